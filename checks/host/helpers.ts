@@ -1,0 +1,75 @@
+import path from 'node:path'
+import { defineMessages, type Msg } from '../i18n/message.js'
+import type { Platform } from '../types.js'
+import { HostError, type FileStat, type Host, type ReadOptions } from './host.js'
+
+const t = defineMessages('host', {
+  not_found: 'Not found: {target}',
+  permission_denied: 'Permission denied reading {target}. Run Bulwark as a user who can read it, or grant access, to get a real answer.',
+  too_large: '{target} is larger than Bulwark reads ({detail}); it was not read.',
+  not_a_file: '{target} is not a regular file.',
+  loop: '{target} is a symbolic link loop.',
+  timeout: '{target} did not answer in time.',
+  aborted: 'Reading {target} was cancelled.',
+  refused: 'Nothing is listening on {target}.',
+  not_loopback: '{target} is not a loopback address; Bulwark only probes this machine.',
+  io: 'Could not read {target}: {detail}',
+  unexpected: 'Unexpected error at {target}: {detail}',
+})
+
+/** path.posix or path.win32, by the host's platform, so Windows paths are handled right on Linux too. */
+export function pathsFor(platform: Platform): path.PlatformPath {
+  return platform === 'win32' ? path.win32 : path.posix
+}
+
+/** A plain-language reason for a failed host operation, for `unknown` summaries and evidence. */
+export function describeHostError(e: unknown, target = ''): Msg {
+  if (e instanceof HostError) {
+    return t(e.code, { target: e.target || target, detail: e.message })
+  }
+  const detail = e instanceof Error ? e.message : String(e)
+  return t('unexpected', { target, detail })
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: HostError }
+
+function asHostError(e: unknown, target: string): HostError {
+  return e instanceof HostError ? e : new HostError('io', target, e instanceof Error ? e.message : String(e))
+}
+
+/** Wraps a host call so "absent", "unreadable" and "read" are values, not exceptions. */
+export async function attempt<T>(target: string, op: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await op() }
+  } catch (e) {
+    return { ok: false, error: asHostError(e, target) }
+  }
+}
+
+export function tryReadText(host: Host, file: string, options?: ReadOptions): Promise<Attempt<string>> {
+  return attempt(file, () => host.readText(file, options))
+}
+
+export function tryStat(host: Host, file: string): Promise<Attempt<FileStat>> {
+  return attempt(file, () => host.stat(file))
+}
+
+export async function exists(host: Host, file: string): Promise<boolean> {
+  return (await tryStat(host, file)).ok
+}
+
+/** Finds an executable by name on PATH and in the extra directories given (checked after PATH). */
+export async function which(host: Host, name: string, extraDirs: readonly string[] = []): Promise<string | null> {
+  const paths = pathsFor(host.platform)
+  const separator = host.platform === 'win32' ? ';' : ':'
+  const dirs = [...(host.env.PATH ?? host.env.Path ?? '').split(separator).filter(Boolean), ...extraDirs]
+  const names = host.platform === 'win32' && !name.toLowerCase().endsWith('.exe') ? [`${name}.exe`, name] : [name]
+  for (const dir of dirs) {
+    for (const candidate of names) {
+      const full = paths.join(dir, candidate)
+      const st = await tryStat(host, full)
+      if (st.ok && st.value.kind === 'file') return full
+    }
+  }
+  return null
+}

@@ -1,0 +1,36 @@
+import { interpolate, type Msg } from './message.js'
+
+export const LOCALES = ['en', 'es', 'zh-CN', 'fa'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['fa'])
+
+export type Catalog = Readonly<Record<string, string>>
+
+const catalogs = new Map<Locale, Catalog>()
+
+export function registerCatalog(locale: Locale, catalog: Catalog): void {
+  catalogs.set(locale, { ...catalogs.get(locale), ...catalog })
+}
+
+export function catalogFor(locale: Locale): Catalog {
+  return catalogs.get(locale) ?? {}
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+/** Maps an OS or browser language tag (en_US.UTF-8, zh-Hans-CN, es-419, fa-IR) to a supported locale. */
+export function matchLocale(tag: string | undefined | null): Locale {
+  if (!tag) return 'en'
+  const normal = tag.replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase()
+  if (normal.startsWith('zh')) return 'zh-CN'
+  const primary = normal.split('-')[0]
+  return isLocale(primary) ? primary : 'en'
+}
+
+export function render(msg: Msg, locale: Locale): string {
+  const template = msg.key === '' ? msg.en : (catalogFor(locale)[msg.key] ?? msg.en)
+  return interpolate(template, msg.params)
+}

@@ -1,0 +1,97 @@
+import { render, type Locale } from './i18n/locale.js'
+import type { Msg } from './i18n/message.js'
+import type { Evidence, Platform, Reference, Severity, Status, Step } from './types.js'
+
+/** One check's result before localisation: what the engine produces and the store keeps. */
+export interface RawResult {
+  id: string
+  title: Msg
+  category: string
+  severity: Severity
+  status: Status
+  summary: Msg
+  evidence: Evidence[]
+  durationMs: number
+  rationale: Msg
+  remediation: { steps: Step[]; references: Reference[] }
+}
+
+export interface HostSummary {
+  platform: Platform
+  release: string
+  arch: string
+}
+
+export interface RawReport {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  host: HostSummary
+  startedAt: string
+  durationMs: number
+  results: RawResult[]
+}
+
+/** The report contract of DESIGN.md: what `--json` prints and the UI renders. */
+export interface ReportEvidence {
+  label: string
+  source: string
+  observed: string | number | boolean | null
+  expected?: string
+}
+
+export interface ReportStep {
+  text: string
+  command?: { shell: 'sh' | 'powershell'; line: string }
+  requiresAdmin?: boolean
+  link?: string
+}
+
+export interface ReportResult {
+  id: string
+  title: string
+  category: string
+  severity: Severity
+  status: Status
+  summary: string
+  evidence: ReportEvidence[]
+  durationMs: number
+  rationale: string
+  remediation: { steps: ReportStep[]; references: Reference[] }
+}
+
+export interface ScanReport {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  host: HostSummary
+  startedAt: string
+  durationMs: number
+  locale: Locale
+  results: ReportResult[]
+}
+
+export function localizeResult(r: RawResult, locale: Locale): ReportResult {
+  return {
+    id: r.id,
+    title: render(r.title, locale),
+    category: r.category,
+    severity: r.severity,
+    status: r.status,
+    summary: render(r.summary, locale),
+    evidence: r.evidence.map((e) => ({
+      label: render(e.label, locale),
+      source: e.source,
+      observed: e.observed,
+      ...(e.expected ? { expected: render(e.expected, locale) } : {}),
+    })),
+    durationMs: r.durationMs,
+    rationale: render(r.rationale, locale),
+    remediation: {
+      steps: r.remediation.steps.map((s) => ({ ...s, text: render(s.text, locale) })),
+      references: r.remediation.references,
+    },
+  }
+}
+
+export function localizeReport(raw: RawReport, locale: Locale): ScanReport {
+  return { ...raw, locale, results: raw.results.map((r) => localizeResult(r, locale)) }
+}

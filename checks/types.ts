@@ -1,0 +1,63 @@
+import type { Msg } from './i18n/message.js'
+import type { Host } from './host/host.js'
+
+export type { Msg } from './i18n/message.js'
+export type { Host } from './host/host.js'
+
+export const PLATFORMS = ['linux', 'darwin', 'win32'] as const
+export type Platform = (typeof PLATFORMS)[number]
+
+export const STATUSES = ['pass', 'warn', 'fail', 'unknown', 'not_applicable', 'error'] as const
+export type Status = (typeof STATUSES)[number]
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** What was read, where, and the value seen: enough for a person to verify the verdict by hand. */
+export interface Evidence {
+  label: Msg
+  /** A file path, registry key, command line or socket address. */
+  source: string
+  observed: string | number | boolean | null
+  expected?: Msg
+}
+
+export interface Outcome {
+  status: Status
+  summary: Msg
+  evidence: Evidence[]
+}
+
+export interface Step {
+  text: Msg
+  command?: { shell: 'sh' | 'powershell'; line: string }
+  requiresAdmin?: boolean
+  /** Opened only in the system browser, and only when it passes the external-link allowlist. */
+  link?: string
+}
+
+export interface Reference {
+  title: string
+  url: string
+}
+
+export interface Remediation {
+  byPlatform: Partial<Record<Platform, Step[]>>
+  references: Reference[]
+}
+
+export interface Check {
+  /** Stable id, e.g. 'dns.firefox'; the module file is named after it. */
+  id: string
+  title: Msg
+  category: string
+  severity: Severity
+  platforms: readonly Platform[]
+  /** Why it matters, in plain words, tied to the threat it counters. */
+  rationale: Msg
+  remediation: Remediation
+  /** Overrides the runner's default per-check timeout. */
+  timeoutMs?: number
+  /** Read-only. May throw: the runner turns a throw into status 'error'. */
+  run(host: Host, signal: AbortSignal): Promise<Outcome>
+}

@@ -1,0 +1,83 @@
+import { promises as fsp, type Stats } from 'node:fs'
+import { HostError, type DirEntry, type FileKind, type FileStat, type ReadOptions } from '../../checks/host/host.js'
+
+export const DEFAULT_MAX_READ_BYTES = 4 * 1024 * 1024
+
+export function toHostError(e: unknown, target: string): HostError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new HostError('not_found', target)
+    case 'EACCES':
+    case 'EPERM':
+      return new HostError('permission_denied', target)
+    case 'ELOOP':
+      return new HostError('loop', target)
+    case 'EISDIR':
+      return new HostError('not_a_file', target)
+    default:
+      return new HostError('io', target, e instanceof Error ? e.message : String(e))
+  }
+}
+
+function kindOf(st: Stats): FileKind {
+  if (st.isFile()) return 'file'
+  if (st.isDirectory()) return 'dir'
+  if (st.isSymbolicLink()) return 'symlink'
+  return 'other'
+}
+
+function toFileStat(st: Stats): FileStat {
+  return { kind: kindOf(st), size: st.size, mode: st.mode & 0o7777, uid: st.uid, gid: st.gid, mtimeMs: st.mtimeMs }
+}
+
+export async function statPath(file: string, follow: boolean): Promise<FileStat> {
+  try {
+    return toFileStat(follow ? await fsp.stat(file) : await fsp.lstat(file))
+  } catch (e) {
+    throw toHostError(e, file)
+  }
+}
+
+/**
+ * Reads a whole regular file, refusing anything over the cap before reading it, and reading at most
+ * cap+1 bytes so a file that grows (or a /proc file that lies about its size) cannot exhaust memory.
+ */
+export async function readCapped(file: string, options: ReadOptions = {}): Promise<Uint8Array> {
+  const cap = options.maxBytes ?? DEFAULT_MAX_READ_BYTES
+  let handle: fsp.FileHandle | undefined
+  try {
+    handle = await fsp.open(file, 'r')
+    const st = await handle.stat()
+    if (st.isDirectory()) throw new HostError('not_a_file', file)
+    if (st.size > cap) throw new HostError('too_large', file, `${st.size} bytes, limit ${cap}`)
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const buffer = Buffer.alloc(Math.min(64 * 1024, cap + 1 - total))
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      chunks.push(buffer.subarray(0, bytesRead))
+      if (total > cap) throw new HostError('too_large', file, `over ${cap} bytes`)
+    }
+    return new Uint8Array(Buffer.concat(chunks, total))
+  } catch (e) {
+    throw e instanceof HostError ? e : toHostError(e, file)
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+export async function listDir(dir: string): Promise<DirEntry[]> {
+  try {
+    const entries = await fsp.readdir(dir, { withFileTypes: true })
+    return entries.map((d) => ({
+      name: d.name,
+      kind: d.isFile() ? 'file' : d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'symlink' : 'other',
+    }))
+  } catch (e) {
+    throw toHostError(e, dir)
+  }
+}

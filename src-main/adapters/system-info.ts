@@ -1,0 +1,37 @@
+import si from 'systeminformation'
+import type { NetInterface, OsInfo, ProcessInfo, SystemInfoPort } from '../../checks/host/host.js'
+
+/** Memoised per scan: several checks ask for the process list, and it costs ~100 ms. */
+export function createSystemInfo(): SystemInfoPort {
+  let processes: Promise<ProcessInfo[]> | undefined
+  let interfaces: Promise<NetInterface[]> | undefined
+  let os: Promise<OsInfo> | undefined
+  return {
+    processes: () =>
+      (processes ??= si.processes().then((p) =>
+        p.list.map((x) => ({
+          pid: x.pid,
+          name: x.name,
+          command: x.command,
+          params: x.params,
+          path: x.path,
+          user: x.user,
+        })),
+      )),
+    networkInterfaces: () =>
+      (interfaces ??= si.networkInterfaces().then((list) =>
+        (Array.isArray(list) ? list : [list]).map((n) => ({
+          iface: n.iface,
+          ifaceName: n.ifaceName,
+          mac: n.mac,
+          ip4: n.ip4,
+          ip6: n.ip6,
+          internal: n.internal,
+          virtual: n.virtual,
+          operstate: n.operstate,
+          type: n.type,
+        })),
+      )),
+    osInfo: () => (os ??= si.osInfo().then((o) => ({ distro: o.distro, release: o.release, hostname: o.hostname }))),
+  }
+}

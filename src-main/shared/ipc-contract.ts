@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import type { Locale, ReportResult, ScanReport, Severity } from './report.js'
+import type { Result } from './result.js'
+
+/**
+ * The one typed IPC contract. Main registers a handler per invoke channel (validating the request
+ * with the schema here); the preload exposes one wrapper per channel as window.api; the renderer
+ * reaches it only through src-renderer/api.ts.
+ */
+export const INVOKE_CHANNELS = {
+  listChecks: 'checks:list',
+  scan: 'scan:run',
+  runCheck: 'scan:run-one',
+  lastReport: 'report:last',
+  getSettings: 'settings:get',
+  setSettings: 'settings:set',
+  listHistory: 'history:list',
+  clearHistory: 'history:clear',
+  openExternal: 'link:open',
+} as const
+
+/** Main → renderer push events. */
+export const EVENT_CHANNELS = {
+  progress: 'scan:progress',
+} as const
+
+export const checkIdSchema = z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/).max(64)
+export const localeSchema = z.enum(['en', 'es', 'zh-CN', 'fa'])
+
+export const scanRequestSchema = z
+  .object({ only: z.array(checkIdSchema).max(100).optional() })
+  .strict()
+export type ScanRequest = z.infer<typeof scanRequestSchema>
+
+export const runCheckRequestSchema = z.object({ id: checkIdSchema }).strict()
+export type RunCheckRequest = z.infer<typeof runCheckRequestSchema>
+
+export const settingsSchema = z
+  .object({
+    locale: localeSchema.nullable(),
+    timeoutMs: z.number().int().min(100).max(60000),
+  })
+  .strict()
+export type Settings = z.infer<typeof settingsSchema>
+export const settingsPatchSchema = settingsSchema.partial().strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+export const openExternalRequestSchema = z.object({ url: z.string().url().max(2048) }).strict()
+export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>
+
+export const emptyRequestSchema = z.undefined()
+
+export interface CheckInfo {
+  id: string
+  title: string
+  category: string
+  severity: Severity
+  applicable: boolean
+}
+
+export interface HistoryEntry {
+  startedAt: string
+  durationMs: number
+  counts: Record<string, number>
+}
+
+export type ProgressEvent =
+  | { type: 'scan-started'; ids: string[] }
+  | { type: 'check-started'; id: string }
+  | { type: 'check-finished'; id: string; result: ReportResult }
+  | { type: 'scan-finished'; durationMs: number }
+
+/** What window.api offers. Every method resolves (never rejects) with a Result. */
+export interface BulwarkApi {
+  listChecks(): Promise<Result<CheckInfo[]>>
+  scan(request: ScanRequest): Promise<Result<ScanReport>>
+  runCheck(request: RunCheckRequest): Promise<Result<ReportResult>>
+  lastReport(): Promise<Result<ScanReport | null>>
+  getSettings(): Promise<Result<Settings & { effectiveLocale: Locale }>>
+  setSettings(patch: SettingsPatch): Promise<Result<Settings & { effectiveLocale: Locale }>>
+  listHistory(): Promise<Result<HistoryEntry[]>>
+  clearHistory(): Promise<Result<null>>
+  openExternal(request: OpenExternalRequest): Promise<Result<null>>
+  /** Subscribes to scan progress; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void
+}
