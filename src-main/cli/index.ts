@@ -1,2 +1,30 @@
-// Placeholder until the CLI lands.
-export {}
+import { readFileSync } from 'node:fs'
+import { CHECKS } from '../../checks/registry.js'
+import { createNodeHost } from '../adapters/node-host.js'
+import { runCli } from './run-cli.js'
+
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') return pkg.version
+  } catch {
+    // Running from an unusual layout: the version is cosmetic, the scan still works.
+  }
+  return '0.0.0'
+}
+
+// Output can be piped into `head`: a closed pipe must end quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+})
+
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  },
+  { checks: CHECKS, createHost: () => createNodeHost(), version: packageVersion() },
+)

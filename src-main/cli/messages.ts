@@ -1,0 +1,51 @@
+import { defineMessages } from '../../checks/i18n/message.js'
+import type { Status } from '../../checks/types.js'
+
+export const t = defineMessages('cli', {
+  usage: `Usage: bulwark <command> [options]
+
+Commands:
+  scan      Run the checks and print a report
+  list      List every check
+  help      Show this help
+
+Options for scan:
+  --json            Print the report as JSON (the report contract)
+  --only id,id      Run only these checks
+  --timeout ms      Per-check timeout in milliseconds (default 5000)
+
+Options for every command:
+  --lang code       Language: en, es, zh-CN, fa (default: from the system)
+  --json            Machine-readable output
+  -h, --help        Show this help
+  -v, --version     Print the version
+
+Exit codes: 0 no check failed, 1 at least one check failed, 2 usage error.`,
+  unknownCommand: "Unknown command '{value}'. Run 'bulwark help' to see the commands.",
+  badOption: "{detail}. Run 'bulwark help' to see the options.",
+  unknownCheck: "Unknown check id '{value}'. Valid ids: {valid}",
+  badTimeout: "Invalid --timeout '{value}': give a whole number of milliseconds from 100 to 600000.",
+  badLang: "Unsupported --lang '{value}'. Choose one of: {valid}",
+  heading: 'Bulwark privacy scan · {platform} {release} · {date}',
+  evidence: 'Evidence',
+  steps: 'How to fix',
+  admin: 'needs administrator',
+  totals: '{pass} passed, {warn} warnings, {fail} failed, {unknown} unknown, {error} errors, {na} not applicable · {ms} ms',
+  statusPass: 'Pass',
+  statusWarn: 'Warning',
+  statusFail: 'Fail',
+  statusUnknown: 'Unknown',
+  statusNotApplicable: 'Not applicable',
+  statusError: 'Error',
+  listHeading: 'Checks ({count})',
+  crashed: 'Bulwark could not finish: {message}',
+})
+
+export const STATUS_WORD: Record<Status, Parameters<typeof t>[0]> = {
+  pass: 'statusPass',
+  warn: 'statusWarn',
+  fail: 'statusFail',
+  unknown: 'statusUnknown',
+  not_applicable: 'statusNotApplicable',
+  error: 'statusError',
+}
