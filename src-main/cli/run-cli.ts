@@ -33,7 +33,8 @@ function describeProblem(p: UsageProblem, locale: Locale): string {
     case 'unknown-command':
       return render(t('unknownCommand', { value: p.value }), locale)
     case 'bad-option':
-      return render(t('badOption', { detail: p.detail }), locale)
+      // Node's parseArgs appends advice about '--' that does not help here: keep its first sentence.
+      return render(t('badOption', { detail: p.detail.split('. ')[0] ?? p.detail }), locale)
     case 'unknown-check':
       return render(t('unknownCheck', { value: p.value, valid: p.valid.join(', ') }), locale)
     case 'bad-timeout':

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHECKS } from '../../checks/registry.js'
+import { scanReportSchema } from '../support/report-schema.js'
+
+const CLI = 'out/cli/index.js'
+let home: string
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', ...env },
+    timeout: 30000,
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+beforeAll(() => {
+  // Tests run against the real built CLI, as a user would: build it from the current sources.
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
+  home = mkdtempSync(join(tmpdir(), 'bulwark-cli-home-'))
+})
+
+afterAll(() => rmSync(home, { recursive: true, force: true }))
+
+describe('bulwark CLI as a real process', () => {
+  it('prints a report that matches the JSON contract and exits 1 only when a check failed', () => {
+    const r = cli(['scan', '--json'])
+    const report = scanReportSchema.parse(JSON.parse(r.stdout))
+    expect(report.results.map((x) => x.id)).toEqual(CHECKS.map((c) => c.id))
+    const anyFail = report.results.some((x) => x.status === 'fail')
+    expect(r.code).toBe(anyFail ? 1 : 0)
+    expect(r.stderr).toBe('')
+  })
+
+  it('runs only the checks named with --only', () => {
+    const first = CHECKS[0]
+    if (!first) return
+    const report = scanReportSchema.parse(JSON.parse(cli(['scan', '--json', '--only', first.id]).stdout))
+    expect(report.results.map((x) => x.id)).toEqual([first.id])
+  })
+
+  it('lists every check with --json', () => {
+    const r = cli(['list', '--json'])
+    expect(r.code).toBe(0)
+    const rows = JSON.parse(r.stdout) as { id: string }[]
+    expect(rows.map((x) => x.id)).toEqual(CHECKS.map((c) => c.id))
+  })
+
+  it('prints plain text without colour codes when stdout is not a terminal', () => {
+    const r = cli(['scan'])
+    expect(r.stdout).toMatch(/passed, .* failed/)
+    expect(r.stdout).not.toContain('\x1b[')
+  })
+
+  it.each([
+    [['scan', '--bogus'], /Unknown option '--bogus'/],
+    [['scan', '--only', 'no.such-check'], /Unknown check id 'no\.such-check'\. Valid ids:/],
+    [['scan', '--only', ','], /Unknown check id/],
+    [['scan', '--timeout', 'soon'], /Invalid --timeout 'soon'/],
+    [['scan', '--timeout', '5'], /Invalid --timeout '5'/],
+    [['frobnicate'], /Unknown command 'frobnicate'/],
+    [['scan', '--lang', 'tlh'], /Unsupported --lang 'tlh'/],
+    [['scan', 'extra'], /unexpected argument 'extra'/],
+  ])('rejects %j with exit 2 and a clear message, no stack trace', (args, message) => {
+    const r = cli(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(r.stdout).toBe('')
+  })
+
+  it('names the valid ids when a check id is unknown', () => {
+    const r = cli(['scan', '--only', 'nope.nope'])
+    for (const c of CHECKS) expect(r.stderr).toContain(c.id)
+  })
+
+  it('prints help and the version with exit 0', () => {
+    expect(cli(['--help']).stdout).toContain('Usage: bulwark')
+    expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('ends quietly when its output pipe closes early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${CLI} --help | head -c 10 >/dev/null`], { encoding: 'utf8', env: { ...process.env, HOME: home } })
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /)
+  })
+})
