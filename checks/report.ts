@@ -1,6 +1,10 @@
 import { render, type Locale } from './i18n/locale.js'
 import type { Msg } from './i18n/message.js'
+import type { ProfileId } from './guidance/profiles.js'
 import type { Evidence, Platform, Reference, Severity, Status, Step } from './types.js'
+
+/** Worst first: what needs attention leads every human-readable view. */
+export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
 
 /** One check's result before localisation: what the engine produces and the store keeps. */
 export interface RawResult {
@@ -66,6 +70,8 @@ export interface ScanReport {
   startedAt: string
   durationMs: number
   locale: Locale
+  /** Set when the results were weighed by a threat profile (checks outside it are left out). */
+  profile?: ProfileId
   results: ReportResult[]
 }
 

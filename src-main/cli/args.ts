@@ -1,11 +1,24 @@
 import { parseArgs } from 'node:util'
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/guidance/profiles.js'
 import { isLocale, type Locale } from '../../checks/i18n/locale.js'
 
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/** What every scanning command (scan, report) shares. */
+export interface ScanSelection {
+  only: string[]
+  timeoutMs?: number
+  profile?: ProfileId
+  lang?: Locale
+}
+
 export type Command =
-  | { kind: 'help' }
+  | { kind: 'help'; lang?: Locale }
   | { kind: 'version' }
   | { kind: 'list'; json: boolean; lang?: Locale }
-  | { kind: 'scan'; json: boolean; only: string[]; timeoutMs?: number; lang?: Locale }
+  | ({ kind: 'scan'; json: boolean } & ScanSelection)
+  | ({ kind: 'report'; format: ReportFormat; redact: boolean; out?: string } & ScanSelection)
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; problem: UsageProblem }
 
@@ -13,48 +26,37 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; problem:
 export type UsageProblem =
   | { kind: 'unknown-command'; value: string }
   | { kind: 'bad-option'; detail: string }
+  | { kind: 'not-for-command'; option: string; command: string }
   | { kind: 'unknown-check'; value: string; valid: readonly string[] }
   | { kind: 'bad-timeout'; value: string }
   | { kind: 'bad-lang'; value: string }
+  | { kind: 'bad-profile'; value: string; valid: readonly string[] }
+  | { kind: 'bad-format'; value: string; valid: readonly string[] }
 
 const OPTIONS = {
   json: { type: 'boolean' },
   only: { type: 'string' },
   timeout: { type: 'string' },
   lang: { type: 'string' },
+  profile: { type: 'string' },
+  format: { type: 'string' },
+  redact: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
 
-/** Pure: argv (without node and script) → a command or a usage problem. */
-export function parseCommandLine(argv: readonly string[], knownIds: readonly string[]): ParseResult {
-  let parsed
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (e) {
-    return { ok: false, problem: { kind: 'bad-option', detail: e instanceof Error ? e.message : String(e) } }
-  }
-  const { values, positionals } = parsed
-  if (values.version) return { ok: true, command: { kind: 'version' } }
-  const [verb, ...extra] = positionals
-  if (values.help || verb === 'help' || verb === undefined) return { ok: true, command: { kind: 'help' } }
-  if (extra.length > 0) return { ok: false, problem: { kind: 'bad-option', detail: `unexpected argument '${extra[0] ?? ''}'` } }
+type OptionName = keyof typeof OPTIONS
 
-  let lang: Locale | undefined
-  if (values.lang !== undefined) {
-    if (!isLocale(values.lang)) return { ok: false, problem: { kind: 'bad-lang', value: values.lang } }
-    lang = values.lang
-  }
-  const json = values.json ?? false
+const ALLOWED: Record<'list' | 'scan' | 'report', readonly OptionName[]> = {
+  list: ['json', 'lang'],
+  scan: ['json', 'only', 'timeout', 'lang', 'profile'],
+  report: ['format', 'redact', 'out', 'only', 'timeout', 'lang', 'profile'],
+}
 
-  if (verb === 'list') {
-    if (values.only !== undefined || values.timeout !== undefined) {
-      return { ok: false, problem: { kind: 'bad-option', detail: "'list' takes only --json and --lang" } }
-    }
-    return { ok: true, command: { kind: 'list', json, ...(lang ? { lang } : {}) } }
-  }
-  if (verb !== 'scan') return { ok: false, problem: { kind: 'unknown-command', value: verb } }
+type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
+function parseSelection(values: Values, knownIds: readonly string[]): { ok: true; value: ScanSelection } | { ok: false; problem: UsageProblem } {
   const only = (values.only ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -64,7 +66,6 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (values.only !== undefined && only.length === 0) {
     return { ok: false, problem: { kind: 'unknown-check', value: values.only, valid: knownIds } }
   }
-
   let timeoutMs: number | undefined
   if (values.timeout !== undefined) {
     const n = Number(values.timeout)
@@ -73,8 +74,61 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
     }
     timeoutMs = n
   }
+  let profile: ProfileId | undefined
+  if (values.profile !== undefined) {
+    if (!isProfileId(values.profile)) return { ok: false, problem: { kind: 'bad-profile', value: values.profile, valid: PROFILE_IDS } }
+    profile = values.profile
+  }
   return {
     ok: true,
-    command: { kind: 'scan', json, only, ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(lang ? { lang } : {}) },
+    value: {
+      only,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(profile ? { profile } : {}),
+      ...(values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}),
+    },
+  }
+}
+
+/** Pure: argv (without node and script) → a command or a usage problem. */
+export function parseCommandLine(argv: readonly string[], knownIds: readonly string[]): ParseResult {
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    return { ok: false, problem: { kind: 'bad-option', detail: e instanceof Error ? e.message : String(e) } }
+  }
+  const values: Values = parsed.values
+  const { positionals } = parsed
+  if (values.lang !== undefined && !isLocale(values.lang)) return { ok: false, problem: { kind: 'bad-lang', value: values.lang } }
+  const lang = values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}
+  if (values.version) return { ok: true, command: { kind: 'version' } }
+  const [verb, ...extra] = positionals
+  if (values.help || verb === 'help' || verb === undefined) return { ok: true, command: { kind: 'help', ...lang } }
+  if (extra.length > 0) return { ok: false, problem: { kind: 'bad-option', detail: `unexpected argument '${extra[0] ?? ''}'` } }
+  if (verb !== 'list' && verb !== 'scan' && verb !== 'report') return { ok: false, problem: { kind: 'unknown-command', value: verb } }
+
+  const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
+  if (misplaced) return { ok: false, problem: { kind: 'not-for-command', option: `--${misplaced}`, command: verb } }
+
+  if (verb === 'list') return { ok: true, command: { kind: 'list', json: values.json ?? false, ...lang } }
+
+  const selection = parseSelection(values, knownIds)
+  if (!selection.ok) return selection
+  if (verb === 'scan') return { ok: true, command: { kind: 'scan', json: values.json ?? false, ...selection.value } }
+
+  const format = values.format ?? 'html'
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    return { ok: false, problem: { kind: 'bad-format', value: format, valid: REPORT_FORMATS } }
+  }
+  return {
+    ok: true,
+    command: {
+      kind: 'report',
+      format: format as ReportFormat,
+      redact: values.redact ?? false,
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...selection.value,
+    },
   }
 }

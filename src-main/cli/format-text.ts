@@ -1,10 +1,9 @@
+import { PROFILES } from '../../checks/guidance/profiles.js'
+import { computeScore } from '../../checks/guidance/score.js'
 import { render, type Locale } from '../../checks/i18n/locale.js'
-import type { ReportResult, ScanReport } from '../../checks/report.js'
+import { STATUS_ORDER, type ReportResult, type ScanReport } from '../../checks/report.js'
 import type { Status } from '../../checks/types.js'
 import { STATUS_WORD, t } from './messages.js'
-
-/** Worst first: what needs attention leads the report. */
-export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
 
 const COLOURS: Record<Status, string> = {
   fail: '\x1b[31m',
@@ -68,8 +67,11 @@ export function formatReportText(report: ScanReport, style: TextStyle): string {
       BOLD,
       style,
     ),
-    '',
   ]
+  if (report.profile) out.push(render(t('profileLine', { profile: render(PROFILES[report.profile].title, locale) }), locale))
+  const score = computeScore(report.results).value
+  if (score !== null) out.push(render(t('scoreLine', { score }), locale))
+  out.push('')
   const sorted = [...report.results].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
   for (const r of sorted) out.push(...formatResult(r, locale, style), '')
   const c = countByStatus(report.results)

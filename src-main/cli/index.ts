@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../adapters/node-host.js'
+import { redactionContextFromOs } from '../report/os-context.js'
 import { runCli } from './run-cli.js'
 
 function packageVersion(): string {
@@ -26,5 +27,5 @@ process.exitCode = await runCli(
     isTTY: process.stdout.isTTY === true,
     env: process.env,
   },
-  { checks: CHECKS, createHost: () => createNodeHost(), version: packageVersion() },
+  { checks: CHECKS, createHost: () => createNodeHost(), version: packageVersion(), redactionContext: () => redactionContextFromOs() },
 )

@@ -5,18 +5,26 @@ export const t = defineMessages('cli', {
   usage: `Usage: bulwark <command> [options]
 
 Commands:
-  scan      Run the checks and print a report
+  scan      Run the checks and print the results
+  report    Run the checks and write a report to share or keep
   list      List every check
   help      Show this help
 
-Options for scan:
-  --json            Print the report as JSON (the report contract)
+Options for scan and report:
   --only id,id      Run only these checks
   --timeout ms      Per-check timeout in milliseconds (default 5000)
+  --profile name    Weigh results for a threat profile: everyday, it-baseline, high-risk
+
+Options for scan and list:
+  --json            Print JSON (scan: the report contract)
+
+Options for report:
+  --format f        html (default, one self-contained file), md or json
+  --redact          Remove user names, host names, addresses, serial numbers and home folders
+  -o, --out file    Write to this file instead of the terminal
 
 Options for every command:
   --lang code       Language: en, es, zh-CN, fa (default: from the system)
-  --json            Machine-readable output
   -h, --help        Show this help
   -v, --version     Print the version
 
@@ -26,6 +34,13 @@ Exit codes: 0 no check failed, 1 at least one check failed, 2 usage error.`,
   unknownCheck: "Unknown check id '{value}'. Valid ids: {valid}",
   badTimeout: "Invalid --timeout '{value}': give a whole number of milliseconds from 100 to 600000.",
   badLang: "Unsupported --lang '{value}'. Choose one of: {valid}",
+  badProfile: "Unknown --profile '{value}'. Choose one of: {valid}",
+  badFormat: "Unknown --format '{value}'. Choose one of: {valid}",
+  notForCommand: "The option {option} does not apply to '{command}'. Run 'bulwark help' to see the options.",
+  wrote: 'Report written to {path}',
+  cannotWrite: 'Could not write the report to {path}: {reason}',
+  profileLine: 'Threat profile: {profile}',
+  scoreLine: 'Hardening score: {score} / 100',
   heading: 'Bulwark privacy scan · {platform} {release} · {date}',
   evidence: 'Evidence',
   steps: 'How to fix',

@@ -1,8 +1,13 @@
+import { writeFile } from 'node:fs/promises'
+import { applyProfile, PROFILES } from '../../checks/guidance/profiles.js'
 import { LOCALES, matchLocale, render, type Locale } from '../../checks/i18n/locale.js'
 import { runScan } from '../../checks/engine/runner.js'
-import { localizeReport } from '../../checks/report.js'
+import { localizeReport, type ScanReport } from '../../checks/report.js'
 import type { Check, Host } from '../../checks/types.js'
-import { parseCommandLine, type UsageProblem } from './args.js'
+import { renderHtml } from '../report/html.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { redactReport, type RedactionContext } from '../report/redact.js'
+import { parseCommandLine, type ScanSelection, type UsageProblem } from './args.js'
 import { formatReportText } from './format-text.js'
 import { t } from './messages.js'
 
@@ -17,6 +22,9 @@ export interface CliDeps {
   checks: readonly Check[]
   createHost: () => Host
   version: string
+  redactionContext: () => RedactionContext
+  /** Writes an exported report; private to the user (mode 0600) because reports describe their defences. */
+  writeReport?: (path: string, content: string) => Promise<void>
 }
 
 export const EXIT_OK = 0
@@ -35,14 +43,35 @@ function describeProblem(p: UsageProblem, locale: Locale): string {
     case 'bad-option':
       // Node's parseArgs appends advice about '--' that does not help here: keep its first sentence.
       return render(t('badOption', { detail: p.detail.split('. ')[0] ?? p.detail }), locale)
+    case 'not-for-command':
+      return render(t('notForCommand', { option: p.option, command: p.command }), locale)
     case 'unknown-check':
       return render(t('unknownCheck', { value: p.value, valid: p.valid.join(', ') }), locale)
     case 'bad-timeout':
       return render(t('badTimeout', { value: p.value }), locale)
     case 'bad-lang':
       return render(t('badLang', { value: p.value, valid: LOCALES.join(', ') }), locale)
+    case 'bad-profile':
+      return render(t('badProfile', { value: p.value, valid: p.valid.join(', ') }), locale)
+    case 'bad-format':
+      return render(t('badFormat', { value: p.value, valid: p.valid.join(', ') }), locale)
   }
 }
+
+async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Promise<ScanReport> {
+  const selected = selection.only.length > 0 ? deps.checks.filter((c) => selection.only.includes(c.id)) : deps.checks
+  const raw = await runScan(selected, deps.createHost(), {
+    ...(selection.timeoutMs !== undefined ? { timeoutMs: selection.timeoutMs } : {}),
+    tool: { name: 'bulwark', version: deps.version },
+  })
+  const report = localizeReport(raw, locale)
+  if (!selection.profile) return report
+  return { ...report, profile: selection.profile, results: applyProfile(report.results, PROFILES[selection.profile]) }
+}
+
+const failed = (report: ScanReport): boolean => report.results.some((r) => r.status === 'fail')
+
+const defaultWrite = (path: string, content: string): Promise<void> => writeFile(path, content, { encoding: 'utf8', mode: 0o600 })
 
 /** The whole CLI as a function of its inputs: returns the exit code, never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -76,14 +105,32 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         return EXIT_OK
       }
       case 'scan': {
-        const selected = command.only.length > 0 ? deps.checks.filter((c) => command.only.includes(c.id)) : deps.checks
-        const raw = await runScan(selected, deps.createHost(), {
-          ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
-          tool: { name: 'bulwark', version: deps.version },
-        })
-        const report = localizeReport(raw, locale)
+        const report = await scan(command, locale, deps)
         io.stdout(command.json ? JSON.stringify(report, null, 2) + '\n' : formatReportText(report, { colour }))
-        return report.results.some((r) => r.status === 'fail') ? EXIT_FAILED_CHECKS : EXIT_OK
+        return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
+      }
+      case 'report': {
+        const full = await scan(command, locale, deps)
+        const report = command.redact ? redactReport(full, deps.redactionContext()) : full
+        const options = { redacted: command.redact }
+        const content =
+          command.format === 'json'
+            ? JSON.stringify(report, null, 2) + '\n'
+            : command.format === 'md'
+              ? renderMarkdown(report, options)
+              : renderHtml(report, options)
+        if (command.out === undefined) {
+          io.stdout(content)
+        } else {
+          try {
+            await (deps.writeReport ?? defaultWrite)(command.out, content)
+          } catch (e) {
+            io.stderr(`bulwark: ${render(t('cannotWrite', { path: command.out, reason: e instanceof Error ? e.message : String(e) }), locale)}\n`)
+            return EXIT_USAGE
+          }
+          io.stderr(render(t('wrote', { path: command.out }), locale) + '\n')
+        }
+        return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
     }
   } catch (e) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -72,12 +72,48 @@ describe('bulwark CLI as a real process', () => {
     [['frobnicate'], /Unknown command 'frobnicate'/],
     [['scan', '--lang', 'tlh'], /Unsupported --lang 'tlh'/],
     [['scan', 'extra'], /unexpected argument 'extra'/],
+    [['scan', '--profile', 'paranoid'], /Unknown --profile 'paranoid'\. Choose one of: everyday, it-baseline, high-risk/],
+    [['report', '--format', 'pdf'], /Unknown --format 'pdf'\. Choose one of: html, md, json/],
+    [['scan', '--redact'], /The option --redact does not apply to 'scan'/],
+    [['list', '--only', 'tor.service'], /The option --only does not apply to 'list'/],
   ])('rejects %j with exit 2 and a clear message, no stack trace', (args, message) => {
     const r = cli(args)
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(r.stdout).toBe('')
+  })
+
+  it('weighs results by a threat profile and says which', () => {
+    const report = scanReportSchema.parse(JSON.parse(cli(['scan', '--json', '--profile', 'everyday']).stdout))
+    expect(report.profile).toBe('everyday')
+    expect(report.results.map((x) => x.id)).not.toContain('tor.service')
+  })
+
+  it('writes a private, self-contained, redacted HTML report with --out', () => {
+    const out = join(home, 'report.html')
+    const r = cli(['report', '--format', 'html', '--redact', '--out', out])
+    expect([0, 1]).toContain(r.code)
+    expect(r.stderr).toContain(`Report written to ${out}`)
+    const html = readFileSync(out, 'utf8')
+    expect(html).toMatch(/^<!doctype html>/)
+    expect(html).not.toMatch(/<script|<link|src="/i)
+    expect(html).not.toContain(home)
+    expect(statSync(out).mode & 0o777).toBe(0o600)
+  })
+
+  it.each([
+    ['md', /^# Bulwark privacy report/],
+    ['json', /^\{\n  "schemaVersion": 1/],
+  ])('prints a %s report to stdout', (format, start) => {
+    expect(cli(['report', '--format', format]).stdout).toMatch(start)
+  })
+
+  it('says clearly when the report cannot be written', () => {
+    const r = cli(['report', '--out', join(home, 'no-such-dir', 'r.html')])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/Could not write the report to .*no-such-dir/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('names the valid ids when a check id is unknown', () => {

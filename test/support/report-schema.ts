@@ -49,6 +49,7 @@ export const scanReportSchema = z
     startedAt: z.string().datetime(),
     durationMs: z.number().int().nonnegative(),
     locale: z.enum(['en', 'es', 'zh-CN', 'fa']),
+    profile: z.enum(['everyday', 'it-baseline', 'high-risk']).optional(),
     results: z.array(reportResultSchema),
   })
   .strict()
