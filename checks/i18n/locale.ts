@@ -32,5 +32,5 @@ export function matchLocale(tag: string | undefined | null): Locale {
 
 export function render(msg: Msg, locale: Locale): string {
   const template = msg.key === '' ? msg.en : (catalogFor(locale)[msg.key] ?? msg.en)
-  return interpolate(template, msg.params)
+  return interpolate(template, msg.params, (inner) => render(inner, locale))
 }

@@ -3,13 +3,14 @@
  * a key with parameters, and the English template rides along so an untranslated key
  * still renders. Catalogs for other languages are looked up by key at render time.
  */
-export type MsgParams = Readonly<Record<string, string | number>>
-
 export interface Msg {
   readonly key: string
   readonly en: string
   readonly params?: MsgParams
 }
+
+/** A parameter may itself be a message (a reason inside a summary); it renders in the same language. */
+export type MsgParams = Readonly<Record<string, string | number | Msg>>
 
 const englishCatalog = new Map<string, string>()
 
@@ -43,10 +44,15 @@ export function verbatim(text: string): Msg {
   return { key: '', en: text }
 }
 
-export function interpolate(template: string, params: MsgParams | undefined): string {
+function english(msg: Msg): string {
+  return interpolate(msg.en, msg.params)
+}
+
+export function interpolate(template: string, params: MsgParams | undefined, nested: (msg: Msg) => string = english): string {
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
-    return value === undefined ? whole : String(value)
+    if (value === undefined) return whole
+    return typeof value === 'object' ? nested(value) : String(value)
   })
 }

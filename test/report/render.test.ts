@@ -66,7 +66,7 @@ describe('renderMarkdown', () => {
 
   it('cannot be turned into links, HTML or table breaks by evidence', () => {
     expect(md).not.toContain('<script>')
-    expect(md).not.toMatch(/(?<!\\)\](javascript:/)
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/)
     expect(md).toContain('\\<script\\>')
   })
 
