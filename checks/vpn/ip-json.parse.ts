@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { parseJsonWith, type Parsed, type RouteTarget } from './parsed.js'
+
+export interface IpLink {
+  name: string
+  /** linkinfo.info_kind: "wireguard" for the kernel module, "tun" for wireguard-go and other TUN devices. */
+  kind: string | null
+  /** Administratively up (the UP flag); WireGuard links report operstate UNKNOWN even when working. */
+  up: boolean
+}
+
+const linkSchema = z.array(
+  z.looseObject({
+    ifname: z.string().min(1),
+    flags: z.array(z.string()).optional(),
+    linkinfo: z.looseObject({ info_kind: z.string().optional() }).optional(),
+  }),
+)
+
+/** `ip -d -j link show` */
+export function parseIpLinks(text: string): Parsed<IpLink[]> {
+  const parsed = parseJsonWith(text, linkSchema)
+  if (!parsed.ok) return parsed
+  return {
+    ok: true,
+    value: parsed.value.map((l) => ({ name: l.ifname, kind: l.linkinfo?.info_kind ?? null, up: l.flags?.includes('UP') ?? false })),
+  }
+}
+
+const routeSchema = z
+  .array(z.looseObject({ dev: z.string().optional(), type: z.string().optional(), table: z.string().optional() }))
+  .min(1)
+
+const BLOCKING_TYPES = new Set(['unreachable', 'blackhole', 'prohibit', 'throw'])
+
+/** `ip -j route get <addr>` (stdout of a successful run). */
+export function parseIpRouteGet(text: string): Parsed<RouteTarget> {
+  const parsed = parseJsonWith(text, routeSchema)
+  if (!parsed.ok) return parsed
+  const route = parsed.value[0]
+  if (route?.type && BLOCKING_TYPES.has(route.type)) return { ok: true, value: { kind: 'none', why: route.type } }
+  if (!route?.dev) return { ok: false, reason: 'bad_shape' }
+  return { ok: true, value: { kind: 'dev', dev: route.dev } }
+}
+
+/** `ip route get` exits non-zero with this when no route exists: an answer (nothing routed), not an error. */
+export function isNoRouteError(stderr: string): boolean {
+  return /network is unreachable|no route to host|address family not supported/i.test(stderr)
+}

@@ -1,0 +1,69 @@
+import type { Host } from '../host/host.js'
+import type { Evidence } from '../types.js'
+import { parseRun, run } from './run.js'
+import { isWireGuardAdapter, parseWinNet, type WinAdapter } from './windows-net.parse.js'
+import { plain, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
+import { t } from './wireguard.messages.js'
+
+/**
+ * One PowerShell start instead of four (each costs hundreds of milliseconds). Find-NetRoute only
+ * consults the routing table; it sends nothing. Enum values are cast to strings so the JSON is stable
+ * across Windows PowerShell 5.1 and PowerShell 7. No double quotes: execFile quotes the argument.
+ */
+export const WIN_NET_SCRIPT = [
+  "$ErrorActionPreference='SilentlyContinue'",
+  "function R($a){ @(Find-NetRoute -RemoteIPAddress $a | Select-Object InterfaceAlias) }",
+  '[pscustomobject]@{' +
+    'Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n=\'Status\';e={[string]$_.Status}},InterfaceGuid);' +
+    "Services=@(Get-Service -Name 'WireGuardTunnel$*' | Select-Object Name,@{n='Status';e={[string]$_.Status}});" +
+    "Route4=R '1.1.1.1';" +
+    "Route6=R '2606:4700:4700::1111'" +
+    '} | ConvertTo-Json -Depth 3 -Compress',
+].join('; ')
+
+export const WIN_NET_ARGS = ['-NoProfile', '-NonInteractive', '-Command', WIN_NET_SCRIPT]
+
+// Wintun (wireguard-go, Tailscale, older ProtonVPN) and TAP (OpenVPN) adapters: tunnels, but not wireguard-nt.
+const TUNNEL_LIKE = /wintun|tap0901|tap-windows|openvpn/i
+
+function providerOf(a: WinAdapter): Tunnel['provider'] {
+  const byName = providerByName(a.name)
+  return byName !== 'wireguard' ? byName : providerByName(a.description.replace(/ Tunnel$/i, ''))
+}
+
+function toLookup(alias: string | null): RouteLookup {
+  return alias === null ? { kind: 'none', why: 'Find-NetRoute found no route' } : { kind: 'dev', dev: alias }
+}
+
+export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
+  const ran = await run(host, 'powershell', WIN_NET_ARGS, signal)
+  const source = 'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
+  const parsed = parseRun(ran, parseWinNet)
+  if (!parsed.ok) {
+    const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
+    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: `unknown: ${plain(parsed.reason)}` }] }
+  }
+  const net = parsed.value
+  const up = net.adapters.filter((a) => /^up$/i.test(a.status))
+  const wg = up.filter(isWireGuardAdapter)
+  const tunnels: Tunnel[] = wg.map((a) => ({ label: a.name, provider: providerOf(a), iface: a.name }))
+  const foreign = up.filter((a) => !isWireGuardAdapter(a) && (TUNNEL_LIKE.test(a.componentId) || TUNNEL_LIKE.test(a.driverDescription) || /tailscale|proton/i.test(a.name))).map((a) => a.name)
+  const running = net.services.filter((s) => /^running$/i.test(s.status))
+  const evidence: Evidence[] = [
+    {
+      label: t('evLinks'),
+      source: 'Get-NetAdapter -IncludeHidden (ComponentID, DriverDescription)',
+      observed: [...wg.map((a) => `${a.name} (${a.componentId || a.driverDescription}, ${a.description})`), ...foreign.map((f) => `${f} (other tunnel)`)].join('; ') || 'none up',
+    },
+    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || 'none' },
+    { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: net.route4 ?? 'no route' },
+    { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: net.route6 ?? 'no route' },
+    // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
+    ...running.map((s) => ({
+      label: t('evKillSwitch'),
+      source: `%ProgramFiles%\\WireGuard\\Data\\Configurations\\${s.name.replace(/^WireGuardTunnel\$/, '')}.conf.dpapi`,
+      observed: 'unknown: the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
+    })),
+  ]
+  return { tunnels, foreign, route4: toLookup(net.route4), route6: toLookup(net.route6), evidence }
+}
