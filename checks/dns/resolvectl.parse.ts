@@ -1,0 +1,112 @@
+/**
+ * Parses `resolvectl status`. Pure: no I/O.
+ *
+ * systemd 246+ prints one `Protocols:` line per scope with `+DNSOverTLS` (yes), `-DNSOverTLS` (no) or
+ * `DNSOverTLS=opportunistic`; older versions print `DNSOverTLS setting: no` and `DefaultRoute setting: yes`.
+ * Per-link values are effective ones (a link without its own setting shows the global mode).
+ * Long server lists wrap onto indented continuation lines.
+ */
+import { parseDotMode, type DotMode } from './resolved-conf.parse.js'
+import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+
+export interface ResolvectlScope {
+  /** "Global", or the interface name of a link. */
+  name: string
+  ifindex?: number
+  /** The DNSOverTLS value as printed ("+", "-", "opportunistic", "no"...). */
+  dnsOverTlsRaw?: string
+  dnsOverTls?: DotMode
+  defaultRoute?: boolean
+  servers: string[]
+  currentServer?: string
+}
+
+export interface ResolvectlStatus {
+  global?: ResolvectlScope
+  links: ResolvectlScope[]
+  resolvConfMode?: string
+}
+
+const HEADER_LINK = /^Link (\d+) \(([^)]*)\)\s*$/
+const FIELD = /^\s*([A-Za-z][A-Za-z. ]*?):(?:\s+(.*))?$/
+
+function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: string, value: string): void {
+  switch (key) {
+    case 'Protocols':
+      for (const token of value.split(/\s+/)) {
+        const flag = /^([+-])(DNSOverTLS|DefaultRoute)$/.exec(token)
+        if (flag?.[2] === 'DNSOverTLS') {
+          scope.dnsOverTlsRaw = token
+          scope.dnsOverTls = flag[1] === '+' ? 'yes' : 'no'
+        } else if (flag?.[2] === 'DefaultRoute') {
+          scope.defaultRoute = flag[1] === '+'
+        }
+        const eq = /^DNSOverTLS=(.+)$/.exec(token)
+        if (eq?.[1]) {
+          scope.dnsOverTlsRaw = token
+          const mode = parseDotMode(eq[1])
+          if (mode) scope.dnsOverTls = mode
+        }
+      }
+      break
+    case 'DNSOverTLS setting': {
+      scope.dnsOverTlsRaw = value
+      const mode = parseDotMode(value)
+      if (mode) scope.dnsOverTls = mode
+      break
+    }
+    case 'DefaultRoute setting':
+      scope.defaultRoute = parseDotMode(value) === 'yes'
+      break
+    case 'DNS Servers':
+      scope.servers.push(...value.split(/\s+/).filter(Boolean))
+      break
+    case 'Current DNS Server':
+      scope.currentServer = value.trim()
+      break
+    case 'resolv.conf mode':
+      status.resolvConfMode = value.trim()
+      break
+  }
+}
+
+export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatus> {
+  const body = stripBom(text)
+  if (looksBinary(body)) return { ok: false, problem: 'binary data, not resolvectl output' }
+  const status: ResolvectlStatus = { links: [] }
+  let scope: ResolvectlScope | undefined
+  let lastKey: string | undefined
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.replace(/\u001b\[[0-9;]*m/g, '')
+    if (line.trim() === '') continue
+    if (line === 'Global' || /^Global\s*$/.test(line)) {
+      scope = { name: 'Global', servers: [] }
+      status.global = scope
+      lastKey = undefined
+      continue
+    }
+    const link = HEADER_LINK.exec(line)
+    if (link) {
+      scope = { name: link[2] ?? '', ifindex: Number(link[1]), servers: [] }
+      status.links.push(scope)
+      lastKey = undefined
+      continue
+    }
+    const field = FIELD.exec(line)
+    // Labels are right-aligned, so the longest one starts at column 0 like a header does.
+    if (!field && !/^\s/.test(line)) {
+      // "Delegate ..." and unknown headers: their fields are not ours to count.
+      scope = undefined
+      continue
+    }
+    if (!scope) continue
+    if (field) {
+      lastKey = field[1] ?? ''
+      applyField(scope, status, lastKey, field[2] ?? '')
+    } else if (lastKey === 'DNS Servers' || lastKey === 'Protocols') {
+      applyField(scope, status, lastKey, line.trim())
+    }
+  }
+  if (!status.global && status.links.length === 0) return { ok: false, problem: 'no Global or Link section found' }
+  return { ok: true, value: status }
+}

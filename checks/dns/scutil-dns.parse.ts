@@ -1,0 +1,41 @@
+/**
+ * `scutil --dns`: the resolvers macOS uses. Pure: no I/O. Shows servers, not whether they are encrypted.
+ *
+ *   DNS configuration
+ *
+ *   resolver #1
+ *     nameserver[0] : 192.168.1.1
+ *     if_index : 6 (en0)
+ */
+import { looksBinary, stripBom } from './system-parse-util.js'
+
+export interface ScutilResolver {
+  section: string
+  nameservers: string[]
+  interfaceName?: string
+}
+
+export function parseScutilDns(text: string): ScutilResolver[] {
+  const body = stripBom(text)
+  if (looksBinary(body)) return []
+  const out: ScutilResolver[] = []
+  let section = ''
+  let current: ScutilResolver | undefined
+  for (const line of body.split(/\r?\n/)) {
+    if (/^resolver #\d+/.test(line.trim())) {
+      current = { section, nameservers: [] }
+      out.push(current)
+      continue
+    }
+    if (/^\S/.test(line)) {
+      section = line.trim()
+      current = undefined
+      continue
+    }
+    const ns = /^\s*nameserver\[\d+\]\s*:\s*(\S+)/.exec(line)
+    if (ns?.[1] && current) current.nameservers.push(ns[1])
+    const iface = /^\s*if_index\s*:\s*\d+\s*\(([^)]+)\)/.exec(line)
+    if (iface?.[1] && current) current.interfaceName = iface[1]
+  }
+  return out
+}

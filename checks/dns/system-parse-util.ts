@@ -1,0 +1,110 @@
+/** Small pure helpers shared by the dns.system parsers: text hygiene and resolver addresses. */
+import net from 'node:net'
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string }
+
+export function stripBom(text: string): string {
+  return text.replace(/^\uFEFF/, '')
+}
+
+/** NUL bytes or many replacement characters mean the file is not the text format it should be. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true
+  const replaced = text.match(/\uFFFD/g)?.length ?? 0
+  return replaced > 8 && replaced > text.length / 20
+}
+
+/** Canonical text of an IP literal ("0::1" → "::1"); anything else is returned trimmed and lower-cased. */
+export function canonicalIp(address: string): string {
+  const a = address.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').toLowerCase()
+  if (net.isIPv6(a)) return new URL(`http://[${a}]/`).hostname.slice(1, -1)
+  return a
+}
+
+export function isLoopbackIp(address: string): boolean {
+  const a = canonicalIp(address)
+  if (a === '::1') return true
+  if (a.startsWith('::ffff:')) return isLoopbackIp(a.slice(7))
+  return net.isIPv4(a) && a.startsWith('127.')
+}
+
+export function isWildcardIp(address: string): boolean {
+  const a = canonicalIp(address)
+  return a === '0.0.0.0' || a === '::' || a === ''
+}
+
+/** Index of the first character outside '…' / "…" quotes that `match` accepts, or -1. */
+export function findOutsideQuotes(text: string, match: (c: string, i: number) => boolean, from = 0): number {
+  let quote: string | null = null
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] ?? ''
+    if (quote) {
+      if (c === quote) quote = null
+    } else if (c === '"' || c === "'") {
+      quote = c
+    } else if (match(c, i)) {
+      return i
+    }
+  }
+  return -1
+}
+
+export interface SocketAddress {
+  address: string
+  port: number
+  /** Server name for TLS authentication (resolved's `#name`), when given. */
+  name?: string
+}
+
+/**
+ * Parses the address forms DNS tools write: `1.1.1.1`, `1.1.1.1:853`, `[::1]:53`, `::1`,
+ * resolved's `ADDR[:PORT][%IFACE][#NAME]`, stubby's `ADDR@PORT`, dnscrypt-proxy's `:53`.
+ */
+export function parseSocketAddress(text: string, defaultPort = 53): SocketAddress | undefined {
+  let rest = text.trim().replace(/^['"]|['"]$/g, '')
+  if (rest === '') return undefined
+  let name: string | undefined
+  const hash = rest.indexOf('#')
+  if (hash >= 0) {
+    name = rest.slice(hash + 1) || undefined
+    rest = rest.slice(0, hash)
+  }
+  let port = defaultPort
+  let address: string
+  const at = /^(.*)@(\d+)$/.exec(rest)
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?(%\S+)?$/.exec(rest)
+  if (at) {
+    address = at[1] ?? ''
+    port = Number(at[2])
+  } else if (bracketed) {
+    address = bracketed[1] ?? ''
+    if (bracketed[2] !== undefined) port = Number(bracketed[2])
+  } else if (net.isIPv6(rest.replace(/%.*$/, ''))) {
+    address = rest
+  } else {
+    const m = /^([^:]*)(?::(\d+))?$/.exec(rest)
+    if (!m) return undefined
+    address = m[1] ?? ''
+    if (m[2] !== undefined) port = Number(m[2])
+  }
+  address = address.replace(/%.*$/, '')
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined
+  if (address !== '' && net.isIP(canonicalIp(address)) === 0) return undefined
+  return name === undefined ? { address: canonicalIp(address), port } : { address: canonicalIp(address), port, name }
+}
+
+/** True when a client sending to `target` reaches a listener bound to `listen` on this machine. */
+export function reaches(target: SocketAddress, listen: SocketAddress): boolean {
+  if (target.port !== listen.port) return false
+  const t = canonicalIp(target.address)
+  const l = canonicalIp(listen.address)
+  if (t === l) return true
+  if (!isWildcardIp(l) || !isLoopbackIp(t)) return false
+  // 0.0.0.0 takes IPv4 clients; "::" takes IPv6 (and IPv4 on dual-stack hosts).
+  return l === '::' || l === '' || net.isIPv4(t)
+}
+
+export function formatSocketAddress(a: SocketAddress): string {
+  const host = net.isIPv6(a.address) ? `[${a.address}]` : a.address
+  return `${host}:${a.port}`
+}
