@@ -39,6 +39,13 @@ export function defineMessages<T extends Templates>(namespace: string, templates
   }
 }
 
+/** Several messages as one (for example, every reason a check could not read something), each rendered in the reader's language. */
+export function joinMessages(msgs: readonly Msg[], separator = ' '): Msg {
+  const params: Record<string, Msg> = {}
+  msgs.forEach((m, i) => (params[`m${i}`] = m))
+  return { key: '', en: msgs.map((_, i) => `{m${i}}`).join(separator), params }
+}
+
 /** A literal that needs no translation (a path, a command, a product name). */
 export function verbatim(text: string): Msg {
   return { key: '', en: text }

@@ -1,6 +1,5 @@
-import { defineMessages, type Msg } from '../i18n/message.js'
+import { defineMessages, joinMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Status } from '../types.js'
-import { plain } from './wireguard.verdict.js'
 
 export const t = defineMessages('vpn.wireguard-keys', {
   title: 'WireGuard private keys are not readable by others',
@@ -100,7 +99,7 @@ export function judgeKeys(facts: KeysFacts): Outcome {
     return { status: STATUS[worst], summary: t(SUMMARY[worst], { paths: (hits.get(worst) ?? []).join(', ') }), evidence }
   }
   if (facts.unknown.length > 0) {
-    return { status: 'unknown', summary: t('unknown', { reasons: facts.unknown.map((u) => plain(u.reason)).join(' ') }), evidence }
+    return { status: 'unknown', summary: t('unknown', { reasons: joinMessages(facts.unknown.map((u) => u.reason)) }), evidence }
   }
   const places = facts.places.join(', ')
   return { status: 'pass', summary: t(facts.files.length > 0 ? 'pass' : 'passNone', { places }), evidence }

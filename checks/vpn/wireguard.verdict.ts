@@ -68,7 +68,7 @@ function tunnelFor(route: RouteLookup, tunnels: readonly Tunnel[], foreign: read
 export function judgeVpn(facts: VpnFacts): Outcome {
   const { evidence, route4, route6, foreign } = facts
   const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence })
-  if (!Array.isArray(facts.tunnels)) return outcome('unknown', t('unknownLinks', { reason: plain(facts.tunnels) }))
+  if (!Array.isArray(facts.tunnels)) return outcome('unknown', t('unknownLinks', { reason: facts.tunnels }))
 
   // Tailscale only counts as a privacy VPN with an exit node that really carries the default route.
   const exitNodeActive = facts.tailscale?.backendState === 'Running' && facts.tailscale.exitNode !== null
@@ -86,12 +86,12 @@ export function judgeVpn(facts: VpnFacts): Outcome {
   }
 
   const label = names(tunnels)
-  if (route4.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: label, reason: plain(route4.reason) }))
+  if (route4.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: label, reason: route4.reason }))
   if (route4.kind === 'none') return outcome('warn', t('noDefaultRoute', { tunnels: label, why: route4.why }))
   const via4 = tunnelFor(route4, tunnels, foreign)
   if (!via4) return outcome('warn', t('splitTunnel', { tunnels: label, dev4: route4.dev }))
   const carried = names([via4])
-  if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: plain(route6.reason) }))
+  if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: route6.reason }))
   if (route6.kind === 'none') return outcome('pass', t('passNoV6', { tunnels: carried }))
   if (!tunnelFor(route6, tunnels, foreign)) return outcome('warn', t('ipv6Leak', { tunnels: carried, dev6: route6.dev }))
   return outcome('pass', t('pass', { tunnels: carried }))
