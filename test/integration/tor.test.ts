@@ -1,0 +1,120 @@
+/**
+ * tor.service and tor.config against a real tor daemon (loopback only; see test/support/tor-daemon.ts).
+ * The daemon listens on random ports, so the checks can only find them through the process list and
+ * the `-f` torrc: that is what these tests prove.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCheck } from '../../checks/engine/runner.js'
+import type { RawResult } from '../../checks/report.js'
+import { torConfigCheck as configCheck } from '../../checks/tor/config.check.js'
+import { torServiceCheck as serviceCheck } from '../../checks/tor/service.check.js'
+import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { findTorBinary, isPortFree, startTor, type TorDaemon } from '../support/tor-daemon.js'
+
+const missing = findTorBinary() === null
+if (missing && process.env.CI) throw new Error('tor is not installed, and CI must run this test (apt-get install tor)')
+
+let home: string
+beforeAll(() => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'bulwark-tor-home-'))
+})
+afterAll(() => rmSync(home, { recursive: true, force: true }))
+
+let lastScan = 0
+/**
+ * A fresh host per scan, as the app makes one. systeminformation.processes() hands back its previous
+ * list when asked again within 500 ms (module-wide), so scans are spaced out to see a new daemon.
+ */
+async function scan(check: typeof serviceCheck): Promise<RawResult> {
+  const wait = lastScan + 600 - Date.now()
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+  const result = await runCheck(check, createNodeHost({ ...process.env, HOME: home }))
+  lastScan = Date.now()
+  return result
+}
+
+const sources = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map((e) => e.source)
+const observed = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map((e) => String(e.observed))
+
+describe.skipIf(missing)('a real tor with cookie authentication on random ports', () => {
+  let tor: TorDaemon
+  beforeAll(async () => {
+    tor = await startTor()
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it('tor.service finds it through the process list, verifies the SOCKS port and reads bootstrap with the cookie', async () => {
+    const r = await scan(serviceCheck)
+    expect(r.status, JSON.stringify(r, null, 1)).toBe('pass')
+    expect(sources(r, 'tor.service.evProcess').some((s) => s.includes(tor.torrcPath))).toBe(true)
+    const socks = r.evidence.find((e) => e.label.key === 'tor.service.evSocks' && e.source === `127.0.0.1:${tor.socksPort}`)
+    expect(socks?.observed).toBe('SOCKS5 no_auth; HTTP probe: HTTP/1.0 501 Tor is not an HTTP Proxy')
+    const control = r.evidence.find((e) => e.label.key === 'tor.service.evControl' && e.source === `127.0.0.1:${tor.controlPort}`)
+    expect(control?.observed).toContain('METHODS=COOKIE,SAFECOOKIE')
+    expect(control?.observed).toContain(tor.dataDir)
+    const bootstrap = observed(r, 'tor.service.evBootstrap')
+    expect(bootstrap.some((o) => /^PROGRESS=\d+ TAG=\w+/.test(o))).toBe(true)
+    // No network here: tor can never finish, and the summary says how far it got.
+    expect(r.summary.key).toBe('tor.service.passBootstrapping')
+    expect(r.summary.params?.endpoint).toBe(`127.0.0.1:${tor.socksPort}`)
+    expect(Number(r.summary.params?.progress)).toBeLessThan(100)
+    expect(r.durationMs).toBeLessThan(3000)
+  })
+
+  it('tor.config reads the -f torrc and finds no control-port problem with CookieAuthentication 1', async () => {
+    const r = await scan(configCheck)
+    expect(sources(r, 'tor.config.evRead')).toContain(tor.torrcPath)
+    expect(sources(r, 'tor.config.evNoAuth')).toEqual([])
+    expect(sources(r, 'tor.config.evExposed')).toEqual([])
+    const auth = r.evidence.find((e) => e.label.key === 'tor.config.evAuth' && e.source.startsWith(tor.torrcPath))
+    expect(auth?.observed).toContain('CookieAuthentication 1')
+    expect(['pass', 'unknown']).toContain(r.status)
+  })
+})
+
+describe.skipIf(missing)('a real tor whose control port needs no authentication', () => {
+  let tor: TorDaemon
+  beforeAll(async () => {
+    tor = await startTor({ cookieAuthentication: false })
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it('tor.config fails on the ControlPort line of its torrc', async () => {
+    const r = await scan(configCheck)
+    expect(r.status, JSON.stringify(r.evidence)).toBe('fail')
+    expect(r.summary.key).toBe('tor.config.failNoAuth')
+    expect(sources(r, 'tor.config.evNoAuth').some((s) => s.startsWith(`${tor.torrcPath}:`))).toBe(true)
+  })
+
+  it('tor.service fails: PROTOCOLINFO offers METHODS=NULL', async () => {
+    const r = await scan(serviceCheck)
+    expect(r.status, JSON.stringify(r.evidence)).toBe('fail')
+    expect(r.summary).toMatchObject({ key: 'tor.service.failNullAuth', params: { endpoint: `127.0.0.1:${tor.controlPort}` } })
+    const bootstrap = observed(r, 'tor.service.evBootstrap')
+    expect(bootstrap.some((o) => o.startsWith('PROGRESS='))).toBe(true)
+  })
+})
+
+describe.skipIf(missing)('a real tor on the default SOCKS port 9050 without a control port', () => {
+  let tor: TorDaemon | undefined
+  beforeAll(async () => {
+    if (await isPortFree(9050)) tor = await startTor({ socksPort: 9050, controlPort: false })
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it('tor.service passes on 127.0.0.1:9050 and says bootstrap progress is not known', async (ctx) => {
+    if (!tor) return ctx.skip()
+    const r = await scan(serviceCheck)
+    expect(r.status).toBe('pass')
+    expect(r.summary).toMatchObject({ key: 'tor.service.passNoControl', params: { endpoint: '127.0.0.1:9050' } })
+  })
+})
