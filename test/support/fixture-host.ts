@@ -106,6 +106,9 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
   }
 
   const readDir = async (p: string): Promise<DirEntry[]> => {
+    // An inline { error } entry stands for a directory the OS refuses to list, too.
+    const entry = inline(p)
+    if (typeof entry === 'object' && 'error' in entry) throw new HostError(entry.error, p)
     const key = normalise(o.platform, p)
     const found = new Map<string, DirEntry>()
     for (const k of [...files.keys(), ...dirs]) {
