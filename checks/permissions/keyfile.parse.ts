@@ -1,0 +1,56 @@
+/**
+ * The GLib key-file format Flatpak uses for metadata, overrides and `flatpak info --show-permissions`.
+ * Pure: no I/O. https://specifications.freedesktop.org/desktop-entry-spec/latest/basic-format.html
+ *
+ *   # comment
+ *   [Context]
+ *   filesystems=home;!host;xdg-download:ro;
+ */
+export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
+
+export type KeyFileParse = { ok: true; groups: KeyFile } | { ok: false; reason: string }
+
+const GROUP = /^\[([^\][\x00-\x1f]+)\]\s*$/
+const ENTRY = /^([^=\s#[][^=]*?)\s*=\s*(.*)$/
+
+export function parseKeyFile(text: string): KeyFileParse {
+  if (text.includes('\0')) return { ok: false, reason: 'it contains binary data' }
+  const groups = new Map<string, Map<string, string>>()
+  let current: Map<string, string> | undefined
+  const lines = text.replace(/^\uFEFF/, '').split('\n')
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/\r$/, '')
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue
+    const group = GROUP.exec(line)
+    if (group) {
+      const name = group[1]!
+      current = groups.get(name) ?? new Map<string, string>()
+      groups.set(name, current)
+      continue
+    }
+    const entry = ENTRY.exec(line)
+    if (!entry) return { ok: false, reason: `line ${i + 1} is not a group, a key=value pair or a comment` }
+    if (!current) return { ok: false, reason: `line ${i + 1} has a key before any [group]` }
+    current.set(entry[1]!, entry[2]!.replace(/\s+$/, ''))
+  }
+  return { ok: true, groups }
+}
+
+/** A `;`-separated list value, with GLib's escapes (`\;`, `\s`, `\\`) undone. */
+export function listValue(value: string | undefined): string[] {
+  if (value === undefined) return []
+  const items: string[] = []
+  let item = ''
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!
+    if (c === '\\' && i + 1 < value.length) {
+      const next = value[++i]!
+      item += next === 's' ? ' ' : next === 'n' ? '\n' : next === 't' ? '\t' : next
+    } else if (c === ';') {
+      items.push(item)
+      item = ''
+    } else item += c
+  }
+  if (item !== '') items.push(item)
+  return items.filter((x) => x !== '')
+}
