@@ -41,11 +41,15 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
   const paths = o.platform === 'win32' ? path.win32 : path.posix
   const files = new Map<string, FixtureFile>()
   const dirs = new Set<string>()
+  // Keys are case-folded on win32 (as its file systems are), but listings show names as written.
+  const written = new Map<string, string>()
   for (const [p, f] of Object.entries(o.files ?? {})) {
     const key = normalise(o.platform, p)
     files.set(key, f)
+    written.set(key, p)
     for (let d = paths.dirname(p); ; d = paths.dirname(d)) {
       dirs.add(normalise(o.platform, d))
+      written.set(normalise(o.platform, d), d)
       if (paths.dirname(d) === d) break
     }
   }
@@ -113,7 +117,7 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
     const found = new Map<string, DirEntry>()
     for (const k of [...files.keys(), ...dirs]) {
       if (k !== key && normalise(o.platform, paths.dirname(k)) === key) {
-        const name = paths.basename(k)
+        const name = paths.basename(written.get(k) ?? k)
         found.set(name, { name, kind: files.has(k) ? 'file' : 'dir' })
       }
     }

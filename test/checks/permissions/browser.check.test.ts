@@ -61,7 +61,7 @@ describe.each(['linux', 'darwin', 'win32'] as const)('permissions.browser on %s'
     expect(firefox[0]?.observed).toBe('permission=1, expireType=0; until never')
     const camera = o.evidence.find((e) => e.label.key === 'permissions.browser.site_camera' && e.label.params?.browser === l.browser)
     // The fixture host lists Windows folders in lower case; Windows itself would say "Default".
-    expect(camera?.label.params).toEqual({ browser: l.browser, profile: platform === 'win32' ? 'default' : 'Default', site: 'https://meet.example.org:443' })
+    expect(camera?.label.params).toEqual({ browser: l.browser, profile: 'Default', site: 'https://meet.example.org:443' })
     expect(camera?.expected?.params?.page).toBe(`${l.scheme}://settings/content/camera`)
   })
 
