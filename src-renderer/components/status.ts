@@ -1,0 +1,28 @@
+import { defineMessages } from '../../checks/i18n/message.js'
+import type { Status } from '../../src-main/shared/report.js'
+
+/** Worst first: the order results are grouped in, so what needs attention comes first. */
+export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'unknown', 'error', 'pass', 'not_applicable']
+
+export const statusLabel = defineMessages('ui.status', {
+  fail: 'Fail',
+  warn: 'Warning',
+  unknown: 'Unknown',
+  error: 'Error',
+  pass: 'Pass',
+  not_applicable: 'Not applicable',
+})
+
+/** A shape as well as a colour, so a status never rests on colour alone. */
+export const STATUS_ICON: Readonly<Record<Status, string>> = {
+  fail: '✕',
+  warn: '!',
+  unknown: '?',
+  error: '⚠',
+  pass: '✓',
+  not_applicable: '–',
+}
+
+export function statusRank(status: Status): number {
+  return STATUS_ORDER.indexOf(status)
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef } from 'react'
+import type { Msg } from '../../../checks/i18n/message.js'
+import type { Platform, Severity } from '../../../src-main/shared/report.js'
+import { ExternalLink } from '../../components/ExternalLink.js'
+import { StatusBadge } from '../../components/StatusBadge.js'
+import { useI18n } from '../../i18n/I18nProvider.js'
+import { platformName } from '../scan/platform.js'
+import type { Entry } from '../scan/scan-state.js'
+import { EvidenceTable } from './EvidenceTable.js'
+import { detailText } from './messages.js'
+import { RemediationSteps } from './RemediationSteps.js'
+
+const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'severityMedium', high: 'severityHigh' } as const
+
+function severityName(severity: Severity): Msg {
+  return detailText(SEVERITY_KEYS[severity])
+}
+
+interface Props {
+  entry: Entry | null
+  platform: Platform | null
+  busy: boolean
+  onRunAgain: (id: string) => void
+}
+
+export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
+  const { t } = useI18n()
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Moving focus to the opened result tells keyboard and screen-reader users where the content went.
+  useEffect(() => {
+    if (entry) heading.current?.focus()
+  }, [entry?.id])
+
+  if (!entry) {
+    return (
+      <section className="detail-panel detail-empty" aria-label={t(detailText('heading'))}>
+        <p className="placeholder">{t(detailText('selectPrompt'))}</p>
+      </section>
+    )
+  }
+  const result = entry.result
+  const platformLabel = platform ? t(platformName(platform)) : ''
+  return (
+    <section className="detail-panel" aria-labelledby="detail-heading" aria-busy={entry.phase === 'running'}>
+      <header className="detail-header">
+        <h2 id="detail-heading" ref={heading} tabIndex={-1}>
+          {entry.title}
+        </h2>
+        {result ? <StatusBadge status={result.status} /> : null}
+      </header>
+      {result ? (
+        <>
+          <p className="detail-summary">{result.summary}</p>
+          <p className="detail-meta">
+            {t(detailText('meta', { level: t(severityName(result.severity)), ms: result.durationMs }))}
+          </p>
+        </>
+      ) : (
+        <p className="placeholder">{t(detailText('notChecked'))}</p>
+      )}
+      <div className="detail-actions">
+        <button type="button" className="button" disabled={busy} onClick={() => onRunAgain(entry.id)}>
+          {t(detailText('runAgain'))}
+        </button>
+        {entry.phase === 'running' ? (
+          <span role="status" className="checking">
+            {t(detailText('checking'))}
+          </span>
+        ) : null}
+      </div>
+      {result ? (
+        <>
+          <section aria-labelledby="why-heading">
+            <h3 id="why-heading">{t(detailText('why'))}</h3>
+            <p>{result.rationale}</p>
+          </section>
+          <section aria-labelledby="evidence-heading">
+            <h3 id="evidence-heading">{t(detailText('evidence'))}</h3>
+            <EvidenceTable evidence={result.evidence} />
+          </section>
+          <section aria-labelledby="fix-heading">
+            <h3 id="fix-heading">{t(detailText('fixHeading', { platform: platformLabel }))}</h3>
+            {result.status === 'pass' && result.remediation.steps.length > 0 ? <p className="note">{t(detailText('passingNote'))}</p> : null}
+            <RemediationSteps steps={result.remediation.steps} platform={platformLabel} />
+          </section>
+          {result.remediation.references.length > 0 ? (
+            <section aria-labelledby="refs-heading">
+              <h3 id="refs-heading">{t(detailText('references'))}</h3>
+              <ul className="references">
+                {result.remediation.references.map((ref) => (
+                  <li key={ref.url}>
+                    <ExternalLink url={ref.url}>{ref.title}</ExternalLink>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  )
+}

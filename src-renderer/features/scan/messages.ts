@@ -1,0 +1,25 @@
+import { defineMessages } from '../../../checks/i18n/message.js'
+
+export const scanText = defineMessages('ui.scan', {
+  appName: 'Bulwark',
+  tagline: 'Privacy check-up for this computer',
+  scanAgain: 'Scan again',
+  progress: '{done} of {total} checks',
+  progressLabel: 'Scan progress',
+  lastScan: 'Last scan {time} on {platform}, took {ms} ms',
+  notScanned: 'Not scanned yet',
+  loading: 'Loading checks…',
+  summaryHeading: 'Summary',
+  summaryItem: '{label}: {count}',
+  listHeading: 'Checks',
+  noChecks: 'No checks are available for this computer.',
+  groupHeading: '{label} ({count})',
+  groupInProgress: 'Checking now',
+  groupNotChecked: 'Not checked yet',
+  phaseWaiting: 'Waiting',
+  phaseRunning: 'Checking…',
+  phaseIdle: 'Not checked yet',
+  platformLinux: 'Linux',
+  platformDarwin: 'macOS',
+  platformWin32: 'Windows',
+})

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import type { BulwarkApi } from '../../api.js'
+import type { ApiError } from '../../components/ErrorNotice.js'
+import { initialScanState, scanReducer, type ScanState } from './scan-state.js'
+
+export interface ScanController {
+  state: ScanState
+  /** False until the catalogue has loaded (or failed to). */
+  ready: boolean
+  error: ApiError | null
+  dismissError(): void
+  scan(): Promise<void>
+  runCheck(id: string): Promise<void>
+}
+
+/** Wires the api to the scan reducer: catalogue and last report on open, a fresh scan when there is none. */
+export function useScan(api: BulwarkApi): ScanController {
+  const [state, dispatch] = useReducer(scanReducer, initialScanState)
+  const [ready, setReady] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const started = useRef(false)
+
+  useEffect(() => api.onProgress((event) => dispatch({ type: 'progress', event })), [api])
+
+  const scan = useCallback(async () => {
+    setError(null)
+    dispatch({ type: 'scan-requested' })
+    const result = await api.scan({})
+    if (result.ok) {
+      dispatch({ type: 'report', report: result.value })
+    } else {
+      dispatch({ type: 'scan-failed' })
+      setError(result.error)
+    }
+  }, [api])
+
+  const runCheck = useCallback(
+    async (id: string) => {
+      setError(null)
+      dispatch({ type: 'check-requested', id })
+      const result = await api.runCheck({ id })
+      if (result.ok) {
+        dispatch({ type: 'check-result', result: result.value })
+      } else {
+        dispatch({ type: 'check-failed', id })
+        setError(result.error)
+      }
+    },
+    [api],
+  )
+
+  useEffect(() => {
+    // Strict mode mounts twice in development; one opening scan is enough.
+    if (started.current) return
+    started.current = true
+    void (async () => {
+      const checks = await api.listChecks()
+      if (!checks.ok) {
+        setError(checks.error)
+        setReady(true)
+        return
+      }
+      dispatch({ type: 'catalogue', checks: checks.value })
+      const last = await api.lastReport()
+      setReady(true)
+      if (last.ok && last.value) dispatch({ type: 'report', report: last.value })
+      else await scan()
+    })()
+  }, [api, scan])
+
+  return { state, ready, error, dismissError: () => setError(null), scan, runCheck }
+}

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { render } from '../../checks/i18n/locale.js'
+import { CHECKS } from '../../checks/registry.js'
+import { detailText } from '../../src-renderer/features/detail/messages.js'
+import { scanText } from '../../src-renderer/features/scan/messages.js'
+import { expect, test } from './support/fixtures.js'
+
+const scanAgain = render(scanText('scanAgain'), 'en')
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+test('results and an open detail have no axe-core violations, in light and dark', async ({ page, server, realApi }) => {
+  expect(CHECKS.length).toBeGreaterThan(0)
+  await page.goto(server.url)
+  await expect(page.getByRole('button', { name: scanAgain })).toBeEnabled()
+  await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(CHECKS.length)
+  const first = realApi.lastReport?.results[0]
+  if (!first) throw new Error('no result to open')
+  await page.locator(`.result-row[data-check-id="${first.id}"] button`).click()
+  expect(await axeViolations(page)).toEqual([])
+  await page.emulateMedia({ colorScheme: 'dark' })
+  expect(await axeViolations(page)).toEqual([])
+})
+
+test('the whole flow works from the keyboard alone', async ({ page, server, realApi }) => {
+  await page.goto(server.url)
+  await expect(page.getByRole('button', { name: scanAgain })).toBeEnabled()
+  await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(CHECKS.length)
+  // Tab to the first result row and open it with Enter: focus lands on the detail heading.
+  const firstRow = page.locator('.result-button').first()
+  for (let i = 0; i < 20 && !(await firstRow.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await expect(firstRow).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#detail-heading')).toBeFocused()
+  // Tab onward reaches "Run this check again"; Space runs it.
+  const runAgain = page.getByRole('button', { name: render(detailText('runAgain'), 'en') })
+  for (let i = 0; i < 5 && !(await runAgain.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await expect(runAgain).toBeFocused()
+  const before = realApi.calls.length
+  await page.keyboard.press('Space')
+  await expect.poll(() => realApi.calls.slice(before).some((c) => c.startsWith('runCheck:'))).toBe(true)
+})

@@ -1,0 +1,64 @@
+import type { BulwarkApi, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
+import type { ReportResult, ScanReport } from '../../../src-main/shared/report.js'
+import { ok } from '../../../src-main/shared/result.js'
+
+/** A fake window.api for component tests only; end-to-end tests bind the real engine instead. */
+export interface FakeApi extends BulwarkApi {
+  emit(event: ProgressEvent): void
+}
+
+export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
+  const listeners = new Set<(event: ProgressEvent) => void>()
+  const base: BulwarkApi = {
+    listChecks: async () => ok([]),
+    scan: async () => ok(report([])),
+    runCheck: async () => ok(result({})),
+    lastReport: async () => ok(null),
+    getSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'en' as const }),
+    setSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'en' as const }),
+    listHistory: async () => ok([]),
+    clearHistory: async () => ok(null),
+    openExternal: async () => ok(null),
+    listNotices: async () => ok([]),
+    dismissNotice: async () => ok(null),
+    onProgress: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  return {
+    ...base,
+    ...overrides,
+    emit: (event) => {
+      for (const listener of listeners) listener(event)
+    },
+  }
+}
+
+export function result(partial: Partial<ReportResult>): ReportResult {
+  return {
+    id: 'dns.firefox',
+    title: 'Firefox encrypted DNS',
+    category: 'dns',
+    severity: 'high',
+    status: 'fail',
+    summary: 'Firefox sends DNS lookups in the clear.',
+    evidence: [],
+    durationMs: 12,
+    rationale: 'Your network operator sees every site you look up.',
+    remediation: { steps: [], references: [] },
+    ...partial,
+  }
+}
+
+export function report(results: ReportResult[]): ScanReport {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'bulwark', version: 'test' },
+    host: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+    startedAt: '2026-01-02T10:00:00.000Z',
+    durationMs: 420,
+    locale: 'en',
+    results,
+  }
+}
