@@ -1,28 +1,15 @@
 import { z } from 'zod'
 import type { Locale, ReportResult, ScanReport, Severity } from './report.js'
 import type { Result } from './result.js'
+import type { INVOKE_CHANNELS } from './ipc-channels.js'
 
 /**
  * The one typed IPC contract. Main registers a handler per invoke channel (validating the request
  * with the schema here); the preload exposes one wrapper per channel as window.api; the renderer
  * reaches it only through src-renderer/api.ts.
  */
-export const INVOKE_CHANNELS = {
-  listChecks: 'checks:list',
-  scan: 'scan:run',
-  runCheck: 'scan:run-one',
-  lastReport: 'report:last',
-  getSettings: 'settings:get',
-  setSettings: 'settings:set',
-  listHistory: 'history:list',
-  clearHistory: 'history:clear',
-  openExternal: 'link:open',
-} as const
-
-/** Main → renderer push events. */
-export const EVENT_CHANNELS = {
-  progress: 'scan:progress',
-} as const
+// The channel names live in a zod-free module so the sandboxed preload can bundle them without zod.
+export { INVOKE_CHANNELS, EVENT_CHANNELS } from './ipc-channels.js'
 
 export const checkIdSchema = z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/).max(64)
 export const localeSchema = z.enum(['en', 'es', 'zh-CN', 'fa'])
@@ -50,6 +37,9 @@ export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>
 
 export const emptyRequestSchema = z.undefined()
 
+export const dismissNoticeRequestSchema = z.object({ id: z.string().min(1).max(128) }).strict()
+export type DismissNoticeRequest = z.infer<typeof dismissNoticeRequestSchema>
+
 export interface CheckInfo {
   id: string
   title: string
@@ -62,6 +52,20 @@ export interface HistoryEntry {
   startedAt: string
   durationMs: number
   counts: Record<string, number>
+}
+
+export const NOTICE_KINDS = ['corrupt', 'newer-version', 'invalid-entries', 'unwritable'] as const
+
+/** Something the store had to do that the person should know about (a damaged data file moved aside, ...). */
+export interface StoreNotice {
+  id: string
+  kind: (typeof NOTICE_KINDS)[number]
+  /** ISO time it happened. */
+  at: string
+  /** Where the original file was kept, when it was moved aside. */
+  movedTo: string | null
+  /** Localised, ready to show. */
+  message: string
 }
 
 export type ProgressEvent =
@@ -81,6 +85,12 @@ export interface BulwarkApi {
   listHistory(): Promise<Result<HistoryEntry[]>>
   clearHistory(): Promise<Result<null>>
   openExternal(request: OpenExternalRequest): Promise<Result<null>>
+  listNotices(): Promise<Result<StoreNotice[]>>
+  dismissNotice(request: DismissNoticeRequest): Promise<Result<null>>
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void
 }
+
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** Compile-time guard: every invoke channel has exactly one window.api method, and the reverse. */
+export const CHANNELS_MATCH_API: SameKeys<keyof typeof INVOKE_CHANNELS, Exclude<keyof BulwarkApi, 'onProgress'>> = true

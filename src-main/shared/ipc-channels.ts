@@ -1,0 +1,19 @@
+/** Renderer → main invoke channels, keyed by the window.api method that uses each. */
+export const INVOKE_CHANNELS = {
+  listChecks: 'checks:list',
+  scan: 'scan:run',
+  runCheck: 'scan:run-one',
+  lastReport: 'report:last',
+  getSettings: 'settings:get',
+  setSettings: 'settings:set',
+  listHistory: 'history:list',
+  clearHistory: 'history:clear',
+  openExternal: 'link:open',
+  listNotices: 'notices:list',
+  dismissNotice: 'notices:dismiss',
+} as const
+
+/** Main → renderer push events. */
+export const EVENT_CHANNELS = {
+  progress: 'scan:progress',
+} as const

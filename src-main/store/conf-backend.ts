@@ -1,0 +1,30 @@
+import path from 'node:path'
+import type { StoreDocument } from './schema.js'
+import type { StoreBackend } from './store.js'
+
+/** Options both conf and electron-store get: the data file is private to its owner and never silently reset. */
+export const CONF_OPTIONS = {
+  clearInvalidConfig: false,
+  accessPropertiesByDotNotation: false,
+  configFileMode: 0o600,
+  fileExtension: 'json',
+} as const
+
+/** conf and electron-store (a Conf subclass) write the whole document through the `store` setter. */
+export interface ConfLike {
+  store: StoreDocument
+}
+
+export function confBackend(dir: string, name: string, create: () => ConfLike): StoreBackend {
+  return {
+    path: path.join(dir, `${name}.${CONF_OPTIONS.fileExtension}`),
+    open() {
+      const conf = create()
+      return {
+        write(doc) {
+          conf.store = doc
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import type { RawReport } from '../../checks/report.js'
+import type { Settings, SettingsPatch } from '../shared/ipc-contract.js'
+import type { StoredNotice } from './schema.js'
+
+/**
+ * What the app and the CLI know of persistence. Reads come from memory; writes go straight to disk.
+ * Nothing here throws: a write that fails switches the store to memory-only and records a notice.
+ */
+export interface StorePort {
+  /** The data file, or null when the store runs in memory only. */
+  readonly path: string | null
+  settings(): Settings
+  updateSettings(patch: SettingsPatch): Settings
+  /** Newest first, at most MAX_REPORTS. */
+  reports(): readonly RawReport[]
+  addReport(report: RawReport): void
+  clearReports(): void
+  notices(): readonly StoredNotice[]
+  dismissNotice(id: string): void
+}

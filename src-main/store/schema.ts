@@ -1,0 +1,151 @@
+import { z } from 'zod'
+import { DEFAULT_TIMEOUT_MS } from '../../checks/engine/runner.js'
+import type { RawReport } from '../../checks/report.js'
+import { NOTICE_KINDS, settingsSchema, type Settings, type StoreNotice } from '../shared/ipc-contract.js'
+import { rawReportSchema } from './report-schema.js'
+
+/**
+ * The store document, one JSON file. It is versioned as a whole: a feature that adds a section
+ * (threat profile and questionnaire answers, checklist progress, accepted risks with reason and
+ * re-ask date, score history, ...) bumps STORE_VERSION, adds its section schema and default below,
+ * and appends a migration that adds the section's default to older documents. Each section is read
+ * on its own, so one bad section never costs the others.
+ */
+export const STORE_VERSION = 1
+export const MAX_REPORTS = 50
+export const MAX_NOTICES = 20
+
+export type NoticeKind = StoreNotice['kind']
+
+/** A notice as stored: the message is built from kind and params when it is shown, in the reader's language. */
+export interface StoredNotice {
+  id: string
+  kind: NoticeKind
+  at: string
+  movedTo: string | null
+  params: Record<string, string | number>
+}
+
+const storedNoticeSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(NOTICE_KINDS),
+  at: z.iso.datetime(),
+  movedTo: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+})
+
+export interface StoreDocument {
+  schemaVersion: typeof STORE_VERSION
+  settings: Settings
+  /** Newest first, at most MAX_REPORTS. Raw (unlocalised) so a language change re-renders old reports. */
+  reports: RawReport[]
+  /** Newest last, at most MAX_NOTICES. */
+  notices: StoredNotice[]
+}
+
+export const DEFAULT_SETTINGS: Settings = { locale: null, timeoutMs: DEFAULT_TIMEOUT_MS }
+
+export function defaultDocument(): StoreDocument {
+  return { schemaVersion: STORE_VERSION, settings: { ...DEFAULT_SETTINGS }, reports: [], notices: [] }
+}
+
+type Loose = Record<string, unknown>
+/** migrations[n] turns a version-n document into version n+1. Version 0 is a file with no schemaVersion. */
+export type Migration = (doc: Loose) => Loose
+
+export const MIGRATIONS: readonly Migration[] = [(doc) => ({ ...doc, schemaVersion: 1 })]
+
+export type LoadProblem =
+  | { kind: 'newer-version'; found: number }
+  | { kind: 'invalid-entries'; reason: string }
+
+export interface Loaded {
+  doc: StoreDocument
+  /** Set when the file held something this version cannot keep: the caller moves the original aside. */
+  problem: LoadProblem | null
+  /** The document differs from what was on disk (migrated or trimmed): write it back. */
+  changed: boolean
+}
+
+function isPlainObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function salvageSettings(value: unknown, dropped: string[]): Settings {
+  if (value === undefined) return { ...DEFAULT_SETTINGS }
+  if (!isPlainObject(value)) {
+    dropped.push('settings')
+    return { ...DEFAULT_SETTINGS }
+  }
+  const settings: Loose = { ...DEFAULT_SETTINGS }
+  for (const [key, field] of Object.entries(value)) {
+    const fieldSchema = settingsSchema.shape[key as keyof Settings]
+    const parsed = fieldSchema?.safeParse(field)
+    if (parsed?.success) settings[key] = parsed.data
+    else dropped.push(`settings.${key}`)
+  }
+  return settingsSchema.parse(settings)
+}
+
+function salvageList<T>(value: unknown, schema: z.ZodType<T>, name: string, dropped: string[]): T[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) {
+    dropped.push(name)
+    return []
+  }
+  const kept: T[] = []
+  value.forEach((item, index) => {
+    const parsed = schema.safeParse(item)
+    if (parsed.success) kept.push(parsed.data)
+    else dropped.push(`${name}[${index}]`)
+  })
+  return kept
+}
+
+/** Runs the migrations from version `from` up to the newest. */
+export function migrate(doc: Loose, from: number, migrations: readonly Migration[] = MIGRATIONS): Loose {
+  let current = doc
+  for (let version = from; version < migrations.length; version++) {
+    const step = migrations[version]
+    if (step) current = step(current)
+  }
+  return current
+}
+
+/**
+ * Turns whatever JSON the file held into a valid current document, keeping every valid part.
+ * `undefined` means there was no file. Never throws.
+ */
+export function loadDocument(value: unknown): Loaded {
+  if (value === undefined) return { doc: defaultDocument(), problem: null, changed: false }
+  const invalid = (reason: string): Loaded => ({
+    doc: defaultDocument(),
+    problem: { kind: 'invalid-entries', reason },
+    changed: true,
+  })
+  if (!isPlainObject(value)) return invalid('not a JSON object')
+  const version = value.schemaVersion ?? 0
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return invalid('bad schemaVersion')
+  if (version > STORE_VERSION) {
+    return { doc: defaultDocument(), problem: { kind: 'newer-version', found: version }, changed: true }
+  }
+  let migrated: Loose
+  try {
+    migrated = migrate(value, version)
+  } catch (e) {
+    return invalid(`migration from version ${version} failed: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const { schemaVersion: _version, settings, reports, notices, ...unknown } = migrated
+  const dropped = Object.keys(unknown)
+  const salvagedSettings = salvageSettings(settings, dropped)
+  const allReports = salvageList(reports, rawReportSchema, 'reports', dropped)
+  const doc: StoreDocument = {
+    schemaVersion: STORE_VERSION,
+    settings: salvagedSettings,
+    reports: allReports.slice(0, MAX_REPORTS),
+    notices: salvageList(notices, storedNoticeSchema, 'notices', dropped).slice(-MAX_NOTICES),
+  }
+  const problem: LoadProblem | null = dropped.length > 0 ? { kind: 'invalid-entries', reason: dropped.slice(0, 10).join(', ') } : null
+  const changed = problem !== null || version !== STORE_VERSION || allReports.length > MAX_REPORTS
+  return { doc, problem, changed }
+}

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { INVOKE_CHANNELS } from '../../src-main/shared/ipc-contract.js'
+
+const run = promisify(execFile)
+const ROOT = path.resolve(import.meta.dirname, '../..')
+// A private output folder inside the project (so bare imports resolve to node_modules) that no other build touches.
+const OUT = path.join(ROOT, 'out', '.smoke-test')
+const SUPPORT = path.join(import.meta.dirname, 'support')
+
+interface SmokeResult {
+  sandboxEnabled: boolean
+  windowCount: number
+  options: { title: string; show: boolean; webPreferences: Record<string, unknown> }
+  loaded: { file?: string; url?: string }
+  channels: string[]
+  electronStoreListenerLeft: boolean
+  guards: Record<string, unknown>
+  listChecks: { ok: boolean; value?: { id: string }[] }
+  untrusted: { ok: boolean; error?: { code: string } }
+  badRequest: { ok: boolean; error?: { code: string } }
+  settings: { ok: boolean; value?: Record<string, unknown> }
+  scan: { ok: boolean; value?: { locale: string; results: { id: string; status: string }[] } }
+  progress: [string, string][]
+  storeFiles: string[]
+}
+
+let result: SmokeResult
+let userData: string
+
+beforeAll(async () => {
+  await run('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } })
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-smoke-'))
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', path.join(SUPPORT, 'register-fake-electron.mjs'), path.join(SUPPORT, 'smoke-run.mjs'), path.join(OUT, 'main', 'index.js')],
+    { cwd: ROOT, env: { ...process.env, FAKE_ELECTRON_USER_DATA: userData, ELECTRON_RENDERER_URL: '' }, timeout: 30000 },
+  )
+  result = JSON.parse(stdout) as SmokeResult
+}, 120000)
+
+afterAll(() => {
+  fs.rmSync(OUT, { recursive: true, force: true })
+  if (userData) fs.rmSync(userData, { recursive: true, force: true })
+})
+
+describe('the built main bundle under plain Node with a fake electron', () => {
+  it('builds a single CommonJS preload that requires nothing but electron', () => {
+    const preload = fs.readFileSync(path.join(OUT, 'preload', 'index.cjs'), 'utf8')
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect(required).toEqual(['electron'])
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m)
+    expect(preload).toContain('exposeInMainWorld("api"')
+  })
+
+  it('enables the sandbox for every renderer and opens one hardened window on the built page', () => {
+    expect(result.sandboxEnabled).toBe(true)
+    expect(result.windowCount).toBe(1)
+    expect(result.options).toMatchObject({ title: 'Bulwark', show: false })
+    expect(result.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: path.join(OUT, 'preload', 'index.cjs'),
+    })
+    expect(result.loaded).toEqual({ file: path.join(OUT, 'renderer', 'index.html') })
+  })
+
+  it('installs the guards on the window', () => {
+    expect(result.guards).toEqual({
+      willNavigate: true,
+      willRedirect: true,
+      willAttachWebview: true,
+      windowOpen: { action: 'deny' },
+      permissionGranted: false,
+      permissionCheck: false,
+      networkCancelled: true,
+      spellcheck: false,
+    })
+  })
+
+  it('registers every contract channel and answers with Results', () => {
+    expect(result.channels).toEqual(Object.values(INVOKE_CHANNELS).sort())
+    expect(result.listChecks.ok).toBe(true)
+    expect(result.untrusted).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } })
+    expect(result.badRequest).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(result.settings).toEqual({ ok: true, value: { locale: null, timeoutMs: 1500, effectiveLocale: 'es' } })
+  })
+
+  it('runs the real checks on this machine, pushes progress to the window and keeps the store in userData', () => {
+    expect(result.scan).toMatchObject({ ok: true, value: { locale: 'es' } })
+    const results = result.scan.value?.results ?? []
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.map((r) => r.id)).toEqual(result.listChecks.value?.map((c) => c.id))
+    expect(result.progress[0]).toEqual(['scan:progress', 'scan-started'])
+    expect(result.progress.at(-1)).toEqual(['scan:progress', 'scan-finished'])
+    expect(result.progress.filter(([, type]) => type === 'check-finished')).toHaveLength(results.length)
+    expect(result.storeFiles).toContain('store.json')
+    expect(result.electronStoreListenerLeft).toBe(false)
+  })
+})

@@ -1,0 +1,211 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineCheck } from '../../checks/define-check.js'
+import { registerCatalog } from '../../checks/i18n/locale.js'
+import { defineMessages } from '../../checks/i18n/message.js'
+import type { Check, Platform } from '../../checks/types.js'
+import { registerHandlers, type InvokeEvent } from '../../src-main/ipc/handlers.js'
+import { createRegister } from '../../src-main/ipc/register.js'
+import { createScanService } from '../../src-main/scan-service.js'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type ProgressEvent } from '../../src-main/shared/ipc-contract.js'
+import type { Result } from '../../src-main/shared/result.js'
+import { openConfStore } from '../../src-main/store/conf-store.js'
+import type { StorePort } from '../../src-main/store/port.js'
+import { createFixtureHost } from '../support/fixture-host.js'
+
+const t = defineMessages('test.service', {
+  title: 'Sample check {n}',
+  why: 'Because.',
+  ok: 'All good.',
+  step: 'Do the thing.',
+})
+registerCatalog('es', { 'test.service.ok': 'Todo bien.', 'test.service.title': 'Comprobación {n}' })
+
+function sample(n: number, platforms: Platform[] = ['linux'], run?: Check['run']): Check {
+  return defineCheck({
+    id: `test.sample-${n}`,
+    title: t('title', { n }),
+    category: 'test',
+    severity: 'low',
+    platforms,
+    rationale: t('why'),
+    remediation: { byPlatform: { linux: [{ text: t('step') }] }, references: [] },
+    run: run ?? (async () => ({ status: 'pass', summary: t('ok'), evidence: [] })),
+  })
+}
+
+let dir: string
+let store: StorePort
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-service-'))
+  store = openConfStore({ cwd: dir })
+})
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+function service(checks: Check[] = [sample(1), sample(2, ['win32'])], systemLocale = 'en_US.UTF-8') {
+  return createScanService({
+    checks,
+    createHost: () => createFixtureHost({ platform: 'linux' }),
+    platform: 'linux',
+    store,
+    systemLocale: () => systemLocale,
+    tool: { name: 'bulwark', version: '9.9.9' },
+  })
+}
+
+describe('scan service', () => {
+  it('lists checks, localised, with whether each applies here', () => {
+    expect(service().listChecks()).toEqual([
+      { id: 'test.sample-1', title: 'Sample check 1', category: 'test', severity: 'low', applicable: true },
+      { id: 'test.sample-2', title: 'Sample check 2', category: 'test', severity: 'low', applicable: false },
+    ])
+  })
+
+  it('follows the OS language until a language is chosen', () => {
+    const s = service(undefined, 'es_ES.UTF-8')
+    expect(s.settings()).toEqual({ locale: null, timeoutMs: 5000, effectiveLocale: 'es' })
+    expect(s.listChecks()[0]?.title).toBe('Comprobación 1')
+    expect(s.updateSettings({ locale: 'en' })).toEqual({ locale: 'en', timeoutMs: 5000, effectiveLocale: 'en' })
+    expect(s.listChecks()[0]?.title).toBe('Sample check 1')
+  })
+
+  it('scans, reports progress localised, stores the raw report and returns it localised', async () => {
+    const s = service(undefined, 'es')
+    const events: ProgressEvent[] = []
+    const result = await s.scan({}, (e) => events.push(e))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.locale).toBe('es')
+    expect(result.value.tool).toEqual({ name: 'bulwark', version: '9.9.9' })
+    expect(result.value.results.map((r) => [r.id, r.status, r.summary])).toEqual([
+      ['test.sample-1', 'pass', 'Todo bien.'],
+      ['test.sample-2', 'not_applicable', 'This check does not apply to linux.'],
+    ])
+    expect(events[0]).toEqual({ type: 'scan-started', ids: ['test.sample-1', 'test.sample-2'] })
+    expect(events.at(-1)).toMatchObject({ type: 'scan-finished' })
+    const finished = events.find((e) => e.type === 'check-finished' && e.id === 'test.sample-1')
+    expect(finished).toMatchObject({ result: { summary: 'Todo bien.' } })
+    // Raw in the store: the Msg, not the Spanish text, so a language change re-renders history.
+    expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'test.service.ok', en: 'All good.' })
+    s.updateSettings({ locale: 'en' })
+    expect(s.lastReport()?.results[0]?.summary).toBe('All good.')
+    expect(s.history()).toEqual([
+      { startedAt: result.value.startedAt, durationMs: result.value.durationMs, counts: { pass: 1, warn: 0, fail: 0, unknown: 0, not_applicable: 1, error: 0 } },
+    ])
+  })
+
+  it('scans only the checks asked for (all for an empty list), and refuses unknown ids', async () => {
+    const s = service()
+    const only = await s.scan({ only: ['test.sample-2'] }, () => undefined)
+    expect(only.ok && only.value.results.map((r) => r.id)).toEqual(['test.sample-2'])
+    const empty = await s.scan({ only: [] }, () => undefined)
+    expect(empty.ok && empty.value.results.map((r) => r.id)).toEqual(['test.sample-1', 'test.sample-2'])
+    expect(await s.scan({ only: ['test.nope'] }, () => undefined)).toMatchObject({ ok: false, error: { code: 'unknown_check' } })
+  })
+
+  it('runs one scan at a time', async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const slow = sample(3, ['linux'], async () => {
+      await gate
+      return { status: 'pass', summary: t('ok'), evidence: [] }
+    })
+    const s = service([slow])
+    const first = s.scan({}, () => undefined)
+    expect(await s.scan({}, () => undefined)).toMatchObject({ ok: false, error: { code: 'busy' } })
+    release()
+    expect((await first).ok).toBe(true)
+    expect((await s.scan({}, () => undefined)).ok).toBe(true)
+  })
+
+  it('uses the stored per-check timeout', async () => {
+    store.updateSettings({ timeoutMs: 100 })
+    const hang = sample(4, ['linux'], () => new Promise(() => undefined))
+    const result = await service([hang]).runCheck({ id: 'test.sample-4' })
+    expect(result).toMatchObject({ ok: true, value: { status: 'error', summary: 'The check did not finish within 100 ms and was stopped.' } })
+  })
+
+  it('re-runs one check without touching the history', async () => {
+    const s = service()
+    expect(await s.runCheck({ id: 'test.sample-1' })).toMatchObject({ ok: true, value: { id: 'test.sample-1', status: 'pass' } })
+    expect(await s.runCheck({ id: 'test.nope' })).toMatchObject({ ok: false, error: { code: 'unknown_check' } })
+    expect(store.reports()).toEqual([])
+    expect(s.lastReport()).toBeNull()
+  })
+
+  it('shows store notices in the reader’s language and dismisses them', () => {
+    fs.writeFileSync(path.join(dir, 'cli-store.json'), '{ nope')
+    store = openConfStore({ cwd: dir })
+    const s = service()
+    const [notice] = s.notices()
+    expect(notice?.kind).toBe('corrupt')
+    expect(notice?.message).toMatch(/^Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.$/)
+    s.dismissNotice(notice?.id ?? '')
+    expect(s.notices()).toEqual([])
+  })
+})
+
+describe('IPC handlers', () => {
+  function wire() {
+    const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>()
+    const register = createRegister<InvokeEvent>({ handle: (c, l) => void handlers.set(c, l) }, () => true)
+    const opener = { platform: 'linux' as const, shell: { openExternal: vi.fn(async () => undefined) } }
+    registerHandlers(register, service(), opener)
+    const sent: [string, ProgressEvent][] = []
+    const event: InvokeEvent = {
+      senderFrame: null,
+      sender: { isDestroyed: () => false, send: (channel, payload) => void sent.push([channel, payload]) },
+    }
+    const call = (channel: string, ...args: unknown[]) => handlers.get(channel)?.(event, ...args) as Promise<Result<unknown>>
+    return { handlers, call, sent, opener }
+  }
+
+  it('registers every contract channel', () => {
+    expect([...wire().handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort())
+  })
+
+  it.each([
+    [INVOKE_CHANNELS.listChecks, undefined],
+    [INVOKE_CHANNELS.lastReport, undefined],
+    [INVOKE_CHANNELS.getSettings, undefined],
+    [INVOKE_CHANNELS.setSettings, { timeoutMs: 2000 }],
+    [INVOKE_CHANNELS.listHistory, undefined],
+    [INVOKE_CHANNELS.clearHistory, undefined],
+    [INVOKE_CHANNELS.listNotices, undefined],
+    [INVOKE_CHANNELS.dismissNotice, { id: 'none' }],
+    [INVOKE_CHANNELS.runCheck, { id: 'test.sample-1' }],
+  ])('%s answers ok for a valid request', async (channel, request) => {
+    expect(await wire().call(channel, request)).toMatchObject({ ok: true })
+  })
+
+  it.each([
+    [INVOKE_CHANNELS.listChecks, { sneaky: 1 }],
+    [INVOKE_CHANNELS.scan, undefined],
+    [INVOKE_CHANNELS.scan, { only: ['../../etc'] }],
+    [INVOKE_CHANNELS.runCheck, { id: 'DNS FIREFOX' }],
+    [INVOKE_CHANNELS.setSettings, { timeoutMs: 10 }],
+    [INVOKE_CHANNELS.setSettings, { locale: 'xx' }],
+    [INVOKE_CHANNELS.setSettings, { theme: 'dark' }],
+    [INVOKE_CHANNELS.openExternal, { url: 'not a url' }],
+    [INVOKE_CHANNELS.dismissNotice, { id: '' }],
+  ])('%s answers bad_request for %o', async (channel, request) => {
+    expect(await wire().call(channel, request)).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+  })
+
+  it('sends scan progress back to the asking window only', async () => {
+    const w = wire()
+    expect(await w.call(INVOKE_CHANNELS.scan, {})).toMatchObject({ ok: true })
+    expect(w.sent.map(([channel]) => channel).every((c) => c === EVENT_CHANNELS.progress)).toBe(true)
+    expect(w.sent.map(([, e]) => e.type)).toEqual(['scan-started', 'check-started', 'check-started', 'check-finished', 'check-finished', 'scan-finished'])
+  })
+
+  it('opens an allowlisted link and refuses any other', async () => {
+    const w = wire()
+    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'https://ssd.eff.org/' })).toEqual({ ok: true, value: null })
+    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'link_not_allowed' } })
+    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'link_not_allowed' } })
+    expect(w.opener.shell.openExternal).toHaveBeenCalledTimes(1)
+  })
+})
