@@ -11,6 +11,14 @@ export const INVOKE_CHANNELS = {
   openExternal: 'link:open',
   listNotices: 'notices:list',
   dismissNotice: 'notices:dismiss',
+  getGuidance: 'guidance:get',
+  setProfile: 'guidance:set-profile',
+  setChecklistItem: 'guidance:set-checklist-item',
+  acceptRisk: 'guidance:accept-risk',
+  revokeRisk: 'guidance:revoke-risk',
+  forgetEverything: 'store:forget-everything',
+  exportReport: 'report:export',
+  quickExit: 'app:quick-exit',
 } as const
 
 /** Main → renderer push events. */

@@ -40,6 +40,56 @@ export const emptyRequestSchema = z.undefined()
 export const dismissNoticeRequestSchema = z.object({ id: z.string().min(1).max(128) }).strict()
 export type DismissNoticeRequest = z.infer<typeof dismissNoticeRequestSchema>
 
+export const profileIdSchema = z.enum(['everyday', 'it-baseline', 'high-risk'])
+export const answerSchema = z.enum(['yes', 'no', 'not-sure'])
+export const answersSchema = z
+  .object({
+    targeted: answerSchema.optional(),
+    borders: answerSchema.optional(),
+    sources: answerSchema.optional(),
+    managed: answerSchema.optional(),
+    shared: answerSchema.optional(),
+  })
+  .strict()
+
+export const setProfileRequestSchema = z.object({ profile: profileIdSchema, answers: answersSchema.optional() }).strict()
+export type SetProfileRequest = z.infer<typeof setProfileRequestSchema>
+
+/** A checklist key: a step of a finding (`dns.firefox#2`) or a panic-checklist item (`panic.<item>`). */
+export const checklistItemRequestSchema = z
+  .object({ key: z.string().regex(/^[a-z0-9.#-]+$/).max(96), done: z.boolean() })
+  .strict()
+export type ChecklistItemRequest = z.infer<typeof checklistItemRequestSchema>
+
+export const acceptRiskRequestSchema = z
+  .object({
+    id: checkIdSchema,
+    reason: z.string().trim().min(1).max(500),
+    /** The date (ISO) to ask again; must be in the future. */
+    reviewAt: z.string().datetime(),
+  })
+  .strict()
+export type AcceptRiskRequest = z.infer<typeof acceptRiskRequestSchema>
+export const revokeRiskRequestSchema = z.object({ id: checkIdSchema }).strict()
+export type RevokeRiskRequest = z.infer<typeof revokeRiskRequestSchema>
+
+export const exportRequestSchema = z
+  .object({ format: z.enum(['html', 'md', 'json', 'pdf']), redact: z.boolean() })
+  .strict()
+export type ExportRequest = z.infer<typeof exportRequestSchema>
+
+/** What the user chose and did, kept across sessions (the store's guidance section). */
+export interface GuidanceState {
+  /** null until the first-run questionnaire (or a choice in settings) picked one. */
+  profile: z.infer<typeof profileIdSchema> | null
+  answers: z.infer<typeof answersSchema>
+  /** Checklist key → ISO time it was ticked. */
+  checklist: Record<string, string>
+  acceptedRisks: { id: string; reason: string; acceptedAt: string; reviewAt: string }[]
+}
+
+export type ExportResult = { saved: true; path: string } | { saved: false }
+
 export interface CheckInfo {
   id: string
   title: string
@@ -52,6 +102,8 @@ export interface HistoryEntry {
   startedAt: string
   durationMs: number
   counts: Record<string, number>
+  /** The hardening score of that scan under the current profile (computeScore after applyProfile); null when nothing applied. */
+  score: number | null
 }
 
 export const NOTICE_KINDS = ['corrupt', 'newer-version', 'invalid-entries', 'unwritable'] as const
@@ -87,6 +139,17 @@ export interface BulwarkApi {
   openExternal(request: OpenExternalRequest): Promise<Result<null>>
   listNotices(): Promise<Result<StoreNotice[]>>
   dismissNotice(request: DismissNoticeRequest): Promise<Result<null>>
+  getGuidance(): Promise<Result<GuidanceState>>
+  setProfile(request: SetProfileRequest): Promise<Result<GuidanceState>>
+  setChecklistItem(request: ChecklistItemRequest): Promise<Result<GuidanceState>>
+  acceptRisk(request: AcceptRiskRequest): Promise<Result<GuidanceState>>
+  revokeRisk(request: RevokeRiskRequest): Promise<Result<GuidanceState>>
+  /** Clears scan history, guidance state and settings: the app's own traces. */
+  forgetEverything(): Promise<Result<null>>
+  /** Exports the last scan (weighed by the current profile) through a save dialog; pdf via printToPDF. */
+  exportReport(request: ExportRequest): Promise<Result<ExportResult>>
+  /** Hides every window at once (Quick Exit). */
+  quickExit(): Promise<Result<null>>
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void
 }

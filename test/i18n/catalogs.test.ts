@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Every user-facing English text has a translation in every shipped language, with the same
  * placeholders. To see what is missing as a file a translator can work from:
