@@ -1,0 +1,78 @@
+/**
+ * Reads JSON that people edit by hand (policy files). Pure.
+ *
+ * Strict JSON is tried first. If that fails, a byte-order mark, `//` and `/* *\/` comments and
+ * trailing commas are removed outside strings and the text is tried again, and the result says
+ * which of those it found: browsers differ on whether they accept them (Firefox's policies.json
+ * reader is JSON.parse; Chromium's policy loader allows comments and trailing commas), so the
+ * caller decides what a lenient read is worth.
+ */
+export type JsonLeniency = 'bom' | 'comments' | 'trailing_commas'
+
+export type JsonRead =
+  | { ok: true; value: unknown; strict: boolean; leniency: JsonLeniency[] }
+  | { ok: false; error: string }
+
+function stripExtensions(text: string): { text: string; leniency: Set<JsonLeniency> } {
+  const leniency = new Set<JsonLeniency>()
+  let out = ''
+  let i = 0
+  if (text.startsWith('\uFEFF')) {
+    leniency.add('bom')
+    i = 1
+  }
+  while (i < text.length) {
+    const c = text[i] as string
+    if (c === '"') {
+      let j = i + 1
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
+      out += text.slice(i, j + 1)
+      i = j + 1
+      continue
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      leniency.add('comments')
+      while (i < text.length && text[i] !== '\n') i++
+      continue
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      leniency.add('comments')
+      const end = text.indexOf('*/', i + 2)
+      i = end === -1 ? text.length : end + 2
+      out += ' '
+      continue
+    }
+    if (c === ',') {
+      let j = i + 1
+      while (j < text.length && /\s/.test(text[j] as string)) j++
+      if (text[j] === '}' || text[j] === ']') {
+        leniency.add('trailing_commas')
+        i++
+        continue
+      }
+    }
+    out += c
+    i++
+  }
+  return { text: out, leniency }
+}
+
+export function parseJsonLenient(text: string): JsonRead {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown, strict: true, leniency: [] }
+  } catch (strictError) {
+    const stripped = stripExtensions(text)
+    try {
+      return { ok: true, value: JSON.parse(stripped.text) as unknown, strict: false, leniency: [...stripped.leniency] }
+    } catch {
+      return { ok: false, error: strictError instanceof Error ? strictError.message : String(strictError) }
+    }
+  }
+}
+
+const LENIENCY_TEXT: Record<JsonLeniency, string> = { bom: 'a byte-order mark', comments: 'comments', trailing_commas: 'trailing commas' }
+
+/** "a byte-order mark and comments": for messages that say why a file is not strict JSON. */
+export function describeLeniency(leniency: readonly JsonLeniency[]): string {
+  return leniency.map((l) => LENIENCY_TEXT[l]).join(' and ')
+}

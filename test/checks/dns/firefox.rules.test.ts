@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { assessProfile, type PolicyPref, type PrefFile } from '../../../checks/dns/firefox.rules.js'
+import { parsePrefs } from '../../../checks/dns/prefs.parse.js'
+import { verbatim } from '../../../checks/i18n/message.js'
+
+const read = (path: string, text: string): PrefFile => ({ state: 'read', path, parsed: parsePrefs(text) })
+const userJs = (text: string): PrefFile => read('/p/user.js', text)
+const prefsJs = (text: string): PrefFile => read('/p/prefs.js', text)
+const none = (path: string): PrefFile => ({ state: 'absent', path })
+const mode = (n: number): string => `user_pref("network.trr.mode", ${n});\n`
+const uri = (u: string): string => `user_pref("network.trr.uri", "${u}");\n`
+const policy = (entries: Record<string, Omit<PolicyPref, 'source' | 'via'>>): Map<string, PolicyPref> =>
+  new Map(Object.entries(entries).map(([k, v]) => [k, { ...v, source: '/etc/firefox/policies/policies.json', via: 'DNSOverHTTPS' }]))
+const NO_POLICY = new Map<string, PolicyPref>()
+
+describe('assessProfile', () => {
+  it.each([
+    ['nothing set: built-in mode 0', none('/p/user.js'), none('/p/prefs.js'), NO_POLICY, 'fail', 'native'],
+    ['prefs.js mode 2', none('/p/user.js'), prefsJs(mode(2)), NO_POLICY, 'warn', 'trr_first'],
+    ['prefs.js mode 3, no uri: default provider', none('/p/user.js'), prefsJs(mode(3)), NO_POLICY, 'pass', 'trr_only_default_provider'],
+    ['mode 3 with an https uri', none('/p/user.js'), prefsJs(mode(3) + uri('https://dns.quad9.net/dns-query')), NO_POLICY, 'pass', 'trr_only'],
+    ['mode 3 with an http uri', none('/p/user.js'), prefsJs(mode(3) + uri('http://dns.example/')), NO_POLICY, 'warn', 'trr_only_bad_uri'],
+    ['user.js 3 beats prefs.js 2', userJs(mode(3)), prefsJs(mode(2)), NO_POLICY, 'pass', 'trr_only_default_provider'],
+    ['user.js 2 beats prefs.js 3', userJs(mode(2)), prefsJs(mode(3)), NO_POLICY, 'warn', 'trr_first'],
+    ['mode 1 is reserved', none('/p/user.js'), prefsJs(mode(1)), NO_POLICY, 'fail', 'reserved'],
+    ['mode 4 is reserved', none('/p/user.js'), prefsJs(mode(4)), NO_POLICY, 'fail', 'reserved'],
+    ['mode 5 is off by choice', none('/p/user.js'), prefsJs(mode(5)), NO_POLICY, 'fail', 'off_by_choice'],
+    ['mode 7 is undefined', none('/p/user.js'), prefsJs(mode(7)), NO_POLICY, 'fail', 'invalid_mode'],
+    ['a string mode is not a mode', none('/p/user.js'), prefsJs('user_pref("network.trr.mode", "3");'), NO_POLICY, 'fail', 'invalid_mode'],
+    ['mode 0 with rollout 2', none('/p/user.js'), prefsJs('user_pref("doh-rollout.mode", 2);'), NO_POLICY, 'warn', 'rollout_first'],
+    ['policy default mode 2 (Enabled)', none('/p/user.js'), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 2, locked: false } }), 'warn', 'trr_first'],
+    ['unlocked policy 3 is overridden by user.js 2', userJs(mode(2)), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 3, locked: false } }), 'warn', 'trr_first'],
+    ['locked policy 3 beats user.js 2', userJs(mode(2)), prefsJs(mode(0)), policy({ 'network.trr.mode': { value: 3, locked: true } }), 'pass', 'trr_only_default_provider'],
+    ['locked policy 5 beats user.js 3', userJs(mode(3)), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 5, locked: true } }), 'fail', 'off_by_choice'],
+  ] as const)('%s → %s (%s)', (_name, u, p, pol, verdict, reason) => {
+    const a = assessProfile(u, p, pol)
+    expect([a.verdict, a.reason]).toEqual([verdict, reason])
+  })
+
+  it('reports where the effective value came from, with the line', () => {
+    const a = assessProfile(userJs('// hand-made\n' + mode(3)), prefsJs(mode(2)), NO_POLICY)
+    expect(a.mode).toEqual({ known: true, value: 3, origin: { kind: 'file', file: 'user.js', path: '/p/user.js', line: 2 } })
+  })
+
+  it('reports a locked policy as locked', () => {
+    const a = assessProfile(none('/p/user.js'), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 3, locked: true }, 'network.trr.uri': { value: 'https://d.example/q', locked: true } }))
+    expect(a.mode).toMatchObject({ origin: { kind: 'policy', locked: true } })
+    expect(a.uri).toMatchObject({ value: 'https://d.example/q' })
+  })
+
+  it('is unknown when prefs.js cannot be read and nothing above it decides', () => {
+    const a = assessProfile(none('/p/user.js'), { state: 'unreadable', path: '/p/prefs.js', reason: verbatim('Permission denied') }, NO_POLICY)
+    expect(a.verdict).toBe('unknown')
+    expect(a.mode).toMatchObject({ known: false, path: '/p/prefs.js', cause: { kind: 'unreadable' } })
+  })
+
+  it('does not need an unreadable prefs.js when user.js decides', () => {
+    const a = assessProfile(userJs(mode(3) + uri('https://d.example/q')), { state: 'unreadable', path: '/p/prefs.js', reason: verbatim('x') }, NO_POLICY)
+    expect(a.verdict).toBe('pass')
+  })
+
+  it('is unknown when a damaged statement names the setting', () => {
+    const a = assessProfile(none('/p/user.js'), prefsJs('user_pref("network.trr.mode", 2);\nuser_pref("network.trr.mode", '), NO_POLICY)
+    expect(a.verdict).toBe('unknown')
+    expect(a.mode).toMatchObject({ known: false, cause: { kind: 'damaged', line: 2 } })
+  })
+
+  it('ignores damage that does not touch DNS settings', () => {
+    const a = assessProfile(none('/p/user.js'), prefsJs('user_pref("other", \n' + mode(2)), NO_POLICY)
+    expect(a.verdict).toBe('warn')
+  })
+})

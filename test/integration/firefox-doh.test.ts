@@ -1,0 +1,108 @@
+/**
+ * dns.firefox against profiles made by the real firefox-esr in a temporary HOME: firefox-esr
+ * creates the profiles and profiles.ini itself (-CreateProfile), reads the user.js written here and
+ * copies its values into prefs.js on a headless run; the check then finds and judges them.
+ * As root, a system policies.json (a path that did not exist before) is added and removed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { plain } from '../../checks/browsers/plain-text.js'
+import { firefoxCheck } from '../../checks/dns/firefox.check.js'
+import { runCheck } from '../../checks/engine/runner.js'
+import type { RawResult } from '../../checks/report.js'
+import { createNodeHost } from '../../src-main/adapters/node-host.js'
+
+const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0
+if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')
+
+const isRoot = process.getuid?.() === 0
+const POLICY_DIR = '/etc/firefox/policies'
+const POLICY_FILE = path.join(POLICY_DIR, 'policies.json')
+
+describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr', () => {
+  let tmp: string
+  let home: string
+  let trrFirst: string
+  let maxProtection: string
+  const timings: Record<string, number> = {}
+  const env = (): NodeJS.ProcessEnv => ({ ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') })
+  const scan = (): Promise<RawResult> => runCheck(firefoxCheck, createNodeHost(env()))
+  const firefox = (label: string, args: string[]): void => {
+    const started = Date.now()
+    execFileSync('firefox-esr', args, { env: env(), stdio: 'ignore', timeout: 20000 })
+    timings[label] = Date.now() - started
+  }
+  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${String(e.observed)}`).join('\n')
+
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-ff-doh-'))
+    home = path.join(tmp, 'home')
+    mkdirSync(home, { recursive: true })
+    // Firefox's own profile manager writes profiles.ini; the second profile lives at an absolute
+    // path with a space and non-ASCII letters ("-CreateProfile '<name> <path>'").
+    firefox('create trr-first', ['--headless', '-CreateProfile', 'trr-first'])
+    maxProtection = path.join(home, 'Mäx Protection', 'fx')
+    mkdirSync(maxProtection, { recursive: true })
+    firefox('create max-protection', ['--headless', '-CreateProfile', `max-protection ${maxProtection}`])
+    const root = path.join(home, '.config/mozilla/firefox')
+    const dir = readdirSync(root).find((d) => d.endsWith('.trr-first'))
+    if (!dir) throw new Error(`firefox-esr did not create the trr-first profile under ${root}`)
+    trrFirst = path.join(root, dir)
+    writeFileSync(path.join(trrFirst, 'user.js'), 'user_pref("network.trr.mode", 2);\n')
+    writeFileSync(path.join(maxProtection, 'user.js'), '// Max Protection\nuser_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n')
+    firefox('run trr-first', ['--headless', '--no-remote', '--profile', trrFirst, '--screenshot', path.join(tmp, 'a.png'), 'about:blank'])
+    firefox('run max-protection', ['--headless', '--no-remote', '--profile', maxProtection, '--screenshot', path.join(tmp, 'b.png'), 'about:blank'])
+  })
+
+  afterAll(() => {
+    console.info(`firefox-esr run times (ms): ${JSON.stringify(timings)}`)
+    rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it('firefox-esr copied the user.js values into prefs.js', () => {
+    expect(readFileSync(path.join(trrFirst, 'prefs.js'), 'utf8')).toContain('user_pref("network.trr.mode", 2);')
+    expect(readFileSync(path.join(maxProtection, 'prefs.js'), 'utf8')).toContain('user_pref("network.trr.uri", "https://dns.quad9.net/dns-query");')
+  })
+
+  it('warns about the TRR-first profile, names it, and credits the mode-3 profile', async () => {
+    const r = await scan()
+    expect(r.status).toBe('warn')
+    expect(plain(r.summary)).toBe('Firefox profile "trr-first" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).')
+    const ev = evidence(r)
+    expect(ev).toContain(`Firefox profile "max-protection" | ${maxProtection} | pass`)
+    expect(ev).toContain(`network.trr.uri in profile "max-protection" | ${path.join(maxProtection, 'user.js')}:3 | "https://dns.quad9.net/dns-query" from ${path.join(maxProtection, 'user.js')} line 3`)
+    expect(ev).toContain(`network.trr.mode in profile "trr-first" | ${path.join(trrFirst, 'user.js')}:1 | 2 from`)
+    expect(r.durationMs).toBeLessThan(1000)
+  })
+
+  it('still sees mode 2 from prefs.js after user.js is deleted (deleting user.js does not undo it)', async () => {
+    unlinkSync(path.join(trrFirst, 'user.js'))
+    const r = await scan()
+    expect(r.status).toBe('warn')
+    expect(evidence(r)).toMatch(new RegExp(`network.trr.mode in profile "trr-first" \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| 2 from`))
+  })
+
+  describe.skipIf(!isRoot)('with a system policy (root only)', () => {
+    // Only a path that did not exist is used, so cleaning up cannot touch the machine's own policy.
+    const preexisting = existsSync('/etc/firefox')
+
+    beforeAll(() => {
+      if (preexisting) return
+      mkdirSync(POLICY_DIR, { recursive: true })
+      writeFileSync(POLICY_FILE, JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: true, Fallback: false, ProviderURL: 'https://dns.quad9.net/dns-query', Locked: true } } }))
+    })
+
+    afterAll(() => {
+      if (!preexisting) rmSync('/etc/firefox', { recursive: true, force: true })
+    })
+
+    it.skipIf(preexisting)('passes every profile once a locked DNSOverHTTPS policy with Fallback false is in force', async () => {
+      const r = await scan()
+      expect(r.status).toBe('pass')
+      expect(evidence(r)).toContain(`network.trr.mode in profile "trr-first" | ${POLICY_FILE} | 3 from policy DNSOverHTTPS in ${POLICY_FILE} (locked)`)
+    })
+  })
+})
