@@ -10,7 +10,6 @@
 import type { ChromiumBrowserSpec } from '../browsers/chromium-browsers.js'
 import { describeLeniency, parseJsonLenient } from '../browsers/json.parse.js'
 import { readManagedPrefs } from '../browsers/mac-managed-prefs.js'
-import { plain } from '../browsers/plain-text.js'
 import { attempt, describeHostError, pathsFor, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import { defineMessages, type Msg } from '../i18n/message.js'
@@ -69,7 +68,7 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
     spec.linuxPolicyDirs.map(async (dir) => {
       const listing = await attempt(dir, () => host.readDir(dir))
       if (!listing.ok) {
-        if (listing.error.code !== 'not_found') out.uncertain.push({ source: dir, reason: t('unreadable', { reason: plain(describeHostError(listing.error, dir)) }) })
+        if (listing.error.code !== 'not_found') out.uncertain.push({ source: dir, reason: t('unreadable', { reason: describeHostError(listing.error, dir) }) })
         return []
       }
       const names = listing.value
@@ -81,7 +80,7 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
       const found: Found[] = []
       for (const { file, read } of files) {
         if (!read.ok) {
-          if (read.error.code !== 'not_found') out.uncertain.push({ source: file, reason: t('unreadable', { reason: plain(describeHostError(read.error, file)) }) })
+          if (read.error.code !== 'not_found') out.uncertain.push({ source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) })
           continue
         }
         const json = parseJsonLenient(read.value)

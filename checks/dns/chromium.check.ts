@@ -5,12 +5,11 @@
  */
 import { z } from 'zod'
 import { findChromiumBrowsers, type ChromiumInstallation } from '../browsers/chromium-browsers.js'
-import { plain } from '../browsers/plain-text.js'
 import { overallOf, type BrowserVerdict } from '../browsers/verdict.js'
 import { defineCheck } from '../define-check.js'
 import { describeHostError, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
-import { defineMessages, type Msg } from '../i18n/message.js'
+import { defineMessages, type Msg, englishText } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../types.js'
 import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.js'
 import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.rules.js'
@@ -97,12 +96,12 @@ const LocalStateDoh = z.object({ dns_over_https: z.object({ mode: z.unknown().op
 
 async function readLocalState(host: Host, path: string): Promise<LocalState> {
   const read = await tryReadText(host, path)
-  if (!read.ok) return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: plain(describeHostError(read.error, path)) }) }
+  if (!read.ok) return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.error, path) }) }
   let json: unknown
   try {
     json = JSON.parse(read.value)
   } catch (e) {
-    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: plain(t('notJson', { error: e instanceof Error ? e.message : String(e) })) }) }
+    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: t('notJson', { error: e instanceof Error ? e.message : String(e) }) }) }
   }
   const parsed = LocalStateDoh.safeParse(json)
   const doh = parsed.success ? parsed.data.dns_over_https : undefined
@@ -132,7 +131,7 @@ async function assess(host: Host, install: ChromiumInstallation, signal: AbortSi
   // A policy Bulwark cannot read could override either value: do not guess.
   const verdict: BrowserVerdict = firstUncertain ? 'unknown' : a.verdict
   const cause = firstUncertain
-    ? t('policyCause', { source: firstUncertain.source, reason: plain(firstUncertain.reason) })
+    ? t('policyCause', { source: firstUncertain.source, reason: firstUncertain.reason })
     : a.verdict === 'unknown' && unknown
       ? unknown.reason
       : undefined
@@ -140,25 +139,25 @@ async function assess(host: Host, install: ChromiumInstallation, signal: AbortSi
     { label: t('browserLabel', { browser }), source: install.userDataDir, observed: verdict },
     { label: t('modeLabel', { browser }), source: a.mode.source, observed: describeSetting(a.mode), expected: t('expectedMode') },
     { label: t('templatesLabel', { browser }), source: a.templates.source, observed: describeSetting(a.templates), expected: t('expectedTemplates') },
-    ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: `${n.observed}. ${plain(n.note)}` })),
-    ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: `unreadable. ${plain(u.reason)}` })),
+    ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: `${n.observed}. ${englishText(n.note)}` })),
+    ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: `unreadable. ${englishText(u.reason)}` })),
   ]
   return { install, assessment: a, verdict, ...(cause ? { cause } : {}), evidence }
 }
 
 function summaryFor(r: BrowserResult, count: number): Msg {
   const browser = r.install.spec.name
-  if (r.verdict === 'unknown') return t('unknownBrowser', { browser, reason: r.cause ? plain(r.cause) : '' })
+  if (r.verdict === 'unknown') return t('unknownBrowser', { browser, reason: r.cause ?? '' })
   const mode = r.assessment.mode.known ? String(r.assessment.mode.value ?? '') : ''
   return t(`r_${r.assessment.reason}` as `r_${ChromiumReason}`, { browser, count, mode })
 }
 
 async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const found = await findChromiumBrowsers(host)
-  const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: plain(pr.reason) }))
+  const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: englishText(pr.reason) }))
   if (found.browsers.length === 0) {
     const first = found.problems[0]
-    if (first) return { status: 'unknown', summary: t('unknownBrowser', { browser: first.spec.name, reason: plain(first.reason) }), evidence: problemEvidence }
+    if (first) return { status: 'unknown', summary: t('unknownBrowser', { browser: first.spec.name, reason: first.reason }), evidence: problemEvidence }
     return { status: 'not_applicable', summary: t('none'), evidence: [] }
   }
   signal.throwIfAborted()
@@ -168,7 +167,7 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const count = results.length
   if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
   const first = found.problems[0]
-  if (!worst) return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first ? plain(first.reason) : '' }), evidence }
+  if (!worst) return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first?.reason ?? '' }), evidence }
   return { status: overall, summary: summaryFor(worst, count), evidence }
 }
 

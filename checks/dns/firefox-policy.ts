@@ -12,7 +12,6 @@
  */
 import { z } from 'zod'
 import { describeLeniency, parseJsonLenient } from '../browsers/json.parse.js'
-import { plain } from '../browsers/plain-text.js'
 import type { FirefoxPackaging } from '../browsers/firefox-profiles.js'
 import { managedPrefsPaths, readPlist } from '../browsers/mac-managed-prefs.js'
 import { attempt, describeHostError, pathsFor } from '../host/helpers.js'
@@ -113,7 +112,7 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   const read = await attempt(file, () => host.readFile(file))
   if (!read.ok) {
     if (read.error.code === 'not_found' || read.error.code === 'not_a_file') return { state: 'absent', source: file }
-    return { state: 'uncertain', source: file, reason: t('unreadable', { reason: plain(describeHostError(read.error, file)) }) }
+    return { state: 'uncertain', source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) }
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.value)
   // Firefox parses the file with JSON.parse: comments, trailing commas and even a byte-order mark

@@ -7,8 +7,7 @@ import { findFirefoxProfiles, type FirefoxPackaging, type FirefoxProfile } from 
 import { defineCheck } from '../define-check.js'
 import { describeHostError, pathsFor, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
-import { plain } from '../browsers/plain-text.js'
-import { defineMessages, type Msg } from '../i18n/message.js'
+import { defineMessages, type Msg, englishText } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.js'
 import { overallOf } from '../browsers/verdict.js'
@@ -140,7 +139,7 @@ function unknownCause(r: Resolved): Msg | undefined {
   if (r.known) return undefined
   const file = r.path
   return r.cause.kind === 'unreadable'
-    ? t('unreadableCause', { file, reason: plain(r.cause.reason) })
+    ? t('unreadableCause', { file, reason: r.cause.reason })
     : t('damagedCause', { file, line: r.cause.line, text: r.cause.text })
 }
 
@@ -168,10 +167,10 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
   // A policy Bulwark cannot read could lock any of these values: do not guess.
   const verdict: FirefoxVerdict = uncertainPolicy ? 'unknown' : a.verdict
   const cause = uncertainPolicy
-    ? t('policyCause', { source: uncertainPolicy.source, reason: plain(uncertainPolicy.reason) })
+    ? t('policyCause', { source: uncertainPolicy.source, reason: uncertainPolicy.reason })
     : unknownCause([a.mode, a.uri, a.rollout].find((r) => !r.known) ?? a.mode)
   const name = profile.name
-  const marks = (profile.isInstallDefault ? plain(t('markInstallDefault')) : '') + (profile.isDefault ? plain(t('markDefault')) : '')
+  const marks = (profile.isInstallDefault ? englishText(t('markInstallDefault')) : '') + (profile.isDefault ? englishText(t('markDefault')) : '')
   const evidence: Evidence[] = [
     { label: t('profileLabel', { name, marks }), source: profile.path, observed: verdict },
     { label: t('modeLabel', { name }), source: originSource(a.mode, profile.path), observed: describeOrigin(a.mode), expected: t('expectedMode') },
@@ -191,7 +190,7 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
   ] as const) {
     const first = file.state === 'read' ? file.parsed.skipped[0] : undefined
     if (file.state === 'read' && first) {
-      evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: plain(t('skippedNote', { count: file.parsed.skipped.length, line: first.line })) })
+      evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: englishText(t('skippedNote', { count: file.parsed.skipped.length, line: first.line })) })
     }
   }
   return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence }
@@ -211,7 +210,7 @@ function policyEvidence(policies: Map<FirefoxPackaging, FirefoxPolicies>): Evide
     for (const note of pol.notes) {
       if (seen.has(note.source)) continue
       seen.add(note.source)
-      out.push({ label: t('policyLabel'), source: note.source, observed: `${note.observed}. ${plain(note.note)}` })
+      out.push({ label: t('policyLabel'), source: note.source, observed: `${note.observed}. ${englishText(note.note)}` })
     }
   }
   return out
@@ -220,13 +219,13 @@ function policyEvidence(policies: Map<FirefoxPackaging, FirefoxPolicies>): Evide
 async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const found = await findFirefoxProfiles(host)
   const discoveryEvidence: Evidence[] = [
-    ...found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: plain(pr.reason) })),
+    ...found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: englishText(pr.reason) })),
     ...found.missing.map((m) => ({ label: t('missingLabel'), source: m.path, observed: `${m.name} (listed in ${m.source})` })),
     ...found.inis.filter((i) => i.badLines.length > 0).map((i) => ({ label: t('iniDamagedLabel'), source: i.path, observed: `lines ${i.badLines.slice(0, 10).join(', ')}` })),
   ]
   if (found.profiles.length === 0) {
     const firstProblem = found.problems[0]
-    if (firstProblem) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: plain(firstProblem.reason) }), evidence: discoveryEvidence }
+    if (firstProblem) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: firstProblem.reason }), evidence: discoveryEvidence }
     return { status: 'not_applicable', summary: t('noProfiles'), evidence: discoveryEvidence }
   }
   signal.throwIfAborted()
@@ -239,8 +238,8 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const evidence = [...results.flatMap((r) => r.evidence), ...policyEvidence(policies), ...discoveryEvidence]
   const count = results.length
   if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
-  if (!worst) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: found.problems[0] ? plain(found.problems[0].reason) : '' }), evidence }
-  if (overall === 'unknown') return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ? plain(worst.cause) : '' }), evidence }
+  if (!worst) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: found.problems[0]?.reason ?? '' }), evidence }
+  if (overall === 'unknown') return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
   return { status: overall, summary: reasonText(worst.assessment, worst.profile.name, count), evidence }
 }
 

@@ -1,15 +1,11 @@
 /** The I/O steps dns.system repeats on every OS: run a tool, read and parse a file. Errors become values. */
 import { describeHostError, tryReadText } from '../host/helpers.js'
 import { isHostError, type Host } from '../host/host.js'
-import { interpolate, type Msg } from '../i18n/message.js'
+import { type Msg, englishText } from '../i18n/message.js'
 import type { Evidence } from '../types.js'
 import { t } from './system.messages.js'
 import type { ParseResult } from './system-parse-util.js'
 
-/** A Msg rendered in English, for Evidence.observed (a value seen, not translated). */
-export function msgText(m: Msg): string {
-  return interpolate(m.en, m.params)
-}
 
 export type Read<T> = { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
 
@@ -23,7 +19,7 @@ export async function runTool(host: Host, file: string, args: readonly string[],
     const detail = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200) ?? ''
     return { ok: false, command, reason: `exit code ${String(r.code)}${detail ? `: ${detail}` : ''}`, missing: false }
   } catch (e) {
-    return { ok: false, command, reason: msgText(describeHostError(e, command)), missing: isHostError(e, 'not_found') }
+    return { ok: false, command, reason: englishText(describeHostError(e, command)), missing: isHostError(e, 'not_found') }
   }
 }
 
@@ -40,5 +36,5 @@ export async function readParsed<T>(host: Host, path: string, format: string, pa
 }
 
 export function unreadableEvidence(r: Read<unknown>): Evidence[] {
-  return r.state === 'unreadable' ? [{ label: t('evUnreadable'), source: r.path, observed: msgText(r.reason) }] : []
+  return r.state === 'unreadable' ? [{ label: t('evUnreadable'), source: r.path, observed: englishText(r.reason) }] : []
 }

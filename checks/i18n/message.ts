@@ -51,11 +51,15 @@ export function verbatim(text: string): Msg {
   return { key: '', en: text }
 }
 
-function english(msg: Msg): string {
+/**
+ * A message in English. Only for Evidence.observed, which is a value as read, not prose: summaries
+ * and other texts pass messages as parameters instead, so they translate.
+ */
+export function englishText(msg: Msg): string {
   return interpolate(msg.en, msg.params)
 }
 
-export function interpolate(template: string, params: MsgParams | undefined, nested: (msg: Msg) => string = english): string {
+export function interpolate(template: string, params: MsgParams | undefined, nested: (msg: Msg) => string = englishText): string {
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]

@@ -1,4 +1,4 @@
-import { defineMessages, interpolate, type Msg } from '../i18n/message.js'
+import { defineMessages } from '../i18n/message.js'
 
 export const CHECK_ID = 'keys.hardware'
 
@@ -74,7 +74,3 @@ export const t = defineMessages(CHECK_ID, {
   stepWinSsh: 'Windows OpenSSH (8.9 or later) can create a security-key SSH key through Windows Hello:',
 })
 
-/** A Msg flattened to English for use as a parameter inside another message. */
-export function asText(msg: Msg): string {
-  return interpolate(msg.en, msg.params)
-}

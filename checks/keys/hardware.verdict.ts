@@ -1,5 +1,6 @@
+import { joinMessages } from '../i18n/message.js'
 import type { Msg, Platform, Status } from '../types.js'
-import { asText, t } from './hardware.messages.js'
+import { t } from './hardware.messages.js'
 import type { PresenceStatus } from './presence.js'
 
 export interface VerdictInput {
@@ -30,12 +31,12 @@ export function decide(input: VerdictInput): { status: Status; summary: Msg } {
   if (failure) return { status: 'fail', summary: failure }
   const keys = input.keys.join('; ')
   if (input.uses.length > 0) {
-    const uses = input.uses.map(asText).join('; ')
+    const uses = joinMessages(input.uses, '; ')
     if (input.presence === 'found') return { status: 'pass', summary: t('passUsed', { keys, uses }) }
     if (input.presence === 'none') return { status: 'pass', summary: t('passUsedNotPlugged', { uses }) }
-    return { status: 'pass', summary: t('passUsedPresenceUnknown', { uses, reason: input.presenceReason ? asText(input.presenceReason) : '' }) }
+    return { status: 'pass', summary: t('passUsedPresenceUnknown', { uses, reason: input.presenceReason ?? '' }) }
   }
   if (input.presence === 'found') return { status: 'warn', summary: t(UNUSED[input.platform], { keys }) }
-  if (input.presence === 'unknown') return { status: 'unknown', summary: t('unknownPresence', { reason: input.presenceReason ? asText(input.presenceReason) : '' }) }
+  if (input.presence === 'unknown') return { status: 'unknown', summary: t('unknownPresence', { reason: input.presenceReason ?? '' }) }
   return { status: 'warn', summary: t('warnNone') }
 }

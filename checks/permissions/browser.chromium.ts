@@ -1,7 +1,6 @@
 import { findChromiumBrowsers, type ChromiumInstallation } from '../browsers/chromium-browsers.js'
-import { plain } from '../browsers/plain-text.js'
 import { attempt, pathsFor, tryReadText } from '../host/helpers.js'
-import { defineMessages } from '../i18n/message.js'
+import { defineMessages, englishText } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import type { Collected } from './collected.js'
 import { finding, type Finding } from './findings.js'
@@ -95,7 +94,7 @@ export async function collectChromium(host: Host): Promise<Collected & { browser
   const findings = parts.flatMap((part) => part.findings)
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
-    const reason = plain(problem.reason)
+    const reason = englishText(problem.reason)
     findings.push(finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }))
     gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
   }

@@ -1,8 +1,7 @@
 import { findFirefoxProfiles, type FirefoxProfile } from '../browsers/firefox-profiles.js'
-import { plain } from '../browsers/plain-text.js'
 import { parsePrefs } from '../dns/prefs.parse.js'
 import { pathsFor, tryReadText } from '../host/helpers.js'
-import { defineMessages } from '../i18n/message.js'
+import { defineMessages, englishText } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import type { Collected } from './collected.js'
 import { finding, type Finding } from './findings.js'
@@ -98,8 +97,8 @@ export async function collectFirefox(host: Host, engine: SqliteEngine): Promise<
   const findings = parts.flatMap((part) => part.findings)
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
-    findings.push(finding('unknown', '', { label: t('ffDiscovery', { reason: plain(problem.reason) }), source: problem.source, observed: plain(problem.reason) }))
-    gap ??= t('ffDiscovery', { reason: plain(problem.reason) })
+    findings.push(finding('unknown', '', { label: t('ffDiscovery', { reason: englishText(problem.reason) }), source: problem.source, observed: englishText(problem.reason) }))
+    gap ??= t('ffDiscovery', { reason: englishText(problem.reason) })
   }
   return gap ? { findings, gap, profiles: discovery.profiles.length } : { findings, profiles: discovery.profiles.length }
 }

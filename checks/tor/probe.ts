@@ -4,13 +4,7 @@
  */
 import { attempt } from '../host/helpers.js'
 import type { Host, HostError } from '../host/host.js'
-import {
-  controlReplyComplete,
-  parseAuthenticatedInfo,
-  parseProtocolInfo,
-  type AuthenticatedInfo,
-  type ProtocolInfo,
-} from './control.parse.js'
+import { controlReplyComplete, parseAuthenticatedInfo, parseProtocolInfo, type AuthenticatedInfo, type ProtocolInfo,  } from './control.parse.js'
 import { classifySocksGreeting, firstLine, hex, HTTP_PROBE, isTorHttpReply, SOCKS5_GREETING, type SocksGreeting } from './socks.parse.js'
 
 export const PROBE_TIMEOUT_MS = 1000

@@ -1,9 +1,10 @@
+import { englishText } from '../i18n/message.js'
 import { exists, pathsFor, which } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence, Platform } from '../types.js'
 import { parseRun, run } from './run.js'
 import { parseMullvadLockdown, parseMullvadStatus, parseTailscaleStatus, type TailscaleStatus } from './vpn-clients.parse.js'
-import { plain, type Provider, type Tunnel } from './wireguard.verdict.js'
+import { type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /** Where wg/wg-quick and VPN CLIs live besides PATH (detection.md §2; GUI apps get a minimal PATH). */
@@ -86,11 +87,11 @@ async function mullvad(host: Host, cli: string, signal: AbortSignal): Promise<{ 
   return {
     tunnels: state.ok && state.value === 'connected' ? [{ label: 'Mullvad', provider: 'mullvad', iface: null }] : [],
     evidence: [
-      { label: t('evMullvad'), source: status.command, observed: state.ok ? state.value : `unknown: ${plain(state.reason)}` },
+      { label: t('evMullvad'), source: status.command, observed: state.ok ? state.value : `unknown: ${englishText(state.reason)}` },
       {
         label: t('evKillSwitch'),
         source: lockdown.command,
-        observed: locked.ok ? `lockdown mode ${locked.value ? 'on' : 'off'}` : `unknown: ${plain(locked.reason)}`,
+        observed: locked.ok ? `lockdown mode ${locked.value ? 'on' : 'off'}` : `unknown: ${englishText(locked.reason)}`,
       },
     ],
   }
@@ -105,7 +106,7 @@ async function tailscale(host: Host, cli: string, signal: AbortSignal): Promise<
   const ran = await run(host, cli, ['status', '--json'], signal)
   const parsed = parseRun(ran, parseTailscaleStatus)
   if (!parsed.ok) {
-    return { status: null, tunnels: [], evidence: [{ label: t('evTailscale'), source: ran.command, observed: `not running or unreadable: ${plain(parsed.reason)}` }] }
+    return { status: null, tunnels: [], evidence: [{ label: t('evTailscale'), source: ran.command, observed: `not running or unreadable: ${englishText(parsed.reason)}` }] }
   }
   const s = parsed.value
   const exit = s.exitNode ? `exit node ${s.exitNode.name || '(unnamed)'}${s.exitNode.online ? '' : ' (offline)'}` : 'no exit node (mesh only)'

@@ -1,3 +1,4 @@
+import { englishText } from '../i18n/message.js'
 import { attempt, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
@@ -5,7 +6,7 @@ import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, t
 import { wgQuickKillSwitch } from './kill-switch.js'
 import { parseRun, run } from './run.js'
 import { routeFrom } from './route-lookup.js'
-import { plain, providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
+import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /** wg-quick on macOS searches these (Homebrew on Apple silicon patches in /opt/homebrew/etc). */
@@ -53,7 +54,7 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
   const routes = { route4: route4.lookup, route6: route6.lookup }
   const list = parseRun(ifaces, parseIfconfigList)
   if (!list.ok) {
-    return { tunnels: list.reason, foreign: [], ...routes, evidence: [{ label: t('evLinks'), source: ifaces.command, observed: `unknown: ${plain(list.reason)}` }, route4.evidence, route6.evidence] }
+    return { tunnels: list.reason, foreign: [], ...routes, evidence: [{ label: t('evLinks'), source: ifaces.command, observed: `unknown: ${englishText(list.reason)}` }, route4.evidence, route6.evidence] }
   }
   const up = new Set(list.value)
   const mapped = names.filter((n) => up.has(n.utun))
@@ -75,7 +76,7 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
         source: nc.command,
         observed: services.ok
           ? services.value.map((s) => `${s.name} [${s.type}]: ${s.status}`).join('; ') || 'none configured'
-          : `unknown: ${plain(services.reason)}`,
+          : `unknown: ${englishText(services.reason)}`,
       },
       route4.evidence,
       route6.evidence,

@@ -1,3 +1,4 @@
+import { englishText } from '../i18n/message.js'
 import { exists } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
@@ -5,7 +6,7 @@ import { isNoRouteError, parseIpLinks, parseIpRouteGet, type IpLink } from './ip
 import { wgQuickKillSwitch } from './kill-switch.js'
 import { parseRun, run, type Ran } from './run.js'
 import { routeFrom } from './route-lookup.js'
-import { plain, providerByName, type NetFacts, type Tunnel } from './wireguard.verdict.js'
+import { providerByName, type NetFacts, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /** Where iproute2 lives when PATH lacks the sbin directories (a desktop session on some distributions). */
@@ -54,7 +55,7 @@ export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetF
   ])
   const parsed = parseRun(links, parseIpLinks)
   if (!parsed.ok) {
-    return { tunnels: parsed.reason, foreign: [], route4: route4.lookup, route6: route6.lookup, evidence: [{ label: t('evLinks'), source: links.command, observed: `unknown: ${plain(parsed.reason)}` }, route4.evidence, route6.evidence] }
+    return { tunnels: parsed.reason, foreign: [], route4: route4.lookup, route6: route6.lookup, evidence: [{ label: t('evLinks'), source: links.command, observed: `unknown: ${englishText(parsed.reason)}` }, route4.evidence, route6.evidence] }
   }
   const found = await classify(host, parsed.value)
   const killSwitch = await Promise.all(found.tunnels.filter((x) => x.provider === 'wireguard').map((x) => wgQuickKillSwitch(host, x.label, ['/etc/wireguard'])))

@@ -1,8 +1,9 @@
+import { englishText } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { parseRun, run } from './run.js'
 import { isWireGuardAdapter, parseWinNet, type WinAdapter } from './windows-net.parse.js'
-import { plain, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
+import { providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /**
@@ -41,7 +42,7 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
   const parsed = parseRun(ran, parseWinNet)
   if (!parsed.ok) {
     const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
-    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: `unknown: ${plain(parsed.reason)}` }] }
+    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: `unknown: ${englishText(parsed.reason)}` }] }
   }
   const net = parsed.value
   const up = net.adapters.filter((a) => /^up$/i.test(a.status))

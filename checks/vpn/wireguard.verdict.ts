@@ -1,4 +1,4 @@
-import { interpolate, type Msg } from '../i18n/message.js'
+import { type Msg, englishText } from '../i18n/message.js'
 import type { Evidence, Outcome } from '../types.js'
 import type { RouteTarget } from './parsed.js'
 import type { TailscaleStatus } from './vpn-clients.parse.js'
@@ -47,13 +47,9 @@ export function providerByName(name: string): Provider {
 export function describeLookup(lookup: RouteLookup): string {
   if (lookup.kind === 'dev') return `dev ${lookup.dev}`
   if (lookup.kind === 'none') return `no route (${lookup.why})`
-  return `unknown: ${plain(lookup.reason)}`
+  return `unknown: ${englishText(lookup.reason)}`
 }
 
-/** A reason Msg flattened into another message's parameter (the host's reasons are English-only today). */
-export function plain(msg: Msg): string {
-  return interpolate(msg.en, msg.params)
-}
 
 function names(tunnels: readonly Tunnel[]): string {
   return [...new Set(tunnels.map((x) => x.label))].join(', ')

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { plain } from '../../checks/browsers/plain-text.js'
+import { englishText as plain } from '../../checks/i18n/message.js'
 import { chromiumCheck } from '../../checks/dns/chromium.check.js'
 import { runCheck } from '../../checks/engine/runner.js'
 import type { RawResult } from '../../checks/report.js'

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findFirefoxProfiles, firefoxProfileRoots } from '../../../checks/browsers/firefox-profiles.js'
-import { plain } from '../../../checks/browsers/plain-text.js'
+import { englishText as plain } from '../../../checks/i18n/message.js'
 import { createFixtureHost } from '../../support/fixture-host.js'
 
 const FIXTURES = path.join(__dirname, '../../fixtures/dns.firefox')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { plain } from '../../../checks/browsers/plain-text.js'
+import { englishText as plain } from '../../../checks/i18n/message.js'
 import { chromiumCheck } from '../../../checks/dns/chromium.check.js'
 import { HostError, type Host } from '../../../checks/host/host.js'
 import type { Outcome } from '../../../checks/types.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plain } from '../../../checks/browsers/plain-text.js'
+import { englishText as plain } from '../../../checks/i18n/message.js'
 import { prefsFromPolicies, readFirefoxPolicies } from '../../../checks/dns/firefox-policy.js'
 import { createFixtureHost, type FixtureCommand } from '../../support/fixture-host.js'
 
