@@ -1,11 +1,16 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { CHECKS } from '../checks/registry.js'
 import { createNodeHost } from './adapters/node-host.js'
+import { forgetEverything, quickExit } from './at-risk.js'
+import { createExportService } from './export-service.js'
+import { createGuidanceService } from './guidance-service.js'
 import { registerHandlers, type InvokeEvent } from './ipc/handlers.js'
 import { createRegister } from './ipc/register.js'
 import { createSenderCheck } from './ipc/sender.js'
+import { printHtmlToPdf } from './pdf.js'
+import { redactionContextFromOs } from './report/os-context.js'
 import { createScanService } from './scan-service.js'
 import { CSP_HEADER, devServerCsp } from './security/csp.js'
 import type { LinkOpener } from './security/guards.js'
@@ -38,14 +43,18 @@ if (!app.requestSingleInstanceLock()) {
     })
   }
 
+  // Starting Bulwark again (or its Dock icon on macOS) is also how a window hidden by Quick Exit comes back.
   app.on('second-instance', () => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
     mainWindow.focus()
   })
   app.on('window-all-closed', () => app.quit())
   app.on('activate', () => {
-    if (app.isReady() && !mainWindow) openWindow()
+    if (!app.isReady()) return
+    if (mainWindow) mainWindow.show()
+    else openWindow()
   })
 
   void app.whenReady().then(() => {
@@ -58,8 +67,32 @@ if (!app.requestSingleInstanceLock()) {
       systemLocale: () => app.getLocale(),
       tool: { name: 'bulwark', version: app.getVersion() },
     })
+    const exporter = createExportService({
+      store,
+      locale: service.locale,
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      printToPdf: printHtmlToPdf,
+      redactionContext: () => redactionContextFromOs(),
+    })
     const isTrusted = createSenderCheck(() => mainWindow?.webContents, location)
-    registerHandlers(createRegister<InvokeEvent>(ipcMain, isTrusted), service, links)
+    registerHandlers(
+      createRegister<InvokeEvent>(ipcMain, isTrusted),
+      {
+        scan: service,
+        guidance: createGuidanceService({ store }),
+        exporter,
+        quickExit: () => quickExit({ platform, windows: () => BrowserWindow.getAllWindows(), hideApp: () => app.hide() }),
+        forgetEverything: () =>
+          forgetEverything({
+            store,
+            clearBrowsingData: async () => {
+              await session.defaultSession.clearStorageData()
+              await session.defaultSession.clearCache()
+            },
+          }),
+      },
+      links,
+    )
     openWindow()
   })
 }

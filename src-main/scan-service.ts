@@ -1,4 +1,6 @@
 import { runCheck, runScan, type ProgressEvent as EngineEvent } from '../checks/engine/runner.js'
+import { applyProfile, PROFILES, type ProfileId } from '../checks/guidance/profiles.js'
+import { computeScore } from '../checks/guidance/score.js'
 import { matchLocale, render, type Locale } from '../checks/i18n/locale.js'
 import { localizeReport, localizeResult, type RawReport } from '../checks/report.js'
 import { STATUSES, type Check, type Host, type Platform } from '../checks/types.js'
@@ -30,10 +32,12 @@ export interface ScanServiceDeps {
 
 export type EffectiveSettings = Settings & { effectiveLocale: Locale }
 
-function historyEntry(report: RawReport): HistoryEntry {
+/** One point of the score chart, weighed by today's profile so the line compares like with like. */
+function historyEntry(report: RawReport, profile: ProfileId | null): HistoryEntry {
   const counts: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]))
   for (const r of report.results) counts[r.status] = (counts[r.status] ?? 0) + 1
-  return { startedAt: report.startedAt, durationMs: report.durationMs, counts }
+  const scored = profile ? applyProfile(report.results, PROFILES[profile]) : report.results
+  return { startedAt: report.startedAt, durationMs: report.durationMs, counts, score: computeScore(scored).value }
 }
 
 /** What the app does with the engine: run checks, localise, keep raw history, report progress. */
@@ -99,7 +103,10 @@ export function createScanService(deps: ScanServiceDeps) {
       return last ? localizeReport(last, locale()) : null
     },
 
-    history: (): HistoryEntry[] => deps.store.reports().map(historyEntry),
+    history: (): HistoryEntry[] => {
+      const { profile } = deps.store.guidance()
+      return deps.store.reports().map((r) => historyEntry(r, profile))
+    },
 
     clearHistory: (): null => {
       deps.store.clearReports()

@@ -11,6 +11,8 @@ export interface ScanSelection {
   timeoutMs?: number
   profile?: ProfileId
   lang?: Locale
+  /** --no-history: keep no trace of this scan in the CLI's history file. */
+  noHistory?: true
 }
 
 export type Command =
@@ -41,6 +43,7 @@ const OPTIONS = {
   profile: { type: 'string' },
   format: { type: 'string' },
   redact: { type: 'boolean' },
+  'no-history': { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -50,8 +53,8 @@ type OptionName = keyof typeof OPTIONS
 
 const ALLOWED: Record<'list' | 'scan' | 'report', readonly OptionName[]> = {
   list: ['json', 'lang'],
-  scan: ['json', 'only', 'timeout', 'lang', 'profile'],
-  report: ['format', 'redact', 'out', 'only', 'timeout', 'lang', 'profile'],
+  scan: ['json', 'only', 'timeout', 'lang', 'profile', 'no-history'],
+  report: ['format', 'redact', 'out', 'only', 'timeout', 'lang', 'profile', 'no-history'],
 }
 
 type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -86,6 +89,7 @@ function parseSelection(values: Values, knownIds: readonly string[]): { ok: true
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(profile ? { profile } : {}),
       ...(values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}),
+      ...(values['no-history'] ? { noHistory: true as const } : {}),
     },
   }
 }

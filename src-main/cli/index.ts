@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../adapters/node-host.js'
 import { redactionContextFromOs } from '../report/os-context.js'
+import { cliHistory } from './history.js'
 import { runCli } from './run-cli.js'
 
 function packageVersion(): string {
@@ -19,13 +20,22 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
 })
 
+const host = createNodeHost()
+const stderr = (s: string): void => void process.stderr.write(s)
+
 process.exitCode = await runCli(
   process.argv.slice(2),
   {
     stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stderr,
     isTTY: process.stdout.isTTY === true,
     env: process.env,
   },
-  { checks: CHECKS, createHost: () => createNodeHost(), version: packageVersion(), redactionContext: () => redactionContextFromOs() },
+  {
+    checks: CHECKS,
+    createHost: () => createNodeHost(),
+    version: packageVersion(),
+    redactionContext: () => redactionContextFromOs(),
+    saveReport: cliHistory({ platform: host.platform, env: process.env, home: host.home, stderr }),
+  },
 )

@@ -14,6 +14,7 @@ Options for scan and report:
   --only id,id      Run only these checks
   --timeout ms      Per-check timeout in milliseconds (default 5000)
   --profile name    Weigh results for a threat profile: everyday, it-baseline, high-risk
+  --no-history      Keep no record of this scan (by default it is added to Bulwark's history)
 
 Options for scan and list:
   --json            Print JSON (scan: the report contract)

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { applyProfile, PROFILES } from '../../checks/guidance/profiles.js'
 import { LOCALES, matchLocale, render, type Locale } from '../../checks/i18n/locale.js'
 import { runScan } from '../../checks/engine/runner.js'
-import { localizeReport, type ScanReport } from '../../checks/report.js'
+import { localizeReport, type RawReport, type ScanReport } from '../../checks/report.js'
 import type { Check, Host } from '../../checks/types.js'
 import { renderHtml } from '../report/html.js'
 import { renderMarkdown } from '../report/markdown.js'
@@ -25,6 +25,8 @@ export interface CliDeps {
   redactionContext: () => RedactionContext
   /** Writes an exported report; private to the user (mode 0600) because reports describe their defences. */
   writeReport?: (path: string, content: string) => Promise<void>
+  /** Keeps a finished scan in the CLI's history (skipped with --no-history). */
+  saveReport?: (raw: RawReport) => void
 }
 
 export const EXIT_OK = 0
@@ -64,6 +66,7 @@ async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Pr
     ...(selection.timeoutMs !== undefined ? { timeoutMs: selection.timeoutMs } : {}),
     tool: { name: 'bulwark', version: deps.version },
   })
+  if (!selection.noHistory) deps.saveReport?.(raw)
   const report = localizeReport(raw, locale)
   if (!selection.profile) return report
   return { ...report, profile: selection.profile, results: applyProfile(report.results, PROFILES[selection.profile]) }

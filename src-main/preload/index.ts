@@ -40,6 +40,14 @@ const api: BulwarkApi = {
   openExternal: (request) => invoke(C.openExternal, request),
   listNotices: () => invoke(C.listNotices),
   dismissNotice: (request) => invoke(C.dismissNotice, request),
+  getGuidance: () => invoke(C.getGuidance),
+  setProfile: (request) => invoke(C.setProfile, request),
+  setChecklistItem: (request) => invoke(C.setChecklistItem, request),
+  acceptRisk: (request) => invoke(C.acceptRisk, request),
+  revokeRisk: (request) => invoke(C.revokeRisk, request),
+  forgetEverything: () => invoke(C.forgetEverything),
+  exportReport: (request) => invoke(C.exportReport, request),
+  quickExit: () => invoke(C.quickExit),
   onProgress,
 }
 

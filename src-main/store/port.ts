@@ -1,5 +1,5 @@
 import type { RawReport } from '../../checks/report.js'
-import type { Settings, SettingsPatch } from '../shared/ipc-contract.js'
+import type { GuidanceState, Settings, SettingsPatch } from '../shared/ipc-contract.js'
 import type { StoredNotice } from './schema.js'
 
 /**
@@ -17,4 +17,11 @@ export interface StorePort {
   clearReports(): void
   notices(): readonly StoredNotice[]
   dismissNotice(id: string): void
+  guidance(): GuidanceState
+  setGuidance(guidance: GuidanceState): void
+  /**
+   * Forgets everything the store holds: settings back to defaults, no reports, no guidance, no
+   * notices, and deletes the damaged files it once moved aside (they hold old data too).
+   */
+  reset(): void
 }

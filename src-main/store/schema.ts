@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { DEFAULT_TIMEOUT_MS } from '../../checks/engine/runner.js'
 import type { RawReport } from '../../checks/report.js'
-import { NOTICE_KINDS, settingsSchema, type Settings, type StoreNotice } from '../shared/ipc-contract.js'
+import {
+  answersSchema,
+  checkIdSchema,
+  checklistItemRequestSchema,
+  NOTICE_KINDS,
+  profileIdSchema,
+  settingsSchema,
+  type GuidanceState,
+  type Settings,
+  type StoreNotice,
+} from '../shared/ipc-contract.js'
 import { rawReportSchema } from './report-schema.js'
 
 /**
@@ -11,7 +21,7 @@ import { rawReportSchema } from './report-schema.js'
  * and appends a migration that adds the section's default to older documents. Each section is read
  * on its own, so one bad section never costs the others.
  */
-export const STORE_VERSION = 1
+export const STORE_VERSION = 2
 export const MAX_REPORTS = 50
 export const MAX_NOTICES = 20
 
@@ -41,19 +51,28 @@ export interface StoreDocument {
   reports: RawReport[]
   /** Newest last, at most MAX_NOTICES. */
   notices: StoredNotice[]
+  /** Threat profile, questionnaire answers, checklist progress and accepted risks (version 2). */
+  guidance: GuidanceState
 }
 
 export const DEFAULT_SETTINGS: Settings = { locale: null, timeoutMs: DEFAULT_TIMEOUT_MS }
 
+export function defaultGuidance(): GuidanceState {
+  return { profile: null, answers: {}, checklist: {}, acceptedRisks: [] }
+}
+
 export function defaultDocument(): StoreDocument {
-  return { schemaVersion: STORE_VERSION, settings: { ...DEFAULT_SETTINGS }, reports: [], notices: [] }
+  return { schemaVersion: STORE_VERSION, settings: { ...DEFAULT_SETTINGS }, reports: [], notices: [], guidance: defaultGuidance() }
 }
 
 type Loose = Record<string, unknown>
 /** migrations[n] turns a version-n document into version n+1. Version 0 is a file with no schemaVersion. */
 export type Migration = (doc: Loose) => Loose
 
-export const MIGRATIONS: readonly Migration[] = [(doc) => ({ ...doc, schemaVersion: 1 })]
+export const MIGRATIONS: readonly Migration[] = [
+  (doc) => ({ ...doc, schemaVersion: 1 }),
+  (doc) => ({ ...doc, schemaVersion: 2, guidance: defaultGuidance() }),
+]
 
 export type LoadProblem =
   | { kind: 'newer-version'; found: number }
@@ -71,20 +90,66 @@ function isPlainObject(value: unknown): value is Loose {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function salvageSettings(value: unknown, dropped: string[]): Settings {
-  if (value === undefined) return { ...DEFAULT_SETTINGS }
+/** Keeps each field of an object that passes its own schema; names the ones it drops. */
+function salvageFields(value: unknown, shape: Readonly<Record<string, z.ZodType>>, defaults: Loose, name: string, dropped: string[]): Loose {
+  const kept: Loose = { ...defaults }
+  if (value === undefined) return kept
   if (!isPlainObject(value)) {
-    dropped.push('settings')
-    return { ...DEFAULT_SETTINGS }
+    dropped.push(name)
+    return kept
   }
-  const settings: Loose = { ...DEFAULT_SETTINGS }
   for (const [key, field] of Object.entries(value)) {
-    const fieldSchema = settingsSchema.shape[key as keyof Settings]
-    const parsed = fieldSchema?.safeParse(field)
-    if (parsed?.success) settings[key] = parsed.data
-    else dropped.push(`settings.${key}`)
+    const parsed = Object.hasOwn(shape, key) ? shape[key]?.safeParse(field) : undefined
+    if (parsed?.success) kept[key] = parsed.data
+    else dropped.push(`${name}.${key}`)
   }
-  return settingsSchema.parse(settings)
+  return kept
+}
+
+const acceptedRiskSchema = z.object({
+  id: checkIdSchema,
+  reason: z.string().trim().min(1).max(500),
+  acceptedAt: z.iso.datetime(),
+  reviewAt: z.iso.datetime(),
+})
+
+const checklistEntrySchema = z.tuple([checklistItemRequestSchema.shape.key, z.iso.datetime()])
+
+function salvageChecklist(value: unknown, dropped: string[]): GuidanceState['checklist'] {
+  if (value === undefined) return {}
+  if (!isPlainObject(value)) {
+    dropped.push('guidance.checklist')
+    return {}
+  }
+  const kept: GuidanceState['checklist'] = {}
+  Object.entries(value).forEach((entry, index) => {
+    const parsed = checklistEntrySchema.safeParse(entry)
+    if (parsed.success) kept[parsed.data[0]] = parsed.data[1]
+    else dropped.push(`guidance.checklist[${index}]`)
+  })
+  return kept
+}
+
+function salvageGuidance(value: unknown, dropped: string[]): GuidanceState {
+  const guidance = defaultGuidance()
+  if (value === undefined) return guidance
+  if (!isPlainObject(value)) {
+    dropped.push('guidance')
+    return guidance
+  }
+  const { profile, answers, checklist, acceptedRisks, ...unknown } = value
+  dropped.push(...Object.keys(unknown).map((key) => `guidance.${key}`))
+  if (profile !== undefined) {
+    const parsed = profileIdSchema.nullable().safeParse(profile)
+    if (parsed.success) guidance.profile = parsed.data
+    else dropped.push('guidance.profile')
+  }
+  guidance.answers = answersSchema.parse(salvageFields(answers, answersSchema.shape, {}, 'guidance.answers', dropped))
+  guidance.checklist = salvageChecklist(checklist, dropped)
+  // One acceptance per check: a hand-edited duplicate keeps the first.
+  const risks = salvageList(acceptedRisks, acceptedRiskSchema, 'guidance.acceptedRisks', dropped)
+  guidance.acceptedRisks = risks.filter((risk, index) => risks.findIndex((r) => r.id === risk.id) === index)
+  return guidance
 }
 
 function salvageList<T>(value: unknown, schema: z.ZodType<T>, name: string, dropped: string[]): T[] {
@@ -135,15 +200,16 @@ export function loadDocument(value: unknown): Loaded {
   } catch (e) {
     return invalid(`migration from version ${version} failed: ${e instanceof Error ? e.message : String(e)}`)
   }
-  const { schemaVersion: _version, settings, reports, notices, ...unknown } = migrated
+  const { schemaVersion: _version, settings, reports, notices, guidance, ...unknown } = migrated
   const dropped = Object.keys(unknown)
-  const salvagedSettings = salvageSettings(settings, dropped)
+  const salvagedSettings = settingsSchema.parse(salvageFields(settings, settingsSchema.shape, DEFAULT_SETTINGS, 'settings', dropped))
   const allReports = salvageList(reports, rawReportSchema, 'reports', dropped)
   const doc: StoreDocument = {
     schemaVersion: STORE_VERSION,
     settings: salvagedSettings,
     reports: allReports.slice(0, MAX_REPORTS),
     notices: salvageList(notices, storedNoticeSchema, 'notices', dropped).slice(-MAX_NOTICES),
+    guidance: salvageGuidance(guidance, dropped),
   }
   const problem: LoadProblem | null = dropped.length > 0 ? { kind: 'invalid-entries', reason: dropped.slice(0, 10).join(', ') } : null
   const changed = problem !== null || version !== STORE_VERSION || allReports.length > MAX_REPORTS

@@ -4,6 +4,7 @@ import type { RawReport } from '../../checks/report.js'
 import type { Settings } from '../shared/ipc-contract.js'
 import type { StorePort } from './port.js'
 import {
+  defaultDocument,
   loadDocument,
   MAX_NOTICES,
   MAX_REPORTS,
@@ -63,14 +64,30 @@ function stampOf(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }
 
+const ASIDE_LABELS = ['corrupt', 'newer-version', 'invalid'] as const
+
 /** Renames the file to `<name>.<label>-<timestamp><ext>` beside it (never over another file) and returns the new path. */
-export function moveAside(file: string, label: string, at: Date): string {
+export function moveAside(file: string, label: (typeof ASIDE_LABELS)[number], at: Date): string {
   const ext = path.extname(file)
   const base = file.slice(0, file.length - ext.length)
   let target = `${base}.${label}-${stampOf(at)}${ext}`
   for (let n = 2; fs.existsSync(target); n++) target = `${base}.${label}-${stampOf(at)}-${n}${ext}`
   fs.renameSync(file, target)
   return target
+}
+
+/** The files moveAside made beside `file` (any time, any label). */
+export function filesMovedAside(file: string): string[] {
+  const ext = path.extname(file)
+  const prefix = `${path.basename(file, ext)}.`
+  const aside = new RegExp(`^(${ASIDE_LABELS.join('|')})-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z(-\\d+)?${ext.replace('.', '\\.')}$`)
+  let names: string[]
+  try {
+    names = fs.readdirSync(path.dirname(file))
+  } catch {
+    return []
+  }
+  return names.filter((n) => n.startsWith(prefix) && aside.test(n.slice(prefix.length))).map((n) => path.join(path.dirname(file), n))
 }
 
 export interface OpenOptions {
@@ -98,7 +115,7 @@ export function openStore(backend: StoreBackend, options: OpenOptions = {}): Sto
   // Startup: read, set a damaged file aside, migrate. Any step that cannot touch the disk leaves the store in memory.
   const startup: StoredNotice[] = []
   let usable = true
-  const setAside = (label: string): string | null => {
+  const setAside = (label: (typeof ASIDE_LABELS)[number]): string | null => {
     try {
       return moveAside(backend.path, label, now())
     } catch (e) {
@@ -169,6 +186,20 @@ export function openStore(backend: StoreBackend, options: OpenOptions = {}): Sto
     notices: () => doc.notices,
     dismissNotice(id) {
       persist({ ...doc, notices: doc.notices.filter((n) => n.id !== id) })
+    },
+    guidance: () => structuredClone(doc.guidance),
+    setGuidance(guidance) {
+      persist({ ...doc, guidance: structuredClone(guidance) })
+    },
+    reset() {
+      for (const file of filesMovedAside(backend.path)) {
+        try {
+          fs.rmSync(file, { force: true })
+        } catch (e) {
+          log(`Bulwark store: could not delete ${file} (${describe(e)})`)
+        }
+      }
+      persist(defaultDocument())
     },
   }
 }

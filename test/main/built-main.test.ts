@@ -27,6 +27,11 @@ interface SmokeResult {
   scan: { ok: boolean; value?: { locale: string; results: { id: string; status: string }[] } }
   progress: [string, string][]
   storeFiles: string[]
+  exported: { ok: boolean; value?: unknown }
+  saveDialogs: { defaultPath: string }[]
+  shownBeforeQuickExit: boolean
+  quickExit: { ok: boolean }
+  hiddenAfterQuickExit: boolean
 }
 
 let result: SmokeResult
@@ -102,5 +107,13 @@ describe('the built main bundle under plain Node with a fake electron', () => {
     expect(result.progress.filter(([, type]) => type === 'check-finished')).toHaveLength(results.length)
     expect(result.storeFiles).toContain('store.json')
     expect(result.electronStoreListenerLeft).toBe(false)
+  })
+
+  it('exports the last scan through a save dialog and hides the window on Quick Exit', () => {
+    expect(result.exported).toEqual({ ok: true, value: { saved: false } })
+    expect(result.saveDialogs).toEqual([expect.objectContaining({ defaultPath: expect.stringMatching(/^bulwark-report-\d{4}-\d{2}-\d{2}\.html$/) })])
+    expect(result.shownBeforeQuickExit).toBe(true)
+    expect(result.quickExit).toEqual({ ok: true, value: null })
+    expect(result.hiddenAfterQuickExit).toBe(true)
   })
 })

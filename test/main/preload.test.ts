@@ -39,7 +39,18 @@ describe('preload', () => {
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
 
-  const WITH_REQUEST: ReadonlySet<string> = new Set(['scan', 'runCheck', 'setSettings', 'openExternal', 'dismissNotice'])
+  const WITH_REQUEST: ReadonlySet<string> = new Set([
+    'scan',
+    'runCheck',
+    'setSettings',
+    'openExternal',
+    'dismissNotice',
+    'setProfile',
+    'setChecklistItem',
+    'acceptRisk',
+    'revokeRisk',
+    'exportReport',
+  ])
 
   it.each(Object.entries(INVOKE_CHANNELS))('%s invokes %s', async (name, channel) => {
     const method = api[name as keyof typeof INVOKE_CHANNELS] as (request?: unknown) => Promise<unknown>

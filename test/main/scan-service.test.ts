@@ -6,6 +6,9 @@ import { defineCheck } from '../../checks/define-check.js'
 import { registerCatalog } from '../../checks/i18n/locale.js'
 import { defineMessages } from '../../checks/i18n/message.js'
 import type { Check, Platform } from '../../checks/types.js'
+import { forgetEverything } from '../../src-main/at-risk.js'
+import { createExportService } from '../../src-main/export-service.js'
+import { createGuidanceService } from '../../src-main/guidance-service.js'
 import { registerHandlers, type InvokeEvent } from '../../src-main/ipc/handlers.js'
 import { createRegister } from '../../src-main/ipc/register.js'
 import { createScanService } from '../../src-main/scan-service.js'
@@ -13,6 +16,7 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS, type ProgressEvent } from '../../src-m
 import type { Result } from '../../src-main/shared/result.js'
 import { openConfStore } from '../../src-main/store/conf-store.js'
 import type { StorePort } from '../../src-main/store/port.js'
+import { rawReport } from '../store/support/raw-report.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
 const t = defineMessages('test.service', {
@@ -92,8 +96,33 @@ describe('scan service', () => {
     s.updateSettings({ locale: 'en' })
     expect(s.lastReport()?.results[0]?.summary).toBe('All good.')
     expect(s.history()).toEqual([
-      { startedAt: result.value.startedAt, durationMs: result.value.durationMs, counts: { pass: 1, warn: 0, fail: 0, unknown: 0, not_applicable: 1, error: 0 } },
+      {
+        startedAt: result.value.startedAt,
+        durationMs: result.value.durationMs,
+        counts: { pass: 1, warn: 0, fail: 0, unknown: 0, not_applicable: 1, error: 0 },
+        score: 100,
+      },
     ])
+  })
+
+  it('scores each history entry by the current threat profile, unweighted until one is chosen', () => {
+    // dns.firefox fails (high) and tor.service fails; high-risk weighs tor.service as a warning and
+    // everyday leaves it out.
+    const result = (id: string, severity: 'high' | 'low', status: 'pass' | 'fail') => ({ ...rawReport(0).results[0]!, id, severity, status })
+    store.addReport({
+      ...rawReport(1),
+      results: [result('dns.firefox', 'high', 'pass'), result('tor.service', 'low', 'fail'), result('test.other', 'high', 'fail')],
+    })
+    const s = service()
+    // Unweighted: 4 of 4 + 1 + 4 = 44%.
+    expect(s.history().map((h) => h.score)).toEqual([44])
+    store.setGuidance({ ...store.guidance(), profile: 'high-risk' })
+    // dns.firefox high 4/4, tor.service medium warn 1/2: 5 of 6.
+    expect(s.history().map((h) => h.score)).toEqual([83])
+    store.setGuidance({ ...store.guidance(), profile: 'everyday' })
+    expect(s.history().map((h) => h.score)).toEqual([100])
+    store.addReport({ ...rawReport(2), results: [result('test.other', 'high', 'fail')] })
+    expect(s.history().map((h) => h.score)).toEqual([null, 100])
   })
 
   it('scans only the checks asked for (all for an empty list), and refuses unknown ids', async () => {
@@ -152,14 +181,32 @@ describe('IPC handlers', () => {
     const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>()
     const register = createRegister<InvokeEvent>({ handle: (c, l) => void handlers.set(c, l) }, () => true)
     const opener = { platform: 'linux' as const, shell: { openExternal: vi.fn(async () => undefined) } }
-    registerHandlers(register, service(), opener)
+    const quickExit = vi.fn()
+    const scans = service()
+    registerHandlers(
+      register,
+      {
+        scan: scans,
+        guidance: createGuidanceService({ store }),
+        exporter: createExportService({
+          store,
+          locale: scans.locale,
+          showSaveDialog: async () => ({ canceled: true }),
+          printToPdf: async () => new Uint8Array(),
+          redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
+        }),
+        quickExit,
+        forgetEverything: () => forgetEverything({ store, clearBrowsingData: async () => undefined }),
+      },
+      opener,
+    )
     const sent: [string, ProgressEvent][] = []
     const event: InvokeEvent = {
       senderFrame: null,
       sender: { isDestroyed: () => false, send: (channel, payload) => void sent.push([channel, payload]) },
     }
     const call = (channel: string, ...args: unknown[]) => handlers.get(channel)?.(event, ...args) as Promise<Result<unknown>>
-    return { handlers, call, sent, opener }
+    return { handlers, call, sent, opener, quickExit }
   }
 
   it('registers every contract channel', () => {
@@ -176,6 +223,15 @@ describe('IPC handlers', () => {
     [INVOKE_CHANNELS.listNotices, undefined],
     [INVOKE_CHANNELS.dismissNotice, { id: 'none' }],
     [INVOKE_CHANNELS.runCheck, { id: 'test.sample-1' }],
+    [INVOKE_CHANNELS.getGuidance, undefined],
+    [INVOKE_CHANNELS.setProfile, { profile: 'high-risk', answers: { targeted: 'yes', borders: 'not-sure' } }],
+    [INVOKE_CHANNELS.setProfile, { profile: 'everyday' }],
+    [INVOKE_CHANNELS.setChecklistItem, { key: 'dns.firefox#2', done: true }],
+    [INVOKE_CHANNELS.setChecklistItem, { key: 'panic.wipe-browser', done: false }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: 'I never use Tor.', reviewAt: '2999-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.revokeRisk, { id: 'tor.service' }],
+    [INVOKE_CHANNELS.forgetEverything, undefined],
+    [INVOKE_CHANNELS.quickExit, undefined],
   ])('%s answers ok for a valid request', async (channel, request) => {
     expect(await wire().call(channel, request)).toMatchObject({ ok: true })
   })
@@ -190,6 +246,28 @@ describe('IPC handlers', () => {
     [INVOKE_CHANNELS.setSettings, { theme: 'dark' }],
     [INVOKE_CHANNELS.openExternal, { url: 'not a url' }],
     [INVOKE_CHANNELS.dismissNotice, { id: '' }],
+    [INVOKE_CHANNELS.getGuidance, { all: true }],
+    [INVOKE_CHANNELS.setProfile, { profile: 'paranoid' }],
+    [INVOKE_CHANNELS.setProfile, { profile: 'everyday', answers: { targeted: 'maybe' } }],
+    [INVOKE_CHANNELS.setProfile, { profile: 'everyday', answers: { pets: 'yes' } }],
+    [INVOKE_CHANNELS.setProfile, undefined],
+    [INVOKE_CHANNELS.setChecklistItem, { key: 'DNS Firefox', done: true }],
+    [INVOKE_CHANNELS.setChecklistItem, { key: '../../etc/passwd', done: true }],
+    [INVOKE_CHANNELS.setChecklistItem, { key: 'x'.repeat(97), done: true }],
+    [INVOKE_CHANNELS.setChecklistItem, { key: 'dns.firefox#1', done: 'yes' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'Tor Service', reason: 'ok', reviewAt: '2999-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: '', reviewAt: '2999-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: '   ', reviewAt: '2999-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: 'x'.repeat(501), reviewAt: '2999-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: 'ok', reviewAt: 'next year' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: 'ok', reviewAt: '2000-01-01T00:00:00.000Z' }],
+    [INVOKE_CHANNELS.acceptRisk, { id: 'tor.service', reason: 'ok' }],
+    [INVOKE_CHANNELS.revokeRisk, { id: '' }],
+    [INVOKE_CHANNELS.forgetEverything, { confirm: true }],
+    [INVOKE_CHANNELS.exportReport, { format: 'docx', redact: false }],
+    [INVOKE_CHANNELS.exportReport, { format: 'html' }],
+    [INVOKE_CHANNELS.exportReport, { format: 'html', redact: false, path: '/etc/passwd' }],
+    [INVOKE_CHANNELS.quickExit, { now: true }],
   ])('%s answers bad_request for %o', async (channel, request) => {
     expect(await wire().call(channel, request)).toMatchObject({ ok: false, error: { code: 'bad_request' } })
   })
@@ -199,6 +277,27 @@ describe('IPC handlers', () => {
     expect(await w.call(INVOKE_CHANNELS.scan, {})).toMatchObject({ ok: true })
     expect(w.sent.map(([channel]) => channel).every((c) => c === EVENT_CHANNELS.progress)).toBe(true)
     expect(w.sent.map(([, e]) => e.type)).toEqual(['scan-started', 'check-started', 'check-started', 'check-finished', 'check-finished', 'scan-finished'])
+  })
+
+  it('hides the windows on Quick Exit, and refuses an export before any scan', async () => {
+    const w = wire()
+    expect(await w.call(INVOKE_CHANNELS.quickExit)).toEqual({ ok: true, value: null })
+    expect(w.quickExit).toHaveBeenCalledTimes(1)
+    expect(await w.call(INVOKE_CHANNELS.exportReport, { format: 'html', redact: true })).toMatchObject({
+      ok: false,
+      error: { code: 'no_report', message: expect.stringMatching(/^Run a scan first/) },
+    })
+  })
+
+  it('keeps guidance across requests and forgets everything on request', async () => {
+    const w = wire()
+    await w.call(INVOKE_CHANNELS.setProfile, { profile: 'it-baseline', answers: { managed: 'yes' } })
+    await w.call(INVOKE_CHANNELS.setChecklistItem, { key: 'dns.firefox#1', done: true })
+    await w.call(INVOKE_CHANNELS.scan, {})
+    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toMatchObject({ ok: true, value: { profile: 'it-baseline', answers: { managed: 'yes' } } })
+    expect(await w.call(INVOKE_CHANNELS.forgetEverything)).toEqual({ ok: true, value: null })
+    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toEqual({ ok: true, value: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] } })
+    expect(await w.call(INVOKE_CHANNELS.listHistory)).toEqual({ ok: true, value: [] })
   })
 
   it('opens an allowlisted link and refuses any other', async () => {

@@ -138,6 +138,71 @@ describe.each(adapters)('%s store', (_name, fileName, open) => {
     ])
   })
 
+  it('migrates a version 1 file to version 2 on disk, keeping settings and reports', () => {
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, settings: { locale: 'es', timeoutMs: 800 }, reports: [rawReport(1)], notices: [] }))
+    const store = openHere()
+    expect(store.settings()).toEqual({ locale: 'es', timeoutMs: 800 })
+    expect(store.reports()).toEqual([rawReport(1)])
+    expect(store.guidance()).toEqual({ profile: null, answers: {}, checklist: {}, acceptedRisks: [] })
+    expect(store.notices()).toEqual([])
+    expect(onDisk()).toMatchObject({ schemaVersion: 2, guidance: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] } })
+    expect(asideFiles()).toEqual([])
+  })
+
+  it('persists guidance for the next start', () => {
+    const guidance = {
+      profile: 'everyday' as const,
+      answers: { shared: 'yes' as const },
+      checklist: { 'dns.firefox#1': NOW.toISOString() },
+      acceptedRisks: [{ id: 'tor.service', reason: 'Not for me.', acceptedAt: NOW.toISOString(), reviewAt: '2027-01-01T00:00:00.000Z' }],
+    }
+    openHere().setGuidance(guidance)
+    expect(openHere().guidance()).toEqual(guidance)
+  })
+
+  it('salvages a damaged guidance section with a notice, keeping its valid parts and the original aside', () => {
+    const original = JSON.stringify({
+      schemaVersion: 2,
+      settings: { locale: 'fa' },
+      reports: [rawReport(1)],
+      guidance: { profile: 'doomsday', answers: { targeted: 'yes' }, checklist: { 'dns.firefox#1': 42 }, acceptedRisks: 'all of them' },
+    })
+    fs.writeFileSync(file, original)
+    const store = openHere()
+    expect(store.guidance()).toEqual({ profile: null, answers: { targeted: 'yes' }, checklist: {}, acceptedRisks: [] })
+    expect(store.settings().locale).toBe('fa')
+    expect(store.reports()).toEqual([rawReport(1)])
+    const moved = path.join(dir, `${fileName}.invalid-${STAMP}.json`)
+    expect(fs.readFileSync(moved, 'utf8')).toBe(original)
+    expect(store.notices()).toEqual([
+      expect.objectContaining({
+        kind: 'invalid-entries',
+        movedTo: moved,
+        params: { reason: 'guidance.profile, guidance.checklist[0], guidance.acceptedRisks' },
+      }),
+    ])
+  })
+
+  it('forgets everything: defaults on disk, and the damaged files it set aside deleted', () => {
+    fs.writeFileSync(file, '{ damaged')
+    const store = openHere()
+    store.updateSettings({ locale: 'zh-CN', timeoutMs: 700 })
+    store.addReport(rawReport(1))
+    store.setGuidance({ profile: 'high-risk', answers: { borders: 'yes' }, checklist: { 'panic.a': NOW.toISOString() }, acceptedRisks: [] })
+    const unrelated = path.join(dir, 'notes.corrupt-2026-03-04T05-06-07-089Z.json')
+    fs.writeFileSync(unrelated, 'not ours')
+    expect(asideFiles()).toHaveLength(2)
+    store.reset()
+    for (const s of [store, openHere()]) {
+      expect(s.settings()).toEqual({ locale: null, timeoutMs: 5000 })
+      expect(s.reports()).toEqual([])
+      expect(s.notices()).toEqual([])
+      expect(s.guidance()).toEqual({ profile: null, answers: {}, checklist: {}, acceptedRisks: [] })
+    }
+    expect(asideFiles()).toEqual([path.basename(unrelated)])
+    expect(onDisk()).toEqual({ schemaVersion: STORE_VERSION, settings: { locale: null, timeoutMs: 5000 }, reports: [], notices: [], guidance: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] } })
+  })
+
   it('runs in memory, with a notice, when its folder cannot be written', () => {
     const blocker = path.join(dir, 'not-a-folder')
     fs.writeFileSync(blocker, 'x')

@@ -1,8 +1,15 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
 import type { Frame, Page } from '@playwright/test'
+import type { ProfileId } from '../../../checks/guidance/profiles.js'
 import type { Locale } from '../../../checks/i18n/locale.js'
 import { CHECKS } from '../../../checks/registry.js'
 import type { Check } from '../../../checks/types.js'
 import { createNodeHost } from '../../../src-main/adapters/node-host.js'
+import { forgetEverything } from '../../../src-main/at-risk.js'
+import { createExportService } from '../../../src-main/export-service.js'
+import { createGuidanceService } from '../../../src-main/guidance-service.js'
+import { redactionContextFromOs } from '../../../src-main/report/os-context.js'
 import { registerHandlers, type InvokeEvent, type ProgressTarget } from '../../../src-main/ipc/handlers.js'
 import { createRegister } from '../../../src-main/ipc/register.js'
 import { createSenderCheck, type FrameLike } from '../../../src-main/ipc/sender.js'
@@ -35,6 +42,10 @@ export interface RealApiOptions {
   /** The OS language main would see (app.getLocale()). */
   locale?: Locale
   checks?: readonly Check[]
+  /** Where the save-dialog stand-in puts exported reports (Electron's dialog cannot open in plain Chromium). */
+  saveDir: string
+  /** A profile the store already holds when the page opens (as after an earlier questionnaire). */
+  profile?: ProfileId | null
 }
 
 /** Holds finished-check events (and so the scan's reply) so a sub-second scan can be watched mid-way. */
@@ -53,6 +64,10 @@ export interface RealApi {
   /** The latest result for one check, from a scan or a single re-run. */
   latestResult(id: string): ReportResult | null
   holdProgress(): ProgressHold
+  /** Every file the export wrote through the save-dialog stand-in. */
+  readonly savedPaths: string[]
+  /** How many times main was asked to hide the windows. */
+  readonly quickExits: number
 }
 
 /** Runs in the page before any of its scripts: builds window.api from the exposed bindings, like the preload. */
@@ -125,11 +140,12 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
 
   const createHost = () => createNodeHost(options.env)
   const probe = createHost()
+  const store = openConfStore({ cwd: defaultStoreDir(probe.platform, options.env, probe.home) })
   const service = createScanService({
     checks: options.checks ?? CHECKS,
     createHost,
     platform: probe.platform,
-    store: openConfStore({ cwd: defaultStoreDir(probe.platform, options.env, probe.home) }),
+    store,
     systemLocale: () => options.locale ?? 'en',
     tool: { name: 'bulwark', version: 'e2e' },
   })
@@ -156,7 +172,41 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     { handle: (channel, listener) => void listeners.set(channel, listener as Listener) },
     createSenderCheck(() => contents, { kind: 'dev', url: options.appUrl }),
   )
-  registerHandlers(register, service, {
+  const savedPaths: string[] = []
+  let quickExits = 0
+  const services = {
+    scan: service,
+    guidance: createGuidanceService({ store }),
+    exporter: createExportService({
+      store,
+      locale: service.locale,
+      // dialog.showSaveDialog stand-in: "saves" under saveDir with the name main proposed.
+      showSaveDialog: async ({ defaultPath }) => {
+        await mkdir(options.saveDir, { recursive: true })
+        const filePath = path.join(options.saveDir, path.basename(defaultPath))
+        savedPaths.push(filePath)
+        return { canceled: false, filePath }
+      },
+      // webContents.printToPDF stand-in: the same Chromium prints the same self-contained HTML.
+      printToPdf: async (html) => {
+        const printer = await page.context().newPage()
+        try {
+          await printer.setContent(html)
+          return await printer.pdf()
+        } finally {
+          await printer.close()
+        }
+      },
+      redactionContext: () => redactionContextFromOs(options.env),
+    }),
+    // BrowserWindow.hide stand-in: counted, so a test can see main was asked.
+    quickExit: () => {
+      quickExits += 1
+    },
+    forgetEverything: () => forgetEverything({ store, clearBrowsingData: async () => undefined }),
+  }
+  if (options.profile) services.guidance.setProfile({ profile: options.profile })
+  registerHandlers(register, services, {
     platform: probe.platform,
     shell: {
       openExternal: async (url) => {
@@ -200,5 +250,9 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     },
     latestResult: (id) => latest.get(id) ?? null,
     holdProgress: () => gate.hold(),
+    savedPaths,
+    get quickExits() {
+      return quickExits
+    },
   }
 }

@@ -10,6 +10,8 @@ export const state = {
   ipcListeners: new Map(),
   opened: [],
   sessions: [],
+  saveDialogs: [],
+  appHidden: false,
 }
 
 function fakeSession() {
@@ -60,6 +62,7 @@ export const app = Object.assign(new EventEmitter(), {
   getPath: (name) => (name === 'userData' ? process.env.FAKE_ELECTRON_USER_DATA : '/nonexistent'),
   getLocale: () => 'es-ES',
   getVersion: () => '0.1.0',
+  hide: () => void (state.appHidden = true),
 })
 
 export class BrowserWindow extends EventEmitter {
@@ -78,8 +81,14 @@ export class BrowserWindow extends EventEmitter {
     this.loaded = { url }
     this.webContents.mainFrame.url = url
   }
+  static getAllWindows() {
+    return [...state.windows]
+  }
   show() {
     this.shown = true
+  }
+  hide() {
+    this.shown = false
   }
   isMinimized() {
     return false
@@ -96,5 +105,12 @@ export const ipcMain = {
 
 export const shell = { openExternal: async (url) => void state.opened.push(url) }
 export const session = { defaultSession }
+// Every save dialog is cancelled: the smoke run only checks the export is wired to one.
+export const dialog = {
+  showSaveDialog: async (...args) => {
+    state.saveDialogs.push(args.at(-1))
+    return { canceled: true }
+  },
+}
 
-export default { app, BrowserWindow, ipcMain, shell, session, state }
+export default { app, BrowserWindow, ipcMain, shell, session, dialog, state }

@@ -8,6 +8,7 @@ await import(pathToFileURL(mainPath).href)
 await new Promise((resolve) => setTimeout(resolve, 50))
 
 const win = state.windows[0]
+win.emit('ready-to-show')
 const contents = win.webContents
 const trusted = { sender: contents, senderFrame: contents.mainFrame }
 const call = (channel, event, ...args) => state.handlers.get(channel)(event, ...args)
@@ -45,6 +46,11 @@ const result = {
   settings: await call('settings:set', trusted, { timeoutMs: 1500 }),
   scan: await call('scan:run', trusted, {}),
   progress: contents.sent.map(([channel, payload]) => [channel, payload.type]),
+  exported: await call('report:export', trusted, { format: 'html', redact: true }),
+  saveDialogs: state.saveDialogs,
+  shownBeforeQuickExit: win.shown === true,
+  quickExit: await call('app:quick-exit', trusted, undefined),
+  hiddenAfterQuickExit: win.shown === false,
   storeFiles: fs.readdirSync(process.env.FAKE_ELECTRON_USER_DATA),
 }
 process.stdout.write(JSON.stringify(result))
