@@ -23,6 +23,14 @@ const unavailable: BulwarkApi = {
   openExternal: missing,
   listNotices: missing,
   dismissNotice: missing,
+  getGuidance: missing,
+  setProfile: missing,
+  setChecklistItem: missing,
+  acceptRisk: missing,
+  revokeRisk: missing,
+  forgetEverything: missing,
+  exportReport: missing,
+  quickExit: missing,
   onProgress: () => () => undefined,
 }
 

@@ -1,21 +1,19 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { render } from '../../checks/i18n/locale.js'
 import { CHECKS } from '../../checks/registry.js'
 import { detailText } from '../../src-renderer/features/detail/messages.js'
 import { scanText } from '../../src-renderer/features/scan/messages.js'
+import { shellText } from '../../src-renderer/features/shell/messages.js'
 import { expect, test } from './support/fixtures.js'
+import { axeViolations } from './support/screens.js'
+
+test.use({ profile: 'everyday' })
 
 const scanAgain = render(scanText('scanAgain'), 'en')
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
 
 test('results and an open detail have no axe-core violations, in light and dark', async ({ page, server, realApi }) => {
   expect(CHECKS.length).toBeGreaterThan(0)
   await page.goto(server.url)
+  await page.getByRole('button', { name: render(shellText('results'), 'en') }).click()
   await expect(page.getByRole('button', { name: scanAgain })).toBeEnabled()
   await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(CHECKS.length)
   const first = realApi.lastReport?.results[0]
@@ -29,6 +27,11 @@ test('results and an open detail have no axe-core violations, in light and dark'
 test('the whole flow works from the keyboard alone', async ({ page, server, realApi }) => {
   await page.goto(server.url)
   await expect(page.getByRole('button', { name: scanAgain })).toBeEnabled()
+  // Tab to "All results" in the navigation and open it with Enter.
+  const results = page.getByRole('button', { name: render(shellText('results'), 'en') })
+  for (let i = 0; i < 10 && !(await results.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await expect(results).toBeFocused()
+  await page.keyboard.press('Enter')
   await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(CHECKS.length)
   // Tab to the first result row and open it with Enter: focus lands on the detail heading.
   const firstRow = page.locator('.result-button').first()

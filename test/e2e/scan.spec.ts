@@ -1,17 +1,19 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Locator, Page, TestInfo } from '@playwright/test'
-import { render } from '../../checks/i18n/locale.js'
-import type { Msg } from '../../checks/i18n/message.js'
+import type { Locator, Page } from '@playwright/test'
 import { CHECKS, findCheck } from '../../checks/registry.js'
 import type { ReportResult } from '../../src-main/shared/report.js'
 import { componentText } from '../../src-renderer/components/messages.js'
 import { STATUS_ORDER, statusLabel } from '../../src-renderer/components/status.js'
 import { detailText } from '../../src-renderer/features/detail/messages.js'
 import { scanText } from '../../src-renderer/features/scan/messages.js'
+import { shellText } from '../../src-renderer/features/shell/messages.js'
 import { expect, test } from './support/fixtures.js'
+import { en, keepScreenshot } from './support/screens.js'
 
-const en = (msg: Msg): string => render(msg, 'en')
+// A profile chosen earlier: this spec is about the scan view, behind "All results".
+test.use({ profile: 'everyday' })
+
 const ids = CHECKS.map((c) => c.id)
 const total = ids.length
 
@@ -20,15 +22,6 @@ const row = (page: Page, id: string): Locator => page.locator(`.result-row[data-
 async function expectScanFinished(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: en(scanText('scanAgain')) })).toBeEnabled()
   await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(total)
-}
-
-/** A test artefact, also copied to docs/screenshots for the README. */
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const shot = testInfo.outputPath(name)
-  await page.screenshot({ path: shot, fullPage: true })
-  await testInfo.attach(name, { path: shot, contentType: 'image/png' })
-  await mkdir('docs/screenshots', { recursive: true })
-  await copyFile(shot, path.join('docs/screenshots', name))
 }
 
 /** The most telling result to open: worst status first, and one that shows evidence and steps if any does. */
@@ -54,6 +47,7 @@ test('scan, watch progress, read a result in detail, re-run it, and scan again',
   await test.step('the app opens and runs its first scan by itself', async () => {
     await page.goto(server.url)
     await expect(page.getByRole('heading', { level: 1, name: en(scanText('appName')) })).toBeVisible()
+    await page.getByRole('button', { name: en(shellText('results')) }).click()
     await expectScanFinished(page)
     expect(realApi.calls).toContain('scan')
   })

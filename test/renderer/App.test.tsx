@@ -5,7 +5,7 @@ import type { ScanReport } from '../../src-main/shared/report.js'
 import { err, ok, type Result } from '../../src-main/shared/result.js'
 import { getApi } from '../../src-renderer/api.js'
 import { App } from '../../src-renderer/App.js'
-import { fakeApi, report, result } from './support/fake-api.js'
+import { fakeApi, guidance, report, result } from './support/fake-api.js'
 import { renderUi } from './support/render.js'
 
 afterEach(cleanup)
@@ -23,12 +23,20 @@ const firefoxFail = result({
 })
 const torPass = result({ id: 'tor.socks', title: 'Tor SOCKS port', status: 'pass', summary: 'Tor answers on 127.0.0.1:9050.' })
 
+const everyday = async () => ok(guidance({ profile: 'everyday' }))
+
+/** The scan view sits behind the "All results" tab once a profile is chosen. */
+async function openResults(): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: 'All results' }))
+}
+
 describe('App', () => {
   it('scans on first open, shows live per-check progress, then each result grouped worst first', async () => {
     let finish: (r: Result<ScanReport>) => void = () => undefined
     const scan = vi.fn(() => new Promise<Result<ScanReport>>((resolve) => (finish = resolve)))
-    const api = fakeApi({ listChecks: async () => ok(checks), scan })
+    const api = fakeApi({ listChecks: async () => ok(checks), scan, getGuidance: everyday })
     renderUi(<App />, { api })
+    await openResults()
     await waitFor(() => expect(scan).toHaveBeenCalledTimes(1))
     act(() => api.emit({ type: 'scan-started', ids: ['dns.firefox', 'tor.socks'] }))
     act(() => api.emit({ type: 'check-started', id: 'dns.firefox' }))
@@ -46,14 +54,16 @@ describe('App', () => {
 
   it('shows the saved report instead of scanning when there is one', async () => {
     const scan = vi.fn(async () => ok(report([])))
-    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), scan }) })
+    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), scan, getGuidance: everyday }) })
+    await openResults()
     await screen.findByText('Fail (1)')
     expect(scan).not.toHaveBeenCalled()
   })
 
   it('opens a result in the detail panel and re-runs only that check', async () => {
     const runCheck = vi.fn(async () => ok({ ...firefoxFail, status: 'pass' as const, summary: 'Now encrypted.' }))
-    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), runCheck }) })
+    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), runCheck, getGuidance: everyday }) })
+    await openResults()
     fireEvent.click(await screen.findByRole('button', { name: /Firefox encrypted DNS/ }))
     const detail = screen.getByRole('region', { name: 'Firefox encrypted DNS' })
     expect(within(detail).getByRole('heading', { level: 2 })).toBe(document.activeElement)
@@ -70,8 +80,10 @@ describe('App', () => {
       listChecks: async () => ok(checks),
       lastReport: async () => ok(report([firefoxFail])),
       scan: async () => err('store_unwritable', 'The history file is read-only'),
+      getGuidance: everyday,
     })
     renderUi(<App />, { api })
+    await openResults()
     await screen.findByText('Fail (1)')
     fireEvent.click(screen.getByRole('button', { name: 'Scan again' }))
     const alert = await screen.findByRole('alert')

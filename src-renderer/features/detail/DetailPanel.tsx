@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react'
 import type { Msg } from '../../../checks/i18n/message.js'
 import type { Platform, Severity } from '../../../src-main/shared/report.js'
-import { ExternalLink } from '../../components/ExternalLink.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { platformName } from '../scan/platform.js'
 import type { Entry } from '../scan/scan-state.js'
 import { EvidenceTable } from './EvidenceTable.js'
 import { detailText } from './messages.js'
+import { References } from './References.js'
 import { RemediationSteps } from './RemediationSteps.js'
 
 const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'severityMedium', high: 'severityHigh' } as const
@@ -83,18 +83,7 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
             {result.status === 'pass' && result.remediation.steps.length > 0 ? <p className="note">{t(detailText('passingNote'))}</p> : null}
             <RemediationSteps steps={result.remediation.steps} platform={platformLabel} />
           </section>
-          {result.remediation.references.length > 0 ? (
-            <section aria-labelledby="refs-heading">
-              <h3 id="refs-heading">{t(detailText('references'))}</h3>
-              <ul className="references">
-                {result.remediation.references.map((ref) => (
-                  <li key={ref.url}>
-                    <ExternalLink url={ref.url}>{ref.title}</ExternalLink>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <References references={result.remediation.references} headingId="refs-heading" />
         </>
       ) : null}
     </section>

@@ -1,8 +1,7 @@
 import type { ReportStep } from '../../../src-main/shared/report.js'
-import { CodeBlock } from '../../components/CodeBlock.js'
-import { ExternalLink } from '../../components/ExternalLink.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from './messages.js'
+import { StepBody } from './StepBody.js'
 
 /** Numbered, because order matters; commands are copyable and admin steps are flagged before anyone runs them. */
 export function RemediationSteps({ steps, platform }: { steps: ReportStep[]; platform: string }) {
@@ -12,16 +11,7 @@ export function RemediationSteps({ steps, platform }: { steps: ReportStep[]; pla
     <ol className="steps">
       {steps.map((step, index) => (
         <li key={index} className="step">
-          <p className="step-text">
-            {step.text}
-            {step.requiresAdmin ? <span className="admin-badge">{t(detailText('needsAdmin'))}</span> : null}
-          </p>
-          {step.command ? <CodeBlock command={step.command} /> : null}
-          {step.link ? (
-            <p className="step-link">
-              <ExternalLink url={step.link}>{t(detailText(/^https?:/i.test(step.link) ? 'readMore' : 'openSettings'))}</ExternalLink>
-            </p>
-          ) : null}
+          <StepBody step={step} />
         </li>
       ))}
     </ol>

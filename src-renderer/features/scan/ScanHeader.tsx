@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { scanText } from './messages.js'
 import { platformName } from './platform.js'
 import { scanCounts, type ScanState } from './scan-state.js'
 
-export function ScanHeader({ state, busy, onScan }: { state: ScanState; busy: boolean; onScan: () => void }) {
+/** The brand, the scan controls and, after them, whatever the shell adds (Quick exit). */
+export function ScanHeader({ state, busy, onScan, children }: { state: ScanState; busy: boolean; onScan: () => void; children?: ReactNode }) {
   const { t, formatDateTime } = useI18n()
   const { done, total } = scanCounts(state)
   const last = state.lastScan
@@ -31,6 +33,7 @@ export function ScanHeader({ state, busy, onScan }: { state: ScanState; busy: bo
         <button type="button" className="button button-primary" onClick={onScan} disabled={busy}>
           {t(scanText('scanAgain'))}
         </button>
+        {children}
       </div>
     </header>
   )

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { BulwarkApi } from '../../api.js'
+import type { ReportResult } from '../../../src-main/shared/report.js'
 import type { ApiError } from '../../components/ErrorNotice.js'
 import { initialScanState, scanReducer, type ScanState } from './scan-state.js'
 
@@ -10,7 +11,10 @@ export interface ScanController {
   error: ApiError | null
   dismissError(): void
   scan(): Promise<void>
-  runCheck(id: string): Promise<void>
+  /** Re-runs one check; resolves with its new result, or null when the run failed. */
+  runCheck(id: string): Promise<ReportResult | null>
+  /** Fetches the catalogue and results again in the current language (main localises them). */
+  relocalize(): Promise<void>
 }
 
 /** Wires the api to the scan reducer: catalogue and last report on open, a fresh scan when there is none. */
@@ -19,6 +23,8 @@ export function useScan(api: BulwarkApi): ScanController {
   const [ready, setReady] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const started = useRef(false)
+  // Single re-runs are not stored by main: after a language change they run again so their result is not lost.
+  const rerunSinceScan = useRef(new Set<string>())
 
   useEffect(() => api.onProgress((event) => dispatch({ type: 'progress', event })), [api])
 
@@ -27,6 +33,7 @@ export function useScan(api: BulwarkApi): ScanController {
     dispatch({ type: 'scan-requested' })
     const result = await api.scan({})
     if (result.ok) {
+      rerunSinceScan.current.clear()
       dispatch({ type: 'report', report: result.value })
     } else {
       dispatch({ type: 'scan-failed' })
@@ -40,11 +47,13 @@ export function useScan(api: BulwarkApi): ScanController {
       dispatch({ type: 'check-requested', id })
       const result = await api.runCheck({ id })
       if (result.ok) {
+        rerunSinceScan.current.add(id)
         dispatch({ type: 'check-result', result: result.value })
-      } else {
-        dispatch({ type: 'check-failed', id })
-        setError(result.error)
+        return result.value
       }
+      dispatch({ type: 'check-failed', id })
+      setError(result.error)
+      return null
     },
     [api],
   )
@@ -68,5 +77,16 @@ export function useScan(api: BulwarkApi): ScanController {
     })()
   }, [api, scan])
 
-  return { state, ready, error, dismissError: () => setError(null), scan, runCheck }
+  const relocalize = useCallback(async () => {
+    const checks = await api.listChecks()
+    if (checks.ok) dispatch({ type: 'catalogue', checks: checks.value })
+    const last = await api.lastReport()
+    if (last.ok && last.value) dispatch({ type: 'report', report: last.value })
+    for (const id of [...rerunSinceScan.current]) {
+      const result = await api.runCheck({ id })
+      if (result.ok) dispatch({ type: 'check-result', result: result.value })
+    }
+  }, [api])
+
+  return { state, ready, error, dismissError: () => setError(null), scan, runCheck, relocalize }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
+import type { ProfileId } from '../../../checks/guidance/profiles.js'
 import type { Locale } from '../../../checks/i18n/locale.js'
 import { CHECKS } from '../../../checks/registry.js'
 import type { Check } from '../../../checks/types.js'
@@ -13,6 +14,8 @@ export interface E2eFixtures {
   catalogue: { checks: readonly Check[] }
   /** The locale the bridge reports as effective (main's saved choice or the OS language). */
   uiLocale: Locale
+  /** A threat profile already chosen before the page opens; null shows the first-run questionnaire. */
+  profile: ProfileId | null
   /** A private HOME (and XDG folders) the real host reads, so results do not depend on the tester's own files. */
   home: string
   realApi: RealApi
@@ -23,6 +26,7 @@ export interface E2eFixtures {
 export const test = base.extend<E2eFixtures, { server: StaticServer }>({
   catalogue: [{ checks: CHECKS }, { option: true }],
   uiLocale: ['en', { option: true }],
+  profile: [null, { option: true }],
   server: [
     async ({}, use) => {
       const server = await serveDirectory(path.resolve('out/renderer'))
@@ -39,7 +43,7 @@ export const test = base.extend<E2eFixtures, { server: StaticServer }>({
       await rm(dir, { recursive: true, force: true })
     }
   },
-  realApi: async ({ page, home, catalogue, uiLocale, server }, use) => {
+  realApi: async ({ page, home, catalogue, uiLocale, profile, server }, use) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       HOME: home,
@@ -47,7 +51,7 @@ export const test = base.extend<E2eFixtures, { server: StaticServer }>({
       XDG_DATA_HOME: path.join(home, '.local', 'share'),
       XDG_CACHE_HOME: path.join(home, '.cache'),
     }
-    await use(await bindRealApi(page, { env, appUrl: server.url, checks: catalogue.checks, locale: uiLocale }))
+    await use(await bindRealApi(page, { env, appUrl: server.url, checks: catalogue.checks, locale: uiLocale, saveDir: path.join(home, 'exports'), profile }))
   },
   pageProblems: async ({ page }, use) => {
     const problems: string[] = []

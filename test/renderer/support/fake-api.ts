@@ -1,4 +1,4 @@
-import type { BulwarkApi, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
+import type { BulwarkApi, GuidanceState, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
 import type { ReportResult, ScanReport } from '../../../src-main/shared/report.js'
 import { ok } from '../../../src-main/shared/result.js'
 
@@ -21,6 +21,14 @@ export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
     openExternal: async () => ok(null),
     listNotices: async () => ok([]),
     dismissNotice: async () => ok(null),
+    getGuidance: async () => ok(guidance({})),
+    setProfile: async ({ profile, answers }) => ok(guidance({ profile, answers: answers ?? {} })),
+    setChecklistItem: async () => ok(guidance({})),
+    acceptRisk: async () => ok(guidance({})),
+    revokeRisk: async () => ok(guidance({})),
+    forgetEverything: async () => ok(null),
+    exportReport: async () => ok({ saved: false as const }),
+    quickExit: async () => ok(null),
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -61,4 +69,8 @@ export function report(results: ReportResult[]): ScanReport {
     locale: 'en',
     results,
   }
+}
+
+export function guidance(partial: Partial<GuidanceState>): GuidanceState {
+  return { profile: null, answers: {}, checklist: {}, acceptedRisks: [], ...partial }
 }

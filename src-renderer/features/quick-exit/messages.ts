@@ -1,0 +1,6 @@
+import { defineMessages } from '../../../checks/i18n/message.js'
+
+export const quickExitText = defineMessages('ui.quickExit', {
+  button: 'Quick exit',
+  hint: 'Hides this window at once. Shortcut: Escape.',
+})

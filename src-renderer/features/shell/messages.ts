@@ -1,0 +1,10 @@
+import { defineMessages } from '../../../checks/i18n/message.js'
+
+export const shellText = defineMessages('ui.shell', {
+  navLabel: 'Sections',
+  plan: 'Plan',
+  results: 'All results',
+  history: 'History',
+  panic: 'Panic checklist',
+  settings: 'Settings',
+})

@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react'
+import { activeRisk } from '../../../checks/guidance/plan.js'
+import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
+import type { Platform, ReportResult } from '../../../src-main/shared/report.js'
+import { StatusBadge } from '../../components/StatusBadge.js'
+import { statusLabel } from '../../components/status.js'
+import { useI18n } from '../../i18n/I18nProvider.js'
+import { detailText } from '../detail/messages.js'
+import { EvidenceTable } from '../detail/EvidenceTable.js'
+import { References } from '../detail/References.js'
+import { StepBody } from '../detail/StepBody.js'
+import { observerLine, stepKey } from '../guidance/model.js'
+import { platformName } from '../scan/platform.js'
+import type { Entry } from '../scan/scan-state.js'
+import { AcceptRiskDialog } from './AcceptRiskDialog.js'
+import { walkText } from './messages.js'
+
+interface Props {
+  entry: Entry
+  platform: Platform | null
+  guidance: GuidanceState
+  busy: boolean
+  now: Date
+  onBack: () => void
+  /** Re-runs this check alone; resolves with the new result, or null when the run failed. */
+  onCheckAgain: (id: string) => Promise<ReportResult | null>
+  onTick: (key: string, done: boolean) => void
+  onAllDone: (keys: string[]) => void
+  onAccept: (id: string, reason: string, reviewAt: string) => Promise<boolean>
+  onRevoke: (id: string) => void
+}
+
+/** One finding, start to finish: why it matters, numbered steps with ticks, then "Check again" until it passes. */
+export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCheckAgain, onTick, onAllDone, onAccept, onRevoke }: Props) {
+  const { t, formatDateTime } = useI18n()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [checked, setChecked] = useState<ReportResult | null>(null)
+  const [accepting, setAccepting] = useState(false)
+  const result = entry.result
+  const running = entry.phase === 'running'
+  const steps = result?.remediation.steps ?? []
+  const keys = steps.map((_, i) => stepKey(entry.id, i + 1))
+  const passes = result?.status === 'pass'
+  const risk = activeRisk(guidance.acceptedRisks, entry.id, now)
+
+  useEffect(() => {
+    heading.current?.focus()
+  }, [entry.id])
+
+  // A pass after "Check again" marks every step done, so the checklist agrees with the computer.
+  useEffect(() => {
+    if (checked?.status !== 'pass') return
+    const open = keys.filter((key) => !guidance.checklist[key])
+    if (open.length > 0) onAllDone(open)
+  }, [checked])
+
+  const checkAgain = async (): Promise<void> => {
+    setChecked(null)
+    setChecked(await onCheckAgain(entry.id))
+  }
+
+  return (
+    <section className="view walkthrough" aria-labelledby="walk-heading" aria-busy={running} data-check-id={entry.id}>
+      <button type="button" className="link-button back-link" onClick={onBack}>
+        {t(walkText('back'))}
+      </button>
+      <header className="detail-header">
+        <h2 id="walk-heading" ref={heading} tabIndex={-1}>
+          {entry.title}
+        </h2>
+        {result ? <StatusBadge status={result.status} /> : null}
+      </header>
+      {result ? <p className="detail-summary">{result.summary}</p> : <p className="placeholder">{t(detailText('notChecked'))}</p>}
+
+      <div className="walk-status" role="status">
+        {running
+          ? t(walkText('checking'))
+          : checked && checked.status !== 'pass'
+            ? t(walkText('stillOpen', { status: t(statusLabel(checked.status)), summary: checked.summary }))
+            : ''}
+        {checked?.status === 'pass' ? <span className="success-banner">{t(walkText('passed'))}</span> : null}
+      </div>
+
+      {result ? (
+        <>
+          <section aria-labelledby="walk-why">
+            <h3 id="walk-why">{t(walkText('whyHeading'))}</h3>
+            <p className="observer">{t(observerLine(result.category))}</p>
+            <p>{result.rationale}</p>
+          </section>
+          <section aria-labelledby="walk-steps">
+            <h3 id="walk-steps">{t(walkText('stepsHeading', { platform: platform ? t(platformName(platform)) : '' }))}</h3>
+            {steps.length === 0 ? (
+              <p className="placeholder">{t(walkText('noSteps'))}</p>
+            ) : (
+              <ol className="steps walk-steps">
+                {steps.map((step, index) => {
+                  const key = stepKey(entry.id, index + 1)
+                  const done = passes || Boolean(guidance.checklist[key])
+                  return (
+                    <li key={key} className={done ? 'step step-done' : 'step'} data-step={index + 1}>
+                      <StepBody
+                        step={step}
+                        lead={
+                          <input
+                            type="checkbox"
+                            checked={done}
+                            aria-label={t(walkText('stepDone', { n: index + 1 }))}
+                            // A passing check keeps every step done: the computer says so, not the tick.
+                            onChange={(event) => {
+                              if (!passes) onTick(key, event.target.checked)
+                            }}
+                          />
+                        }
+                      />
+                    </li>
+                  )
+                })}
+              </ol>
+            )}
+          </section>
+        </>
+      ) : null}
+
+      <div className="detail-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void checkAgain()}
+        >
+          {t(walkText('checkAgain'))}
+        </button>
+        {result && !passes && result.status !== 'not_applicable' && !risk ? (
+          <button type="button" className="button" onClick={() => setAccepting(true)}>
+            {t(walkText('accept'))}
+          </button>
+        ) : null}
+      </div>
+      {risk ? (
+        <div className="accepted-note">
+          <p>{t(walkText('acceptedNote', { reason: risk.reason, date: formatDateTime(risk.reviewAt) }))}</p>
+          <button type="button" className="button button-small" onClick={() => onRevoke(entry.id)}>
+            {t(walkText('revoke'))}
+          </button>
+        </div>
+      ) : null}
+
+      {result ? (
+        <>
+          <section aria-labelledby="walk-evidence">
+            <h3 id="walk-evidence">{t(walkText('evidenceHeading'))}</h3>
+            <EvidenceTable evidence={result.evidence} />
+          </section>
+          <References references={result.remediation.references} headingId="walk-refs" />
+        </>
+      ) : null}
+
+      {accepting ? (
+        <AcceptRiskDialog
+          title={entry.title}
+          now={now}
+          onCancel={() => setAccepting(false)}
+          onAccept={(reason, reviewAt) => {
+            void onAccept(entry.id, reason, reviewAt).then((saved) => {
+              if (saved) setAccepting(false)
+            })
+          }}
+        />
+      ) : null}
+    </section>
+  )
+}

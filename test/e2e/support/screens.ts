@@ -1,0 +1,24 @@
+import { copyFile, mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page, TestInfo } from '@playwright/test'
+import { render } from '../../../checks/i18n/locale.js'
+import type { Msg } from '../../../checks/i18n/message.js'
+
+/** English text of a UI message, the way the app renders it. */
+export const en = (msg: Msg): string => render(msg, 'en')
+
+/** A test artefact (test-results/e2e), also copied to docs/screenshots for the README. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
+  const shot = testInfo.outputPath(name)
+  await page.screenshot({ path: shot, fullPage })
+  await testInfo.attach(name, { path: shot, contentType: 'image/png' })
+  await mkdir('docs/screenshots', { recursive: true })
+  await copyFile(shot, path.join('docs/screenshots', name))
+}
+
+/** axe-core's findings (WCAG 2.1 A/AA, any impact: stricter than "no serious or critical") on what the page shows now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}

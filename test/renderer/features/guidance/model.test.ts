@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { render } from '../../../../checks/i18n/locale.js'
+import { effortLabel, observerLine, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
+import { result } from '../../support/fake-api.js'
+
+const now = new Date('2026-03-01T00:00:00Z')
+
+describe('weigh', () => {
+  const results = [
+    result({ id: 'dns.firefox', status: 'warn', severity: 'medium' }),
+    result({ id: 'tor.service', status: 'fail', severity: 'medium' }),
+    result({ id: 'keys.hardware', status: 'pass', severity: 'medium' }),
+    result({ id: 'not.in-any-profile', status: 'fail', severity: 'high' }),
+  ]
+
+  it('keeps only the checks the profile lists, with its severities and fail-as-warn rules', () => {
+    const w = weigh(results, 'high-risk', [], now)
+    expect(w.results.map((r) => [r.id, r.status, r.severity])).toEqual([
+      ['dns.firefox', 'warn', 'high'],
+      ['tor.service', 'warn', 'medium'],
+      ['keys.hardware', 'pass', 'high'],
+    ])
+    expect(weigh(results, 'everyday', [], now).results.map((r) => r.id)).toEqual(['dns.firefox', 'keys.hardware'])
+  })
+
+  it('scores and plans the weighed results, leaving an accepted risk out of the to-do list until its review date', () => {
+    const risk = { id: 'dns.firefox', reason: 'Corporate proxy', acceptedAt: '2026-02-01T00:00:00Z', reviewAt: '2026-06-01T00:00:00Z' }
+    const w = weigh(results, 'high-risk', [risk], now)
+    expect(w.score.value).toBe(Math.round((100 * (2 + 1 + 4)) / 10))
+    expect(w.plan.todo.map((i) => i.result.id)).toEqual(['tor.service'])
+    expect(w.plan.accepted.map((a) => a.result.id)).toEqual(['dns.firefox'])
+    expect(weigh(results, 'high-risk', [risk], new Date('2026-07-01T00:00:00Z')).plan.todo.map((i) => i.result.id)).toContain('dns.firefox')
+  })
+})
+
+describe('walk-through helpers', () => {
+  it('spells checklist keys as the store contract does', () => {
+    expect(stepKey('dns.firefox', 2)).toBe('dns.firefox#2')
+    expect(stepKey('dns.firefox', 2)).toMatch(/^[a-z0-9.#-]+$/)
+  })
+
+  it('says what an observer learns for every category in the catalogue, and something for an unknown one', () => {
+    for (const category of ['dns', 'vpn', 'tor', 'permissions', 'keys', 'isolation']) {
+      expect(render(observerLine(category), 'en')).toMatch(/^What an observer learns: /)
+    }
+    expect(observerLine('dns').key).not.toBe(observerLine('vpn').key)
+    expect(render(observerLine('something-new'), 'en')).toMatch(/^What an observer learns: /)
+    expect(render(effortLabel(3), 'en')).toBe('New hardware or a bigger change')
+  })
+})
