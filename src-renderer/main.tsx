@@ -1,6 +1,5 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import '../checks/i18n/catalogs/index.js'
 import { getApi } from './api.js'
 import { ApiProvider } from './api-context.js'
 import { App } from './App.js'

@@ -1,3 +1,6 @@
+import es from './catalogs/es.json' with { type: 'json' }
+import fa from './catalogs/fa.json' with { type: 'json' }
+import zhCN from './catalogs/zh-CN.json' with { type: 'json' }
 import { interpolate, type Msg } from './message.js'
 
 export const LOCALES = ['en', 'es', 'zh-CN', 'fa'] as const
@@ -7,14 +10,11 @@ export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['fa'])
 
 export type Catalog = Readonly<Record<string, string>>
 
-const catalogs = new Map<Locale, Catalog>()
-
-export function registerCatalog(locale: Locale, catalog: Catalog): void {
-  catalogs.set(locale, { ...catalogs.get(locale), ...catalog })
-}
+// Bundled with whatever renders text (CLI, main, renderer), so no front end can forget to load them.
+const CATALOGS: Readonly<Record<Locale, Catalog>> = { en: {}, es, 'zh-CN': zhCN, fa }
 
 export function catalogFor(locale: Locale): Catalog {
-  return catalogs.get(locale) ?? {}
+  return CATALOGS[locale]
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -6,7 +6,6 @@
  */
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import '../../checks/i18n/catalogs/index.js'
 import { catalogFor, LOCALES, type Locale } from '../../checks/i18n/locale.js'
 import { englishTemplates } from '../../checks/i18n/message.js'
 // Importing these registers their English templates (defineMessages runs at import).

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineCheck } from '../../checks/define-check.js'
-import { registerCatalog } from '../../checks/i18n/locale.js'
 import { defineMessages } from '../../checks/i18n/message.js'
+import { t as cliText } from '../../src-main/cli/messages.js'
 import type { Check, Platform } from '../../checks/types.js'
 import { forgetEverything } from '../../src-main/at-risk.js'
 import { createExportService } from '../../src-main/export-service.js'
@@ -20,23 +20,23 @@ import { rawReport } from '../store/support/raw-report.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
 const t = defineMessages('test.service', {
-  title: 'Sample check {n}',
   why: 'Because.',
-  ok: 'All good.',
   step: 'Do the thing.',
 })
-registerCatalog('es', { 'test.service.ok': 'Todo bien.', 'test.service.title': 'Comprobación {n}' })
+// Texts that the shipped catalogues translate, so localisation is tested against real Spanish.
+const title = (n: number) => cliText('listHeading', { count: n })
+const ok = cliText('statusPass')
 
 function sample(n: number, platforms: Platform[] = ['linux'], run?: Check['run']): Check {
   return defineCheck({
     id: `test.sample-${n}`,
-    title: t('title', { n }),
+    title: title(n),
     category: 'test',
     severity: 'low',
     platforms,
     rationale: t('why'),
     remediation: { byPlatform: { linux: [{ text: t('step') }] }, references: [] },
-    run: run ?? (async () => ({ status: 'pass', summary: t('ok'), evidence: [] })),
+    run: run ?? (async () => ({ status: 'pass', summary: ok, evidence: [] })),
   })
 }
 
@@ -63,17 +63,17 @@ function service(checks: Check[] = [sample(1), sample(2, ['win32'])], systemLoca
 describe('scan service', () => {
   it('lists checks, localised, with whether each applies here', () => {
     expect(service().listChecks()).toEqual([
-      { id: 'test.sample-1', title: 'Sample check 1', category: 'test', severity: 'low', applicable: true },
-      { id: 'test.sample-2', title: 'Sample check 2', category: 'test', severity: 'low', applicable: false },
+      { id: 'test.sample-1', title: 'Checks (1)', category: 'test', severity: 'low', applicable: true },
+      { id: 'test.sample-2', title: 'Checks (2)', category: 'test', severity: 'low', applicable: false },
     ])
   })
 
   it('follows the OS language until a language is chosen', () => {
     const s = service(undefined, 'es_ES.UTF-8')
     expect(s.settings()).toEqual({ locale: null, timeoutMs: 5000, effectiveLocale: 'es' })
-    expect(s.listChecks()[0]?.title).toBe('Comprobación 1')
+    expect(s.listChecks()[0]?.title).toBe('Comprobaciones (1)')
     expect(s.updateSettings({ locale: 'en' })).toEqual({ locale: 'en', timeoutMs: 5000, effectiveLocale: 'en' })
-    expect(s.listChecks()[0]?.title).toBe('Sample check 1')
+    expect(s.listChecks()[0]?.title).toBe('Checks (1)')
   })
 
   it('scans, reports progress localised, stores the raw report and returns it localised', async () => {
@@ -84,17 +84,17 @@ describe('scan service', () => {
     expect(result.value.locale).toBe('es')
     expect(result.value.tool).toEqual({ name: 'bulwark', version: '9.9.9' })
     expect(result.value.results.map((r) => [r.id, r.status, r.summary])).toEqual([
-      ['test.sample-1', 'pass', 'Todo bien.'],
-      ['test.sample-2', 'not_applicable', 'This check does not apply to linux.'],
+      ['test.sample-1', 'pass', 'Correcto'],
+      ['test.sample-2', 'not_applicable', 'Esta comprobación no se aplica a linux.'],
     ])
     expect(events[0]).toEqual({ type: 'scan-started', ids: ['test.sample-1', 'test.sample-2'] })
     expect(events.at(-1)).toMatchObject({ type: 'scan-finished' })
     const finished = events.find((e) => e.type === 'check-finished' && e.id === 'test.sample-1')
-    expect(finished).toMatchObject({ result: { summary: 'Todo bien.' } })
+    expect(finished).toMatchObject({ result: { summary: 'Correcto' } })
     // Raw in the store: the Msg, not the Spanish text, so a language change re-renders history.
-    expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'test.service.ok', en: 'All good.' })
+    expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'cli.statusPass', en: 'Pass' })
     s.updateSettings({ locale: 'en' })
-    expect(s.lastReport()?.results[0]?.summary).toBe('All good.')
+    expect(s.lastReport()?.results[0]?.summary).toBe('Pass')
     expect(s.history()).toEqual([
       {
         startedAt: result.value.startedAt,
@@ -139,7 +139,7 @@ describe('scan service', () => {
     const gate = new Promise<void>((resolve) => (release = resolve))
     const slow = sample(3, ['linux'], async () => {
       await gate
-      return { status: 'pass', summary: t('ok'), evidence: [] }
+      return { status: 'pass', summary: ok, evidence: [] }
     })
     const s = service([slow])
     const first = s.scan({}, () => undefined)
