@@ -116,6 +116,24 @@ describe('bulwark CLI as a real process', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it.each([
+    ['es', 'Análisis de privacidad de Bulwark'],
+    ['zh-CN', 'Bulwark'],
+  ])('prints check texts in the language asked for with --lang %s', (lang, heading) => {
+    const text = cli(['scan', '--lang', lang, '--no-history']).stdout
+    expect(text).toContain(heading)
+    const report = scanReportSchema.parse(JSON.parse(cli(['scan', '--json', '--lang', lang, '--no-history']).stdout))
+    const english = scanReportSchema.parse(JSON.parse(cli(['scan', '--json', '--no-history']).stdout))
+    expect(report.locale).toBe(lang)
+    // Every check title is translated, not left in English.
+    report.results.forEach((r, i) => expect(r.title).not.toBe(english.results[i]?.title))
+  })
+
+  it('follows LANG when no --lang is given', () => {
+    const report = scanReportSchema.parse(JSON.parse(cli(['scan', '--json', '--no-history'], { LANG: 'fa_IR.UTF-8' }).stdout))
+    expect(report.locale).toBe('fa')
+  })
+
   it('names the valid ids when a check id is unknown', () => {
     const r = cli(['scan', '--only', 'nope.nope'])
     for (const c of CHECKS) expect(r.stderr).toContain(c.id)
