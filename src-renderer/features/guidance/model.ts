@@ -43,3 +43,8 @@ export function observerLine(category: string): Msg {
 export function effortLabel(effort: 1 | 2 | 3): Msg {
   return guidanceText(effort === 1 ? 'effort1' : effort === 2 ? 'effort2' : 'effort3')
 }
+
+/** A reason as typed, ready to sit inside a sentence that ends with its own full stop. */
+export function reasonInSentence(reason: string): string {
+  return reason.trim().replace(/[\s.。!！?？؟]+$/u, '')
+}

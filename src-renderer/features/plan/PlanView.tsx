@@ -2,7 +2,7 @@ import type { PlanItem } from '../../../checks/guidance/plan.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
-import { effortLabel, type Weighed } from '../guidance/model.js'
+import { effortLabel, reasonInSentence, type Weighed } from '../guidance/model.js'
 import { planText } from './messages.js'
 import { ScoreCard } from './ScoreCard.js'
 import { ViewHeading } from '../shell/ViewHeading.js'
@@ -105,7 +105,7 @@ export function PlanView({ weighed, onOpen, onRevoke }: Props) {
                   <StatusBadge status={result.status} />
                   <span className="plan-row-title">{result.title}</span>
                 </div>
-                <p className="plan-row-summary">{t(planText('acceptedLine', { reason: risk.reason, date: formatDateTime(risk.reviewAt) }))}</p>
+                <p className="plan-row-summary">{t(planText('acceptedLine', { reason: reasonInSentence(risk.reason), date: formatDateTime(risk.reviewAt) }))}</p>
                 <button type="button" className="button button-small" onClick={() => onRevoke(result.id)}>
                   {t(planText('revoke'))}
                 </button>

@@ -9,7 +9,7 @@ import { detailText } from '../detail/messages.js'
 import { EvidenceTable } from '../detail/EvidenceTable.js'
 import { References } from '../detail/References.js'
 import { StepBody } from '../detail/StepBody.js'
-import { observerLine, stepKey } from '../guidance/model.js'
+import { observerLine, reasonInSentence, stepKey } from '../guidance/model.js'
 import { platformName } from '../scan/platform.js'
 import type { Entry } from '../scan/scan-state.js'
 import { AcceptRiskDialog } from './AcceptRiskDialog.js'
@@ -139,7 +139,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
       </div>
       {risk ? (
         <div className="accepted-note">
-          <p>{t(walkText('acceptedNote', { reason: risk.reason, date: formatDateTime(risk.reviewAt) }))}</p>
+          <p>{t(walkText('acceptedNote', { reason: reasonInSentence(risk.reason), date: formatDateTime(risk.reviewAt) }))}</p>
           <button type="button" className="button button-small" onClick={() => onRevoke(entry.id)}>
             {t(walkText('revoke'))}
           </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { render } from '../../../../checks/i18n/locale.js'
-import { effortLabel, observerLine, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
+import { effortLabel, observerLine, reasonInSentence, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
 import { result } from '../../support/fake-api.js'
 
 const now = new Date('2026-03-01T00:00:00Z')
@@ -46,5 +46,17 @@ describe('walk-through helpers', () => {
     expect(observerLine('dns').key).not.toBe(observerLine('vpn').key)
     expect(render(observerLine('something-new'), 'en')).toMatch(/^What an observer learns: /)
     expect(render(effortLabel(3), 'en')).toBe('New hardware or a bigger change')
+  })
+})
+
+describe('reasonInSentence', () => {
+  it.each([
+    ['No USB port for a key.', 'No USB port for a key'],
+    ['Work VPN required!  ', 'Work VPN required'],
+    ['公司要求。', '公司要求'],
+    ['دلیل دارم؟', 'دلیل دارم'],
+    ['v1.2 is fine', 'v1.2 is fine'],
+  ])('%j → %j', (reason, expected) => {
+    expect(reasonInSentence(reason)).toBe(expected)
   })
 })
