@@ -27,7 +27,10 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; problem:
 /** A usage error, as data: the caller renders it in the user's language. */
 export type UsageProblem =
   | { kind: 'unknown-command'; value: string }
-  | { kind: 'bad-option'; detail: string }
+  | { kind: 'unknown-option'; option: string }
+  | { kind: 'missing-value'; option: string }
+  | { kind: 'takes-no-value'; option: string }
+  | { kind: 'unexpected-argument'; value: string }
   | { kind: 'not-for-command'; option: string; command: string }
   | { kind: 'unknown-check'; value: string; valid: readonly string[] }
   | { kind: 'bad-timeout'; value: string }
@@ -94,13 +97,33 @@ function parseSelection(values: Values, knownIds: readonly string[]): { ok: true
   }
 }
 
+/**
+ * Node's parseArgs reports problems as English sentences with advice about '--' that does not fit
+ * here: turn them into problems the CLI can say in the user's language. The code says which kind;
+ * the option is the first quoted flag in the message (its long form when both are given).
+ */
+function problemFromParseError(e: unknown): UsageProblem {
+  const message = e instanceof Error ? e.message : String(e)
+  const code = e instanceof Error && 'code' in e ? e.code : undefined
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? ''
+  const flags = quoted.match(/--?[\w-]+/g) ?? []
+  const option = flags.find((f) => f.startsWith('--')) ?? flags[0] ?? quoted
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = option.replace(/^--/, '')
+    const isBoolean = name in OPTIONS && OPTIONS[name as OptionName].type === 'boolean'
+    return isBoolean ? { kind: 'takes-no-value', option } : { kind: 'missing-value', option }
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { kind: 'unexpected-argument', value: quoted }
+  return { kind: 'unknown-option', option }
+}
+
 /** Pure: argv (without node and script) → a command or a usage problem. */
 export function parseCommandLine(argv: readonly string[], knownIds: readonly string[]): ParseResult {
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (e) {
-    return { ok: false, problem: { kind: 'bad-option', detail: e instanceof Error ? e.message : String(e) } }
+    return { ok: false, problem: problemFromParseError(e) }
   }
   const values: Values = parsed.values
   const { positionals } = parsed
@@ -109,7 +132,7 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (values.version) return { ok: true, command: { kind: 'version' } }
   const [verb, ...extra] = positionals
   if (values.help || verb === 'help' || verb === undefined) return { ok: true, command: { kind: 'help', ...lang } }
-  if (extra.length > 0) return { ok: false, problem: { kind: 'bad-option', detail: `unexpected argument '${extra[0] ?? ''}'` } }
+  if (extra.length > 0) return { ok: false, problem: { kind: 'unexpected-argument', value: extra[0] ?? '' } }
   if (verb !== 'list' && verb !== 'scan' && verb !== 'report') return { ok: false, problem: { kind: 'unknown-command', value: verb } }
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))

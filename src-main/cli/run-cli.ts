@@ -42,9 +42,14 @@ function describeProblem(p: UsageProblem, locale: Locale): string {
   switch (p.kind) {
     case 'unknown-command':
       return render(t('unknownCommand', { value: p.value }), locale)
-    case 'bad-option':
-      // Node's parseArgs appends advice about '--' that does not help here: keep its first sentence.
-      return render(t('badOption', { detail: p.detail.split('. ')[0] ?? p.detail }), locale)
+    case 'unknown-option':
+      return render(t('unknownOption', { option: p.option }), locale)
+    case 'missing-value':
+      return render(t('missingValue', { option: p.option }), locale)
+    case 'takes-no-value':
+      return render(t('takesNoValue', { option: p.option }), locale)
+    case 'unexpected-argument':
+      return render(t('unexpectedArgument', { value: p.value }), locale)
     case 'not-for-command':
       return render(t('notForCommand', { option: p.option, command: p.command }), locale)
     case 'unknown-check':

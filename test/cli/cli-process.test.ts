@@ -71,7 +71,7 @@ describe('bulwark CLI as a real process', () => {
     [['scan', '--timeout', '5'], /Invalid --timeout '5'/],
     [['frobnicate'], /Unknown command 'frobnicate'/],
     [['scan', '--lang', 'tlh'], /Unsupported --lang 'tlh'/],
-    [['scan', 'extra'], /unexpected argument 'extra'/],
+    [['scan', 'extra'], /Unexpected argument 'extra'/],
     [['scan', '--profile', 'paranoid'], /Unknown --profile 'paranoid'\. Choose one of: everyday, it-baseline, high-risk/],
     [['report', '--format', 'pdf'], /Unknown --format 'pdf'\. Choose one of: html, md, json/],
     [['scan', '--redact'], /The option --redact does not apply to 'scan'/],

@@ -24,6 +24,17 @@ const mainSide = import.meta.glob(['../../src-main/**/messages.ts', '../../src-m
 
 const TRANSLATED: readonly Locale[] = LOCALES.filter((l) => l !== 'en')
 
+/**
+ * What a reader types or follows must survive translation unchanged: command-line options, links,
+ * settings deep links and dotted setting names (network.trr.mode). A translation made from an older
+ * English text loses them first, so this also finds stale translations.
+ */
+const LITERAL = /(?<![\w-])--[a-z][a-z0-9-]*|https?:\/\/[^\s)"'<>]+|ms-settings:[\w-]+|x-apple\.systempreferences:[^\s)"'<>]+|\b[a-z_]+(?:\.[a-z_0-9-]+){2,}\b/g
+
+function literalsMissing(english: string, translated: string): string[] {
+  return (english.match(LITERAL) ?? []).map((m) => m.replace(/[.,;:]+$/, '')).filter((m) => !translated.includes(m))
+}
+
 function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort()
 }
@@ -60,6 +71,11 @@ describe('translation catalogs', () => {
     it('uses exactly the placeholders of the English text', () => {
       const wrong = [...english].filter(([key, en]) => catalog[key] !== undefined && placeholders(catalog[key] ?? '').join() !== placeholders(en).join())
       expect(wrong.map(([key]) => key)).toEqual([])
+    })
+
+    it('keeps the options, links and setting names of the English text', () => {
+      const lost = [...english].flatMap(([key, en]) => literalsMissing(en, catalog[key] ?? en).map((literal) => `${key}: ${literal}`))
+      expect(lost).toEqual([])
     })
   })
 })
