@@ -20,6 +20,8 @@ export const t = defineMessages('tor.config', {
   unknownUnreadable: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. To check it, run: {command}',
   unknownUnreadableWindows: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
   unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
+  unknownNotRead:
+    'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
   pass: "Tor's configuration keeps its ports on this computer and protects its control port ({files} files read).",
   evRead: 'torrc read',
   evDefaults: 'Defaults torrc read (its settings apply unless the torrc changes them)',
@@ -139,6 +141,7 @@ export function configOutcome(f: ConfigFacts): Outcome {
   const findings: Finding[] = []
   let unreadable: { path: string; code: string } | null = null
   let notText: string | null = null
+  let notRead: string | null = null
   let files = 0
   for (const set of f.sets) {
     const loaded = [set.torrc, ...(set.defaults ? [set.defaults] : [])]
@@ -154,6 +157,7 @@ export function configOutcome(f: ConfigFacts): Outcome {
         evidence.push(issueEvidence(issue))
         if (issue.kind === 'unreadable') unreadable ??= { path: issue.path, code: issue.error.code }
         if (issue.kind === 'not_text') notText ??= issue.path
+        if (issue.kind === 'unsupported_glob' || issue.kind === 'too_many_files') notRead ??= issue.path
       }
     }
     if (set.torrc.rootError) continue
@@ -176,5 +180,6 @@ export function configOutcome(f: ConfigFacts): Outcome {
     return { status: 'unknown', summary, evidence }
   }
   if (notText) return { status: 'unknown', summary: t('unknownNotText', { path: notText }), evidence }
+  if (notRead) return { status: 'unknown', summary: t('unknownNotRead', { path: notRead }), evidence }
   return { status: 'pass', summary: t('pass', { files }), evidence }
 }

@@ -36,7 +36,8 @@ export interface LoadedTorrc {
 
 const GLOB = /[*?[]/
 
-function globToRegExp(pattern: string): RegExp {
+/** The glob as a RegExp, or null when its bracket expression is one JavaScript rejects (`[z-a]`). */
+function globToRegExp(pattern: string): RegExp | null {
   let out = ''
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string
@@ -51,7 +52,11 @@ function globToRegExp(pattern: string): RegExp {
       }
     } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&')
   }
-  return new RegExp(`^${out}$`)
+  try {
+    return new RegExp(`^${out}$`)
+  } catch {
+    return null
+  }
 }
 
 /** Reads a torrc and everything it %includes, in tor's order, never throwing. */
@@ -87,13 +92,17 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
       result.issues.push({ kind: 'unsupported_glob', path: target })
       return []
     }
-    if (GLOB.test(base)) {
+    const re = GLOB.test(base) ? globToRegExp(base) : undefined
+    if (re === null) {
+      result.issues.push({ kind: 'unsupported_glob', path: target })
+      return []
+    }
+    if (re) {
       const listed = await attempt(dir, () => host.readDir(dir))
       if (!listed.ok) {
         result.issues.push({ kind: 'unreadable', path: dir, error: listed.error })
         return []
       }
-      const re = globToRegExp(base)
       const out: string[] = []
       for (const name of sortedNames(listed.value.map((e) => e.name)).filter((n) => re.test(n))) {
         const full = paths.join(dir, name)

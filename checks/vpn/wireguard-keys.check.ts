@@ -132,7 +132,10 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
   acc.places.push(place.dir)
   const dir = dirStat.ok ? dirStat.value : null
   const posix = host.platform !== 'win32'
-  if (posix && place.location === 'system' && dir && (dir.mode & 0o077) !== 0) acc.looseDirs.push(`${place.dir} (${formatMode(dir.mode)})`)
+  // Only wg-quick's folders must be 0700. NetworkManager's system-connections is packaged 0755 and NM
+  // itself refuses keyfiles others can read, so there only the files are judged.
+  const guardsDir = posix && place.location === 'system' && place.kind === 'wg'
+  if (guardsDir && dir && (dir.mode & 0o077) !== 0) acc.looseDirs.push(`${place.dir} (${formatMode(dir.mode)})`)
   const listed = await attempt(place.dir, () => host.readDir(place.dir))
   if (!listed.ok) {
     if (listed.error.code === 'permission_denied' && place.location !== 'stray') {
@@ -144,7 +147,7 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
     return
   }
   if (posix && place.location === 'system' && dir) {
-    acc.evidence.push({ label: t('evDir'), source: place.dir, observed: `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}`, expected: t('expectMode') })
+    acc.evidence.push({ label: t('evDir'), source: place.dir, observed: `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}`, ...(guardsDir ? { expected: t('expectMode') } : {}) })
   }
   const reach = reachOf(posix ? (place.location === 'stray' ? [dir, home] : [dir]) : [])
   const names = listed.value.filter((e) => (e.kind === 'file' || e.kind === 'symlink') && candidate(place, e.name)).slice(0, MAX_CANDIDATES)
@@ -162,13 +165,13 @@ export const wireguardKeysCheck = defineCheck({
   remediation: {
     byPlatform: {
       linux: [
-        { text: t('fixPerms'), command: { shell: 'sh', line: 'sudo chown root:root /etc/wireguard/*.conf && sudo chmod 600 /etc/wireguard/*.conf && sudo chmod 700 /etc/wireguard' }, requiresAdmin: true },
-        { text: t('fixNm'), command: { shell: 'sh', line: 'sudo chown root:root /etc/NetworkManager/system-connections/*.nmconnection && sudo chmod 600 /etc/NetworkManager/system-connections/*.nmconnection' }, requiresAdmin: true },
+        { text: t('fixPerms'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/wireguard/*.conf && chmod 600 /etc/wireguard/*.conf && chmod 700 /etc/wireguard'" }, requiresAdmin: true },
+        { text: t('fixNm'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/NetworkManager/system-connections/*.nmconnection && chmod 600 /etc/NetworkManager/system-connections/*.nmconnection'" }, requiresAdmin: true },
         { text: t('fixImport') },
         { text: t('fixRotate'), command: { shell: 'sh', line: 'wg genkey | sudo tee /etc/wireguard/new.key >/dev/null && sudo chmod 600 /etc/wireguard/new.key' }, requiresAdmin: true },
       ],
       darwin: [
-        { text: t('fixPerms'), command: { shell: 'sh', line: 'sudo chown root:wheel /usr/local/etc/wireguard/*.conf && sudo chmod 600 /usr/local/etc/wireguard/*.conf && sudo chmod 700 /usr/local/etc/wireguard' }, requiresAdmin: true },
+        { text: t('fixPerms'), command: { shell: 'sh', line: `sudo sh -c 'for d in ${DARWIN_WG_DIRS.join(' ')}; do [ -d "$d" ] || continue; chown root:wheel "$d"/*.conf; chmod 600 "$d"/*.conf; chmod 700 "$d"; done'` }, requiresAdmin: true },
         { text: t('fixImport') },
         { text: t('fixRotate') },
       ],

@@ -150,6 +150,14 @@ const linux: CheckCase[] = [
     params: { code: 'too_large' },
   },
   {
+    name: 'an %include pattern Bulwark does not expand leaves settings unread: unknown, not pass',
+    host: { files: { '/etc/tor/torrc': 'SocksPort 9050\n%include /etc/tor/*/extra.conf\n', '/etc/tor/d/extra.conf': 'SocksPort 0.0.0.0:9050\n' } },
+    status: 'unknown',
+    summary: 'unknownNotRead',
+    params: { path: '/etc/tor/*/extra.conf' },
+    evidence: [['evGlob', '%include /etc/tor/*/extra.conf', 'not expanded']],
+  },
+  {
     name: 'an include loop (tor would refuse to start) is listed',
     host: { files: { '/etc/tor/torrc': '%include /etc/tor/a\n', '/etc/tor/a': '%include /etc/tor/torrc\n' } },
     status: 'pass',

@@ -44,6 +44,13 @@ describe('loadTorrc', () => {
     expect(r.issues).toEqual([{ kind: 'unsupported_glob', path: '/etc/*/x.conf' }])
   })
 
+  it.each(['[z-a].conf', '[a-\\].conf'])('a glob bracket JavaScript cannot compile (%s) is reported, not thrown', async (name) => {
+    const host = linux({ '/etc/tor/torrc': `SocksPort 9050\n%include /etc/tor/torrc.d/${name}`, '/etc/tor/torrc.d/a.conf': 'SocksPort 0.0.0.0:9050' })
+    const r = await loadTorrc(host, '/etc/tor/torrc')
+    expect(r.lines.map((l) => l.value)).toEqual(['9050'])
+    expect(r.issues).toEqual([{ kind: 'unsupported_glob', path: `/etc/tor/torrc.d/${name}` }])
+  })
+
   it('reads a relative %include beside the torrc and says tor may resolve it elsewhere', async () => {
     const host = linux({ '/etc/tor/torrc': '%include extra.conf', '/etc/tor/extra.conf': 'SocksPort 9150' })
     const r = await loadTorrc(host, '/etc/tor/torrc')

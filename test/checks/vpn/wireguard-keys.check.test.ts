@@ -94,6 +94,24 @@ describe('vpn.wireguard-keys on linux', () => {
     expect(seen(o)).toMatch(/office\.nmconnection => mode 0\d{3}, owner uid \d+, contains PrivateKey: yes/)
   })
 
+  it("NetworkManager's system-connections folder at its packaged 0755 is not a finding: NM guards each keyfile itself", async () => {
+    // Debian 12's network-manager package ships /etc/NetworkManager/system-connections/ as drwxr-xr-x root/root.
+    const o = await run(linux(linuxRoot({ nmMode: 0o600, nmDirMode: 0o755 }), 0))
+    expect(o.status, text(o)).toBe('pass')
+    expect(text(o)).not.toContain('system-connections (0755)')
+    expect(seen(o)).toMatch(/office\.nmconnection => mode 0600, owner uid \d+, contains PrivateKey: yes/)
+  })
+
+  it('the fix commands expand their globs as root, so they work when only root can list the folder', () => {
+    const lines = (['linux', 'darwin'] as const).flatMap((os) => (wireguardKeysCheck.remediation.byPlatform[os] ?? []).flatMap((s) => (s.command ? [s.command.line] : [])))
+    for (const line of lines.filter((l) => l.includes('*'))) expect(line).toMatch(/^sudo sh -c '[^']*'$/)
+  })
+
+  it('the macOS fix covers every folder wg-quick reads, Apple silicon Homebrew included', () => {
+    const line = (wireguardKeysCheck.remediation.byPlatform.darwin ?? []).find((s) => s.command?.line.includes('chmod 600'))?.command?.line ?? ''
+    for (const dir of ['/etc/wireguard', '/usr/local/etc/wireguard', '/opt/homebrew/etc/wireguard']) expect(line).toContain(dir)
+  })
+
   it('a stray provider config in Downloads → warn; other .conf files there are ignored', async () => {
     const root = linuxRoot({
       extra: (r) => {
