@@ -2,8 +2,8 @@ import { englishText } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { parseRun, run } from './run.js'
-import { isWireGuardAdapter, parseWinNet, type WinAdapter } from './windows-net.parse.js'
-import { providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
+import { isWireGuardAdapter, parseWinNet, type WinAdapter, type WinRoute } from './windows-net.parse.js'
+import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /**
@@ -13,13 +13,14 @@ import { t } from './wireguard.messages.js'
  */
 export const WIN_NET_SCRIPT = [
   "$ErrorActionPreference='SilentlyContinue'",
-  "function R($a){ @(Find-NetRoute -RemoteIPAddress $a | Select-Object InterfaceAlias) }",
+  // An error is kept, not silenced: only "no such route" is an answer, anything else leaves the route unknown.
+  "function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }",
   '[pscustomobject]@{' +
     'Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n=\'Status\';e={[string]$_.Status}},InterfaceGuid);' +
     "Services=@(Get-Service -Name 'WireGuardTunnel$*' | Select-Object Name,@{n='Status';e={[string]$_.Status}});" +
     "Route4=R '1.1.1.1';" +
     "Route6=R '2606:4700:4700::1111'" +
-    '} | ConvertTo-Json -Depth 3 -Compress',
+    '} | ConvertTo-Json -Depth 5 -Compress',
 ].join('; ')
 
 export const WIN_NET_ARGS = ['-NoProfile', '-NonInteractive', '-Command', WIN_NET_SCRIPT]
@@ -32,8 +33,15 @@ function providerOf(a: WinAdapter): Tunnel['provider'] {
   return byName !== 'wireguard' ? byName : providerByName(a.description.replace(/ Tunnel$/i, ''))
 }
 
-function toLookup(alias: string | null): RouteLookup {
-  return alias === null ? { kind: 'none', why: 'Find-NetRoute found no route' } : { kind: 'dev', dev: alias }
+/**
+ * CIM cmdlets report "nothing matches" as an ObjectNotFound error (CmdletizationQuery_NotFound): that is
+ * an answer. Any other error (the service down, access denied) says nothing about where traffic goes.
+ */
+function toLookup(answer: WinRoute): RouteLookup {
+  if (answer.alias !== null) return { kind: 'dev', dev: answer.alias }
+  if (answer.error === null) return { kind: 'none', why: 'Find-NetRoute found no route' }
+  if (answer.error.category === 'ObjectNotFound') return { kind: 'none', why: answer.error.message || 'ObjectNotFound' }
+  return { kind: 'unknown', reason: t('winRouteFailed', { category: answer.error.category || '?', message: answer.error.message }) }
 }
 
 export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
@@ -50,6 +58,8 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
   const tunnels: Tunnel[] = wg.map((a) => ({ label: a.name, provider: providerOf(a), iface: a.name }))
   const foreign = up.filter((a) => !isWireGuardAdapter(a) && (TUNNEL_LIKE.test(a.componentId) || TUNNEL_LIKE.test(a.driverDescription) || /tailscale|proton/i.test(a.name))).map((a) => a.name)
   const running = net.services.filter((s) => /^running$/i.test(s.status))
+  const route4 = toLookup(net.route4)
+  const route6 = toLookup(net.route6)
   const evidence: Evidence[] = [
     {
       label: t('evLinks'),
@@ -57,8 +67,8 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
       observed: [...wg.map((a) => `${a.name} (${a.componentId || a.driverDescription}, ${a.description})`), ...foreign.map((f) => `${f} (other tunnel)`)].join('; ') || 'none up',
     },
     { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || 'none' },
-    { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: net.route4 ?? 'no route' },
-    { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: net.route6 ?? 'no route' },
+    { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
+    { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
     // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
     ...running.map((s) => ({
       label: t('evKillSwitch'),
@@ -66,5 +76,5 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
       observed: 'unknown: the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
     })),
   ]
-  return { tunnels, foreign, route4: toLookup(net.route4), route6: toLookup(net.route6), evidence }
+  return { tunnels, foreign, route4, route6, evidence }
 }

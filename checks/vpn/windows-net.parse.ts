@@ -15,6 +15,11 @@ const service = z.looseObject({ Name: text, Status: text })
 
 const route = z.looseObject({ InterfaceAlias: text })
 
+const routeAnswer = z.looseObject({
+  Routes: list(route),
+  Error: z.looseObject({ Category: text, Message: text }).nullish(),
+})
+
 /** ConvertTo-Json writes a one-element list as a bare object and an empty one as null. */
 function list<T extends z.ZodType>(item: T) {
   return z
@@ -25,8 +30,8 @@ function list<T extends z.ZodType>(item: T) {
 const schema = z.looseObject({
   Adapters: list(adapter),
   Services: list(service),
-  Route4: list(route),
-  Route6: list(route),
+  Route4: routeAnswer,
+  Route6: routeAnswer,
 })
 
 export interface WinAdapter {
@@ -40,13 +45,21 @@ export interface WinAdapter {
 export interface WinNetFacts {
   adapters: WinAdapter[]
   services: { name: string; status: string }[]
-  /** InterfaceAlias of the route Find-NetRoute chose, or null when it found none. */
-  route4: string | null
-  route6: string | null
+  route4: WinRoute
+  route6: WinRoute
 }
 
-function alias(routes: { InterfaceAlias: string }[]): string | null {
-  return routes.map((r) => r.InterfaceAlias).find((a) => a !== '') ?? null
+/** What Find-NetRoute answered: the InterfaceAlias it chose (null when none), or the error it wrote. */
+export interface WinRoute {
+  alias: string | null
+  error: { category: string; message: string } | null
+}
+
+function answer(a: z.infer<typeof routeAnswer>): WinRoute {
+  return {
+    alias: a.Routes.map((r) => r.InterfaceAlias).find((x) => x !== '') ?? null,
+    error: a.Error ? { category: a.Error.Category, message: a.Error.Message } : null,
+  }
 }
 
 /** The JSON object written by the check's one PowerShell call (adapters, tunnel services, route lookups). */
@@ -65,8 +78,8 @@ export function parseWinNet(json: string): Parsed<WinNetFacts> {
         status: a.Status,
       })),
       services: v.Services.map((s) => ({ name: s.Name, status: s.Status })),
-      route4: alias(v.Route4),
-      route6: alias(v.Route6),
+      route4: answer(v.Route4),
+      route6: answer(v.Route6),
     },
   }
 }

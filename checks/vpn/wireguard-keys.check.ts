@@ -168,7 +168,7 @@ export const wireguardKeysCheck = defineCheck({
         { text: t('fixPerms'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/wireguard/*.conf && chmod 600 /etc/wireguard/*.conf && chmod 700 /etc/wireguard'" }, requiresAdmin: true },
         { text: t('fixNm'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/NetworkManager/system-connections/*.nmconnection && chmod 600 /etc/NetworkManager/system-connections/*.nmconnection'" }, requiresAdmin: true },
         { text: t('fixImport') },
-        { text: t('fixRotate'), command: { shell: 'sh', line: 'wg genkey | sudo tee /etc/wireguard/new.key >/dev/null && sudo chmod 600 /etc/wireguard/new.key' }, requiresAdmin: true },
+        { text: t('fixRotate'), command: { shell: 'sh', line: "sudo sh -c 'umask 077 && wg genkey > /etc/wireguard/new.key'" }, requiresAdmin: true },
       ],
       darwin: [
         { text: t('fixPerms'), command: { shell: 'sh', line: `sudo sh -c 'for d in ${DARWIN_WG_DIRS.join(' ')}; do [ -d "$d" ] || continue; chown root:wheel "$d"/*.conf; chmod 600 "$d"/*.conf; chmod 700 "$d"; done'` }, requiresAdmin: true },

@@ -21,6 +21,7 @@ export const t = defineMessages('vpn.wireguard', {
     'The default route goes through {dev4}, a tunnel Bulwark does not recognise as WireGuard, Mullvad, ProtonVPN or Tailscale (perhaps OpenVPN or IPsec), so it cannot judge it. Check your VPN app for a leak-protection or kill-switch setting.',
   unknownLinks: 'Bulwark could not list network interfaces, so it cannot tell whether a tunnel is up: {reason}',
   unknownRoute: '{tunnels} is up, but Bulwark could not look up where traffic goes: {reason}',
+  winRouteFailed: 'Find-NetRoute failed ({category}): {message}',
   nothingButMesh:
     'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',
 

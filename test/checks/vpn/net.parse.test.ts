@@ -88,11 +88,18 @@ describe('macOS parsers', () => {
 describe('Windows parser', () => {
   it('reads adapters, services and route aliases, bare objects included', () => {
     const up = parseWinNet(fx('win32/winnet-wireguard-up.json'))
-    expect(up.ok && up.value.route4).toBe('home')
+    expect(up.ok && up.value.route4).toEqual({ alias: 'home', error: null })
     expect(up.ok && up.value.services).toEqual([{ name: 'WireGuardTunnel$home', status: 'Running' }])
     const nothing = parseWinNet(fx('win32/winnet-nothing.json'))
     expect(nothing.ok && nothing.value.adapters.length).toBe(1)
-    expect(nothing.ok && nothing.value.route6).toBeNull()
+    expect(nothing.ok && nothing.value.route6).toEqual({ alias: null, error: null })
+  })
+
+  it('keeps the error Find-NetRoute wrote instead of an answer', () => {
+    const text = '{"Adapters":[],"Services":[],"Route4":{"Routes":[],"Error":{"Category":"ObjectNotFound","Message":"No matching MSFT_NetRoute objects found"}},"Route6":{"Routes":null,"Error":{"Category":"PermissionDenied","Message":"Access denied"}}}'
+    const parsed = parseWinNet(text)
+    expect(parsed.ok && parsed.value.route4).toEqual({ alias: null, error: { category: 'ObjectNotFound', message: 'No matching MSFT_NetRoute objects found' } })
+    expect(parsed.ok && parsed.value.route6).toEqual({ alias: null, error: { category: 'PermissionDenied', message: 'Access denied' } })
   })
 
   it('matches wireguard-nt by hardware id, not by description', () => {
@@ -107,7 +114,8 @@ describe('Windows parser', () => {
   })
 
   it('rejects a wrong field type', () => {
-    expect(parseWinNet('{"Adapters":[{"Name":42}],"Services":[],"Route4":[],"Route6":[]}')).toEqual({ ok: false, reason: 'bad_shape' })
+    expect(parseWinNet('{"Adapters":[{"Name":42}],"Services":[],"Route4":{"Routes":[]},"Route6":{"Routes":[]}}')).toEqual({ ok: false, reason: 'bad_shape' })
+    expect(parseWinNet('{"Adapters":[],"Services":[],"Route4":[{"InterfaceAlias":"Wi-Fi"}],"Route6":[]}')).toEqual({ ok: false, reason: 'bad_shape' })
   })
 })
 

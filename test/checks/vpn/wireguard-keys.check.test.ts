@@ -1,4 +1,5 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -105,6 +106,16 @@ describe('vpn.wireguard-keys on linux', () => {
   it('the fix commands expand their globs as root, so they work when only root can list the folder', () => {
     const lines = (['linux', 'darwin'] as const).flatMap((os) => (wireguardKeysCheck.remediation.byPlatform[os] ?? []).flatMap((s) => (s.command ? [s.command.line] : [])))
     for (const line of lines.filter((l) => l.includes('*'))) expect(line).toMatch(/^sudo sh -c '[^']*'$/)
+  })
+
+  it('the key-rotation command writes the new key readable by its owner only, from the first byte', () => {
+    const line = (wireguardKeysCheck.remediation.byPlatform.linux ?? []).find((s) => s.command?.line.includes('genkey'))?.command?.line ?? ''
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bulwark-rotate-'))
+    // The same text, run without sudo into a test folder; a stand-in prints the key so no real key is made.
+    const script = line.replace(/^sudo /, '').replaceAll('/etc/wireguard', dir).replace('wg genkey', 'echo KEY')
+    expect(spawnSync('sh', ['-c', script]).status).toBe(0)
+    expect(statSync(path.join(dir, 'new.key')).mode & 0o777).toBe(0o600)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('the macOS fix covers every folder wg-quick reads, Apple silicon Homebrew included', () => {

@@ -209,6 +209,11 @@ const darwinCases: Case[] = [
 const PS = ['powershell', ...WIN_NET_ARGS].join(' ')
 const PF = 'C:\\Program Files'
 
+/** The same recording, but Find-NetRoute wrote this error for the IPv6 lookup. */
+function withRoute6(json: string, error: { Category: string; Message: string }): string {
+  return JSON.stringify({ ...(JSON.parse(json) as object), Route6: { Routes: [], Error: error } })
+}
+
 const win32Cases: Case[] = [
   {
     name: 'official client tunnel (hardware id WireGuard) carries v4 and v6 → pass, kill switch unknown (dpapi)',
@@ -223,6 +228,20 @@ const win32Cases: Case[] = [
     commands: { [PS]: fx('win32/winnet-vendor-tunnel-v6-leak.json') },
     status: 'warn',
     summary: /Acme carries IPv4, but IPv6 goes out directly through Wi-Fi/,
+  },
+  {
+    name: 'IPv6 lookup answered "no such route" (ObjectNotFound) → pass, nothing leaks over IPv6',
+    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'ObjectNotFound', Message: 'No matching MSFT_NetRoute objects found' }) },
+    files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
+    status: 'pass',
+    summary: /no IPv6 route/,
+  },
+  {
+    name: 'IPv6 lookup failed for another reason → unknown with the error, never pass',
+    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'NotSpecified', Message: 'The service cannot be started' }) },
+    files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
+    status: 'unknown',
+    summary: /could not look up where traffic goes: Find-NetRoute failed \(NotSpecified\): The service cannot be started/,
   },
   {
     name: 'nothing installed, bare-object JSON → fail',
