@@ -65,8 +65,9 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
   if (!st.ok) {
     const missing = st.error.code === 'not_found'
     // A central authfile readable only by root is the recommended setup: configured, just not confirmable.
+    // Any other failure (a symlink loop, an I/O error) is a file pam_u2f cannot read either.
     return {
-      enrolled: !missing,
+      enrolled: st.error.code === 'permission_denied',
       failures: [],
       evidence: { label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'), source: path, observed: st.error.code },
     }
@@ -77,7 +78,8 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
   const failures = writableByOthers ? [t('failAuthfile', { path, mode: modeText })] : []
   const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
-    return { enrolled: true, failures, evidence: { label: t('evAuthfileUnreadable'), source: path, observed: `mode ${modeText}, ${read.error.code}` } }
+    const enrolled = read.error.code === 'permission_denied'
+    return { enrolled, failures, evidence: { label: t('evAuthfileUnreadable'), source: path, observed: `mode ${modeText}, ${read.error.code}` } }
   }
   const user = userName(host)
   const entry = read.value.split(/\r?\n/).find((l) => l.startsWith(`${user}:`))

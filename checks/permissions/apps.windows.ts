@@ -110,6 +110,10 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     const u = unreadable(policy, APP_PRIVACY_POLICY)
     findings.push(u.finding)
     gap ??= u.gap
+  } else if (policy.status === 'ok' && !findKey(policy.keys, APP_PRIVACY_POLICY)) {
+    // reg exits 0 only when the key exists, so output without it was not understood: not "not set".
+    findings.push(finding('unknown', '', { label: t('winGarbled', { command: policy.command }), source: policy.command, observed: 'unparsed output' }))
+    gap ??= t('winGarbled', { command: policy.command })
   } else {
     const key = policy.status === 'ok' ? findKey(policy.keys, APP_PRIVACY_POLICY) : undefined
     for (const cap of CAPABILITIES) {

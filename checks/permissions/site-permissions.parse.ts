@@ -55,6 +55,12 @@ const ALLOW = 1
 /** nsIPermissionManager expire types. */
 const EXPIRE = { never: 0, session: 1, time: 2, policy: 3 } as const
 
+/** An expiry beyond what a Date holds (a corrupt row) would make toISOString throw: show the stored number. */
+function isoOrRaw(ms: number): string {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? `expireTime=${ms}` : date.toISOString()
+}
+
 /** Allowed, unexpired site grants in a permissions.sqlite copy; `now` is milliseconds since the epoch. */
 export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
   const columns = new Set(db.columns('moz_perms'))
@@ -75,7 +81,7 @@ export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
     const { origin, type, expireType, expireTime } = row.data
     if (expireType === EXPIRE.time && (expireTime ?? 0) <= now) continue
     const until =
-      expireType === EXPIRE.time ? new Date(expireTime ?? 0).toISOString() : expireType === EXPIRE.session ? 'session' : expireType === EXPIRE.policy ? 'policy' : 'never'
+      expireType === EXPIRE.time ? isoOrRaw(expireTime ?? 0) : expireType === EXPIRE.session ? 'session' : expireType === EXPIRE.policy ? 'policy' : 'never'
     grants.push({ site: origin, permission: FIREFOX_TYPES[type]!, raw: `permission=1, expireType=${String(expireType)}`, until })
   }
   return { ok: true, grants, rows: result.rows.length }

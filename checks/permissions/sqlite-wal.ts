@@ -76,6 +76,11 @@ export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
     }
   }
   if (committed.size === 0) return { ok: true, bytes: db, framesApplied: 0 }
+  // Every page of the committed image comes from the database file or a WAL frame, so a larger
+  // claimed size is a damaged log (and allocating it could exhaust memory or throw).
+  if (committedPages * pageSize > db.length + wal.length) {
+    return { ok: false, reason: `the -wal claims a database of ${committedPages} pages, more than the database and -wal hold` }
+  }
 
   const out = new Uint8Array(committedPages * pageSize)
   out.set(db.subarray(0, Math.min(db.length, out.length)))

@@ -132,6 +132,15 @@ describe('keys.hardware on Linux', () => {
     expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileMissing' }, observed: 'not_found' })
   })
 
+  it.each([
+    ['a symbolic link loop', { [AUTHFILE]: { error: 'loop' } }, 'loop'],
+    ['a directory', { [`${AUTHFILE}/stray`]: 'x' }, 'mode 0755, not_a_file'],
+  ] as const)('does not count pam_u2f whose authfile is %s (pam_u2f cannot read it either)', async (_, authfile, observed) => {
+    const r = await runCheck(hardwareKeysCheck, linux({ files: { ...sysOnly(), '/etc/pam.d/sudo': 'auth required pam_u2f.so\n', ...authfile } }))
+    expect(r.status).toBe('warn')
+    expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileUnreadable' }, observed })
+  })
+
   it('uses $XDG_CONFIG_HOME for the default authfile and counts a root-only central authfile as configured', async () => {
     const r = await runCheck(hardwareKeysCheck, linux({
       env: { USER: 'zoe', XDG_CONFIG_HOME: '/srv/cfg' },

@@ -112,6 +112,15 @@ describe('permissions.apps on Windows', () => {
     expect(o.summary.params?.command).toBe(cmd('HKCU', 'microphone'))
   })
 
+  it('is unknown, not pass, when the policy output arrived in the wrong encoding', async () => {
+    const garbled = new TextDecoder('utf-8').decode(Buffer.from(text('policy-appprivacy.txt'), 'utf16le'))
+    const o = await scan(commands({ [POLICY]: garbled }))
+    expect(o.status).toBe('unknown')
+    expect(o.summary.key).toBe('permissions.apps.winGarbled')
+    expect(o.summary.params?.command).toBe(POLICY)
+    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['unparsed output'])
+  })
+
   it('lists an app whose name came in the wrong code page, saying so', async () => {
     const o = await scan(commands({ [cmd('HKCU', 'webcam')]: text('hkcu-webcam-cp1252.txt') }))
     expect(o.status).toBe('pass')

@@ -32,6 +32,15 @@ describe('readMozPerms (schema of the real firefox-esr 153)', () => {
     expect(r.ok && r.rows).toBe(6)
   })
 
+  it('keeps a grant whose expiry is beyond what a date can hold instead of throwing', async () => {
+    const db = await sqlJsEngine.open(
+      await firefoxPermissionsDb([{ origin: 'https://far.example', type: 'camera', permission: 1, expireType: 2, expireTime: 9e15 }]),
+    )
+    const r = readMozPerms(db, NOW)
+    db.close()
+    expect(r.ok && r.grants.map((g) => [g.site, g.until])).toEqual([['https://far.example', 'expireTime=9000000000000000']])
+  })
+
   it('says why on a database without moz_perms or with an old layout', async () => {
     const { buildDb } = await import('./tcc-fixture.js')
     for (const [sql, reason] of [

@@ -58,6 +58,31 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
     expect(merged.ok && merged.bytes).toBe(mainBytes)
   })
 
+  it('refuses, without throwing, a checksum-valid WAL that claims a database far larger than the files', () => {
+    // Re-sign every frame after raising the last commit's "database size after commit" to 2^32 - 16 pages.
+    const forged = walBytes.slice()
+    const view = new DataView(forged.buffer, forged.byteOffset, forged.byteLength)
+    const bigEndian = (view.getUint32(0) & 1) === 1
+    let s0 = view.getUint32(24)
+    let s1 = view.getUint32(28)
+    const sum = (from: number, to: number): void => {
+      for (let i = from; i < to; i += 8) {
+        s0 = (s0 + view.getUint32(i, !bigEndian) + s1) >>> 0
+        s1 = (s1 + view.getUint32(i + 4, !bigEndian) + s0) >>> 0
+      }
+    }
+    view.setUint32(32 + 2 * FRAME + 4, 0xfffffff0)
+    for (let at = 32; at + FRAME <= forged.length; at += FRAME) {
+      sum(at, at + 8)
+      sum(at + 24, at + FRAME)
+      view.setUint32(at + 16, s0)
+      view.setUint32(at + 20, s1)
+    }
+    const merged = applyWal(mainBytes, forged)
+    expect(merged.ok).toBe(false)
+    expect(!merged.ok && merged.reason).toMatch(/4294967280 pages/)
+  })
+
   it('refuses a WAL whose page size differs from the database', () => {
     const other = mainBytes.slice()
     other[16] = 0x02 // 512-byte pages
