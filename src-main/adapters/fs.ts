@@ -1,4 +1,4 @@
-import { promises as fsp, type Stats } from 'node:fs'
+import { constants as fsc, promises as fsp, type Stats } from 'node:fs'
 import { HostError, type DirEntry, type FileKind, type FileStat, type ReadOptions } from '../../checks/host/host.js'
 
 export const DEFAULT_MAX_READ_BYTES = 4 * 1024 * 1024
@@ -15,6 +15,8 @@ export function toHostError(e: unknown, target: string): HostError {
     case 'ELOOP':
       return new HostError('loop', target)
     case 'EISDIR':
+    // open(2) on a Unix socket: there is no file to read.
+    case 'ENXIO':
       return new HostError('not_a_file', target)
     default:
       return new HostError('io', target, e instanceof Error ? e.message : String(e))
@@ -41,16 +43,24 @@ export async function statPath(file: string, follow: boolean): Promise<FileStat>
 }
 
 /**
+ * Opening a FIFO for reading waits for a writer, forever holding one of the few threads every file
+ * read shares. Non-blocking, the open returns at once and the kind check below turns it away; regular
+ * files ignore the flag. Windows has no such flag and no FIFOs in the file system.
+ */
+const OPEN_FLAGS = fsc.O_NONBLOCK === undefined ? fsc.O_RDONLY : fsc.O_RDONLY | fsc.O_NONBLOCK
+
+/**
  * Reads a whole regular file, refusing anything over the cap before reading it, and reading at most
  * cap+1 bytes so a file that grows (or a /proc file that lies about its size) cannot exhaust memory.
+ * Anything but a regular file (a folder, FIFO, socket or device) is refused as not_a_file.
  */
 export async function readCapped(file: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const cap = options.maxBytes ?? DEFAULT_MAX_READ_BYTES
   let handle: fsp.FileHandle | undefined
   try {
-    handle = await fsp.open(file, 'r')
+    handle = await fsp.open(file, OPEN_FLAGS)
     const st = await handle.stat()
-    if (st.isDirectory()) throw new HostError('not_a_file', file)
+    if (!st.isFile()) throw new HostError('not_a_file', file)
     if (st.size > cap) throw new HostError('too_large', file, `${st.size} bytes, limit ${cap}`)
     const chunks: Buffer[] = []
     let total = 0
