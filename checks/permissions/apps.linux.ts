@@ -15,6 +15,7 @@ const t = defineMessages('permissions.apps', {
   fp_devicesAll: 'Flatpak {app} can use every device, webcams included',
   fp_pulseaudio: 'Flatpak {app} can record from the microphone (PulseAudio socket)',
   fp_flatpakBus: 'Flatpak {app} can run commands outside its sandbox (talks to org.freedesktop.Flatpak)',
+  fp_sessionBus: 'Flatpak {app} can run commands outside its sandbox (it has the whole session bus, org.freedesktop.Flatpak included)',
   fpRevoke: 'Back up {file}, then run {command}. Undo: restore the backup (or delete the file if there was none).',
   fpPortal_devices: 'Camera (desktop portal): {app}',
   fpPortal_location: 'Location (desktop portal): {app}',

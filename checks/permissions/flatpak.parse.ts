@@ -32,7 +32,7 @@ export function installationOption(installation: string): string {
   return `--installation=${installation}`
 }
 
-export type GrantKind = 'home' | 'host' | 'hostOs' | 'devicesAll' | 'pulseaudio' | 'flatpakBus'
+export type GrantKind = 'home' | 'host' | 'hostOs' | 'devicesAll' | 'pulseaudio' | 'flatpakBus' | 'sessionBus'
 
 export interface FlatpakGrant {
   kind: GrantKind
@@ -59,10 +59,18 @@ function baseOf(filesystem: string): string {
 
 const BROAD_FILESYSTEMS: Readonly<Record<string, GrantKind>> = { home: 'home', host: 'host', 'host-os': 'hostOs' }
 
-/** Bus names that grant `flatpak-spawn --host`, directly or by wildcard ("org.freedesktop.*"). */
+const FLATPAK_BUS = 'org.freedesktop.Flatpak'
+
+/**
+ * Bus names that grant `flatpak-spawn --host`, directly or by wildcard. The D-Bus proxy stores
+ * "a.b.*" as "a.b" and matches the name itself and every name under it (xdg-dbus-proxy,
+ * flatpak_proxy_get_wildcard_policy), so "org.freedesktop.*" and "org.freedesktop.Flatpak.*" both do.
+ */
 function reachesFlatpakPortal(name: string): boolean {
-  if (name === 'org.freedesktop.Flatpak') return true
-  return name.endsWith('.*') && 'org.freedesktop.Flatpak'.startsWith(name.slice(0, -1))
+  if (name === FLATPAK_BUS) return true
+  if (!name.endsWith('.*')) return false
+  const prefix = name.slice(0, -2)
+  return FLATPAK_BUS === prefix || FLATPAK_BUS.startsWith(`${prefix}.`)
 }
 
 /**
@@ -84,6 +92,8 @@ export function grantsOf(perms: KeyFile): FlatpakGrant[] {
   const sockets = new Map<string, string>()
   applyList(sockets, listValue(context?.get('sockets')))
   if (sockets.has('pulseaudio')) grants.push({ kind: 'pulseaudio', weight: 'info', entry: 'sockets=pulseaudio', revoke: '--nosocket=pulseaudio' })
+  // The whole session bus bypasses the proxy's filter, org.freedesktop.Flatpak included: the same escape.
+  if (sockets.has('session-bus')) grants.push({ kind: 'sessionBus', weight: 'fail', entry: 'sockets=session-bus', revoke: '--nosocket=session-bus' })
   for (const [name, access] of perms.get('Session Bus Policy') ?? []) {
     if (reachesFlatpakPortal(name) && (access === 'talk' || access === 'own')) {
       grants.push({ kind: 'flatpakBus', weight: 'fail', entry: `${name}=${access}`, revoke: `--no-talk-name=${name}` })

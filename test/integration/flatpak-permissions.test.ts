@@ -97,4 +97,16 @@ describe.skipIf(missing)('permissions.apps with real Flatpak apps and overrides'
     expect(keys(revoked).filter((k) => k.startsWith('permissions.apps.fp_flatpakBus'))).toEqual([])
     expect(revoked.status).toBe('warn')
   })
+
+  it('fails on the whole session bus given to one app (the same escape), and clears when revoked', async () => {
+    flatpak('override', '--user', '--socket=session-bus', 'org.bulwark.Viewer')
+    const escaped = await scan()
+    expect(escaped.status).toBe('fail')
+    const found = escaped.evidence.filter((e) => e.label.key === 'permissions.apps.fp_sessionBus')
+    expect(found.map((e) => [e.label.params?.app, e.source])).toEqual([['org.bulwark.Viewer', path.join(overrides(), 'org.bulwark.Viewer')]])
+    expect(found[0]?.expected?.params?.command).toBe('flatpak override --user --nosocket=session-bus org.bulwark.Viewer')
+
+    flatpak('override', '--user', '--nosocket=session-bus', 'org.bulwark.Viewer')
+    expect(keys(await scan()).filter((k) => k.startsWith('permissions.apps.fp_sessionBus'))).toEqual([])
+  })
 })

@@ -92,9 +92,24 @@ describe('Flatpak permission rules (outputs of the real flatpak 1.14)', () => {
     ['org.freedesktop.Flatpak=own', true],
     ['org.freedesktop.Flatpak=see', false],
     ['org.freedesktop.*=talk', true],
+    // The proxy matches a wildcard's own name too: "org.freedesktop.Flatpak.*" covers org.freedesktop.Flatpak.
+    ['org.freedesktop.Flatpak.*=talk', true],
+    ['org.*=talk', true],
     ['org.freedesktop.Notifications=talk', false],
+    ['org.freedesktop.Notifications.*=talk', false],
+    ['org.freedesktop.Flat.*=talk', false],
   ])('session bus %s is a sandbox escape: %s', (line, escape) => {
     expect(grantsOf(keys(`[Session Bus Policy]\n${line}\n`)).some((g) => g.kind === 'flatpakBus')).toBe(escape)
+  })
+
+  it.each([
+    ['sockets=session-bus;', true],
+    ['sockets=x11;session-bus;!session-bus;', false],
+    ['sockets=system-bus;', false],
+  ])('[Context] %s is a sandbox escape (the whole session bus): %s', (line, escape) => {
+    const grant = grantsOf(keys(`[Context]\n${line}\n`)).find((g) => g.kind === 'sessionBus')
+    expect(grant !== undefined).toBe(escape)
+    if (grant) expect([grant.weight, grant.revoke]).toEqual(['fail', '--nosocket=session-bus'])
   })
 
   it('knows which override layer wrote a grant', () => {
