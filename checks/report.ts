@@ -86,7 +86,7 @@ export function localizeResult(r: RawResult, locale: Locale): ReportResult {
     evidence: r.evidence.map((e) => ({
       label: render(e.label, locale),
       source: e.source,
-      observed: e.observed,
+      observed: typeof e.observed === 'object' && e.observed !== null ? render(e.observed, locale) : e.observed,
       ...(e.expected ? { expected: render(e.expected, locale) } : {}),
     })),
     durationMs: r.durationMs,

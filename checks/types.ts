@@ -18,7 +18,11 @@ export interface Evidence {
   label: Msg
   /** A file path, registry key, command line or socket address. */
   source: string
-  observed: string | number | boolean | null
+  /**
+   * The value as read (a number, a setting, a line of output), or a message when what was seen is
+   * Bulwark's own description ("no agent running"), so it is shown in the reader's language.
+   */
+  observed: string | number | boolean | null | Msg
   expected?: Msg
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Platform } from '../types.js'
-import { HostError, type FileStat, type Host, type ReadOptions } from './host.js'
+import { HostError, type FileStat, type Host, type HostErrorCode, type ReadOptions } from './host.js'
 
 const t = defineMessages('host', {
   not_found: 'Not found: {target}',
@@ -16,6 +16,31 @@ const t = defineMessages('host', {
   io: 'Could not read {target}: {detail}',
   unexpected: 'Unexpected error at {target}: {detail}',
 })
+
+/** What a failed host operation showed, short enough for an evidence table's "value seen" column. */
+const seen = defineMessages('host.seen', {
+  not_found: 'not found',
+  permission_denied: 'permission denied',
+  too_large: 'too large to read',
+  not_a_file: 'not a regular file',
+  loop: 'symbolic link loop',
+  timeout: 'no answer in time',
+  aborted: 'cancelled',
+  refused: 'nothing listening',
+  not_loopback: 'not a loopback address',
+  io: 'read error',
+  unknown: 'unknown: {reason}',
+})
+
+/** A host error as the value seen: "permission denied", in the reader's language. */
+export function observedError(code: HostErrorCode): Msg {
+  return seen(code)
+}
+
+/** The value seen when there is none to show, only a reason: "unknown: …", in the reader's language. */
+export function observedUnknown(reason: Msg): Msg {
+  return seen('unknown', { reason })
+}
 
 /** path.posix or path.win32, by the host's platform, so Windows paths are handled right on Linux too. */
 export function pathsFor(platform: Platform): path.PlatformPath {

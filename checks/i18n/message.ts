@@ -51,10 +51,7 @@ export function verbatim(text: string): Msg {
   return { key: '', en: text }
 }
 
-/**
- * A message in English. Only for Evidence.observed, which is a value as read, not prose: summaries
- * and other texts pass messages as parameters instead, so they translate.
- */
+/** A message in English, for text that is never shown to a reader (logs, errors thrown inside a check). */
 export function englishText(msg: Msg): string {
   return interpolate(msg.en, msg.params)
 }

@@ -45,7 +45,7 @@ export function renderHtml(report: ScanReport, options: ReportOptions = {}): str
           : `<table><thead><tr><th>${escapeHtml(doc.labels.what)}</th><th>${escapeHtml(doc.labels.where)}</th><th>${escapeHtml(doc.labels.seen)}</th><th>${escapeHtml(doc.labels.expected)}</th></tr></thead><tbody>${r.evidence
               .map(
                 (e) =>
-                  `<tr><td>${escapeHtml(e.label)}</td><td><code dir="ltr">${escapeHtml(e.source)}</code></td><td><code dir="ltr">${escapeHtml(e.observed)}</code></td><td>${escapeHtml(e.expected ?? '')}</td></tr>`,
+                  `<tr><td>${escapeHtml(e.label)}</td><td><code dir="ltr">${escapeHtml(e.source)}</code></td><td><code dir="auto">${escapeHtml(e.observed)}</code></td><td>${escapeHtml(e.expected ?? '')}</td></tr>`,
               )
               .join('')}</tbody></table>`
       const steps =

@@ -1,19 +1,23 @@
 import { z } from 'zod'
+import type { Msg } from '../../checks/i18n/message.js'
 import type { RawReport } from '../../checks/report.js'
 import { PLATFORMS, SEVERITIES, STATUSES } from '../../checks/types.js'
 
 // Stored reports come back from disk, so they are validated like any other outside data.
 
-const msgSchema = z.object({
-  key: z.string(),
-  en: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-})
+// A parameter may itself be a message (a reason inside a summary), to any depth.
+const msgSchema: z.ZodType<Msg> = z.lazy(() =>
+  z.object({
+    key: z.string(),
+    en: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), msgSchema])).optional(),
+  }),
+)
 
 const evidenceSchema = z.object({
   label: msgSchema,
   source: z.string(),
-  observed: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  observed: z.union([z.string(), z.number(), z.boolean(), z.null(), msgSchema]),
   expected: msgSchema.optional(),
 })
 

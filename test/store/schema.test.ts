@@ -28,6 +28,26 @@ describe('store document schema', () => {
     expect(loaded).toEqual({ doc, problem: null, changed: false })
   })
 
+  it('keeps a report whose texts nest messages (a reason inside a summary, an observed value in words)', () => {
+    const base = rawReport(3)
+    const [first] = base.results
+    if (!first) throw new Error('the sample report has a result')
+    const reason = { key: 'host.not_found', en: '{target} was not found.', params: { target: 'ip' } }
+    const report = {
+      ...base,
+      results: [
+        {
+          ...first,
+          status: 'unknown' as const,
+          summary: { key: 'vpn.wireguard.unknownRoute', en: 'Could not look up: {reason}', params: { tunnels: 'wg0', reason } },
+          evidence: [{ label: { key: 'vpn.wireguard.evRoute6', en: 'IPv6' }, source: 'ip -6 route get', observed: { key: 'vpn.wireguard.obsUnknown', en: 'unknown: {reason}', params: { reason } } }],
+        },
+      ],
+    }
+    const doc = { ...defaultDocument(), reports: [report] }
+    expect(loadDocument(JSON.parse(JSON.stringify(doc)))).toEqual({ doc, problem: null, changed: false })
+  })
+
   it('migrates an unversioned (version 0) file and keeps its valid sections', () => {
     const loaded = loadDocument({ settings: { locale: 'es' } })
     expect(loaded.problem).toBeNull()

@@ -5,7 +5,8 @@ import { detailText } from './messages.js'
 function Observed({ value }: { value: ReportEvidence['observed'] }) {
   const { t } = useI18n()
   if (value === null) return <em className="observed-none">{t(detailText('none'))}</em>
-  return <code dir="ltr">{String(value)}</code>
+  // A value as read runs left to right; Bulwark's own words about it follow the reader's language.
+  return <code dir="auto">{String(value)}</code>
 }
 
 /** One row per thing read, with the exact source, so the verdict can be checked by hand. */
