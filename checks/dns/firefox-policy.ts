@@ -105,7 +105,8 @@ type SourceRead =
   | { state: 'absent'; source: string }
   | { state: 'ok'; source: string; policies: Record<string, unknown> }
   | { state: 'uncertain'; source: string; reason: Msg }
-  | { state: 'ignored'; source: string; observed: string; note: Msg }
+  /** `present`: the file exists, so Firefox picks it (and applies nothing) instead of the next one in its group. */
+  | { state: 'ignored'; source: string; observed: string; note: Msg; present?: boolean }
 
 async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   // Bytes, not text: a text read silently drops a byte-order mark, and Firefox does not.
@@ -120,7 +121,7 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   const json = parseJsonLenient(text)
   if (!json.ok || !json.strict) {
     const error = json.ok ? `it has ${describeLeniency(json.leniency)}` : json.error
-    return { state: 'ignored', source: file, observed: 'invalid JSON', note: t('rejected', { error }) }
+    return { state: 'ignored', source: file, observed: 'invalid JSON', note: t('rejected', { error }), present: true }
   }
   const policies = (json.value as { policies?: unknown } | null)?.policies
   if (!policies || typeof policies !== 'object' || Array.isArray(policies)) return { state: 'ok', source: file, policies: {} }
@@ -221,6 +222,7 @@ export async function readFirefoxPolicies(host: Host, packaging: FirefoxPackagin
       }
       if (read.state === 'ignored') {
         out.notes.push({ source: read.source, observed: read.observed, note: read.note })
+        if (read.present) used = true
         continue
       }
       const { prefs: all, ignored, uncertain } = prefsFromPolicies(read.policies, read.source)

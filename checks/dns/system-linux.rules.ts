@@ -99,15 +99,21 @@ function judgeProxy(f: LinuxFacts, p: Proxy): Verdict {
 
 const DOT_RANK: Record<DotMode, number> = { no: 0, opportunistic: 1, yes: 2 }
 
+/** The DoT modes resolvectl reports for the scopes that carry DNS servers (all scopes if none has servers). */
+function resolvectlModes(f: LinuxFacts): Array<{ scope: string; mode: DotMode }> {
+  if (f.resolvectl.state !== 'ok') return []
+  const s = f.resolvectl.value
+  const scopes = [...(s.global ? [s.global] : []), ...s.links]
+  const withServers = scopes.filter((x) => x.servers.length > 0 && x.dnsOverTls)
+  const chosen = withServers.length > 0 ? withServers : scopes.filter((x) => x.dnsOverTls)
+  return chosen.map((x) => ({ scope: x.name, mode: x.dnsOverTls ?? 'no' }))
+}
+
 /** The weakest DoT mode among the scopes that carry DNS servers, from resolvectl or else configuration. */
 function resolvedModes(f: LinuxFacts): Array<{ scope: string; mode: DotMode }> {
-  if (f.resolvectl.state === 'ok') {
-    const s = f.resolvectl.value
-    const scopes = [...(s.global ? [s.global] : []), ...s.links]
-    const withServers = scopes.filter((x) => x.servers.length > 0 && x.dnsOverTls)
-    const chosen = withServers.length > 0 ? withServers : scopes.filter((x) => x.dnsOverTls)
-    return chosen.map((x) => ({ scope: x.name, mode: x.dnsOverTls ?? 'no' }))
-  }
+  const fromStatus = resolvectlModes(f)
+  // Output that names no DNSOverTLS state at all proves nothing: judge by the configuration instead.
+  if (fromStatus.length > 0) return fromStatus
   const out: Array<{ scope: string; mode: DotMode }> = []
   const nm = f.nm.state === 'ok' ? f.nm.connections : []
   for (const c of nm) {
@@ -128,8 +134,11 @@ function resolvedUpstreams(f: LinuxFacts): string[] {
 
 function judgeResolved(f: LinuxFacts): Verdict {
   const configUnreadable = f.resolvedFiles.find((r) => r.state === 'unreadable')
-  if (f.resolvectl.state !== 'ok' && configUnreadable?.state === 'unreadable') {
-    return { status: 'unknown', summary: t('linuxResolvedUnverified', { path: configUnreadable.path }) }
+  // A connection's own dns-over-tls overrides the global mode, so one that could not be read leaves it open.
+  const nmUnread = f.nm.state === 'ok' ? f.nm.connections.find((c) => c.dot === undefined) : undefined
+  const unread = configUnreadable?.state === 'unreadable' ? configUnreadable.path : nmUnread?.command
+  if (resolvectlModes(f).length === 0 && unread !== undefined) {
+    return { status: 'unknown', summary: t('linuxResolvedUnverified', { path: unread }) }
   }
   const upstreams = resolvedUpstreams(f)
   const parsed = upstreams.map((u) => ({ raw: u, addr: parseSocketAddress(u) }))

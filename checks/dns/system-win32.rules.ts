@@ -60,6 +60,8 @@ export function decideWin32(f: WinFacts): { status: Status; summary: Msg } {
   const policy = f.policy.state === 'ok' ? f.policy.value : null
   if (policy === 3) return { status: 'pass', summary: t('winPolicyRequire') }
   if (policy === 1) return { status: 'fail', summary: t('winPolicyProhibit') }
+  // The policy can prohibit or require DoH whatever the adapters are set to: do not guess past it.
+  if (f.policy.state === 'unreadable') return { status: 'unknown', summary: t('winPolicyUnreadable', { reason: f.policy.reason }) }
   if (!f.network.ok) return { status: 'unknown', summary: t('winNetUnreadable', { reason: f.network.reason }) }
   if (!f.network.value.ok) return { status: 'unknown', summary: t('winNetUnreadable', { reason: f.network.value.problem }) }
   if (f.doh.state === 'unreadable') return { status: 'unknown', summary: t('winRegistryUnreadable', { reason: f.doh.reason }) }

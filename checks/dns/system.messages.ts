@@ -100,6 +100,8 @@ export const t = defineMessages('dns.system', {
     'Bulwark found no DNS servers on the adapter with the default route, so it cannot tell whether DNS is encrypted. Check Settings → Network & internet by hand.',
   winNetUnreadable:
     'Bulwark could not list network adapters and their DNS servers ({reason}). Check Settings → Network & internet → your adapter → DNS server assignment by hand.',
+  winPolicyUnreadable:
+    'Bulwark could not read the Group Policy DoHPolicy ({reason}), which can prohibit or require DNS over HTTPS whatever the adapters are set to. Run Bulwark as an administrator to get an answer.',
   winRegistryUnreadable:
     'Bulwark could not read the per-adapter DNS over HTTPS settings ({reason}). Run "netsh dns show encryption" to check by hand.',
 

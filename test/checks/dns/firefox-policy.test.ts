@@ -75,6 +75,15 @@ describe('readFirefoxPolicies', () => {
     expect(plain(r.notes[0]!.note)).toMatch(/Firefox rejects the whole file/)
   })
 
+  it('linux: a rejected /etc/firefox/policies file still replaces the installation file (Firefox reads only the system file)', async () => {
+    const install = '/usr/lib/firefox-esr/distribution/policies.json'
+    const host = createFixtureHost({ platform: 'linux', files: { [SRC]: '{"policies": {},}', [install]: locked3 } })
+    const r = await readFirefoxPolicies(host, 'native')
+    expect(r.prefs.size).toBe(0)
+    expect(r.notes.find((n) => n.source === SRC)?.observed).toBe('invalid JSON')
+    expect(plain(r.notes.find((n) => n.source === install)!.note)).toMatch(/higher-priority/)
+  })
+
   it('linux: truncated or binary policies.json is reported as rejected', async () => {
     const host = createFixtureHost({ platform: 'linux', files: { [SRC]: new Uint8Array([0x7b, 0x22, 0x70, 0xff, 0x00]) } })
     const r = await readFirefoxPolicies(host, 'native')

@@ -92,12 +92,34 @@ const linuxCases: Case[] = [
     summary: /for enp0s3/,
   },
   {
+    name: 'does not pass when resolvectl output names no DNSOverTLS state: falls back to the configuration files',
+    root: 'resolved-default',
+    commands: { 'resolvectl status': rec('linux', 'resolvectl-status-off.txt').replace(/ -DNSOverTLS/g, '') },
+    status: 'fail',
+    summary: /unencrypted \(DNSOverTLS is no for Global\)/,
+  },
+  {
+    name: 'is unknown when resolvectl output names no DNSOverTLS state and resolved.conf is unreadable',
+    files: { '/etc/resolv.conf': 'nameserver 127.0.0.53\n', '/etc/systemd/resolved.conf': { error: 'permission_denied' } },
+    commands: { 'resolvectl status': rec('linux', 'resolvectl-status-strict.txt').replace(/ [-+]DNSOverTLS/g, '') },
+    status: 'unknown',
+    summary: /could not read \/etc\/systemd\/resolved.conf/,
+  },
+  {
     name: 'uses NetworkManager per-connection dns-over-tls when resolvectl is missing (resolved plugin)',
     root: 'resolved-default',
     commands: { [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'), [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'), [nmDot(WIFI)]: rec('linux', 'nmcli-dot-default.txt') },
     status: 'fail',
     summary: /DNSOverTLS is no for wlp3s0/,
     evidence: [/connection "Wired connection 1" \(enp0s31f6\).*\| yes/, /connection "Café: guest" \(wlp3s0\).*\| default/],
+  },
+  {
+    name: 'is unknown, not pass, when a NetworkManager connection\'s dns-over-tls cannot be read (it may override the global yes)',
+    root: 'resolved-strict',
+    commands: { [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'), [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'), [nmDot(WIFI)]: { code: 10, stderr: 'Error: Could not create NMClient object.' } },
+    status: 'unknown',
+    summary: /could not read nmcli -t -f connection.dns-over-tls connection show 0d2e8c1a/,
+    evidence: [/connection "Café: guest" \(wlp3s0\).*\| \(unreadable\)/],
   },
   {
     name: 'passes with stubby in strict mode (Debian default stubby.yml) that accepts connections',
@@ -362,6 +384,13 @@ const win32Cases: Case[] = [
     commands: { [POLICY]: notFound, [IFACES]: { code: 1, stderr: 'ERROR: Access is denied.' }, [PS]: rec('win32', 'powershell-network.json') },
     status: 'unknown',
     summary: /could not read the per-adapter DNS over HTTPS settings \(Access is denied\)/,
+  },
+  {
+    name: 'is unknown, not pass, when the DoHPolicy key is unreadable (it could prohibit DoH whatever the adapters say)',
+    commands: { [POLICY]: { code: 1, stderr: 'ERROR: Access is denied.' }, [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'), [PS]: rec('win32', 'powershell-network.json') },
+    status: 'unknown',
+    summary: /could not read the Group Policy DoHPolicy \(Access is denied\)/,
+    evidence: [/DoHPolicy could not be read \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| Access is denied/],
   },
   {
     name: 'is unknown on garbage PowerShell output',
