@@ -12,6 +12,7 @@
  */
 import { z } from 'zod'
 import { describeLeniency, parseJsonLenient } from '../browsers/json.parse.js'
+import { firefoxInstallDirs } from '../browsers/firefox-installs.js'
 import type { FirefoxPackaging } from '../browsers/firefox-profiles.js'
 import { managedPrefsPaths, readPlist } from '../browsers/mac-managed-prefs.js'
 import { attempt, describeHostError, pathsFor } from '../host/helpers.js'
@@ -35,7 +36,8 @@ const t = defineMessages('dns.firefox.policy', {
 
 export interface PolicySourceNote {
   source: string
-  observed: string
+  /** The value as written, when there is one beyond what the note says. */
+  observed: string | null
   note: Msg
 }
 
@@ -106,7 +108,7 @@ type SourceRead =
   | { state: 'ok'; source: string; policies: Record<string, unknown> }
   | { state: 'uncertain'; source: string; reason: Msg }
   /** `present`: the file exists, so Firefox picks it (and applies nothing) instead of the next one in its group. */
-  | { state: 'ignored'; source: string; observed: string; note: Msg; present?: boolean }
+  | { state: 'ignored'; source: string; observed: string | null; note: Msg; present?: boolean }
 
 async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   // Bytes, not text: a text read silently drops a byte-order mark, and Firefox does not.
@@ -121,7 +123,7 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   const json = parseJsonLenient(text)
   if (!json.ok || !json.strict) {
     const error = json.ok ? `it has ${describeLeniency(json.leniency)}` : json.error
-    return { state: 'ignored', source: file, observed: 'invalid JSON', note: t('rejected', { error }), present: true }
+    return { state: 'ignored', source: file, observed: null, note: t('rejected', { error }), present: true }
   }
   const policies = (json.value as { policies?: unknown } | null)?.policies
   if (!policies || typeof policies !== 'object' || Array.isArray(policies)) return { state: 'ok', source: file, policies: {} }
@@ -157,16 +159,10 @@ async function readMacManaged(host: Host, signal?: AbortSignal): Promise<SourceR
     if (r.status === 'absent') return { state: 'absent', source: r.source }
     if (r.status === 'unreadable') return { state: 'uncertain', source: r.source, reason: t('unreadable', { reason: r.reason }) }
     if (r.values.EnterprisePoliciesEnabled !== true && r.values.EnterprisePoliciesEnabled !== 1) {
-      return { state: 'ignored', source: r.source, observed: 'EnterprisePoliciesEnabled not set', note: t('notEnabled') }
+      return { state: 'ignored', source: r.source, observed: null, note: t('notEnabled') }
     }
     return { state: 'ok', source: r.source, policies: r.values }
   })
-}
-
-const LINUX_INSTALL_DIRS: Record<FirefoxPackaging, readonly string[]> = {
-  native: ['/usr/lib/firefox', '/usr/lib/firefox-esr', '/usr/lib64/firefox', '/opt/firefox'],
-  snap: ['/snap/firefox/current/usr/lib/firefox'],
-  flatpak: ['/var/lib/flatpak/app/org.mozilla.firefox/current/active/files/lib/firefox'],
 }
 
 /** Flatpak Firefox cannot see the host's /etc; its system policies come from a systemconfig extension. */
@@ -180,21 +176,20 @@ const LINUX_SYSTEM_FILES: Record<FirefoxPackaging, readonly string[]> = {
 async function readSourceGroups(host: Host, packaging: FirefoxPackaging, signal?: AbortSignal): Promise<SourceRead[][]> {
   const p = pathsFor(host.platform)
   if (host.platform === 'win32') {
-    const programDirs = [host.env.ProgramFiles ?? 'C:\\Program Files', host.env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)']
-    const files = programDirs.map((d) => p.join(d, 'Mozilla Firefox', 'distribution', 'policies.json'))
+    const files = firefoxInstallDirs(host, packaging).map((d) => p.join(d, 'distribution', 'policies.json'))
     const [hklm, hkcu, ...json] = await Promise.all([readRegistry(host, 'HKLM', signal), readRegistry(host, 'HKCU', signal), ...files.map((f) => readPoliciesJson(host, f))])
     return [[hklm as SourceRead], [hkcu as SourceRead], json]
   }
   if (host.platform === 'darwin') {
     const [managed, json] = await Promise.all([
       readMacManaged(host, signal),
-      readPoliciesJson(host, '/Applications/Firefox.app/Contents/Resources/distribution/policies.json'),
+      Promise.all(firefoxInstallDirs(host, packaging).map((d) => readPoliciesJson(host, p.join(d, 'distribution', 'policies.json')))),
     ])
     // The first plist that enables policies is the platform provider; policies.json combines below it.
-    return [managed, [json]]
+    return [managed, json]
   }
   const system = await Promise.all(LINUX_SYSTEM_FILES[packaging].map((f) => readPoliciesJson(host, f)))
-  const install = await Promise.all(LINUX_INSTALL_DIRS[packaging].map((d) => readPoliciesJson(host, p.join(d, 'distribution', 'policies.json'))))
+  const install = await Promise.all(firefoxInstallDirs(host, packaging).map((d) => readPoliciesJson(host, p.join(d, 'distribution', 'policies.json'))))
   // On Linux the system file, when present, replaces the installation's file entirely.
   return [[...system, ...install]]
 }
@@ -217,7 +212,7 @@ export async function readFirefoxPolicies(host: Host, packaging: FirefoxPackagin
       if (read.state === 'absent') continue
       if (read.state === 'uncertain') {
         out.uncertain.push({ source: read.source, reason: read.reason })
-        out.notes.push({ source: read.source, observed: 'unreadable', note: read.reason })
+        out.notes.push({ source: read.source, observed: null, note: read.reason })
         continue
       }
       if (read.state === 'ignored') {
@@ -235,7 +230,7 @@ export async function readFirefoxPolicies(host: Host, packaging: FirefoxPackagin
       }
       used = true
       for (const reason of uncertain) out.uncertain.push({ source: read.source, reason })
-      for (const note of ignored) out.notes.push({ source: read.source, observed: 'invalid DNSOverHTTPS policy', note })
+      for (const note of ignored) out.notes.push({ source: read.source, observed: null, note })
       for (const [name, pref] of prefs) {
         out.prefs.set(name, pref)
         claimedHere.push(pref.via)

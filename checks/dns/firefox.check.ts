@@ -1,18 +1,20 @@
 /**
  * dns.firefox: does every Firefox profile resolve names only over DNS over HTTPS (TRR mode 3)?
- * Reads each profile's user.js and prefs.js and the enterprise policies that apply to it, and
- * resolves them by Firefox's own precedence (firefox.rules.ts).
+ * Reads each profile's user.js and prefs.js, the installation's default-pref files and AutoConfig
+ * file, and the enterprise policies that apply to it, and resolves them by Firefox's own
+ * precedence (firefox.rules.ts).
  */
 import { findFirefoxProfiles, type FirefoxPackaging, type FirefoxProfile } from '../browsers/firefox-profiles.js'
 import { defineCheck } from '../define-check.js'
-import { describeHostError, pathsFor, tryReadText } from '../host/helpers.js'
+import { firefoxInstallDirs } from '../browsers/firefox-installs.js'
+import { pathsFor } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
-import { defineMessages, type Msg, englishText } from '../i18n/message.js'
+import { defineMessages, joinMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.js'
-import { overallOf } from '../browsers/verdict.js'
-import { assessProfile, type FirefoxVerdict, type PrefFile, type ProfileAssessment, type Resolved, type VerdictReason } from './firefox.rules.js'
-import { parsePrefs } from './prefs.parse.js'
+import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../browsers/verdict.js'
+import { readAdminPrefs, readPrefFile } from './firefox-admin.js'
+import { assessProfile, type AdminPrefs, type FirefoxVerdict, type PrefFile, type ProfileAssessment, type Resolved, type VerdictReason } from './firefox.rules.js'
 
 const ID = 'dns.firefox'
 
@@ -50,6 +52,8 @@ const t = defineMessages(ID, {
   expectedUri: 'An https:// DNS-over-HTTPS address, or empty for Firefox\'s default provider',
   skippedLabel: 'Unreadable statements in {file}',
   skippedNote: '{count} statement(s) could not be read (first at line {line}); Firefox skips them too.',
+  obsListedIn: '{name} (listed in {source})',
+  obsLines: 'lines {lines}',
   policyLabel: 'Firefox enterprise policy source',
   missingLabel: 'Profile listed in profiles.ini but missing on disk',
   problemLabel: 'Could not read',
@@ -57,6 +61,16 @@ const t = defineMessages(ID, {
   unreadableCause: '{file} could not be read ({reason})',
   damagedCause: '{file} line {line} is damaged and names this setting: {text}',
   policyCause: 'a policy source could not be interpreted ({source}): {reason}',
+  ac_conditional: '{file} line {line} sets a DNS-over-HTTPS setting only inside a block or after a condition, which Bulwark does not evaluate: {text}',
+  ac_computed: '{file} line {line} computes a preference name or value, which Bulwark does not evaluate: {text}',
+  ac_redefined: '{file} line {line} redefines an AutoConfig function, so its calls cannot be read: {text}',
+  ac_remote: '{file} line {line} makes Firefox download more settings from a server (autoadmin.global_config_url), which Bulwark does not fetch: {text}',
+  ac_mentions: '{file} line {line} uses a DNS-over-HTTPS setting in JavaScript that Bulwark does not evaluate: {text}',
+  ac_unparseable: '{file} could not be read as JavaScript (line {line}: {text}) and it names a DNS-over-HTTPS setting.',
+  policyConflictCause: '{lockedAt} locks this setting and a policy in {source} sets another value; which one Firefox keeps is not certain.',
+  adminLabel: 'Preference files of the Firefox installation',
+  adminNote: '{count} default-pref file(s) read; AutoConfig file: {autoconfig}',
+  adminNoteNoAutoconfig: '{count} default-pref file(s) read; no AutoConfig file is set up.',
   // Remediation
   stepUi: 'In each Firefox profile open Settings → Privacy & Security → DNS over HTTPS, choose "Max Protection" and pick a provider you trust. This is network.trr.mode 3: Firefox never falls back to plain DNS.',
   stepUserJs:
@@ -131,23 +145,18 @@ function describeOrigin(r: Resolved): string {
   const o = r.origin
   const value = JSON.stringify(r.value)
   if (o.kind === 'builtin') return `${value} (Firefox built-in default; not set anywhere)`
-  if (o.kind === 'file') return `${value} from ${o.path} line ${o.line}`
+  if (o.kind === 'file') return `${value} from ${o.path} line ${o.line}${o.via ? ` (${o.via})` : ''}${o.locked ? ' (locked)' : ''}`
   return `${value} from policy ${o.via} in ${o.source}${o.locked ? ' (locked)' : ' (default; a user setting can override it)'}`
 }
 
 function unknownCause(r: Resolved): Msg | undefined {
   if (r.known) return undefined
   const file = r.path
-  return r.cause.kind === 'unreadable'
-    ? t('unreadableCause', { file, reason: r.cause.reason })
-    : t('damagedCause', { file, line: r.cause.line, text: r.cause.text })
-}
-
-async function readPrefFile(host: Host, path: string): Promise<PrefFile> {
-  const read = await tryReadText(host, path)
-  if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value) }
-  if (read.error.code === 'not_found') return { state: 'absent', path }
-  return { state: 'unreadable', path, reason: describeHostError(read.error, path) }
+  const c = r.cause
+  if (c.kind === 'unreadable') return t('unreadableCause', { file, reason: c.reason })
+  if (c.kind === 'damaged') return t('damagedCause', { file, line: c.line, text: c.text })
+  if (c.kind === 'opaque') return t(`ac_${c.why}`, { file, line: c.line, text: c.text })
+  return t('policyConflictCause', { lockedAt: c.lockedAt, source: c.source })
 }
 
 interface ProfileResult {
@@ -159,10 +168,17 @@ interface ProfileResult {
   evidence: Evidence[]
 }
 
-async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPolicies): Promise<ProfileResult> {
+/** Which installation runs a profile is not recorded anywhere Bulwark reads: take the weakest. */
+function weakestAssessment(userJs: PrefFile, prefsJs: PrefFile, policies: FirefoxPolicies, admins: readonly AdminPrefs[]): ProfileAssessment {
+  const all = admins.length === 0 ? [assessProfile(userJs, prefsJs, policies.prefs)] : admins.map((ad) => assessProfile(userJs, prefsJs, policies.prefs, ad))
+  const verdict = worstVerdict(all.map((x) => x.verdict))
+  return all.find((x) => x.verdict === verdict) as ProfileAssessment
+}
+
+async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPolicies, admins: readonly AdminPrefs[]): Promise<ProfileResult> {
   const p = pathsFor(host.platform)
   const [userJs, prefsJs] = await Promise.all([readPrefFile(host, p.join(profile.path, 'user.js')), readPrefFile(host, p.join(profile.path, 'prefs.js'))])
-  const a = assessProfile(userJs, prefsJs, policies.prefs)
+  const a = weakestAssessment(userJs, prefsJs, policies, admins)
   const uncertainPolicy = policies.uncertain[0]
   // A policy Bulwark cannot read could lock any of these values: do not guess.
   const verdict: FirefoxVerdict = uncertainPolicy ? 'unknown' : a.verdict
@@ -170,9 +186,9 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
     ? t('policyCause', { source: uncertainPolicy.source, reason: uncertainPolicy.reason })
     : unknownCause([a.mode, a.uri, a.rollout].find((r) => !r.known) ?? a.mode)
   const name = profile.name
-  const marks = (profile.isInstallDefault ? englishText(t('markInstallDefault')) : '') + (profile.isDefault ? englishText(t('markDefault')) : '')
+  const marks = joinMessages([...(profile.isInstallDefault ? [t('markInstallDefault')] : []), ...(profile.isDefault ? [t('markDefault')] : [])], '')
   const evidence: Evidence[] = [
-    { label: t('profileLabel', { name, marks }), source: profile.path, observed: verdict },
+    { label: t('profileLabel', { name, marks }), source: profile.path, observed: verdictSeen(verdict) },
     { label: t('modeLabel', { name }), source: originSource(a.mode, profile.path), observed: describeOrigin(a.mode), expected: t('expectedMode') },
   ]
   if (a.mode.known && a.mode.value === 3) {
@@ -190,7 +206,7 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
   ] as const) {
     const first = file.state === 'read' ? file.parsed.skipped[0] : undefined
     if (file.state === 'read' && first) {
-      evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: englishText(t('skippedNote', { count: file.parsed.skipped.length, line: first.line })) })
+      evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: t('skippedNote', { count: file.parsed.skipped.length, line: first.line }) })
     }
   }
   return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence }
@@ -203,6 +219,17 @@ function originSource(r: Resolved, profilePath: string): string {
   return profilePath
 }
 
+function adminEvidence(admins: Map<FirefoxPackaging, AdminPrefs[]>): Evidence[] {
+  const seen = new Set<string>()
+  return [...admins.values()].flat().flatMap((ad) => {
+    if (seen.has(ad.install)) return []
+    seen.add(ad.install)
+    const count = ad.defaults.filter((f) => f.state === 'read').length
+    const note = ad.autoconfig ? t('adminNote', { count, autoconfig: ad.autoconfig.path }) : t('adminNoteNoAutoconfig', { count })
+    return [{ label: t('adminLabel'), source: ad.install, observed: note }]
+  })
+}
+
 function policyEvidence(policies: Map<FirefoxPackaging, FirefoxPolicies>): Evidence[] {
   const seen = new Set<string>()
   const out: Evidence[] = []
@@ -210,7 +237,7 @@ function policyEvidence(policies: Map<FirefoxPackaging, FirefoxPolicies>): Evide
     for (const note of pol.notes) {
       if (seen.has(note.source)) continue
       seen.add(note.source)
-      out.push({ label: t('policyLabel'), source: note.source, observed: `${note.observed}. ${englishText(note.note)}` })
+      out.push({ label: t('policyLabel'), source: note.source, observed: policyNoteSeen(note.observed, note.note) })
     }
   }
   return out
@@ -219,9 +246,9 @@ function policyEvidence(policies: Map<FirefoxPackaging, FirefoxPolicies>): Evide
 async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const found = await findFirefoxProfiles(host)
   const discoveryEvidence: Evidence[] = [
-    ...found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: englishText(pr.reason) })),
-    ...found.missing.map((m) => ({ label: t('missingLabel'), source: m.path, observed: `${m.name} (listed in ${m.source})` })),
-    ...found.inis.filter((i) => i.badLines.length > 0).map((i) => ({ label: t('iniDamagedLabel'), source: i.path, observed: `lines ${i.badLines.slice(0, 10).join(', ')}` })),
+    ...found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: pr.reason })),
+    ...found.missing.map((m) => ({ label: t('missingLabel'), source: m.path, observed: t('obsListedIn', { name: m.name, source: m.source }) })),
+    ...found.inis.filter((i) => i.badLines.length > 0).map((i) => ({ label: t('iniDamagedLabel'), source: i.path, observed: t('obsLines', { lines: i.badLines.slice(0, 10).join(', ') }) })),
   ]
   if (found.profiles.length === 0) {
     const firstProblem = found.problems[0]
@@ -232,10 +259,19 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const packagings = [...new Set(found.profiles.map((pr) => pr.root.packaging))]
   const policyReads = await Promise.all(packagings.map(async (pk) => [pk, await readFirefoxPolicies(host, pk, signal)] as const))
   const policies = new Map(policyReads)
-  const results = await Promise.all(found.profiles.map((profile) => assess(host, profile, policies.get(profile.root.packaging) as FirefoxPolicies)))
+  const adminReads = await Promise.all(
+    packagings.map(async (pk) => {
+      const read = await Promise.all(firefoxInstallDirs(host, pk).map((dir) => readAdminPrefs(host, dir)))
+      return [pk, read.filter((ad): ad is AdminPrefs => ad !== undefined)] as const
+    }),
+  )
+  const admins = new Map(adminReads)
+  const results = await Promise.all(
+    found.profiles.map((profile) => assess(host, profile, policies.get(profile.root.packaging) as FirefoxPolicies, admins.get(profile.root.packaging) ?? [])),
+  )
   // A profile that could not be listed at all leaves the answer incomplete.
   const { verdict: overall, worst } = overallOf(results, found.problems.length > 0)
-  const evidence = [...results.flatMap((r) => r.evidence), ...policyEvidence(policies), ...discoveryEvidence]
+  const evidence = [...results.flatMap((r) => r.evidence), ...adminEvidence(admins), ...policyEvidence(policies), ...discoveryEvidence]
   const count = results.length
   if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
   if (!worst) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: found.problems[0]?.reason ?? '' }), evidence }

@@ -1,12 +1,20 @@
 /**
  * How Firefox arrives at its DNS-over-HTTPS settings, and what they are worth. Pure.
  *
- * Precedence, highest first (detection.md §1.1): a locked policy value, then user.js (re-applied
- * at every start), then prefs.js, then a policy default, then Firefox's built-in default.
+ * Firefox keeps a default value, a user value and a lock per pref; the effective value is the
+ * default when locked, else the user value if any, else the default. They are written in this
+ * order (docs/checks/dns-browsers.md, "How the value is decided", has the sources):
+ *   1. default-pref files of the installation, in Firefox's load order: `pref()` sets the default,
+ *      `pref(…, locked)` sets and locks it, and a locked default no longer changes;
+ *   2. prefs.js, then user.js (user values);
+ *   3. AutoConfig (`mozilla.cfg`), top to bottom: pref() user value, defaultPref() default,
+ *      lockPref() default + lock, unlockPref(), clearPref() drops the user value;
+ *   4. enterprise policies: a locked policy wins; an unlocked one replaces the default only.
  */
 import { isHttpsUrl, type BrowserVerdict } from '../browsers/verdict.js'
 import type { Msg } from '../i18n/message.js'
-import type { ParsedPrefs, PrefValue } from './prefs.parse.js'
+import type { AutoConfigOp, OpaqueStatement, OpaqueWhy, ParsedAutoConfig } from './autoconfig.parse.js'
+import type { ParsedPrefs, PrefEntry, PrefValue } from './prefs.parse.js'
 
 export const PREF = {
   mode: 'network.trr.mode',
@@ -38,12 +46,27 @@ export interface PolicyPref {
 /** One preference file as read: parsed, absent, or unreadable (with the reason). */
 export type PrefFile = { state: 'read'; path: string; parsed: ParsedPrefs } | { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg }
 
+/** AutoConfig as read: parsed, or unreadable (absent counts: Firefox then refuses to start). */
+export type AutoConfigFile = { state: 'read'; path: string; parsed: ParsedAutoConfig } | { state: 'unreadable'; path: string; reason: Msg }
+
+/** What one Firefox installation sets for every profile it runs. */
+export interface AdminPrefs {
+  install: string
+  /** Default-pref files in the order Firefox loads them. */
+  defaults: PrefFile[]
+  autoconfig?: AutoConfigFile
+}
+
 export type Origin =
   | { kind: 'policy'; locked: boolean; source: string; via: string }
-  | { kind: 'file'; file: 'user.js' | 'prefs.js'; path: string; line: number }
+  | { kind: 'file'; file: 'user.js' | 'prefs.js' | 'default' | 'autoconfig'; path: string; line: number; locked?: boolean; via?: string }
   | { kind: 'builtin' }
 
-export type UnknownCause = { kind: 'unreadable'; reason: Msg } | { kind: 'damaged'; line: number; text: string }
+export type UnknownCause =
+  | { kind: 'unreadable'; reason: Msg }
+  | { kind: 'damaged'; line: number; text: string }
+  | { kind: 'opaque'; line: number; text: string; why: OpaqueWhy }
+  | { kind: 'policyConflict'; source: string; lockedAt: string }
 
 export type Resolved = { known: true; value: PrefValue; origin: Origin } | { known: false; path: string; cause: UnknownCause }
 
@@ -58,19 +81,83 @@ function fromFile(file: PrefFile, name: PrefName, label: 'user.js' | 'prefs.js')
   return { known: true, value: entry.value, origin: { kind: 'file', file: label, path: file.path, line: entry.line } }
 }
 
-export function resolvePref(name: PrefName, userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>): Resolved {
+type Known = Extract<Resolved, { known: true }>
+const BUILTIN_ORIGIN: Origin = { kind: 'builtin' }
+
+/**
+ * The default value and lock that default-pref files leave for `name`, or why that is unknown.
+ * Also used for `general.config.filename` and `general.config.obscure_value`.
+ */
+export function foldDefaults(files: readonly PrefFile[], name: string, initial: PrefValue | undefined): { value: PrefValue | undefined; origin: Origin; locked: boolean } | Extract<Resolved, { known: false }> {
+  let value = initial
+  let origin: Origin = BUILTIN_ORIGIN
+  let locked = false
+  for (const file of files) {
+    if (file.state === 'absent') continue
+    if (file.state === 'unreadable') return { known: false, path: file.path, cause: { kind: 'unreadable', reason: file.reason } }
+    const damaged = file.parsed.skipped.find((s) => s.text.includes(name))
+    if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }
+    for (const e of file.parsed.entries.filter((x: PrefEntry) => x.name === name)) {
+      // user_pref() has no documented meaning in a default-pref file: do not guess what it does.
+      if (e.kind === 'user_pref') return { known: false, path: file.path, cause: { kind: 'damaged', line: e.line, text: `user_pref("${name}", ${JSON.stringify(e.value)})` } }
+      if (locked) continue
+      value = e.value
+      locked = e.locked === true
+      origin = { kind: 'file', file: 'default', path: file.path, line: e.line, ...(locked ? { locked: true } : {}) }
+    }
+  }
+  return { value, origin, locked }
+}
+
+function opaqueFor(ac: ParsedAutoConfig, name: string): OpaqueStatement | undefined {
+  return ac.opaque.find((o) => o.prefName === undefined || o.prefName === name)
+}
+
+export function resolvePref(name: PrefName, userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>, admin?: AdminPrefs): Resolved {
   const p = policy.get(name)
   const fromPolicy = (pp: PolicyPref): Resolved => ({ known: true, value: pp.value, origin: { kind: 'policy', locked: pp.locked, source: pp.source, via: pp.via } })
   if (p?.locked) return fromPolicy(p)
+  const folded = foldDefaults(admin?.defaults ?? [], name, BUILT_IN[name])
+  if ('known' in folded) return folded
+  let def: Known = { known: true, value: folded.value ?? BUILT_IN[name], origin: folded.origin }
+  let locked = folded.locked
+  let user: Resolved | undefined
   for (const [file, label] of [
     [userJs, 'user.js'],
     [prefsJs, 'prefs.js'],
   ] as const) {
     const r = fromFile(file, name, label)
-    if (r !== 'none') return r
+    if (r !== 'none') {
+      user = r
+      break
+    }
   }
-  if (p) return fromPolicy(p)
-  return { known: true, value: BUILT_IN[name], origin: { kind: 'builtin' } }
+  const ac = admin?.autoconfig
+  if (ac?.state === 'unreadable') return { known: false, path: ac.path, cause: { kind: 'unreadable', reason: ac.reason } }
+  if (ac) {
+    const opaque = opaqueFor(ac.parsed, name)
+    if (opaque) return { known: false, path: ac.path, cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why } }
+    for (const op of ac.parsed.ops.filter((o: AutoConfigOp) => o.name === name)) {
+      const origin = (lock: boolean): Origin => ({ kind: 'file', file: 'autoconfig', path: ac.path, line: op.line, via: `${op.fn}()`, ...(lock ? { locked: true } : {}) })
+      const value = op.value ?? BUILT_IN[name]
+      if (op.fn === 'pref') user = { known: true, value, origin: origin(false) }
+      else if (op.fn === 'clearPref') user = undefined
+      else if (op.fn === 'unlockPref') locked = false
+      else if (op.fn === 'lockPref') {
+        // prefcalls.js lockPref(): unlock, set the default, lock again.
+        def = { known: true, value, origin: origin(true) }
+        locked = true
+      } else if (!locked) def = { known: true, value, origin: origin(false) }
+    }
+  }
+  if (p) {
+    if (locked && p.value !== def.value) {
+      const lockedAt = def.origin.kind === 'file' ? `${def.origin.path}:${def.origin.line}` : ''
+      return { known: false, path: p.source, cause: { kind: 'policyConflict', source: p.source, lockedAt } }
+    }
+    if (!locked) def = fromPolicy(p) as Known
+  }
+  return locked ? def : (user ?? def)
 }
 
 export type FirefoxVerdict = BrowserVerdict
@@ -96,11 +183,11 @@ export interface ProfileAssessment {
   strictFallback: Resolved
 }
 
-export function assessProfile(userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>): ProfileAssessment {
-  const mode = resolvePref(PREF.mode, userJs, prefsJs, policy)
-  const uri = resolvePref(PREF.uri, userJs, prefsJs, policy)
-  const rollout = resolvePref(PREF.rollout, userJs, prefsJs, policy)
-  const strictFallback = resolvePref(PREF.strictFallback, userJs, prefsJs, policy)
+export function assessProfile(userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>, admin?: AdminPrefs): ProfileAssessment {
+  const mode = resolvePref(PREF.mode, userJs, prefsJs, policy, admin)
+  const uri = resolvePref(PREF.uri, userJs, prefsJs, policy, admin)
+  const rollout = resolvePref(PREF.rollout, userJs, prefsJs, policy, admin)
+  const strictFallback = resolvePref(PREF.strictFallback, userJs, prefsJs, policy, admin)
   const base = { mode, uri, rollout, strictFallback }
   const decide = (verdict: FirefoxVerdict, reason: VerdictReason): ProfileAssessment => ({ ...base, verdict, reason })
   if (!mode.known) return decide('unknown', 'unreadable')

@@ -7,7 +7,8 @@
  * comments are `//`, `/* *\/` and `#`, strings take single or double quotes with C-like
  * escapes. A statement that does not parse (a truncated write, binary garbage) is skipped and
  * reported, and parsing resumes at the next statement, so one bad line never hides the rest.
- * In user.js and prefs.js every form sets the user value; the last assignment wins.
+ * In user.js and prefs.js every form sets the user value; the last assignment wins. Default-pref
+ * files (`defaults/pref/*.js`) use `pref(name, value, locked)`; `entries` keeps every statement for them.
  */
 export type PrefValue = string | number | boolean
 
@@ -17,6 +18,8 @@ export interface PrefEntry {
   /** 1-based line where the statement starts. */
   line: number
   kind: PrefKeyword
+  /** `, locked` after the value: in a default-pref file it locks the pref. */
+  locked?: true
 }
 
 export interface SkippedStatement {
@@ -27,6 +30,8 @@ export interface SkippedStatement {
 
 export interface ParsedPrefs {
   prefs: Map<string, PrefEntry>
+  /** Every statement read, in file order: default-pref files need them all (a lock stops later writes). */
+  entries: PrefEntry[]
   skipped: SkippedStatement[]
 }
 
@@ -188,21 +193,27 @@ function parseStatement(tokens: Token[], i: number): { entry?: PrefEntry; next: 
   else if (v?.type === 'word' && (v.text === 'true' || v.text === 'false')) value = v.text === 'true'
   else return { next: i }
   let j = i + 5
-  // Attributes after the value (`, sticky`, `, locked`) belong to default-pref files; accept and ignore them.
-  while (isPunct(tokens[j], ',') && tokens[j + 1]?.type === 'word') j += 2
+  // Attributes after the value (`, sticky`, `, locked`) belong to default-pref files.
+  let locked = false
+  while (isPunct(tokens[j], ',') && tokens[j + 1]?.type === 'word') {
+    if ((tokens[j + 1] as { text: string }).text === 'locked') locked = true
+    j += 2
+  }
   if (!isPunct(tokens[j], ')') || !isPunct(tokens[j + 1], ';')) return { next: i }
-  return { entry: { name: name.text, value, line: kw.line, kind: kw.text }, next: j + 2 }
+  return { entry: { name: name.text, value, line: kw.line, kind: kw.text, ...(locked ? { locked: true as const } : {}) }, next: j + 2 }
 }
 
 export function parsePrefs(text: string): ParsedPrefs {
   const tokens = tokenize(text)
   const prefs = new Map<string, PrefEntry>()
+  const entries: PrefEntry[] = []
   const skipped: SkippedStatement[] = []
   let i = 0
   while (i < tokens.length) {
     const { entry, next } = parseStatement(tokens, i)
     if (entry) {
       prefs.set(entry.name, entry)
+      entries.push(entry)
       i = next
       continue
     }
@@ -216,5 +227,5 @@ export function parsePrefs(text: string): ParsedPrefs {
     skipped.push({ line: first.line, text: text.slice(first.start, end).trim().slice(0, 200) })
     i = j
   }
-  return { prefs, skipped }
+  return { prefs, entries, skipped }
 }

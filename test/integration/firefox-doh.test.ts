@@ -3,17 +3,20 @@
  * creates the profiles and profiles.ini itself (-CreateProfile), reads the user.js written here and
  * copies its values into prefs.js on a headless run; the check then finds and judges them.
  * As root, a system policies.json (a path that did not exist before) is added and removed.
+ * AutoConfig is tested on a private copy of the installation (last block).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englishText as plain } from '../../checks/i18n/message.js'
 import { firefoxCheck } from '../../checks/dns/firefox.check.js'
 import { runCheck } from '../../checks/engine/runner.js'
+import type { Host } from '../../checks/host/host.js'
 import type { RawResult } from '../../checks/report.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { seen } from '../support/seen.js'
 
 const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0
 if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')
@@ -35,7 +38,7 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     execFileSync('firefox-esr', args, { env: env(), stdio: 'ignore', timeout: 20000 })
     timings[label] = Date.now() - started
   }
-  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${String(e.observed)}`).join('\n')
+  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-ff-doh-'))
@@ -72,7 +75,7 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     expect(r.status).toBe('warn')
     expect(plain(r.summary)).toBe('Firefox profile "trr-first" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).')
     const ev = evidence(r)
-    expect(ev).toContain(`Firefox profile "max-protection" | ${maxProtection} | pass`)
+    expect(ev).toContain(`Firefox profile "max-protection" | ${maxProtection} | encrypted DNS only`)
     expect(ev).toContain(`network.trr.uri in profile "max-protection" | ${path.join(maxProtection, 'user.js')}:3 | "https://dns.quad9.net/dns-query" from ${path.join(maxProtection, 'user.js')} line 3`)
     expect(ev).toContain(`network.trr.mode in profile "trr-first" | ${path.join(trrFirst, 'user.js')}:1 | 2 from`)
     expect(r.durationMs).toBeLessThan(1000)
@@ -104,5 +107,73 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
       expect(r.status).toBe('pass')
       expect(evidence(r)).toContain(`network.trr.mode in profile "trr-first" | ${POLICY_FILE} | 3 from policy DNSOverHTTPS in ${POLICY_FILE} (locked)`)
     })
+  })
+})
+
+/**
+ * AutoConfig with the real firefox-esr, without touching /usr: a private copy of the installation
+ * (symlinks to the real files, a real copy of the launcher so Firefox takes the copy as its
+ * installation folder) gets defaults/pref/autoconfig.js and mozilla.cfg. Firefox shows what it
+ * applied by saving it to prefs.js; the check reads the copy through a Host that maps
+ * /usr/lib/firefox-esr onto it.
+ */
+describe.skipIf(!hasFirefox)('dns.firefox with AutoConfig run by the real firefox-esr (private copy of the installation)', () => {
+  const INSTALL = '/usr/lib/firefox-esr'
+  let tmp: string
+  let gre: string
+  let profile: string
+  const mapped = (p: string): string => (p === INSTALL || p.startsWith(`${INSTALL}/`) ? gre + p.slice(INSTALL.length) : p)
+  const host = (): Host => {
+    const real = createNodeHost({ ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'home', '.config') })
+    return {
+      ...real,
+      readFile: (p, o) => real.readFile(mapped(p), o),
+      readText: (p, o) => real.readText(mapped(p), o),
+      readDir: (p) => real.readDir(mapped(p)),
+      stat: (p) => real.stat(mapped(p)),
+      lstat: (p) => real.lstat(mapped(p)),
+    }
+  }
+
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-ff-autoconfig-'))
+    gre = path.join(tmp, 'firefox-esr')
+    execFileSync('cp', ['-rs', `${realpathSync(INSTALL)}/.`, gre])
+    // Replace the symlinked launcher by a copy: Firefox finds its installation from its own path.
+    const launcher = path.join(gre, 'firefox-esr')
+    unlinkSync(launcher)
+    copyFileSync(path.join(INSTALL, 'firefox-esr'), launcher)
+    chmodSync(launcher, 0o755)
+    // New files only (never through a symlink into /usr).
+    writeFileSync(path.join(gre, 'defaults', 'pref', 'autoconfig.js'), 'pref("general.config.filename", "mozilla.cfg");\npref("general.config.obscure_value", 0);\n', { flag: 'wx' })
+    writeFileSync(path.join(gre, 'mozilla.cfg'), '// the first line is skipped\npref("network.trr.mode", 2);\nlockPref("network.trr.uri", "https://locked.example/dns-query");\n', { flag: 'wx' })
+    const root = path.join(tmp, 'home', '.mozilla', 'firefox')
+    profile = path.join(root, 'ac.default')
+    mkdirSync(profile, { recursive: true })
+    writeFileSync(path.join(root, 'profiles.ini'), '[Profile0]\nName=autoconfig\nIsRelative=1\nPath=ac.default\nDefault=1\n')
+    writeFileSync(path.join(profile, 'user.js'), 'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n')
+    execFileSync(launcher, ['--headless', '--no-remote', '--profile', profile, '--screenshot', path.join(tmp, 'a.png'), 'about:blank'], {
+      env: { ...process.env, HOME: path.join(tmp, 'home') },
+      stdio: 'ignore',
+      timeout: 20000,
+    })
+  })
+
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it('firefox-esr applied AutoConfig pref() over user.js and saved it (mode 2 in prefs.js)', () => {
+    const prefs = readFileSync(path.join(profile, 'prefs.js'), 'utf8')
+    expect(prefs).toContain('user_pref("network.trr.mode", 2);')
+    expect(prefs).not.toContain('user_pref("network.trr.mode", 3);')
+  })
+
+  it('the check agrees: mode 2 from mozilla.cfg line 2, not user.js mode 3', async () => {
+    const r = await runCheck(firefoxCheck, host())
+    expect(r.status).toBe('warn')
+    const ev = r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
+    expect(ev).toContain(`network.trr.mode in profile "autoconfig" | ${INSTALL}/mozilla.cfg:2 | 2 from ${INSTALL}/mozilla.cfg line 2 (pref())`)
+    expect(ev).toContain(`Preference files of the Firefox installation | ${INSTALL} |`)
   })
 })

@@ -80,7 +80,7 @@ describe('readFirefoxPolicies', () => {
     const host = createFixtureHost({ platform: 'linux', files: { [SRC]: '{"policies": {},}', [install]: locked3 } })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
-    expect(r.notes.find((n) => n.source === SRC)?.observed).toBe('invalid JSON')
+    expect(r.notes.find((n) => n.source === SRC)).toMatchObject({ observed: null, note: { key: 'dns.firefox.policy.rejected' } })
     expect(plain(r.notes.find((n) => n.source === install)!.note)).toMatch(/higher-priority/)
   })
 
@@ -88,7 +88,7 @@ describe('readFirefoxPolicies', () => {
     const host = createFixtureHost({ platform: 'linux', files: { [SRC]: new Uint8Array([0x7b, 0x22, 0x70, 0xff, 0x00]) } })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
-    expect(r.notes[0]).toMatchObject({ source: SRC, observed: 'invalid JSON' })
+    expect(r.notes[0]).toMatchObject({ source: SRC, observed: null, note: { key: 'dns.firefox.policy.rejected' } })
   })
 
   it('linux: a policies.json with a byte-order mark is rejected, as firefox-esr 153 was seen to do', async () => {
@@ -96,7 +96,7 @@ describe('readFirefoxPolicies', () => {
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
-    expect(r.notes[0]).toMatchObject({ source: SRC, observed: 'invalid JSON' })
+    expect(r.notes[0]).toMatchObject({ source: SRC, observed: null, note: { key: 'dns.firefox.policy.rejected' } })
     expect(plain(r.notes[0]!.note)).toMatch(/Not valid JSON \(it has a byte-order mark\)/)
   })
 
