@@ -1,5 +1,25 @@
+import { defineMessages, type Msg } from '../i18n/message.js'
+
 /** The verdicts a per-browser or per-profile assessment can reach before it becomes a check Outcome. */
 export type BrowserVerdict = 'pass' | 'warn' | 'fail' | 'unknown'
+
+const t = defineMessages('browsers', {
+  verdict_pass: 'encrypted DNS only',
+  verdict_warn: 'can fall back to plain DNS',
+  verdict_fail: 'plain DNS',
+  verdict_unknown: 'could not tell',
+  policyNote: '{value}: {note}',
+})
+
+/** One browser's or profile's verdict as the value seen in evidence, in words. */
+export function verdictSeen(verdict: BrowserVerdict): Msg {
+  return t(`verdict_${verdict}`)
+}
+
+/** What a policy file showed: its note, after the value it holds when there is one beyond the note. */
+export function policyNoteSeen(value: string | null, note: Msg): Msg {
+  return value === null ? note : t('policyNote', { value, note })
+}
 
 const RANK: Record<BrowserVerdict, number> = { pass: 0, unknown: 1, warn: 2, fail: 3 }
 

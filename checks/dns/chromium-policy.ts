@@ -31,7 +31,8 @@ export const POLICY_TEMPLATES = 'DnsOverHttpsTemplates'
 
 export interface ChromiumPolicyRead {
   policy: ChromiumPolicy
-  notes: { source: string; observed: string; note: Msg }[]
+  /** `observed` is the value as written, when there is one beyond what the note says. */
+  notes: { source: string; observed: string | null; note: Msg }[]
   uncertain: { source: string; reason: Msg }[]
 }
 
@@ -54,7 +55,7 @@ function combine(found: readonly Found[], out: ChromiumPolicyRead): void {
       set.push(`${name}=${JSON.stringify(raw)}`)
       if (!out.policy[key]) out.policy[key] = { value: raw, source } satisfies PolicyString
     }
-    out.notes.push({ source, observed: set.length > 0 ? set.join(', ') : 'no DNS-over-HTTPS policy', note: set.length > 0 ? t('sets', { policies: set.join(', ') }) : t('none') })
+    out.notes.push({ source, observed: null, note: set.length > 0 ? t('sets', { policies: set.join(', ') }) : t('none') })
   }
 }
 
@@ -85,7 +86,7 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
         }
         const json = parseJsonLenient(read.value)
         if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
-          out.notes.push({ source: file, observed: 'not JSON', note: t('notJson', { error: json.ok ? 'not an object' : json.error }) })
+          out.notes.push({ source: file, observed: null, note: t('notJson', { error: json.ok ? 'not an object' : json.error }) })
           continue
         }
         const values = json.value as Record<string, unknown>

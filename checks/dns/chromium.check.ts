@@ -5,11 +5,11 @@
  */
 import { z } from 'zod'
 import { findChromiumBrowsers, type ChromiumInstallation } from '../browsers/chromium-browsers.js'
-import { overallOf, type BrowserVerdict } from '../browsers/verdict.js'
+import { overallOf, policyNoteSeen, verdictSeen, type BrowserVerdict } from '../browsers/verdict.js'
 import { defineCheck } from '../define-check.js'
 import { describeHostError, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
-import { defineMessages, type Msg, englishText } from '../i18n/message.js'
+import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../types.js'
 import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.js'
 import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.rules.js'
@@ -136,11 +136,11 @@ async function assess(host: Host, install: ChromiumInstallation, signal: AbortSi
       ? unknown.reason
       : undefined
   const evidence: Evidence[] = [
-    { label: t('browserLabel', { browser }), source: install.userDataDir, observed: verdict },
+    { label: t('browserLabel', { browser }), source: install.userDataDir, observed: verdictSeen(verdict) },
     { label: t('modeLabel', { browser }), source: a.mode.source, observed: describeSetting(a.mode), expected: t('expectedMode') },
     { label: t('templatesLabel', { browser }), source: a.templates.source, observed: describeSetting(a.templates), expected: t('expectedTemplates') },
-    ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: `${n.observed}. ${englishText(n.note)}` })),
-    ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: `unreadable. ${englishText(u.reason)}` })),
+    ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: policyNoteSeen(n.observed, n.note) })),
+    ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: u.reason })),
   ]
   return { install, assessment: a, verdict, ...(cause ? { cause } : {}), evidence }
 }
@@ -154,7 +154,7 @@ function summaryFor(r: BrowserResult, count: number): Msg {
 
 async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const found = await findChromiumBrowsers(host)
-  const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: englishText(pr.reason) }))
+  const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: pr.reason }))
   if (found.browsers.length === 0) {
     const first = found.problems[0]
     if (first) return { status: 'unknown', summary: t('unknownBrowser', { browser: first.spec.name, reason: first.reason }), evidence: problemEvidence }

@@ -47,7 +47,7 @@ export function darwinEvidence(f: DarwinFacts): Evidence[] {
   if (!f.profiler.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.profiler.reason })
   else if (f.listing && !f.listing.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.listing.problem })
   else if (f.listing?.ok) {
-    ev.push({ label: t('evProfiles'), source: f.profiler.command, observed: f.listing.value.profileNames.join(', ') || '(none listed)', expected: t('expEncrypted') })
+    ev.push({ label: t('evProfiles'), source: f.profiler.command, observed: f.listing.value.profileNames.join(', ') || t('obsNoneListed'), expected: t('expEncrypted') })
     for (const p of f.listing.value.dnsPayloads) {
       ev.push({
         label: t('evDnsPayload', { profile: p.profileName || '(unnamed)' }),
@@ -58,7 +58,7 @@ export function darwinEvidence(f: DarwinFacts): Evidence[] {
   }
   if (f.scutil.ok) {
     const servers = [...new Set(parseScutilDns(f.scutil.stdout).flatMap((r) => r.nameservers))]
-    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || '(none)' })
+    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || t('obsNone') })
   } else {
     ev.push({ label: t('evToolFailed'), source: f.scutil.command, observed: f.scutil.reason })
   }

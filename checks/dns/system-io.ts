@@ -1,7 +1,7 @@
 /** The I/O steps dns.system repeats on every OS: run a tool, read and parse a file. Errors become values. */
 import { describeHostError, tryReadText } from '../host/helpers.js'
 import { isHostError, type Host } from '../host/host.js'
-import { type Msg, englishText } from '../i18n/message.js'
+import type { Msg } from '../i18n/message.js'
 import type { Evidence } from '../types.js'
 import { t } from './system.messages.js'
 import type { ParseResult } from './system-parse-util.js'
@@ -9,7 +9,7 @@ import type { ParseResult } from './system-parse-util.js'
 
 export type Read<T> = { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
 
-export type ToolRun = { ok: true; command: string; stdout: string } | { ok: false; command: string; reason: string; missing: boolean }
+export type ToolRun = { ok: true; command: string; stdout: string } | { ok: false; command: string; reason: Msg; missing: boolean }
 
 export async function runTool(host: Host, file: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<ToolRun> {
   const command = [file, ...args].join(' ')
@@ -17,9 +17,9 @@ export async function runTool(host: Host, file: string, args: readonly string[],
     const r = await host.exec(file, args, { timeoutMs, ...(signal ? { signal } : {}) })
     if (r.code === 0) return { ok: true, command, stdout: r.stdout }
     const detail = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200) ?? ''
-    return { ok: false, command, reason: `exit code ${String(r.code)}${detail ? `: ${detail}` : ''}`, missing: false }
+    return { ok: false, command, reason: t('toolExit', { code: String(r.code), detail }), missing: false }
   } catch (e) {
-    return { ok: false, command, reason: englishText(describeHostError(e, command)), missing: isHostError(e, 'not_found') }
+    return { ok: false, command, reason: describeHostError(e, command), missing: isHostError(e, 'not_found') }
   }
 }
 
@@ -36,5 +36,5 @@ export async function readParsed<T>(host: Host, path: string, format: string, pa
 }
 
 export function unreadableEvidence(r: Read<unknown>): Evidence[] {
-  return r.state === 'unreadable' ? [{ label: t('evUnreadable'), source: r.path, observed: englishText(r.reason) }] : []
+  return r.state === 'unreadable' ? [{ label: t('evUnreadable'), source: r.path, observed: r.reason }] : []
 }

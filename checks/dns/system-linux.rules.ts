@@ -25,8 +25,8 @@ export interface LinuxFacts {
   resolvConfLink: string | null
   resolvedFiles: Array<Read<{ dnsOverTls: string[]; rejected: string[] }>>
   resolved: EffectiveResolved
-  resolvectl: { state: 'ok'; command: string; value: ResolvectlStatus } | { state: 'unavailable'; command: string; reason: string }
-  nm: { state: 'ok'; connections: Array<{ connection: NmConnection; dot: NmDot | undefined; command: string }> } | { state: 'unavailable'; command: string; reason: string }
+  resolvectl: { state: 'ok'; command: string; value: ResolvectlStatus } | { state: 'unavailable'; command: string; reason: Msg }
+  nm: { state: 'ok'; connections: Array<{ connection: NmConnection; dot: NmDot | undefined; command: string }> } | { state: 'unavailable'; command: string; reason: Msg }
   stubby: Read<StubbyConfig>
   dnscrypt: Read<DnscryptConfig>
   dnscryptSocket: { path: string; listen: SocketAddress[] } | null

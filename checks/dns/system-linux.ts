@@ -163,7 +163,7 @@ export async function gatherLinux(host: Host, paths: LinuxPaths, signal: AbortSi
     ? { state: 'unavailable', command: resolvectlRun.command, reason: resolvectlRun.reason }
     : parsedStatus?.ok
       ? { state: 'ok', command: resolvectlRun.command, value: parsedStatus.value }
-      : { state: 'unavailable', command: resolvectlRun.command, reason: parsedStatus?.problem ?? 'unreadable output' }
+      : { state: 'unavailable', command: resolvectlRun.command, reason: t('toolOutput', { problem: parsedStatus?.problem ?? '' }) }
   const okFiles = resolvedReads.flatMap((r) => (r.state === 'ok' ? [r.value] : []))
   const resolved = effectiveResolved(okFiles)
   const resolvedFiles: LinuxFacts['resolvedFiles'] = resolvedReads.map((r) => {
@@ -190,7 +190,7 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
     ev.push({ label: t('evAbsent'), source: rc.path, observed: null })
   }
   ev.push(...unreadableEvidence(rc))
-  if (f.resolvConfLink !== null) ev.push({ label: t('evResolvLink'), source: `readlink ${rc.path}`, observed: f.resolvConfLink || '(target not read)' })
+  if (f.resolvConfLink !== null) ev.push({ label: t('evResolvLink'), source: `readlink ${rc.path}`, observed: f.resolvConfLink || t('obsTargetNotRead') })
 
   const usesResolved = rc.state === 'ok' && rc.value.nameservers.some((n) => RESOLVED_STUBS.includes(n))
   for (const r of f.resolvedFiles) {
@@ -228,26 +228,26 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
       ev.push({
         label: t('evNmConnection', { name: c.connection.name, device: c.connection.device || '-' }),
         source: c.command,
-        observed: c.dot ?? '(unreadable)',
+        observed: c.dot ?? t('obsUnreadable'),
       })
     }
   }
   const st = f.stubby
   if (st.state === 'ok') {
     ev.push(
-      { label: t('evStubbyTransports'), source: st.path, observed: st.value.transports === null ? '(not set)' : st.value.transports.join(', '), expected: t('expStubbyTls') },
-      { label: t('evStubbyAuth'), source: st.path, observed: st.value.tlsAuthentication ?? '(not set)', expected: t('expStubbyAuth') },
+      { label: t('evStubbyTransports'), source: st.path, observed: st.value.transports === null ? t('obsNotSet') : st.value.transports.join(', '), expected: t('expStubbyTls') },
+      { label: t('evStubbyAuth'), source: st.path, observed: st.value.tlsAuthentication ?? t('obsNotSet'), expected: t('expStubbyAuth') },
       { label: t('evStubbyListen'), source: st.path, observed: st.value.listen.map(formatSocketAddress).join(', ') },
     )
   }
   ev.push(...unreadableEvidence(st))
   if (f.dnscrypt.state === 'ok') {
-    ev.push({ label: t('evDnscryptListen'), source: f.dnscrypt.path, observed: f.dnscrypt.value.listenRaw.join(', ') || '(none)' })
+    ev.push({ label: t('evDnscryptListen'), source: f.dnscrypt.path, observed: f.dnscrypt.value.listenRaw.join(', ') || t('obsNone') })
   }
   ev.push(...unreadableEvidence(f.dnscrypt))
-  if (f.dnscryptSocket) ev.push({ label: t('evDnscryptSocket'), source: f.dnscryptSocket.path, observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || '(none)' })
+  if (f.dnscryptSocket) ev.push({ label: t('evDnscryptSocket'), source: f.dnscryptSocket.path, observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || t('obsNone') })
   for (const [address, state] of Object.entries(f.listeners)) {
-    ev.push({ label: t('evListener', { address }), source: `tcp ${address}`, observed: state })
+    ev.push({ label: t('evListener', { address }), source: `tcp ${address}`, observed: t(`obsListening_${state satisfies Listening}`) })
   }
   for (const name of f.processes ?? []) ev.push({ label: t('evProcess', { name }), source: 'process list', observed: true })
   for (const c of f.cloudflared) ev.push({ label: t('evCloudflared'), source: c.source, observed: c.observed })

@@ -13,7 +13,7 @@ export type RegRead<T> = { state: 'ok'; value: T } | { state: 'absent' } | { sta
 export interface WinFacts {
   policy: RegRead<number | null>
   doh: RegRead<DohEntry[]>
-  network: { ok: false; reason: string } | { ok: true; value: ParseResult<WinNetwork> }
+  network: { ok: false; reason: Msg } | { ok: true; value: ParseResult<WinNetwork> }
 }
 
 export interface ServerState {

@@ -50,13 +50,13 @@ export function win32Evidence(f: WinFacts): Evidence[] {
   for (const a of defaultRouteAdapters(net)) {
     ev.push({ label: t('evAdapter', { name: a.name }), source: 'Get-NetAdapter / Get-NetRoute', observed: `ifIndex ${a.ifIndex}, ${a.guid}` })
     const servers = net.dns.filter((d) => d.ifIndex === a.ifIndex).flatMap((d) => d.servers)
-    ev.push({ label: t('evDnsServers', { adapter: a.name }), source: 'Get-DnsClientServerAddress', observed: servers.join(', ') || '(none)' })
+    ev.push({ label: t('evDnsServers', { adapter: a.name }), source: 'Get-DnsClientServerAddress', observed: servers.join(', ') || t('obsNone') })
   }
   for (const s of serverStates(net, entries)) {
     ev.push({
       label: t('evDohFlags', { server: s.server, adapter: s.adapter.name }),
       source: s.entry?.keyPath ?? `${INTERFACE_PARAMS_KEY}\\${s.adapter.guid}\\DohInterfaceSettings\\${s.server.includes(':') ? 'Doh6' : 'Doh'}\\${s.server}`,
-      observed: s.entry ? describeDohFlags(s.entry.flags) : '(no key)',
+      observed: s.entry ? describeDohFlags(s.entry.flags) : t('obsNoKey'),
       expected: t('expDohNoFallback'),
     })
   }

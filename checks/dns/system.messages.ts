@@ -40,6 +40,17 @@ export const t = defineMessages('dns.system', {
   evDnsServers: 'DNS servers on {adapter}',
   evDohFlags: 'DohFlags for {server} on {adapter} (bit meanings inferred, not documented by Microsoft)',
   evDohRegistryUnreadable: 'Per-interface DoH settings could not be read',
+  toolExit: 'exit code {code}: {detail}',
+  toolOutput: 'output not understood: {problem}',
+  obsNotSet: 'not set',
+  obsNone: 'none',
+  obsNoneListed: 'none listed',
+  obsUnreadable: 'could not be read',
+  obsTargetNotRead: 'target not read',
+  obsNoKey: 'no DoH settings for this server',
+  obsListening_yes: 'yes',
+  obsListening_no: 'no',
+  obsListening_unknown: 'could not tell',
 
   // Expected values
   expDotYes: 'yes (strict DNS over TLS)',

@@ -3,7 +3,7 @@
  * can report them and other checks can adapt (a Whonix Workstation has no local Tor by design).
  * Memoised per Host: one scan reads these files once.
  */
-import { attempt, tryReadText, tryStat } from '../host/helpers.js'
+import { attempt, observedError, tryReadText, tryStat } from '../host/helpers.js'
 import type { Host, HostErrorCode } from '../host/host.js'
 import { defineMessages } from '../i18n/message.js'
 import type { Evidence } from '../types.js'
@@ -34,6 +34,8 @@ const t = defineMessages('env.isolation.detect', {
   cpuFlag: 'CPU "hypervisor" flag',
   macVm: 'macOS reports running in a virtual machine',
   unreadable: 'Could not read',
+  obsPresent: 'present',
+  obsExitCode: 'exit code {code}',
 })
 
 export const MARKERS = {
@@ -71,7 +73,7 @@ async function detectLinux(host: Host): Promise<Found> {
     if (os.has('TAILS_PRODUCT_NAME')) evidence.push({ label: t('tailsProduct'), source: '/etc/os-release', observed: os.get('TAILS_PRODUCT_NAME') ?? null })
   } else if (osRelease.error.code !== 'not_found') {
     uncertain = { source: '/etc/os-release', code: osRelease.error.code }
-    evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: osRelease.error.code })
+    evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: observedError(osRelease.error.code) })
   }
   const markers = [
     [MARKERS.whonixGateway, gw],
@@ -80,10 +82,10 @@ async function detectLinux(host: Host): Promise<Found> {
     [MARKERS.qubesDom0, dom0],
   ] as const
   for (const [path, st] of markers) {
-    if (st.ok) evidence.push({ label: t('marker'), source: path, observed: 'present' })
+    if (st.ok) evidence.push({ label: t('marker'), source: path, observed: t('obsPresent') })
     else if (st.error.code !== 'not_found') {
       uncertain ??= { source: path, code: st.error.code }
-      evidence.push({ label: t('unreadable'), source: path, observed: st.error.code })
+      evidence.push({ label: t('unreadable'), source: path, observed: observedError(st.error.code) })
     }
   }
 
@@ -124,7 +126,8 @@ async function detectDarwin(host: Host): Promise<Found> {
   const r = await attempt(command, () => host.exec('sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000 }))
   if (!r.ok || r.value.code !== 0) {
     // Older macOS has no such sysctl: the VM question stays open, the verdict (plain OS) does not change.
-    return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed: r.ok ? r.value.stderr.trim() || `exit ${String(r.value.code)}` : r.error.code }], uncertain: null }
+    const observed = r.ok ? r.value.stderr.trim() || t('obsExitCode', { code: String(r.value.code) }) : observedError(r.error.code)
+    return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'
   return { hypervisor: active ? 'macOS virtualization' : null, evidence: [{ label: t('macVm'), source: command, observed: r.value.stdout.trim() }], uncertain: null }
@@ -133,7 +136,7 @@ async function detectDarwin(host: Host): Promise<Found> {
 async function detectWindows(host: Host): Promise<Found> {
   const read = await queryRegistry(host, BIOS_KEY)
   if (read.status !== 'ok') {
-    return { hypervisor: null, evidence: [{ label: t('unreadable'), source: read.command, observed: read.status === 'unreadable' ? read.reason : 'absent' }], uncertain: null }
+    return { hypervisor: null, evidence: [{ label: t('unreadable'), source: read.command, observed: read.status === 'unreadable' ? read.reason : observedError('not_found') }], uncertain: null }
   }
   const bios = biosStrings(read.keys)
   return {

@@ -1,11 +1,18 @@
-import { attempt, describeHostError } from '../host/helpers.js'
+import { attempt, describeHostError, observedError } from '../host/helpers.js'
 import type { ExecResult, Host, HostErrorCode } from '../host/host.js'
 import type { Msg } from '../types.js'
 import { t } from './hardware.messages.js'
 
 export type CommandRun =
   | { ok: true; line: string; result: ExecResult }
-  | { ok: false; line: string; reason: Msg; code: HostErrorCode | 'exit' | 'truncated' }
+  | {
+      ok: false
+      line: string
+      reason: Msg
+      code: HostErrorCode | 'exit' | 'truncated'
+      /** The failure, short, as the value seen in evidence. */
+      seen: Msg
+    }
 
 /**
  * Runs a read-only command and turns "missing tool", "timed out" and "output cut off" into a reason.
@@ -21,12 +28,13 @@ export async function runCommand(
   const run = await attempt(line, () =>
     host.exec(file, args, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes ?? 8 * 1024 * 1024, signal: options.signal }),
   )
-  if (!run.ok) return { ok: false, line, reason: describeHostError(run.error, file), code: run.error.code }
+  if (!run.ok) return { ok: false, line, reason: describeHostError(run.error, file), code: run.error.code, seen: observedError(run.error.code) }
   const result = run.value
-  if (result.truncated) return { ok: false, line, reason: t('commandTruncated', { command: line }), code: 'truncated' }
+  if (result.truncated) return { ok: false, line, reason: t('commandTruncated', { command: line }), code: 'truncated', seen: observedError('too_large') }
   if (result.code !== 0 && !(options.acceptExit?.(result.code) ?? false)) {
     const detail = (result.stderr || result.stdout).trim().split(/\r?\n/)[0]?.slice(0, 300) ?? ''
-    return { ok: false, line, reason: t('commandFailed', { command: line, code: String(result.code), detail }), code: 'exit' }
+    const code = String(result.code)
+    return { ok: false, line, reason: t('commandFailed', { command: line, code, detail }), code: 'exit', seen: t('obsExitCode', { code }) }
   }
   return { ok: true, line, result }
 }

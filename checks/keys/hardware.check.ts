@@ -68,9 +68,9 @@ export const hardwareKeysCheck = defineCheck({
       uses: usage.uses,
       failures: usage.failures,
     })
-    const notes: Evidence[] = [{ label: t('notVisible'), source: 'websites and online accounts', observed: 'not visible from this computer' }]
+    const notes: Evidence[] = [{ label: t('notVisible'), source: 'websites and online accounts', observed: t('obsNotVisible') }]
     if (host.platform === 'win32') {
-      notes.push({ label: t('noteWindowsHello'), source: 'Settings → Accounts → Sign-in options → Security key', observed: 'not readable without administrator rights' })
+      notes.push({ label: t('noteWindowsHello'), source: 'Settings → Accounts → Sign-in options → Security key', observed: t('obsNeedsAdmin') })
     }
     return { status, summary, evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes] }
   },

@@ -7,7 +7,7 @@ export interface VerdictInput {
   platform: Platform
   presence: PresenceStatus
   /** One line per key plugged in. */
-  keys: readonly string[]
+  keys: readonly Msg[]
   /** Why presence is unknown, when it is. */
   presenceReason: Msg | null
   /** Where a key is used (pam_u2f, crypttab, sk- SSH keys). */
@@ -29,7 +29,7 @@ const UNUSED: Record<Platform, 'warnUnusedLinux' | 'warnUnusedMac' | 'warnUnused
 export function decide(input: VerdictInput): { status: Status; summary: Msg } {
   const [failure] = input.failures
   if (failure) return { status: 'fail', summary: failure }
-  const keys = input.keys.join('; ')
+  const keys = joinMessages(input.keys, '; ')
   if (input.uses.length > 0) {
     const uses = joinMessages(input.uses, '; ')
     if (input.presence === 'found') return { status: 'pass', summary: t('passUsed', { keys, uses }) }

@@ -1,4 +1,5 @@
-import { attempt, describeHostError, tryReadText } from '../host/helpers.js'
+import { attempt, describeHostError, observedError, tryReadText } from '../host/helpers.js'
+import { joinMessages } from '../i18n/message.js'
 import type { Evidence, Host, Msg } from '../types.js'
 import { runCommand } from './command.js'
 import { formatUsagePage, isFidoDevice, type DeviceListing, type HidDevice } from './devices.js'
@@ -35,13 +36,15 @@ export const PNP_HID_ARGS = [
 ] as const
 
 /** One line a person can check against `lsusb`, System Information or Device Manager. */
-export function describeDevice(d: HidDevice): string {
-  const ids = d.vendorId !== null && d.productId !== null ? vidPid(d.vendorId, d.productId) : 'VID:PID unknown'
-  const vendor = d.vendorId !== null && d.productId !== null ? describeVendor(d.vendorId, d.productId) : null
-  const pages = d.usagePages.length > 0 ? d.usagePages.map(formatUsagePage).join(', ') : 'none declared'
-  return [ids, vendor ?? 'vendor not in Bulwark\'s list', d.name ? `"${d.name}"` : null, `usage page ${pages}`]
-    .filter(Boolean)
-    .join(' · ')
+export function describeDevice(d: HidDevice): Msg {
+  const { vendorId, productId } = d
+  const known = vendorId !== null && productId !== null
+  const params = {
+    ids: known ? vidPid(vendorId, productId) : t('obsIdsUnknown'),
+    vendor: (known ? describeVendor(vendorId, productId) : null) ?? t('obsVendorUnlisted'),
+    pages: d.usagePages.length > 0 ? d.usagePages.map(formatUsagePage).join(', ') : t('obsNoneDeclared'),
+  }
+  return d.name ? t('obsDeviceNamed', { ...params, name: d.name }) : t('obsDevice', params)
 }
 
 /**
@@ -87,14 +90,14 @@ async function readHidrawNode(host: Host, name: string): Promise<NodeRead> {
   if (!descriptor.ok) {
     return {
       problem: describeHostError(descriptor.error, descriptorPath),
-      evidence: [{ label: t('evHidUnreadable'), source: descriptorPath, observed: `${describeDevice(partial)} · ${descriptor.error.code}` }],
+      evidence: [{ label: t('evHidUnreadable'), source: descriptorPath, observed: joinMessages([describeDevice(partial), observedError(descriptor.error.code)], ' · ') }],
     }
   }
   const parsed = parseReportDescriptor(descriptor.value)
   if (!parsed.ok) {
     return {
       problem: t('descriptorInvalid', { path: descriptorPath, detail: parsed.reason, offset: parsed.offset }),
-      evidence: [{ label: t('evDescriptorInvalid'), source: descriptorPath, observed: `${parsed.reason} at byte ${parsed.offset}` }],
+      evidence: [{ label: t('evDescriptorInvalid'), source: descriptorPath, observed: t('obsDescriptorInvalid', { reason: parsed.reason, offset: parsed.offset }) }],
     }
   }
   return { device: { ...partial, usagePages: [...new Set(parsed.usagePages)] }, evidence: [] }
@@ -109,9 +112,9 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   if (!list.ok) {
     // No hidraw class at all means the kernel has no raw HID devices: nothing is plugged in.
     if (list.error.code === 'not_found') {
-      return { status: 'none', keys: [], reason: null, evidence: [{ label: t('evHidList'), source: HIDRAW_DIR, observed: 'absent: no HID devices' }] }
+      return { status: 'none', keys: [], reason: null, evidence: [{ label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsNoHidDevices') }] }
     }
-    return unknown(describeHostError(list.error, HIDRAW_DIR), [{ label: t('evHidList'), source: HIDRAW_DIR, observed: list.error.code }])
+    return unknown(describeHostError(list.error, HIDRAW_DIR), [{ label: t('evHidList'), source: HIDRAW_DIR, observed: observedError(list.error.code) }])
   }
   const names = list.value
     .map((e) => e.name)
@@ -122,7 +125,7 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   const devices = reads.flatMap((r) => ('device' in r ? [r.device] : []))
   const problem = reads.find((r): r is Extract<NodeRead, { problem: Msg }> => 'problem' in r)?.problem ?? null
   const evidence: Evidence[] = [
-    { label: t('evHidList'), source: HIDRAW_DIR, observed: `${names.length} node(s): ${names.join(', ') || 'none'}` },
+    { label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || t('obsNone') }) },
     ...deviceEvidence(devices, (d) => `${d.source}/device/report_descriptor`),
     ...reads.flatMap((r) => r.evidence),
   ]
@@ -135,7 +138,7 @@ interface DeviceLister {
   args: readonly string[]
   timeoutMs: number
   parse: (stdout: string) => DeviceListing
-  counted: (n: number) => string
+  counted: (n: number) => Msg
   sourceOf: (line: string, d: HidDevice) => string
 }
 
@@ -144,7 +147,7 @@ const IOREG_LISTER: DeviceLister = {
   args: IOREG_ARGS,
   timeoutMs: 3000,
   parse: parseIoregHid,
-  counted: (n) => `${n} IOHIDDevice object(s)`,
+  counted: (count) => t('obsIoregCount', { count }),
   sourceOf: (line, d) => `${line} (${d.source})`,
 }
 
@@ -153,13 +156,13 @@ const PNP_LISTER: DeviceLister = {
   args: PNP_HID_ARGS,
   timeoutMs: 4000,
   parse: parsePnpHid,
-  counted: (n) => `${n} present HIDClass device(s)`,
+  counted: (count) => t('obsPnpCount', { count }),
   sourceOf: (_line, d) => d.source,
 }
 
 async function listedKeys(host: Host, signal: AbortSignal, lister: DeviceLister): Promise<KeyPresence> {
   const run = await runCommand(host, lister.file, lister.args, { timeoutMs: lister.timeoutMs, maxBytes: 64 * 1024 * 1024, signal })
-  if (!run.ok) return unknown(run.reason, [{ label: t('evCommandFailed'), source: run.line, observed: run.code }])
+  if (!run.ok) return unknown(run.reason, [{ label: t('evCommandFailed'), source: run.line, observed: run.seen }])
   const parsed = lister.parse(run.result.stdout)
   if (!parsed.ok) {
     return unknown(t('commandUnreadable', { command: run.line, detail: parsed.error }), [

@@ -1,4 +1,4 @@
-import { attempt, pathsFor, tryReadText, tryStat } from '../host/helpers.js'
+import { attempt, observedError, pathsFor, tryReadText, tryStat } from '../host/helpers.js'
 import type { Evidence, Host, Msg } from '../types.js'
 import { runCommand } from './command.js'
 import { findFido2Entries } from './crypttab.parse.js'
@@ -69,7 +69,7 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
     return {
       enrolled: st.error.code === 'permission_denied',
       failures: [],
-      evidence: { label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'), source: path, observed: st.error.code },
+      evidence: { label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'), source: path, observed: observedError(st.error.code) },
     }
   }
   const mode = st.value.mode
@@ -79,7 +79,7 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
   const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
     const enrolled = read.error.code === 'permission_denied'
-    return { enrolled, failures, evidence: { label: t('evAuthfileUnreadable'), source: path, observed: `mode ${modeText}, ${read.error.code}` } }
+    return { enrolled, failures, evidence: { label: t('evAuthfileUnreadable'), source: path, observed: t('obsModeError', { mode: modeText, error: observedError(read.error.code) }) } }
   }
   const user = userName(host)
   const entry = read.value.split(/\r?\n/).find((l) => l.startsWith(`${user}:`))
@@ -90,7 +90,7 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
     evidence: {
       label: t('evAuthfile'),
       source: path,
-      observed: `mode ${modeText}; ${keys > 0 ? `${keys} key(s) enrolled for ${user}` : `no entry for ${user}`}`,
+      observed: keys > 0 ? t('obsAuthfileKeys', { mode: modeText, count: keys, user }) : t('obsAuthfileNoEntry', { mode: modeText, user }),
       expected: t('expectedAuthfileMode'),
     },
   }
@@ -100,7 +100,7 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
   const listing = await attempt(PAM_DIR, () => host.readDir(PAM_DIR))
   if (!listing.ok) {
     if (listing.error.code === 'not_found') return none()
-    return { ...none(), evidence: [{ label: t('evPamUnreadable'), source: PAM_DIR, observed: listing.error.code }] }
+    return { ...none(), evidence: [{ label: t('evPamUnreadable'), source: PAM_DIR, observed: observedError(listing.error.code) }] }
   }
   const files = listing.value.filter((e) => e.kind !== 'dir').map((e) => e.name)
   const reads = await Promise.all(files.map(async (name) => ({ name, read: await tryReadText(host, `${PAM_DIR}/${name}`, { maxBytes: MAX_CONFIG_BYTES }) })))
@@ -110,7 +110,7 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
   for (const { name, read } of reads) {
     const file = `${PAM_DIR}/${name}`
     if (!read.ok) {
-      evidence.push({ label: t('evPamUnreadable'), source: file, observed: read.error.code })
+      evidence.push({ label: t('evPamUnreadable'), source: file, observed: observedError(read.error.code) })
       continue
     }
     const parsed = parsePamFile(read.value)
@@ -145,10 +145,10 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
 async function crypttabUsage(host: Host): Promise<KeyUsage> {
   const read = await tryReadText(host, CRYPTTAB, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
-    return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: read.error.code === 'not_found' ? 'absent' : read.error.code }] }
+    return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: observedError(read.error.code) }] }
   }
   const entries = findFido2Entries(read.value)
-  if (entries.length === 0) return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: 'no fido2-device= option' }] }
+  if (entries.length === 0) return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: t('obsNoFido2Option') }] }
   return {
     uses: [t('useCrypttab', { volumes: entries.map((e) => e.name).join(', ') })],
     failures: [],
@@ -174,19 +174,19 @@ function combine(parts: readonly SshFindings[]): SshFindings {
   return { evidence: parts.flatMap((p) => p.evidence), skKeys: parts.flatMap((p) => p.skKeys) }
 }
 
-const sshNote = (source: string, label: Msg, observed: string): SshFindings => ({ evidence: [{ label, source, observed }], skKeys: [] })
+const sshNote = (source: string, label: Msg, observed: Msg): SshFindings => ({ evidence: [{ label, source, observed }], skKeys: [] })
 
 async function sshFiles(host: Host): Promise<SshFindings> {
   const paths = pathsFor(host.platform)
   const dir = paths.join(host.home, '.ssh')
   const listing = await attempt(dir, () => host.readDir(dir))
-  if (!listing.ok) return listing.error.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), listing.error.code)
+  if (!listing.ok) return listing.error.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), observedError(listing.error.code))
   const names = listing.value.filter((e) => e.kind !== 'dir' && (e.name.endsWith('.pub') || e.name === 'authorized_keys')).map((e) => e.name)
   const found = await Promise.all(
     names.map(async (name) => {
       const path = paths.join(dir, name)
       const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
-      return read.ok ? skFindings(path, scanPublicKeys(read.value)) : sshNote(path, t('evSshUnreadable'), read.error.code)
+      return read.ok ? skFindings(path, scanPublicKeys(read.value)) : sshNote(path, t('evSshUnreadable'), observedError(read.error.code))
     }),
   )
   return combine(found)
@@ -195,13 +195,13 @@ async function sshFiles(host: Host): Promise<SshFindings> {
 /** ssh-add exits 1 for "no identities" and 2 for "no agent": both are answers, not errors. */
 async function sshAgent(host: Host, signal: AbortSignal): Promise<SshFindings> {
   const run = await runCommand(host, 'ssh-add', ['-L'], { timeoutMs: 1500, maxBytes: MAX_CONFIG_BYTES, signal, acceptExit: (c) => c === 1 || c === 2 })
-  if (!run.ok) return sshNote(run.line, t('evSshAgent'), run.code === 'not_found' ? 'ssh-add not installed' : run.code)
+  if (!run.ok) return sshNote(run.line, t('evSshAgent'), run.code === 'not_found' ? t('obsSshAddMissing') : run.seen)
   const { code, stdout } = run.result
-  if (code === 2) return sshNote(run.line, t('evSshAgent'), 'no agent running')
-  if (code === 1) return sshNote(run.line, t('evSshAgent'), 'agent has no keys')
+  if (code === 2) return sshNote(run.line, t('evSshAgent'), t('obsNoAgent'))
+  if (code === 1) return sshNote(run.line, t('evSshAgent'), t('obsAgentEmpty'))
   const scan = scanPublicKeys(stdout)
   const sk = skFindings(run.line, scan)
-  return combine([sshNote(run.line, t('evSshAgent'), `${scan.keys.length} key(s), ${sk.skKeys.length} backed by a security key`), sk])
+  return combine([sshNote(run.line, t('evSshAgent'), t('obsAgentKeys', { count: scan.keys.length, sk: sk.skKeys.length })), sk])
 }
 
 /** Reasons for an unreadable source are in the evidence; a missing source simply means "not used there". */

@@ -1,4 +1,4 @@
-import { attempt, tryReadText } from '../host/helpers.js'
+import { attempt, observedError, tryReadText } from '../host/helpers.js'
 import type { ExecResult } from '../host/host.js'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Host } from '../types.js'
@@ -26,6 +26,11 @@ const t = defineMessages('permissions.apps', {
   fpOverrideUnreadable: 'Bulwark could not read the Flatpak override file {file} ({reason}), so what it grants is unknown. Check who may read it, then scan again.',
   fpPortalFailed: 'Bulwark could not ask the desktop permission store ({reason}), so camera and location grants made through the portal are unknown. Run the scan from your desktop session, or run {command} there.',
   fpList: 'Flatpak apps installed',
+  obsFpApps: '{count} apps',
+  obsFpRowsRejected: 'rows not understood: {count}',
+  obsFpNotUnderstood: 'not understood: {rows}',
+  obsFpNoOutput: 'no output',
+  obsFpOverride: '{entry} (set by this override file)',
   snap_camera: 'Snap {app} can use the camera',
   'snap_audio-record': 'Snap {app} can record audio',
   snap_home: 'Snap {app} can read and write your home folder (hidden files excluded)',
@@ -35,6 +40,8 @@ const t = defineMessages('permissions.apps', {
   snapRevoke: 'To revoke, run {command}. Undo: {undo}',
   snapFailed: 'Listing Snap connections failed: {reason}. Run {command} yourself to see why.',
   snapList: 'Snap interface connections',
+  obsSnapRows: '{rows} connections',
+  obsSnapRowsRejected: '{rows} connections, {rejected} unreadable rows',
   linuxNothing: 'No Flatpak or Snap apps are installed. Apps from your distribution run without a permission system, so there are no per-app grants to review.',
 })
 
@@ -89,7 +96,7 @@ async function readOverrides(host: Host, names: readonly string[], findings: Fin
     if (!read.ok) {
       if (read.error.code === 'not_found') return
       const msg = t('fpOverrideUnreadable', { file, reason: read.error.message })
-      findings.push(finding('unknown', name, { label: msg, source: file, observed: read.error.code }))
+      findings.push(finding('unknown', name, { label: msg, source: file, observed: observedError(read.error.code) }))
       gap ??= msg
       return
     }
@@ -115,10 +122,10 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     return { findings: [finding('unknown', '', { label: t('fpList'), source: listCommand, observed: list.reason })], gap, present: true }
   }
   const { apps, rejected } = parseFlatpakList(list.value.stdout)
-  const findings: Finding[] = [finding('info', '', { label: t('fpList'), source: listCommand, observed: `${apps.length} apps` })]
+  const findings: Finding[] = [finding('info', '', { label: t('fpList'), source: listCommand, observed: t('obsFpApps', { count: apps.length }) })]
   // A row that is not an app id could be an app whose grants would go unseen.
-  const listGap = rejected.length > 0 ? t('fpListFailed', { reason: `${rejected.length} rows were not understood`, command: listCommand }) : undefined
-  if (listGap) findings.push(finding('unknown', '', { label: t('fpList'), source: listCommand, observed: `not understood: ${rejected.slice(0, 3).join(' | ')}` }))
+  const listGap = rejected.length > 0 ? t('fpListFailed', { reason: t('obsFpRowsRejected', { count: rejected.length }), command: listCommand }) : undefined
+  if (listGap) findings.push(finding('unknown', '', { label: t('fpList'), source: listCommand, observed: t('obsFpNotUnderstood', { rows: rejected.slice(0, 3).join(' | ') }) }))
   // Flatpak without apps has nothing to audit.
   if (apps.length === 0) return listGap ? { findings, gap: listGap, present: true } : { findings, present: false }
 
@@ -142,7 +149,7 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     const command = `flatpak ${args.join(' ')}`
     const parsed = result.ok ? parseKeyFile(result.value.stdout) : undefined
     if (!result.ok || !parsed?.ok) {
-      const reason = !result.ok ? result.reason : parsed && !parsed.ok ? parsed.reason : 'no output'
+      const reason = !result.ok ? result.reason : parsed && !parsed.ok ? parsed.reason : t('obsFpNoOutput')
       findings.push(finding('unknown', app.id, { label: t('fpInfoFailed', { app: app.id, reason, command }), source: command, observed: reason }))
       gap ??= t('fpInfoFailed', { app: app.id, reason, command })
       continue
@@ -155,7 +162,7 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
         finding(grant.weight, app.id, {
           label: t(`fp_${grant.kind satisfies GrantKind}`, { app: app.id }),
           source: from ? from.file : command,
-          observed: from ? `${grant.entry} (set by this override file)` : grant.entry,
+          observed: from ? t('obsFpOverride', { entry: grant.entry }) : grant.entry,
           ...(grant.weight === 'info' ? {} : { expected: t('fpRevoke', { file: `${dirs.user}/${app.id}`, command: revoke }) }),
         }),
       )
@@ -199,7 +206,7 @@ async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected &
     }
   }
   const parsed = parseSnapConnections(result.value.stdout)
-  const findings: Finding[] = [finding('info', '', { label: t('snapList'), source: command, observed: `${parsed.rows} connections${parsed.rejected ? `, ${parsed.rejected} unreadable rows` : ''}` })]
+  const findings: Finding[] = [finding('info', '', { label: t('snapList'), source: command, observed: parsed.rejected ? t('obsSnapRowsRejected', { rows: parsed.rows, rejected: parsed.rejected }) : t('obsSnapRows', { rows: parsed.rows }) })]
   for (const c of parsed.connections) {
     findings.push(
       finding('info', c.snap, {

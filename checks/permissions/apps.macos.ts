@@ -1,3 +1,4 @@
+import { observedError } from '../host/helpers.js'
 import { defineMessages } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import type { Collected } from './collected.js'
@@ -22,6 +23,10 @@ const t = defineMessages('permissions.apps', {
   tccUnreadable: 'Bulwark could not read {path}: {reason}. Scan again; if it persists, check the grants by hand in System Settings → Privacy & Security.',
   tccMissing: 'No TCC database was found at {user} or {system}, so the grants are unknown. Check them by hand in System Settings → Privacy & Security.',
   location: 'Location Services grants: not in TCC; macOS keeps them in a file only root can read. Review them in System Settings → Privacy & Security → Location Services.',
+  obsTccAllowed: 'allowed ({raw})',
+  obsTccLimited: 'limited ({raw})',
+  obsTccRead: '{rows} rows, {generation} schema, {walPages} WAL pages merged, {skipped} malformed rows skipped',
+  obsNotRead: 'not read',
 })
 
 export const TCC_USER_DB = 'Library/Application Support/com.apple.TCC/TCC.db'
@@ -38,7 +43,7 @@ function grantFinding(db: string, g: TccGrant): Finding {
   return finding(flagged ? 'warn' : 'info', g.client, {
     label,
     source: `${db} → access (service=${g.service}, client=${g.client})`,
-    observed: `${g.decision} (${g.raw})`,
+    observed: g.decision === 'limited' ? t('obsTccLimited', { raw: g.raw }) : t('obsTccAllowed', { raw: g.raw }),
     ...(flagged ? { expected } : {}),
   })
 }
@@ -58,12 +63,12 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
   copies.forEach((copy, i) => {
     const { path, label } = dbs[i]!
     if (copy.status === 'absent') {
-      findings.push(finding(allAbsent ? 'unknown' : 'info', '', { label, source: path, observed: 'not present' }))
+      findings.push(finding(allAbsent ? 'unknown' : 'info', '', { label, source: path, observed: observedError('not_found') }))
       return
     }
     if (copy.status === 'unreadable') {
       gap ??= copy.error.code === 'permission_denied' ? t('tccNeedFda') : t('tccUnreadable', { path, reason: copy.error.message })
-      findings.push(finding('unknown', '', { label, source: path, observed: copy.error.code }))
+      findings.push(finding('unknown', '', { label, source: path, observed: observedError(copy.error.code) }))
       return
     }
     if (copy.status === 'corrupt') {
@@ -82,7 +87,7 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
         finding('info', '', {
           label,
           source: path,
-          observed: `${read.rows} rows, ${read.generation} schema, ${copy.walFrames} WAL pages merged, ${read.skipped} malformed rows skipped`,
+          observed: t('obsTccRead', { rows: read.rows, generation: read.generation, walPages: copy.walFrames, skipped: read.skipped }),
         }),
       )
       for (const g of read.grants) if (g.decision === 'allowed' || g.decision === 'limited') findings.push(grantFinding(path, g))
@@ -90,6 +95,6 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
       copy.db.close()
     }
   })
-  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: 'not read' }))
+  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: t('obsNotRead') }))
   return gap ? { findings, gap } : { findings }
 }

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/message.js'
+import { defineMessages, joinMessages, verbatim, type Msg } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import { findKey, findValue } from '../windows/reg-query.parse.js'
 import { queryRegistry, type RegistryRead } from '../windows/registry.js'
@@ -29,6 +29,18 @@ const t = defineMessages('permissions.apps', {
   winUnreadable: 'Bulwark could not read {key}: {reason}. Run the scan again as your normal user; if it persists, review the apps in Settings → Privacy & security.',
   winGarbled: 'The answer from {command} was not in a form Bulwark understands (likely a text-encoding mismatch), so the grants are unknown. Review the apps in Settings → Privacy & security.',
   winUnknownValue: 'Unrecognised value: {app}',
+  obsWinNoValue: 'no Value',
+  obsWinInUse: 'in use now',
+  obsWinLastUsed: 'last used {start}',
+  obsWinLastUsedUntil: 'last used {start} to {stop}',
+  obsWinUndecodable: 'name not fully decodable',
+  obsWinAbsent: 'not present (Windows default)',
+  obsWinUnparsed: 'output not understood',
+  obsWinPolicyUnset: 'not set (user decides)',
+  obsWinPolicy_user: '{raw} (user is in control)',
+  obsWinPolicy_forceAllow: '{raw} (Force Allow: always allowed)',
+  obsWinPolicy_forceDeny: '{raw} (Force Deny: always denied)',
+  obsWinPolicy_unrecognised: '{raw} (not a value Bulwark knows)',
 })
 
 const CAPABILITIES = [
@@ -41,14 +53,14 @@ type Capability = (typeof CAPABILITIES)[number]
 const CONSENT_STORE = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore'
 export const APP_PRIVACY_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\AppPrivacy'
 
-function usage(e: ConsentEntry): string {
-  const parts = [e.value ?? 'no Value']
-  if (e.inUse) parts.push('in use now')
+function usage(e: ConsentEntry): Msg {
+  const parts = [e.value !== null ? verbatim(e.value) : t('obsWinNoValue')]
+  if (e.inUse) parts.push(t('obsWinInUse'))
   const start = filetimeToIso(e.lastStart)
   const stop = filetimeToIso(e.lastStop)
-  if (start) parts.push(`last used ${start}${stop ? ` to ${stop}` : ''}`)
-  if (e.undecodable) parts.push('name not fully decodable')
-  return parts.join('; ')
+  if (start) parts.push(stop ? t('obsWinLastUsedUntil', { start, stop }) : t('obsWinLastUsed', { start }))
+  if (e.undecodable) parts.push(t('obsWinUndecodable'))
+  return joinMessages(parts, '; ')
 }
 
 function entryFinding(cap: Capability, hive: 'HKCU' | 'HKLM', e: ConsentEntry): Finding | undefined {
@@ -85,7 +97,7 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
   reads.forEach((read, i) => {
     const { cap, hive, key } = stores[i]!
     if (read.status === 'absent') {
-      findings.push(finding('info', '', { label: t(hive === 'HKLM' ? `win_device_${cap.kind}` : `win_user_${cap.kind}`), source: read.command, observed: 'not present (Windows default)' }))
+      findings.push(finding('info', '', { label: t(hive === 'HKLM' ? `win_device_${cap.kind}` : `win_user_${cap.kind}`), source: read.command, observed: t('obsWinAbsent') }))
       return
     }
     if (read.status === 'unreadable') {
@@ -96,7 +108,7 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     }
     const entries = parseConsentStore(read.keys, key)
     if (entries === null) {
-      findings.push(finding('unknown', '', { label: t('winGarbled', { command: read.command }), source: read.command, observed: 'unparsed output' }))
+      findings.push(finding('unknown', '', { label: t('winGarbled', { command: read.command }), source: read.command, observed: t('obsWinUnparsed') }))
       gap ??= t('winGarbled', { command: read.command })
       return
     }
@@ -112,7 +124,7 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     gap ??= u.gap
   } else if (policy.status === 'ok' && !findKey(policy.keys, APP_PRIVACY_POLICY)) {
     // reg exits 0 only when the key exists, so output without it was not understood: not "not set".
-    findings.push(finding('unknown', '', { label: t('winGarbled', { command: policy.command }), source: policy.command, observed: 'unparsed output' }))
+    findings.push(finding('unknown', '', { label: t('winGarbled', { command: policy.command }), source: policy.command, observed: t('obsWinUnparsed') }))
     gap ??= t('winGarbled', { command: policy.command })
   } else {
     const key = policy.status === 'ok' ? findKey(policy.keys, APP_PRIVACY_POLICY) : undefined
@@ -120,11 +132,11 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
       const value = findValue(key, cap.policy)
       const label = t(`win_policy_${cap.kind}`)
       if (!value) {
-        findings.push(finding('info', '', { label, source: policy.command, observed: 'not set (user decides)' }))
+        findings.push(finding('info', '', { label, source: policy.command, observed: t('obsWinPolicyUnset') }))
         continue
       }
       const meaning = appPrivacyPolicy(value)
-      const observed = `${value.raw} (${meaning})`
+      const observed = t(`obsWinPolicy_${meaning}`, { raw: value.raw })
       if (meaning === 'forceAllow') findings.push(finding('warn', cap.policy, { label, source: policy.command, observed, expected: t('winForceAllow') }))
       else findings.push(finding(meaning === 'unrecognised' ? 'unknown' : 'info', '', { label, source: policy.command, observed }))
     }

@@ -1,6 +1,6 @@
 import { findChromiumBrowsers, type ChromiumInstallation } from '../browsers/chromium-browsers.js'
-import { attempt, pathsFor, tryReadText } from '../host/helpers.js'
-import { defineMessages, englishText } from '../i18n/message.js'
+import { attempt, observedError, pathsFor, tryReadText } from '../host/helpers.js'
+import { defineMessages } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import type { Collected } from './collected.js'
 import { finding, type Finding } from './findings.js'
@@ -13,6 +13,9 @@ const t = defineMessages('permissions.browser', {
   crDefaultRevoke: 'In {browser} open {page} and choose "Don\'t allow" / "Ask" as the default (profile "{profile}").',
   crUnreadable: 'Bulwark could not read {file}: {reason}. Scan again; if it persists, review the sites in {page}.',
   crDiscovery: '{browser} could not be examined: {reason}',
+  obsCrNotJson: 'not valid JSON ({detail})',
+  obsCrBadShape: 'its content settings are not in the shape Chromium writes',
+  obsCrAllowed: '{count} allowed site permissions',
 })
 
 /**
@@ -31,23 +34,23 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
   const settingsPage = `${scheme}://settings/content`
   const read = await tryReadText(host, file, { maxBytes: MAX_PREFERENCES })
   if (!read.ok) {
-    if (read.error.code === 'not_found') return { findings: [finding('info', '', { label, source: file, observed: 'not present' })] }
+    if (read.error.code === 'not_found') return { findings: [finding('info', '', { label, source: file, observed: observedError('not_found') })] }
     const gap = t('crUnreadable', { file, reason: read.error.message, page: settingsPage })
-    return { findings: [finding('unknown', '', { label, source: file, observed: read.error.code })], gap }
+    return { findings: [finding('unknown', '', { label, source: file, observed: observedError(read.error.code) })], gap }
   }
   let doc: unknown
   try {
     doc = JSON.parse(read.value)
   } catch (e) {
-    const reason = `not valid JSON (${e instanceof Error ? e.message : String(e)})`
+    const reason = t('obsCrNotJson', { detail: e instanceof Error ? e.message : String(e) })
     return { findings: [finding('unknown', '', { label, source: file, observed: reason })], gap: t('crUnreadable', { file, reason, page: settingsPage }) }
   }
   const settings = readChromiumPrefs(doc)
   if (!settings) {
-    const reason = 'its content settings are not in the shape Chromium writes'
+    const reason = t('obsCrBadShape')
     return { findings: [finding('unknown', '', { label, source: file, observed: reason })], gap: t('crUnreadable', { file, reason, page: settingsPage }) }
   }
-  const findings: Finding[] = [finding('info', '', { label, source: file, observed: `${settings.grants.length} allowed site permissions` })]
+  const findings: Finding[] = [finding('info', '', { label, source: file, observed: t('obsCrAllowed', { count: settings.grants.length }) })]
   for (const d of settings.allowByDefault) {
     findings.push(
       finding('warn', `${name} ${dir}`, {
@@ -76,7 +79,7 @@ async function collectBrowser(host: Host, browser: ChromiumInstallation): Promis
   if (!entries.ok) {
     const reason = entries.error.message
     return {
-      findings: [finding('unknown', '', { label: t('crDiscovery', { browser: browser.spec.name, reason }), source: browser.userDataDir, observed: entries.error.code })],
+      findings: [finding('unknown', '', { label: t('crDiscovery', { browser: browser.spec.name, reason }), source: browser.userDataDir, observed: observedError(entries.error.code) })],
       gap: t('crDiscovery', { browser: browser.spec.name, reason }),
     }
   }
@@ -94,7 +97,7 @@ export async function collectChromium(host: Host): Promise<Collected & { browser
   const findings = parts.flatMap((part) => part.findings)
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
-    const reason = englishText(problem.reason)
+    const reason = problem.reason
     findings.push(finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }))
     gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
   }

@@ -1,10 +1,11 @@
 /** tor.config verdict rules: pure, from the torrc files read (with their includes and defaults). */
+import { observedError } from '../host/helpers.js'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../types.js'
 import type { TorArgs } from './cmdline.parse.js'
 import { effectiveLines, type TorConfigSet } from './tor.locate.js'
-import type { LoadedLine, LoadIssue } from './torrc.load.js'
-import { parsePortSpec } from './torrc.parse.js'
+import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.load.js'
+import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
 
 export const t = defineMessages('tor.config', {
   title: "Tor's ports are private and its control port is protected",
@@ -37,6 +38,18 @@ export const t = defineMessages('tor.config', {
   evSyntax: 'Syntax error (tor refuses to start)',
   evRelative: 'Relative %include (tor resolves it from its working directory; Bulwark read it beside the torrc)',
   evGlob: '%include pattern Bulwark does not expand',
+  obsAuth: 'CookieAuthentication {cookie}; HashedControlPassword {hashed}',
+  obsSet: '(set)',
+  obsNotSet: '(not set)',
+  obsSettings: '{count} settings',
+  obsIncludedFrom: 'included again from {path}',
+  obsTooDeep: 'nested more than {max} levels deep',
+  obsNotRead: 'not read',
+  obsNulBytes: 'contains NUL bytes',
+  obsNotExpanded: 'not expanded',
+  obsUnterminatedQuote: 'quoted value not closed',
+  obsBadEscape: 'invalid escape in quoted value',
+  obsJunkAfterQuote: 'text after the closing quote',
   expectSocks: 'SocksPort 127.0.0.1:9050',
   expectControl: 'ControlPort 127.0.0.1:9051',
   expectAuth: 'CookieAuthentication 1 or HashedControlPassword',
@@ -61,10 +74,10 @@ function controlAuth(set: TorConfigSet, args: TorArgs | undefined): { ok: boolea
   const cookieOn = argCookie ? argCookie.value === '1' : cookie?.value === '1'
   const ok = cookieOn || hashed.length > 0 || argHashed
   const source = cookie ? where(cookie) : hashed[0] ? where(hashed[0]) : set.candidate.path
-  const observed = [
-    `CookieAuthentication ${argCookie?.value ?? cookie?.value ?? '(not set)'}`,
-    `HashedControlPassword ${hashed.length > 0 || argHashed ? '(set)' : '(not set)'}`,
-  ].join('; ')
+  const observed = t('obsAuth', {
+    cookie: argCookie?.value ?? cookie?.value ?? t('obsNotSet'),
+    hashed: hashed.length > 0 || argHashed ? t('obsSet') : t('obsNotSet'),
+  })
   return { ok, evidence: { label: t('evAuth'), source, observed, expected: t('expectAuth') } }
 }
 
@@ -107,24 +120,30 @@ function findingsFor(set: TorConfigSet, args: TorArgs | undefined): { findings: 
   return { findings, evidence }
 }
 
+const SYNTAX: Record<TorrcProblemCode, 'obsUnterminatedQuote' | 'obsBadEscape' | 'obsJunkAfterQuote'> = {
+  unterminated_quote: 'obsUnterminatedQuote',
+  bad_escape: 'obsBadEscape',
+  junk_after_quote: 'obsJunkAfterQuote',
+}
+
 function issueEvidence(issue: LoadIssue): Evidence {
   switch (issue.kind) {
     case 'unreadable':
-      return { label: t('evUnreadable'), source: issue.path, observed: issue.error.code }
+      return { label: t('evUnreadable'), source: issue.path, observed: observedError(issue.error.code) }
     case 'cycle':
-      return { label: t('evCycle'), source: issue.path, observed: `included again from ${issue.from}` }
+      return { label: t('evCycle'), source: issue.path, observed: t('obsIncludedFrom', { path: issue.from }) }
     case 'too_deep':
-      return { label: t('evTooDeep'), source: issue.path, observed: 'depth > 31' }
+      return { label: t('evTooDeep'), source: issue.path, observed: t('obsTooDeep', { max: MAX_INCLUDE_DEPTH }) }
     case 'too_many_files':
-      return { label: t('evTooMany'), source: issue.path, observed: 'not read' }
+      return { label: t('evTooMany'), source: issue.path, observed: t('obsNotRead') }
     case 'not_text':
-      return { label: t('evNotText'), source: issue.path, observed: 'NUL bytes' }
+      return { label: t('evNotText'), source: issue.path, observed: t('obsNulBytes') }
     case 'syntax':
-      return { label: t('evSyntax'), source: `${issue.path}:${issue.line}`, observed: issue.code }
+      return { label: t('evSyntax'), source: `${issue.path}:${issue.line}`, observed: t(SYNTAX[issue.code]) }
     case 'relative_include':
       return { label: t('evRelative'), source: `%include ${issue.path}`, observed: issue.resolved }
     case 'unsupported_glob':
-      return { label: t('evGlob'), source: `%include ${issue.path}`, observed: 'not expanded' }
+      return { label: t('evGlob'), source: `%include ${issue.path}`, observed: t('obsNotExpanded') }
   }
 }
 
@@ -147,10 +166,10 @@ export function configOutcome(f: ConfigFacts): Outcome {
     const loaded = [set.torrc, ...(set.defaults ? [set.defaults] : [])]
     for (const l of loaded) {
       const label = l === set.defaults ? t('evDefaults') : t('evRead')
-      for (const file of l.files) evidence.push({ label, source: file, observed: `${l.lines.filter((x) => x.file === file).length} settings` })
+      for (const file of l.files) evidence.push({ label, source: file, observed: t('obsSettings', { count: l.lines.filter((x) => x.file === file).length }) })
       files += l.files.length
       if (l.rootError) {
-        evidence.push({ label: t('evUnreadable'), source: l.root, observed: l.rootError.code })
+        evidence.push({ label: t('evUnreadable'), source: l.root, observed: observedError(l.rootError.code) })
         unreadable ??= { path: l.root, code: l.rootError.code }
       }
       for (const issue of l.issues) {

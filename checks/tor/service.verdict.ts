@@ -1,8 +1,10 @@
 /** tor.service verdict rules: pure, from what the check found and probed. */
 import type { IsolationInfo } from '../env/isolation.detect.js'
-import { defineMessages } from '../i18n/message.js'
+import { observedError } from '../host/helpers.js'
+import type { HostError } from '../host/host.js'
+import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../types.js'
-import type { Bootstrap } from './control.parse.js'
+import type { AuthenticatedInfo, Bootstrap, ProtocolInfo } from './control.parse.js'
 import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.js'
 import type { TorDiscovery } from './tor.locate.js'
 
@@ -37,6 +39,21 @@ export const t = defineMessages('tor.service', {
   evCookie: 'Control port cookie',
   evBootstrap: 'Tor network connection (bootstrap)',
   evTorVersion: 'Tor version',
+  obsTorDaemon: 'tor daemon',
+  obsNoAnswer: 'no answer ({error}, {ms} ms)',
+  obsNotSocks: 'not SOCKS5: {greeting}',
+  obsSocks: 'SOCKS5 {greeting}; HTTP probe: {http}',
+  obsNoReply: '(no reply)',
+  obsNotControl: 'not a Tor control port ({problem})',
+  obsNotControlDetail: 'not a Tor control port ({problem}: {detail})',
+  obsReplyEmpty: 'empty reply',
+  obsReplyNotTor: 'reply not from Tor',
+  obsReplyError: 'error reply',
+  obsReplyTruncated: 'reply cut off',
+  obsReplyAuthFailed: 'authentication refused',
+  obsReplyProblem: '{problem}: {detail}',
+  obsCookieSize: '{size} bytes (expected 32)',
+  obsNoBootstrap: 'no bootstrap status in reply',
   expectSocks: 'SOCKS5 reply 05 00 and "HTTP/1.0 501 Tor is not an HTTP Proxy"',
   expectAuth: 'COOKIE, SAFECOOKIE or HASHEDPASSWORD (never NULL)',
   expectBootstrap: 'PROGRESS=100 TAG=done',
@@ -60,27 +77,41 @@ export interface ServiceFacts {
   control: ControlProbe[]
 }
 
-function socksObserved(p: SocksProbe): string {
+/** Refused and silent ports read the same for either probe. */
+function unansweredObserved(p: { state: 'closed' | 'no_answer'; error: HostError }): Msg {
+  return p.state === 'closed' ? observedError('refused') : t('obsNoAnswer', { error: observedError(p.error.code), ms: PROBE_TIMEOUT_MS })
+}
+
+function socksObserved(p: SocksProbe): Msg {
   switch (p.state) {
     case 'closed':
-      return 'connection refused'
     case 'no_answer':
-      return `no answer (${p.error.code}, ${PROBE_TIMEOUT_MS} ms)`
+      return unansweredObserved(p)
     case 'not_socks':
-      return `not SOCKS5: ${p.greeting}`
+      return t('obsNotSocks', { greeting: p.greeting })
     default:
-      return `SOCKS5 ${p.greeting}; HTTP probe: ${p.http || '(no reply)'}`
+      return t('obsSocks', { greeting: p.greeting, http: p.http || t('obsNoReply') })
   }
 }
 
-function controlObserved(p: ControlProbe): string {
+/** Why a control port reply was not usable, in words. */
+const REPLY_PROBLEM: Record<Extract<ProtocolInfo | AuthenticatedInfo, { ok: false }>['reason'], 'obsReplyEmpty' | 'obsReplyNotTor' | 'obsReplyError' | 'obsReplyTruncated' | 'obsReplyAuthFailed'> = {
+  empty: 'obsReplyEmpty',
+  not_tor: 'obsReplyNotTor',
+  error_reply: 'obsReplyError',
+  truncated: 'obsReplyTruncated',
+  auth_failed: 'obsReplyAuthFailed',
+}
+
+function controlObserved(p: ControlProbe): Msg | string {
   switch (p.state) {
     case 'closed':
-      return 'connection refused'
     case 'no_answer':
-      return `no answer (${p.error.code}, ${PROBE_TIMEOUT_MS} ms)`
-    case 'not_tor':
-      return `not a Tor control port (${p.info.reason}${p.info.detail ? `: ${p.info.detail}` : ''})`
+      return unansweredObserved(p)
+    case 'not_tor': {
+      const problem = t(REPLY_PROBLEM[p.info.reason])
+      return p.info.detail ? t('obsNotControlDetail', { problem, detail: p.info.detail }) : t('obsNotControl', { problem })
+    }
     case 'tor':
       return `AUTH METHODS=${p.info.methods.join(',') || '(none)'}${p.info.cookieFile ? ` COOKIEFILE="${p.info.cookieFile}"` : ''}`
   }
@@ -97,11 +128,11 @@ function bootstrapObserved(b: Bootstrap): string {
 function evidenceFor(f: ServiceFacts): Evidence[] {
   const ev: Evidence[] = []
   if (f.isolation.kind !== 'none') ev.push(...f.isolation.evidence)
-  for (const i of f.discovery.installs) ev.push({ label: t('evInstall'), source: i.path, observed: i.kind === 'daemon' ? 'tor daemon' : 'Tor Browser' })
+  for (const i of f.discovery.installs) ev.push({ label: t('evInstall'), source: i.path, observed: i.kind === 'daemon' ? t('obsTorDaemon') : 'Tor Browser' })
   for (const p of f.discovery.processes) {
-    ev.push({ label: t('evProcess'), source: `PID ${p.pid}: ${p.commandLine.slice(0, 400)}`, observed: p.torBrowser ? 'Tor Browser' : 'tor daemon' })
+    ev.push({ label: t('evProcess'), source: `PID ${p.pid}: ${p.commandLine.slice(0, 400)}`, observed: p.torBrowser ? 'Tor Browser' : t('obsTorDaemon') })
   }
-  if (f.discovery.processError) ev.push({ label: t('evProcessList'), source: 'process list', observed: f.discovery.processError.code })
+  if (f.discovery.processError) ev.push({ label: t('evProcessList'), source: 'process list', observed: observedError(f.discovery.processError.code) })
   for (const p of f.socks) {
     ev.push({ label: t('evSocks'), source: endpointText(p.endpoint), observed: socksObserved(p), ...(p.state === 'closed' ? {} : { expected: t('expectSocks') }) })
   }
@@ -111,11 +142,17 @@ function evidenceFor(f: ServiceFacts): Evidence[] {
     if (p.state !== 'tor') continue
     if (p.info.version) ev.push({ label: t('evTorVersion'), source: `PROTOCOLINFO ${target}`, observed: p.info.version })
     const auth = p.auth
-    if (auth.kind === 'cookie_unreadable') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: auth.error.code })
-    if (auth.kind === 'cookie_invalid') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: `${auth.size} bytes (expected 32)` })
+    if (auth.kind === 'cookie_unreadable') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: observedError(auth.error.code) })
+    if (auth.kind === 'cookie_invalid') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: t('obsCookieSize', { size: auth.size }) })
     if (auth.kind === 'cookie' || auth.kind === 'none_needed') {
       const info = auth.info
-      const observed = info.ok ? (info.bootstrap ? bootstrapObserved(info.bootstrap) : 'no bootstrap status in reply') : `${info.reason}: ${info.detail}`
+      const observed = info.ok
+        ? info.bootstrap
+          ? bootstrapObserved(info.bootstrap)
+          : t('obsNoBootstrap')
+        : info.detail
+          ? t('obsReplyProblem', { problem: t(REPLY_PROBLEM[info.reason]), detail: info.detail })
+          : t(REPLY_PROBLEM[info.reason])
       ev.push({ label: t('evBootstrap'), source: `GETINFO status/bootstrap-phase (${target})`, observed, expected: t('expectBootstrap') })
     }
   }

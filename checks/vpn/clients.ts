@@ -1,5 +1,4 @@
-import { englishText } from '../i18n/message.js'
-import { exists, pathsFor, which } from '../host/helpers.js'
+import { exists, observedError, observedUnknown, pathsFor, which } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence, Platform } from '../types.js'
 import { parseRun, run } from './run.js'
@@ -87,11 +86,11 @@ async function mullvad(host: Host, cli: string, signal: AbortSignal): Promise<{ 
   return {
     tunnels: state.ok && state.value === 'connected' ? [{ label: 'Mullvad', provider: 'mullvad', iface: null }] : [],
     evidence: [
-      { label: t('evMullvad'), source: status.command, observed: state.ok ? state.value : `unknown: ${englishText(state.reason)}` },
+      { label: t('evMullvad'), source: status.command, observed: state.ok ? state.value : observedUnknown(state.reason) },
       {
         label: t('evKillSwitch'),
         source: lockdown.command,
-        observed: locked.ok ? `lockdown mode ${locked.value ? 'on' : 'off'}` : `unknown: ${englishText(locked.reason)}`,
+        observed: locked.ok ? t(locked.value ? 'obsLockdownOn' : 'obsLockdownOff') : observedUnknown(locked.reason),
       },
     ],
   }
@@ -106,14 +105,17 @@ async function tailscale(host: Host, cli: string, signal: AbortSignal): Promise<
   const ran = await run(host, cli, ['status', '--json'], signal)
   const parsed = parseRun(ran, parseTailscaleStatus)
   if (!parsed.ok) {
-    return { status: null, tunnels: [], evidence: [{ label: t('evTailscale'), source: ran.command, observed: `not running or unreadable: ${englishText(parsed.reason)}` }] }
+    return { status: null, tunnels: [], evidence: [{ label: t('evTailscale'), source: ran.command, observed: t('obsTailscaleUnreadable', { reason: parsed.reason }) }] }
   }
   const s = parsed.value
-  const exit = s.exitNode ? `exit node ${s.exitNode.name || '(unnamed)'}${s.exitNode.online ? '' : ' (offline)'}` : 'no exit node (mesh only)'
+  const state = s.backendState
+  const exit = s.exitNode
+    ? t(s.exitNode.online ? 'obsTailscaleExit' : 'obsTailscaleExitOffline', { state, node: s.exitNode.name || t('obsTailscaleUnnamed') })
+    : t('obsTailscaleMesh', { state })
   return {
     status: s,
     tunnels: s.backendState === 'Running' ? [{ label: 'Tailscale', provider: 'tailscale', iface: tailscaleIface(host.platform) }] : [],
-    evidence: [{ label: t('evTailscale'), source: ran.command, observed: `${s.backendState}, ${exit}` }],
+    evidence: [{ label: t('evTailscale'), source: ran.command, observed: exit }],
   }
 }
 
@@ -136,7 +138,7 @@ export async function detectClients(host: Host, signal: AbortSignal): Promise<Cl
     const bins = wheres.flatMap((w) => ('bin' in w ? [w.bin] : []))
     const paths = wheres.flatMap((w) => ('path' in w ? [w.path] : []))
     const looked = [...(bins.length ? [`${bins.join(', ')} on PATH, ${UNIX_BIN_DIRS.join(', ')}`] : []), ...paths].join('; ')
-    evidence.push({ label: t('evInstalledNone'), source: looked, observed: 'not found' })
+    evidence.push({ label: t('evInstalledNone'), source: looked, observed: observedError('not_found') })
   }
   return {
     installed: present.map((f) => f.software.label),

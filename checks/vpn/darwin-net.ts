@@ -1,5 +1,4 @@
-import { englishText } from '../i18n/message.js'
-import { attempt, tryReadText } from '../host/helpers.js'
+import { attempt, observedUnknown, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, type NcService } from './darwin-net.parse.js'
@@ -54,7 +53,7 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
   const routes = { route4: route4.lookup, route6: route6.lookup }
   const list = parseRun(ifaces, parseIfconfigList)
   if (!list.ok) {
-    return { tunnels: list.reason, foreign: [], ...routes, evidence: [{ label: t('evLinks'), source: ifaces.command, observed: `unknown: ${englishText(list.reason)}` }, route4.evidence, route6.evidence] }
+    return { tunnels: list.reason, foreign: [], ...routes, evidence: [{ label: t('evLinks'), source: ifaces.command, observed: observedUnknown(list.reason) }, route4.evidence, route6.evidence] }
   }
   const up = new Set(list.value)
   const mapped = names.filter((n) => up.has(n.utun))
@@ -75,8 +74,8 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
         label: t('evNcList'),
         source: nc.command,
         observed: services.ok
-          ? services.value.map((s) => `${s.name} [${s.type}]: ${s.status}`).join('; ') || 'none configured'
-          : `unknown: ${englishText(services.reason)}`,
+          ? services.value.map((s) => `${s.name} [${s.type}]: ${s.status}`).join('; ') || t('obsNoneConfigured')
+          : observedUnknown(services.reason),
       },
       route4.evidence,
       route6.evidence,

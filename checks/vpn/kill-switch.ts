@@ -1,4 +1,4 @@
-import { pathsFor, tryReadText } from '../host/helpers.js'
+import { observedError, observedUnknown, pathsFor, tryReadText } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { parseIni, postUpBlocksTraffic, wgConfigFacts } from './wg-conf.parse.js'
@@ -16,16 +16,16 @@ export async function wgQuickKillSwitch(host: Host, name: string, dirs: readonly
     const file = pathsFor(host.platform).join(dir, `${name}.conf`)
     const read = await tryReadText(host, file, { maxBytes: CONFIG_MAX_BYTES })
     if (!read.ok && read.error.code === 'not_found') continue
-    let observed: string
+    let observed: Evidence['observed']
     if (!read.ok) {
-      observed = read.error.code === 'permission_denied' ? 'unknown: only root can read this config' : `unknown: ${read.error.code}`
+      observed = observedUnknown(read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code))
     } else {
       const ini = parseIni(read.value)
       observed = !ini.ok
-        ? 'unknown: not a text config'
+        ? observedUnknown(t('obsNotTextConfig'))
         : postUpBlocksTraffic(wgConfigFacts(ini.sections))
-          ? 'PostUp firewall rule blocks untunnelled traffic'
-          : 'none (wg-quick adds no kill switch unless PostUp does)'
+          ? t('obsPostUpBlocks')
+          : t('obsNoKillSwitch')
     }
     return { label: t('evKillSwitch'), source: file, observed }
   }

@@ -1,5 +1,5 @@
-import { englishText } from '../i18n/message.js'
-import { exists } from '../host/helpers.js'
+import { exists, observedUnknown } from '../host/helpers.js'
+import { joinMessages, verbatim } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { isNoRouteError, parseIpLinks, parseIpRouteGet, type IpLink } from './ip-json.parse.js'
@@ -38,7 +38,7 @@ async function classify(host: Host, links: readonly IpLink[]): Promise<{ tunnels
     if (link.kind === 'wireguard') {
       tunnels.push({ label: link.name, provider: providerByName(link.name), iface: link.name })
     } else if (link.kind === 'tun' && (await exists(host, uapiSocket(link.name)))) {
-      evidence.push({ label: t('evUapi'), source: uapiSocket(link.name), observed: 'present' })
+      evidence.push({ label: t('evUapi'), source: uapiSocket(link.name), observed: t('obsPresent') })
       tunnels.push({ label: link.name, provider: providerByName(link.name), iface: link.name })
     } else if ((link.kind !== null && TUNNEL_LIKE.test(link.kind)) || TUNNEL_LIKE.test(link.name)) {
       foreign.push(link.name)
@@ -55,18 +55,21 @@ export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetF
   ])
   const parsed = parseRun(links, parseIpLinks)
   if (!parsed.ok) {
-    return { tunnels: parsed.reason, foreign: [], route4: route4.lookup, route6: route6.lookup, evidence: [{ label: t('evLinks'), source: links.command, observed: `unknown: ${englishText(parsed.reason)}` }, route4.evidence, route6.evidence] }
+    return { tunnels: parsed.reason, foreign: [], route4: route4.lookup, route6: route6.lookup, evidence: [{ label: t('evLinks'), source: links.command, observed: observedUnknown(parsed.reason) }, route4.evidence, route6.evidence] }
   }
   const found = await classify(host, parsed.value)
   const killSwitch = await Promise.all(found.tunnels.filter((x) => x.provider === 'wireguard').map((x) => wgQuickKillSwitch(host, x.label, ['/etc/wireguard'])))
-  const listed = found.tunnels.map((x) => `${x.label} (${parsed.value.find((l) => l.name === x.label)?.kind === 'wireguard' ? 'kernel WireGuard' : 'wireguard-go'})`)
+  const listed = [
+    ...found.tunnels.map((x) => (parsed.value.find((l) => l.name === x.label)?.kind === 'wireguard' ? t('obsKernelWireGuard', { name: x.label }) : verbatim(`${x.label} (wireguard-go)`))),
+    ...found.foreign.map((name) => t('obsOtherTunnel', { name })),
+  ]
   return {
     tunnels: found.tunnels,
     foreign: found.foreign,
     route4: route4.lookup,
     route6: route6.lookup,
     evidence: [
-      { label: t('evLinks'), source: links.command, observed: [...listed, ...found.foreign.map((f) => `${f} (other tunnel)`)].join('; ') || 'none up' },
+      { label: t('evLinks'), source: links.command, observed: listed.length ? joinMessages(listed, '; ') : t('obsNoneUp') },
       ...found.evidence,
       route4.evidence,
       route6.evidence,

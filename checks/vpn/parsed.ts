@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Msg } from '../i18n/message.js'
 
 /** Why a command's output could not be used: mapped to plain language by the check. */
 export type ParseFailure = 'empty' | 'not_json' | 'bad_shape'
@@ -19,5 +20,8 @@ export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): Par
   return result.success ? { ok: true, value: result.data } : { ok: false, reason: 'bad_shape' }
 }
 
-/** Where a route lookup leads: out of an interface, or nowhere (no route, or a blackhole/unreachable route). */
-export type RouteTarget = { kind: 'dev'; dev: string } | { kind: 'none'; why: string }
+/**
+ * Where a route lookup leads: out of an interface, or nowhere (no route, or a blackhole/unreachable route).
+ * `why` is the tool's own words, or Bulwark's when the tool gave none.
+ */
+export type RouteTarget = { kind: 'dev'; dev: string } | { kind: 'none'; why: string | Msg }

@@ -1,4 +1,5 @@
-import { englishText } from '../i18n/message.js'
+import { observedUnknown } from '../host/helpers.js'
+import { joinMessages, verbatim } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
 import { parseRun, run } from './run.js'
@@ -39,7 +40,7 @@ function providerOf(a: WinAdapter): Tunnel['provider'] {
  */
 function toLookup(answer: WinRoute): RouteLookup {
   if (answer.alias !== null) return { kind: 'dev', dev: answer.alias }
-  if (answer.error === null) return { kind: 'none', why: 'Find-NetRoute found no route' }
+  if (answer.error === null) return { kind: 'none', why: t('obsFindNetRouteEmpty') }
   if (answer.error.category === 'ObjectNotFound') return { kind: 'none', why: answer.error.message || 'ObjectNotFound' }
   return { kind: 'unknown', reason: t('winRouteFailed', { category: answer.error.category || '?', message: answer.error.message }) }
 }
@@ -50,7 +51,7 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
   const parsed = parseRun(ran, parseWinNet)
   if (!parsed.ok) {
     const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
-    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: `unknown: ${englishText(parsed.reason)}` }] }
+    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason) }] }
   }
   const net = parsed.value
   const up = net.adapters.filter((a) => /^up$/i.test(a.status))
@@ -60,20 +61,21 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
   const running = net.services.filter((s) => /^running$/i.test(s.status))
   const route4 = toLookup(net.route4)
   const route6 = toLookup(net.route6)
+  const links = [...wg.map((a) => verbatim(`${a.name} (${a.componentId || a.driverDescription}, ${a.description})`)), ...foreign.map((name) => t('obsOtherTunnel', { name }))]
   const evidence: Evidence[] = [
     {
       label: t('evLinks'),
       source: 'Get-NetAdapter -IncludeHidden (ComponentID, DriverDescription)',
-      observed: [...wg.map((a) => `${a.name} (${a.componentId || a.driverDescription}, ${a.description})`), ...foreign.map((f) => `${f} (other tunnel)`)].join('; ') || 'none up',
+      observed: links.length ? joinMessages(links, '; ') : t('obsNoneUp'),
     },
-    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || 'none' },
+    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || t('obsNone') },
     { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
     { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
     // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
     ...running.map((s) => ({
       label: t('evKillSwitch'),
       source: `%ProgramFiles%\\WireGuard\\Data\\Configurations\\${s.name.replace(/^WireGuardTunnel\$/, '')}.conf.dpapi`,
-      observed: 'unknown: the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
+      observed: observedUnknown(t('obsDpapiKillSwitch')),
     })),
   ]
   return { tunnels, foreign, route4, route6, evidence }

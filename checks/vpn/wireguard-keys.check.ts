@@ -1,5 +1,5 @@
 import { defineCheck } from '../define-check.js'
-import { attempt, describeHostError, pathsFor, tryReadText, tryStat } from '../host/helpers.js'
+import { attempt, describeHostError, observedError, pathsFor, tryReadText, tryStat } from '../host/helpers.js'
 import type { FileStat, Host } from '../host/host.js'
 import type { Msg } from '../i18n/message.js'
 import { programFiles } from './clients.js'
@@ -77,18 +77,18 @@ interface Acc extends KeysFacts {
 }
 
 /** Path-free description of a config: its mode and owner (POSIX only), and whether a key is in it, never the key. */
-const describe = (host: Host, st: FileStat, key: string): string =>
-  `${host.platform === 'win32' ? '' : `mode ${formatMode(st.mode)}, owner uid ${st.uid}, `}contains PrivateKey: ${key}`
+const describe = (host: Host, st: FileStat, key: Msg): Msg =>
+  host.platform === 'win32' ? t('obsKeyWin', { key }) : t('obsKeyPosix', { mode: formatMode(st.mode), uid: st.uid, key })
 
 async function examineFile(host: Host, place: Place, file: string, reach: Reach, acc: Acc): Promise<void> {
   const st = await tryStat(host, file)
   if (!st.ok) {
-    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: st.error.code })
+    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(st.error.code) })
     return
   }
   if (st.value.kind !== 'file') return
   if (place.kind === 'win' && file.toLowerCase().endsWith('.dpapi')) {
-    acc.evidence.push({ label: t('evDpapi'), source: file, observed: 'encrypted' })
+    acc.evidence.push({ label: t('evDpapi'), source: file, observed: t('obsEncrypted') })
     return
   }
   const mode = host.platform === 'win32' ? null : st.value.mode
@@ -100,19 +100,19 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
     const key = hasKey(place.kind, place.location, read.value)
     if (key !== true) {
       // Not a WireGuard key holder: only worth a line where configs are expected.
-      if (place.location !== 'stray') acc.evidence.push({ label: t('evConfig'), source: file, observed: describe(host, st.value, key === null ? 'not a text config' : 'no') })
+      if (place.location !== 'stray') acc.evidence.push({ label: t('evConfig'), source: file, observed: describe(host, st.value, t(key === null ? 'obsNotTextConfig' : 'obsNo')) })
       return
     }
     facts = { ...base, content: 'key' }
   } else if (place.location === 'stray') {
-    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: read.error.code })
+    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(read.error.code) })
     return
   } else {
     // wg-quick configs hold the key; one this process cannot read is presumed to, and judged by its mode.
     facts = { ...base, content: 'denied' }
   }
   acc.files.push({ facts, findings: findingsFor(facts, acc.uid) })
-  const key = facts.content === 'key' ? 'yes' : `unknown (${read.ok ? '' : read.error.code === 'permission_denied' ? 'only root can read it' : read.error.code})`
+  const key = read.ok ? t('obsYes') : t('obsKeyUnknown', { reason: read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code) })
   acc.evidence.push({
     label: t('evConfig'),
     source: file,
@@ -139,10 +139,10 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
   const listed = await attempt(place.dir, () => host.readDir(place.dir))
   if (!listed.ok) {
     if (listed.error.code === 'permission_denied' && place.location !== 'stray') {
-      acc.evidence.push({ label: t('evDeniedGood'), source: place.dir, observed: dir && posix ? `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}; listing denied` : 'listing denied' })
+      acc.evidence.push({ label: t('evDeniedGood'), source: place.dir, observed: dir && posix ? t('obsListingDeniedMode', { mode: formatMode(dir.mode), uid: dir.uid }) : t('obsListingDenied') })
     } else {
       acc.unknown.push({ place: place.dir, reason: deniedReason(host, place, listed.error) })
-      acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: listed.error.code })
+      acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: observedError(listed.error.code) })
     }
     return
   }

@@ -25,6 +25,16 @@ export const t = defineMessages('vpn.wireguard-keys', {
   evDpapi: 'Encrypted tunnel config (DPAPI, readable by SYSTEM only: good)',
   expectMode: 'Mode 600 (file) / 700 (folder), owned by root',
   expectNoStray: 'No plaintext config with a private key outside the WireGuard app',
+  obsEncrypted: 'encrypted',
+  obsKeyPosix: 'mode {mode}, owner uid {uid}, contains PrivateKey: {key}',
+  obsKeyWin: 'contains PrivateKey: {key}',
+  obsYes: 'yes',
+  obsNo: 'no',
+  obsNotTextConfig: 'not a text config',
+  obsKeyUnknown: 'unknown ({reason})',
+  obsRootOnly: 'only root can read it',
+  obsListingDenied: 'listing denied',
+  obsListingDeniedMode: 'mode {mode}, owner uid {uid}; listing denied',
 
   // remediation
   fixPerms: 'Make the configs and their folder root-only.',

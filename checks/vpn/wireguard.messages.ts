@@ -46,6 +46,28 @@ export const t = defineMessages('vpn.wireguard', {
   expectTunnel: 'A VPN tunnel interface',
   expectTunnelOrNone: 'A VPN tunnel interface, or no route at all',
 
+  // values seen, in words
+  obsNoRoute: 'no route ({why})',
+  obsFindNetRouteEmpty: 'Find-NetRoute found none',
+  obsNoneUp: 'none up',
+  obsNone: 'none',
+  obsNoneConfigured: 'none configured',
+  obsPresent: 'present',
+  obsOtherTunnel: '{name} (other tunnel)',
+  obsKernelWireGuard: '{name} (kernel WireGuard)',
+  obsRootOnly: 'only root can read this config',
+  obsNotTextConfig: 'not a text config',
+  obsPostUpBlocks: 'a PostUp firewall rule blocks untunnelled traffic',
+  obsNoKillSwitch: 'none (wg-quick adds no kill switch unless PostUp does)',
+  obsDpapiKillSwitch: 'the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
+  obsLockdownOn: 'lockdown mode on',
+  obsLockdownOff: 'lockdown mode off',
+  obsTailscaleUnreadable: 'not running or unreadable: {reason}',
+  obsTailscaleExit: '{state}, exit node {node}',
+  obsTailscaleExitOffline: '{state}, exit node {node} (offline)',
+  obsTailscaleUnnamed: '(unnamed)',
+  obsTailscaleMesh: '{state}, no exit node (mesh only)',
+
   // remediation
   fixInstallWg: 'Install WireGuard (sudo apt install wireguard-tools, or your distribution\'s package) and import the config from your VPN provider.',
   fixUpLinux: 'Bring the tunnel up; replace wg0 with your tunnel name.',

@@ -1,4 +1,5 @@
-import { type Msg, englishText } from '../i18n/message.js'
+import { observedUnknown } from '../host/helpers.js'
+import type { Msg } from '../i18n/message.js'
 import type { Evidence, Outcome } from '../types.js'
 import type { RouteTarget } from './parsed.js'
 import type { TailscaleStatus } from './vpn-clients.parse.js'
@@ -44,12 +45,12 @@ export function providerByName(name: string): Provider {
   return 'wireguard'
 }
 
-export function describeLookup(lookup: RouteLookup): string {
+/** A route lookup as the value seen: the interface as `ip route` prints it, or why there is none. */
+export function describeLookup(lookup: RouteLookup): string | Msg {
   if (lookup.kind === 'dev') return `dev ${lookup.dev}`
-  if (lookup.kind === 'none') return `no route (${lookup.why})`
-  return `unknown: ${englishText(lookup.reason)}`
+  if (lookup.kind === 'none') return t('obsNoRoute', { why: lookup.why })
+  return observedUnknown(lookup.reason)
 }
-
 
 function names(tunnels: readonly Tunnel[]): string {
   return [...new Set(tunnels.map((x) => x.label))].join(', ')

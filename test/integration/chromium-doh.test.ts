@@ -14,6 +14,7 @@ import { chromiumCheck } from '../../checks/dns/chromium.check.js'
 import { runCheck } from '../../checks/engine/runner.js'
 import type { RawResult } from '../../checks/report.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { seen } from '../support/seen.js'
 
 const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0
 if (!hasChromium && process.env.CI) throw new Error('chromium is missing, and CI must run this test (apt-get install chromium)')
@@ -45,7 +46,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     writeFileSync(localState, JSON.stringify({ ...state, dns_over_https: doh }))
     chromium(label)
   }
-  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${String(e.observed)}`).join('\n')
+  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-cr-doh-'))

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCheck } from '../../checks/engine/runner.js'
 import { browserCheck } from '../../checks/permissions/browser.check.js'
+import { englishText } from '../../checks/i18n/message.js'
 import type { RawResult } from '../../checks/report.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
 
@@ -55,7 +56,8 @@ describe.skipIf(missing.length > 0)('permissions.browser with a profile written 
     expect(r.status, JSON.stringify(r.evidence, null, 1)).toBe('pass')
     const sites = r.evidence.filter((e) => e.label.params?.browser === 'Firefox').map((e) => `${e.label.key.split('.').pop()} ${String(e.label.params?.site)}`)
     expect(sites).toEqual(['site_camera https://meet.example', 'site_location https://maps.example', 'site_microphone https://meet.example'])
-    expect(r.evidence.find((e) => e.source === path.join(profile, 'permissions.sqlite'))?.observed).toMatch(/^5 rows/)
+    const stored = r.evidence.find((e) => e.source === path.join(profile, 'permissions.sqlite'))?.observed
+    expect(typeof stored === 'object' && stored !== null ? englishText(stored) : stored).toMatch(/^5 rows/)
   })
 
   it('warns once a user.js lets every site see the location', async () => {

@@ -16,12 +16,18 @@ import { hardwareKeysCheck } from '../../checks/keys/hardware.check.js'
 import { scanPublicKeys } from '../../checks/keys/ssh-keys.parse.js'
 import type { RawResult } from '../../checks/report.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { seenAs } from '../support/seen.js'
 
 const missing = spawnSync('ssh-keygen', ['-?']).error !== undefined || spawnSync('ssh-agent', ['-?']).error !== undefined
 if (missing && process.env.CI) throw new Error('OpenSSH is not installed, and CI must run this test (apt-get install openssh-client)')
 
 const SK_FIXTURES = path.join(import.meta.dirname, '../fixtures/keys.hardware/linux/home/zoë smith/.ssh')
 const text = (r: RawResult): string => interpolate(r.summary.en, r.summary.params)
+/** The ssh-add evidence as an English reader sees it. */
+const agentSeen = (r: RawResult): unknown => {
+  const o = r.evidence.find((e) => e.source === 'ssh-add -L')?.observed
+  return o === undefined ? undefined : seenAs(o)
+}
 const skEvidence = (r: RawResult): string[] => r.evidence.filter((e) => e.label.key === 'keys.hardware.evSshKey').map((e) => `${e.source} → ${String(e.observed)}`)
 
 describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () => {
@@ -78,7 +84,7 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
       `${home}/.ssh/id_ed25519_sk.pub:1 → sk-ssh-ed25519@openssh.com zoë@yubikey-5c`,
     ])
     // The real agent answered with the real ed25519 key, which is not a security key.
-    expect(r.evidence.find((e) => e.source === 'ssh-add -L')?.observed).toBe('1 key(s), 0 backed by a security key')
+    expect(agentSeen(r)).toBe('1 key(s), 0 backed by a security key')
     const blobs = ['id_ed25519.pub', 'id_ecdsa.pub', 'id_rsa.pub', 'id_ed25519_sk.pub'].map((f) => readFileSync(path.join(home, '.ssh', f), 'utf8').split(' ')[1] ?? '')
     for (const blob of blobs) expect(JSON.stringify(r)).not.toContain(blob.slice(0, 40))
     expect(r.durationMs).toBeLessThan(5000)
@@ -91,7 +97,7 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
     const r = await runCheck(hardwareKeysCheck, createNodeHost(noAgent))
     expect(skEvidence(r)).toEqual([])
     expect(text(r)).not.toContain('sk- SSH key')
-    expect(r.evidence.find((e) => e.source === 'ssh-add -L')?.observed).toBe('no agent running')
+    expect(agentSeen(r)).toBe('no agent running')
     expect(['warn', 'pass', 'unknown']).toContain(r.status)
   })
 })

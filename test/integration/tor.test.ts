@@ -8,7 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCheck } from '../../checks/engine/runner.js'
+import { englishText } from '../../checks/i18n/message.js'
 import type { RawResult } from '../../checks/report.js'
+import type { Evidence } from '../../checks/types.js'
 import { torConfigCheck as configCheck } from '../../checks/tor/config.check.js'
 import { torServiceCheck as serviceCheck } from '../../checks/tor/service.check.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
@@ -37,7 +39,9 @@ async function scan(check: typeof serviceCheck): Promise<RawResult> {
 }
 
 const sources = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map((e) => e.source)
-const observed = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map((e) => String(e.observed))
+/** The value seen as an English reader sees it. */
+const seen = (e: Evidence | undefined): string => (typeof e?.observed === 'object' && e.observed !== null ? englishText(e.observed) : String(e?.observed))
+const observed = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map(seen)
 
 describe.skipIf(missing)('a real tor with cookie authentication on random ports', () => {
   let tor: TorDaemon
@@ -53,7 +57,7 @@ describe.skipIf(missing)('a real tor with cookie authentication on random ports'
     expect(r.status, JSON.stringify(r, null, 1)).toBe('pass')
     expect(sources(r, 'tor.service.evProcess').some((s) => s.includes(tor.torrcPath))).toBe(true)
     const socks = r.evidence.find((e) => e.label.key === 'tor.service.evSocks' && e.source === `127.0.0.1:${tor.socksPort}`)
-    expect(socks?.observed).toBe('SOCKS5 no_auth; HTTP probe: HTTP/1.0 501 Tor is not an HTTP Proxy')
+    expect(seen(socks)).toBe('SOCKS5 no_auth; HTTP probe: HTTP/1.0 501 Tor is not an HTTP Proxy')
     const control = r.evidence.find((e) => e.label.key === 'tor.service.evControl' && e.source === `127.0.0.1:${tor.controlPort}`)
     expect(control?.observed).toContain('METHODS=COOKIE,SAFECOOKIE')
     expect(control?.observed).toContain(tor.dataDir)
@@ -72,7 +76,7 @@ describe.skipIf(missing)('a real tor with cookie authentication on random ports'
     expect(sources(r, 'tor.config.evNoAuth')).toEqual([])
     expect(sources(r, 'tor.config.evExposed')).toEqual([])
     const auth = r.evidence.find((e) => e.label.key === 'tor.config.evAuth' && e.source.startsWith(tor.torrcPath))
-    expect(auth?.observed).toContain('CookieAuthentication 1')
+    expect(seen(auth)).toContain('CookieAuthentication 1')
     expect(['pass', 'unknown']).toContain(r.status)
   })
 })

@@ -3,9 +3,13 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { interpolate } from '../../checks/i18n/message.js'
+import { englishText, interpolate } from '../../checks/i18n/message.js'
+import type { Evidence } from '../../checks/types.js'
 import { wireguardKeysCheck } from '../../checks/vpn/wireguard-keys.check.js'
 import { createFixtureHost } from '../support/fixture-host.js'
+
+/** The value seen as an English reader sees it (Bulwark's own words are messages). */
+const shown = (v: Evidence['observed']): string => (typeof v === 'object' && v !== null ? englishText(v) : String(v))
 
 function wgAvailable(): boolean {
   try {
@@ -37,7 +41,7 @@ describe.skipIf(!hasWg)('vpn.wireguard-keys with real `wg genkey` keys', () => {
     const host = createFixtureHost({ platform: 'linux', root: dir, home: '/home/alex', files: { '/proc/self/status': `Uid:\t${uid}\t${uid}\t${uid}\t${uid}\n` } })
     const o = await wireguardKeysCheck.run(host, new AbortController().signal)
     expect(JSON.stringify(o)).not.toContain(key)
-    return { status: o.status, summary: interpolate(o.summary.en, o.summary.params), evidence: o.evidence.map((e) => `${e.source} => ${String(e.observed)}`).join('\n') }
+    return { status: o.status, summary: interpolate(o.summary.en, o.summary.params), evidence: o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n') }
   }
 
   it('0600 in a 0700 folder, scanned as root → pass, evidence shows mode and "contains PrivateKey: yes"', async () => {

@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { interpolate } from '../../checks/i18n/message.js'
-import type { Outcome } from '../../checks/types.js'
+import { englishText, interpolate } from '../../checks/i18n/message.js'
+import type { Evidence, Outcome } from '../../checks/types.js'
 import { wireguardCheck } from '../../checks/vpn/wireguard.check.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
 import { netnsHost, netnsLabAvailable, WireGuardLab } from '../support/netns.js'
+
+/** The value seen as an English reader sees it (Bulwark's own words are messages). */
+const shown = (v: Evidence['observed']): string => (typeof v === 'object' && v !== null ? englishText(v) : String(v))
 
 const lab = netnsLabAvailable()
 if (!lab.ok && process.env.CI) throw new Error(`CI must run the WireGuard namespace test: ${lab.why}`)
@@ -48,7 +51,7 @@ describe.skipIf(!lab.ok)('vpn.wireguard against a real wireguard-go tunnel in a 
     const o = await scan()
     expect(o.status, text(o)).toBe('pass')
     expect(text(o)).toContain(`${wg.wgA} is up and carries both IPv4 and IPv6`)
-    const seen = o.evidence.map((e) => `${e.source} => ${String(e.observed)}`).join('\n')
+    const seen = o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n')
     expect(seen).toContain(`ip -j route get 1.1.1.1 => dev ${wg.wgA}`)
     expect(seen).toContain(`/var/run/wireguard/${wg.wgA}.sock => present`)
     expect(seen).toContain(`${wg.wgA} (wireguard-go)`)

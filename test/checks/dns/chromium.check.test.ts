@@ -6,6 +6,7 @@ import { chromiumCheck } from '../../../checks/dns/chromium.check.js'
 import { HostError, type Host } from '../../../checks/host/host.js'
 import type { Outcome } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile } from '../../support/fixture-host.js'
+import { seen } from '../../support/seen.js'
 
 const FIXTURES = path.join(__dirname, '../../fixtures/dns.chromium')
 const recording = (os: string, name: string): string => readFileSync(path.join(FIXTURES, os, 'recordings', name), 'utf8')
@@ -15,7 +16,7 @@ const withDoh = (doh: unknown): string => JSON.stringify({ ...(JSON.parse(realLo
 
 const run = (host: Host): Promise<Outcome> => chromiumCheck.run(host, new AbortController().signal)
 const text = (o: Outcome): string => plain(o.summary)
-const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${String(e.observed)}`).join('\n')
+const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
 
 const WIN_ENV = { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }
 const winHost = (commands: Record<string, FixtureCommand>): Host => {
@@ -53,7 +54,7 @@ describe('dns.chromium per OS (fixtures)', () => {
       () => createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin') }),
       'warn',
       /^Brave has no secure DNS setting/,
-      /Google Chrome \| \/Users\/alex\/Library\/Application Support\/Google\/Chrome \| unknown/,
+      /Google Chrome \| \/Users\/alex\/Library\/Application Support\/Google\/Chrome \| could not tell/,
     ],
     [
       'win32: Edge off in Local State, HKLM policy automatic wins over HKCU secure',
@@ -74,7 +75,7 @@ describe('dns.chromium per OS (fixtures)', () => {
       () => winHost({ 'reg query HKLM\\SOFTWARE\\Policies\\Google\\Chrome /s': { code: 1, stderr: 'ERROR: Access is denied.' } }),
       'fail',
       /Microsoft Edge has secure DNS turned off/,
-      /Google Chrome \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data \| unknown/,
+      /Google Chrome \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data \| could not tell/,
     ],
   ] as const)('%s', async (_name, host, status, summary, evidence) => {
     const o = await run(host())
@@ -135,7 +136,7 @@ describe('dns.chromium on damaged or unusual input', () => {
     )
     expect(o.status).toBe('warn')
     expect(evidenceText(o)).toMatch(/secure DNS mode \| \/etc\/chromium\/policies\/managed\/b.json \| "automatic"/)
-    expect(evidenceText(o)).toMatch(/c.json \| not JSON.*skips this file/)
+    expect(evidenceText(o)).toMatch(/c.json \| Not JSON.*skips this file/)
   })
 
   it('is unknown when a policy file with comments sets DNS over HTTPS', async () => {

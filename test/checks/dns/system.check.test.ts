@@ -8,11 +8,13 @@ import type { ProcessInfo } from '../../../checks/host/host.js'
 import type { Outcome } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile, type FixtureProbe } from '../../support/fixture-host.js'
 import { NETWORK_ARGS } from '../../../checks/dns/system-win32.js'
+import { seen } from '../../support/seen.js'
+import { render } from '../../../checks/i18n/locale.js'
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/dns.system')
 const rec = (os: string, name: string): string => readFileSync(path.join(FIXTURES, 'recordings', os, name), 'utf8')
 const text = (m: Msg): string => interpolate(m.en, m.params)
-const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${text(e.label)} | ${e.source} | ${String(e.observed)}`).join('\n')
+const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${text(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
 
 const NM_ACTIVE = 'nmcli -t -f NAME,UUID,TYPE,DEVICE connection show --active'
 const nmDot = (uuid: string): string => `nmcli -t -f connection.dns-over-tls connection show ${uuid}`
@@ -119,7 +121,7 @@ const linuxCases: Case[] = [
     commands: { [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'), [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'), [nmDot(WIFI)]: { code: 10, stderr: 'Error: Could not create NMClient object.' } },
     status: 'unknown',
     summary: /could not read nmcli -t -f connection.dns-over-tls connection show 0d2e8c1a/,
-    evidence: [/connection "Café: guest" \(wlp3s0\).*\| \(unreadable\)/],
+    evidence: [/connection "Café: guest" \(wlp3s0\).*\| could not be read/],
   },
   {
     name: 'passes with stubby in strict mode (Debian default stubby.yml) that accepts connections',
@@ -252,6 +254,12 @@ describe('dns.system on Linux', () => {
     for (const re of c.evidence ?? []) expect(evidenceText(o)).toMatch(re)
   })
 
+  it("says what it saw in the reader's language (a listener that refused: no, 否)", async () => {
+    const o = await run('linux', { name: 'refused', root: 'stubby-strict', probes: { 53: 'refused' }, status: 'warn', summary: /./ })
+    const listener = o.evidence.find((e) => e.label.key === 'dns.system.evListener')?.observed
+    expect(typeof listener === 'object' && listener !== null ? [render(listener, 'es'), render(listener, 'zh-CN')] : listener).toEqual(['no', '否'])
+  })
+
   it('never sends bytes to a probed listener and never probes a non-loopback address', async () => {
     const sent: Uint8Array[] = []
     const host = createFixtureHost({
@@ -292,7 +300,7 @@ const darwinCases: Case[] = [
     commands: { 'system_profiler SPConfigurationProfileDataType -json': rec('darwin', 'system-profiler-empty.json') },
     status: 'unknown',
     summary: /found no encrypted-DNS profile/,
-    evidence: [/\(none listed\)/],
+    evidence: [/\| none listed/],
   },
   {
     name: 'is unknown with the reason when system_profiler is missing',
@@ -365,7 +373,7 @@ const win32Cases: Case[] = [
     commands: { [POLICY]: notFound, [IFACES]: rec('win32', 'reg-interfaces-empty.txt'), [PS]: rec('win32', 'powershell-network.json') },
     status: 'fail',
     summary: /DNS on Wi-Fi is sent unencrypted to 1.1.1.1, 1.0.0.1, 2606:4700:4700::1111/,
-    evidence: [/\(no key\)/],
+    evidence: [/\| no DoH settings for this server/],
   },
   {
     name: 'reads PowerShell output where single items are bare objects (with a BOM)',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { isolationCheck } from '../../../checks/env/isolation.check.js'
 import { detectIsolation } from '../../../checks/env/isolation.detect.js'
+import { render } from '../../../checks/i18n/locale.js'
 import { runCheck } from '../../../checks/engine/runner.js'
 import type { Platform } from '../../../checks/types.js'
 import { expectOutcome, type CheckCase } from '../tor/check-case.js'
@@ -197,6 +198,15 @@ describe('env.isolation', () => {
   it.each(cases)('$platform: $name → $status', async (c) => {
     const r = await runCheck(isolationCheck, createFixtureHost({ platform: c.platform, ...c.host }))
     expectOutcome(r, c)
+  })
+
+  it("shows Bulwark's own words in the reader's language", async () => {
+    const r = await runCheck(isolationCheck, createFixtureHost({ platform: 'linux', files: { '/etc/os-release': DEBIAN, '/usr/share/anon-gw-base-files/gateway': '' } }))
+    const marker = r.evidence.find((e) => e.label.key === 'env.isolation.detect.marker')?.observed
+    expect(typeof marker === 'object' && marker !== null ? render(marker, 'es') : marker).toBe('presente')
+    const mac = await runCheck(isolationCheck, createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': { code: 1 } } }))
+    const exit = mac.evidence.find((e) => e.source === 'sysctl -n kern.hv_vm_active')?.observed
+    expect(typeof exit === 'object' && exit !== null ? render(exit, 'fa') : exit).toBe('کد خروج 1')
   })
 
   it('reads the system once per Host (memoised), and again for a new Host', async () => {

@@ -6,7 +6,9 @@ import { runCheck } from '../../../checks/engine/runner.js'
 import { interpolate } from '../../../checks/i18n/message.js'
 import { hardwareKeysCheck } from '../../../checks/keys/hardware.check.js'
 import type { RawResult } from '../../../checks/report.js'
+import type { Evidence } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile, type FixtureHostOptions } from '../../support/fixture-host.js'
+import { seenAs } from '../../support/seen.js'
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/keys.hardware')
 const read = (...p: string[]): string => readFileSync(path.join(FIXTURES, ...p), 'utf8')
@@ -39,7 +41,9 @@ afterAll(() => {
 })
 
 const text = (r: RawResult): string => interpolate(r.summary.en, r.summary.params)
-const observedAt = (r: RawResult, source: string): unknown[] => r.evidence.filter((e) => e.source === source).map((e) => e.observed)
+/** The value seen as an English reader sees it (Bulwark's own words are messages, values as read are not). */
+const seen = (e: Evidence | undefined): unknown => (e ? seenAs(e.observed) : undefined)
+const observedAt = (r: RawResult, source: string): unknown[] => r.evidence.filter((e) => e.source === source).map(seen)
 
 function linux(o: Partial<FixtureHostOptions> & { root?: string }) {
   return createFixtureHost({ platform: 'linux', home: LINUX_HOME, env: { USER: 'zoe' }, commands: { 'ssh-add -L': NO_AGENT }, ...o })
@@ -70,7 +74,7 @@ describe('keys.hardware on Linux', () => {
       '/sys/class/hidraw/hidraw3/device/report_descriptor',
       '/sys/class/hidraw/hidraw5/device/report_descriptor',
     ])
-    expect(fido[1]?.observed).toBe('1050:0407 · Yubico — YubiKey 4 or 5 (they share product IDs) (OTP+FIDO+CCID) · "Yubico YubiKey OTP+FIDO+CCID" · usage page 0xF1D0')
+    expect(seen(fido[1])).toBe('1050:0407 · Yubico — YubiKey 4 or 5 (they share product IDs) (OTP+FIDO+CCID) · "Yubico YubiKey OTP+FIDO+CCID" · usage page 0xF1D0')
     expect(observedAt(r, '/sys/class/hidraw/hidraw2/device/report_descriptor')).toEqual([
       '1050:0407 · Yubico — YubiKey 4 or 5 (they share product IDs) (OTP+FIDO+CCID) · "Yubico YubiKey OTP+FIDO+CCID" · usage page 0x0001, 0x0007, 0x0008',
     ])
@@ -129,16 +133,18 @@ describe('keys.hardware on Linux', () => {
   it('does not count pam_u2f whose authfile is missing, and says so', async () => {
     const r = await runCheck(hardwareKeysCheck, linux({ files: { ...sysOnly(), '/etc/pam.d/sudo': 'auth required pam_u2f.so\n' } }))
     expect(r.status).toBe('warn')
-    expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileMissing' }, observed: 'not_found' })
+    expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileMissing' } })
+    expect(observedAt(r, AUTHFILE)).toEqual(['not found'])
   })
 
   it.each([
-    ['a symbolic link loop', { [AUTHFILE]: { error: 'loop' } }, 'loop'],
-    ['a directory', { [`${AUTHFILE}/stray`]: 'x' }, 'mode 0755, not_a_file'],
+    ['a symbolic link loop', { [AUTHFILE]: { error: 'loop' } }, 'symbolic link loop'],
+    ['a directory', { [`${AUTHFILE}/stray`]: 'x' }, 'mode 0755, not a regular file'],
   ] as const)('does not count pam_u2f whose authfile is %s (pam_u2f cannot read it either)', async (_, authfile, observed) => {
     const r = await runCheck(hardwareKeysCheck, linux({ files: { ...sysOnly(), '/etc/pam.d/sudo': 'auth required pam_u2f.so\n', ...authfile } }))
     expect(r.status).toBe('warn')
-    expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileUnreadable' }, observed })
+    expect(r.evidence.find((e) => e.source === AUTHFILE)).toMatchObject({ label: { key: 'keys.hardware.evAuthfileUnreadable' } })
+    expect(observedAt(r, AUTHFILE)).toEqual([observed])
   })
 
   it('uses $XDG_CONFIG_HOME for the default authfile and counts a root-only central authfile as configured', async () => {
@@ -153,15 +159,15 @@ describe('keys.hardware on Linux', () => {
     }))
     expect(r.status).toBe('pass')
     expect(text(r)).toBe('This computer uses a security key (pam_u2f for login, sudo); none is plugged in right now, which is fine.')
-    expect(observedAt(r, '/srv/cfg/Yubico/u2f_keys')).toEqual(['not_found'])
-    expect(observedAt(r, '/etc/u2f_mappings')).toEqual(['permission_denied'])
+    expect(observedAt(r, '/srv/cfg/Yubico/u2f_keys')).toEqual(['not found'])
+    expect(observedAt(r, '/etc/u2f_mappings')).toEqual(['permission denied'])
   })
 
   it('passes with a note when an sk- SSH key is in use but no key is plugged in', async () => {
     const r = await runCheck(hardwareKeysCheck, linux({ files: { [`${LINUX_HOME}/.ssh/id_ed25519_sk.pub`]: read('linux/home/zoë smith/.ssh/id_ed25519_sk.pub') } }))
     expect(r.status).toBe('pass')
     expect(text(r)).toBe('This computer uses a security key (1 sk- SSH key(s)); none is plugged in right now, which is fine.')
-    expect(observedAt(r, '/sys/class/hidraw')).toEqual(['absent: no HID devices'])
+    expect(observedAt(r, '/sys/class/hidraw')).toEqual(['none (no HID devices)'])
   })
 
   it('counts an sk- key the agent holds, and counts it once when it is also on disk', async () => {
@@ -170,6 +176,19 @@ describe('keys.hardware on Linux', () => {
     expect(r.status).toBe('pass')
     expect(text(r)).toContain('(1 sk- SSH key(s))')
     expect(observedAt(r, 'ssh-add -L')).toEqual(['1 key(s), 1 backed by a security key'])
+  })
+
+  it("shows Bulwark's own words in the reader's language, values as read as they are", async () => {
+    const pub = read('linux/home/zoë smith/.ssh/id_ed25519_sk.pub')
+    const r = await runCheck(hardwareKeysCheck, linux({ files: { '/sys/class/hidraw/hidraw7/device/report_descriptor': FIDO }, commands: { 'ssh-add -L': pub } }))
+    const inSpanish = (source: string): unknown[] =>
+      r.evidence.filter((e) => e.source === source).map((e) => seenAs(e.observed, 'es'))
+    expect(inSpanish('ssh-add -L')).toEqual(['1 clave(s), 1 en una llave de seguridad'])
+    expect(inSpanish('ssh-add -L:1')).toEqual([expect.stringMatching(/^sk-ssh-ed25519@openssh\.com /)])
+    expect(inSpanish('/sys/class/hidraw/hidraw7/device/report_descriptor')).toEqual([
+      'VID:PID desconocido · fabricante que no está en la lista de Bulwark · página de uso 0xF1D0',
+    ])
+    expect(inSpanish('/etc/crypttab')).toEqual(['no encontrado'])
   })
 
   it('warns with buying guidance when there is no key and no use', async () => {
@@ -222,7 +241,7 @@ describe('keys.hardware on Linux', () => {
         files: { [node]: { error: 'permission_denied' }, '/sys/class/hidraw/hidraw1/device/report_descriptor': FIDO },
       }))
       expect(r.status).toBe('warn')
-      expect(observedAt(r, node)).toEqual(['VID:PID unknown · vendor not in Bulwark\'s list · usage page none declared · permission_denied'])
+      expect(observedAt(r, node)).toEqual(['VID:PID unknown · vendor not in Bulwark\'s list · usage page none declared · permission denied'])
     })
 
     it('passes when a key is in use even though presence could not be read', async () => {
@@ -250,10 +269,10 @@ describe('keys.hardware on Linux', () => {
       },
     }))
     expect(r.status).toBe('warn')
-    expect(observedAt(r, '/etc/pam.d/sudo')).toEqual(['permission_denied'])
-    expect(observedAt(r, '/etc/crypttab')).toEqual(['permission_denied'])
-    expect(observedAt(r, `${LINUX_HOME}/.ssh/authorized_keys`)).toEqual(['permission_denied'])
-    expect(observedAt(r, `${LINUX_HOME}/.ssh/big.pub`)).toEqual(['too_large'])
+    expect(observedAt(r, '/etc/pam.d/sudo')).toEqual(['permission denied'])
+    expect(observedAt(r, '/etc/crypttab')).toEqual(['permission denied'])
+    expect(observedAt(r, `${LINUX_HOME}/.ssh/authorized_keys`)).toEqual(['permission denied'])
+    expect(observedAt(r, `${LINUX_HOME}/.ssh/big.pub`)).toEqual(['too large to read'])
   })
 
   it('records the PC/SC socket and process as evidence only', async () => {
@@ -263,7 +282,7 @@ describe('keys.hardware on Linux', () => {
     }))
     expect(r.status).toBe('warn')
     expect(observedAt(r, '/run/pcscd/pcscd.comm')).toEqual(['present (file)'])
-    expect(observedAt(r, 'process list')).toEqual(['pcscd running (pid 4242)'])
+    expect(observedAt(r, 'process list')).toEqual(['pcscd running (PID 4242)'])
   })
 })
 
@@ -284,7 +303,7 @@ describe('keys.hardware on macOS', () => {
     expect(r.status).toBe('pass')
     expect(text(r)).toContain('pam_u2f for sudo, sudo_local')
     const fido = r.evidence.filter((e) => e.label.key === 'keys.hardware.evFidoKey')
-    expect(fido.map((e) => [e.source, e.observed])).toEqual([
+    expect(fido.map((e) => [e.source, seen(e)])).toEqual([
       [`${IOREG} (YubiKey OTP+FIDO+CCID)`, '1050:0407 · Yubico — YubiKey 4 or 5 (they share product IDs) (OTP+FIDO+CCID) · "YubiKey OTP+FIDO+CCID" · usage page 0xF1D0'],
     ])
     expect(observedAt(r, IOREG)).toEqual(['4 IOHIDDevice object(s)'])
@@ -306,7 +325,7 @@ describe('keys.hardware on macOS', () => {
     const r = await runCheck(hardwareKeysCheck, mac({ commands: { [IOREG]: read('darwin/ioreg-hid-none.xml') } }))
     expect(r.status).toBe('warn')
     expect(text(r)).toContain('No security key is plugged in')
-    expect(observedAt(r, SMARTCARDS)).toEqual(['not_found'])
+    expect(observedAt(r, SMARTCARDS)).toEqual(['not found'])
   })
 
   it.each<[string, FixtureCommand | undefined, RegExp]>([
@@ -332,7 +351,7 @@ describe('keys.hardware on Windows', () => {
     expect(r.evidence.filter((e) => e.label.key === 'keys.hardware.evFidoKey').map((e) => e.source)).toEqual(['HID\\VID_1050&PID_0407&MI_01\\7&1C2F7D55&0&0000'])
     expect(r.evidence.filter((e) => e.label.key === 'keys.hardware.evNotFido').map((e) => e.source)).toEqual(['HID\\VID_1050&PID_0407&MI_00\\7&2A9BC3E1&0&0000'])
     expect(observedAt(r, 'USB\\VID_1050&PID_0407&MI_02\\7&3A1B2C3D&0&0002')).toEqual(['Microsoft Usbccid Smartcard Reader (WUDF)'])
-    expect(r.evidence.find((e) => e.label.key === 'keys.hardware.noteWindowsHello')?.observed).toBe('not readable without administrator rights')
+    expect(seen(r.evidence.find((e) => e.label.key === 'keys.hardware.noteWindowsHello'))).toBe('not readable without administrator rights')
     expect(r.remediation.steps.find((s) => s.link)?.link).toBe('https://fidoalliance.org/fido2/')
     expect(r.remediation.steps.some((s) => s.link === 'ms-settings:signinoptions')).toBe(true)
   })

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { interpolate } from '../../../checks/i18n/message.js'
+import { interpolate, verbatim } from '../../../checks/i18n/message.js'
 import { t } from '../../../checks/keys/hardware.messages.js'
 import { decide, type VerdictInput } from '../../../checks/keys/hardware.verdict.js'
 import type { PresenceStatus } from '../../../checks/keys/presence.js'
 import type { Platform, Status } from '../../../checks/types.js'
 
-const KEY = '1050:0407 · Yubico'
+const KEY = verbatim('1050:0407 · Yubico')
 const base = (o: Partial<VerdictInput>): VerdictInput => ({ platform: 'linux', presence: 'none', keys: [], presenceReason: null, uses: [], failures: [], ...o })
 const show = (input: VerdictInput): [Status, string, string] => {
   const v = decide(input)
@@ -39,7 +39,7 @@ describe('decide', () => {
   })
 
   it('names the keys and the uses in the summary', () => {
-    const [, , text] = show(base({ presence: 'found', keys: [KEY, '20a0:42b2 · Nitrokey'], uses: [t('usePam', { services: 'sudo' }), ...used] }))
+    const [, , text] = show(base({ presence: 'found', keys: [KEY, verbatim('20a0:42b2 · Nitrokey')], uses: [t('usePam', { services: 'sudo' }), ...used] }))
     expect(text).toBe('A security key is plugged in (1050:0407 · Yubico; 20a0:42b2 · Nitrokey) and this computer uses one: pam_u2f for sudo; 1 sk- SSH key(s).')
   })
 

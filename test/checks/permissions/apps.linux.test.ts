@@ -5,6 +5,7 @@ import { createAppsCheck } from '../../../checks/permissions/apps.check.js'
 import { overrideDirs } from '../../../checks/permissions/apps.linux.js'
 import type { Outcome } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile } from '../../support/fixture-host.js'
+import { seenInEnglish } from '../../support/seen.js'
 import { FIXTURES } from './tcc-fixture.js'
 
 const dir = path.join(FIXTURES, 'permissions.apps/linux')
@@ -30,7 +31,7 @@ function flatpak(variant: 'plain' | 'overridden', extra: Record<string, FixtureC
 
 async function scan(commands: Record<string, FixtureCommand>, files: Record<string, FixtureFile> = {}, env: Record<string, string> = {}): Promise<Outcome> {
   const host = createFixtureHost({ platform: 'linux', commands, files, env })
-  return createAppsCheck().run(host, new AbortController().signal)
+  return seenInEnglish(await createAppsCheck().run(host, new AbortController().signal))
 }
 
 const byLabel = (o: Outcome, key: string) => o.evidence.filter((e) => e.label.key === `permissions.apps.${key}`)
@@ -110,13 +111,13 @@ describe('permissions.apps on Linux', () => {
   })
 
   it.each([
-    ['permission_denied'],
-    ['loop'],
-    ['too_large'],
-  ] as const)('is unknown when the global override file is unreadable (%s)', async (error) => {
+    ['permission_denied', 'permission denied'],
+    ['loop', 'symbolic link loop'],
+    ['too_large', 'too large to read'],
+  ] as const)('is unknown when the global override file is unreadable (%s)', async (error, shown) => {
     const o = await scan(flatpak('plain', { [LIST]: 'org.bulwark.Viewer\tuser\n' }), { [`${USER_OVERRIDES}/global`]: { error } })
     expect(o.status).toBe('unknown')
-    expect(o.evidence.find((e) => e.source === `${USER_OVERRIDES}/global`)?.observed).toBe(error)
+    expect(o.evidence.find((e) => e.source === `${USER_OVERRIDES}/global`)?.observed).toBe(shown)
   })
 
   it('is unknown when flatpak list fails', async () => {
@@ -157,6 +158,6 @@ describe('permissions.apps on Linux, odd flatpak list output', () => {
   it('is unknown when flatpak list prints rows that are not app ids', async () => {
     const o = await scan({ [LIST]: '\x00\x01garbage row\tuser\n' })
     expect(o.status).toBe('unknown')
-    expect(o.summary.params).toMatchObject({ reason: '1 rows were not understood' })
+    expect(o.summary.params).toMatchObject({ reason: { key: 'permissions.apps.obsFpRowsRejected', params: { count: 1 } } })
   })
 })

@@ -5,6 +5,7 @@ import { TCC_SYSTEM_DB } from '../../../checks/permissions/apps.macos.js'
 import { sqlJsEngine } from '../../../checks/permissions/sqlite.js'
 import type { Outcome } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureFile } from '../../support/fixture-host.js'
+import { seenInEnglish } from '../../support/seen.js'
 import { buildTcc, FIXTURES } from './tcc-fixture.js'
 
 const USER_DB = '/Users/alex/Library/Application Support/com.apple.TCC/TCC.db'
@@ -12,7 +13,7 @@ const check = createAppsCheck(sqlJsEngine)
 
 async function scan(files: Record<string, FixtureFile>, root?: string): Promise<Outcome> {
   const host = createFixtureHost({ platform: 'darwin', files, ...(root ? { root } : {}) })
-  return check.run(host, new AbortController().signal)
+  return seenInEnglish(await check.run(host, new AbortController().signal))
 }
 
 const labels = (o: Outcome): string[] => o.evidence.map((e) => e.label.en.replace(/\{(\w+)\}/g, (_, k: string) => String(e.label.params?.[k])))
@@ -86,7 +87,7 @@ describe('permissions.apps on macOS', () => {
     expect(o.status).toBe('unknown')
     expect(o.summary.key).toBe('permissions.apps.tccNeedFda')
     expect(o.summary.en).toMatch(/Privacy & Security → Full Disk Access/)
-    expect(o.evidence.filter((e) => e.observed === 'permission_denied').map((e) => e.source)).toEqual([USER_DB, TCC_SYSTEM_DB])
+    expect(o.evidence.filter((e) => e.observed === 'permission denied').map((e) => e.source)).toEqual([USER_DB, TCC_SYSTEM_DB])
     expect(check.remediation.byPlatform.darwin?.[0]?.link).toBe('x-apple.systempreferences:com.apple.preference.security?Privacy_AllFiles')
   })
 
@@ -96,13 +97,13 @@ describe('permissions.apps on macOS', () => {
       [TCC_SYSTEM_DB]: await buildTcc('bigsur', [{ service: 'kTCCServiceListenEvent', client: 'com.example.keys', value: 2 }]),
     })
     expect(o.status).toBe('warn')
-    expect(o.evidence.some((e) => e.observed === 'permission_denied')).toBe(true)
+    expect(o.evidence.some((e) => e.observed === 'permission denied')).toBe(true)
   })
 
   it.each<[string, FixtureFile, RegExp]>([
     ['not SQLite', 'this is not a database', /not a SQLite database/],
     ['truncated', 'SQLite format 3\0abc', /truncated/],
-    ['locked (the read itself fails)', { error: 'io' }, /io/],
+    ['locked (the read itself fails)', { error: 'io' }, /^read error$/],
   ])('is unknown with the reason when the system TCC.db is %s', async (_, content, reason) => {
     const o = await scan({ [USER_DB]: await buildTcc('bigsur', []), [TCC_SYSTEM_DB]: content })
     expect(o.status).toBe('unknown')

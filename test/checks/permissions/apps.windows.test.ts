@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { createAppsCheck } from '../../../checks/permissions/apps.check.js'
 import { filetimeToIso, parseConsentStore } from '../../../checks/permissions/consent-store.parse.js'
 import { parseRegQuery } from '../../../checks/windows/reg-query.parse.js'
+import { render } from '../../../checks/i18n/locale.js'
 import type { Outcome } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureCommand } from '../../support/fixture-host.js'
+import { seenAs, seenInEnglish } from '../../support/seen.js'
 import { FIXTURES } from './tcc-fixture.js'
 
 const dir = path.join(FIXTURES, 'permissions.apps/win32')
@@ -29,7 +31,7 @@ function commands(overrides: Record<string, FixtureCommand> = {}): Record<string
 }
 
 async function scan(c: Record<string, FixtureCommand>): Promise<Outcome> {
-  return createAppsCheck().run(createFixtureHost({ platform: 'win32', commands: c }), new AbortController().signal)
+  return seenInEnglish(await createAppsCheck().run(createFixtureHost({ platform: 'win32', commands: c }), new AbortController().signal))
 }
 
 const find = (o: Outcome, source: RegExp) => o.evidence.filter((e) => source.test(e.source))
@@ -85,11 +87,20 @@ describe('permissions.apps on Windows', () => {
     expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['not set (user decides)', 'not set (user decides)', 'not set (user decides)'])
   })
 
+  it("shows its own words in the reader's language and registry values as read", async () => {
+    const o = await createAppsCheck().run(createFixtureHost({ platform: 'win32', commands: commands({ [POLICY]: text('policy-appprivacy.txt') }) }), new AbortController().signal)
+    const es = (source: string): string[] => o.evidence.filter((e) => e.source === source).map((e) => String(seenAs(e.observed, 'es')))
+    expect(es(cmd('HKCU', 'location'))).toEqual(['no presente (valor predeterminado de Windows)'])
+    expect(es(POLICY)).toEqual(['0x1 (Force Allow: siempre permitido)', 'no establecida (decide el usuario)', '0x2 (Force Deny: siempre denegado)'])
+    const zoom = o.evidence.find((e) => e.label.params?.app === 'C:\\Program Files\\Zoom\\bin\\Zoom.exe')?.observed
+    expect(typeof zoom === 'object' && zoom !== null ? render(zoom, 'zh-CN') : zoom).toBe('没有 Value; 正在使用; 上次使用于 2024-02-01T09:30:00.000Z')
+  })
+
   it('warns when a policy forces camera access on, and reports force-deny as information', async () => {
     const o = await scan(commands({ [POLICY]: text('policy-appprivacy.txt') }))
     expect(o.status).toBe('warn')
     expect(o.summary.params?.apps).toBe('LetAppsAccessCamera')
-    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['0x1 (forceAllow)', 'not set (user decides)', '0x2 (forceDeny)'])
+    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['0x1 (Force Allow: always allowed)', 'not set (user decides)', '0x2 (Force Deny: always denied)'])
   })
 
   it('is unknown, naming the key, when reg is refused', async () => {
@@ -118,7 +129,7 @@ describe('permissions.apps on Windows', () => {
     expect(o.status).toBe('unknown')
     expect(o.summary.key).toBe('permissions.apps.winGarbled')
     expect(o.summary.params?.command).toBe(POLICY)
-    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['unparsed output'])
+    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['output not understood'])
   })
 
   it('lists an app whose name came in the wrong code page, saying so', async () => {

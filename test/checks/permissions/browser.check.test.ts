@@ -6,6 +6,7 @@ import { sqlJsEngine } from '../../../checks/permissions/sqlite.js'
 import type { Outcome, Platform } from '../../../checks/types.js'
 import { createFixtureHost, type FixtureFile } from '../../support/fixture-host.js'
 import { firefoxPermissionsDb } from './browser-fixture.js'
+import { seenInEnglish } from '../../support/seen.js'
 import { FIXTURES } from './tcc-fixture.js'
 
 const chromium = (name: string): string => readFileSync(path.join(FIXTURES, 'permissions.browser/chromium', name), 'utf8')
@@ -35,7 +36,7 @@ function files(platform: Platform, o: { permissions?: FixtureFile; userJs?: stri
 }
 
 async function scan(platform: Platform, f: Record<string, FixtureFile>): Promise<Outcome> {
-  return createBrowserCheck(sqlJsEngine).run(createFixtureHost({ platform, files: f }), new AbortController().signal)
+  return seenInEnglish(await createBrowserCheck(sqlJsEngine).run(createFixtureHost({ platform, files: f }), new AbortController().signal))
 }
 
 const grants = async (): Promise<Uint8Array> =>
@@ -58,7 +59,7 @@ describe.each(['linux', 'darwin', 'win32'] as const)('permissions.browser on %s'
       ['permissions.browser.site_location', 'Jürgen private', 'https://maps.example'],
     ])
     expect(firefox[0]?.source).toMatch(/x1y2z3\.Jürgen private.permissions\.sqlite → moz_perms \(origin=https:\/\/meet\.example\)$/)
-    expect(firefox[0]?.observed).toBe('permission=1, expireType=0; until never')
+    expect(firefox[0]?.observed).toBe('permission=1, expireType=0; no expiry')
     const camera = o.evidence.find((e) => e.label.key === 'permissions.browser.site_camera' && e.label.params?.browser === l.browser)
     // The fixture host lists Windows folders in lower case; Windows itself would say "Default".
     expect(camera?.label.params).toEqual({ browser: l.browser, profile: 'Default', site: 'https://meet.example.org:443' })
@@ -83,8 +84,8 @@ describe.each(['linux', 'darwin', 'win32'] as const)('permissions.browser on %s'
     ['not JSON', '{"profile": {"content_settings": ', /not valid JSON/],
     ['binary garbage', new Uint8Array([0, 159, 146, 150, 255]), /not valid JSON/],
     ['the wrong shape', '{"profile": {"content_settings": {"exceptions": {"media_stream_camera": 3}}}}', /not in the shape/],
-    ['unreadable', { error: 'permission_denied' }, /permission_denied/],
-    ['too large', { error: 'too_large' }, /too_large/],
+    ['unreadable', { error: 'permission_denied' }, /^permission denied$/],
+    ['too large', { error: 'too_large' }, /^too large to read$/],
   ])('is unknown when Preferences is %s', async (_, preferences, reason) => {
     const o = await scan(platform, files(platform, { preferences }))
     expect(o.status).toBe('unknown')
@@ -94,7 +95,7 @@ describe.each(['linux', 'darwin', 'win32'] as const)('permissions.browser on %s'
   it.each<[string, FixtureFile, RegExp]>([
     ['not SQLite', 'garbage', /not a SQLite database/],
     ['truncated', 'SQLite format 3\0', /truncated/],
-    ['unreadable', { error: 'permission_denied' }, /Permission denied|permission_denied/],
+    ['unreadable', { error: 'permission_denied' }, /^permission denied$/],
   ])('is unknown when permissions.sqlite is %s', async (_, permissions, reason) => {
     const o = await scan(platform, files(platform, { permissions }))
     expect(o.status).toBe('unknown')

@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import type { RawResult } from '../../../checks/report.js'
 import type { FixtureHostOptions } from '../../support/fixture-host.js'
+import { seenAs } from '../../support/seen.js'
 
 /** One row of a table-driven check test: a fixture host and the outcome it must give. */
 export interface CheckCase {
@@ -10,7 +11,7 @@ export interface CheckCase {
   /** Message name within the check's namespace. */
   summary: string
   params?: Record<string, string | number>
-  /** [message name of the label, source, observed] entries that must be present. */
+  /** [message name of the label, source, observed] entries that must be present; a message observed is matched as English text. */
   evidence?: [string, string, string | number | boolean | null][]
 }
 
@@ -18,6 +19,6 @@ export function expectOutcome(r: RawResult, c: CheckCase): void {
   expect(r.status, JSON.stringify(r.evidence, null, 1)).toBe(c.status)
   expect(r.summary.key).toBe(`${r.id}.${c.summary}`)
   if (c.params) expect(r.summary.params).toMatchObject(c.params)
-  const seen = r.evidence.map((e) => [e.label.key.split('.').pop(), e.source, e.observed])
+  const seen = r.evidence.map((e) => [e.label.key.split('.').pop(), e.source, seenAs(e.observed)])
   for (const entry of c.evidence ?? []) expect(seen).toContainEqual(entry)
 }

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../checks/engine/runner.js'
 import type { ProcessInfo } from '../../../checks/host/host.js'
 import { torConfigCheck } from '../../../checks/tor/config.check.js'
 import type { Platform } from '../../../checks/types.js'
 import { expectOutcome, type CheckCase } from './check-case.js'
 import { createFixtureHost } from '../../support/fixture-host.js'
+import { seenAs } from '../../support/seen.js'
 
 const root = (os: Platform): string => fileURLToPath(new URL(`../../fixtures/tor.config/${os}`, import.meta.url))
 const DEFAULTS = '/usr/share/tor/tor-service-defaults-torrc'
@@ -134,7 +135,7 @@ const linux: CheckCase[] = [
     host: { files: { '/etc/tor/torrc': 'SocksPort 0.0.0.0:9050\n%include /etc/tor/secret.conf\n', '/etc/tor/secret.conf': { error: 'permission_denied' } } },
     status: 'warn',
     summary: 'warnOpenSocks',
-    evidence: [['evUnreadable', '/etc/tor/secret.conf', 'permission_denied']],
+    evidence: [['evUnreadable', '/etc/tor/secret.conf', 'permission denied']],
   },
   {
     name: 'a binary torrc',
@@ -247,5 +248,16 @@ describe.each([
   it.each(cases)('$name → $status', async (c) => {
     const r = await runCheck(torConfigCheck, createFixtureHost({ platform, ...c.host }))
     expectOutcome(r, c)
+  })
+})
+
+describe('tor.config evidence', () => {
+  it("shows Bulwark's own words in the reader's language and setting values as read", async () => {
+    const r = await runCheck(torConfigCheck, createFixtureHost({ platform: 'linux', files: { '/etc/tor/torrc': 'ControlPort 0.0.0.0:9051\n' } }))
+    const seen = (label: string): unknown[] =>
+      r.evidence.filter((e) => e.label.key === `tor.config.${label}`).map((e) => seenAs(e.observed, 'es'))
+    expect(seen('evRead')).toEqual(['1 ajustes'])
+    expect(seen('evAuth')).toEqual(['CookieAuthentication (no definido); HashedControlPassword (no definido)'])
+    expect(seen('evExposed')).toEqual(['ControlPort 0.0.0.0:9051'])
   })
 })

@@ -5,6 +5,7 @@ import type { ProcessInfo } from '../../../checks/host/host.js'
 import { torServiceCheck } from '../../../checks/tor/service.check.js'
 import { expectOutcome, type CheckCase } from './check-case.js'
 import { createFixtureHost, type FixtureFile, type FixtureProbe } from '../../support/fixture-host.js'
+import { seenAs } from '../../support/seen.js'
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/tor.service/${name}`, import.meta.url))
 const COOKIE = new Uint8Array(fixture('control_auth_cookie'))
@@ -67,7 +68,7 @@ const linux: CheckCase[] = [
     status: 'pass',
     summary: 'passCookieUnreadable',
     params: { file: LINUX_COOKIE },
-    evidence: [['evCookie', LINUX_COOKIE, 'permission_denied']],
+    evidence: [['evCookie', LINUX_COOKIE, 'permission denied']],
   },
   {
     name: 'a cookie file of the wrong size',
@@ -88,7 +89,7 @@ const linux: CheckCase[] = [
     host: { probes: { 9050: torSocks } },
     status: 'pass',
     summary: 'passNoControl',
-    evidence: [['evControl', '127.0.0.1:9051', 'connection refused']],
+    evidence: [['evControl', '127.0.0.1:9051', 'nothing listening']],
   },
   {
     name: 'something else answering garbage on 9051',
@@ -207,8 +208,8 @@ const linux: CheckCase[] = [
     status: 'fail',
     summary: 'fail',
     evidence: [
-      ['evSocks', '127.0.0.1:9050', 'connection refused'],
-      ['evSocks', '127.0.0.1:9150', 'connection refused'],
+      ['evSocks', '127.0.0.1:9050', 'nothing listening'],
+      ['evSocks', '127.0.0.1:9150', 'nothing listening'],
     ],
   },
 ]
@@ -290,6 +291,20 @@ describe.each([
     const host = createFixtureHost({ platform, ...c.host })
     const r = await runCheck(torServiceCheck, host)
     expectOutcome(r, c)
+  })
+})
+
+describe('tor.service evidence', () => {
+  it("shows Bulwark's own words in the reader's language", async () => {
+    const r = await runCheck(
+      torServiceCheck,
+      createFixtureHost({ platform: 'linux', files: { '/usr/sbin/tor': '', [LINUX_COOKIE]: 'short' }, probes: { 9050: torSocks, 9051: torControl('COOKIE', LINUX_COOKIE, 'done') } }),
+    )
+    const seen = (label: string, locale: 'es' | 'zh-CN' | 'fa'): string[] =>
+      r.evidence.filter((e) => e.label.key === `tor.service.${label}`).map((e) => String(seenAs(e.observed, locale)))
+    expect(seen('evCookie', 'zh-CN')).toEqual(['5 字节（应为 32）'])
+    expect(seen('evInstall', 'es')).toEqual(['servicio tor'])
+    expect(seen('evSocks', 'es')).toContain('nada escuchando')
   })
 })
 

@@ -4,15 +4,19 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HostError, type Host } from '../../../checks/host/host.js'
+import { render } from '../../../checks/i18n/locale.js'
 import { interpolate } from '../../../checks/i18n/message.js'
 import type { Outcome } from '../../../checks/types.js'
 import { wireguardKeysCheck } from '../../../checks/vpn/wireguard-keys.check.js'
 import { createFixtureHost, type FixtureHostOptions } from '../../support/fixture-host.js'
+import { seen as shown } from '../../support/seen.js'
+
+/** The value seen as an English reader sees it (Bulwark's own words are messages). */
 
 const FIX = path.resolve(__dirname, '../../fixtures/vpn.wireguard-keys')
 const PLACEHOLDER_KEYS = /AAAAAAAA|CCCCCCCC|EEEEEEEE/
 const text = (o: Outcome): string => interpolate(o.summary.en, o.summary.params)
-const seen = (o: Outcome): string => o.evidence.map((e) => `${e.source} => ${String(e.observed)}`).join('\n')
+const seen = (o: Outcome): string => o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n')
 const uidStatus = (uid: number): string => `Name:\tbulwark\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\n`
 
 const roots: string[] = []
@@ -157,8 +161,14 @@ describe('vpn.wireguard-keys on linux', () => {
     const ev = seen(o)
     expect(ev).toContain('/etc/wireguard/junk.conf => mode 0600, owner uid')
     expect(ev).toMatch(/junk\.conf => .*not a text config/)
-    expect(ev).toContain('/etc/wireguard/loop.conf => loop')
-    expect(ev).toMatch(/big\.conf => .*contains PrivateKey: unknown \(too_large\)/)
+    expect(ev).toContain('/etc/wireguard/loop.conf => symbolic link loop')
+    expect(ev).toMatch(/big\.conf => .*contains PrivateKey: unknown \(too large to read\)/)
+     const zh = (file: string): string => {
+      const v = o.evidence.find((e) => e.source === `/etc/wireguard/${file}`)?.observed
+      return typeof v === 'object' && v !== null ? render(v, 'zh-CN') : String(v)
+    }
+    expect(zh('loop.conf')).toBe('符号链接循环')
+    expect(zh('big.conf')).toBe('模式 0600，所有者 uid 0，包含 PrivateKey：未知（太大，无法读取）')
   })
 
   it('nothing anywhere → pass naming where it looked', async () => {

@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { render } from '../../../checks/i18n/locale.js'
 import { interpolate } from '../../../checks/i18n/message.js'
 import type { Outcome } from '../../../checks/types.js'
 import { WIN_NET_ARGS } from '../../../checks/vpn/win32-net.js'
 import { wireguardCheck } from '../../../checks/vpn/wireguard.check.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile, type FixtureHostOptions } from '../../support/fixture-host.js'
+import { seen as shown } from '../../support/seen.js'
+
+/** The value seen as an English reader sees it (Bulwark's own words are messages). */
 
 const FIX = path.resolve(__dirname, '../../fixtures/vpn.wireguard')
 const fx = (rel: string): string => readFileSync(path.join(FIX, rel), 'utf8')
 const text = (o: Outcome): string => interpolate(o.summary.en, o.summary.params)
-const observed = (o: Outcome): string => o.evidence.map((e) => `${e.source} => ${String(e.observed)}`).join('\n')
+const observed = (o: Outcome): string => o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n')
 
 const run = (options: FixtureHostOptions): Promise<Outcome> => wireguardCheck.run(createFixtureHost(options), new AbortController().signal)
 
@@ -282,6 +286,25 @@ describe.each([
     expect(text(outcome)).toMatch(c.summary)
     if (c.evidence) expect(observed(outcome)).toMatch(c.evidence)
     for (const e of outcome.evidence) expect(e.source).not.toBe('')
+  })
+})
+
+describe('vpn.wireguard evidence in the reader\'s language', () => {
+  it('shows its own words translated and values as read untouched', async () => {
+    const o = await run({
+      platform: 'linux',
+      env: { PATH: '/usr/bin:/bin' },
+      commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
+      files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': { error: 'permission_denied' } },
+    })
+    const es = (source: string): string | undefined => {
+      const seen = o.evidence.find((e) => e.source === source)?.observed
+      return typeof seen === 'object' && seen !== null ? render(seen, 'es') : undefined
+    }
+    expect(es('/etc/wireguard/wg0.conf')).toBe('desconocido: solo root puede leer esta configuración')
+    expect(es(R6)).toBe('sin ruta (RTNETLINK answers: Network is unreachable)')
+    expect(es('/var/run/wireguard/wg0.sock')).toBe('presente')
+    expect(o.evidence.find((e) => e.source === R4)?.observed).toBe('dev wg0')
   })
 })
 
