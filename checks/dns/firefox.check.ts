@@ -53,6 +53,13 @@ const t = defineMessages(ID, {
   skippedLabel: 'Unreadable statements in {file}',
   skippedNote: '{count} statement(s) could not be read (first at line {line}); Firefox skips them too.',
   obsListedIn: '{name} (listed in {source})',
+  obsUnknownAt: 'unknown ({path})',
+  obsBuiltin: '{value} (Firefox built-in default; not set anywhere)',
+  obsFromFile: '{value} from {path} line {line}',
+  obsVia: '({via})',
+  obsLocked: '(locked)',
+  obsFromPolicyLocked: '{value} from policy {via} in {source} (locked)',
+  obsFromPolicyDefault: '{value} from policy {via} in {source} (default; a user setting can override it)',
   obsLines: 'lines {lines}',
   policyLabel: 'Firefox enterprise policy source',
   missingLabel: 'Profile listed in profiles.ini but missing on disk',
@@ -140,13 +147,16 @@ function reasonText(a: ProfileAssessment, name: string, count: number): Msg {
 }
 
 
-function describeOrigin(r: Resolved): string {
-  if (!r.known) return `unknown (${r.path})`
+function describeOrigin(r: Resolved): Msg {
+  if (!r.known) return t('obsUnknownAt', { path: r.path })
   const o = r.origin
   const value = JSON.stringify(r.value)
-  if (o.kind === 'builtin') return `${value} (Firefox built-in default; not set anywhere)`
-  if (o.kind === 'file') return `${value} from ${o.path} line ${o.line}${o.via ? ` (${o.via})` : ''}${o.locked ? ' (locked)' : ''}`
-  return `${value} from policy ${o.via} in ${o.source}${o.locked ? ' (locked)' : ' (default; a user setting can override it)'}`
+  if (o.kind === 'builtin') return t('obsBuiltin', { value })
+  if (o.kind === 'file') {
+    const marks = [...(o.via ? [t('obsVia', { via: o.via })] : []), ...(o.locked ? [t('obsLocked')] : [])]
+    return joinMessages([t('obsFromFile', { value, path: o.path, line: o.line }), ...marks])
+  }
+  return t(o.locked ? 'obsFromPolicyLocked' : 'obsFromPolicyDefault', { value, via: o.via, source: o.source })
 }
 
 function unknownCause(r: Resolved): Msg | undefined {
