@@ -69,7 +69,8 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
             text: t('fixWinNetsh'),
             command: {
               shell: 'powershell',
-              line: "netsh dns add encryption server=1.1.1.1 dohtemplate=https://cloudflare-dns.com/dns-query autoupgrade=yes udpfallback=no; Set-DnsClientServerAddress -InterfaceAlias 'Wi-Fi' -ServerAddresses 1.1.1.1,1.0.0.1",
+              // The adapter is the one with the default route (the one this check reads), not a guessed name like 'Wi-Fi'.
+              line: "netsh dns add encryption server=1.1.1.1 dohtemplate=https://cloudflare-dns.com/dns-query autoupgrade=yes udpfallback=no; $adapter = (Get-NetRoute -DestinationPrefix 0.0.0.0/0 | Sort-Object RouteMetric | Select-Object -First 1).InterfaceAlias; Set-DnsClientServerAddress -InterfaceAlias $adapter -ServerAddresses 1.1.1.1,1.0.0.1",
             },
             requiresAdmin: true,
           },

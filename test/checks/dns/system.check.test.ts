@@ -430,6 +430,9 @@ describe('dns.system remediation', () => {
     expect(r.byPlatform.linux?.[0]?.command?.line).toContain('DNSOverTLS=yes')
     expect(r.byPlatform.linux?.[0]?.requiresAdmin).toBe(true)
     expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).toContain('autoupgrade=yes udpfallback=no')
+    // Set on the adapter that carries the default route, whatever it is called (not a guessed 'Wi-Fi').
+    expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).toMatch(/Get-NetRoute -DestinationPrefix 0\.0\.0\.0\/0 .*Set-DnsClientServerAddress -InterfaceAlias \$adapter /)
+    expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).not.toContain("'Wi-Fi'")
     expect(r.byPlatform.win32?.[0]?.link).toBe('ms-settings:network-status')
     expect(r.references.every((ref) => ref.url.startsWith('https://'))).toBe(true)
   })
