@@ -5,7 +5,7 @@
  */
 import { attempt, observedError, tryReadText, tryStat } from '../host/helpers.js'
 import type { Host, HostErrorCode } from '../host/host.js'
-import { defineMessages } from '../i18n/message.js'
+import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence } from '../types.js'
 import { queryRegistry } from '../windows/registry.js'
 import { perHost } from './per-host.js'
@@ -18,7 +18,7 @@ export interface IsolationInfo {
   /** `qubesdb-read /qubes-vm-type` in a Qubes VM (AppVM, DispVM, TemplateVM, …). */
   qubesVmType: string | null
   /** The hypervisor this system runs under, when one was seen. */
-  hypervisor: string | null
+  hypervisor: string | Msg | null
   evidence: Evidence[]
   /** Set when a signal that could change `kind` could not be read: `none` is then not certain. */
   uncertain: { source: string; code: HostErrorCode } | null
@@ -36,6 +36,8 @@ const t = defineMessages('env.isolation.detect', {
   unreadable: 'Could not read',
   obsPresent: 'present',
   obsExitCode: 'exit code {code}',
+  hvUnknown: 'unknown hypervisor',
+  hvMac: 'macOS virtualization',
 })
 
 export const MARKERS = {
@@ -114,10 +116,10 @@ async function detectLinux(host: Host): Promise<Found> {
   const productText = product.ok ? product.value.trim() : ''
   if (vendor.ok) evidence.push({ label: t('firmwareVendor'), source: DMI_VENDOR, observed: vendorText })
   if (product.ok) evidence.push({ label: t('firmwareProduct'), source: DMI_PRODUCT, observed: productText })
-  let hypervisor = hypervisorFromFirmware(vendorText, productText)
+  let hypervisor: string | Msg | null = hypervisorFromFirmware(vendorText, productText)
   const flag = cpuinfo.ok ? cpuinfoHypervisorFlag(cpuinfo.value) : null
   if (flag !== null) evidence.push({ label: t('cpuFlag'), source: '/proc/cpuinfo', observed: flag })
-  if (!hypervisor && flag) hypervisor = 'unknown hypervisor'
+  if (!hypervisor && flag) hypervisor = t('hvUnknown')
   return { kind, qubesVmType, hypervisor, evidence, uncertain }
 }
 
@@ -130,7 +132,7 @@ async function detectDarwin(host: Host): Promise<Found> {
     return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'
-  return { hypervisor: active ? 'macOS virtualization' : null, evidence: [{ label: t('macVm'), source: command, observed: r.value.stdout.trim() }], uncertain: null }
+  return { hypervisor: active ? t('hvMac') : null, evidence: [{ label: t('macVm'), source: command, observed: r.value.stdout.trim() }], uncertain: null }
 }
 
 async function detectWindows(host: Host): Promise<Found> {

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { isolationCheck } from '../../../checks/env/isolation.check.js'
 import { detectIsolation } from '../../../checks/env/isolation.detect.js'
-import { render } from '../../../checks/i18n/locale.js'
 import { runCheck } from '../../../checks/engine/runner.js'
 import type { Platform } from '../../../checks/types.js'
 import { expectOutcome, type CheckCase } from '../tor/check-case.js'
 import { createFixtureHost } from '../../support/fixture-host.js'
+import { seenAs } from '../../support/seen.js'
 
 const dir = (p: string): string => fileURLToPath(new URL(`../../fixtures/env.isolation/${p}`, import.meta.url))
 const bios = (name: string): string => readFileSync(dir(`win32/reg-bios-${name}.txt`), 'utf8')
@@ -83,7 +83,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: { root: dir('linux/debian-vm') },
     status: 'warn',
     summary: 'vm',
-    params: { hypervisor: 'unknown hypervisor' },
+    params: { hypervisor: { key: 'env.isolation.detect.hvUnknown', en: 'unknown hypervisor' } },
     evidence: [
       ['osName', '/etc/os-release', 'Debian GNU/Linux'],
       ['cpuFlag', '/proc/cpuinfo', true],
@@ -140,7 +140,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: { commands: { 'sysctl -n kern.hv_vm_active': '1\n' } },
     status: 'warn',
     summary: 'vm',
-    params: { hypervisor: 'macOS virtualization' },
+    params: { hypervisor: { key: 'env.isolation.detect.hvMac', en: 'macOS virtualization' } },
     evidence: [['macVm', 'sysctl -n kern.hv_vm_active', '1']],
   },
   {
@@ -203,10 +203,10 @@ describe('env.isolation', () => {
   it("shows Bulwark's own words in the reader's language", async () => {
     const r = await runCheck(isolationCheck, createFixtureHost({ platform: 'linux', files: { '/etc/os-release': DEBIAN, '/usr/share/anon-gw-base-files/gateway': '' } }))
     const marker = r.evidence.find((e) => e.label.key === 'env.isolation.detect.marker')?.observed
-    expect(typeof marker === 'object' && marker !== null ? render(marker, 'es') : marker).toBe('presente')
+    expect(marker === undefined ? marker : seenAs(marker, 'es')).toBe('presente')
     const mac = await runCheck(isolationCheck, createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': { code: 1 } } }))
     const exit = mac.evidence.find((e) => e.source === 'sysctl -n kern.hv_vm_active')?.observed
-    expect(typeof exit === 'object' && exit !== null ? render(exit, 'fa') : exit).toBe('کد خروج 1')
+    expect(exit === undefined ? exit : seenAs(exit, 'fa')).toBe('کد خروج 1')
   })
 
   it('reads the system once per Host (memoised), and again for a new Host', async () => {
@@ -215,6 +215,6 @@ describe('env.isolation', () => {
     expect(a).toBe(b)
     expect(host.calls).toEqual(['sysctl -n kern.hv_vm_active'])
     const other = createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': '1\n' } })
-    expect((await detectIsolation(other)).hypervisor).toBe('macOS virtualization')
+    expect((await detectIsolation(other)).hypervisor).toEqual({ key: 'env.isolation.detect.hvMac', en: 'macOS virtualization' })
   })
 })

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { RawResult } from '../../../checks/report.js'
+import type { MsgParams } from '../../../checks/i18n/message.js'
 import type { FixtureHostOptions } from '../../support/fixture-host.js'
 import { seenAs } from '../../support/seen.js'
 
@@ -10,7 +11,7 @@ export interface CheckCase {
   status: string
   /** Message name within the check's namespace. */
   summary: string
-  params?: Record<string, string | number>
+  params?: MsgParams
   /** [message name of the label, source, observed] entries that must be present; a message observed is matched as English text. */
   evidence?: [string, string, string | number | boolean | null][]
 }
