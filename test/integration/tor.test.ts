@@ -8,12 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCheck } from '../../checks/engine/runner.js'
-import { englishText } from '../../checks/i18n/message.js'
 import type { RawResult } from '../../checks/report.js'
 import type { Evidence } from '../../checks/types.js'
 import { torConfigCheck as configCheck } from '../../checks/tor/config.check.js'
 import { torServiceCheck as serviceCheck } from '../../checks/tor/service.check.js'
 import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { seen as seenText } from '../support/seen.js'
 import { findTorBinary, isPortFree, startTor, type TorDaemon } from '../support/tor-daemon.js'
 
 const missing = findTorBinary() === null
@@ -40,7 +40,7 @@ async function scan(check: typeof serviceCheck): Promise<RawResult> {
 
 const sources = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map((e) => e.source)
 /** The value seen as an English reader sees it. */
-const seen = (e: Evidence | undefined): string => (typeof e?.observed === 'object' && e.observed !== null ? englishText(e.observed) : String(e?.observed))
+const seen = (e: Evidence | undefined): string => (e ? seenText(e.observed) : String(e))
 const observed = (r: RawResult, key: string): string[] => r.evidence.filter((e) => e.label.key === key).map(seen)
 
 describe.skipIf(missing)('a real tor with cookie authentication on random ports', () => {
