@@ -31,6 +31,8 @@ export interface OpaqueStatement {
   why: OpaqueWhy
   /** The pref it targets when that much is certain; absent when it could touch any pref. */
   prefName?: string
+  /** The file it stands in, when that is not the AutoConfig file itself (a default-pref file). */
+  path?: string
 }
 
 export interface ParsedAutoConfig {

@@ -59,7 +59,15 @@ async function readAutoConfig(host: Host, install: string, defaults: readonly Pr
     const reason = read.error.code === 'not_found' ? t('missingCfg', { file }) : describeHostError(read.error, file)
     return { state: 'unreadable', path: file, reason }
   }
-  return { state: 'read', path: file, parsed: parseAutoConfig(decodeAutoConfig(read.value, shift)) }
+  const parsed = parseAutoConfig(decodeAutoConfig(read.value, shift))
+  // Once AutoConfig runs, it fetches autoadmin.global_config_url wherever that pref was set, a
+  // default-pref file included (nsReadConfig readConfigFile): settings Bulwark cannot see.
+  const remote = foldDefaults(defaults, 'autoadmin.global_config_url', undefined)
+  if (!('known' in remote) && typeof remote.value === 'string' && remote.value !== '' && remote.origin.kind === 'file') {
+    const text = `pref("autoadmin.global_config_url", ${JSON.stringify(remote.value)})`
+    parsed.opaque.push({ line: remote.origin.line, text, why: 'remote', path: remote.origin.path })
+  }
+  return { state: 'read', path: file, parsed }
 }
 
 /** The admin preference files of one installation, or undefined when it is not installed there. */

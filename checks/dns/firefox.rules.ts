@@ -136,7 +136,7 @@ export function resolvePref(name: PrefName, userJs: PrefFile, prefsJs: PrefFile,
   if (ac?.state === 'unreadable') return { known: false, path: ac.path, cause: { kind: 'unreadable', reason: ac.reason } }
   if (ac) {
     const opaque = opaqueFor(ac.parsed, name)
-    if (opaque) return { known: false, path: ac.path, cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why } }
+    if (opaque) return { known: false, path: opaque.path ?? ac.path, cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why } }
     for (const op of ac.parsed.ops.filter((o: AutoConfigOp) => o.name === name)) {
       const origin = (lock: boolean): Origin => ({ kind: 'file', file: 'autoconfig', path: ac.path, line: op.line, via: `${op.fn}()`, ...(lock ? { locked: true } : {}) })
       const value = op.value ?? BUILT_IN[name]

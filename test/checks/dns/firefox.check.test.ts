@@ -214,6 +214,16 @@ describe('dns.firefox with preference files in the Firefox installation (default
       /unknown \(\/usr\/lib\/firefox-esr\/mozilla.cfg\)/,
     ],
     [
+      'a remote AutoConfig URL set in a default-pref file is fetched by Firefox, not by Bulwark: unknown, naming that file',
+      {
+        [`${GRE}/defaults/pref/autoconfig.js`]: `${AUTOCONFIG_JS}pref("autoadmin.global_config_url", "https://config.example/firefox.js");\n`,
+        [`${GRE}/mozilla.cfg`]: '//\nlockPref("browser.startup.homepage", "about:blank");\n',
+      },
+      'unknown',
+      /\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js line \d makes Firefox download more settings from a server/,
+      /unknown \(\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js\)/,
+    ],
+    [
       'general.config.filename names a missing file: unknown (Firefox will not start)',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS },
       'unknown',
