@@ -14,7 +14,7 @@ import type { Evidence, Outcome, Platform, Step } from '../types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.js'
 import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../browsers/verdict.js'
 import { readAdminPrefs, readPrefFile } from './firefox-admin.js'
-import { assessProfile, type AdminPrefs, type FirefoxVerdict, type PrefFile, type ProfileAssessment, type Resolved, type VerdictReason } from './firefox.rules.js'
+import { assessProfile, wrongTypeEntries, type AdminPrefs, type FirefoxVerdict, type PrefFile, type ProfileAssessment, type Resolved, type VerdictReason } from './firefox.rules.js'
 
 const ID = 'dns.firefox'
 
@@ -51,6 +51,8 @@ const t = defineMessages(ID, {
   expectedMode: '3 (DNS over HTTPS only, "Max Protection")',
   expectedUri: 'An https:// DNS-over-HTTPS address, or empty for Firefox\'s default provider',
   skippedLabel: 'Unreadable statements in {file}',
+  wrongTypeLabel: '{pref} in {file} has the wrong type',
+  wrongTypeNote: 'Firefox ignores a value of the wrong type (a number written as text) and keeps the value before it. Write it without quotes.',
   skippedNote: '{count} statement(s) could not be read (first at line {line}); Firefox skips them too.',
   obsListedIn: '{name} (listed in {source})',
   obsUnknownAt: 'unknown ({path})',
@@ -217,6 +219,9 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
     const first = file.state === 'read' ? file.parsed.skipped[0] : undefined
     if (file.state === 'read' && first) {
       evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: t('skippedNote', { count: file.parsed.skipped.length, line: first.line }) })
+    }
+    for (const e of wrongTypeEntries(file)) {
+      evidence.push({ label: t('wrongTypeLabel', { file: label, pref: e.name }), source: `${file.state === 'read' ? file.path : ''}:${e.line}`, observed: JSON.stringify(e.value), expected: t('wrongTypeNote') })
     }
   }
   return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence }

@@ -70,10 +70,25 @@ export type UnknownCause =
 
 export type Resolved = { known: true; value: PrefValue; origin: Origin } | { known: false; path: string; cause: UnknownCause }
 
+/**
+ * Firefox keeps a pref's type: in user.js or prefs.js a value of another type (mode "3" as text) is
+ * refused and the value before it stands. Seen with firefox-esr 153: user.js "3" over prefs.js 2
+ * left 2, and "3" alone was never saved.
+ */
+export function hasBuiltInType(name: PrefName, value: PrefValue): boolean {
+  return typeof value === typeof BUILT_IN[name]
+}
+
+/** The statements for DoH settings in a user.js or prefs.js that Firefox refuses for their type. */
+export function wrongTypeEntries(file: PrefFile): PrefEntry[] {
+  if (file.state !== 'read') return []
+  return file.parsed.entries.filter((e) => (RELEVANT_PREFS as readonly string[]).includes(e.name) && !hasBuiltInType(e.name as PrefName, e.value))
+}
+
 function fromFile(file: PrefFile, name: PrefName, label: 'user.js' | 'prefs.js'): Resolved | 'none' {
   if (file.state === 'absent') return 'none'
   if (file.state === 'unreadable') return { known: false, path: file.path, cause: { kind: 'unreadable', reason: file.reason } }
-  const entry = file.parsed.prefs.get(name)
+  const entry = file.parsed.entries.findLast((e) => e.name === name && hasBuiltInType(name, e.value))
   // A statement Firefox could not read that names this pref might have set it: say so, don't guess.
   const damaged = file.parsed.skipped.find((s) => s.text.includes(name) && (!entry || s.line > entry.line))
   if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }

@@ -88,6 +88,19 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     expect(evidence(r)).toMatch(new RegExp(`network.trr.mode in profile "trr-first" \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| 2 from`))
   })
 
+  it('agrees with firefox-esr that a mode written as text is ignored: prefs.js mode 2 stands', async () => {
+    const userJs = path.join(trrFirst, 'user.js')
+    writeFileSync(userJs, 'user_pref("network.trr.mode", "3");\n')
+    firefox('run trr-first with a text mode', ['--headless', '--no-remote', '--profile', trrFirst, '--screenshot', path.join(tmp, 'c.png'), 'about:blank'])
+    const saved = readFileSync(path.join(trrFirst, 'prefs.js'), 'utf8')
+    expect(saved).toContain('user_pref("network.trr.mode", 2);')
+    expect(saved).not.toContain('user_pref("network.trr.mode", "3");')
+    const r = await scan()
+    expect(r.status).toBe('warn')
+    expect(evidence(r)).toContain(`network.trr.mode in user.js has the wrong type | ${userJs}:1 | "3"`)
+    unlinkSync(userJs)
+  })
+
   describe.skipIf(!isRoot)('with a system policy (root only)', () => {
     // Only a path that did not exist is used, so cleaning up cannot touch the machine's own policy.
     const preexisting = existsSync('/etc/firefox')

@@ -27,7 +27,9 @@ describe('assessProfile', () => {
     ['mode 4 is reserved', none('/p/user.js'), prefsJs(mode(4)), NO_POLICY, 'fail', 'reserved'],
     ['mode 5 is off by choice', none('/p/user.js'), prefsJs(mode(5)), NO_POLICY, 'fail', 'off_by_choice'],
     ['mode 7 is undefined', none('/p/user.js'), prefsJs(mode(7)), NO_POLICY, 'fail', 'invalid_mode'],
-    ['a string mode is not a mode', none('/p/user.js'), prefsJs('user_pref("network.trr.mode", "3");'), NO_POLICY, 'fail', 'invalid_mode'],
+    // Both as firefox-esr 153 behaved: a mode written as text is refused and the value before it stands.
+    ['a string mode is refused: the built-in mode 0 stands', none('/p/user.js'), prefsJs('user_pref("network.trr.mode", "3");'), NO_POLICY, 'fail', 'native'],
+    ['a string mode in user.js is refused: prefs.js mode 2 stands', userJs('user_pref("network.trr.mode", "3");'), prefsJs(mode(2)), NO_POLICY, 'warn', 'trr_first'],
     ['mode 0 with rollout 2', none('/p/user.js'), prefsJs('user_pref("doh-rollout.mode", 2);'), NO_POLICY, 'warn', 'rollout_first'],
     ['policy default mode 2 (Enabled)', none('/p/user.js'), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 2, locked: false } }), 'warn', 'trr_first'],
     ['unlocked policy 3 is overridden by user.js 2', userJs(mode(2)), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 3, locked: false } }), 'warn', 'trr_first'],
