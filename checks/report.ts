@@ -75,6 +75,11 @@ export interface ScanReport {
   results: ReportResult[]
 }
 
+/** The value seen as a reader of `locale` sees it: a value as read is unchanged, Bulwark's own words are rendered. */
+export function localizeObserved(observed: Evidence['observed'], locale: Locale): ReportEvidence['observed'] {
+  return typeof observed === 'object' && observed !== null ? render(observed, locale) : observed
+}
+
 export function localizeResult(r: RawResult, locale: Locale): ReportResult {
   return {
     id: r.id,
@@ -86,7 +91,7 @@ export function localizeResult(r: RawResult, locale: Locale): ReportResult {
     evidence: r.evidence.map((e) => ({
       label: render(e.label, locale),
       source: e.source,
-      observed: typeof e.observed === 'object' && e.observed !== null ? render(e.observed, locale) : e.observed,
+      observed: localizeObserved(e.observed, locale),
       ...(e.expected ? { expected: render(e.expected, locale) } : {}),
     })),
     durationMs: r.durationMs,

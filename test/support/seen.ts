@@ -1,12 +1,10 @@
-import { render, type Locale } from '../../checks/i18n/locale.js'
-import type { Msg } from '../../checks/i18n/message.js'
+import type { Locale } from '../../checks/i18n/locale.js'
+import { localizeObserved, type ReportEvidence } from '../../checks/report.js'
 import type { Evidence, Outcome } from '../../checks/types.js'
 
-type Value = Exclude<Evidence['observed'], Msg>
-
-/** The value seen as a reader of `locale` sees it: a value as read is unchanged, Bulwark's own words are rendered. */
-export function seenAs(observed: Evidence['observed'], locale: Locale = 'en'): Value {
-  return typeof observed === 'object' && observed !== null ? render(observed, locale) : observed
+/** The value seen as a reader of `locale` sees it (English unless asked), as reports show it. */
+export function seenAs(observed: Evidence['observed'], locale: Locale = 'en'): ReportEvidence['observed'] {
+  return localizeObserved(observed, locale)
 }
 
 /** The value seen as English text, for matching evidence lines. */
