@@ -3,6 +3,7 @@
  * or by an app through NEDNSSettingsManager; only profiles can be listed, and device profiles may be
  * listed only to administrators, so "nothing seen" is `unknown`, never `fail`.
  */
+import { observedWord } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence, Outcome } from '../types.js'
 import { isEncryptedProtocol, parseSystemProfilerProfiles, type ProfileListing } from './macos-dns-profile.parse.js'
@@ -58,7 +59,7 @@ export function darwinEvidence(f: DarwinFacts): Evidence[] {
   }
   if (f.scutil.ok) {
     const servers = [...new Set(parseScutilDns(f.scutil.stdout).flatMap((r) => r.nameservers))]
-    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || t('obsNone') })
+    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || observedWord('none') })
   } else {
     ev.push({ label: t('evToolFailed'), source: f.scutil.command, observed: f.scutil.reason })
   }

@@ -1,4 +1,5 @@
 /** dns.system on Linux: reads the resolver chain's files and tools, then hands the facts to the rules. */
+import { observedWord } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence, Outcome } from '../types.js'
 import { configEnablesProxyDns, unitRunsProxyDns } from './cloudflared.parse.js'
@@ -242,10 +243,10 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
   }
   ev.push(...unreadableEvidence(st))
   if (f.dnscrypt.state === 'ok') {
-    ev.push({ label: t('evDnscryptListen'), source: f.dnscrypt.path, observed: f.dnscrypt.value.listenRaw.join(', ') || t('obsNone') })
+    ev.push({ label: t('evDnscryptListen'), source: f.dnscrypt.path, observed: f.dnscrypt.value.listenRaw.join(', ') || observedWord('none') })
   }
   ev.push(...unreadableEvidence(f.dnscrypt))
-  if (f.dnscryptSocket) ev.push({ label: t('evDnscryptSocket'), source: f.dnscryptSocket.path, observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || t('obsNone') })
+  if (f.dnscryptSocket) ev.push({ label: t('evDnscryptSocket'), source: f.dnscryptSocket.path, observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || observedWord('none') })
   for (const [address, state] of Object.entries(f.listeners)) {
     ev.push({ label: t('evListener', { address }), source: `tcp ${address}`, observed: t(`obsListening_${state satisfies Listening}`) })
   }

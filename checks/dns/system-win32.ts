@@ -1,4 +1,5 @@
 /** dns.system on Windows: reads the DoH policy, per-interface DohFlags and the active adapters, then decides. */
+import { observedWord } from '../host/helpers.js'
 import type { Host } from '../host/host.js'
 import type { Evidence, Outcome } from '../types.js'
 import { findKey, findValue } from '../windows/reg-query.parse.js'
@@ -50,7 +51,7 @@ export function win32Evidence(f: WinFacts): Evidence[] {
   for (const a of defaultRouteAdapters(net)) {
     ev.push({ label: t('evAdapter', { name: a.name }), source: 'Get-NetAdapter / Get-NetRoute', observed: `ifIndex ${a.ifIndex}, ${a.guid}` })
     const servers = net.dns.filter((d) => d.ifIndex === a.ifIndex).flatMap((d) => d.servers)
-    ev.push({ label: t('evDnsServers', { adapter: a.name }), source: 'Get-DnsClientServerAddress', observed: servers.join(', ') || t('obsNone') })
+    ev.push({ label: t('evDnsServers', { adapter: a.name }), source: 'Get-DnsClientServerAddress', observed: servers.join(', ') || observedWord('none') })
   }
   for (const s of serverStates(net, entries)) {
     ev.push({

@@ -43,7 +43,6 @@ export const t = defineMessages('dns.system', {
   toolExit: 'exit code {code}: {detail}',
   toolOutput: 'output not understood: {problem}',
   obsNotSet: 'not set',
-  obsNone: 'none',
   obsNoneListed: 'none listed',
   obsUnreadable: 'could not be read',
   obsTargetNotRead: 'target not read',

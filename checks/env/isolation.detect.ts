@@ -3,7 +3,7 @@
  * can report them and other checks can adapt (a Whonix Workstation has no local Tor by design).
  * Memoised per Host: one scan reads these files once.
  */
-import { attempt, observedError, tryReadText, tryStat } from '../host/helpers.js'
+import { attempt, observedError, observedExit, observedWord, tryReadText, tryStat } from '../host/helpers.js'
 import type { Host, HostErrorCode } from '../host/host.js'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence } from '../types.js'
@@ -34,8 +34,6 @@ const t = defineMessages('env.isolation.detect', {
   cpuFlag: 'CPU "hypervisor" flag',
   macVm: 'macOS reports running in a virtual machine',
   unreadable: 'Could not read',
-  obsPresent: 'present',
-  obsExitCode: 'exit code {code}',
   hvUnknown: 'unknown hypervisor',
   hvMac: 'macOS virtualization',
 })
@@ -84,7 +82,7 @@ async function detectLinux(host: Host): Promise<Found> {
     [MARKERS.qubesDom0, dom0],
   ] as const
   for (const [path, st] of markers) {
-    if (st.ok) evidence.push({ label: t('marker'), source: path, observed: t('obsPresent') })
+    if (st.ok) evidence.push({ label: t('marker'), source: path, observed: observedWord('present') })
     else if (st.error.code !== 'not_found') {
       uncertain ??= { source: path, code: st.error.code }
       evidence.push({ label: t('unreadable'), source: path, observed: observedError(st.error.code) })
@@ -128,7 +126,7 @@ async function detectDarwin(host: Host): Promise<Found> {
   const r = await attempt(command, () => host.exec('sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000 }))
   if (!r.ok || r.value.code !== 0) {
     // Older macOS has no such sysctl: the VM question stays open, the verdict (plain OS) does not change.
-    const observed = r.ok ? r.value.stderr.trim() || t('obsExitCode', { code: String(r.value.code) }) : observedError(r.error.code)
+    const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : observedError(r.error.code)
     return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'

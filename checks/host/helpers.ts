@@ -30,11 +30,25 @@ const seen = defineMessages('host.seen', {
   not_loopback: 'not a loopback address',
   io: 'read error',
   unknown: 'unknown: {reason}',
+  exit: 'exit code {code}',
+  none: 'none',
+  present: 'present',
+  notRead: 'not read',
 })
 
 /** A host error as the value seen: "permission denied", in the reader's language. */
 export function observedError(code: HostErrorCode): Msg {
   return seen(code)
+}
+
+/** A plain word for the value seen, shared by every check: "none", "present", "not read". */
+export function observedWord(word: 'none' | 'present' | 'notRead'): Msg {
+  return seen(word)
+}
+
+/** A command that failed without saying why, as the value seen: "exit code 1". */
+export function observedExit(code: number | string): Msg {
+  return seen('exit', { code: String(code) })
 }
 
 /** The value seen when there is none to show, only a reason: "unknown: …", in the reader's language. */

@@ -1,4 +1,4 @@
-import { attempt, describeHostError, observedError } from '../host/helpers.js'
+import { attempt, describeHostError, observedError, observedExit } from '../host/helpers.js'
 import type { ExecResult, Host, HostErrorCode } from '../host/host.js'
 import type { Msg } from '../types.js'
 import { t } from './hardware.messages.js'
@@ -34,7 +34,7 @@ export async function runCommand(
   if (result.code !== 0 && !(options.acceptExit?.(result.code) ?? false)) {
     const detail = (result.stderr || result.stdout).trim().split(/\r?\n/)[0]?.slice(0, 300) ?? ''
     const code = String(result.code)
-    return { ok: false, line, reason: t('commandFailed', { command: line, code, detail }), code: 'exit', seen: t('obsExitCode', { code }) }
+    return { ok: false, line, reason: t('commandFailed', { command: line, code, detail }), code: 'exit', seen: observedExit(code) }
   }
   return { ok: true, line, result }
 }

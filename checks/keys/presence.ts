@@ -1,4 +1,4 @@
-import { attempt, describeHostError, observedError, tryReadText } from '../host/helpers.js'
+import { attempt, describeHostError, observedError, observedWord, tryReadText } from '../host/helpers.js'
 import { joinMessages } from '../i18n/message.js'
 import type { Evidence, Host, Msg } from '../types.js'
 import { runCommand } from './command.js'
@@ -125,7 +125,7 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   const devices = reads.flatMap((r) => ('device' in r ? [r.device] : []))
   const problem = reads.find((r): r is Extract<NodeRead, { problem: Msg }> => 'problem' in r)?.problem ?? null
   const evidence: Evidence[] = [
-    { label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || t('obsNone') }) },
+    { label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || observedWord('none') }) },
     ...deviceEvidence(devices, (d) => `${d.source}/device/report_descriptor`),
     ...reads.flatMap((r) => r.evidence),
   ]

@@ -1,4 +1,4 @@
-import { observedError, tryStat } from '../host/helpers.js'
+import { observedError, observedExit, tryStat } from '../host/helpers.js'
 import type { Evidence, Host } from '../types.js'
 import { runCommand } from './command.js'
 import { t } from './hardware.messages.js'
@@ -52,7 +52,7 @@ async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence
   const run = await runCommand(host, POWERSHELL, PNP_READER_ARGS, { timeoutMs: 4000, signal, acceptExit: (code) => code === 1 })
   if (!run.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: run.seen }]
   if (run.result.code !== 0 && !/no matching/i.test(run.result.stderr)) {
-    return [{ label: t('evSmartCardReader'), source: run.line, observed: run.result.stderr.trim().slice(0, 300) || t('obsExitCode', { code: 1 }) }]
+    return [{ label: t('evSmartCardReader'), source: run.line, observed: run.result.stderr.trim().slice(0, 300) || observedExit(1) }]
   }
   const parsed = parsePnpReaders(run.result.stdout)
   if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: parsed.error }]

@@ -1,4 +1,4 @@
-import { observedError } from '../host/helpers.js'
+import { observedError, observedWord } from '../host/helpers.js'
 import { defineMessages } from '../i18n/message.js'
 import type { Host } from '../types.js'
 import type { Collected } from './collected.js'
@@ -26,7 +26,6 @@ const t = defineMessages('permissions.apps', {
   obsTccAllowed: 'allowed ({raw})',
   obsTccLimited: 'limited ({raw})',
   obsTccRead: '{rows} rows, {generation} schema, {walPages} WAL pages merged, {skipped} malformed rows skipped',
-  obsNotRead: 'not read',
 })
 
 export const TCC_USER_DB = 'Library/Application Support/com.apple.TCC/TCC.db'
@@ -95,6 +94,6 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
       copy.db.close()
     }
   })
-  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: t('obsNotRead') }))
+  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: observedWord('notRead') }))
   return gap ? { findings, gap } : { findings }
 }

@@ -1,5 +1,5 @@
 /** tor.config verdict rules: pure, from the torrc files read (with their includes and defaults). */
-import { observedError } from '../host/helpers.js'
+import { observedError, observedWord } from '../host/helpers.js'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../types.js'
 import type { TorArgs } from './cmdline.parse.js'
@@ -44,7 +44,6 @@ export const t = defineMessages('tor.config', {
   obsSettings: '{count} settings',
   obsIncludedFrom: 'included again from {path}',
   obsTooDeep: 'nested more than {max} levels deep',
-  obsNotRead: 'not read',
   obsNulBytes: 'contains NUL bytes',
   obsNotExpanded: 'not expanded',
   obsUnterminatedQuote: 'quoted value not closed',
@@ -135,7 +134,7 @@ function issueEvidence(issue: LoadIssue): Evidence {
     case 'too_deep':
       return { label: t('evTooDeep'), source: issue.path, observed: t('obsTooDeep', { max: MAX_INCLUDE_DEPTH }) }
     case 'too_many_files':
-      return { label: t('evTooMany'), source: issue.path, observed: t('obsNotRead') }
+      return { label: t('evTooMany'), source: issue.path, observed: observedWord('notRead') }
     case 'not_text':
       return { label: t('evNotText'), source: issue.path, observed: t('obsNulBytes') }
     case 'syntax':

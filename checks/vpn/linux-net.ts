@@ -1,4 +1,4 @@
-import { exists, observedUnknown } from '../host/helpers.js'
+import { exists, observedUnknown, observedWord } from '../host/helpers.js'
 import { joinMessages, verbatim } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
@@ -38,7 +38,7 @@ async function classify(host: Host, links: readonly IpLink[]): Promise<{ tunnels
     if (link.kind === 'wireguard') {
       tunnels.push({ label: link.name, provider: providerByName(link.name), iface: link.name })
     } else if (link.kind === 'tun' && (await exists(host, uapiSocket(link.name)))) {
-      evidence.push({ label: t('evUapi'), source: uapiSocket(link.name), observed: t('obsPresent') })
+      evidence.push({ label: t('evUapi'), source: uapiSocket(link.name), observed: observedWord('present') })
       tunnels.push({ label: link.name, provider: providerByName(link.name), iface: link.name })
     } else if ((link.kind !== null && TUNNEL_LIKE.test(link.kind)) || TUNNEL_LIKE.test(link.name)) {
       foreign.push(link.name)

@@ -1,4 +1,4 @@
-import { observedUnknown } from '../host/helpers.js'
+import { observedUnknown, observedWord } from '../host/helpers.js'
 import { joinMessages, verbatim } from '../i18n/message.js'
 import type { Host } from '../host/host.js'
 import type { Evidence } from '../types.js'
@@ -68,7 +68,7 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
       source: 'Get-NetAdapter -IncludeHidden (ComponentID, DriverDescription)',
       observed: links.length ? joinMessages(links, '; ') : t('obsNoneUp'),
     },
-    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || t('obsNone') },
+    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || observedWord('none') },
     { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
     { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
     // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
