@@ -11,7 +11,7 @@ export default defineConfig(({ mode }) => ({
       outDir: 'out/main',
       // electron-store is ESM-only and imports electron: bundling it keeps main one self-contained module graph.
       externalizeDeps: { exclude: ['electron-store'] },
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+      rollupOptions: { input: { index: resolve('src-main/electron/index.ts') } },
     },
   },
   preload: {
@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => ({
       // A sandboxed preload must be a single CommonJS file with no require() of node_modules.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('src-main/preload/index.ts') },
+        input: { index: resolve('src-main/electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },
     },

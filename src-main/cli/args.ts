@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/guidance/profiles.js'
-import { isLocale, type Locale } from '../../checks/i18n/locale.js'
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/core/guidance/profiles.js'
+import { isLocale, type Locale } from '../../checks/core/i18n/locale.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]

@@ -1,8 +1,8 @@
-import { render } from '../../checks/i18n/locale.js'
-import type { RawReport } from '../../checks/report.js'
-import type { Platform } from '../../checks/types.js'
-import { defaultStoreDir, openConfStore } from '../store/conf-store.js'
-import { noticeMessage } from '../store/notices.js'
+import { render } from '../../checks/core/i18n/locale.js'
+import type { RawReport } from '../../checks/core/report/model.js'
+import type { Platform } from '../../checks/core/types.js'
+import { defaultStoreDir, openConfStore } from '../node/store/conf-store.js'
+import { noticeMessage } from '../node/store/notices.js'
 import { localeFromEnv } from './run-cli.js'
 
 export interface CliHistoryOptions {

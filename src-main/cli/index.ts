@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { CHECKS } from '../../checks/registry.js'
-import { createNodeHost } from '../adapters/node-host.js'
-import { redactionContextFromOs } from '../report/os-context.js'
+import { createNodeHost } from '../node/adapters/node-host.js'
+import { redactionContextFromOs } from '../node/os-context.js'
 import { cliHistory } from './history.js'
 import { runCli } from './run-cli.js'
 

@@ -1,5 +1,5 @@
-import { defineMessages } from '../../checks/i18n/message.js'
-import type { Status } from '../../checks/types.js'
+import { defineMessages } from '../../checks/core/i18n/message.js'
+import type { Status } from '../../checks/core/types.js'
 
 export const t = defineMessages('cli', {
   usage: `Usage: bulwark <command> [options]

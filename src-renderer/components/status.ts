@@ -1,4 +1,4 @@
-import { defineMessages } from '../../checks/i18n/message.js'
+import { defineMessages } from '../../checks/core/i18n/message.js'
 import type { Status } from '../../src-main/shared/report.js'
 
 /** Worst first: the order results are grouped in, so what needs attention comes first. */

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react'
-import type { Locale } from '../../checks/i18n/locale.js'
+import type { Locale } from '../../checks/core/i18n/locale.js'
 import { createI18n, type I18n } from './i18n.js'
 
 const I18nContext = createContext<I18n>(createI18n('en'))

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Locale } from '../../checks/i18n/locale.js'
+import type { Locale } from '../../checks/core/i18n/locale.js'
 import type { BulwarkApi } from '../api.js'
 import { I18nProvider } from './I18nProvider.js'
 

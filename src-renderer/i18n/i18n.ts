@@ -1,5 +1,5 @@
-import { RTL_LOCALES, render, type Locale } from '../../checks/i18n/locale.js'
-import type { Msg } from '../../checks/i18n/message.js'
+import { RTL_LOCALES, render, type Locale } from '../../checks/core/i18n/locale.js'
+import type { Msg } from '../../checks/core/i18n/message.js'
 
 export type Direction = 'ltr' | 'rtl'
 

@@ -1,4 +1,4 @@
-import { render } from '../../checks/i18n/locale.js'
+import { render } from '../../checks/core/i18n/locale.js'
 import { CHECKS } from '../../checks/registry.js'
 import { detailText } from '../../src-renderer/features/detail/messages.js'
 import { scanText } from '../../src-renderer/features/scan/messages.js'

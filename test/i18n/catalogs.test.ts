@@ -6,21 +6,21 @@
  */
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { catalogFor, LOCALES, type Locale } from '../../checks/i18n/locale.js'
-import { englishTemplates } from '../../checks/i18n/message.js'
+import { catalogFor, LOCALES, type Locale } from '../../checks/core/i18n/locale.js'
+import { englishTemplates } from '../../checks/core/i18n/message.js'
 // Importing these registers their English templates (defineMessages runs at import).
 import '../../checks/registry.js'
-import '../../checks/engine/runner.js'
-import '../../checks/host/helpers.js'
-import '../../checks/guidance/profiles.js'
-import '../../checks/guidance/questionnaire.js'
-import '../../checks/guidance/score.js'
+import '../../checks/core/engine/runner.js'
+import '../../checks/core/host/helpers.js'
+import '../../checks/core/guidance/profiles.js'
+import '../../checks/core/guidance/questionnaire.js'
+import '../../checks/core/guidance/score.js'
 import '../../src-main/cli/messages.js'
-import '../../src-main/report/messages.js'
+import '../../checks/core/report/messages.js'
 
 // The UI's messages live beside its components; main.tsx is left out because importing it mounts the app.
 const ui = import.meta.glob(['../../src-renderer/**/*.{ts,tsx}', '!../../src-renderer/main.tsx'], { eager: true })
-const mainSide = import.meta.glob(['../../src-main/**/messages.ts', '../../src-main/store/notices.ts'], { eager: true })
+const mainSide = import.meta.glob(['../../src-main/**/messages.ts', '../../src-main/node/store/notices.ts'], { eager: true })
 
 const TRANSLATED: readonly Locale[] = LOCALES.filter((l) => l !== 'en')
 

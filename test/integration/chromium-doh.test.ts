@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../checks/i18n/message.js'
-import { chromiumCheck } from '../../checks/dns/chromium.check.js'
-import { runCheck } from '../../checks/engine/runner.js'
-import type { RawResult } from '../../checks/report.js'
-import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { englishText as plain } from '../../checks/core/i18n/message.js'
+import { chromiumCheck } from '../../checks/catalogue/dns/chromium.check.js'
+import { runCheck } from '../../checks/core/engine/runner.js'
+import type { RawResult } from '../../checks/core/report/model.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { seen } from '../support/seen.js'
 
 const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0

@@ -10,12 +10,12 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../checks/i18n/message.js'
-import { firefoxCheck } from '../../checks/dns/firefox.check.js'
-import { runCheck } from '../../checks/engine/runner.js'
-import type { Host } from '../../checks/host/host.js'
-import type { RawResult } from '../../checks/report.js'
-import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { englishText as plain } from '../../checks/core/i18n/message.js'
+import { firefoxCheck } from '../../checks/catalogue/dns/firefox.check.js'
+import { runCheck } from '../../checks/core/engine/runner.js'
+import type { Host } from '../../checks/core/host/host.js'
+import type { RawResult } from '../../checks/core/report/model.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { seen } from '../support/seen.js'
 
 const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0

@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCheck } from '../../checks/engine/runner.js'
-import { browserCheck } from '../../checks/permissions/browser.check.js'
-import { englishText } from '../../checks/i18n/message.js'
-import type { RawResult } from '../../checks/report.js'
-import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { runCheck } from '../../checks/core/engine/runner.js'
+import { browserCheck } from '../../checks/catalogue/permissions/browser.check.js'
+import { englishText } from '../../checks/core/i18n/message.js'
+import type { RawResult } from '../../checks/core/report/model.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 
 const missing = ['firefox-esr', 'sqlite3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
 if (missing.length > 0 && process.env.CI) throw new Error(`${missing.join(', ')} missing, and CI must run this test (apt-get install firefox-esr sqlite3)`)

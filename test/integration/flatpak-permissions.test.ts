@@ -9,10 +9,10 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCheck } from '../../checks/engine/runner.js'
-import { appsCheck } from '../../checks/permissions/apps.check.js'
-import type { RawResult } from '../../checks/report.js'
-import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { runCheck } from '../../checks/core/engine/runner.js'
+import { appsCheck } from '../../checks/catalogue/permissions/apps.check.js'
+import type { RawResult } from '../../checks/core/report/model.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 
 const missing = spawnSync('flatpak', ['--version']).status !== 0
 if (missing && process.env.CI) throw new Error('flatpak is not installed, and CI must run this test (apt-get install flatpak)')

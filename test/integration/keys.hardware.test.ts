@@ -10,12 +10,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCheck } from '../../checks/engine/runner.js'
-import { interpolate } from '../../checks/i18n/message.js'
-import { hardwareKeysCheck } from '../../checks/keys/hardware.check.js'
-import { scanPublicKeys } from '../../checks/keys/ssh-keys.parse.js'
-import type { RawResult } from '../../checks/report.js'
-import { createNodeHost } from '../../src-main/adapters/node-host.js'
+import { runCheck } from '../../checks/core/engine/runner.js'
+import { interpolate } from '../../checks/core/i18n/message.js'
+import { hardwareKeysCheck } from '../../checks/catalogue/keys/hardware.check.js'
+import { scanPublicKeys } from '../../checks/catalogue/keys/ssh-keys.parse.js'
+import type { RawResult } from '../../checks/core/report/model.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { seenAs } from '../support/seen.js'
 
 const missing = spawnSync('ssh-keygen', ['-?']).error !== undefined || spawnSync('ssh-agent', ['-?']).error !== undefined

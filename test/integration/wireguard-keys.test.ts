@@ -3,9 +3,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { englishText, interpolate } from '../../checks/i18n/message.js'
-import type { Evidence } from '../../checks/types.js'
-import { wireguardKeysCheck } from '../../checks/vpn/wireguard-keys.check.js'
+import { englishText, interpolate } from '../../checks/core/i18n/message.js'
+import type { Evidence } from '../../checks/core/types.js'
+import { wireguardKeysCheck } from '../../checks/catalogue/vpn/wireguard-keys.check.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
 /** The value seen as an English reader sees it (Bulwark's own words are messages). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CSP_META } from '../../src-main/security/csp.js'
+import { CSP_META } from '../../src-main/electron/security/csp.js'
 
 const html = readFileSync('src-renderer/index.html', 'utf8')
 

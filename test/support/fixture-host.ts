@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { HostError, type DirEntry, type ExecResult, type FileStat, type Host, type HostErrorCode, type NetInterface, type ProcessInfo, type ProbeResult } from '../../checks/host/host.js'
-import type { Platform } from '../../checks/types.js'
-import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/adapters/fs.js'
-import { isLoopbackAddress } from '../../src-main/adapters/loopback-probe.js'
+import { HostError, type DirEntry, type ExecResult, type FileStat, type Host, type HostErrorCode, type NetInterface, type ProcessInfo, type ProbeResult } from '../../checks/core/host/host.js'
+import type { Platform } from '../../checks/core/types.js'
+import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
+import { isLoopbackAddress } from '../../src-main/node/adapters/loopback-probe.js'
 
 /** An inline file: text, bytes, or a file with a mode, or an error the real OS would give. */
 export type FixtureFile =

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Host } from '../../checks/host/host.js'
+import type { Host } from '../../checks/core/host/host.js'
 
 /** A Host whose commands run inside a network namespace (`ip netns exec <ns> ...`); files stay the host's. */
 export function netnsHost(base: Host, ns: string): Host {

@@ -1,6 +1,6 @@
-import type { Locale } from '../../checks/i18n/locale.js'
-import { localizeObserved, type ReportEvidence } from '../../checks/report.js'
-import type { Evidence, Outcome } from '../../checks/types.js'
+import type { Locale } from '../../checks/core/i18n/locale.js'
+import { localizeObserved, type ReportEvidence } from '../../checks/core/report/model.js'
+import type { Evidence, Outcome } from '../../checks/core/types.js'
 
 /** The value seen as a reader of `locale` sees it (English unless asked), as reports show it. */
 export function seenAs(observed: Evidence['observed'], locale: Locale = 'en'): ReportEvidence['observed'] {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { Msg } from '../../../checks/i18n/message.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { Platform, Severity } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { useI18n } from '../../i18n/I18nProvider.js'

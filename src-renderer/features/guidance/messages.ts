@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../checks/i18n/message.js'
+import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 /** Words shared by the plan, the walk-through and the panic checklist. */
 export const guidanceText = defineMessages('ui.guidance', {

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../checks/i18n/message.js'
+import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const historyText = defineMessages('ui.history', {
   heading: 'History',

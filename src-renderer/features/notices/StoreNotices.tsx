@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { defineMessages } from '../../../checks/i18n/message.js'
+import { defineMessages } from '../../../checks/core/i18n/message.js'
 import type { StoreNotice } from '../../../src-main/shared/ipc-contract.js'
 import { useApi } from '../../api-context.js'
 import { componentText } from '../../components/messages.js'

@@ -1,4 +1,4 @@
-import type { Msg } from '../../../checks/i18n/message.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 import { panicText } from './messages.js'
 
 export interface PanicItem {

@@ -1,4 +1,4 @@
-import type { PlanItem } from '../../../checks/guidance/plan.js'
+import type { PlanItem } from '../../../checks/core/guidance/plan.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { useI18n } from '../../i18n/I18nProvider.js'

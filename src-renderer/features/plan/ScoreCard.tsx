@@ -1,5 +1,5 @@
-import { SCORE_FORMULA, type Score } from '../../../checks/guidance/score.js'
-import type { Msg } from '../../../checks/i18n/message.js'
+import { SCORE_FORMULA, type Score } from '../../../checks/core/guidance/score.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
 import { statusLabel } from '../../components/status.js'
 import { useI18n } from '../../i18n/I18nProvider.js'

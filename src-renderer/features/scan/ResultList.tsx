@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.js'
 import { scanText } from './messages.js'
 import { ResultRow } from './ResultRow.js'
 import { groupEntries, type GroupKey, type ScanState } from './scan-state.js'
-import type { Msg } from '../../../checks/i18n/message.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 
 function groupLabel(key: GroupKey): Msg {
   if (key === 'in_progress') return scanText('groupInProgress')

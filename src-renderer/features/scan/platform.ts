@@ -1,4 +1,4 @@
-import type { Msg } from '../../../checks/i18n/message.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { Platform } from '../../../src-main/shared/report.js'
 import { scanText } from './messages.js'
 

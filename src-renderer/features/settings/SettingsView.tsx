@@ -1,5 +1,5 @@
-import { PROFILES, type ProfileId } from '../../../checks/guidance/profiles.js'
-import { LOCALES, RTL_LOCALES, type Locale } from '../../../checks/i18n/locale.js'
+import { PROFILES, type ProfileId } from '../../../checks/core/guidance/profiles.js'
+import { LOCALES, RTL_LOCALES, type Locale } from '../../../checks/core/i18n/locale.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { useLocaleControl } from '../../i18n/LocaleGate.js'
 import { ViewHeading } from '../shell/ViewHeading.js'

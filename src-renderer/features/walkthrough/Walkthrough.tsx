@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { activeRisk } from '../../../checks/guidance/plan.js'
+import { activeRisk } from '../../../checks/core/guidance/plan.js'
 import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
 import type { Platform, ReportResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../checks/i18n/message.js'
+import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const walkText = defineMessages('ui.walkthrough', {
   back: 'Back to the plan',

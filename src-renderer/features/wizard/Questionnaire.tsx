@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../checks/guidance/profiles.js'
-import { ANSWER_LABELS, QUESTIONS, recommendProfile, type Answer, type Answers } from '../../../checks/guidance/questionnaire.js'
+import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../checks/core/guidance/profiles.js'
+import { ANSWER_LABELS, QUESTIONS, recommendProfile, type Answer, type Answers } from '../../../checks/core/guidance/questionnaire.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { wizardText } from './messages.js'
 

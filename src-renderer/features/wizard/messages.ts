@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../checks/i18n/message.js'
+import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const wizardText = defineMessages('ui.wizard', {
   heading: 'A few questions first',

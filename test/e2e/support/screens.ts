@@ -2,8 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { render } from '../../../checks/i18n/locale.js'
-import type { Msg } from '../../../checks/i18n/message.js'
+import { render } from '../../../checks/core/i18n/locale.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 
 /** English text of a UI message, the way the app renders it. */
 export const en = (msg: Msg): string => render(msg, 'en')

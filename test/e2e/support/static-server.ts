@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { CSP_HEADER } from '../../../src-main/security/csp.js'
+import { CSP_HEADER } from '../../../src-main/electron/security/csp.js'
 
 
 const TYPES: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { STATUSES } from '../../../checks/types.js'
+import { STATUSES } from '../../../checks/core/types.js'
 import { StatusBadge } from '../../../src-renderer/components/StatusBadge.js'
 import { STATUS_ICON } from '../../../src-renderer/components/status.js'
 import { renderUi } from '../support/render.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { render } from '../../../../checks/i18n/locale.js'
+import { render } from '../../../../checks/core/i18n/locale.js'
 import { effortLabel, observerLine, reasonInSentence, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
 import { result } from '../../support/fake-api.js'
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { render } from '../../../../checks/i18n/locale.js'
+import { render } from '../../../../checks/core/i18n/locale.js'
 import { PanicChecklist } from '../../../../src-renderer/features/panic/PanicChecklist.js'
 import { PANIC_ITEMS } from '../../../../src-renderer/features/panic/panic-items.js'
 import { renderUi } from '../../support/render.js'

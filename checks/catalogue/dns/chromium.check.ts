@@ -1,0 +1,192 @@
+/**
+ * dns.chromium: do Chrome, Chromium, Edge, Brave and Vivaldi resolve names only over DNS over
+ * HTTPS ("secure" mode with a provider)? Reads each browser's Local State and its managed
+ * policies, the policy winning (chromium.rules.ts).
+ */
+import { z } from 'zod'
+import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.js'
+import { overallOf, policyNoteSeen, verdictSeen, type BrowserVerdict } from '../../readers/browsers/verdict.js'
+import { defineCheck } from '../../core/define-check.js'
+import { describeHostError, tryReadText } from '../../core/host/helpers.js'
+import type { Host } from '../../core/host/host.js'
+import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
+import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.js'
+import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.rules.js'
+
+const ID = 'dns.chromium'
+
+const t = defineMessages(ID, {
+  title: 'Chromium-based browsers use encrypted DNS only',
+  rationale:
+    'Plain DNS tells your network, your internet provider and anyone on the same Wi-Fi every site you visit. Chrome, Edge, Brave and other Chromium browsers can send lookups over HTTPS, but in "automatic" mode they fall back to plain DNS whenever the encrypted route fails or your DNS provider has none. Only "secure" mode with a chosen provider never falls back. That provider then sees your lookups, so choose one you trust.',
+  none: 'No Chrome, Chromium, Edge, Brave or Vivaldi user data was found for this user.',
+  allPass: 'Every Chromium-based browser found ({count}) uses secure DNS with a provider.',
+  unknownBrowser: 'Could not tell whether {browser} uses secure DNS: {reason}',
+  r_secure: '{browser} uses secure DNS with a provider.',
+  r_secure_no_template: '{browser} is set to secure DNS but has no usable https:// provider template, so its lookups fail until one is chosen (browsers checked: {count}).',
+  r_automatic: '{browser} uses "automatic" secure DNS, which falls back to plain DNS (browsers checked: {count}).',
+  r_default_automatic: '{browser} has no secure DNS setting, so the default applies: automatic upgrade at best, which falls back to plain DNS (or off on managed devices) (browsers checked: {count}).',
+  r_off: '{browser} has secure DNS turned off (browsers checked: {count}).',
+  r_unrecognised_mode: '{browser} has secure DNS mode "{mode}", which the browser treats as off (browsers checked: {count}).',
+  r_unreadable: '{browser} could not be assessed.',
+  browserLabel: '{browser}',
+  modeLabel: '{browser}: secure DNS mode',
+  templatesLabel: '{browser}: DNS-over-HTTPS templates',
+  expectedMode: '"secure"',
+  expectedTemplates: 'At least one https:// DNS-over-HTTPS template',
+  policyLabel: '{browser}: managed policy source',
+  problemLabel: 'Could not examine',
+  notJson: 'It is not valid JSON ({error}); the file may be damaged.',
+  policyCause: 'a policy source could not be interpreted ({source}): {reason}',
+  unreadableCause: '{file} could not be read: {reason}',
+  // Remediation
+  stepUi: 'In each browser open its security settings and turn on "Use secure DNS", then choose a provider (not "your current service provider", which can fall back): chrome://settings/security in Chrome and Chromium, edge://settings/privacy in Edge (Security section), brave://settings/security in Brave, vivaldi://settings/security in Vivaldi.',
+  stepNoLocalState: 'Change the setting in the browser, not in the Local State file: the browser rewrites that file when it exits.',
+  stepPolicy: 'As an administrator you can enforce it for every user with the DnsOverHttpsMode ("secure") and DnsOverHttpsTemplates policies. For Chrome:',
+  stepPolicyMac:
+    'As an administrator you can enforce it with a configuration profile (MDM, or installed in System Settings → Privacy & Security → Profiles) whose payload type is the browser\'s bundle id (com.google.Chrome, org.chromium.Chromium, com.microsoft.Edge, com.brave.Browser, com.vivaldi.Vivaldi), setting {mode} to "secure" and {templates} to your provider, e.g. {url}.',
+  stepPolicyOthers: 'For Chromium use {chromium}, for Edge {edge}, for Brave {brave} instead.',
+})
+
+const DOH_TEMPLATE = 'https://dns.quad9.net/dns-query'
+
+function policySteps(platform: Platform): Step[] {
+  const policy = { [POLICY_MODE]: 'secure', [POLICY_TEMPLATES]: DOH_TEMPLATE }
+  if (platform === 'win32') {
+    const key = 'HKLM:\\SOFTWARE\\Policies\\Google\\Chrome'
+    return [
+      {
+        text: t('stepPolicy'),
+        requiresAdmin: true,
+        command: {
+          shell: 'powershell',
+          line: `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name ${POLICY_MODE} -Value 'secure' -Type String; Set-ItemProperty -Path '${key}' -Name ${POLICY_TEMPLATES} -Value '${DOH_TEMPLATE}' -Type String`,
+        },
+      },
+      { text: t('stepPolicyOthers', { chromium: 'HKLM:\\SOFTWARE\\Policies\\Chromium', edge: 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge', brave: 'HKLM:\\SOFTWARE\\Policies\\BraveSoftware\\Brave' }), requiresAdmin: true },
+    ]
+  }
+  if (platform === 'darwin') {
+    // Chrome reads macOS policy only from managed preferences, which a configuration profile installs;
+    // a hand-written plist there is removed by macOS, so no shell command is offered.
+    return [
+      {
+        text: t('stepPolicyMac', { mode: POLICY_MODE, templates: POLICY_TEMPLATES, url: DOH_TEMPLATE }),
+        requiresAdmin: true,
+        link: 'https://support.google.com/chrome/a/answer/9020077',
+      },
+    ]
+  }
+  return [
+    {
+      text: t('stepPolicy'),
+      requiresAdmin: true,
+      command: { shell: 'sh', line: `sudo mkdir -p /etc/opt/chrome/policies/managed && printf '%s\\n' '${JSON.stringify(policy)}' | sudo tee /etc/opt/chrome/policies/managed/secure-dns.json` },
+    },
+    { text: t('stepPolicyOthers', { chromium: '/etc/chromium/policies/managed/', edge: '/etc/opt/edge/policies/managed/', brave: '/etc/brave/policies/managed/' }), requiresAdmin: true },
+  ]
+}
+
+function stepsFor(platform: Platform): Step[] {
+  return [{ text: t('stepUi') }, { text: t('stepNoLocalState') }, ...policySteps(platform)]
+}
+
+const LocalStateDoh = z.object({ dns_over_https: z.object({ mode: z.unknown().optional(), templates: z.unknown().optional() }).optional() })
+
+async function readLocalState(host: Host, path: string): Promise<LocalState> {
+  const read = await tryReadText(host, path)
+  if (!read.ok) return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.error, path) }) }
+  let json: unknown
+  try {
+    json = JSON.parse(read.value)
+  } catch (e) {
+    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: t('notJson', { error: e instanceof Error ? e.message : String(e) }) }) }
+  }
+  const parsed = LocalStateDoh.safeParse(json)
+  const doh = parsed.success ? parsed.data.dns_over_https : undefined
+  return { state: 'read', path, mode: doh?.mode, templates: doh?.templates }
+}
+
+function describeSetting(s: ChromiumSetting): string {
+  if (!s.known) return 'unknown'
+  if (s.origin === 'default') return 'not set (browser default)'
+  return `${JSON.stringify(s.value)} (${s.origin === 'policy' ? 'managed policy' : 'Local State'})`
+}
+
+interface BrowserResult {
+  install: ChromiumInstallation
+  assessment: ChromiumAssessment
+  verdict: BrowserVerdict
+  cause?: Msg
+  evidence: Evidence[]
+}
+
+async function assess(host: Host, install: ChromiumInstallation, signal: AbortSignal): Promise<BrowserResult> {
+  const [local, policy] = await Promise.all([readLocalState(host, install.localStatePath), readChromiumPolicy(host, install.spec, signal)])
+  const a = assessChromium(local, policy.policy)
+  const browser = install.spec.name
+  const firstUncertain = policy.uncertain[0]
+  const unknown = [a.mode, a.templates].find((s): s is Extract<ChromiumSetting, { known: false }> => !s.known)
+  // A policy Bulwark cannot read could override either value: do not guess.
+  const verdict: BrowserVerdict = firstUncertain ? 'unknown' : a.verdict
+  const cause = firstUncertain
+    ? t('policyCause', { source: firstUncertain.source, reason: firstUncertain.reason })
+    : a.verdict === 'unknown' && unknown
+      ? unknown.reason
+      : undefined
+  const evidence: Evidence[] = [
+    { label: t('browserLabel', { browser }), source: install.userDataDir, observed: verdictSeen(verdict) },
+    { label: t('modeLabel', { browser }), source: a.mode.source, observed: describeSetting(a.mode), expected: t('expectedMode') },
+    { label: t('templatesLabel', { browser }), source: a.templates.source, observed: describeSetting(a.templates), expected: t('expectedTemplates') },
+    ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: policyNoteSeen(n.observed, n.note) })),
+    ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: u.reason })),
+  ]
+  return { install, assessment: a, verdict, ...(cause ? { cause } : {}), evidence }
+}
+
+function summaryFor(r: BrowserResult, count: number): Msg {
+  const browser = r.install.spec.name
+  if (r.verdict === 'unknown') return t('unknownBrowser', { browser, reason: r.cause ?? '' })
+  const mode = r.assessment.mode.known ? String(r.assessment.mode.value ?? '') : ''
+  return t(`r_${r.assessment.reason}` as `r_${ChromiumReason}`, { browser, count, mode })
+}
+
+async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
+  const found = await findChromiumBrowsers(host)
+  const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: pr.reason }))
+  if (found.browsers.length === 0) {
+    const first = found.problems[0]
+    if (first) return { status: 'unknown', summary: t('unknownBrowser', { browser: first.spec.name, reason: first.reason }), evidence: problemEvidence }
+    return { status: 'not_applicable', summary: t('none'), evidence: [] }
+  }
+  signal.throwIfAborted()
+  const results = await Promise.all(found.browsers.map((b) => assess(host, b, signal)))
+  const { verdict: overall, worst } = overallOf(results, found.problems.length > 0)
+  const evidence = [...results.flatMap((r) => r.evidence), ...problemEvidence]
+  const count = results.length
+  if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
+  const first = found.problems[0]
+  if (!worst) return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first?.reason ?? '' }), evidence }
+  return { status: overall, summary: summaryFor(worst, count), evidence }
+}
+
+export const chromiumCheck = defineCheck({
+  id: ID,
+  title: t('title'),
+  category: 'dns',
+  severity: 'medium',
+  platforms: ['linux', 'darwin', 'win32'],
+  rationale: t('rationale'),
+  remediation: {
+    byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },
+    references: [
+      { title: 'Chrome Enterprise policy: DnsOverHttpsMode', url: 'https://chromeenterprise.google/policies/#DnsOverHttpsMode' },
+      { title: 'Chrome Enterprise policy: DnsOverHttpsTemplates', url: 'https://chromeenterprise.google/policies/#DnsOverHttpsTemplates' },
+      { title: 'Microsoft Edge policy: DnsOverHttpsMode', url: 'https://learn.microsoft.com/en-us/deployedge/microsoft-edge-policies#dnsoverhttpsmode' },
+      { title: 'Chromium: policy file locations on Linux', url: 'https://chromium.googlesource.com/chromium/src/+/HEAD/docs/enterprise/policies.md' },
+      { title: 'Chromium pref names (dns_over_https.mode, dns_over_https.templates)', url: 'https://source.chromium.org/chromium/chromium/src/+/main:chrome/common/pref_names.h' },
+    ],
+  },
+  run,
+})

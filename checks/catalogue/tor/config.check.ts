@@ -1,0 +1,45 @@
+import { defineCheck } from '../../core/define-check.js'
+import { configOutcome, t } from './config.verdict.js'
+import { discoverTor, loadTorConfigs } from './tor.locate.js'
+
+const settings = { text: t('stepSettings') }
+
+export const torConfigCheck = defineCheck({
+  id: 'tor.config',
+  title: t('title'),
+  category: 'tor',
+  severity: 'high',
+  platforms: ['linux', 'darwin', 'win32'],
+  rationale: t('rationale'),
+  remediation: {
+    byPlatform: {
+      linux: [
+        { text: t('stepEdit'), command: { shell: 'sh', line: 'sudoedit /etc/tor/torrc' }, requiresAdmin: true },
+        settings,
+        { text: t('stepReloadLinux'), command: { shell: 'sh', line: 'sudo systemctl reload tor' }, requiresAdmin: true },
+      ],
+      darwin: [
+        { text: t('stepEdit'), command: { shell: 'sh', line: 'open -e "$(brew --prefix)/etc/tor/torrc"' } },
+        settings,
+        { text: t('stepReloadMac'), command: { shell: 'sh', line: 'brew services restart tor' } },
+      ],
+      win32: [
+        {
+          text: t('stepWindows'),
+          command: { shell: 'powershell', line: 'notepad "$env:USERPROFILE\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc"' },
+        },
+        settings,
+      ],
+    },
+    references: [
+      { title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication, %include', url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html' },
+      { title: 'Tor control protocol: authentication', url: 'https://spec.torproject.org/control-spec/' },
+    ],
+  },
+  async run(host, signal) {
+    const [discovery, sets] = await Promise.all([discoverTor(host), loadTorConfigs(host)])
+    signal.throwIfAborted()
+    const argsByPid = new Map(discovery.processes.map((p) => [p.pid, p.args]))
+    return configOutcome({ platform: host.platform, sets, argsByPid })
+  },
+})

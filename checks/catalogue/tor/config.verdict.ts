@@ -1,0 +1,203 @@
+/** tor.config verdict rules: pure, from the torrc files read (with their includes and defaults). */
+import { observedError, observedWord } from '../../core/host/helpers.js'
+import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import type { Evidence, Outcome, Platform } from '../../core/types.js'
+import type { TorArgs } from './cmdline.parse.js'
+import { effectiveLines, type TorConfigSet } from './tor.locate.js'
+import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.load.js'
+import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
+
+export const t = defineMessages('tor.config', {
+  title: "Tor's ports are private and its control port is protected",
+  rationale:
+    "A Tor SOCKS port on a network address lets anyone nearby use your Tor as an open proxy. A control port without a cookie or password lets any program on this computer (or on the network, if exposed) reconfigure Tor and see where it connects.",
+  notApplicable: 'No torrc file was found, so there is no Tor configuration to check.',
+  failNoAuth:
+    'Tor\'s control port needs no authentication ({source}: ControlPort {value}). Any program on this computer can control Tor. Add "CookieAuthentication 1" to the torrc and restart Tor.',
+  failExposed:
+    'Tor\'s control port listens on a network address ({source}: ControlPort {value}), so other computers can try to control Tor. Change it to "ControlPort 127.0.0.1:9051".',
+  warnOpenSocks:
+    'Tor\'s SOCKS port listens on a network address ({source}: SocksPort {value}), so other computers can use your Tor as an open proxy. Change it to "SocksPort 127.0.0.1:9050".',
+  unknownUnreadable: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. To check it, run: {command}',
+  unknownUnreadableWindows: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
+  unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
+  unknownNotRead:
+    'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
+  pass: "Tor's configuration keeps its ports on this computer and protects its control port ({files} files read).",
+  evRead: 'torrc read',
+  evDefaults: 'Defaults torrc read (its settings apply unless the torrc changes them)',
+  evOpenSocks: 'SocksPort on a network address',
+  evNoAuth: 'ControlPort without authentication',
+  evExposed: 'ControlPort on a network address',
+  evAuth: 'Control port authentication',
+  evUnreadable: 'Could not read',
+  evCycle: '%include loop (tor refuses to start)',
+  evTooDeep: '%include nested too deep (tor refuses to start)',
+  evTooMany: 'Too many included files; the rest were not read',
+  evNotText: 'Not a text file',
+  evSyntax: 'Syntax error (tor refuses to start)',
+  evRelative: 'Relative %include (tor resolves it from its working directory; Bulwark read it beside the torrc)',
+  evGlob: '%include pattern Bulwark does not expand',
+  obsAuth: 'CookieAuthentication {cookie}; HashedControlPassword {hashed}',
+  obsSet: '(set)',
+  obsNotSet: '(not set)',
+  obsSettings: '{count} settings',
+  obsIncludedFrom: 'included again from {path}',
+  obsTooDeep: 'nested more than {max} levels deep',
+  obsNulBytes: 'contains NUL bytes',
+  obsNotExpanded: 'not expanded',
+  obsUnterminatedQuote: 'quoted value not closed',
+  obsBadEscape: 'invalid escape in quoted value',
+  obsJunkAfterQuote: 'text after the closing quote',
+  expectSocks: 'SocksPort 127.0.0.1:9050',
+  expectControl: 'ControlPort 127.0.0.1:9051',
+  expectAuth: 'CookieAuthentication 1 or HashedControlPassword',
+  stepEdit: 'Open the torrc named in the evidence as an administrator.',
+  stepSettings:
+    'Set "SocksPort 127.0.0.1:9050" and "CookieAuthentication 1". Keep a ControlPort only if an app needs it, as "ControlPort 127.0.0.1:9051". Remove any SocksPort or ControlPort on 0.0.0.0 or a network address.',
+  stepReloadLinux: 'Reload Tor so it reads the change.',
+  stepReloadMac: 'Restart Tor so it reads the change.',
+  stepWindows: 'Close Tor Browser, open its torrc (named in the evidence) in Notepad, fix the lines, save, and start Tor Browser again.',
+})
+
+type Finding = { severity: 'fail' | 'warn'; summary: Msg; evidence: Evidence }
+
+const where = (l: LoadedLine): string => `${l.file}:${l.line}`
+
+/** Authentication as tor sees it: the torrc, its defaults file, then the running tor's own arguments. */
+function controlAuth(set: TorConfigSet, args: TorArgs | undefined): { ok: boolean; evidence: Evidence } {
+  const cookie = effectiveLines(set, 'cookieauthentication').at(-1)
+  const hashed = effectiveLines(set, 'hashedcontrolpassword').filter((l) => l.value !== '')
+  const argCookie = args?.options.filter((o) => o.key === 'cookieauthentication').at(-1)
+  const argHashed = args?.options.some((o) => o.key === 'hashedcontrolpassword' && o.value !== '') ?? false
+  const cookieOn = argCookie ? argCookie.value === '1' : cookie?.value === '1'
+  const ok = cookieOn || hashed.length > 0 || argHashed
+  const source = cookie ? where(cookie) : hashed[0] ? where(hashed[0]) : set.candidate.path
+  const observed = t('obsAuth', {
+    cookie: argCookie?.value ?? cookie?.value ?? t('obsNotSet'),
+    hashed: hashed.length > 0 || argHashed ? t('obsSet') : t('obsNotSet'),
+  })
+  return { ok, evidence: { label: t('evAuth'), source, observed, expected: t('expectAuth') } }
+}
+
+function findingsFor(set: TorConfigSet, args: TorArgs | undefined): { findings: Finding[]; evidence: Evidence[] } {
+  const findings: Finding[] = []
+  const evidence: Evidence[] = []
+  for (const line of effectiveLines(set, 'socksport')) {
+    const spec = parsePortSpec(line.value, 9050)
+    if ((spec.kind === 'tcp' || spec.kind === 'auto') && !spec.loopback) {
+      findings.push({
+        severity: 'warn',
+        summary: t('warnOpenSocks', { source: where(line), value: line.value }),
+        evidence: { label: t('evOpenSocks'), source: where(line), observed: `SocksPort ${line.value}`, expected: t('expectSocks') },
+      })
+    }
+  }
+  const controls = effectiveLines(set, 'controlport')
+    .map((line) => ({ line, spec: parsePortSpec(line.value, 9051) }))
+    // A unix socket is guarded by file permissions; `0` turns the port off.
+    .filter(({ spec }) => spec.kind === 'tcp' || spec.kind === 'auto')
+  if (controls.length === 0) return { findings, evidence }
+  const auth = controlAuth(set, args)
+  evidence.push(auth.evidence)
+  for (const { line, spec } of controls) {
+    if (!auth.ok) {
+      findings.push({
+        severity: 'fail',
+        summary: t('failNoAuth', { source: where(line), value: line.value }),
+        evidence: { label: t('evNoAuth'), source: where(line), observed: `ControlPort ${line.value}`, expected: t('expectAuth') },
+      })
+    }
+    if ((spec.kind === 'tcp' || spec.kind === 'auto') && !spec.loopback) {
+      findings.push({
+        severity: 'fail',
+        summary: t('failExposed', { source: where(line), value: line.value }),
+        evidence: { label: t('evExposed'), source: where(line), observed: `ControlPort ${line.value}`, expected: t('expectControl') },
+      })
+    }
+  }
+  return { findings, evidence }
+}
+
+const SYNTAX: Record<TorrcProblemCode, 'obsUnterminatedQuote' | 'obsBadEscape' | 'obsJunkAfterQuote'> = {
+  unterminated_quote: 'obsUnterminatedQuote',
+  bad_escape: 'obsBadEscape',
+  junk_after_quote: 'obsJunkAfterQuote',
+}
+
+function issueEvidence(issue: LoadIssue): Evidence {
+  switch (issue.kind) {
+    case 'unreadable':
+      return { label: t('evUnreadable'), source: issue.path, observed: observedError(issue.error.code) }
+    case 'cycle':
+      return { label: t('evCycle'), source: issue.path, observed: t('obsIncludedFrom', { path: issue.from }) }
+    case 'too_deep':
+      return { label: t('evTooDeep'), source: issue.path, observed: t('obsTooDeep', { max: MAX_INCLUDE_DEPTH }) }
+    case 'too_many_files':
+      return { label: t('evTooMany'), source: issue.path, observed: observedWord('notRead') }
+    case 'not_text':
+      return { label: t('evNotText'), source: issue.path, observed: t('obsNulBytes') }
+    case 'syntax':
+      return { label: t('evSyntax'), source: `${issue.path}:${issue.line}`, observed: t(SYNTAX[issue.code]) }
+    case 'relative_include':
+      return { label: t('evRelative'), source: `%include ${issue.path}`, observed: issue.resolved }
+    case 'unsupported_glob':
+      return { label: t('evGlob'), source: `%include ${issue.path}`, observed: t('obsNotExpanded') }
+  }
+}
+
+export interface ConfigFacts {
+  platform: Platform
+  sets: TorConfigSet[]
+  /** Arguments of running tor processes by PID, for options given on the command line. */
+  argsByPid: ReadonlyMap<number, TorArgs>
+}
+
+export function configOutcome(f: ConfigFacts): Outcome {
+  if (f.sets.length === 0) return { status: 'not_applicable', summary: t('notApplicable'), evidence: [] }
+  const evidence: Evidence[] = []
+  const findings: Finding[] = []
+  let unreadable: { path: string; code: string } | null = null
+  let notText: string | null = null
+  let notRead: string | null = null
+  let files = 0
+  for (const set of f.sets) {
+    const loaded = [set.torrc, ...(set.defaults ? [set.defaults] : [])]
+    for (const l of loaded) {
+      const label = l === set.defaults ? t('evDefaults') : t('evRead')
+      for (const file of l.files) evidence.push({ label, source: file, observed: t('obsSettings', { count: l.lines.filter((x) => x.file === file).length }) })
+      files += l.files.length
+      if (l.rootError) {
+        evidence.push({ label: t('evUnreadable'), source: l.root, observed: observedError(l.rootError.code) })
+        unreadable ??= { path: l.root, code: l.rootError.code }
+      }
+      for (const issue of l.issues) {
+        evidence.push(issueEvidence(issue))
+        if (issue.kind === 'unreadable') unreadable ??= { path: issue.path, code: issue.error.code }
+        if (issue.kind === 'not_text') notText ??= issue.path
+        if (issue.kind === 'unsupported_glob' || issue.kind === 'too_many_files') notRead ??= issue.path
+      }
+    }
+    if (set.torrc.rootError) continue
+    const found = findingsFor(set, set.candidate.pid !== undefined ? f.argsByPid.get(set.candidate.pid) : undefined)
+    findings.push(...found.findings)
+    evidence.push(...found.evidence)
+  }
+  evidence.push(...findings.map((x) => x.evidence))
+
+  const worst = findings.find((x) => x.severity === 'fail') ?? findings.find((x) => x.severity === 'warn')
+  if (worst) {
+    // The summary names the worst finding; every finding is in the evidence.
+    return { status: worst.severity, summary: worst.summary, evidence }
+  }
+  if (unreadable) {
+    const summary =
+      f.platform === 'win32'
+        ? t('unknownUnreadableWindows', unreadable)
+        : t('unknownUnreadable', { ...unreadable, command: 'sudo bulwark scan --only tor.config' })
+    return { status: 'unknown', summary, evidence }
+  }
+  if (notText) return { status: 'unknown', summary: t('unknownNotText', { path: notText }), evidence }
+  if (notRead) return { status: 'unknown', summary: t('unknownNotRead', { path: notRead }), evidence }
+  return { status: 'pass', summary: t('pass', { files }), evidence }
+}

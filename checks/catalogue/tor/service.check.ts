@@ -1,0 +1,91 @@
+import { defineCheck } from '../../core/define-check.js'
+import { detectIsolation } from '../env/isolation.detect.js'
+import type { Host } from '../../core/host/host.js'
+import type { Step } from '../../core/types.js'
+import { endpointText, probeControl, probeSocks, type ControlProbe, type Endpoint, type SocksProbe } from './probe.js'
+import { serviceOutcome, START_COMMAND, t } from './service.verdict.js'
+import { discoverTor, effectiveLines, loadTorConfigs } from './tor.locate.js'
+import { parsePortSpec, type PortSpec } from './torrc.parse.js'
+
+/** The daemon's and Tor Browser's usual ports (detection.md §3). */
+const DEFAULT_SOCKS = [9050, 9150]
+const DEFAULT_CONTROL = [9051, 9151]
+
+/** Where a port spec can be reached from this machine through loopback, if anywhere. */
+function loopbackEndpoint(spec: PortSpec): Endpoint | null {
+  if (spec.kind !== 'tcp') return null
+  const a = spec.address.toLowerCase()
+  if (a === 'localhost') return { address: '127.0.0.1', port: spec.port }
+  if (spec.loopback) return { address: a, port: spec.port }
+  // A wildcard bind also listens on loopback; a specific LAN address does not, and is not probed.
+  if (a === '0.0.0.0') return { address: '127.0.0.1', port: spec.port }
+  if (a === '::') return { address: '::1', port: spec.port }
+  return null
+}
+
+/** Probes each endpoint once, however many sources name it. */
+function prober<T>(probe: (e: Endpoint) => Promise<T>) {
+  const started = new Map<string, Promise<T>>()
+  return {
+    add(e: Endpoint | null): void {
+      if (e && !started.has(endpointText(e))) started.set(endpointText(e), probe(e))
+    },
+    all: (): Promise<T[]> => Promise.all(started.values()),
+  }
+}
+
+async function run(host: Host, signal: AbortSignal) {
+  const socks = prober<SocksProbe>((e) => probeSocks(host, e))
+  const control = prober<ControlProbe>((e) => probeControl(host, e))
+  // The usual ports go out at once, in parallel with finding installs and reading torrc files.
+  for (const port of DEFAULT_SOCKS) socks.add({ address: '127.0.0.1', port })
+  for (const port of DEFAULT_CONTROL) control.add({ address: '127.0.0.1', port })
+
+  const [isolation, discovery, configs] = await Promise.all([detectIsolation(host), discoverTor(host), loadTorConfigs(host)])
+  signal.throwIfAborted()
+  for (const set of configs) {
+    for (const line of effectiveLines(set, 'socksport')) socks.add(loopbackEndpoint(parsePortSpec(line.value, 9050)))
+    for (const line of effectiveLines(set, 'controlport')) control.add(loopbackEndpoint(parsePortSpec(line.value, 9051)))
+  }
+  for (const p of discovery.processes) {
+    for (const v of p.args.socksPorts) socks.add(loopbackEndpoint(parsePortSpec(v, 9050)))
+    for (const v of p.args.controlPorts) control.add(loopbackEndpoint(parsePortSpec(v, 9051)))
+  }
+  const [socksResults, controlResults] = await Promise.all([socks.all(), control.all()])
+  return serviceOutcome({ platform: host.platform, isolation, discovery, socks: socksResults, control: controlResults })
+}
+
+const browserStep: Step = { text: t('stepBrowser'), link: 'https://www.torproject.org/download/' }
+const cookieStep = (command: string): Step => ({ text: t('stepCookie'), command: { shell: 'sh', line: command }, requiresAdmin: true })
+
+export const torServiceCheck = defineCheck({
+  id: 'tor.service',
+  title: t('title'),
+  category: 'tor',
+  severity: 'medium',
+  platforms: ['linux', 'darwin', 'win32'],
+  rationale: t('rationale'),
+  timeoutMs: 4000,
+  remediation: {
+    byPlatform: {
+      linux: [
+        browserStep,
+        { text: t('stepDaemonLinux'), command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` }, requiresAdmin: true },
+        cookieStep('sudo systemctl restart tor'),
+      ],
+      darwin: [
+        browserStep,
+        { text: t('stepDaemonMac'), command: { shell: 'sh', line: `brew install tor && ${START_COMMAND.darwin}` } },
+        cookieStep('brew services restart tor'),
+      ],
+      win32: [browserStep],
+    },
+    references: [
+      { title: 'Tor Browser download', url: 'https://www.torproject.org/download/' },
+      { title: 'Tor control protocol: PROTOCOLINFO and authentication', url: 'https://spec.torproject.org/control-spec/' },
+      { title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication', url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html' },
+      { title: 'Whonix: Tor runs on the Gateway', url: 'https://www.whonix.org/wiki/About' },
+    ],
+  },
+  run,
+})

@@ -1,0 +1,27 @@
+import type { z } from 'zod'
+import type { Msg } from '../../core/i18n/message.js'
+
+/** Why a command's output could not be used: mapped to plain language by the check. */
+export type ParseFailure = 'empty' | 'not_json' | 'bad_shape'
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure }
+
+/** JSON.parse + schema validation as a value, never a throw. */
+export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
+  const body = text.replace(/^\ufeff/, '').trim()
+  if (body === '') return { ok: false, reason: 'empty' }
+  let raw: unknown
+  try {
+    raw = JSON.parse(body)
+  } catch {
+    return { ok: false, reason: 'not_json' }
+  }
+  const result = schema.safeParse(raw)
+  return result.success ? { ok: true, value: result.data } : { ok: false, reason: 'bad_shape' }
+}
+
+/**
+ * Where a route lookup leads: out of an interface, or nowhere (no route, or a blackhole/unreachable route).
+ * `why` is the tool's own words, or Bulwark's when the tool gave none.
+ */
+export type RouteTarget = { kind: 'dev'; dev: string } | { kind: 'none'; why: string | Msg }

@@ -1,0 +1,72 @@
+import { defineCheck } from '../../core/define-check.js'
+import type { Host } from '../../core/host/host.js'
+import type { Platform } from '../../core/types.js'
+import { detectClients } from './clients.js'
+import { gatherDarwin } from './darwin-net.js'
+import { gatherLinux } from './linux-net.js'
+import { gatherWin32 } from './win32-net.js'
+import { t } from './wireguard.messages.js'
+import { judgeVpn, type NetFacts } from './wireguard.verdict.js'
+
+const GATHER: Record<Platform, (host: Host, signal: AbortSignal) => Promise<NetFacts>> = {
+  linux: gatherLinux,
+  darwin: gatherDarwin,
+  win32: gatherWin32,
+}
+
+export const wireguardCheck = defineCheck({
+  id: 'vpn.wireguard',
+  title: t('title'),
+  category: 'vpn',
+  severity: 'medium',
+  platforms: ['linux', 'darwin', 'win32'],
+  rationale: t('rationale'),
+  remediation: {
+    byPlatform: {
+      linux: [
+        { text: t('fixInstallWg'), command: { shell: 'sh', line: 'sudo apt install wireguard-tools' }, requiresAdmin: true },
+        { text: t('fixUpLinux'), command: { shell: 'sh', line: 'sudo wg-quick up wg0' }, requiresAdmin: true },
+        { text: t('fixAllowedIps') },
+        { text: t('fixKillSwitchLinux'), link: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
+        { text: t('fixMullvadLockdown'), command: { shell: 'sh', line: 'mullvad lockdown-mode set on' } },
+        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
+      ],
+      darwin: [
+        { text: t('fixInstallMac'), link: 'https://apps.apple.com/app/wireguard/id1451685025' },
+        { text: t('fixNcMac'), link: 'x-apple.systempreferences:com.apple.Network-Settings.extension' },
+        { text: t('fixAllowedIps') },
+        { text: t('fixMullvadLockdown'), command: { shell: 'sh', line: 'mullvad lockdown-mode set on' } },
+        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
+      ],
+      win32: [
+        { text: t('fixInstallWin'), link: 'https://www.wireguard.com/install/' },
+        { text: t('fixAllowedIps') },
+        { text: t('fixKillSwitchWin'), link: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md' },
+        { text: t('fixMullvadLockdown'), command: { shell: 'powershell', line: 'mullvad lockdown-mode set on' } },
+        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
+      ],
+    },
+    references: [
+      { title: 'wg-quick(8): policy routing with fwmark 51820 and the kill-switch example', url: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
+      { title: 'WireGuard for Windows: network quirks and the implicit kill switch', url: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md' },
+      { title: 'WireGuard for Windows: enterprise usage (tunnel services, .conf.dpapi)', url: 'https://git.zx2c4.com/wireguard-windows/about/docs/enterprise.md' },
+      { title: 'Mullvad: using the CLI (status, lockdown-mode)', url: 'https://mullvad.net/en/help/how-use-mullvad-cli' },
+      { title: 'Tailscale: exit nodes', url: 'https://tailscale.com/kb/1103/exit-nodes' },
+    ],
+  },
+  async run(host, signal) {
+    const [net, clients] = await Promise.all([GATHER[host.platform](host, signal), detectClients(host, signal)])
+    const tunnels = Array.isArray(net.tunnels) ? [...net.tunnels, ...clients.tunnels] : net.tunnels
+    // An interface a client vouches for (tailscale0, the "Tailscale" adapter) is no longer an unknown tunnel.
+    const claimed = new Set(clients.tunnels.map((x) => x.iface))
+    return judgeVpn({
+      tunnels,
+      foreign: net.foreign.filter((f) => !claimed.has(f)),
+      route4: net.route4,
+      route6: net.route6,
+      installed: clients.installed,
+      tailscale: clients.tailscale,
+      evidence: [...clients.evidence, ...net.evidence],
+    })
+  },
+})

@@ -1,0 +1,80 @@
+import { defineMessages } from '../../core/i18n/message.js'
+
+/** Every user-facing text of vpn.wireguard: the check, its gatherers and its verdict share one namespace. */
+export const t = defineMessages('vpn.wireguard', {
+  title: 'VPN tunnel carries your traffic',
+  rationale:
+    'Without a VPN, your internet provider and every network you join (café, hotel, work) can see which sites you connect to and when. A VPN moves that view to the VPN provider instead: it hides your traffic from the local network, but the provider can see it, so choose one you trust. It only protects what it carries: a tunnel that is up but not the default route, or that carries IPv4 but not IPv6, leaves traffic outside.',
+
+  // verdicts
+  pass: '{tunnels} is up and carries both IPv4 and IPv6 traffic.',
+  passNoV6: '{tunnels} is up and carries IPv4 traffic; this computer has no IPv6 route, so nothing can leak over IPv6.',
+  ipv6Leak:
+    '{tunnels} carries IPv4, but IPv6 goes out directly through {dev6}: sites reachable over IPv6 see your real address (IPv6 leak). Route ::/0 through the tunnel too, or turn IPv6 off on that connection.',
+  splitTunnel:
+    '{tunnels} is up, but the default route goes through {dev4}, not the tunnel: only some traffic uses the VPN (split tunnel). If you meant to protect everything, route 0.0.0.0/0 and ::/0 through it.',
+  noDefaultRoute: '{tunnels} is up, but this computer has no IPv4 route to the internet at all ({why}), so Bulwark cannot tell what the tunnel would carry.',
+  installedIdle: '{installed} is installed, but no VPN tunnel is up: your traffic leaves through your normal connection.',
+  nothing:
+    'No VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider, who can see it instead: pick one you trust, or none.',
+  foreignTunnel:
+    'The default route goes through {dev4}, a tunnel Bulwark does not recognise as WireGuard, Mullvad, ProtonVPN or Tailscale (perhaps OpenVPN or IPsec), so it cannot judge it. Check your VPN app for a leak-protection or kill-switch setting.',
+  unknownLinks: 'Bulwark could not list network interfaces, so it cannot tell whether a tunnel is up: {reason}',
+  unknownRoute: '{tunnels} is up, but Bulwark could not look up where traffic goes: {reason}',
+  winRouteFailed: 'Find-NetRoute failed ({category}): {message}',
+  nothingButMesh:
+    'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',
+
+  // reasons
+  badOutput: '{command} printed something Bulwark could not read ({reason}). Run it in a terminal to see what it says.',
+  commandFailed: '{command} failed: {detail}',
+
+  // evidence labels
+  evInstalled: 'VPN software installed',
+  evInstalledNone: 'VPN software looked for',
+  evLinks: 'WireGuard and VPN interfaces',
+  evUapi: 'wireguard-go control socket (marks a TUN device as WireGuard)',
+  evRoute4: 'Interface chosen for IPv4 internet traffic',
+  evRoute6: 'Interface chosen for IPv6 internet traffic',
+  evNcList: 'VPN services (Network Extensions)',
+  evWgQuickName: 'wg-quick tunnel name to utun mapping',
+  evWinNet: 'WireGuard adapters, tunnel services and routes',
+  evServices: 'WireGuard tunnel services',
+  evTailscale: 'Tailscale state',
+  evMullvad: 'Mullvad state',
+  evKillSwitch: 'Kill switch (blocks traffic when the tunnel drops)',
+  expectTunnel: 'A VPN tunnel interface',
+  expectTunnelOrNone: 'A VPN tunnel interface, or no route at all',
+
+  // values seen, in words
+  obsNoRoute: 'no route ({why})',
+  obsFindNetRouteEmpty: 'Find-NetRoute found none',
+  obsNoneUp: 'none up',
+  obsNoneConfigured: 'none configured',
+  obsOtherTunnel: '{name} (other tunnel)',
+  obsKernelWireGuard: '{name} (kernel WireGuard)',
+  obsRootOnly: 'only root can read this config',
+  obsNotTextConfig: 'not a text config',
+  obsPostUpBlocks: 'a PostUp firewall rule blocks untunnelled traffic',
+  obsNoKillSwitch: 'none (wg-quick adds no kill switch unless PostUp does)',
+  obsDpapiKillSwitch: 'the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
+  obsLockdownOn: 'lockdown mode on',
+  obsLockdownOff: 'lockdown mode off',
+  obsTailscaleUnreadable: 'not running or unreadable: {reason}',
+  obsTailscaleExit: '{state}, exit node {node}',
+  obsTailscaleExitOffline: '{state}, exit node {node} (offline)',
+  obsTailscaleUnnamed: '(unnamed)',
+  obsTailscaleMesh: '{state}, no exit node (mesh only)',
+
+  // remediation
+  fixInstallWg: 'Install WireGuard (sudo apt install wireguard-tools, or your distribution\'s package) and import the config from your VPN provider.',
+  fixUpLinux: 'Bring the tunnel up; replace wg0 with your tunnel name.',
+  fixAllowedIps: 'For a full tunnel, the [Peer] section must route everything: AllowedIPs = 0.0.0.0/0, ::/0.',
+  fixKillSwitchLinux: 'Optional kill switch for wg-quick: add the PostUp/PreDown REJECT rules shown in wg-quick(8) to the [Interface] section.',
+  fixInstallMac: 'Install WireGuard from the Mac App Store, import your provider\'s config and activate it.',
+  fixNcMac: 'Check the tunnel in System Settings > VPN (or Network > VPN); it should show Connected.',
+  fixInstallWin: 'Install WireGuard for Windows, import your provider\'s config and activate it.',
+  fixKillSwitchWin: 'In the WireGuard app, edit the tunnel and tick "Block untunneled traffic (kill-switch)"; it needs exactly one peer with AllowedIPs 0.0.0.0/0, ::/0.',
+  fixMullvadLockdown: 'If you use Mullvad, turn on lockdown mode so nothing leaves while the VPN is off.',
+  fixTailscaleExit: 'If you use Tailscale as a VPN, choose an exit node; without one it only connects your own devices.',
+})

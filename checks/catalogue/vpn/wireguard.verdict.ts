@@ -1,0 +1,95 @@
+import { observedUnknown } from '../../core/host/helpers.js'
+import type { Msg } from '../../core/i18n/message.js'
+import type { Evidence, Outcome } from '../../core/types.js'
+import type { RouteTarget } from './parsed.js'
+import type { TailscaleStatus } from './vpn-clients.parse.js'
+import { t } from './wireguard.messages.js'
+
+export type Provider = 'wireguard' | 'mullvad' | 'protonvpn' | 'tailscale' | 'vpn'
+
+export interface Tunnel {
+  /** What the user knows it by: "wg0", "Mullvad", the Network Extension's service name. */
+  label: string
+  provider: Provider
+  /**
+   * The interface a route lookup returns for it, or null when only the client knows it is up
+   * (a macOS Network Extension, Mullvad's status): it then claims any unrecognised tunnel interface.
+   */
+  iface: string | null
+}
+
+export type RouteLookup = RouteTarget | { kind: 'unknown'; reason: Msg }
+
+/** What one OS's interface listing and route lookups found. */
+export interface NetFacts {
+  /** Tunnels that are up; a Msg when the interfaces could not be listed. */
+  tunnels: Tunnel[] | Msg
+  /** Up tunnel-like interfaces that are none of `tunnels` (OpenVPN tun0, a macOS utun, a Wintun adapter). */
+  foreign: string[]
+  route4: RouteLookup
+  route6: RouteLookup
+  evidence: Evidence[]
+}
+
+export interface VpnFacts extends NetFacts {
+  /** Installed VPN software (Tailscale excluded: on its own it is a mesh network). */
+  installed: string[]
+  tailscale: TailscaleStatus | null
+}
+
+/** Vendors name their WireGuard interfaces: wg0-mullvad, proton0, tailscale0, the "Mullvad" adapter. */
+export function providerByName(name: string): Provider {
+  if (/mullvad/i.test(name)) return 'mullvad'
+  if (/^(proton|pvpn)/i.test(name)) return 'protonvpn'
+  if (/^tailscale/i.test(name)) return 'tailscale'
+  return 'wireguard'
+}
+
+/** A route lookup as the value seen: the interface as `ip route` prints it, or why there is none. */
+export function describeLookup(lookup: RouteLookup): string | Msg {
+  if (lookup.kind === 'dev') return `dev ${lookup.dev}`
+  if (lookup.kind === 'none') return t('obsNoRoute', { why: lookup.why })
+  return observedUnknown(lookup.reason)
+}
+
+function names(tunnels: readonly Tunnel[]): string {
+  return [...new Set(tunnels.map((x) => x.label))].join(', ')
+}
+
+function tunnelFor(route: RouteLookup, tunnels: readonly Tunnel[], foreign: readonly string[]): Tunnel | undefined {
+  if (route.kind !== 'dev') return undefined
+  return tunnels.find((x) => x.iface === route.dev) ?? (foreign.includes(route.dev) ? tunnels.find((x) => x.iface === null) : undefined)
+}
+
+/** The verdict, from facts already gathered. Pure. */
+export function judgeVpn(facts: VpnFacts): Outcome {
+  const { evidence, route4, route6, foreign } = facts
+  const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence })
+  if (!Array.isArray(facts.tunnels)) return outcome('unknown', t('unknownLinks', { reason: facts.tunnels }))
+
+  // Tailscale only counts as a privacy VPN with an exit node that really carries the default route.
+  const exitNodeActive = facts.tailscale?.backendState === 'Running' && facts.tailscale.exitNode !== null
+  const tunnels = facts.tunnels.filter(
+    (x) => x.provider !== 'tailscale' || (exitNodeActive && tunnelFor(route4, [x], foreign) !== undefined),
+  )
+  const meshOnly = facts.tailscale?.backendState === 'Running' && !exitNodeActive
+
+  if (tunnels.length === 0) {
+    if (route4.kind === 'dev' && foreign.includes(route4.dev)) return outcome('unknown', t('foreignTunnel', { dev4: route4.dev }))
+    if (facts.installed.length > 0) {
+      return outcome('warn', t('installedIdle', { installed: [...new Set(facts.installed)].join(', ') }))
+    }
+    return outcome('fail', t(meshOnly ? 'nothingButMesh' : 'nothing'))
+  }
+
+  const label = names(tunnels)
+  if (route4.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: label, reason: route4.reason }))
+  if (route4.kind === 'none') return outcome('warn', t('noDefaultRoute', { tunnels: label, why: route4.why }))
+  const via4 = tunnelFor(route4, tunnels, foreign)
+  if (!via4) return outcome('warn', t('splitTunnel', { tunnels: label, dev4: route4.dev }))
+  const carried = names([via4])
+  if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: route6.reason }))
+  if (route6.kind === 'none') return outcome('pass', t('passNoV6', { tunnels: carried }))
+  if (!tunnelFor(route6, tunnels, foreign)) return outcome('warn', t('ipv6Leak', { tunnels: carried, dev6: route6.dev }))
+  return outcome('pass', t('pass', { tunnels: carried }))
+}

@@ -1,0 +1,125 @@
+import { defineMessages } from '../i18n/message.js'
+import type { RawReport, RawResult } from '../report/model.js'
+import type { Check, Host, Outcome } from '../types.js'
+
+export const DEFAULT_TIMEOUT_MS = 5000
+
+const t = defineMessages('engine', {
+  notApplicable: 'This check does not apply to {platform}.',
+  threw: 'The check stopped with an error: {message}',
+  timedOut: 'The check did not finish within {ms} ms and was stopped.',
+  cancelled: 'The scan was cancelled before this check finished.',
+})
+
+export type ProgressEvent =
+  | { type: 'scan-started'; ids: string[] }
+  | { type: 'check-started'; id: string }
+  | { type: 'check-finished'; id: string; result: RawResult }
+  | { type: 'scan-finished'; durationMs: number }
+
+export interface RunOptions {
+  /** Default per-check timeout; a check's own `timeoutMs` wins. */
+  timeoutMs?: number
+  signal?: AbortSignal
+  onProgress?: (event: ProgressEvent) => void
+  /** Injected for deterministic tests. */
+  now?: () => number
+  tool?: { name: string; version: string }
+}
+
+class CheckTimeout extends Error {}
+
+function withTimeout(check: Check, host: Host, ms: number, outer: AbortSignal | undefined): Promise<Outcome> {
+  const controller = new AbortController()
+  const onOuterAbort = (): void => controller.abort(outer?.reason)
+  outer?.addEventListener('abort', onOuterAbort, { once: true })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new CheckTimeout())
+      reject(new CheckTimeout())
+    }, ms)
+  })
+  const cancelled = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
+  // A check may return immediately (sync throw), resolve, reject, or ignore the signal and hang:
+  // racing against the deadline covers all of them.
+  const work = Promise.resolve().then(() => check.run(host, controller.signal))
+  return Promise.race([work, deadline, cancelled]).finally(() => {
+    clearTimeout(timer)
+    outer?.removeEventListener('abort', onOuterAbort)
+  })
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name
+  return String(e)
+}
+
+export async function runCheck(check: Check, host: Host, options: RunOptions = {}): Promise<RawResult> {
+  const now = options.now ?? Date.now
+  const started = now()
+  const base = {
+    id: check.id,
+    title: check.title,
+    category: check.category,
+    severity: check.severity,
+    rationale: check.rationale,
+    remediation: {
+      steps: check.remediation.byPlatform[host.platform] ?? [],
+      references: check.remediation.references,
+    },
+  }
+  let outcome: Outcome
+  if (!check.platforms.includes(host.platform)) {
+    outcome = { status: 'not_applicable', summary: t('notApplicable', { platform: host.platform }), evidence: [] }
+  } else {
+    const ms = check.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    try {
+      outcome = await withTimeout(check, host, ms, options.signal)
+    } catch (e) {
+      if (e instanceof CheckTimeout) {
+        outcome = { status: 'error', summary: t('timedOut', { ms }), evidence: [] }
+      } else if (options.signal?.aborted) {
+        outcome = { status: 'error', summary: t('cancelled'), evidence: [] }
+      } else {
+        outcome = { status: 'error', summary: t('threw', { message: errorMessage(e) }), evidence: [] }
+      }
+    }
+  }
+  return { ...base, ...outcome, durationMs: Math.max(0, Math.round(now() - started)) }
+}
+
+/** Runs every check in parallel; never rejects: each failure is a result. */
+export async function runScan(checks: readonly Check[], host: Host, options: RunOptions = {}): Promise<RawReport> {
+  const now = options.now ?? Date.now
+  const started = now()
+  // A failing progress listener (a closed window, a broken pipe) must not lose the scan.
+  const emit = (event: ProgressEvent): void => {
+    try {
+      options.onProgress?.(event)
+    } catch {
+      /* progress is advisory */
+    }
+  }
+  emit({ type: 'scan-started', ids: checks.map((c) => c.id) })
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      emit({ type: 'check-started', id: check.id })
+      const result = await runCheck(check, host, options)
+      emit({ type: 'check-finished', id: check.id, result })
+      return result
+    }),
+  )
+  const durationMs = Math.max(0, Math.round(now() - started))
+  emit({ type: 'scan-finished', durationMs })
+  return {
+    schemaVersion: 1,
+    tool: options.tool ?? { name: 'bulwark', version: '0.0.0' },
+    host: { platform: host.platform, release: host.release, arch: host.arch },
+    startedAt: new Date(started).toISOString(),
+    durationMs,
+    results,
+  }
+}

@@ -1,0 +1,108 @@
+import { render, type Locale } from '../i18n/locale.js'
+import type { Msg } from '../i18n/message.js'
+import type { ProfileId } from '../guidance/profiles.js'
+import type { Evidence, Platform, Reference, Severity, Status, Step } from '../types.js'
+
+/** Worst first: what needs attention leads every human-readable view. */
+export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
+
+/** One check's result before localisation: what the engine produces and the store keeps. */
+export interface RawResult {
+  id: string
+  title: Msg
+  category: string
+  severity: Severity
+  status: Status
+  summary: Msg
+  evidence: Evidence[]
+  durationMs: number
+  rationale: Msg
+  remediation: { steps: Step[]; references: Reference[] }
+}
+
+export interface HostSummary {
+  platform: Platform
+  release: string
+  arch: string
+}
+
+export interface RawReport {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  host: HostSummary
+  startedAt: string
+  durationMs: number
+  results: RawResult[]
+}
+
+/** The report contract of DESIGN.md: what `--json` prints and the UI renders. */
+export interface ReportEvidence {
+  label: string
+  source: string
+  observed: string | number | boolean | null
+  expected?: string
+}
+
+export interface ReportStep {
+  text: string
+  command?: { shell: 'sh' | 'powershell'; line: string }
+  requiresAdmin?: boolean
+  link?: string
+}
+
+export interface ReportResult {
+  id: string
+  title: string
+  category: string
+  severity: Severity
+  status: Status
+  summary: string
+  evidence: ReportEvidence[]
+  durationMs: number
+  rationale: string
+  remediation: { steps: ReportStep[]; references: Reference[] }
+}
+
+export interface ScanReport {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  host: HostSummary
+  startedAt: string
+  durationMs: number
+  locale: Locale
+  /** Set when the results were weighed by a threat profile (checks outside it are left out). */
+  profile?: ProfileId
+  results: ReportResult[]
+}
+
+/** The value seen as a reader of `locale` sees it: a value as read is unchanged, Bulwark's own words are rendered. */
+export function localizeObserved(observed: Evidence['observed'], locale: Locale): ReportEvidence['observed'] {
+  return typeof observed === 'object' && observed !== null ? render(observed, locale) : observed
+}
+
+export function localizeResult(r: RawResult, locale: Locale): ReportResult {
+  return {
+    id: r.id,
+    title: render(r.title, locale),
+    category: r.category,
+    severity: r.severity,
+    status: r.status,
+    summary: render(r.summary, locale),
+    evidence: r.evidence.map((e) => ({
+      label: render(e.label, locale),
+      source: e.source,
+      observed: localizeObserved(e.observed, locale),
+      ...(e.expected ? { expected: render(e.expected, locale) } : {}),
+    })),
+    durationMs: r.durationMs,
+    rationale: render(r.rationale, locale),
+    remediation: {
+      steps: r.remediation.steps.map((s) => ({ ...s, text: render(s.text, locale) })),
+      references: r.remediation.references,
+    },
+  }
+}
+
+export function localizeReport(raw: RawReport, locale: Locale): ScanReport {
+  return { ...raw, locale, results: raw.results.map((r) => localizeResult(r, locale)) }
+}

@@ -1,0 +1,46 @@
+/**
+ * Reads macOS managed preferences (what a configuration profile or MDM installs) for one
+ * application domain: `/Library/Managed Preferences/<user>/<domain>.plist` (user scope, wins)
+ * and `/Library/Managed Preferences/<domain>.plist` (device scope). The files are binary
+ * plists, so they are converted with `plutil -convert json -o - <file>`.
+ */
+import { attempt, pathsFor } from '../../core/host/helpers.js'
+import type { Host } from '../../core/host/host.js'
+import { parseJsonLenient } from './json.parse.js'
+
+export type ManagedPrefsRead =
+  | { status: 'ok'; source: string; values: Record<string, unknown> }
+  | { status: 'absent'; source: string }
+  | { status: 'unreadable'; source: string; reason: string }
+
+const MANAGED_DIR = '/Library/Managed Preferences'
+
+export function managedPrefsPaths(host: Host, domain: string): string[] {
+  const p = pathsFor(host.platform)
+  const user = host.env.USER || p.basename(host.home)
+  return [p.join(MANAGED_DIR, user, `${domain}.plist`), p.join(MANAGED_DIR, `${domain}.plist`)]
+}
+
+/** One plist as a JSON dictionary; absent and unreadable are values, not exceptions. */
+export async function readPlist(host: Host, file: string, signal?: AbortSignal): Promise<ManagedPrefsRead> {
+  const st = await attempt(file, () => host.stat(file))
+  if (!st.ok) {
+    return st.error.code === 'not_found' ? { status: 'absent', source: file } : { status: 'unreadable', source: file, reason: st.error.message }
+  }
+  const command = `plutil -convert json -o - ${file}`
+  const run = await attempt(command, () => host.exec('plutil', ['-convert', 'json', '-o', '-', file], { timeoutMs: 2000, ...(signal ? { signal } : {}) }))
+  if (!run.ok) return { status: 'unreadable', source: file, reason: run.error.message }
+  if (run.value.code !== 0) {
+    return { status: 'unreadable', source: file, reason: (run.value.stderr || run.value.stdout).trim() || `plutil exit code ${String(run.value.code)}` }
+  }
+  const json = parseJsonLenient(run.value.stdout)
+  if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
+    return { status: 'unreadable', source: file, reason: json.ok ? 'plutil did not print a dictionary' : json.error }
+  }
+  return { status: 'ok', source: file, values: json.value as Record<string, unknown> }
+}
+
+/** User scope first, then device scope: callers take the first value they find. */
+export function readManagedPrefs(host: Host, domain: string, signal?: AbortSignal): Promise<ManagedPrefsRead[]> {
+  return Promise.all(managedPrefsPaths(host, domain).map((file) => readPlist(host, file, signal)))
+}

@@ -1,0 +1,88 @@
+import { chmod, writeFile } from 'node:fs/promises'
+import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
+import type { Locale } from '../../checks/core/i18n/locale.js'
+import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
+import { renderHtml } from '../../checks/core/report/html.js'
+import { renderMarkdown } from '../../checks/core/report/markdown.js'
+import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
+import type { ExportRequest, ExportResult } from '../shared/ipc-contract.js'
+import { err, ok, type Result } from '../shared/result.js'
+import type { StorePort } from '../node/store/port.js'
+
+type Format = ExportRequest['format']
+
+/** The part of Electron's dialog.showSaveDialog the export uses (the app binds it to its window). */
+export type SaveDialog = (options: {
+  defaultPath: string
+  filters: { name: string; extensions: string[] }[]
+}) => Promise<{ canceled: boolean; filePath?: string }>
+
+export interface ExportServiceDeps {
+  store: StorePort
+  locale: () => Locale
+  showSaveDialog: SaveDialog
+  /** Renders the (script-free, self-contained) HTML report to PDF; see pdf.ts. */
+  printToPdf: (html: string) => Promise<Uint8Array>
+  redactionContext: () => RedactionContext
+  writeFile?: (path: string, data: string | Uint8Array) => Promise<void>
+}
+
+const FILTERS: Readonly<Record<Format, { name: string; extensions: string[] }>> = {
+  html: { name: 'HTML', extensions: ['html'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+}
+
+/** Reports describe a person's defences: the file is theirs alone, even when it replaces an older one. */
+async function writePrivate(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(path, data, { mode: 0o600 })
+  // The mode above applies only to a new file.
+  await chmod(path, 0o600)
+}
+
+/** The stored raw scan as the person sees it: in their language, weighed by their threat profile. */
+export function exportedReport(raw: RawReport, locale: Locale, profile: ProfileId | null): ScanReport {
+  const report = localizeReport(raw, locale)
+  return profile ? { ...report, profile, results: applyProfile(report.results, PROFILES[profile]) } : report
+}
+
+export function defaultExportName(report: Pick<RawReport, 'startedAt'>, format: Format): string {
+  return `bulwark-report-${report.startedAt.slice(0, 10)}.${format}`
+}
+
+/**
+ * Exports the last scan to a file the person picks. Nothing leaves the machine but this file: the
+ * HTML has no script and no external asset, and the PDF is printed locally from that same HTML.
+ */
+export function createExportService(deps: ExportServiceDeps) {
+  const write = deps.writeFile ?? writePrivate
+
+  return {
+    async exportReport({ format, redact }: ExportRequest): Promise<Result<ExportResult>> {
+      const raw = deps.store.reports()[0]
+      if (!raw) return err('no_report', 'Run a scan first: there is no report to export yet.')
+      const full = exportedReport(raw, deps.locale(), deps.store.guidance().profile)
+      const report = redact ? redactReport(full, deps.redactionContext()) : full
+      const options = { redacted: redact }
+      const choice = await deps.showSaveDialog({ defaultPath: defaultExportName(raw, format), filters: [FILTERS[format]] })
+      if (choice.canceled || !choice.filePath) return ok({ saved: false })
+      const content =
+        format === 'json'
+          ? JSON.stringify(report, null, 2) + '\n'
+          : format === 'md'
+            ? renderMarkdown(report, options)
+            : format === 'html'
+              ? renderHtml(report, options)
+              : await deps.printToPdf(renderHtml(report, options))
+      try {
+        await write(choice.filePath, content)
+      } catch (e) {
+        return err('write_failed', `Could not save the report to ${choice.filePath}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+      return ok({ saved: true, path: choice.filePath })
+    },
+  }
+}
+
+export type ExportService = ReturnType<typeof createExportService>

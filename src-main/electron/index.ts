@@ -1,0 +1,98 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { CHECKS } from '../../checks/registry.js'
+import { createNodeHost } from '../node/adapters/node-host.js'
+import { forgetEverything, quickExit } from './at-risk.js'
+import { createExportService } from './export-service.js'
+import { createGuidanceService } from './guidance-service.js'
+import { registerHandlers, type InvokeEvent } from './ipc/handlers.js'
+import { createRegister } from './ipc/register.js'
+import { createSenderCheck } from './ipc/sender.js'
+import { printHtmlToPdf } from './pdf.js'
+import { redactionContextFromOs } from '../node/os-context.js'
+import { createScanService } from './scan-service.js'
+import { CSP_HEADER, devServerCsp } from './security/csp.js'
+import type { LinkOpener } from './security/guards.js'
+import { installSecurity } from './security/index.js'
+import { openElectronStore } from '../node/store/electron-store.js'
+import { createMainWindow, resolveAppLocation } from './window.js'
+
+// Lifecycle only: every piece is built and tested in its own module.
+
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
+const preloadPath = path.join(outDir, 'preload', 'index.cjs')
+const log = (line: string): void => console.warn(line)
+
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const location = resolveAppLocation(outDir, app.isPackaged, process.env.ELECTRON_RENDERER_URL)
+  const platform = createNodeHost().platform
+  const links: LinkOpener = { platform, shell }
+  const devOrigin = location.kind === 'dev' ? new URL(location.url).origin : null
+  installSecurity(app, links, { csp: devOrigin ? devServerCsp(devOrigin) : CSP_HEADER, devOrigin })
+
+  let mainWindow: BrowserWindow | null = null
+  const openWindow = (): void => {
+    mainWindow = createMainWindow(preloadPath, location, log)
+    mainWindow.on('closed', () => {
+      mainWindow = null
+    })
+  }
+
+  // Starting Bulwark again (or its Dock icon on macOS) is also how a window hidden by Quick Exit comes back.
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('activate', () => {
+    if (!app.isReady()) return
+    if (mainWindow) mainWindow.show()
+    else openWindow()
+  })
+
+  void app.whenReady().then(() => {
+    const store = openElectronStore(app.getPath('userData'), { log })
+    const service = createScanService({
+      checks: CHECKS,
+      createHost: () => createNodeHost(),
+      platform,
+      store,
+      systemLocale: () => app.getLocale(),
+      tool: { name: 'bulwark', version: app.getVersion() },
+    })
+    const exporter = createExportService({
+      store,
+      locale: service.locale,
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      printToPdf: printHtmlToPdf,
+      redactionContext: () => redactionContextFromOs(),
+    })
+    const isTrusted = createSenderCheck(() => mainWindow?.webContents, location)
+    registerHandlers(
+      createRegister<InvokeEvent>(ipcMain, isTrusted),
+      {
+        scan: service,
+        guidance: createGuidanceService({ store }),
+        exporter,
+        quickExit: () => quickExit({ platform, windows: () => BrowserWindow.getAllWindows(), hideApp: () => app.hide() }),
+        forgetEverything: () =>
+          forgetEverything({
+            store,
+            clearBrowsingData: async () => {
+              await session.defaultSession.clearStorageData()
+              await session.defaultSession.clearCache()
+            },
+          }),
+      },
+      links,
+    )
+    openWindow()
+  })
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { englishText as plain } from '../../../../checks/core/i18n/message.js'
+import { chromiumCheck } from '../../../../checks/catalogue/dns/chromium.check.js'
+import { HostError, type Host } from '../../../../checks/core/host/host.js'
+import type { Outcome } from '../../../../checks/core/types.js'
+import { createFixtureHost, type FixtureCommand, type FixtureFile } from '../../../support/fixture-host.js'
+import { seen } from '../../../support/seen.js'
+
+const FIXTURES = path.join(__dirname, '../../../fixtures/dns.chromium')
+const recording = (os: string, name: string): string => readFileSync(path.join(FIXTURES, os, 'recordings', name), 'utf8')
+const ABSENT: FixtureCommand = { code: 1, stderr: recording('win32', 'reg-query-absent.stderr.txt') }
+const realLocalState = readFileSync(path.join(FIXTURES, 'linux/home/alex/.config/chromium/Local State'), 'utf8')
+const withDoh = (doh: unknown): string => JSON.stringify({ ...(JSON.parse(realLocalState) as object), dns_over_https: doh })
+
+const run = (host: Host): Promise<Outcome> => chromiumCheck.run(host, new AbortController().signal)
+const text = (o: Outcome): string => plain(o.summary)
+const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
+
+const WIN_ENV = { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }
+const winHost = (commands: Record<string, FixtureCommand>): Host => {
+  const all: Record<string, FixtureCommand> = {}
+  for (const vendor of ['Google\\Chrome', 'Microsoft\\Edge']) for (const hive of ['HKLM', 'HKCU']) all[`reg query ${hive}\\SOFTWARE\\Policies\\${vendor} /s`] = ABSENT
+  return createFixtureHost({ platform: 'win32', root: path.join(FIXTURES, 'win32'), env: WIN_ENV, commands: { ...all, ...commands } })
+}
+const CHROME_PLIST = '/Library/Managed Preferences/com.google.Chrome.plist'
+
+describe('dns.chromium per OS (fixtures)', () => {
+  it.each([
+    [
+      'linux: Local State written by chromium says automatic, but the managed policy file sets secure',
+      () => createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }),
+      'pass',
+      /Every Chromium-based browser found \(1\) uses secure DNS/,
+      /Chromium: secure DNS mode \| \/etc\/chromium\/policies\/managed\/10-secure-dns.json \| "secure" \(managed policy\)/,
+    ],
+    [
+      'linux: without the policy the Local State "automatic" warns',
+      () => createFixtureHost({ platform: 'linux', files: { '/home/alex/.config/chromium/Local State': realLocalState } }),
+      'warn',
+      /^Chromium uses "automatic" secure DNS, which falls back to plain DNS \(browsers checked: 1\)\.$/,
+      /Chromium: secure DNS mode \| \/home\/alex\/.config\/chromium\/Local State \| "automatic" \(Local State\)/,
+    ],
+    [
+      'darwin: managed Chrome passes, Brave without a setting warns and is named',
+      () => createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin'), commands: { [`plutil -convert json -o - ${CHROME_PLIST}`]: recording('darwin', 'plutil-com.google.Chrome.json') } }),
+      'warn',
+      /^Brave has no secure DNS setting, so the default applies/,
+      /Google Chrome: secure DNS mode \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| "secure" \(managed policy\)/,
+    ],
+    [
+      'darwin: plutil missing: Chrome is unknown, Brave still warns (worst known wins)',
+      () => createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin') }),
+      'warn',
+      /^Brave has no secure DNS setting/,
+      /Google Chrome \| \/Users\/alex\/Library\/Application Support\/Google\/Chrome \| could not tell/,
+    ],
+    [
+      'win32: Edge off in Local State, HKLM policy automatic wins over HKCU secure',
+      () => winHost({ 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKLM-Edge.txt'), 'reg query HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKCU-Edge.txt') }),
+      'warn',
+      /^Microsoft Edge uses "automatic" secure DNS/,
+      /Microsoft Edge: DNS-over-HTTPS templates \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| "https:\/\/dns.quad9.net\/dns-query" \(managed policy\)/,
+    ],
+    [
+      'win32: no policy: Edge "off" fails, Chrome "secure" passes',
+      () => winHost({}),
+      'fail',
+      /^Microsoft Edge has secure DNS turned off \(browsers checked: 2\)\.$/,
+      /Google Chrome: secure DNS mode \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data\\Local State \| "secure" \(Local State\)/,
+    ],
+    [
+      'win32: registry access denied: unknown with the reason',
+      () => winHost({ 'reg query HKLM\\SOFTWARE\\Policies\\Google\\Chrome /s': { code: 1, stderr: 'ERROR: Access is denied.' } }),
+      'fail',
+      /Microsoft Edge has secure DNS turned off/,
+      /Google Chrome \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data \| could not tell/,
+    ],
+  ] as const)('%s', async (_name, host, status, summary, evidence) => {
+    const o = await run(host())
+    expect(o.status).toBe(status)
+    expect(text(o)).toMatch(summary)
+    expect(evidenceText(o)).toMatch(evidence)
+  })
+})
+
+describe('dns.chromium on damaged or unusual input', () => {
+  const LS = '/home/alex/.config/chromium/Local State'
+  const linux = (files: Record<string, FixtureFile>): Host => createFixtureHost({ platform: 'linux', files })
+
+  it('is not_applicable when no Chromium-family browser has user data', async () => {
+    const o = await run(createFixtureHost({ platform: 'linux' }))
+    expect(o.status).toBe('not_applicable')
+    expect(text(o)).toMatch(/No Chrome, Chromium, Edge, Brave or Vivaldi/)
+  })
+
+  it.each([
+    ['secure with a template', { mode: 'secure', templates: 'https://dns.quad9.net/dns-query{?dns}' }, 'pass'],
+    ['secure with two templates, one usable', { mode: 'secure', templates: 'garbage https://dns.quad9.net/dns-query' }, 'pass'],
+    ['secure without a template', { mode: 'secure', templates: '' }, 'warn'],
+    ['secure with an http template', { mode: 'secure', templates: 'http://dns.example/dns-query' }, 'warn'],
+    ['off', { mode: 'off' }, 'fail'],
+    ['an unknown mode string', { mode: 'paranoid' }, 'fail'],
+    ['a non-string mode', { mode: 3 }, 'warn'],
+  ] as const)('judges Local State with %s', async (_name, doh, status) => {
+    const o = await run(linux({ [LS]: withDoh(doh) }))
+    expect(o.status).toBe(status)
+  })
+
+  it.each([
+    ['truncated', realLocalState.slice(0, 300), /not valid JSON/],
+    ['binary garbage', new Uint8Array([0, 0xff, 0x13, 0x7b]), /not valid JSON/],
+    ['unreadable', { error: 'permission_denied' as const }, /Permission denied/],
+    ['huge', 'x'.repeat(4 * 1024 * 1024 + 1), /larger than Bulwark reads/],
+  ])('is unknown when Local State is %s, saying why', async (_name, content, reason) => {
+    const o = await run(linux({ [LS]: content }))
+    expect(o.status).toBe('unknown')
+    expect(text(o)).toMatch(/^Could not tell whether Chromium uses secure DNS: /)
+    expect(text(o)).toMatch(reason)
+  })
+
+  it('still decides from a policy that sets both values when Local State is damaged', async () => {
+    const o = await run(linux({ [LS]: '{"trunc', '/etc/chromium/policies/managed/doh.json': '{"DnsOverHttpsMode":"secure","DnsOverHttpsTemplates":"https://dns.quad9.net/dns-query"}' }))
+    expect(o.status).toBe('pass')
+  })
+
+  it('merges policy files per policy, the last file name winning, and skips files that are not JSON', async () => {
+    const o = await run(
+      linux({
+        [LS]: withDoh({ mode: 'secure', templates: 'https://dns.quad9.net/dns-query' }),
+        '/etc/chromium/policies/managed/a.json': '{"DnsOverHttpsMode":"secure"}',
+        '/etc/chromium/policies/managed/b.json': '{"DnsOverHttpsMode":"automatic"}',
+        '/etc/chromium/policies/managed/c.json': 'not json at all',
+      }),
+    )
+    expect(o.status).toBe('warn')
+    expect(evidenceText(o)).toMatch(/secure DNS mode \| \/etc\/chromium\/policies\/managed\/b.json \| "automatic"/)
+    expect(evidenceText(o)).toMatch(/c.json \| Not JSON.*skips this file/)
+  })
+
+  it('is unknown when a policy file with comments sets DNS over HTTPS', async () => {
+    const o = await run(linux({ [LS]: realLocalState, '/etc/chromium/policies/managed/doh.json': '{\n// IT\n"DnsOverHttpsMode": "secure"\n}' }))
+    expect(o.status).toBe('unknown')
+    expect(text(o)).toMatch(/file with comments/)
+  })
+
+  it('is unknown when the policy folder cannot be listed', async () => {
+    const host = createFixtureHost({ platform: 'linux', files: { [LS]: realLocalState } })
+    const readDir = host.readDir
+    host.readDir = async (p) => {
+      if (p === '/etc/chromium/policies/managed') throw new HostError('permission_denied', p)
+      return readDir(p)
+    }
+    const o = await run(host)
+    expect(o.status).toBe('unknown')
+    expect(text(o)).toMatch(/\/etc\/chromium\/policies\/managed.*Permission denied/)
+  })
+
+  it('finds snap and flatpak user data and names each browser', async () => {
+    const o = await run(
+      linux({
+        '/home/alex/snap/chromium/common/chromium/Local State': withDoh({ mode: 'secure', templates: 'https://dns.quad9.net/dns-query' }),
+        '/home/alex/.var/app/com.brave.Browser/config/BraveSoftware/Brave-Browser/Local State': withDoh({ mode: 'off' }),
+      }),
+    )
+    expect(o.status).toBe('fail')
+    expect(text(o)).toBe('Brave has secure DNS turned off (browsers checked: 2).')
+  })
+})
+
+describe('dns.chromium remediation', () => {
+  it.each(['linux', 'darwin', 'win32'] as const)('%s: the settings page and an admin policy step, never an edit of Local State', (platform) => {
+    const steps = chromiumCheck.remediation.byPlatform[platform] ?? []
+    const all = steps.map((s) => `${plain(s.text)} ${s.command?.line ?? ''}`).join('\n')
+    expect(all).toContain('chrome://settings/security')
+    expect(all).toContain('edge://settings/privacy')
+    expect(all).toContain('brave://settings/security')
+    expect(steps.some((s) => s.requiresAdmin && /DnsOverHttpsMode/.test(`${plain(s.text)} ${s.command?.line ?? ''}`))).toBe(true)
+    expect(steps.every((s) => !(s.command?.line ?? '').includes('Local State'))).toBe(true)
+  })
+})

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parsePrefs } from '../../../../checks/catalogue/dns/prefs.parse.js'
+
+const realPrefsJs = readFileSync(path.join(__dirname, '../../../fixtures/dns.firefox/linux/home/alex/.config/mozilla/firefox/khbt3iio.work/prefs.js'), 'utf8')
+
+describe('parsePrefs', () => {
+  it('reads the prefs.js that firefox-esr wrote, every statement and no skips', () => {
+    const r = parsePrefs(realPrefsJs)
+    expect(r.skipped).toEqual([])
+    expect(r.prefs.get('network.trr.mode')).toMatchObject({ value: 3, kind: 'user_pref', line: 36 })
+    expect(r.prefs.get('network.trr.uri')?.value).toBe('https://dns.quad9.net/dns-query')
+    // Escaped JSON inside a string survives intact.
+    expect(String(r.prefs.get('browser.uiCustomization.state')?.value)).toContain('{"placements":')
+  })
+
+  it.each([
+    ['double-quoted string', 'user_pref("a", "x");', 'x'],
+    ['single-quoted string', "user_pref('a', 'x');", 'x'],
+    ['escaped quote and backslash', 'user_pref("a", "say \\"hi\\" \\\\ ok");', 'say "hi" \\ ok'],
+    ['\\n \\t \\x and \\u escapes', 'user_pref("a", "1\\n2\\t3\\x41\\u00e9");', '1\n2\t3Aé'],
+    ['negative int', 'user_pref("a", -5);', -5],
+    ['plus int', 'user_pref("a", +7);', 7],
+    ['true', 'user_pref("a", true);', true],
+    ['false', 'user_pref("a",false);', false],
+    ['pref() form', 'pref("a", 2);', 2],
+    ['sticky_pref() form', 'sticky_pref("a", 3);', 3],
+    ['attributes after the value', 'pref("a", 4, locked);', 4],
+    ['statement spanning lines', 'user_pref(\n  "a",\n  9\n);', 9],
+  ])('parses %s', (_name, text, value) => {
+    const r = parsePrefs(text)
+    expect(r.skipped).toEqual([])
+    expect(r.prefs.get('a')?.value).toEqual(value)
+  })
+
+  it('ignores //, /* */ and # comments, including a pref inside a comment', () => {
+    const r = parsePrefs('// user_pref("a", 1);\n/* user_pref("a", 2);\n */\n# user_pref("a", 3);\nuser_pref("b", 4); // trailing\n')
+    expect(r.prefs.has('a')).toBe(false)
+    expect(r.prefs.get('b')).toMatchObject({ value: 4, line: 5 })
+  })
+
+  it('lets the last assignment win and reports its line', () => {
+    const r = parsePrefs('user_pref("a", 1);\nuser_pref("a", 2);\n')
+    expect(r.prefs.get('a')).toMatchObject({ value: 2, line: 2 })
+  })
+
+  it('skips a truncated statement without swallowing the next line', () => {
+    const r = parsePrefs('user_pref("network.trr.mode", \nuser_pref("network.trr.uri", "https://x.example/");\n')
+    expect(r.skipped).toHaveLength(1)
+    expect(r.skipped[0]).toMatchObject({ line: 1 })
+    expect(r.skipped[0]?.text).toContain('network.trr.mode')
+    expect(r.prefs.get('network.trr.uri')?.value).toBe('https://x.example/')
+  })
+
+  it('skips a file cut off inside a string', () => {
+    const r = parsePrefs('user_pref("a", 1);\nuser_pref("b", "unterminated')
+    expect(r.prefs.get('a')?.value).toBe(1)
+    expect(r.skipped).toHaveLength(1)
+    expect(r.skipped[0]?.line).toBe(2)
+  })
+
+  it.each([
+    ['float', 'user_pref("a", 1.5);'],
+    ['int out of 32-bit range', 'user_pref("a", 99999999999);'],
+    ['unknown keyword lockPref', 'lockPref("a", 1);'],
+    ['bare word value', 'user_pref("a", yes);'],
+    ['bad escape', 'user_pref("a", "\\q");'],
+    ['missing semicolon at end of file', 'user_pref("a", 1)'],
+  ])('counts %s as skipped, not fatal', (_name, text) => {
+    const r = parsePrefs(`${text}\nuser_pref("ok", 1);\n`)
+    expect(r.prefs.has('a')).toBe(false)
+    expect(r.prefs.get('ok')?.value).toBe(1)
+    expect(r.skipped.length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('survives binary garbage and keeps the readable statements', () => {
+    // Quotes and comment openers in garbage open a string or comment, as they do for Firefox; see below.
+    const garbage = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256).filter((c) => !'"\'/#*'.includes(String.fromCharCode(c))))
+    const r = parsePrefs(`${garbage}\nuser_pref("network.trr.mode", 3);\n${garbage}`)
+    expect(r.prefs.get('network.trr.mode')?.value).toBe(3)
+    expect(r.skipped.length).toBeGreaterThan(0)
+    expect(r.skipped.every((s) => s.text.length <= 200)).toBe(true)
+  })
+
+  it('lets garbage that opens a string swallow what follows, and reports it instead of crashing', () => {
+    const r = parsePrefs('user_pref("a", 1);\n\u0001"\u0002\nuser_pref("network.trr.mode", 3);\n')
+    expect(r.prefs.get('a')?.value).toBe(1)
+    expect(r.prefs.has('network.trr.mode')).toBe(false)
+    expect(r.skipped[0]?.line).toBe(2)
+  })
+
+  it('tolerates a byte-order mark and CRLF line ends', () => {
+    const r = parsePrefs('\uFEFFuser_pref("a", 1);\r\nuser_pref("b", 2);\r\n')
+    expect(r.prefs.get('b')).toMatchObject({ value: 2, line: 2 })
+    expect(r.skipped).toEqual([])
+  })
+
+  it('parses a large file quickly', () => {
+    const big = Array.from({ length: 50_000 }, (_, i) => `user_pref("p${i}", ${i});`).join('\n')
+    const started = Date.now()
+    const r = parsePrefs(big)
+    expect(r.prefs.size).toBe(50_000)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})

@@ -1,0 +1,316 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { render } from '../../../../checks/core/i18n/locale.js'
+import { interpolate } from '../../../../checks/core/i18n/message.js'
+import type { Outcome } from '../../../../checks/core/types.js'
+import { WIN_NET_ARGS } from '../../../../checks/catalogue/vpn/win32-net.js'
+import { wireguardCheck } from '../../../../checks/catalogue/vpn/wireguard.check.js'
+import { createFixtureHost, type FixtureCommand, type FixtureFile, type FixtureHostOptions } from '../../../support/fixture-host.js'
+import { seen as shown } from '../../../support/seen.js'
+
+/** The value seen as an English reader sees it (Bulwark's own words are messages). */
+
+const FIX = path.resolve(__dirname, '../../../fixtures/vpn.wireguard')
+const fx = (rel: string): string => readFileSync(path.join(FIX, rel), 'utf8')
+const text = (o: Outcome): string => interpolate(o.summary.en, o.summary.params)
+const observed = (o: Outcome): string => o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n')
+
+const run = (options: FixtureHostOptions): Promise<Outcome> => wireguardCheck.run(createFixtureHost(options), new AbortController().signal)
+
+// ---------------------------------------------------------------- Linux
+const LINK = 'ip -d -j link show'
+const R4 = 'ip -j route get 1.1.1.1'
+const R6 = 'ip -j -6 route get 2606:4700:4700::1111'
+const UNREACHABLE: FixtureCommand = { code: 2, stderr: 'RTNETLINK answers: Network is unreachable\n' }
+const WG_SOCK = { '/var/run/wireguard/wg0.sock': '' }
+const WG_BIN = { '/usr/bin/wg': '', '/usr/bin/wg-quick': '' }
+
+interface Case {
+  name: string
+  commands: Record<string, FixtureCommand>
+  files?: Record<string, FixtureFile>
+  status: Outcome['status']
+  summary: RegExp
+  evidence?: RegExp
+}
+
+const linuxCases: Case[] = [
+  {
+    name: 'wireguard-go tunnel with wg-quick policy routing carrying v4 and v6 → pass (route get, not the main table)',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-wg-quick.json') },
+    files: { ...WG_SOCK, ...WG_BIN },
+    status: 'pass',
+    summary: /wg0 is up and carries both IPv4 and IPv6/,
+    evidence: /\/var\/run\/wireguard\/wg0\.sock => present[\s\S]*ip -j route get 1\.1\.1\.1 => dev wg0/,
+  },
+  {
+    name: 'tunnel carries IPv4, no IPv6 route at all → pass',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
+    files: WG_SOCK,
+    status: 'pass',
+    summary: /no IPv6 route, so nothing can leak/,
+    evidence: /2606:4700:4700::1111 => no route \(RTNETLINK answers: Network is unreachable\)/,
+  },
+  {
+    name: 'IPv4 through the tunnel, IPv6 via the NIC → warn IPv6 leak',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-eth0.json') },
+    files: WG_SOCK,
+    status: 'warn',
+    summary: /IPv6 goes out directly through eth0.*IPv6 leak/,
+  },
+  {
+    name: 'tunnel up but default route via eth0 → warn split tunnel',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
+    files: WG_SOCK,
+    status: 'warn',
+    summary: /wg0 is up, but the default route goes through eth0.*split tunnel/,
+  },
+  {
+    name: 'a TUN device without the UAPI socket is not WireGuard (ARPHRD_NONE/tun alone is not enough) → fail',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
+    status: 'fail',
+    summary: /No VPN is installed or running.*moves the same trust to the VPN provider/,
+    evidence: /ip -d -j link show => wg0 \(other tunnel\)/,
+  },
+  {
+    name: 'unrecognised tunnel carries the default route → unknown, says why',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-wg-quick.json') },
+    status: 'unknown',
+    summary: /wg0, a tunnel Bulwark does not recognise/,
+  },
+  {
+    name: 'tunnel link down, tools installed → warn installed but idle',
+    commands: { [LINK]: fx('linux/link-wg-go-down.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
+    files: { ...WG_SOCK, ...WG_BIN },
+    status: 'warn',
+    summary: /WireGuard is installed, but no VPN tunnel is up/,
+    evidence: /\/usr\/bin\/wg => WireGuard/,
+  },
+  {
+    name: 'kernel WireGuard (info_kind wireguard) named by Mullvad, connected, lockdown on → pass',
+    commands: {
+      [LINK]: fx('linux/link-kernel-mullvad.json'),
+      [R4]: fx('linux/route4-wg-quick.json').replace(/"wg0"/g, '"wg0-mullvad"'),
+      [R6]: UNREACHABLE,
+      '/usr/bin/mullvad status': fx('clients/mullvad-status-connected.txt'),
+      '/usr/bin/mullvad lockdown-mode get': fx('clients/mullvad-lockdown-on.txt'),
+    },
+    files: { '/usr/bin/mullvad': '' },
+    status: 'pass',
+    summary: /wg0-mullvad is up/,
+    evidence: /mullvad status => connected[\s\S]*lockdown-mode get => lockdown mode on/,
+  },
+  {
+    name: 'Tailscale without exit node is a mesh, not a VPN → fail that says so',
+    commands: {
+      [LINK]: fx('linux/link-wg-go-up.json').replace(/"wg0"/g, '"tailscale0"'),
+      [R4]: fx('linux/route4-eth0.json'),
+      [R6]: fx('linux/route6-eth0.json'),
+      '/usr/bin/tailscale status --json': fx('clients/tailscale-mesh.json'),
+    },
+    files: { '/usr/bin/tailscale': '' },
+    status: 'fail',
+    summary: /without an exit node it is a mesh network/,
+    evidence: /tailscale status --json => Running, no exit node/,
+  },
+  {
+    name: 'Tailscale exit node carrying the default route → pass',
+    commands: {
+      [LINK]: fx('linux/link-wg-go-up.json').replace(/"wg0"/g, '"tailscale0"'),
+      [R4]: fx('linux/route4-wg-quick.json').replace(/"wg0"/g, '"tailscale0"'),
+      [R6]: fx('linux/route6-wg-quick.json').replace(/"wg0"/g, '"tailscale0"'),
+      '/usr/bin/tailscale status --json': fx('clients/tailscale-exit-node.json'),
+    },
+    files: { '/usr/bin/tailscale': '' },
+    status: 'pass',
+    summary: /Tailscale is up and carries both/,
+    evidence: /exit node home-router/,
+  },
+  {
+    name: 'ip missing → unknown with the reason',
+    commands: {},
+    status: 'unknown',
+    summary: /could not list network interfaces.*Not found: ip/,
+  },
+  {
+    name: 'ip prints garbage → unknown naming the command',
+    commands: { [LINK]: '\u0000\u0001garbage', [R4]: fx('linux/route4-eth0.json'), [R6]: UNREACHABLE },
+    status: 'unknown',
+    summary: /ip -d -j link show printed something Bulwark could not read \(not_json\)/,
+  },
+  {
+    name: 'tunnel up but route lookup times out → unknown, never pass',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: { error: 'timeout' }, [R6]: UNREACHABLE },
+    files: WG_SOCK,
+    status: 'unknown',
+    summary: /wg0 is up, but Bulwark could not look up where traffic goes.*did not answer in time/,
+  },
+  {
+    name: 'readable wg-quick config without PostUp rule → kill switch evidence "none"',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
+    files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': '[Interface]\nPrivateKey = x\n[Peer]\nAllowedIPs = 0.0.0.0/0\n' },
+    status: 'pass',
+    summary: /wg0 is up/,
+    evidence: /\/etc\/wireguard\/wg0\.conf => none \(wg-quick adds no kill switch/,
+  },
+  {
+    name: 'root-only wg-quick config → kill switch unknown, verdict still from the route',
+    commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
+    files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': { error: 'permission_denied' } },
+    status: 'pass',
+    summary: /wg0 is up/,
+    evidence: /\/etc\/wireguard\/wg0\.conf => unknown: only root can read/,
+  },
+]
+
+// ---------------------------------------------------------------- macOS
+const IFL = '/sbin/ifconfig -l'
+const NC = '/usr/sbin/scutil --nc list'
+const MR4 = '/sbin/route -n get 1.1.1.1'
+const MR6 = '/sbin/route -n get -inet6 2606:4700:4700::1111'
+const NOT_IN_TABLE: FixtureCommand = { code: 1, stderr: 'route: writing to routing socket: not in table\n' }
+
+const darwinCases: Case[] = [
+  {
+    name: 'wg-quick utun4 (from /var/run/wireguard/wg0.name) carries v4 and v6 → pass',
+    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: fx('darwin/route6-get-utun4.txt') },
+    files: { '/var/run/wireguard/wg0.name': 'utun4\n', '/opt/homebrew/bin/wg': '' },
+    status: 'pass',
+    summary: /wg0 is up and carries both/,
+    evidence: /wg0\.name => utun4/,
+  },
+  {
+    name: 'App Store WireGuard (Network Extension) Connected, route via a utun → pass',
+    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: NOT_IN_TABLE },
+    files: { '/Applications/WireGuard.app': { content: '' } },
+    status: 'pass',
+    summary: /Home tunnel is up and carries IPv4 traffic; this computer has no IPv6 route/,
+    evidence: /Home tunnel \[com\.wireguard\.macos\]: Connected/,
+  },
+  {
+    name: 'Network Extension connected but IPv6 via en0 → warn IPv6 leak',
+    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    status: 'warn',
+    summary: /IPv6 goes out directly through en0/,
+  },
+  {
+    name: 'app installed, nothing connected, route via en0 → warn',
+    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-en0.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    files: { '/Applications/WireGuard.app': { content: '' } },
+    status: 'warn',
+    summary: /WireGuard is installed, but no VPN tunnel is up/,
+  },
+  {
+    name: 'nothing installed → fail with the trust explanation',
+    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-en0.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    status: 'fail',
+    summary: /moves the same trust to the VPN provider/,
+  },
+]
+
+// ---------------------------------------------------------------- Windows
+const PS = ['powershell', ...WIN_NET_ARGS].join(' ')
+const PF = 'C:\\Program Files'
+
+/** The same recording, but Find-NetRoute wrote this error for the IPv6 lookup. */
+function withRoute6(json: string, error: { Category: string; Message: string }): string {
+  return JSON.stringify({ ...(JSON.parse(json) as object), Route6: { Routes: [], Error: error } })
+}
+
+const win32Cases: Case[] = [
+  {
+    name: 'official client tunnel (hardware id WireGuard) carries v4 and v6 → pass, kill switch unknown (dpapi)',
+    commands: { [PS]: fx('win32/winnet-wireguard-up.json') },
+    files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
+    status: 'pass',
+    summary: /home is up and carries both/,
+    evidence: /home\.conf\.dpapi => unknown: the config is DPAPI-encrypted/,
+  },
+  {
+    name: 'vendor TunnelType ("Acme Tunnel") still matched by hardware id; IPv6 via Wi-Fi → warn leak',
+    commands: { [PS]: fx('win32/winnet-vendor-tunnel-v6-leak.json') },
+    status: 'warn',
+    summary: /Acme carries IPv4, but IPv6 goes out directly through Wi-Fi/,
+  },
+  {
+    name: 'IPv6 lookup answered "no such route" (ObjectNotFound) → pass, nothing leaks over IPv6',
+    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'ObjectNotFound', Message: 'No matching MSFT_NetRoute objects found' }) },
+    files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
+    status: 'pass',
+    summary: /no IPv6 route/,
+  },
+  {
+    name: 'IPv6 lookup failed for another reason → unknown with the error, never pass',
+    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'NotSpecified', Message: 'The service cannot be started' }) },
+    files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
+    status: 'unknown',
+    summary: /could not look up where traffic goes: Find-NetRoute failed \(NotSpecified\): The service cannot be started/,
+  },
+  {
+    name: 'nothing installed, bare-object JSON → fail',
+    commands: { [PS]: fx('win32/winnet-nothing.json') },
+    status: 'fail',
+    summary: /No VPN is installed or running/,
+  },
+  {
+    name: 'Tailscale exit node via the "Tailscale" adapter → pass',
+    commands: { [PS]: fx('win32/winnet-tailscale-exit.json'), [`${PF}\\Tailscale\\tailscale.exe status --json`]: fx('clients/tailscale-exit-node.json') },
+    files: { [`${PF}\\Tailscale\\tailscale.exe`]: '' },
+    status: 'pass',
+    summary: /Tailscale is up/,
+  },
+  {
+    name: 'PowerShell missing → unknown',
+    commands: {},
+    status: 'unknown',
+    summary: /could not list network interfaces.*Not found: powershell/,
+  },
+  {
+    name: 'PowerShell prints a non-object → unknown (bad_shape)',
+    commands: { [PS]: '[1,2,3]' },
+    status: 'unknown',
+    summary: /could not read \(bad_shape\)/,
+  },
+]
+
+describe.each([
+  ['linux' as const, linuxCases],
+  ['darwin' as const, darwinCases],
+  ['win32' as const, win32Cases],
+])('vpn.wireguard on %s', (platform, cases) => {
+  it.each(cases)('$name', async (c) => {
+    const env = platform === 'win32' ? { ProgramFiles: PF, Path: 'C:\\Windows\\System32' } : { PATH: '/usr/bin:/bin' }
+    const outcome = await run({ platform, env, commands: c.commands, files: c.files ?? {} })
+    expect(outcome.status, text(outcome)).toBe(c.status)
+    expect(text(outcome)).toMatch(c.summary)
+    if (c.evidence) expect(observed(outcome)).toMatch(c.evidence)
+    for (const e of outcome.evidence) expect(e.source).not.toBe('')
+  })
+})
+
+describe('vpn.wireguard evidence in the reader\'s language', () => {
+  it('shows its own words translated and values as read untouched', async () => {
+    const o = await run({
+      platform: 'linux',
+      env: { PATH: '/usr/bin:/bin' },
+      commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
+      files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': { error: 'permission_denied' } },
+    })
+    const es = (source: string): string | undefined => {
+      const seen = o.evidence.find((e) => e.source === source)?.observed
+      return typeof seen === 'object' && seen !== null ? render(seen, 'es') : undefined
+    }
+    expect(es('/etc/wireguard/wg0.conf')).toBe('desconocido: solo root puede leer esta configuración')
+    expect(es(R6)).toBe('sin ruta (RTNETLINK answers: Network is unreachable)')
+    expect(es('/var/run/wireguard/wg0.sock')).toBe('presente')
+    expect(o.evidence.find((e) => e.source === R4)?.observed).toBe('dev wg0')
+  })
+})
+
+describe('vpn.wireguard contract', () => {
+  it('has remediation steps for every platform it supports, with real references', () => {
+    for (const p of wireguardCheck.platforms) expect(wireguardCheck.remediation.byPlatform[p]?.length).toBeGreaterThan(0)
+    for (const r of wireguardCheck.remediation.references) expect(r.url).toMatch(/^https:\/\//)
+  })
+})

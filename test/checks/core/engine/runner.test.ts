@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { runCheck, runScan, type ProgressEvent } from '../../../../checks/core/engine/runner.js'
+import { defineCheck } from '../../../../checks/core/define-check.js'
+import { defineMessages } from '../../../../checks/core/i18n/message.js'
+import type { Check, Outcome } from '../../../../checks/core/types.js'
+import { createFixtureHost } from '../../../support/fixture-host.js'
+
+const t = defineMessages('test.engine', { ok: 'All good', title: 'A test check', why: 'Because' })
+
+function check(id: string, run: Check['run'], extra: Partial<Check> = {}): Check {
+  return defineCheck({
+    id,
+    title: t('title'),
+    category: 'test',
+    severity: 'low',
+    platforms: ['linux', 'darwin', 'win32'],
+    rationale: t('why'),
+    remediation: { byPlatform: { linux: [{ text: t('ok') }] }, references: [] },
+    run,
+    ...extra,
+  })
+}
+
+const pass = async (): Promise<Outcome> => ({ status: 'pass', summary: t('ok'), evidence: [] })
+const linux = createFixtureHost({ platform: 'linux' })
+
+describe('runCheck', () => {
+  it('returns the outcome with the remediation for the host platform', async () => {
+    const r = await runCheck(check('test.pass', pass), linux)
+    expect(r.status).toBe('pass')
+    expect(r.summary.en).toBe('All good')
+    expect(r.remediation.steps).toHaveLength(1)
+    expect(r.durationMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('gives no steps on a platform without remediation', async () => {
+    const r = await runCheck(check('test.pass', pass), createFixtureHost({ platform: 'win32' }))
+    expect(r.remediation.steps).toEqual([])
+  })
+
+  it.each([
+    ['an async throw', async () => Promise.reject(new Error('boom'))],
+    ['a sync throw', () => {
+      throw new Error('boom')
+    }],
+    ['a thrown string', async () => Promise.reject('boom')],
+  ])('turns %s into error with the message', async (_label, run) => {
+    const r = await runCheck(check('test.throw', run as Check['run']), linux)
+    expect(r.status).toBe('error')
+    expect(r.summary.en).toContain('{message}')
+    expect(r.summary.params?.message).toBe('boom')
+  })
+
+  it('cuts a hang at the timeout, aborts its signal and says how long it waited', async () => {
+    let aborted = false
+    const hang = check('test.hang', (_host, signal) => {
+      signal.addEventListener('abort', () => (aborted = true))
+      return new Promise<Outcome>(() => undefined)
+    })
+    const r = await runCheck(hang, linux, { timeoutMs: 50 })
+    expect(r.status).toBe('error')
+    expect(r.summary.key).toBe('engine.timedOut')
+    expect(r.summary.params?.ms).toBe(50)
+    expect(aborted).toBe(true)
+  })
+
+  it("honours a check's own timeout over the default", async () => {
+    const slow = check('test.slow', () => new Promise((res) => setTimeout(() => void pass().then(res), 80)), { timeoutMs: 500 })
+    expect((await runCheck(slow, linux, { timeoutMs: 10 })).status).toBe('pass')
+  })
+
+  it('marks a foreign platform not_applicable without running the check', async () => {
+    let ran = false
+    const macOnly = check('test.mac', async () => {
+      ran = true
+      return pass()
+    }, { platforms: ['darwin'] })
+    const r = await runCheck(macOnly, linux)
+    expect(r.status).toBe('not_applicable')
+    expect(r.summary.params?.platform).toBe('linux')
+    expect(ran).toBe(false)
+  })
+
+  it('reports a cancelled scan as error, not as a verdict', async () => {
+    const controller = new AbortController()
+    const hang = check('test.hang', () => new Promise<Outcome>(() => undefined))
+    const pending = runCheck(hang, linux, { signal: controller.signal, timeoutMs: 5000 })
+    controller.abort()
+    const r = await pending
+    expect(r.status).toBe('error')
+    expect(r.summary.key).toBe('engine.cancelled')
+  })
+})
+
+describe('runScan', () => {
+  it('runs checks in parallel, keeps registry order and emits progress in sequence', async () => {
+    const delay = (ms: number): Check['run'] => () => new Promise((res) => setTimeout(() => void pass().then(res), ms))
+    const checks = [check('test.a', delay(120)), check('test.b', delay(120)), check('test.c', delay(120))]
+    const events: ProgressEvent[] = []
+    const started = Date.now()
+    const report = await runScan(checks, linux, { onProgress: (e) => events.push(e) })
+    expect(Date.now() - started).toBeLessThan(330)
+    expect(report.results.map((r) => r.id)).toEqual(['test.a', 'test.b', 'test.c'])
+    expect(events[0]).toEqual({ type: 'scan-started', ids: ['test.a', 'test.b', 'test.c'] })
+    expect(events.filter((e) => e.type === 'check-finished')).toHaveLength(3)
+    expect(events.at(-1)?.type).toBe('scan-finished')
+    expect(report.schemaVersion).toBe(1)
+    expect(report.host.platform).toBe('linux')
+  })
+
+  it('keeps scanning when a progress listener throws', async () => {
+    const report = await runScan([check('test.a', pass)], linux, {
+      onProgress: () => {
+        throw new Error('window closed')
+      },
+    })
+    expect(report.results[0]?.status).toBe('pass')
+  })
+
+  it('never rejects: one failing check does not lose the others', async () => {
+    const report = await runScan([check('test.bad', () => Promise.reject(new Error('x'))), check('test.good', pass)], linux)
+    expect(report.results.map((r) => r.status)).toEqual(['error', 'pass'])
+  })
+})

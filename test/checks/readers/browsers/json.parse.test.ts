@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { parseJsonLenient } from '../../../../checks/readers/browsers/json.parse.js'
+
+describe('parseJsonLenient', () => {
+  it('marks strict JSON as strict', () => {
+    expect(parseJsonLenient('{"a": 1}')).toEqual({ ok: true, value: { a: 1 }, strict: true, leniency: [] })
+  })
+
+  it.each([
+    ['a BOM', '\uFEFF{"a": 1}', ['bom']],
+    ['// comments', '{\n// note\n"a": 1}', ['comments']],
+    ['/* */ comments', '{/* x */"a": 1}', ['comments']],
+    ['trailing commas', '{"a": [1, 2,],}', ['trailing_commas']],
+  ])('reads JSON with %s and says so', (_name, text, leniency) => {
+    const r = parseJsonLenient(text)
+    expect(r.ok).toBe(true)
+    if (r.ok) {
+      expect(r.strict).toBe(false)
+      expect(r.leniency).toEqual(leniency)
+      expect((r.value as { a: unknown }).a).toBeDefined()
+    }
+  })
+
+  it('leaves comment-like text inside strings alone', () => {
+    const r = parseJsonLenient('{"url": "https://x.example/a//b", "c": "/* no */",}')
+    expect(r.ok && r.value).toEqual({ url: 'https://x.example/a//b', c: '/* no */' })
+  })
+
+  it.each([
+    ['truncated', '{"a": '],
+    ['binary garbage', '\u0000\u00ff\u0013{'],
+    ['empty', ''],
+  ])('reports %s input as an error', (_name, text) => {
+    const r = parseJsonLenient(text)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.length).toBeGreaterThan(0)
+  })
+})
