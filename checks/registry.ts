@@ -12,7 +12,19 @@ import { appsCheck } from './catalogue/permissions/apps.check.js'
 import { browserCheck } from './catalogue/permissions/browser.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
-export const CHECKS: readonly Check[] = [hardwareKeysCheck, wireguardCheck, wireguardKeysCheck, torServiceCheck, torConfigCheck, isolationCheck, firefoxCheck, chromiumCheck, dnsSystemCheck, appsCheck, browserCheck]
+export const CHECKS: readonly Check[] = [
+  hardwareKeysCheck,
+  wireguardCheck,
+  wireguardKeysCheck,
+  torServiceCheck,
+  torConfigCheck,
+  isolationCheck,
+  firefoxCheck,
+  chromiumCheck,
+  dnsSystemCheck,
+  appsCheck,
+  browserCheck,
+]
 
 export function findCheck(id: string): Check | undefined {
   return CHECKS.find((c) => c.id === id)

@@ -78,7 +78,8 @@ const electronVersion = require('electron/package.json').version
 const outDir = path.join(root, 'out', '.electronegativity')
 let exitCode = 0
 try {
-  if (electronViteBuild(root, ['--outDir', outDir, '--logLevel', 'error', '--mode', 'security-lint']) !== 0) throw new Error('electron-vite build failed')
+  if (electronViteBuild(root, ['--outDir', outDir, '--logLevel', 'error', '--mode', 'security-lint']) !== 0)
+    throw new Error('electron-vite build failed')
   // The source, and the built app as one input so the global checks see main's guards beside the pages.
   const targets = [path.join(root, 'src-main'), outDir]
   let failing = 0

@@ -84,7 +84,10 @@ export function App() {
     scan.error && { error: scan.error, dismiss: scan.dismissError },
     guidance.error && { error: guidance.error, dismiss: guidance.dismissError },
     historyError && { error: historyError, dismiss: () => setHistoryError(null) },
-  ].filter((e, i, all): e is { error: ApiError; dismiss: () => void } => Boolean(e) && all.findIndex((o) => o && e && o.error.code === e.error.code) === i)
+  ].filter(
+    (e, i, all): e is { error: ApiError; dismiss: () => void } =>
+      Boolean(e) && all.findIndex((o) => o && e && o.error.code === e.error.code) === i,
+  )
 
   const renderScreen = () => {
     if (screen.view === 'walkthrough') {
@@ -112,11 +115,29 @@ export function App() {
       case 'history':
         return <HistoryView history={history} onClear={clearHistory} onForget={forget} />
       case 'panic':
-        return <PanicChecklist checklist={guidance.state?.checklist ?? {}} onTick={(keys, done) => void guidance.setChecklistItems(keys, done)} />
+        return (
+          <PanicChecklist
+            checklist={guidance.state?.checklist ?? {}}
+            onTick={(keys, done) => void guidance.setChecklistItems(keys, done)}
+          />
+        )
       case 'settings':
-        return <SettingsView profile={profile} onChangeProfile={() => setWizardOpen(true)} onExport={() => setExporting(true)} onLocaleChanged={() => void scan.relocalize()} />
+        return (
+          <SettingsView
+            profile={profile}
+            onChangeProfile={() => setWizardOpen(true)}
+            onExport={() => setExporting(true)}
+            onLocaleChanged={() => void scan.relocalize()}
+          />
+        )
       default:
-        return <PlanView weighed={weighed} onOpen={(id) => setScreen({ view: 'walkthrough', id })} onRevoke={(id) => void guidance.revokeRisk(id)} />
+        return (
+          <PlanView
+            weighed={weighed}
+            onOpen={(id) => setScreen({ view: 'walkthrough', id })}
+            onRevoke={(id) => void guidance.revokeRisk(id)}
+          />
+        )
     }
   }
 

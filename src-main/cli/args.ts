@@ -62,7 +62,10 @@ const ALLOWED: Record<'list' | 'scan' | 'report', readonly OptionName[]> = {
 
 type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
-function parseSelection(values: Values, knownIds: readonly string[]): { ok: true; value: ScanSelection } | { ok: false; problem: UsageProblem } {
+function parseSelection(
+  values: Values,
+  knownIds: readonly string[],
+): { ok: true; value: ScanSelection } | { ok: false; problem: UsageProblem } {
   const only = (values.only ?? '')
     .split(',')
     .map((s) => s.trim())

@@ -32,7 +32,7 @@ Options for every command:
 Exit codes: 0 no check failed, 1 at least one check failed, 2 usage error.`,
   unknownCommand: "Unknown command '{value}'. Run 'bulwark help' to see the commands.",
   unknownOption: "Unknown option '{option}'. Run 'bulwark help' to see the options.",
-  missingValue: "The option {option} needs a value. If the value starts with a dash, write it as {option}=value.",
+  missingValue: 'The option {option} needs a value. If the value starts with a dash, write it as {option}=value.',
   takesNoValue: "The option {option} takes no value. Write it alone, without '='.",
   unexpectedArgument: "Unexpected argument '{value}'. Give one command, then options. Run 'bulwark help' to see them.",
   unknownCheck: "Unknown check id '{value}'. Valid ids: {valid}",

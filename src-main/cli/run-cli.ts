@@ -104,7 +104,13 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         io.stdout(`${deps.version}\n`)
         return EXIT_OK
       case 'list': {
-        const rows = deps.checks.map((c) => ({ id: c.id, title: render(c.title, locale), category: c.category, severity: c.severity, platforms: c.platforms }))
+        const rows = deps.checks.map((c) => ({
+          id: c.id,
+          title: render(c.title, locale),
+          category: c.category,
+          severity: c.severity,
+          platforms: c.platforms,
+        }))
         if (command.json) io.stdout(JSON.stringify(rows, null, 2) + '\n')
         else {
           io.stdout(render(t('listHeading', { count: rows.length }), locale) + '\n')
@@ -133,7 +139,9 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
           try {
             await (deps.writeReport ?? defaultWrite)(command.out, content)
           } catch (e) {
-            io.stderr(`bulwark: ${render(t('cannotWrite', { path: command.out, reason: e instanceof Error ? e.message : String(e) }), locale)}\n`)
+            io.stderr(
+              `bulwark: ${render(t('cannotWrite', { path: command.out, reason: e instanceof Error ? e.message : String(e) }), locale)}\n`,
+            )
             return EXIT_USAGE
           }
           io.stderr(render(t('wrote', { path: command.out }), locale) + '\n')

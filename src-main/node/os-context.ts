@@ -10,7 +10,9 @@ export function redactionContextFromOs(env: Readonly<Record<string, string | und
     // No passwd entry (some containers): the environment still names the user.
   }
   const hostname = os.hostname()
-  const unique = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => typeof x === 'string' && x.length > 0))]
+  const unique = (xs: (string | undefined)[]): string[] => [
+    ...new Set(xs.filter((x): x is string => typeof x === 'string' && x.length > 0)),
+  ]
   return {
     usernames: unique([username, env.USER, env.USERNAME, env.LOGNAME]),
     hostnames: unique([hostname, hostname.split('.')[0], env.HOSTNAME, env.COMPUTERNAME]),

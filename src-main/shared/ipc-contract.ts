@@ -11,12 +11,13 @@ import type { INVOKE_CHANNELS } from './ipc-channels.js'
 // The channel names live in a zod-free module so the sandboxed preload can bundle them without zod.
 export { INVOKE_CHANNELS, EVENT_CHANNELS } from './ipc-channels.js'
 
-export const checkIdSchema = z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/).max(64)
+export const checkIdSchema = z
+  .string()
+  .regex(/^[a-z]+(\.[a-z0-9-]+)+$/)
+  .max(64)
 export const localeSchema = z.enum(['en', 'es', 'zh-CN', 'fa'])
 
-export const scanRequestSchema = z
-  .object({ only: z.array(checkIdSchema).max(100).optional() })
-  .strict()
+export const scanRequestSchema = z.object({ only: z.array(checkIdSchema).max(100).optional() }).strict()
 export type ScanRequest = z.infer<typeof scanRequestSchema>
 
 export const runCheckRequestSchema = z.object({ id: checkIdSchema }).strict()
@@ -57,7 +58,13 @@ export type SetProfileRequest = z.infer<typeof setProfileRequestSchema>
 
 /** A checklist key: a step of a finding (`dns.firefox#2`) or a panic-checklist item (`panic.<item>`). */
 export const checklistItemRequestSchema = z
-  .object({ key: z.string().regex(/^[a-z0-9.#-]+$/).max(96), done: z.boolean() })
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z0-9.#-]+$/)
+      .max(96),
+    done: z.boolean(),
+  })
   .strict()
 export type ChecklistItemRequest = z.infer<typeof checklistItemRequestSchema>
 
@@ -73,9 +80,7 @@ export type AcceptRiskRequest = z.infer<typeof acceptRiskRequestSchema>
 export const revokeRiskRequestSchema = z.object({ id: checkIdSchema }).strict()
 export type RevokeRiskRequest = z.infer<typeof revokeRiskRequestSchema>
 
-export const exportRequestSchema = z
-  .object({ format: z.enum(['html', 'md', 'json', 'pdf']), redact: z.boolean() })
-  .strict()
+export const exportRequestSchema = z.object({ format: z.enum(['html', 'md', 'json', 'pdf']), redact: z.boolean() }).strict()
 export type ExportRequest = z.infer<typeof exportRequestSchema>
 
 /** What the user chose and did, kept across sessions (the store's guidance section). */

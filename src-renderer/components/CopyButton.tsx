@@ -7,7 +7,13 @@ type CopyState = 'idle' | 'copied' | 'failed'
 const RESET_AFTER_MS = 2500
 
 /** Copies one command; the outcome is announced politely so keyboard and screen-reader users hear it. */
-export function CopyButton({ text, clipboard = globalThis.navigator?.clipboard }: { text: string; clipboard?: Pick<Clipboard, 'writeText'> }) {
+export function CopyButton({
+  text,
+  clipboard = globalThis.navigator?.clipboard,
+}: {
+  text: string
+  clipboard?: Pick<Clipboard, 'writeText'>
+}) {
   const { t } = useI18n()
   const [state, setState] = useState<CopyState>('idle')
   useEffect(() => {
@@ -26,7 +32,12 @@ export function CopyButton({ text, clipboard = globalThis.navigator?.clipboard }
   }
   return (
     <span className="copy">
-      <button type="button" className="button button-small" aria-label={t(componentText('copyLabel', { command: text }))} onClick={() => void copy()}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={t(componentText('copyLabel', { command: text }))}
+        onClick={() => void copy()}
+      >
         {t(componentText('copy'))}
       </button>
       <span className="copy-status" role="status">

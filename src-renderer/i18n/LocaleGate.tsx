@@ -13,7 +13,12 @@ export interface LocaleControl {
   refresh(): Promise<void>
 }
 
-const LocaleContext = createContext<LocaleControl>({ choice: null, systemLocale: 'en', choose: async () => false, refresh: async () => undefined })
+const LocaleContext = createContext<LocaleControl>({
+  choice: null,
+  systemLocale: 'en',
+  choose: async () => false,
+  refresh: async () => undefined,
+})
 
 /** The locale main settled on (saved choice, else the OS language); English until it answers. Changing it goes through main's settings. */
 export function LocaleGate({ api, children }: { api: BulwarkApi; children: ReactNode }) {

@@ -37,7 +37,11 @@ describe('usage problems are said in the chosen language, with exit code 2', () 
   }
 
   it.each([
-    [['scan', '--timeout', '-5'], {}, /^bulwark: The option --timeout needs a value\. If the value starts with a dash, write it as --timeout=value\.\n$/],
+    [
+      ['scan', '--timeout', '-5'],
+      {},
+      /^bulwark: The option --timeout needs a value\. If the value starts with a dash, write it as --timeout=value\.\n$/,
+    ],
     [['scan', '--json=yes'], {}, /^bulwark: The option --json takes no value/],
     [['scan', '--bogus'], { LANG: 'es_ES.UTF-8' }, /^bulwark: Opción desconocida: '--bogus'/],
     [['scan', 'extra'], { LANG: 'zh_CN.UTF-8' }, /^bulwark: 多余的参数“extra”/],

@@ -61,7 +61,11 @@ describe('--no-history', () => {
     )
     expect(code).toBe(0)
     expect(saveReport).toHaveBeenCalledTimes(times)
-    if (times > 0) expect(saveReport.mock.calls[0]?.[0]).toMatchObject({ tool: { version: '1.2.3' }, results: [{ id: 'test.sample', summary: { key: 'test.cli-history.ok' } }] })
+    if (times > 0)
+      expect(saveReport.mock.calls[0]?.[0]).toMatchObject({
+        tool: { version: '1.2.3' },
+        results: [{ id: 'test.sample', summary: { key: 'test.cli-history.ok' } }],
+      })
   })
 })
 
@@ -83,10 +87,13 @@ function cli(args: string[]) {
 describe('bulwark CLI history as a real process', () => {
   const storeDir = () => join(home, '.config', 'bulwark')
   const storeFile = () => join(storeDir(), 'cli-store.json')
-  const saved = (): { startedAt: string }[] => (JSON.parse(readFileSync(storeFile(), 'utf8')) as { reports: { startedAt: string }[] }).reports
+  const saved = (): { startedAt: string }[] =>
+    (JSON.parse(readFileSync(storeFile(), 'utf8')) as { reports: { startedAt: string }[] }).reports
 
   beforeAll(() => {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', OUT, '--logLevel', 'error'], { encoding: 'utf8' })
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', OUT, '--logLevel', 'error'], {
+      encoding: 'utf8',
+    })
     if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
   }, 120000)
   beforeEach(() => {
@@ -118,7 +125,9 @@ describe('bulwark CLI history as a real process', () => {
     writeFileSync(storeFile(), '{"schemaVersion": 2, "reports": [')
     const r = cli(['scan', '--json', '--only', FIRST])
     expect(JSON.parse(r.stdout)).toMatchObject({ results: [{ id: FIRST }] })
-    expect(r.stderr).toMatch(/^bulwark: Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.\n$/)
+    expect(r.stderr).toMatch(
+      /^bulwark: Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.\n$/,
+    )
     expect(saved()).toHaveLength(1)
     // Said once: the next run is quiet.
     expect(cli(['scan', '--json', '--only', FIRST]).stderr).toBe('')

@@ -104,7 +104,7 @@ describe('bulwark CLI as a real process', () => {
 
   it.each([
     ['md', /^# Bulwark privacy report/],
-    ['json', /^\{\n  "schemaVersion": 1/],
+    ['json', /^\{\n {2}"schemaVersion": 1/],
   ])('prints a %s report to stdout', (format, start) => {
     expect(cli(['report', '--format', format]).stdout).toMatch(start)
   })
@@ -145,7 +145,10 @@ describe('bulwark CLI as a real process', () => {
   })
 
   it('ends quietly when its output pipe closes early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${CLI} --help | head -c 10 >/dev/null`], { encoding: 'utf8', env: { ...process.env, HOME: home } })
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${CLI} --help | head -c 10 >/dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home },
+    })
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /)
   })
 })

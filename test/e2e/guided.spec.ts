@@ -26,7 +26,10 @@ const FIREFOX = 'dns.firefox'
 async function writeFirefoxUserJs(home: string, lines: string[]): Promise<void> {
   const root = path.join(home, '.mozilla', 'firefox')
   await mkdir(path.join(root, 'guided.default'), { recursive: true })
-  await writeFile(path.join(root, 'profiles.ini'), '[Profile0]\nName=default\nIsRelative=1\nPath=guided.default\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n')
+  await writeFile(
+    path.join(root, 'profiles.ini'),
+    '[Profile0]\nName=default\nIsRelative=1\nPath=guided.default\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n',
+  )
   await writeFile(path.join(root, 'guided.default', 'user.js'), lines.map((l) => `${l}\n`).join(''))
 }
 
@@ -34,9 +37,16 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([])
 }
 
-const nav = (page: Page, key: Parameters<typeof shellText>[0]) => page.getByRole('navigation').getByRole('button', { name: en(shellText(key)) })
+const nav = (page: Page, key: Parameters<typeof shellText>[0]) =>
+  page.getByRole('navigation').getByRole('button', { name: en(shellText(key)) })
 
-test('first run → questionnaire → plan → walk-through → check again → accept a risk → history → panic → export → Persian → Quick Exit', async ({ page, server, realApi, home, pageProblems }, testInfo) => {
+test('first run → questionnaire → plan → walk-through → check again → accept a risk → history → panic → export → Persian → Quick Exit', async ({
+  page,
+  server,
+  realApi,
+  home,
+  pageProblems,
+}, testInfo) => {
   test.skip(!findCheck(FIREFOX), 'the registry has no dns.firefox check')
   // Firefox tries DNS over HTTPS but may fall back to plain DNS: a warning to fix.
   await writeFirefoxUserJs(home, ['user_pref("network.trr.mode", 2);'])
@@ -94,7 +104,10 @@ test('first run → questionnaire → plan → walk-through → check again → 
   })
 
   await test.step('"Check again" after the real fix on disk: the finding passes and every step is done', async () => {
-    await writeFirefoxUserJs(home, ['user_pref("network.trr.mode", 3);', 'user_pref("network.trr.uri", "https://mozilla.cloudflare-dns.com/dns-query");'])
+    await writeFirefoxUserJs(home, [
+      'user_pref("network.trr.mode", 3);',
+      'user_pref("network.trr.uri", "https://mozilla.cloudflare-dns.com/dns-query");',
+    ])
     const before = realApi.calls.length
     await walk.getByRole('button', { name: en(walkText('checkAgain')) }).click()
     await expect(walk.getByText(en(walkText('passed')))).toBeVisible()
@@ -102,7 +115,11 @@ test('first run → questionnaire → plan → walk-through → check again → 
     expect(realApi.calls.slice(before)).not.toContain('scan')
     await expect(walk.locator('.status-badge .status-text').first()).toHaveText(en(statusLabel('pass')))
     for (const box of await walk.getByRole('checkbox').all()) await expect(box).toBeChecked()
-    const saved = await page.evaluate(() => (window as unknown as { api: { getGuidance(): Promise<{ ok: boolean; value: { checklist: Record<string, string> } }> } }).api.getGuidance())
+    const saved = await page.evaluate(() =>
+      (
+        window as unknown as { api: { getGuidance(): Promise<{ ok: boolean; value: { checklist: Record<string, string> } }> } }
+      ).api.getGuidance(),
+    )
     expect(Object.keys(saved.value.checklist)).toContain(`${FIREFOX}#1`)
     await keepScreenshot(page, testInfo, 'walkthrough-passed.png')
   })
@@ -233,11 +250,17 @@ test('history can be cleared in one confirmed click, and "Forget everything" sta
   await nav(page, 'history').click()
   await expect(page.locator('.history-table tbody tr')).toHaveCount(1)
   await page.getByRole('button', { name: en(historyText('clear')) }).click()
-  await page.getByRole('dialog').getByRole('button', { name: en(historyText('clearConfirm')) }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en(historyText('clearConfirm')) })
+    .click()
   await expect(page.getByText(en(historyText('cleared')))).toBeVisible()
   await expect(page.locator('.history-table')).toHaveCount(0)
   expect(realApi.calls).toContain('clearHistory')
   await page.getByRole('button', { name: en(historyText('forget')) }).click()
-  await page.getByRole('dialog').getByRole('button', { name: en(historyText('forgetConfirm')) }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en(historyText('forgetConfirm')) })
+    .click()
   await expect(page.getByRole('heading', { level: 2, name: en(wizardText('heading')) })).toBeVisible()
 })

@@ -27,7 +27,8 @@ async function expectScanFinished(page: Page): Promise<void> {
 /** The most telling result to open: worst status first, and one that shows evidence and steps if any does. */
 function pickForDetail(results: readonly ReportResult[]): ReportResult {
   const ranked = [...results].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
-  const best = ranked.find((r) => r.evidence.length > 0 && r.remediation.steps.length > 0) ?? ranked.find((r) => r.evidence.length > 0) ?? ranked[0]
+  const best =
+    ranked.find((r) => r.evidence.length > 0 && r.remediation.steps.length > 0) ?? ranked.find((r) => r.evidence.length > 0) ?? ranked[0]
   if (!best) throw new Error('no results to open')
   return best
 }
@@ -36,11 +37,24 @@ function pickForDetail(results: readonly ReportResult[]): ReportResult {
 async function writeFirefoxProfile(home: string): Promise<void> {
   const root = path.join(home, '.mozilla', 'firefox')
   await mkdir(path.join(root, 'e2e.default'), { recursive: true })
-  await writeFile(path.join(root, 'profiles.ini'), '[Profile0]\nName=default\nIsRelative=1\nPath=e2e.default\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n')
-  await writeFile(path.join(root, 'e2e.default', 'prefs.js'), 'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://mozilla.cloudflare-dns.com/dns-query");\n')
+  await writeFile(
+    path.join(root, 'profiles.ini'),
+    '[Profile0]\nName=default\nIsRelative=1\nPath=e2e.default\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n',
+  )
+  await writeFile(
+    path.join(root, 'e2e.default', 'prefs.js'),
+    'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://mozilla.cloudflare-dns.com/dns-query");\n',
+  )
 }
 
-test('scan, watch progress, read a result in detail, re-run it, and scan again', async ({ page, server, realApi, home, pageProblems, context }, testInfo) => {
+test('scan, watch progress, read a result in detail, re-run it, and scan again', async ({
+  page,
+  server,
+  realApi,
+  home,
+  pageProblems,
+  context,
+}, testInfo) => {
   expect(total, 'checks/registry.ts lists at least one check').toBeGreaterThan(0)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
 
@@ -65,7 +79,9 @@ test('scan, watch progress, read a result in detail, re-run it, and scan again',
     await expect(page.getByRole('progressbar', { name: en(scanText('progressLabel')) })).toBeVisible()
     await expect(page.getByRole('status').filter({ hasText: en(scanText('progress', { done: 0, total })) })).toBeVisible()
     await expect(page.locator('.result-row[data-phase="running"]')).toHaveCount(total)
-    await expect(page.getByRole('heading', { name: en(scanText('groupHeading', { label: en(scanText('groupInProgress')), count: total })) })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: en(scanText('groupHeading', { label: en(scanText('groupInProgress')), count: total })) }),
+    ).toBeVisible()
     if (total >= 2) {
       hold.releaseOne()
       await expect(page.getByRole('status').filter({ hasText: en(scanText('progress', { done: 1, total })) })).toBeVisible()
@@ -127,8 +143,16 @@ test('scan, watch progress, read a result in detail, re-run it, and scan again',
     await expect(detail.getByText(en(detailText('needsAdmin')), { exact: true })).toHaveCount(steps.filter((s) => s.requiresAdmin).length)
     const withCommand = steps.find((s) => s.command)
     if (withCommand?.command) {
-      await detail.getByRole('button', { name: en(componentText('copyLabel', { command: withCommand.command.line })) }).first().click()
-      await expect(detail.getByRole('status').filter({ hasText: en(componentText('copied')) }).first()).toBeVisible()
+      await detail
+        .getByRole('button', { name: en(componentText('copyLabel', { command: withCommand.command.line })) })
+        .first()
+        .click()
+      await expect(
+        detail
+          .getByRole('status')
+          .filter({ hasText: en(componentText('copied')) })
+          .first(),
+      ).toBeVisible()
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(withCommand.command.line)
     }
     const reference = chosen.remediation.references[0]

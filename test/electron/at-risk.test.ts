@@ -31,7 +31,12 @@ describe('forget everything', () => {
       const store = openConfStore({ cwd: dir })
       store.updateSettings({ locale: 'fa', timeoutMs: 3000 })
       store.addReport(rawReport(1))
-      store.setGuidance({ profile: 'high-risk', answers: { targeted: 'yes' }, checklist: { 'dns.firefox#1': '2026-01-01T00:00:00.000Z' }, acceptedRisks: [] })
+      store.setGuidance({
+        profile: 'high-risk',
+        answers: { targeted: 'yes' },
+        checklist: { 'dns.firefox#1': '2026-01-01T00:00:00.000Z' },
+        acceptedRisks: [],
+      })
       const clearBrowsingData = vi.fn(async () => undefined)
       await forgetEverything({ store, clearBrowsingData })
       expect(clearBrowsingData).toHaveBeenCalledTimes(1)

@@ -38,7 +38,10 @@ let result: SmokeResult
 let userData: string
 
 beforeAll(async () => {
-  await run('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } })
+  await run('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   userData = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-smoke-'))
   const { stdout } = await run(
     process.execPath,
@@ -111,7 +114,9 @@ describe('the built main bundle under plain Node with a fake electron', () => {
 
   it('exports the last scan through a save dialog and hides the window on Quick Exit', () => {
     expect(result.exported).toEqual({ ok: true, value: { saved: false } })
-    expect(result.saveDialogs).toEqual([expect.objectContaining({ defaultPath: expect.stringMatching(/^bulwark-report-\d{4}-\d{2}-\d{2}\.html$/) })])
+    expect(result.saveDialogs).toEqual([
+      expect.objectContaining({ defaultPath: expect.stringMatching(/^bulwark-report-\d{4}-\d{2}-\d{2}\.html$/) }),
+    ])
     expect(result.shownBeforeQuickExit).toBe(true)
     expect(result.quickExit).toEqual({ ok: true, value: null })
     expect(result.hiddenAfterQuickExit).toBe(true)

@@ -25,7 +25,11 @@ function identifyingReport(): RawReport {
         ...first,
         evidence: [
           ...first.evidence,
-          { label: { key: 'x.route', en: 'Route' }, source: 'ip -j route get 1.1.1.1', observed: 'via 192.168.4.20 dev wlan0 on zoe-laptop' },
+          {
+            label: { key: 'x.route', en: 'Route' },
+            source: 'ip -j route get 1.1.1.1',
+            observed: 'via 192.168.4.20 dev wlan0 on zoe-laptop',
+          },
           { label: { key: 'x.mac', en: 'Adapter' }, source: '/sys/class/net/wlan0/address', observed: 'a4:5e:60:c2:19:7f' },
           { label: { key: 'x.serial', en: 'Serial number' }, source: 'ioreg -l', observed: 'C02XK1ABJGH5' },
         ],
@@ -90,7 +94,14 @@ describe('report export', () => {
     expect(html).toMatch(/^<!doctype html>/)
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
     expect(html).not.toMatch(/<script|<link|src="http|url\(/i)
-    for (const text of ['dns.firefox', 'test.outside-profiles', 'TRR mode', 'Turn on DNS over HTTPS.', 'Your ISP sees every name you look up.', ...SECRETS]) {
+    for (const text of [
+      'dns.firefox',
+      'test.outside-profiles',
+      'TRR mode',
+      'Turn on DNS over HTTPS.',
+      'Your ISP sees every name you look up.',
+      ...SECRETS,
+    ]) {
       expect(html).toContain(text)
     }
     if (process.platform !== 'win32') expect(fs.statSync(chosen ?? '').mode & 0o777).toBe(0o600)
@@ -100,7 +111,13 @@ describe('report export', () => {
     store.addReport(identifyingReport())
     const guidance: GuidanceState = { ...store.guidance(), profile: 'everyday' }
     store.setGuidance(guidance)
-    const result = await createExportService({ store, locale: () => 'es', showSaveDialog: dialog, printToPdf, redactionContext: () => CONTEXT }).exportReport({
+    const result = await createExportService({
+      store,
+      locale: () => 'es',
+      showSaveDialog: dialog,
+      printToPdf,
+      redactionContext: () => CONTEXT,
+    }).exportReport({
       format: 'json',
       redact: false,
     })
@@ -111,13 +128,30 @@ describe('report export', () => {
     expect(report.results.map((r) => [r.id, r.severity])).toEqual([['dns.firefox', 'medium']])
   })
 
-  it.each(['html', 'md', 'json'] as const)('removes user and host names, addresses, MACs, serials and home paths from %s with redact', async (format) => {
-    store.addReport(identifyingReport())
-    const text = await exportAs({ format, redact: true })
-    for (const secret of SECRETS) expect(text).not.toContain(secret)
-    if (format !== 'json') expect(text).toContain('User names, host names, addresses, serial numbers and home folders were removed from this report.')
-    else expect(JSON.parse(text)).toMatchObject({ results: [{ evidence: [{ source: '~/.mozilla/firefox/x.default-release/prefs.js' }, { observed: 'via <ip> dev wlan0 on <host>' }, { observed: '<mac>' }, { observed: '<serial>' }] }, {}] })
-  })
+  it.each(['html', 'md', 'json'] as const)(
+    'removes user and host names, addresses, MACs, serials and home paths from %s with redact',
+    async (format) => {
+      store.addReport(identifyingReport())
+      const text = await exportAs({ format, redact: true })
+      for (const secret of SECRETS) expect(text).not.toContain(secret)
+      if (format !== 'json')
+        expect(text).toContain('User names, host names, addresses, serial numbers and home folders were removed from this report.')
+      else
+        expect(JSON.parse(text)).toMatchObject({
+          results: [
+            {
+              evidence: [
+                { source: '~/.mozilla/firefox/x.default-release/prefs.js' },
+                { observed: 'via <ip> dev wlan0 on <host>' },
+                { observed: '<mac>' },
+                { observed: '<serial>' },
+              ],
+            },
+            {},
+          ],
+        })
+    },
+  )
 
   it('prints the same (redacted) HTML to PDF and writes the PDF bytes privately', async () => {
     store.addReport(identifyingReport())

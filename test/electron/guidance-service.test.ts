@@ -26,7 +26,10 @@ describe('guidance service', () => {
     const g = open()
     g.setProfile({ profile: 'high-risk', answers: { targeted: 'yes' } })
     expect(g.setProfile({ profile: 'everyday' })).toMatchObject({ profile: 'everyday', answers: { targeted: 'yes' } })
-    expect(g.setProfile({ profile: 'it-baseline', answers: { managed: 'yes' } })).toMatchObject({ profile: 'it-baseline', answers: { managed: 'yes' } })
+    expect(g.setProfile({ profile: 'it-baseline', answers: { managed: 'yes' } })).toMatchObject({
+      profile: 'it-baseline',
+      answers: { managed: 'yes' },
+    })
   })
 
   it('ticks a checklist item with the time it was done and unticks it by removing it', () => {
@@ -43,12 +46,18 @@ describe('guidance service', () => {
     expect(first).toEqual({
       ok: true,
       value: expect.objectContaining({
-        acceptedRisks: [{ id: 'tor.service', reason: 'I do not use Tor.', acceptedAt: NOW.toISOString(), reviewAt: '2026-06-01T00:00:00.000Z' }],
+        acceptedRisks: [
+          { id: 'tor.service', reason: 'I do not use Tor.', acceptedAt: NOW.toISOString(), reviewAt: '2026-06-01T00:00:00.000Z' },
+        ],
       }),
     })
     g.acceptRisk({ id: 'keys.hardware', reason: 'Cannot buy one yet.', reviewAt: '2026-04-01T00:00:00.000Z' })
     g.acceptRisk({ id: 'tor.service', reason: 'Still no Tor.', reviewAt: '2026-09-01T00:00:00.000Z' })
-    expect(open().get().acceptedRisks.map((r) => [r.id, r.reason, r.reviewAt])).toEqual([
+    expect(
+      open()
+        .get()
+        .acceptedRisks.map((r) => [r.id, r.reason, r.reviewAt]),
+    ).toEqual([
       ['keys.hardware', 'Cannot buy one yet.', '2026-04-01T00:00:00.000Z'],
       ['tor.service', 'Still no Tor.', '2026-09-01T00:00:00.000Z'],
     ])

@@ -16,9 +16,16 @@ function setup(location: AppLocation = FILE_APP) {
   const mainFrame = frame(`file://${INDEX}`)
   const contents = { mainFrame }
   const handlers = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>()
-  const ipcMain = { handle: (channel: string, listener: (event: SenderEvent, ...args: unknown[]) => Promise<unknown>) => void handlers.set(channel, listener) }
-  const register = createRegister(ipcMain, createSenderCheck(() => contents, location))
-  const call = (channel: string, event: SenderEvent, ...args: unknown[]) => handlers.get(channel)?.(event, ...args) as Promise<Result<unknown>>
+  const ipcMain = {
+    handle: (channel: string, listener: (event: SenderEvent, ...args: unknown[]) => Promise<unknown>) =>
+      void handlers.set(channel, listener),
+  }
+  const register = createRegister(
+    ipcMain,
+    createSenderCheck(() => contents, location),
+  )
+  const call = (channel: string, event: SenderEvent, ...args: unknown[]) =>
+    handlers.get(channel)?.(event, ...args) as Promise<Result<unknown>>
   const trusted: SenderEvent = { sender: contents, senderFrame: mainFrame }
   return { register, call, contents, mainFrame, trusted }
 }
@@ -85,9 +92,15 @@ describe('register', () => {
 
   it('refuses everything when the window is gone', async () => {
     const handlers = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>()
-    const register = createRegister({ handle: (c, l) => void handlers.set(c, l) }, createSenderCheck(() => null, FILE_APP))
+    const register = createRegister(
+      { handle: (c, l) => void handlers.set(c, l) },
+      createSenderCheck(() => null, FILE_APP),
+    )
     register('x', z.undefined(), async () => ok(1))
-    expect(await handlers.get('x')?.({ sender: {}, senderFrame: frame(`file://${INDEX}`) })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } })
+    expect(await handlers.get('x')?.({ sender: {}, senderFrame: frame(`file://${INDEX}`) })).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted_sender' },
+    })
   })
 
   it.each<[string, unknown[]]>([
@@ -115,9 +128,19 @@ describe('register', () => {
   })
 
   it.each<[string, () => Result<unknown> | Promise<Result<unknown>>]>([
-    ['throws', () => { throw new Error('boom') }],
+    [
+      'throws',
+      () => {
+        throw new Error('boom')
+      },
+    ],
     ['rejects', () => Promise.reject(new Error('boom'))],
-    ['throws a non-Error', () => { throw 'boom' }],
+    [
+      'throws a non-Error',
+      () => {
+        throw 'boom'
+      },
+    ],
   ])('turns a handler that %s into an internal Result', async (_name, handler) => {
     const t = setup()
     t.register('x', z.undefined(), handler)

@@ -14,7 +14,10 @@ const electron = vi.hoisted(() => {
         listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
       }),
       removeListener: vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
-        listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener))
+        listeners.set(
+          channel,
+          (listeners.get(channel) ?? []).filter((l) => l !== listener),
+        )
       }),
     },
   }

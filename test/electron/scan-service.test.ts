@@ -108,7 +108,12 @@ describe('scan service', () => {
   it('scores each history entry by the current threat profile, unweighted until one is chosen', () => {
     // dns.firefox fails (high) and tor.service fails; high-risk weighs tor.service as a warning and
     // everyday leaves it out.
-    const result = (id: string, severity: 'high' | 'low', status: 'pass' | 'fail') => ({ ...rawReport(0).results[0]!, id, severity, status })
+    const result = (id: string, severity: 'high' | 'low', status: 'pass' | 'fail') => ({
+      ...rawReport(0).results[0]!,
+      id,
+      severity,
+      status,
+    })
     store.addReport({
       ...rawReport(1),
       results: [result('dns.firefox', 'high', 'pass'), result('tor.service', 'low', 'fail'), result('test.other', 'high', 'fail')],
@@ -153,7 +158,10 @@ describe('scan service', () => {
     store.updateSettings({ timeoutMs: 100 })
     const hang = sample(4, ['linux'], () => new Promise(() => undefined))
     const result = await service([hang]).runCheck({ id: 'test.sample-4' })
-    expect(result).toMatchObject({ ok: true, value: { status: 'error', summary: 'The check did not finish within 100 ms and was stopped.' } })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'error', summary: 'The check did not finish within 100 ms and was stopped.' },
+    })
   })
 
   it('re-runs one check without touching the history', async () => {
@@ -170,7 +178,9 @@ describe('scan service', () => {
     const s = service()
     const [notice] = s.notices()
     expect(notice?.kind).toBe('corrupt')
-    expect(notice?.message).toMatch(/^Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.$/)
+    expect(notice?.message).toMatch(
+      /^Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.$/,
+    )
     s.dismissNotice(notice?.id ?? '')
     expect(s.notices()).toEqual([])
   })
@@ -276,7 +286,14 @@ describe('IPC handlers', () => {
     const w = wire()
     expect(await w.call(INVOKE_CHANNELS.scan, {})).toMatchObject({ ok: true })
     expect(w.sent.map(([channel]) => channel).every((c) => c === EVENT_CHANNELS.progress)).toBe(true)
-    expect(w.sent.map(([, e]) => e.type)).toEqual(['scan-started', 'check-started', 'check-started', 'check-finished', 'check-finished', 'scan-finished'])
+    expect(w.sent.map(([, e]) => e.type)).toEqual([
+      'scan-started',
+      'check-started',
+      'check-started',
+      'check-finished',
+      'check-finished',
+      'scan-finished',
+    ])
   })
 
   it('hides the windows on Quick Exit, and refuses an export before any scan', async () => {
@@ -294,17 +311,29 @@ describe('IPC handlers', () => {
     await w.call(INVOKE_CHANNELS.setProfile, { profile: 'it-baseline', answers: { managed: 'yes' } })
     await w.call(INVOKE_CHANNELS.setChecklistItem, { key: 'dns.firefox#1', done: true })
     await w.call(INVOKE_CHANNELS.scan, {})
-    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toMatchObject({ ok: true, value: { profile: 'it-baseline', answers: { managed: 'yes' } } })
+    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toMatchObject({
+      ok: true,
+      value: { profile: 'it-baseline', answers: { managed: 'yes' } },
+    })
     expect(await w.call(INVOKE_CHANNELS.forgetEverything)).toEqual({ ok: true, value: null })
-    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toEqual({ ok: true, value: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] } })
+    expect(await w.call(INVOKE_CHANNELS.getGuidance)).toEqual({
+      ok: true,
+      value: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] },
+    })
     expect(await w.call(INVOKE_CHANNELS.listHistory)).toEqual({ ok: true, value: [] })
   })
 
   it('opens an allowlisted link and refuses any other', async () => {
     const w = wire()
     expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'https://ssd.eff.org/' })).toEqual({ ok: true, value: null })
-    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'link_not_allowed' } })
-    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'link_not_allowed' } })
+    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'https://evil.example/' })).toMatchObject({
+      ok: false,
+      error: { code: 'link_not_allowed' },
+    })
+    expect(await w.call(INVOKE_CHANNELS.openExternal, { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'link_not_allowed' },
+    })
     expect(w.opener.shell.openExternal).toHaveBeenCalledTimes(1)
   })
 })

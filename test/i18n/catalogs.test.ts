@@ -29,7 +29,8 @@ const TRANSLATED: readonly Locale[] = LOCALES.filter((l) => l !== 'en')
  * settings deep links and dotted setting names (network.trr.mode). A translation made from an older
  * English text loses them first, so this also finds stale translations.
  */
-const LITERAL = /(?<![\w-])--[a-z][a-z0-9-]*|https?:\/\/[^\s)"'<>]+|ms-settings:[\w-]+|x-apple\.systempreferences:[^\s)"'<>]+|\b[a-z_]+(?:\.[a-z_0-9-]+){2,}\b/g
+const LITERAL =
+  /(?<![\w-])--[a-z][a-z0-9-]*|https?:\/\/[^\s)"'<>]+|ms-settings:[\w-]+|x-apple\.systempreferences:[^\s)"'<>]+|\b[a-z_]+(?:\.[a-z_0-9-]+){2,}\b/g
 
 function literalsMissing(english: string, translated: string): string[] {
   return (english.match(LITERAL) ?? []).map((m) => m.replace(/[.,;:]+$/, '')).filter((m) => !translated.includes(m))
@@ -69,7 +70,9 @@ describe('translation catalogs', () => {
     })
 
     it('uses exactly the placeholders of the English text', () => {
-      const wrong = [...english].filter(([key, en]) => catalog[key] !== undefined && placeholders(catalog[key] ?? '').join() !== placeholders(en).join())
+      const wrong = [...english].filter(
+        ([key, en]) => catalog[key] !== undefined && placeholders(catalog[key] ?? '').join() !== placeholders(en).join(),
+      )
       expect(wrong.map(([key]) => key)).toEqual([])
     })
 

@@ -35,7 +35,17 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     const started = Date.now()
     execFileSync(
       'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${userData}`, '--dump-dom', 'about:blank'],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        `--user-data-dir=${userData}`,
+        '--dump-dom',
+        'about:blank',
+      ],
       { env: env(), stdio: 'ignore', timeout: 20000 },
     )
     timings[label] = Date.now() - started
@@ -93,7 +103,10 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     beforeAll(() => {
       if (preexisting) return
       mkdirSync(path.dirname(POLICY_FILE), { recursive: true })
-      writeFileSync(POLICY_FILE, JSON.stringify({ DnsOverHttpsMode: 'secure', DnsOverHttpsTemplates: 'https://dns.quad9.net/dns-query{?dns}' }))
+      writeFileSync(
+        POLICY_FILE,
+        JSON.stringify({ DnsOverHttpsMode: 'secure', DnsOverHttpsTemplates: 'https://dns.quad9.net/dns-query{?dns}' }),
+      )
     })
 
     afterAll(() => {

@@ -6,7 +6,19 @@
  * AutoConfig is tested on a private copy of the installation (last block).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -55,9 +67,20 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     if (!dir) throw new Error(`firefox-esr did not create the trr-first profile under ${root}`)
     trrFirst = path.join(root, dir)
     writeFileSync(path.join(trrFirst, 'user.js'), 'user_pref("network.trr.mode", 2);\n')
-    writeFileSync(path.join(maxProtection, 'user.js'), '// Max Protection\nuser_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n')
+    writeFileSync(
+      path.join(maxProtection, 'user.js'),
+      '// Max Protection\nuser_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n',
+    )
     firefox('run trr-first', ['--headless', '--no-remote', '--profile', trrFirst, '--screenshot', path.join(tmp, 'a.png'), 'about:blank'])
-    firefox('run max-protection', ['--headless', '--no-remote', '--profile', maxProtection, '--screenshot', path.join(tmp, 'b.png'), 'about:blank'])
+    firefox('run max-protection', [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      maxProtection,
+      '--screenshot',
+      path.join(tmp, 'b.png'),
+      'about:blank',
+    ])
   })
 
   afterAll(() => {
@@ -67,16 +90,22 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
 
   it('firefox-esr copied the user.js values into prefs.js', () => {
     expect(readFileSync(path.join(trrFirst, 'prefs.js'), 'utf8')).toContain('user_pref("network.trr.mode", 2);')
-    expect(readFileSync(path.join(maxProtection, 'prefs.js'), 'utf8')).toContain('user_pref("network.trr.uri", "https://dns.quad9.net/dns-query");')
+    expect(readFileSync(path.join(maxProtection, 'prefs.js'), 'utf8')).toContain(
+      'user_pref("network.trr.uri", "https://dns.quad9.net/dns-query");',
+    )
   })
 
   it('warns about the TRR-first profile, names it, and credits the mode-3 profile', async () => {
     const r = await scan()
     expect(r.status).toBe('warn')
-    expect(plain(r.summary)).toBe('Firefox profile "trr-first" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).')
+    expect(plain(r.summary)).toBe(
+      'Firefox profile "trr-first" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).',
+    )
     const ev = evidence(r)
     expect(ev).toContain(`Firefox profile "max-protection" | ${maxProtection} | encrypted DNS only`)
-    expect(ev).toContain(`network.trr.uri in profile "max-protection" | ${path.join(maxProtection, 'user.js')}:3 | "https://dns.quad9.net/dns-query" from ${path.join(maxProtection, 'user.js')} line 3`)
+    expect(ev).toContain(
+      `network.trr.uri in profile "max-protection" | ${path.join(maxProtection, 'user.js')}:3 | "https://dns.quad9.net/dns-query" from ${path.join(maxProtection, 'user.js')} line 3`,
+    )
     expect(ev).toContain(`network.trr.mode in profile "trr-first" | ${path.join(trrFirst, 'user.js')}:1 | 2 from`)
     expect(r.durationMs).toBeLessThan(1000)
   })
@@ -85,13 +114,25 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     unlinkSync(path.join(trrFirst, 'user.js'))
     const r = await scan()
     expect(r.status).toBe('warn')
-    expect(evidence(r)).toMatch(new RegExp(`network.trr.mode in profile "trr-first" \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| 2 from`))
+    expect(evidence(r)).toMatch(
+      new RegExp(
+        `network.trr.mode in profile "trr-first" \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| 2 from`,
+      ),
+    )
   })
 
   it('agrees with firefox-esr that a mode written as text is ignored: prefs.js mode 2 stands', async () => {
     const userJs = path.join(trrFirst, 'user.js')
     writeFileSync(userJs, 'user_pref("network.trr.mode", "3");\n')
-    firefox('run trr-first with a text mode', ['--headless', '--no-remote', '--profile', trrFirst, '--screenshot', path.join(tmp, 'c.png'), 'about:blank'])
+    firefox('run trr-first with a text mode', [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      trrFirst,
+      '--screenshot',
+      path.join(tmp, 'c.png'),
+      'about:blank',
+    ])
     const saved = readFileSync(path.join(trrFirst, 'prefs.js'), 'utf8')
     expect(saved).toContain('user_pref("network.trr.mode", 2);')
     expect(saved).not.toContain('user_pref("network.trr.mode", "3");')
@@ -108,7 +149,12 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     beforeAll(() => {
       if (preexisting) return
       mkdirSync(POLICY_DIR, { recursive: true })
-      writeFileSync(POLICY_FILE, JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: true, Fallback: false, ProviderURL: 'https://dns.quad9.net/dns-query', Locked: true } } }))
+      writeFileSync(
+        POLICY_FILE,
+        JSON.stringify({
+          policies: { DNSOverHTTPS: { Enabled: true, Fallback: false, ProviderURL: 'https://dns.quad9.net/dns-query', Locked: true } },
+        }),
+      )
     })
 
     afterAll(() => {
@@ -118,7 +164,9 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     it.skipIf(preexisting)('passes every profile once a locked DNSOverHTTPS policy with Fallback false is in force', async () => {
       const r = await scan()
       expect(r.status).toBe('pass')
-      expect(evidence(r)).toContain(`network.trr.mode in profile "trr-first" | ${POLICY_FILE} | 3 from policy DNSOverHTTPS in ${POLICY_FILE} (locked)`)
+      expect(evidence(r)).toContain(
+        `network.trr.mode in profile "trr-first" | ${POLICY_FILE} | 3 from policy DNSOverHTTPS in ${POLICY_FILE} (locked)`,
+      )
     })
   })
 })
@@ -158,13 +206,24 @@ describe.skipIf(!hasFirefox)('dns.firefox with AutoConfig run by the real firefo
     copyFileSync(path.join(INSTALL, 'firefox-esr'), launcher)
     chmodSync(launcher, 0o755)
     // New files only (never through a symlink into /usr).
-    writeFileSync(path.join(gre, 'defaults', 'pref', 'autoconfig.js'), 'pref("general.config.filename", "mozilla.cfg");\npref("general.config.obscure_value", 0);\n', { flag: 'wx' })
-    writeFileSync(path.join(gre, 'mozilla.cfg'), '// the first line is skipped\npref("network.trr.mode", 2);\nlockPref("network.trr.uri", "https://locked.example/dns-query");\n', { flag: 'wx' })
+    writeFileSync(
+      path.join(gre, 'defaults', 'pref', 'autoconfig.js'),
+      'pref("general.config.filename", "mozilla.cfg");\npref("general.config.obscure_value", 0);\n',
+      { flag: 'wx' },
+    )
+    writeFileSync(
+      path.join(gre, 'mozilla.cfg'),
+      '// the first line is skipped\npref("network.trr.mode", 2);\nlockPref("network.trr.uri", "https://locked.example/dns-query");\n',
+      { flag: 'wx' },
+    )
     const root = path.join(tmp, 'home', '.mozilla', 'firefox')
     profile = path.join(root, 'ac.default')
     mkdirSync(profile, { recursive: true })
     writeFileSync(path.join(root, 'profiles.ini'), '[Profile0]\nName=autoconfig\nIsRelative=1\nPath=ac.default\nDefault=1\n')
-    writeFileSync(path.join(profile, 'user.js'), 'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n')
+    writeFileSync(
+      path.join(profile, 'user.js'),
+      'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "https://dns.quad9.net/dns-query");\n',
+    )
     execFileSync(launcher, ['--headless', '--no-remote', '--profile', profile, '--screenshot', path.join(tmp, 'a.png'), 'about:blank'], {
       env: { ...process.env, HOME: path.join(tmp, 'home') },
       stdio: 'ignore',
@@ -186,7 +245,9 @@ describe.skipIf(!hasFirefox)('dns.firefox with AutoConfig run by the real firefo
     const r = await runCheck(firefoxCheck, host())
     expect(r.status).toBe('warn')
     const ev = r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
-    expect(ev).toContain(`network.trr.mode in profile "autoconfig" | ${INSTALL}/mozilla.cfg:2 | 2 from ${INSTALL}/mozilla.cfg line 2 (pref())`)
+    expect(ev).toContain(
+      `network.trr.mode in profile "autoconfig" | ${INSTALL}/mozilla.cfg:2 | 2 from ${INSTALL}/mozilla.cfg line 2 (pref())`,
+    )
     expect(ev).toContain(`Preference files of the Firefox installation | ${INSTALL} |`)
   })
 })

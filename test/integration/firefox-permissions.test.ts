@@ -15,27 +15,36 @@ import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 
 const missing = ['firefox-esr', 'sqlite3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
-if (missing.length > 0 && process.env.CI) throw new Error(`${missing.join(', ')} missing, and CI must run this test (apt-get install firefox-esr sqlite3)`)
+if (missing.length > 0 && process.env.CI)
+  throw new Error(`${missing.join(', ')} missing, and CI must run this test (apt-get install firefox-esr sqlite3)`)
 
 describe.skipIf(missing.length > 0)('permissions.browser with a profile written by firefox-esr', () => {
   let tmp: string
   let home: string
   let profile: string
-  const scan = (): Promise<RawResult> => runCheck(browserCheck, createNodeHost({ ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') }))
+  const scan = (): Promise<RawResult> =>
+    runCheck(browserCheck, createNodeHost({ ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') }))
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-ff-perms-'))
     home = path.join(tmp, 'home')
     profile = path.join(home, '.mozilla/firefox/k3j2.bulwark test')
     mkdirSync(profile, { recursive: true })
-    execFileSync('firefox-esr', ['--headless', '--no-remote', '--profile', profile, '--screenshot', path.join(tmp, 'x.png'), 'about:blank'], {
-      env: { ...process.env, HOME: home },
-      stdio: 'ignore',
-      timeout: 25000,
-    })
+    execFileSync(
+      'firefox-esr',
+      ['--headless', '--no-remote', '--profile', profile, '--screenshot', path.join(tmp, 'x.png'), 'about:blank'],
+      {
+        env: { ...process.env, HOME: home },
+        stdio: 'ignore',
+        timeout: 25000,
+      },
+    )
     if (!existsSync(path.join(profile, 'permissions.sqlite'))) throw new Error('firefox-esr did not create permissions.sqlite')
     // --profile does not register the folder; a profiles.ini like Firefox's own makes it discoverable.
-    writeFileSync(path.join(home, '.mozilla/firefox/profiles.ini'), '[General]\nStartWithLastProfile=1\nVersion=2\n\n[Profile0]\nName=bulwark test\nIsRelative=1\nPath=k3j2.bulwark test\nDefault=1\n')
+    writeFileSync(
+      path.join(home, '.mozilla/firefox/profiles.ini'),
+      '[General]\nStartWithLastProfile=1\nVersion=2\n\n[Profile0]\nName=bulwark test\nIsRelative=1\nPath=k3j2.bulwark test\nDefault=1\n',
+    )
     const future = Date.now() + 7 * 86400000
     execFileSync('sqlite3', [
       path.join(profile, 'permissions.sqlite'),
@@ -54,8 +63,14 @@ describe.skipIf(missing.length > 0)('permissions.browser with a profile written 
   it('lists the allowed, unexpired grants and passes', async () => {
     const r = await scan()
     expect(r.status, JSON.stringify(r.evidence, null, 1)).toBe('pass')
-    const sites = r.evidence.filter((e) => e.label.params?.browser === 'Firefox').map((e) => `${e.label.key.split('.').pop()} ${String(e.label.params?.site)}`)
-    expect(sites).toEqual(['site_camera https://meet.example', 'site_location https://maps.example', 'site_microphone https://meet.example'])
+    const sites = r.evidence
+      .filter((e) => e.label.params?.browser === 'Firefox')
+      .map((e) => `${e.label.key.split('.').pop()} ${String(e.label.params?.site)}`)
+    expect(sites).toEqual([
+      'site_camera https://meet.example',
+      'site_location https://maps.example',
+      'site_microphone https://meet.example',
+    ])
     const stored = r.evidence.find((e) => e.source === path.join(profile, 'permissions.sqlite'))?.observed
     expect(typeof stored === 'object' && stored !== null ? englishText(stored) : stored).toMatch(/^5 rows/)
   })
@@ -65,6 +80,8 @@ describe.skipIf(missing.length > 0)('permissions.browser with a profile written 
     const r = await scan()
     expect(r.status).toBe('warn')
     expect(r.summary.params?.profiles).toBe('Firefox bulwark test')
-    expect(r.evidence.find((e) => e.label.key === 'permissions.browser.default_location')?.source).toBe(`${path.join(profile, 'user.js')} → permissions.default.geo`)
+    expect(r.evidence.find((e) => e.label.key === 'permissions.browser.default_location')?.source).toBe(
+      `${path.join(profile, 'user.js')} → permissions.default.geo`,
+    )
   })
 })

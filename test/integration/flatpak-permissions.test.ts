@@ -35,12 +35,20 @@ describe.skipIf(missing)('permissions.apps with real Flatpak apps and overrides'
     mkdirSync(path.join(tmp, 'home'))
     // No session bus: the portal store is unreachable, as on a headless run; the other parts still answer.
     const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = process.env
-    env = { ...rest, HOME: path.join(tmp, 'home'), FLATPAK_USER_DIR: path.join(tmp, 'user dir'), XDG_DATA_HOME: path.join(tmp, 'home/.local/share') }
+    env = {
+      ...rest,
+      HOME: path.join(tmp, 'home'),
+      FLATPAK_USER_DIR: path.join(tmp, 'user dir'),
+      XDG_DATA_HOME: path.join(tmp, 'home/.local/share'),
+    }
     for (const [id, context] of Object.entries(APPS)) {
       const build = path.join(tmp, `build-${id}`)
       mkdirSync(path.join(build, 'files/bin'), { recursive: true })
       mkdirSync(path.join(build, 'export'))
-      writeFileSync(path.join(build, 'metadata'), `[Application]\nname=${id}\nruntime=org.bulwark.Platform/x86_64/1\nsdk=org.bulwark.Sdk/x86_64/1\ncommand=hello\n\n[Context]\n${context}`)
+      writeFileSync(
+        path.join(build, 'metadata'),
+        `[Application]\nname=${id}\nruntime=org.bulwark.Platform/x86_64/1\nsdk=org.bulwark.Sdk/x86_64/1\ncommand=hello\n\n[Context]\n${context}`,
+      )
       writeFileSync(path.join(build, 'files/bin/hello'), '#!/bin/sh\n')
       chmodSync(path.join(build, 'files/bin/hello'), 0o755)
       flatpak('build-export', path.join(tmp, 'repo'), build)
@@ -57,7 +65,11 @@ describe.skipIf(missing)('permissions.apps with real Flatpak apps and overrides'
     expect(r.status, JSON.stringify(r.evidence, null, 1)).toBe('warn')
     expect(r.summary.params).toMatchObject({ count: 1, apps: 'org.bulwark.Recorder' })
     expect(keys(r)).toEqual(
-      expect.arrayContaining(['permissions.apps.fp_home:org.bulwark.Recorder', 'permissions.apps.fp_devicesAll:org.bulwark.Recorder', 'permissions.apps.fp_pulseaudio:org.bulwark.Recorder']),
+      expect.arrayContaining([
+        'permissions.apps.fp_home:org.bulwark.Recorder',
+        'permissions.apps.fp_devicesAll:org.bulwark.Recorder',
+        'permissions.apps.fp_pulseaudio:org.bulwark.Recorder',
+      ]),
     )
     // Without a session bus the portal part is reported as unread, not as "no grants".
     expect(r.evidence.some((e) => e.source === 'flatpak permissions devices camera' && /D-Bus/.test(String(e.observed)))).toBe(true)
@@ -103,7 +115,9 @@ describe.skipIf(missing)('permissions.apps with real Flatpak apps and overrides'
     const escaped = await scan()
     expect(escaped.status).toBe('fail')
     const found = escaped.evidence.filter((e) => e.label.key === 'permissions.apps.fp_sessionBus')
-    expect(found.map((e) => [e.label.params?.app, e.source])).toEqual([['org.bulwark.Viewer', path.join(overrides(), 'org.bulwark.Viewer')]])
+    expect(found.map((e) => [e.label.params?.app, e.source])).toEqual([
+      ['org.bulwark.Viewer', path.join(overrides(), 'org.bulwark.Viewer')],
+    ])
     expect(found[0]?.expected?.params?.command).toBe('flatpak override --user --nosocket=session-bus org.bulwark.Viewer')
 
     flatpak('override', '--user', '--nosocket=session-bus', 'org.bulwark.Viewer')

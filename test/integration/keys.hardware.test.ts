@@ -28,7 +28,8 @@ const agentSeen = (r: RawResult): unknown => {
   const o = r.evidence.find((e) => e.source === 'ssh-add -L')?.observed
   return o === undefined ? undefined : seenAs(o)
 }
-const skEvidence = (r: RawResult): string[] => r.evidence.filter((e) => e.label.key === 'keys.hardware.evSshKey').map((e) => `${e.source} → ${String(e.observed)}`)
+const skEvidence = (r: RawResult): string[] =>
+  r.evidence.filter((e) => e.label.key === 'keys.hardware.evSshKey').map((e) => `${e.source} → ${String(e.observed)}`)
 
 describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () => {
   let tmp = ''
@@ -38,7 +39,9 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
   let env: NodeJS.ProcessEnv
 
   const keygen = (type: string, file: string, comment: string, ...extra: string[]): void => {
-    execFileSync('ssh-keygen', ['-q', '-t', type, ...extra, '-N', '', '-C', comment, '-f', path.join(home, '.ssh', file)], { timeout: 20000 })
+    execFileSync('ssh-keygen', ['-q', '-t', type, ...extra, '-N', '', '-C', comment, '-f', path.join(home, '.ssh', file)], {
+      timeout: 20000,
+    })
   }
 
   beforeAll(async () => {
@@ -50,7 +53,10 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
     keygen('rsa', 'id_rsa', 'zoë@real-rsa', '-b', '2048')
     for (const f of ['id_ed25519_sk.pub', 'id_ecdsa_sk.pub']) copyFileSync(path.join(SK_FIXTURES, f), path.join(home, '.ssh', f))
     const realLine = readFileSync(path.join(home, '.ssh', 'id_ed25519.pub'), 'utf8').trim()
-    writeFileSync(path.join(home, '.ssh', 'authorized_keys'), `from="192.0.2.1",no-pty ${realLine}\n${readFileSync(path.join(SK_FIXTURES, 'authorized_keys'), 'utf8')}`)
+    writeFileSync(
+      path.join(home, '.ssh', 'authorized_keys'),
+      `from="192.0.2.1",no-pty ${realLine}\n${readFileSync(path.join(SK_FIXTURES, 'authorized_keys'), 'utf8')}`,
+    )
 
     socket = path.join(tmp, 'agent.sock')
     agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' })
@@ -66,7 +72,10 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
   })
 
   it('OpenSSH reads the sk- fixtures as hardware-backed keys, with the fingerprints the parser computes', () => {
-    for (const [file, kind] of [['id_ed25519_sk.pub', 'ED25519-SK'], ['id_ecdsa_sk.pub', 'ECDSA-SK']] as const) {
+    for (const [file, kind] of [
+      ['id_ed25519_sk.pub', 'ED25519-SK'],
+      ['id_ecdsa_sk.pub', 'ECDSA-SK'],
+    ] as const) {
       const listed = execFileSync('ssh-keygen', ['-l', '-f', path.join(home, '.ssh', file)], { encoding: 'utf8' }).trim()
       const [parsed] = scanPublicKeys(readFileSync(path.join(home, '.ssh', file), 'utf8')).keys
       expect(listed).toMatch(new RegExp(`\\(${kind}\\)$`))
@@ -85,7 +94,9 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
     ])
     // The real agent answered with the real ed25519 key, which is not a security key.
     expect(agentSeen(r)).toBe('1 key(s), 0 backed by a security key')
-    const blobs = ['id_ed25519.pub', 'id_ecdsa.pub', 'id_rsa.pub', 'id_ed25519_sk.pub'].map((f) => readFileSync(path.join(home, '.ssh', f), 'utf8').split(' ')[1] ?? '')
+    const blobs = ['id_ed25519.pub', 'id_ecdsa.pub', 'id_rsa.pub', 'id_ed25519_sk.pub'].map(
+      (f) => readFileSync(path.join(home, '.ssh', f), 'utf8').split(' ')[1] ?? '',
+    )
     for (const blob of blobs) expect(JSON.stringify(r)).not.toContain(blob.slice(0, 40))
     expect(r.durationMs).toBeLessThan(5000)
   })

@@ -38,10 +38,19 @@ describe.skipIf(!hasWg)('vpn.wireguard-keys with real `wg genkey` keys', () => {
     writeFileSync(path.join(etc, 'wg0.conf'), config)
     chmodSync(path.join(etc, 'wg0.conf'), fileMode)
     chmodSync(etc, dirMode)
-    const host = createFixtureHost({ platform: 'linux', root: dir, home: '/home/alex', files: { '/proc/self/status': `Uid:\t${uid}\t${uid}\t${uid}\t${uid}\n` } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      root: dir,
+      home: '/home/alex',
+      files: { '/proc/self/status': `Uid:\t${uid}\t${uid}\t${uid}\t${uid}\n` },
+    })
     const o = await wireguardKeysCheck.run(host, new AbortController().signal)
     expect(JSON.stringify(o)).not.toContain(key)
-    return { status: o.status, summary: interpolate(o.summary.en, o.summary.params), evidence: o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n') }
+    return {
+      status: o.status,
+      summary: interpolate(o.summary.en, o.summary.params),
+      evidence: o.evidence.map((e) => `${e.source} => ${shown(e.observed)}`).join('\n'),
+    }
   }
 
   it('0600 in a 0700 folder, scanned as root → pass, evidence shows mode and "contains PrivateKey: yes"', async () => {

@@ -54,7 +54,14 @@ describe('App', () => {
 
   it('shows the saved report instead of scanning when there is one', async () => {
     const scan = vi.fn(async () => ok(report([])))
-    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), scan, getGuidance: everyday }) })
+    renderUi(<App />, {
+      api: fakeApi({
+        listChecks: async () => ok(checks),
+        lastReport: async () => ok(report([firefoxFail, torPass])),
+        scan,
+        getGuidance: everyday,
+      }),
+    })
     await openResults()
     await screen.findByText('Fail (1)')
     expect(scan).not.toHaveBeenCalled()
@@ -62,7 +69,14 @@ describe('App', () => {
 
   it('opens a result in the detail panel and re-runs only that check', async () => {
     const runCheck = vi.fn(async () => ok({ ...firefoxFail, status: 'pass' as const, summary: 'Now encrypted.' }))
-    renderUi(<App />, { api: fakeApi({ listChecks: async () => ok(checks), lastReport: async () => ok(report([firefoxFail, torPass])), runCheck, getGuidance: everyday }) })
+    renderUi(<App />, {
+      api: fakeApi({
+        listChecks: async () => ok(checks),
+        lastReport: async () => ok(report([firefoxFail, torPass])),
+        runCheck,
+        getGuidance: everyday,
+      }),
+    })
     await openResults()
     fireEvent.click(await screen.findByRole('button', { name: /Firefox encrypted DNS/ }))
     const detail = screen.getByRole('region', { name: 'Firefox encrypted DNS' })
@@ -108,7 +122,13 @@ describe('App', () => {
 
   it('shows what the store had to do and lets the person dismiss it', async () => {
     const dismissNotice = vi.fn(async () => ok(null))
-    const notice = { id: 'n1', kind: 'corrupt' as const, at: '2026-01-02T10:00:00Z', movedTo: '/home/ana/.config/bulwark/config.json.bad', message: 'Your settings file was damaged and was reset.' }
+    const notice = {
+      id: 'n1',
+      kind: 'corrupt' as const,
+      at: '2026-01-02T10:00:00Z',
+      movedTo: '/home/ana/.config/bulwark/config.json.bad',
+      message: 'Your settings file was damaged and was reset.',
+    }
     renderUi(<App />, { api: fakeApi({ listNotices: async () => ok([notice]), dismissNotice }) })
     expect(await screen.findByText('Your settings file was damaged and was reset.')).toBeTruthy()
     expect(screen.getByText('The original file was kept at /home/ana/.config/bulwark/config.json.bad.')).toBeTruthy()

@@ -11,7 +11,13 @@ afterEach(cleanup)
 
 const results = [
   result({ id: 'dns.firefox', title: 'Firefox encrypted DNS', category: 'dns', status: 'warn', summary: 'Falls back to plain DNS.' }),
-  result({ id: 'permissions.apps', title: 'App permissions', category: 'permissions', status: 'fail', summary: 'Two apps can use the camera.' }),
+  result({
+    id: 'permissions.apps',
+    title: 'App permissions',
+    category: 'permissions',
+    status: 'fail',
+    summary: 'Two apps can use the camera.',
+  }),
   result({ id: 'keys.hardware', title: 'Hardware keys', category: 'keys', status: 'pass', summary: 'A key is set up.' }),
 ]
 
@@ -27,7 +33,12 @@ describe('App: guided flow', () => {
     }
     expect(screen.getByRole('radio', { name: /High-risk/ })).toHaveProperty('checked', true)
     fireEvent.click(screen.getByRole('button', { name: 'Use this profile' }))
-    await waitFor(() => expect(setProfile).toHaveBeenCalledWith({ profile: 'high-risk', answers: { targeted: 'no', borders: 'yes', sources: 'no', managed: 'no', shared: 'no' } }))
+    await waitFor(() =>
+      expect(setProfile).toHaveBeenCalledWith({
+        profile: 'high-risk',
+        answers: { targeted: 'no', borders: 'yes', sources: 'no', managed: 'no', shared: 'no' },
+      }),
+    )
     expect(await screen.findByRole('heading', { name: 'Your plan' })).toBeTruthy()
     const nav = screen.getByRole('navigation', { name: 'Sections' })
     expect(within(nav).getByRole('button', { name: 'Panic checklist' })).toBeTruthy()
@@ -42,7 +53,9 @@ describe('App: guided flow', () => {
   })
 
   it('goes from "Do this first" to the walk-through and back', async () => {
-    renderUi(<App />, { api: fakeApi({ lastReport: async () => ok(report(results)), getGuidance: async () => ok(guidance({ profile: 'everyday' })) }) })
+    renderUi(<App />, {
+      api: fakeApi({ lastReport: async () => ok(report(results)), getGuidance: async () => ok(guidance({ profile: 'everyday' })) }),
+    })
     const first = await screen.findByRole('region', { name: 'Do this first' })
     expect(first.getAttribute('data-check-id')).toBe('permissions.apps')
     fireEvent.click(within(first).getByRole('button', { name: 'Show me how App permissions' }))

@@ -27,7 +27,11 @@ function literalText(file: string, text: string): string[] {
     if (ts.isJsxText(node) && HAS_LETTER.test(node.text)) found.push(node.text.trim())
     if (ts.isJsxAttribute(node) && SPOKEN_ATTRIBUTES.has(node.name.getText(source)) && node.initializer) {
       const init = node.initializer
-      const literal = ts.isStringLiteral(init) ? init : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression) ? init.expression : null
+      const literal = ts.isStringLiteral(init)
+        ? init
+        : ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)
+          ? init.expression
+          : null
       if (literal && HAS_LETTER.test(literal.text)) found.push(literal.text)
     }
     ts.forEachChild(node, visit)
@@ -55,14 +59,20 @@ describe('renderer JSX', () => {
     expect(files.length).toBeGreaterThan(5)
   })
 
-  it.each(files.map((f) => [path.relative(process.cwd(), f), f]))('%s has no literal words in JSX text or spoken attributes, and no style attribute', (_, file) => {
-    const text = readFileSync(file, 'utf8')
-    expect(literalText(file, text)).toEqual([])
-    expect(styleAttributes(file, text)).toBe(0)
-  })
+  it.each(files.map((f) => [path.relative(process.cwd(), f), f]))(
+    '%s has no literal words in JSX text or spoken attributes, and no style attribute',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8')
+      expect(literalText(file, text)).toEqual([])
+      expect(styleAttributes(file, text)).toBe(0)
+    },
+  )
 
   it('catches literal words and style attributes (the guards themselves work)', () => {
-    expect(literalText('probe.tsx', 'const a = <p aria-label="Close" className="x">Hello {x} · <b>{t(m)}</b></p>')).toEqual(['Close', 'Hello'])
+    expect(literalText('probe.tsx', 'const a = <p aria-label="Close" className="x">Hello {x} · <b>{t(m)}</b></p>')).toEqual([
+      'Close',
+      'Hello',
+    ])
     expect(styleAttributes('probe.tsx', 'const a = <p style={{ color: "red" }} />')).toBe(1)
   })
 })

@@ -12,7 +12,9 @@ function sources(dir: string): string[] {
 
 describe('at-risk promises in the renderer', () => {
   it('never uses the Notification API, so no finding can appear on a lock screen', () => {
-    const offenders = sources(path.resolve('src-renderer')).filter((file) => /\bNotification\b|showNotification|\bnew\s+Notification/.test(readFileSync(file, 'utf8')))
+    const offenders = sources(path.resolve('src-renderer')).filter((file) =>
+      /\bNotification\b|showNotification|\bnew\s+Notification/.test(readFileSync(file, 'utf8')),
+    )
     expect(offenders).toEqual([])
   })
 })

@@ -1,15 +1,22 @@
 import path from 'node:path'
-import { HostError, type DirEntry, type ExecResult, type FileStat, type Host, type HostErrorCode, type NetInterface, type ProcessInfo, type ProbeResult } from '../../checks/core/host/host.js'
+import {
+  HostError,
+  type DirEntry,
+  type ExecResult,
+  type FileStat,
+  type Host,
+  type HostErrorCode,
+  type NetInterface,
+  type ProcessInfo,
+  type ProbeResult,
+} from '../../checks/core/host/host.js'
 import type { Platform } from '../../checks/core/types.js'
 import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
 import { isLoopbackAddress } from '../../src-main/node/adapters/loopback-probe.js'
 
 /** An inline file: text, bytes, or a file with a mode, or an error the real OS would give. */
 export type FixtureFile =
-  | string
-  | Uint8Array
-  | { content: string | Uint8Array; mode?: number; uid?: number; gid?: number }
-  | { error: HostErrorCode }
+  string | Uint8Array | { content: string | Uint8Array; mode?: number; uid?: number; gid?: number } | { error: HostErrorCode }
 
 export type FixtureCommand = string | Partial<ExecResult> | { error: HostErrorCode } | ((args: readonly string[]) => Partial<ExecResult>)
 
@@ -97,7 +104,14 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
     if (f !== undefined) {
       if (typeof f === 'object' && 'error' in f) throw new HostError(f.error, p)
       const meta = typeof f === 'object' && !(f instanceof Uint8Array) ? f : undefined
-      return { kind: 'file', size: bytesOf(f).length, mode: meta?.mode ?? 0o644, uid: meta?.uid ?? 1000, gid: meta?.gid ?? 1000, mtimeMs: 0 }
+      return {
+        kind: 'file',
+        size: bytesOf(f).length,
+        mode: meta?.mode ?? 0o644,
+        uid: meta?.uid ?? 1000,
+        gid: meta?.gid ?? 1000,
+        mtimeMs: 0,
+      }
     }
     if (dirs.has(normalise(o.platform, p))) return { kind: 'dir', size: 0, mode: 0o755, uid: 1000, gid: 1000, mtimeMs: 0 }
     const real = onDisk(p)

@@ -67,8 +67,42 @@ export class WireGuardLab {
     await Promise.all([this.wireguardGo(this.nsA, this.wgA), this.wireguardGo(this.nsB, this.wgB)])
     const [privA, pubA] = this.keypair('a')
     const [privB, pubB] = this.keypair('b')
-    ip('netns', 'exec', this.nsA, 'wg', 'set', this.wgA, 'private-key', privA, 'listen-port', '51820', 'peer', pubB, 'endpoint', '192.0.2.2:51821', 'allowed-ips', '0.0.0.0/0,::/0')
-    ip('netns', 'exec', this.nsB, 'wg', 'set', this.wgB, 'private-key', privB, 'listen-port', '51821', 'peer', pubA, 'endpoint', '192.0.2.1:51820', 'allowed-ips', '10.99.0.1/32,fd99::1/128')
+    ip(
+      'netns',
+      'exec',
+      this.nsA,
+      'wg',
+      'set',
+      this.wgA,
+      'private-key',
+      privA,
+      'listen-port',
+      '51820',
+      'peer',
+      pubB,
+      'endpoint',
+      '192.0.2.2:51821',
+      'allowed-ips',
+      '0.0.0.0/0,::/0',
+    )
+    ip(
+      'netns',
+      'exec',
+      this.nsB,
+      'wg',
+      'set',
+      this.wgB,
+      'private-key',
+      privB,
+      'listen-port',
+      '51821',
+      'peer',
+      pubA,
+      'endpoint',
+      '192.0.2.1:51820',
+      'allowed-ips',
+      '10.99.0.1/32,fd99::1/128',
+    )
     this.side(this.nsA, this.wgA, '10.99.0.1/24', 'fd99::1/64')
     this.side(this.nsB, this.wgB, '10.99.0.2/24', 'fd99::2/64')
   }

@@ -29,7 +29,10 @@ export const reportResultSchema = z
           z
             .object({
               text: z.string().min(1),
-              command: z.object({ shell: z.enum(['sh', 'powershell']), line: z.string().min(1) }).strict().optional(),
+              command: z
+                .object({ shell: z.enum(['sh', 'powershell']), line: z.string().min(1) })
+                .strict()
+                .optional(),
               requiresAdmin: z.boolean().optional(),
               link: z.string().optional(),
             })

@@ -164,7 +164,11 @@ export function parseAutoConfig(text: string): ParsedAutoConfig {
   const skipped = m ? m[0] : ''
   const body = text.slice(skipped.length)
   const firstLine = skipped.endsWith('\n') || skipped.endsWith('\r') ? 2 : 1
-  const snippet = (from: number): string => body.slice(from, from + 200).split(/\r?\n/)[0]?.trim() ?? ''
+  const snippet = (from: number): string =>
+    body
+      .slice(from, from + 200)
+      .split(/\r?\n/)[0]
+      ?.trim() ?? ''
   const toks = tokenize(body, firstLine)
   if (!Array.isArray(toks)) {
     // Firefox cannot evaluate it either (and refuses to start); it matters only if it names DoH prefs.

@@ -23,7 +23,8 @@ const t = defineMessages('dns.chromium.policy', {
   notJson: 'Not JSON ({error}); the browser skips this file.',
   commentsUncertain: 'Sets a DNS-over-HTTPS policy in a file with {what}; the browser may skip such a file. Remove them to be sure.',
   badType: '{policy} is not a text value here; the browser ignores it.',
-  unreadable: 'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (for example by running Bulwark as an administrator).',
+  unreadable:
+    'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (for example by running Bulwark as an administrator).',
 })
 
 export const POLICY_MODE = 'DnsOverHttpsMode'
@@ -69,7 +70,8 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
     spec.linuxPolicyDirs.map(async (dir) => {
       const listing = await attempt(dir, () => host.readDir(dir))
       if (!listing.ok) {
-        if (listing.error.code !== 'not_found') out.uncertain.push({ source: dir, reason: t('unreadable', { reason: describeHostError(listing.error, dir) }) })
+        if (listing.error.code !== 'not_found')
+          out.uncertain.push({ source: dir, reason: t('unreadable', { reason: describeHostError(listing.error, dir) }) })
         return []
       }
       const names = listing.value
@@ -77,11 +79,14 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
         .map((e) => e.name)
         .sort()
         .reverse() // the last name in lexicographic order wins, so it is applied first
-      const files = await Promise.all(names.map(async (name) => ({ file: p.join(dir, name), read: await tryReadText(host, p.join(dir, name)) })))
+      const files = await Promise.all(
+        names.map(async (name) => ({ file: p.join(dir, name), read: await tryReadText(host, p.join(dir, name)) })),
+      )
       const found: Found[] = []
       for (const { file, read } of files) {
         if (!read.ok) {
-          if (read.error.code !== 'not_found') out.uncertain.push({ source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) })
+          if (read.error.code !== 'not_found')
+            out.uncertain.push({ source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) })
           continue
         }
         const json = parseJsonLenient(read.value)
@@ -106,7 +111,9 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
 async function windowsSources(host: Host, spec: ChromiumBrowserSpec, out: ChromiumPolicyRead, signal?: AbortSignal): Promise<Found[]> {
   const key = spec.windowsPolicyKey
   if (!key) return []
-  const reads = await Promise.all((['HKLM', 'HKCU'] as const).map((hive) => queryRegistry(host, `${hive}\\${key}`, signal).then((r) => ({ root: `${hive}\\${key}`, r }))))
+  const reads = await Promise.all(
+    (['HKLM', 'HKCU'] as const).map((hive) => queryRegistry(host, `${hive}\\${key}`, signal).then((r) => ({ root: `${hive}\\${key}`, r }))),
+  )
   const found: Found[] = []
   for (const { root, r } of reads) {
     if (r.status === 'absent') continue

@@ -24,9 +24,11 @@ const t = defineMessages(ID, {
   allPass: 'Every Chromium-based browser found ({count}) uses secure DNS with a provider.',
   unknownBrowser: 'Could not tell whether {browser} uses secure DNS: {reason}',
   r_secure: '{browser} uses secure DNS with a provider.',
-  r_secure_no_template: '{browser} is set to secure DNS but has no usable https:// provider template, so its lookups fail until one is chosen (browsers checked: {count}).',
+  r_secure_no_template:
+    '{browser} is set to secure DNS but has no usable https:// provider template, so its lookups fail until one is chosen (browsers checked: {count}).',
   r_automatic: '{browser} uses "automatic" secure DNS, which falls back to plain DNS (browsers checked: {count}).',
-  r_default_automatic: '{browser} has no secure DNS setting, so the default applies: automatic upgrade at best, which falls back to plain DNS (or off on managed devices) (browsers checked: {count}).',
+  r_default_automatic:
+    '{browser} has no secure DNS setting, so the default applies: automatic upgrade at best, which falls back to plain DNS (or off on managed devices) (browsers checked: {count}).',
   r_off: '{browser} has secure DNS turned off (browsers checked: {count}).',
   r_unrecognised_mode: '{browser} has secure DNS mode "{mode}", which the browser treats as off (browsers checked: {count}).',
   r_unreadable: '{browser} could not be assessed.',
@@ -41,9 +43,11 @@ const t = defineMessages(ID, {
   policyCause: 'a policy source could not be interpreted ({source}): {reason}',
   unreadableCause: '{file} could not be read: {reason}',
   // Remediation
-  stepUi: 'In each browser open its security settings and turn on "Use secure DNS", then choose a provider (not "your current service provider", which can fall back): chrome://settings/security in Chrome and Chromium, edge://settings/privacy in Edge (Security section), brave://settings/security in Brave, vivaldi://settings/security in Vivaldi.',
+  stepUi:
+    'In each browser open its security settings and turn on "Use secure DNS", then choose a provider (not "your current service provider", which can fall back): chrome://settings/security in Chrome and Chromium, edge://settings/privacy in Edge (Security section), brave://settings/security in Brave, vivaldi://settings/security in Vivaldi.',
   stepNoLocalState: 'Change the setting in the browser, not in the Local State file: the browser rewrites that file when it exits.',
-  stepPolicy: 'As an administrator you can enforce it for every user with the DnsOverHttpsMode ("secure") and DnsOverHttpsTemplates policies. For Chrome:',
+  stepPolicy:
+    'As an administrator you can enforce it for every user with the DnsOverHttpsMode ("secure") and DnsOverHttpsTemplates policies. For Chrome:',
   stepPolicyMac:
     'As an administrator you can enforce it with a configuration profile (MDM, or installed in System Settings → Privacy & Security → Profiles) whose payload type is the browser\'s bundle id (com.google.Chrome, org.chromium.Chromium, com.microsoft.Edge, com.brave.Browser, com.vivaldi.Vivaldi), setting {mode} to "secure" and {templates} to your provider, e.g. {url}.',
   stepPolicyOthers: 'For Chromium use {chromium}, for Edge {edge}, for Brave {brave} instead.',
@@ -64,7 +68,14 @@ function policySteps(platform: Platform): Step[] {
           line: `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name ${POLICY_MODE} -Value 'secure' -Type String; Set-ItemProperty -Path '${key}' -Name ${POLICY_TEMPLATES} -Value '${DOH_TEMPLATE}' -Type String`,
         },
       },
-      { text: t('stepPolicyOthers', { chromium: 'HKLM:\\SOFTWARE\\Policies\\Chromium', edge: 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge', brave: 'HKLM:\\SOFTWARE\\Policies\\BraveSoftware\\Brave' }), requiresAdmin: true },
+      {
+        text: t('stepPolicyOthers', {
+          chromium: 'HKLM:\\SOFTWARE\\Policies\\Chromium',
+          edge: 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge',
+          brave: 'HKLM:\\SOFTWARE\\Policies\\BraveSoftware\\Brave',
+        }),
+        requiresAdmin: true,
+      },
     ]
   }
   if (platform === 'darwin') {
@@ -82,9 +93,19 @@ function policySteps(platform: Platform): Step[] {
     {
       text: t('stepPolicy'),
       requiresAdmin: true,
-      command: { shell: 'sh', line: `sudo mkdir -p /etc/opt/chrome/policies/managed && printf '%s\\n' '${JSON.stringify(policy)}' | sudo tee /etc/opt/chrome/policies/managed/secure-dns.json` },
+      command: {
+        shell: 'sh',
+        line: `sudo mkdir -p /etc/opt/chrome/policies/managed && printf '%s\\n' '${JSON.stringify(policy)}' | sudo tee /etc/opt/chrome/policies/managed/secure-dns.json`,
+      },
     },
-    { text: t('stepPolicyOthers', { chromium: '/etc/chromium/policies/managed/', edge: '/etc/opt/edge/policies/managed/', brave: '/etc/brave/policies/managed/' }), requiresAdmin: true },
+    {
+      text: t('stepPolicyOthers', {
+        chromium: '/etc/chromium/policies/managed/',
+        edge: '/etc/opt/edge/policies/managed/',
+        brave: '/etc/brave/policies/managed/',
+      }),
+      requiresAdmin: true,
+    },
   ]
 }
 
@@ -96,12 +117,17 @@ const LocalStateDoh = z.object({ dns_over_https: z.object({ mode: z.unknown().op
 
 async function readLocalState(host: Host, path: string): Promise<LocalState> {
   const read = await tryReadText(host, path)
-  if (!read.ok) return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.error, path) }) }
+  if (!read.ok)
+    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.error, path) }) }
   let json: unknown
   try {
     json = JSON.parse(read.value)
   } catch (e) {
-    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: t('notJson', { error: e instanceof Error ? e.message : String(e) }) }) }
+    return {
+      state: 'unreadable',
+      path,
+      reason: t('unreadableCause', { file: path, reason: t('notJson', { error: e instanceof Error ? e.message : String(e) }) }),
+    }
   }
   const parsed = LocalStateDoh.safeParse(json)
   const doh = parsed.success ? parsed.data.dns_over_https : undefined
@@ -138,7 +164,12 @@ async function assess(host: Host, install: ChromiumInstallation, signal: AbortSi
   const evidence: Evidence[] = [
     { label: t('browserLabel', { browser }), source: install.userDataDir, observed: verdictSeen(verdict) },
     { label: t('modeLabel', { browser }), source: a.mode.source, observed: describeSetting(a.mode), expected: t('expectedMode') },
-    { label: t('templatesLabel', { browser }), source: a.templates.source, observed: describeSetting(a.templates), expected: t('expectedTemplates') },
+    {
+      label: t('templatesLabel', { browser }),
+      source: a.templates.source,
+      observed: describeSetting(a.templates),
+      expected: t('expectedTemplates'),
+    },
     ...policy.notes.map((n) => ({ label: t('policyLabel', { browser }), source: n.source, observed: policyNoteSeen(n.observed, n.note) })),
     ...policy.uncertain.map((u) => ({ label: t('policyLabel', { browser }), source: u.source, observed: u.reason })),
   ]
@@ -157,7 +188,12 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const problemEvidence: Evidence[] = found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: pr.reason }))
   if (found.browsers.length === 0) {
     const first = found.problems[0]
-    if (first) return { status: 'unknown', summary: t('unknownBrowser', { browser: first.spec.name, reason: first.reason }), evidence: problemEvidence }
+    if (first)
+      return {
+        status: 'unknown',
+        summary: t('unknownBrowser', { browser: first.spec.name, reason: first.reason }),
+        evidence: problemEvidence,
+      }
     return { status: 'not_applicable', summary: t('none'), evidence: [] }
   }
   signal.throwIfAborted()
@@ -167,7 +203,8 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const count = results.length
   if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
   const first = found.problems[0]
-  if (!worst) return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first?.reason ?? '' }), evidence }
+  if (!worst)
+    return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first?.reason ?? '' }), evidence }
   return { status: overall, summary: summaryFor(worst, count), evidence }
 }
 
@@ -183,9 +220,18 @@ export const chromiumCheck = defineCheck({
     references: [
       { title: 'Chrome Enterprise policy: DnsOverHttpsMode', url: 'https://chromeenterprise.google/policies/#DnsOverHttpsMode' },
       { title: 'Chrome Enterprise policy: DnsOverHttpsTemplates', url: 'https://chromeenterprise.google/policies/#DnsOverHttpsTemplates' },
-      { title: 'Microsoft Edge policy: DnsOverHttpsMode', url: 'https://learn.microsoft.com/en-us/deployedge/microsoft-edge-policies#dnsoverhttpsmode' },
-      { title: 'Chromium: policy file locations on Linux', url: 'https://chromium.googlesource.com/chromium/src/+/HEAD/docs/enterprise/policies.md' },
-      { title: 'Chromium pref names (dns_over_https.mode, dns_over_https.templates)', url: 'https://source.chromium.org/chromium/chromium/src/+/main:chrome/common/pref_names.h' },
+      {
+        title: 'Microsoft Edge policy: DnsOverHttpsMode',
+        url: 'https://learn.microsoft.com/en-us/deployedge/microsoft-edge-policies#dnsoverhttpsmode',
+      },
+      {
+        title: 'Chromium: policy file locations on Linux',
+        url: 'https://chromium.googlesource.com/chromium/src/+/HEAD/docs/enterprise/policies.md',
+      },
+      {
+        title: 'Chromium pref names (dns_over_https.mode, dns_over_https.templates)',
+        url: 'https://source.chromium.org/chromium/chromium/src/+/main:chrome/common/pref_names.h',
+      },
     ],
   },
   run,

@@ -21,14 +21,14 @@ export interface ChromiumPolicy {
 
 /** Local State as read: its dns_over_https values (undefined when not set), or why it could not be read. */
 export type LocalState =
-  | { state: 'read'; path: string; mode?: unknown; templates?: unknown }
-  | { state: 'unreadable'; path: string; reason: Msg }
+  { state: 'read'; path: string; mode?: unknown; templates?: unknown } | { state: 'unreadable'; path: string; reason: Msg }
 
 export type ChromiumSetting =
   | { known: true; value: string | undefined; origin: 'policy' | 'local_state' | 'default'; source: string }
   | { known: false; source: string; reason: Msg }
 
-export type ChromiumReason = 'secure' | 'secure_no_template' | 'automatic' | 'default_automatic' | 'off' | 'unrecognised_mode' | 'unreadable'
+export type ChromiumReason =
+  'secure' | 'secure_no_template' | 'automatic' | 'default_automatic' | 'off' | 'unrecognised_mode' | 'unreadable'
 
 export interface ChromiumAssessment {
   verdict: BrowserVerdict
@@ -43,7 +43,12 @@ function setting(policy: PolicyString | undefined, local: LocalState, key: 'mode
   const raw = local[key]
   if (raw === undefined) return { known: true, value: undefined, origin: 'default', source: local.path }
   // A non-string here is not a value Chromium writes; it reads it as unset.
-  return { known: true, value: typeof raw === 'string' ? raw : undefined, origin: typeof raw === 'string' ? 'local_state' : 'default', source: local.path }
+  return {
+    known: true,
+    value: typeof raw === 'string' ? raw : undefined,
+    origin: typeof raw === 'string' ? 'local_state' : 'default',
+    source: local.path,
+  }
 }
 
 /** At least one template is an https:// URL (templates may carry a `{?dns}` suffix). */

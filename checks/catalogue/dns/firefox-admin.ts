@@ -17,7 +17,8 @@ import { foldDefaults, type AdminPrefs, type AutoConfigFile, type PrefFile } fro
 import { parsePrefs } from './prefs.parse.js'
 
 const t = defineMessages('dns.firefox.admin', {
-  missingCfg: '{file} is named by general.config.filename but does not exist; Firefox shows "Failed to read the configuration file" and does not start until it is fixed.',
+  missingCfg:
+    '{file} is named by general.config.filename but does not exist; Firefox shows "Failed to read the configuration file" and does not start until it is fixed.',
   badCfgName: 'general.config.filename is "{name}", which is not a plain file name; Firefox cannot open it and does not start.',
 })
 
@@ -51,7 +52,8 @@ async function readAutoConfig(host: Host, install: string, defaults: readonly Pr
   // An unreadable default file already makes every DoH pref unknown; nothing more to add here.
   if ('known' in name || typeof name.value !== 'string' || name.value === '') return undefined
   const file = p.join(install, name.value)
-  if (/[\\/]/.test(name.value) || name.value === '..') return { state: 'unreadable', path: file, reason: t('badCfgName', { name: name.value }) }
+  if (/[\\/]/.test(name.value) || name.value === '..')
+    return { state: 'unreadable', path: file, reason: t('badCfgName', { name: name.value }) }
   const obscure = foldDefaults(defaults, 'general.config.obscure_value', DEFAULT_OBSCURE_VALUE)
   const shift = !('known' in obscure) && typeof obscure.value === 'number' ? obscure.value : DEFAULT_OBSCURE_VALUE
   const read = await attempt(file, () => host.readFile(file))
@@ -76,7 +78,11 @@ export async function readAdminPrefs(host: Host, install: string): Promise<Admin
   if (!st.ok && st.error.code === 'not_found') return undefined
   if (st.ok && st.value.kind !== 'dir') return undefined
   const p = pathsFor(host.platform)
-  const dirs = [p.join(install, 'defaults', 'pref'), p.join(install, 'browser', 'defaults', 'preferences'), p.join(install, 'browser', 'defaults', 'syspref')]
+  const dirs = [
+    p.join(install, 'defaults', 'pref'),
+    p.join(install, 'browser', 'defaults', 'preferences'),
+    p.join(install, 'browser', 'defaults', 'syspref'),
+  ]
   const defaults = (await Promise.all(dirs.map((d) => readDefaultsDir(host, d)))).flat()
   const autoconfig = await readAutoConfig(host, install, defaults)
   return { install, defaults, ...(autoconfig ? { autoconfig } : {}) }

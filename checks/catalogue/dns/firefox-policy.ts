@@ -29,8 +29,10 @@ const t = defineMessages('dns.firefox.policy', {
   shadowed: 'Sets DNS over HTTPS, but a higher-priority policy source sets it first.',
   rejected: 'Not valid JSON ({error}). Firefox rejects the whole file, so none of its policies apply. Fix or remove the file.',
   invalidPolicy: 'The DNSOverHTTPS policy has values of the wrong type ({detail}); Firefox ignores that policy.',
-  userStatus: 'The Preferences policy sets {pref} with Status "{status}"; Bulwark cannot tell whether that value or the profile\'s own wins.',
-  unreadable: 'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (run Bulwark as an administrator).',
+  userStatus:
+    'The Preferences policy sets {pref} with Status "{status}"; Bulwark cannot tell whether that value or the profile\'s own wins.',
+  unreadable:
+    'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (run Bulwark as an administrator).',
   notEnabled: 'Managed preferences exist but EnterprisePoliciesEnabled is not true, so Firefox ignores them.',
 })
 
@@ -75,7 +77,11 @@ export function prefsFromPolicies(
     const url = parsed.success ? parsed.data.ProviderURL : undefined
     const badUrl = url !== undefined && !URL.canParse(url)
     if (!parsed.success || badUrl) {
-      ignored.push(t('invalidPolicy', { detail: badUrl ? `ProviderURL ${String(url)}` : (parsed.error?.issues.map((i) => i.path.join('.')).join(', ') ?? '') }))
+      ignored.push(
+        t('invalidPolicy', {
+          detail: badUrl ? `ProviderURL ${String(url)}` : (parsed.error?.issues.map((i) => i.path.join('.')).join(', ') ?? ''),
+        }),
+      )
     } else {
       const d = parsed.data
       const locked = d.Locked === true
@@ -95,7 +101,10 @@ export function prefsFromPolicies(
       const parsed = PreferenceSetting.safeParse(raw)
       if (!parsed.success) continue
       // The old form `"pref": value` locks the value; the new form says so with Status.
-      const { value, status } = typeof parsed.data === 'object' ? { value: parsed.data.Value, status: parsed.data.Status ?? 'default' } : { value: parsed.data, status: 'locked' }
+      const { value, status } =
+        typeof parsed.data === 'object'
+          ? { value: parsed.data.Value, status: parsed.data.Status ?? 'default' }
+          : { value: parsed.data, status: 'locked' }
       if (status === 'default' || status === 'locked') prefs.set(name, { value, locked: status === 'locked', source, via: 'Preferences' })
       else uncertain.push(t('userStatus', { pref: name, status }))
     }
@@ -169,7 +178,9 @@ async function readMacManaged(host: Host, signal?: AbortSignal): Promise<SourceR
 const LINUX_SYSTEM_FILES: Record<FirefoxPackaging, readonly string[]> = {
   native: ['/etc/firefox/policies/policies.json'],
   snap: ['/etc/firefox/policies/policies.json'],
-  flatpak: ['x86_64', 'aarch64'].map((arch) => `/var/lib/flatpak/extension/org.mozilla.firefox.systemconfig/${arch}/stable/policies/policies.json`),
+  flatpak: ['x86_64', 'aarch64'].map(
+    (arch) => `/var/lib/flatpak/extension/org.mozilla.firefox.systemconfig/${arch}/stable/policies/policies.json`,
+  ),
 }
 
 /** Groups of sources: within a group the first one present is used; earlier groups win per policy. */
@@ -177,7 +188,11 @@ async function readSourceGroups(host: Host, packaging: FirefoxPackaging, signal?
   const p = pathsFor(host.platform)
   if (host.platform === 'win32') {
     const files = firefoxInstallDirs(host, packaging).map((d) => p.join(d, 'distribution', 'policies.json'))
-    const [hklm, hkcu, ...json] = await Promise.all([readRegistry(host, 'HKLM', signal), readRegistry(host, 'HKCU', signal), ...files.map((f) => readPoliciesJson(host, f))])
+    const [hklm, hkcu, ...json] = await Promise.all([
+      readRegistry(host, 'HKLM', signal),
+      readRegistry(host, 'HKCU', signal),
+      ...files.map((f) => readPoliciesJson(host, f)),
+    ])
     return [[hklm as SourceRead], [hkcu as SourceRead], json]
   }
   if (host.platform === 'darwin') {
@@ -189,13 +204,18 @@ async function readSourceGroups(host: Host, packaging: FirefoxPackaging, signal?
     return [managed, json]
   }
   const system = await Promise.all(LINUX_SYSTEM_FILES[packaging].map((f) => readPoliciesJson(host, f)))
-  const install = await Promise.all(firefoxInstallDirs(host, packaging).map((d) => readPoliciesJson(host, p.join(d, 'distribution', 'policies.json'))))
+  const install = await Promise.all(
+    firefoxInstallDirs(host, packaging).map((d) => readPoliciesJson(host, p.join(d, 'distribution', 'policies.json'))),
+  )
   // On Linux the system file, when present, replaces the installation's file entirely.
   return [[...system, ...install]]
 }
 
 function mentionsDoh(policies: Record<string, unknown>): boolean {
-  return 'DNSOverHTTPS' in policies || ('Preferences' in policies && RELEVANT_PREFS.some((n) => JSON.stringify(policies.Preferences ?? {}).includes(n)))
+  return (
+    'DNSOverHTTPS' in policies ||
+    ('Preferences' in policies && RELEVANT_PREFS.some((n) => JSON.stringify(policies.Preferences ?? {}).includes(n)))
+  )
 }
 
 /** The DNS-over-HTTPS prefs that enterprise policy sets for profiles of this packaging. */
@@ -236,7 +256,11 @@ export async function readFirefoxPolicies(host: Host, packaging: FirefoxPackagin
         claimedHere.push(pref.via)
       }
       const vias = [...new Set(claimedHere)].join(', ')
-      out.notes.push({ source: read.source, observed: describePolicyPrefs(prefs), note: prefs.size === 0 ? t('none') : t('applies', { via: vias }) })
+      out.notes.push({
+        source: read.source,
+        observed: describePolicyPrefs(prefs),
+        note: prefs.size === 0 ? t('none') : t('applies', { via: vias }),
+      })
     }
     for (const via of claimedHere) claimed.add(via)
   }

@@ -14,7 +14,16 @@ import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.js'
 import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../../readers/browsers/verdict.js'
 import { readAdminPrefs, readPrefFile } from './firefox-admin.js'
-import { assessProfile, wrongTypeEntries, type AdminPrefs, type FirefoxVerdict, type PrefFile, type ProfileAssessment, type Resolved, type VerdictReason } from './firefox.rules.js'
+import {
+  assessProfile,
+  wrongTypeEntries,
+  type AdminPrefs,
+  type FirefoxVerdict,
+  type PrefFile,
+  type ProfileAssessment,
+  type Resolved,
+  type VerdictReason,
+} from './firefox.rules.js'
 
 const ID = 'dns.firefox'
 
@@ -32,12 +41,16 @@ const t = defineMessages(ID, {
   r_trr_only_default_provider: 'Firefox profile "{name}" uses DNS over HTTPS only, with Firefox\'s default provider.',
   r_trr_only_bad_uri:
     'Firefox profile "{name}" is set to DNS over HTTPS only, but its resolver address is not an https:// URL, so its lookups fail until that is fixed (profiles checked: {count}).',
-  r_trr_first: 'Firefox profile "{name}" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: {count}).',
-  r_rollout_first: 'Firefox profile "{name}" has DNS over HTTPS turned on only by Mozilla\'s rollout, which falls back to plain DNS (profiles checked: {count}).',
+  r_trr_first:
+    'Firefox profile "{name}" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: {count}).',
+  r_rollout_first:
+    'Firefox profile "{name}" has DNS over HTTPS turned on only by Mozilla\'s rollout, which falls back to plain DNS (profiles checked: {count}).',
   r_native: 'Firefox profile "{name}" uses plain DNS: DNS over HTTPS is off (network.trr.mode 0; profiles checked: {count}).',
-  r_reserved: 'Firefox profile "{name}" uses plain DNS: network.trr.mode {mode} is a retired value that acts as off (profiles checked: {count}).',
+  r_reserved:
+    'Firefox profile "{name}" uses plain DNS: network.trr.mode {mode} is a retired value that acts as off (profiles checked: {count}).',
   r_off_by_choice: 'Firefox profile "{name}" has DNS over HTTPS turned off (network.trr.mode 5; profiles checked: {count}).',
-  r_invalid_mode: 'Firefox profile "{name}" has network.trr.mode {mode}, a value Firefox does not define, so it uses plain DNS (profiles checked: {count}).',
+  r_invalid_mode:
+    'Firefox profile "{name}" has network.trr.mode {mode}, a value Firefox does not define, so it uses plain DNS (profiles checked: {count}).',
   r_unreadable: 'Firefox profile "{name}" could not be assessed.',
   // Evidence labels and notes
   profileLabel: 'Firefox profile "{name}"{marks}',
@@ -47,12 +60,14 @@ const t = defineMessages(ID, {
   uriLabel: 'network.trr.uri in profile "{name}"',
   rolloutLabel: 'doh-rollout.mode in profile "{name}"',
   strictLabel: 'network.trr.strict_native_fallback in profile "{name}"',
-  strictNote: 'Set to true: Firefox falls back to plain DNS less often (not on DoH errors it can recover from), but still can. Only mode 3 never falls back.',
+  strictNote:
+    'Set to true: Firefox falls back to plain DNS less often (not on DoH errors it can recover from), but still can. Only mode 3 never falls back.',
   expectedMode: '3 (DNS over HTTPS only, "Max Protection")',
-  expectedUri: 'An https:// DNS-over-HTTPS address, or empty for Firefox\'s default provider',
+  expectedUri: "An https:// DNS-over-HTTPS address, or empty for Firefox's default provider",
   skippedLabel: 'Unreadable statements in {file}',
   wrongTypeLabel: '{pref} in {file} has the wrong type',
-  wrongTypeNote: 'Firefox ignores a value of the wrong type (a number written as text) and keeps the value before it. Write it without quotes.',
+  wrongTypeNote:
+    'Firefox ignores a value of the wrong type (a number written as text) and keeps the value before it. Write it without quotes.',
   skippedNote: '{count} statement(s) could not be read (first at line {line}); Firefox skips them too.',
   obsListedIn: '{name} (listed in {source})',
   obsUnknownAt: 'unknown ({path})',
@@ -70,10 +85,12 @@ const t = defineMessages(ID, {
   unreadableCause: '{file} could not be read ({reason})',
   damagedCause: '{file} line {line} is damaged and names this setting: {text}',
   policyCause: 'a policy source could not be interpreted ({source}): {reason}',
-  ac_conditional: '{file} line {line} sets a DNS-over-HTTPS setting only inside a block or after a condition, which Bulwark does not evaluate: {text}',
+  ac_conditional:
+    '{file} line {line} sets a DNS-over-HTTPS setting only inside a block or after a condition, which Bulwark does not evaluate: {text}',
   ac_computed: '{file} line {line} computes a preference name or value, which Bulwark does not evaluate: {text}',
   ac_redefined: '{file} line {line} redefines an AutoConfig function, so its calls cannot be read: {text}',
-  ac_remote: '{file} line {line} makes Firefox download more settings from a server (autoadmin.global_config_url), which Bulwark does not fetch: {text}',
+  ac_remote:
+    '{file} line {line} makes Firefox download more settings from a server (autoadmin.global_config_url), which Bulwark does not fetch: {text}',
   ac_mentions: '{file} line {line} uses a DNS-over-HTTPS setting in JavaScript that Bulwark does not evaluate: {text}',
   ac_unparseable: '{file} could not be read as JavaScript (line {line}: {text}) and it names a DNS-over-HTTPS setting.',
   policyConflictCause: '{lockedAt} locks this setting and a policy in {source} sets another value; which one Firefox keeps is not certain.',
@@ -81,14 +98,16 @@ const t = defineMessages(ID, {
   adminNote: '{count} default-pref file(s) read; AutoConfig file: {autoconfig}',
   adminNoteNoAutoconfig: '{count} default-pref file(s) read; no AutoConfig file is set up.',
   // Remediation
-  stepUi: 'In each Firefox profile open Settings → Privacy & Security → DNS over HTTPS, choose "Max Protection" and pick a provider you trust. This is network.trr.mode 3: Firefox never falls back to plain DNS.',
+  stepUi:
+    'In each Firefox profile open Settings → Privacy & Security → DNS over HTTPS, choose "Max Protection" and pick a provider you trust. This is network.trr.mode 3: Firefox never falls back to plain DNS.',
   stepUserJs:
-    'Or, with Firefox closed, first copy the profile\'s prefs.js somewhere safe, then add these lines to user.js in the profile folder (about:profiles shows the folder). Replace the address with your provider\'s if you prefer another.',
+    "Or, with Firefox closed, first copy the profile's prefs.js somewhere safe, then add these lines to user.js in the profile folder (about:profiles shows the folder). Replace the address with your provider's if you prefer another.",
   stepUndo:
     'To undo the user.js change, remove the lines from user.js and put back the prefs.js copy. Firefox copies user.js values into prefs.js, so deleting the lines alone does not revert them.',
   stepLocked:
     'If Firefox shows the setting as managed by your organisation, a policy locks it: ask your administrator. As an administrator you can enforce DNS-over-HTTPS-only for every profile with the DNSOverHTTPS policy (Enabled, Fallback false, Locked):',
-  stepLockedLinux: 'As an administrator, write the policy file (if /etc/firefox/policies/policies.json already exists, add the DNSOverHTTPS entry to it instead):',
+  stepLockedLinux:
+    'As an administrator, write the policy file (if /etc/firefox/policies/policies.json already exists, add the DNSOverHTTPS entry to it instead):',
 })
 
 const DOH_URL = 'https://dns.quad9.net/dns-query'
@@ -135,7 +154,10 @@ function adminStep(platform: Platform): Step {
   return {
     text: t('stepLockedLinux'),
     requiresAdmin: true,
-    command: { shell: 'sh', line: `sudo mkdir -p /etc/firefox/policies && printf '%s\\n' '${POLICY_JSON}' | sudo tee /etc/firefox/policies/policies.json` },
+    command: {
+      shell: 'sh',
+      line: `sudo mkdir -p /etc/firefox/policies && printf '%s\\n' '${POLICY_JSON}' | sudo tee /etc/firefox/policies/policies.json`,
+    },
   }
 }
 
@@ -147,7 +169,6 @@ function reasonText(a: ProfileAssessment, name: string, count: number): Msg {
   const mode = a.mode.known ? String(a.mode.value) : '?'
   return t(`r_${a.reason}` as `r_${VerdictReason}`, { name, mode, count })
 }
-
 
 function describeOrigin(r: Resolved): Msg {
   if (!r.known) return t('obsUnknownAt', { path: r.path })
@@ -181,15 +202,31 @@ interface ProfileResult {
 }
 
 /** Which installation runs a profile is not recorded anywhere Bulwark reads: take the weakest. */
-function weakestAssessment(userJs: PrefFile, prefsJs: PrefFile, policies: FirefoxPolicies, admins: readonly AdminPrefs[]): ProfileAssessment {
-  const all = admins.length === 0 ? [assessProfile(userJs, prefsJs, policies.prefs)] : admins.map((ad) => assessProfile(userJs, prefsJs, policies.prefs, ad))
+function weakestAssessment(
+  userJs: PrefFile,
+  prefsJs: PrefFile,
+  policies: FirefoxPolicies,
+  admins: readonly AdminPrefs[],
+): ProfileAssessment {
+  const all =
+    admins.length === 0
+      ? [assessProfile(userJs, prefsJs, policies.prefs)]
+      : admins.map((ad) => assessProfile(userJs, prefsJs, policies.prefs, ad))
   const verdict = worstVerdict(all.map((x) => x.verdict))
   return all.find((x) => x.verdict === verdict) as ProfileAssessment
 }
 
-async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPolicies, admins: readonly AdminPrefs[]): Promise<ProfileResult> {
+async function assess(
+  host: Host,
+  profile: FirefoxProfile,
+  policies: FirefoxPolicies,
+  admins: readonly AdminPrefs[],
+): Promise<ProfileResult> {
   const p = pathsFor(host.platform)
-  const [userJs, prefsJs] = await Promise.all([readPrefFile(host, p.join(profile.path, 'user.js')), readPrefFile(host, p.join(profile.path, 'prefs.js'))])
+  const [userJs, prefsJs] = await Promise.all([
+    readPrefFile(host, p.join(profile.path, 'user.js')),
+    readPrefFile(host, p.join(profile.path, 'prefs.js')),
+  ])
   const a = weakestAssessment(userJs, prefsJs, policies, admins)
   const uncertainPolicy = policies.uncertain[0]
   // A policy Bulwark cannot read could lock any of these values: do not guess.
@@ -198,19 +235,41 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
     ? t('policyCause', { source: uncertainPolicy.source, reason: uncertainPolicy.reason })
     : unknownCause([a.mode, a.uri, a.rollout].find((r) => !r.known) ?? a.mode)
   const name = profile.name
-  const marks = joinMessages([...(profile.isInstallDefault ? [t('markInstallDefault')] : []), ...(profile.isDefault ? [t('markDefault')] : [])], '')
+  const marks = joinMessages(
+    [...(profile.isInstallDefault ? [t('markInstallDefault')] : []), ...(profile.isDefault ? [t('markDefault')] : [])],
+    '',
+  )
   const evidence: Evidence[] = [
     { label: t('profileLabel', { name, marks }), source: profile.path, observed: verdictSeen(verdict) },
-    { label: t('modeLabel', { name }), source: originSource(a.mode, profile.path), observed: describeOrigin(a.mode), expected: t('expectedMode') },
+    {
+      label: t('modeLabel', { name }),
+      source: originSource(a.mode, profile.path),
+      observed: describeOrigin(a.mode),
+      expected: t('expectedMode'),
+    },
   ]
   if (a.mode.known && a.mode.value === 3) {
-    evidence.push({ label: t('uriLabel', { name }), source: originSource(a.uri, profile.path), observed: describeOrigin(a.uri), expected: t('expectedUri') })
+    evidence.push({
+      label: t('uriLabel', { name }),
+      source: originSource(a.uri, profile.path),
+      observed: describeOrigin(a.uri),
+      expected: t('expectedUri'),
+    })
   }
   if (a.mode.known && a.mode.value === 0) {
-    evidence.push({ label: t('rolloutLabel', { name }), source: originSource(a.rollout, profile.path), observed: describeOrigin(a.rollout) })
+    evidence.push({
+      label: t('rolloutLabel', { name }),
+      source: originSource(a.rollout, profile.path),
+      observed: describeOrigin(a.rollout),
+    })
   }
   if (a.mode.known && a.mode.value === 2 && a.strictFallback.known && a.strictFallback.value === true) {
-    evidence.push({ label: t('strictLabel', { name }), source: originSource(a.strictFallback, profile.path), observed: describeOrigin(a.strictFallback), expected: t('strictNote') })
+    evidence.push({
+      label: t('strictLabel', { name }),
+      source: originSource(a.strictFallback, profile.path),
+      observed: describeOrigin(a.strictFallback),
+      expected: t('strictNote'),
+    })
   }
   for (const [file, label] of [
     [userJs, 'user.js'],
@@ -218,10 +277,19 @@ async function assess(host: Host, profile: FirefoxProfile, policies: FirefoxPoli
   ] as const) {
     const first = file.state === 'read' ? file.parsed.skipped[0] : undefined
     if (file.state === 'read' && first) {
-      evidence.push({ label: t('skippedLabel', { file: label }), source: file.path, observed: t('skippedNote', { count: file.parsed.skipped.length, line: first.line }) })
+      evidence.push({
+        label: t('skippedLabel', { file: label }),
+        source: file.path,
+        observed: t('skippedNote', { count: file.parsed.skipped.length, line: first.line }),
+      })
     }
     for (const e of wrongTypeEntries(file)) {
-      evidence.push({ label: t('wrongTypeLabel', { file: label, pref: e.name }), source: `${file.state === 'read' ? file.path : ''}:${e.line}`, observed: JSON.stringify(e.value), expected: t('wrongTypeNote') })
+      evidence.push({
+        label: t('wrongTypeLabel', { file: label, pref: e.name }),
+        source: `${file.state === 'read' ? file.path : ''}:${e.line}`,
+        observed: JSON.stringify(e.value),
+        expected: t('wrongTypeNote'),
+      })
     }
   }
   return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence }
@@ -262,12 +330,23 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const found = await findFirefoxProfiles(host)
   const discoveryEvidence: Evidence[] = [
     ...found.problems.map((pr) => ({ label: t('problemLabel'), source: pr.source, observed: pr.reason })),
-    ...found.missing.map((m) => ({ label: t('missingLabel'), source: m.path, observed: t('obsListedIn', { name: m.name, source: m.source }) })),
-    ...found.inis.filter((i) => i.badLines.length > 0).map((i) => ({ label: t('iniDamagedLabel'), source: i.path, observed: t('obsLines', { lines: i.badLines.slice(0, 10).join(', ') }) })),
+    ...found.missing.map((m) => ({
+      label: t('missingLabel'),
+      source: m.path,
+      observed: t('obsListedIn', { name: m.name, source: m.source }),
+    })),
+    ...found.inis
+      .filter((i) => i.badLines.length > 0)
+      .map((i) => ({
+        label: t('iniDamagedLabel'),
+        source: i.path,
+        observed: t('obsLines', { lines: i.badLines.slice(0, 10).join(', ') }),
+      })),
   ]
   if (found.profiles.length === 0) {
     const firstProblem = found.problems[0]
-    if (firstProblem) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: firstProblem.reason }), evidence: discoveryEvidence }
+    if (firstProblem)
+      return { status: 'unknown', summary: t('noProfilesButProblems', { reason: firstProblem.reason }), evidence: discoveryEvidence }
     return { status: 'not_applicable', summary: t('noProfiles'), evidence: discoveryEvidence }
   }
   signal.throwIfAborted()
@@ -282,7 +361,9 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   )
   const admins = new Map(adminReads)
   const results = await Promise.all(
-    found.profiles.map((profile) => assess(host, profile, policies.get(profile.root.packaging) as FirefoxPolicies, admins.get(profile.root.packaging) ?? [])),
+    found.profiles.map((profile) =>
+      assess(host, profile, policies.get(profile.root.packaging) as FirefoxPolicies, admins.get(profile.root.packaging) ?? []),
+    ),
   )
   // A profile that could not be listed at all leaves the answer incomplete.
   const { verdict: overall, worst } = overallOf(results, found.problems.length > 0)
@@ -290,7 +371,8 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const count = results.length
   if (overall === 'pass') return { status: 'pass', summary: t('allPass', { count }), evidence }
   if (!worst) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: found.problems[0]?.reason ?? '' }), evidence }
-  if (overall === 'unknown') return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
+  if (overall === 'unknown')
+    return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
   return { status: overall, summary: reasonText(worst.assessment, worst.profile.name, count), evidence }
 }
 
@@ -304,8 +386,14 @@ export const firefoxCheck = defineCheck({
   remediation: {
     byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },
     references: [
-      { title: 'Firefox source docs: DNS over HTTPS (Trusted Recursive Resolver)', url: 'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html' },
-      { title: 'Firefox TRR skip reasons (mode 5 = off by choice)', url: 'https://firefox-source-docs.mozilla.org/networking/dns/trr-skip-reasons.html' },
+      {
+        title: 'Firefox source docs: DNS over HTTPS (Trusted Recursive Resolver)',
+        url: 'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html',
+      },
+      {
+        title: 'Firefox TRR skip reasons (mode 5 = off by choice)',
+        url: 'https://firefox-source-docs.mozilla.org/networking/dns/trr-skip-reasons.html',
+      },
       { title: 'Mozilla policy templates: DNSOverHTTPS', url: 'https://mozilla.github.io/policy-templates/#dnsoverhttps' },
       { title: 'Mozilla support: Firefox DNS-over-HTTPS', url: 'https://support.mozilla.org/kb/firefox-dns-over-https' },
       { title: 'Bugzilla 50038: prefs in user.js get written to prefs.js', url: 'https://bugzilla.mozilla.org/show_bug.cgi?id=50038' },

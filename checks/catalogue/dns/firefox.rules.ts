@@ -44,7 +44,10 @@ export interface PolicyPref {
 }
 
 /** One preference file as read: parsed, absent, or unreadable (with the reason). */
-export type PrefFile = { state: 'read'; path: string; parsed: ParsedPrefs } | { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg }
+export type PrefFile =
+  | { state: 'read'; path: string; parsed: ParsedPrefs }
+  | { state: 'absent'; path: string }
+  | { state: 'unreadable'; path: string; reason: Msg }
 
 /** AutoConfig as read: parsed, or unreadable (absent counts: Firefox then refuses to start). */
 export type AutoConfigFile = { state: 'read'; path: string; parsed: ParsedAutoConfig } | { state: 'unreadable'; path: string; reason: Msg }
@@ -82,7 +85,9 @@ export function hasBuiltInType(name: PrefName, value: PrefValue): boolean {
 /** The statements for DoH settings in a user.js or prefs.js that Firefox refuses for their type. */
 export function wrongTypeEntries(file: PrefFile): PrefEntry[] {
   if (file.state !== 'read') return []
-  return file.parsed.entries.filter((e) => (RELEVANT_PREFS as readonly string[]).includes(e.name) && !hasBuiltInType(e.name as PrefName, e.value))
+  return file.parsed.entries.filter(
+    (e) => (RELEVANT_PREFS as readonly string[]).includes(e.name) && !hasBuiltInType(e.name as PrefName, e.value),
+  )
 }
 
 function fromFile(file: PrefFile, name: PrefName, label: 'user.js' | 'prefs.js'): Resolved | 'none' {
@@ -103,7 +108,11 @@ const BUILTIN_ORIGIN: Origin = { kind: 'builtin' }
  * The default value and lock that default-pref files leave for `name`, or why that is unknown.
  * Also used for `general.config.filename` and `general.config.obscure_value`.
  */
-export function foldDefaults(files: readonly PrefFile[], name: string, initial: PrefValue | undefined): { value: PrefValue | undefined; origin: Origin; locked: boolean } | Extract<Resolved, { known: false }> {
+export function foldDefaults(
+  files: readonly PrefFile[],
+  name: string,
+  initial: PrefValue | undefined,
+): { value: PrefValue | undefined; origin: Origin; locked: boolean } | Extract<Resolved, { known: false }> {
   let value = initial
   let origin: Origin = BUILTIN_ORIGIN
   let locked = false
@@ -114,7 +123,12 @@ export function foldDefaults(files: readonly PrefFile[], name: string, initial: 
     if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }
     for (const e of file.parsed.entries.filter((x: PrefEntry) => x.name === name)) {
       // user_pref() has no documented meaning in a default-pref file: do not guess what it does.
-      if (e.kind === 'user_pref') return { known: false, path: file.path, cause: { kind: 'damaged', line: e.line, text: `user_pref("${name}", ${JSON.stringify(e.value)})` } }
+      if (e.kind === 'user_pref')
+        return {
+          known: false,
+          path: file.path,
+          cause: { kind: 'damaged', line: e.line, text: `user_pref("${name}", ${JSON.stringify(e.value)})` },
+        }
       if (locked) continue
       value = e.value
       locked = e.locked === true
@@ -128,9 +142,19 @@ function opaqueFor(ac: ParsedAutoConfig, name: string): OpaqueStatement | undefi
   return ac.opaque.find((o) => o.prefName === undefined || o.prefName === name)
 }
 
-export function resolvePref(name: PrefName, userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>, admin?: AdminPrefs): Resolved {
+export function resolvePref(
+  name: PrefName,
+  userJs: PrefFile,
+  prefsJs: PrefFile,
+  policy: ReadonlyMap<string, PolicyPref>,
+  admin?: AdminPrefs,
+): Resolved {
   const p = policy.get(name)
-  const fromPolicy = (pp: PolicyPref): Resolved => ({ known: true, value: pp.value, origin: { kind: 'policy', locked: pp.locked, source: pp.source, via: pp.via } })
+  const fromPolicy = (pp: PolicyPref): Resolved => ({
+    known: true,
+    value: pp.value,
+    origin: { kind: 'policy', locked: pp.locked, source: pp.source, via: pp.via },
+  })
   if (p?.locked) return fromPolicy(p)
   const folded = foldDefaults(admin?.defaults ?? [], name, BUILT_IN[name])
   if ('known' in folded) return folded
@@ -151,9 +175,21 @@ export function resolvePref(name: PrefName, userJs: PrefFile, prefsJs: PrefFile,
   if (ac?.state === 'unreadable') return { known: false, path: ac.path, cause: { kind: 'unreadable', reason: ac.reason } }
   if (ac) {
     const opaque = opaqueFor(ac.parsed, name)
-    if (opaque) return { known: false, path: opaque.path ?? ac.path, cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why } }
+    if (opaque)
+      return {
+        known: false,
+        path: opaque.path ?? ac.path,
+        cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why },
+      }
     for (const op of ac.parsed.ops.filter((o: AutoConfigOp) => o.name === name)) {
-      const origin = (lock: boolean): Origin => ({ kind: 'file', file: 'autoconfig', path: ac.path, line: op.line, via: `${op.fn}()`, ...(lock ? { locked: true } : {}) })
+      const origin = (lock: boolean): Origin => ({
+        kind: 'file',
+        file: 'autoconfig',
+        path: ac.path,
+        line: op.line,
+        via: `${op.fn}()`,
+        ...(lock ? { locked: true } : {}),
+      })
       const value = op.value ?? BUILT_IN[name]
       if (op.fn === 'pref') user = { known: true, value, origin: origin(false) }
       else if (op.fn === 'clearPref') user = undefined
@@ -198,7 +234,12 @@ export interface ProfileAssessment {
   strictFallback: Resolved
 }
 
-export function assessProfile(userJs: PrefFile, prefsJs: PrefFile, policy: ReadonlyMap<string, PolicyPref>, admin?: AdminPrefs): ProfileAssessment {
+export function assessProfile(
+  userJs: PrefFile,
+  prefsJs: PrefFile,
+  policy: ReadonlyMap<string, PolicyPref>,
+  admin?: AdminPrefs,
+): ProfileAssessment {
   const mode = resolvePref(PREF.mode, userJs, prefsJs, policy, admin)
   const uri = resolvePref(PREF.uri, userJs, prefsJs, policy, admin)
   const rollout = resolvePref(PREF.rollout, userJs, prefsJs, policy, admin)

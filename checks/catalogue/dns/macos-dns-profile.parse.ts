@@ -93,7 +93,10 @@ export function parseSystemProfilerProfiles(text: string): ParseResult<ProfileLi
     const children = node._items
     const name = typeof node._name === 'string' ? node._name : profileName
     // A node whose children are payloads (objects with payload data) is a profile.
-    if (Array.isArray(children) && children.some((c) => isObject(c) && Object.keys(c).some((k) => k.startsWith('spconfigprofile_payload')))) {
+    if (
+      Array.isArray(children) &&
+      children.some((c) => isObject(c) && Object.keys(c).some((k) => k.startsWith('spconfigprofile_payload')))
+    ) {
       listing.profileNames.push(name)
     }
     if (Array.isArray(children)) walk(children, name, depth + 1)

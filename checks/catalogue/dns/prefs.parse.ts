@@ -141,7 +141,11 @@ function tokenize(src: string): Token[] {
         j++
       }
       i = j
-      push(closed && !broken ? { type: 'string', text, line: startLine, start } : { type: 'bad', text: src.slice(start, j), line: startLine, start })
+      push(
+        closed && !broken
+          ? { type: 'string', text, line: startLine, start }
+          : { type: 'bad', text: src.slice(start, j), line: startLine, start },
+      )
       continue
     }
     if (/[A-Za-z_]/.test(c)) {

@@ -95,7 +95,10 @@ export function effectiveResolved(files: readonly ResolvedFile[]): EffectiveReso
  * Orders drop-ins: `dirs` from highest priority (/etc) to lowest (/usr/lib); each name is taken from
  * the highest-priority directory that has it, and the result is sorted by file name.
  */
-export function orderDropIns(dirs: ReadonlyArray<{ dir: string; names: readonly string[] }>, join: (dir: string, name: string) => string): string[] {
+export function orderDropIns(
+  dirs: ReadonlyArray<{ dir: string; names: readonly string[] }>,
+  join: (dir: string, name: string) => string,
+): string[] {
   const chosen = new Map<string, string>()
   for (const { dir, names } of dirs) {
     for (const name of names) {

@@ -34,7 +34,10 @@ function stripComment(line: string): string {
 function flowList(v: string): string[] | undefined {
   const m = /^\[(.*)\]$/.exec(v.trim())
   if (!m) return undefined
-  return (m[1] ?? '').split(',').map(unquote).filter((s) => s !== '')
+  return (m[1] ?? '')
+    .split(',')
+    .map(unquote)
+    .filter((s) => s !== '')
 }
 
 const KEY_VALUE = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/
@@ -126,9 +129,7 @@ export function parseStubbyConfig(text: string): ParseResult<StubbyConfig> {
   }
   const upstreamValue = top.get('upstream_recursive_servers')
   const upstreams =
-    upstreamValue && 'items' in upstreamValue
-      ? upstreamValue.items.map((i) => (typeof i === 'string' ? i : (i.address_data ?? '?')))
-      : []
+    upstreamValue && 'items' in upstreamValue ? upstreamValue.items.map((i) => (typeof i === 'string' ? i : (i.address_data ?? '?'))) : []
   const auth = scalars(top.get('tls_authentication'))
   return {
     ok: true,

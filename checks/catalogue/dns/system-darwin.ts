@@ -39,7 +39,11 @@ export function decideDarwin(f: DarwinFacts): Pick<Outcome, 'status' | 'summary'
     }
   }
   const odd = payloads[0]
-  if (odd) return { status: 'unknown', summary: t('macUnknownProtocol', { profile: odd.profileName || '(unnamed)', protocol: odd.protocol ?? '(not set)' }) }
+  if (odd)
+    return {
+      status: 'unknown',
+      summary: t('macUnknownProtocol', { profile: odd.profileName || '(unnamed)', protocol: odd.protocol ?? '(not set)' }),
+    }
   return { status: 'unknown', summary: t('macNothingVisible') }
 }
 
@@ -48,12 +52,18 @@ export function darwinEvidence(f: DarwinFacts): Evidence[] {
   if (!f.profiler.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.profiler.reason })
   else if (f.listing && !f.listing.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.listing.problem })
   else if (f.listing?.ok) {
-    ev.push({ label: t('evProfiles'), source: f.profiler.command, observed: f.listing.value.profileNames.join(', ') || t('obsNoneListed'), expected: t('expEncrypted') })
+    ev.push({
+      label: t('evProfiles'),
+      source: f.profiler.command,
+      observed: f.listing.value.profileNames.join(', ') || t('obsNoneListed'),
+      expected: t('expEncrypted'),
+    })
     for (const p of f.listing.value.dnsPayloads) {
       ev.push({
         label: t('evDnsPayload', { profile: p.profileName || '(unnamed)' }),
         source: f.profiler.command,
-        observed: `DNSProtocol=${p.protocol ?? '(not set)'} ${p.serverUrl ? `ServerURL=${p.serverUrl}` : p.serverName ? `ServerName=${p.serverName}` : ''}`.trim(),
+        observed:
+          `DNSProtocol=${p.protocol ?? '(not set)'} ${p.serverUrl ? `ServerURL=${p.serverUrl}` : p.serverName ? `ServerName=${p.serverName}` : ''}`.trim(),
       })
     }
   }

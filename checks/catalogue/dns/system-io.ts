@@ -6,12 +6,18 @@ import type { Evidence } from '../../core/types.js'
 import { t } from './system.messages.js'
 import type { ParseResult } from './system-parse-util.js'
 
-
-export type Read<T> = { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
+export type Read<T> =
+  { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
 
 export type ToolRun = { ok: true; command: string; stdout: string } | { ok: false; command: string; reason: Msg; missing: boolean }
 
-export async function runTool(host: Host, file: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<ToolRun> {
+export async function runTool(
+  host: Host,
+  file: string,
+  args: readonly string[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<ToolRun> {
   const command = [file, ...args].join(' ')
   try {
     const r = await host.exec(file, args, { timeoutMs, ...(signal ? { signal } : {}) })

@@ -26,7 +26,9 @@ export interface LinuxFacts {
   resolvedFiles: Array<Read<{ dnsOverTls: string[]; rejected: string[] }>>
   resolved: EffectiveResolved
   resolvectl: { state: 'ok'; command: string; value: ResolvectlStatus } | { state: 'unavailable'; command: string; reason: Msg }
-  nm: { state: 'ok'; connections: Array<{ connection: NmConnection; dot: NmDot | undefined; command: string }> } | { state: 'unavailable'; command: string; reason: Msg }
+  nm:
+    | { state: 'ok'; connections: Array<{ connection: NmConnection; dot: NmDot | undefined; command: string }> }
+    | { state: 'unavailable'; command: string; reason: Msg }
   stubby: Read<StubbyConfig>
   dnscrypt: Read<DnscryptConfig>
   dnscryptSocket: { path: string; listen: SocketAddress[] } | null
@@ -89,8 +91,10 @@ function judgeProxy(f: LinuxFacts, p: Proxy): Verdict {
   const cfg = f.stubby.value
   const transports = cfg.transports ?? ['GETDNS_TRANSPORT_UDP', 'GETDNS_TRANSPORT_TCP']
   const shown = cfg.transports === null ? '(not set: UDP, then TCP)' : transports.join(', ') || '(empty)'
-  if (!transports.includes('GETDNS_TRANSPORT_TLS')) return { status: 'fail', summary: t('linuxStubbyNoTls', { address, transports: shown }) }
-  if (transports.some((x) => x !== 'GETDNS_TRANSPORT_TLS')) return { status: 'warn', summary: t('linuxStubbyFallback', { address, transports: shown }) }
+  if (!transports.includes('GETDNS_TRANSPORT_TLS'))
+    return { status: 'fail', summary: t('linuxStubbyNoTls', { address, transports: shown }) }
+  if (transports.some((x) => x !== 'GETDNS_TRANSPORT_TLS'))
+    return { status: 'warn', summary: t('linuxStubbyFallback', { address, transports: shown }) }
   if (cfg.tlsAuthentication !== 'GETDNS_AUTHENTICATION_REQUIRED') {
     return { status: 'warn', summary: t('linuxStubbyNoAuth', { address, auth: cfg.tlsAuthentication ?? '(not set)' }) }
   }
@@ -149,13 +153,20 @@ function judgeResolved(f: LinuxFacts): Verdict {
     const others = parsed.filter((p) => !p.addr || !proxyAt(f, p.addr)).map((p) => p.raw)
     const modes = resolvedModes(f)
     if (others.length > 0 && modes.some((m) => m.mode !== 'yes') && verdict.status === 'pass') {
-      return { status: 'warn', summary: t('linuxResolvedPlainUpstream', { proxy: `${first.tool} ${formatSocketAddress(first.at)}`, others: others.join(', ') }) }
+      return {
+        status: 'warn',
+        summary: t('linuxResolvedPlainUpstream', { proxy: `${first.tool} ${formatSocketAddress(first.at)}`, others: others.join(', ') }),
+      }
     }
     return verdict
   }
   const modes = resolvedModes(f)
   const worst = modes.reduce<DotMode>((w, m) => (DOT_RANK[m.mode] < DOT_RANK[w] ? m.mode : w), 'yes')
-  const scopes = modes.filter((m) => m.mode === worst).map((m) => m.scope).join(', ') || 'Global'
+  const scopes =
+    modes
+      .filter((m) => m.mode === worst)
+      .map((m) => m.scope)
+      .join(', ') || 'Global'
   if (worst === 'yes') return { status: 'pass', summary: t('linuxResolvedYes', { scopes }) }
   if (worst === 'opportunistic') return { status: 'warn', summary: t('linuxResolvedOpportunistic', { scopes }) }
   return { status: 'fail', summary: t('linuxResolvedNo', { mode: worst, scopes }) }

@@ -30,11 +30,27 @@ export interface LinuxPaths {
 
 export const LINUX_PATHS: LinuxPaths = {
   resolvConf: '/etc/resolv.conf',
-  resolvedMain: ['/etc/systemd/resolved.conf', '/run/systemd/resolved.conf', '/usr/local/lib/systemd/resolved.conf', '/usr/lib/systemd/resolved.conf'],
-  resolvedDropInDirs: ['/etc/systemd/resolved.conf.d', '/run/systemd/resolved.conf.d', '/usr/local/lib/systemd/resolved.conf.d', '/usr/lib/systemd/resolved.conf.d'],
+  resolvedMain: [
+    '/etc/systemd/resolved.conf',
+    '/run/systemd/resolved.conf',
+    '/usr/local/lib/systemd/resolved.conf',
+    '/usr/lib/systemd/resolved.conf',
+  ],
+  resolvedDropInDirs: [
+    '/etc/systemd/resolved.conf.d',
+    '/run/systemd/resolved.conf.d',
+    '/usr/local/lib/systemd/resolved.conf.d',
+    '/usr/lib/systemd/resolved.conf.d',
+  ],
   stubbyConf: '/etc/stubby/stubby.yml',
   dnscryptConf: '/etc/dnscrypt-proxy/dnscrypt-proxy.toml',
-  unitDirs: ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'],
+  unitDirs: [
+    '/etc/systemd/system',
+    '/run/systemd/system',
+    '/usr/local/lib/systemd/system',
+    '/usr/lib/systemd/system',
+    '/lib/systemd/system',
+  ],
   cloudflaredConfigs: ['/etc/cloudflared/config.yml', '/etc/cloudflared/config.yaml', '/usr/local/etc/cloudflared/config.yml'],
 }
 
@@ -73,14 +89,26 @@ async function readResolvConfLink(host: Host, path: string, signal: AbortSignal)
 }
 
 async function readNetworkManager(host: Host, signal: AbortSignal): Promise<LinuxFacts['nm']> {
-  const active = await runTool(host, 'nmcli', ['-t', '-f', 'NAME,UUID,TYPE,DEVICE', 'connection', 'show', '--active'], TOOL_TIMEOUT_MS, signal)
+  const active = await runTool(
+    host,
+    'nmcli',
+    ['-t', '-f', 'NAME,UUID,TYPE,DEVICE', 'connection', 'show', '--active'],
+    TOOL_TIMEOUT_MS,
+    signal,
+  )
   if (!active.ok) return { state: 'unavailable', command: active.command, reason: active.reason }
   const connections = parseNmcliActive(active.stdout)
     .filter((c) => c.type !== 'loopback')
     .slice(0, MAX_NM_CONNECTIONS)
   const withDot = await Promise.all(
     connections.map(async (connection) => {
-      const run = await runTool(host, 'nmcli', ['-t', '-f', 'connection.dns-over-tls', 'connection', 'show', connection.uuid], TOOL_TIMEOUT_MS, signal)
+      const run = await runTool(
+        host,
+        'nmcli',
+        ['-t', '-f', 'connection.dns-over-tls', 'connection', 'show', connection.uuid],
+        TOOL_TIMEOUT_MS,
+        signal,
+      )
       return { connection, dot: run.ok ? parseNmcliDot(run.stdout) : undefined, command: run.command }
     }),
   )
@@ -173,7 +201,20 @@ export async function gatherLinux(host: Host, paths: LinuxPaths, signal: AbortSi
     const rejected = resolved.rejected.filter((x) => x.path === r.path).map((x) => x.raw)
     return { state: 'ok', path: r.path, value: { dnsOverTls: values, rejected } }
   })
-  return { resolvConf, resolvConfLink, resolvedFiles, resolved, resolvectl, nm, stubby, dnscrypt, dnscryptSocket, cloudflared, listeners, processes }
+  return {
+    resolvConf,
+    resolvConfLink,
+    resolvedFiles,
+    resolved,
+    resolvectl,
+    nm,
+    stubby,
+    dnscrypt,
+    dnscryptSocket,
+    cloudflared,
+    listeners,
+    processes,
+  }
 }
 
 /** One entry per thing read, with the value seen. */
@@ -191,7 +232,8 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
     ev.push({ label: t('evAbsent'), source: rc.path, observed: null })
   }
   ev.push(...unreadableEvidence(rc))
-  if (f.resolvConfLink !== null) ev.push({ label: t('evResolvLink'), source: `readlink ${rc.path}`, observed: f.resolvConfLink || t('obsTargetNotRead') })
+  if (f.resolvConfLink !== null)
+    ev.push({ label: t('evResolvLink'), source: `readlink ${rc.path}`, observed: f.resolvConfLink || t('obsTargetNotRead') })
 
   const usesResolved = rc.state === 'ok' && rc.value.nameservers.some((n) => RESOLVED_STUBS.includes(n))
   for (const r of f.resolvedFiles) {
@@ -236,17 +278,31 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
   const st = f.stubby
   if (st.state === 'ok') {
     ev.push(
-      { label: t('evStubbyTransports'), source: st.path, observed: st.value.transports === null ? t('obsNotSet') : st.value.transports.join(', '), expected: t('expStubbyTls') },
+      {
+        label: t('evStubbyTransports'),
+        source: st.path,
+        observed: st.value.transports === null ? t('obsNotSet') : st.value.transports.join(', '),
+        expected: t('expStubbyTls'),
+      },
       { label: t('evStubbyAuth'), source: st.path, observed: st.value.tlsAuthentication ?? t('obsNotSet'), expected: t('expStubbyAuth') },
       { label: t('evStubbyListen'), source: st.path, observed: st.value.listen.map(formatSocketAddress).join(', ') },
     )
   }
   ev.push(...unreadableEvidence(st))
   if (f.dnscrypt.state === 'ok') {
-    ev.push({ label: t('evDnscryptListen'), source: f.dnscrypt.path, observed: f.dnscrypt.value.listenRaw.join(', ') || observedWord('none') })
+    ev.push({
+      label: t('evDnscryptListen'),
+      source: f.dnscrypt.path,
+      observed: f.dnscrypt.value.listenRaw.join(', ') || observedWord('none'),
+    })
   }
   ev.push(...unreadableEvidence(f.dnscrypt))
-  if (f.dnscryptSocket) ev.push({ label: t('evDnscryptSocket'), source: f.dnscryptSocket.path, observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || observedWord('none') })
+  if (f.dnscryptSocket)
+    ev.push({
+      label: t('evDnscryptSocket'),
+      source: f.dnscryptSocket.path,
+      observed: f.dnscryptSocket.listen.map(formatSocketAddress).join(', ') || observedWord('none'),
+    })
   for (const [address, state] of Object.entries(f.listeners)) {
     ev.push({ label: t('evListener', { address }), source: `tcp ${address}`, observed: t(`obsListening_${state satisfies Listening}`) })
   }

@@ -16,7 +16,11 @@ export function looksBinary(text: string): boolean {
 
 /** Canonical text of an IP literal ("0::1" → "::1"); anything else is returned trimmed and lower-cased. */
 export function canonicalIp(address: string): string {
-  const a = address.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').toLowerCase()
+  const a = address
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '')
+    .toLowerCase()
   if (net.isIPv6(a)) return new URL(`http://[${a}]/`).hostname.slice(1, -1)
   return a
 }

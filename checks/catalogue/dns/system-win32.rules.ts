@@ -53,7 +53,7 @@ export function serverStates(net: WinNetwork, entries: readonly DohEntry[]): Ser
   return out
 }
 
-const encrypted = (s: ServerState): boolean => (s.entry?.flags ?? 0) & (DOH_FLAG.autoTemplate | DOH_FLAG.explicitTemplate) ? true : false
+const encrypted = (s: ServerState): boolean => ((s.entry?.flags ?? 0) & (DOH_FLAG.autoTemplate | DOH_FLAG.explicitTemplate) ? true : false)
 const fallback = (s: ServerState): boolean => ((s.entry?.flags ?? 0) & DOH_FLAG.fallbackToPlaintext) !== 0
 
 export function decideWin32(f: WinFacts): { status: Status; summary: Msg } {

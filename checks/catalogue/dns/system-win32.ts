@@ -36,27 +36,51 @@ export function win32Evidence(f: WinFacts): Evidence[] {
   const ev: Evidence[] = []
   const policySource = `${DOH_POLICY_KEY}\\DoHPolicy`
   if (f.policy.state === 'unreadable') ev.push({ label: t('evDohPolicyUnreadable'), source: policySource, observed: f.policy.reason })
-  else ev.push({ label: t('evDohPolicy'), source: policySource, observed: f.policy.state === 'ok' ? f.policy.value : null, expected: t('expDohPolicy') })
+  else
+    ev.push({
+      label: t('evDohPolicy'),
+      source: policySource,
+      observed: f.policy.state === 'ok' ? f.policy.value : null,
+      expected: t('expDohPolicy'),
+    })
   if (f.doh.state === 'unreadable') ev.push({ label: t('evDohRegistryUnreadable'), source: INTERFACE_PARAMS_KEY, observed: f.doh.reason })
   if (!f.network.ok) {
-    ev.push({ label: t('evToolFailed'), source: 'powershell Get-NetAdapter / Get-DnsClientServerAddress / Get-NetRoute', observed: f.network.reason })
+    ev.push({
+      label: t('evToolFailed'),
+      source: 'powershell Get-NetAdapter / Get-DnsClientServerAddress / Get-NetRoute',
+      observed: f.network.reason,
+    })
     return ev
   }
   if (!f.network.value.ok) {
-    ev.push({ label: t('evToolFailed'), source: 'powershell Get-NetAdapter / Get-DnsClientServerAddress / Get-NetRoute', observed: f.network.value.problem })
+    ev.push({
+      label: t('evToolFailed'),
+      source: 'powershell Get-NetAdapter / Get-DnsClientServerAddress / Get-NetRoute',
+      observed: f.network.value.problem,
+    })
     return ev
   }
   const net = f.network.value.value
   const entries: DohEntry[] = f.doh.state === 'ok' ? f.doh.value : []
   for (const a of defaultRouteAdapters(net)) {
-    ev.push({ label: t('evAdapter', { name: a.name }), source: 'Get-NetAdapter / Get-NetRoute', observed: `ifIndex ${a.ifIndex}, ${a.guid}` })
+    ev.push({
+      label: t('evAdapter', { name: a.name }),
+      source: 'Get-NetAdapter / Get-NetRoute',
+      observed: `ifIndex ${a.ifIndex}, ${a.guid}`,
+    })
     const servers = net.dns.filter((d) => d.ifIndex === a.ifIndex).flatMap((d) => d.servers)
-    ev.push({ label: t('evDnsServers', { adapter: a.name }), source: 'Get-DnsClientServerAddress', observed: servers.join(', ') || observedWord('none') })
+    ev.push({
+      label: t('evDnsServers', { adapter: a.name }),
+      source: 'Get-DnsClientServerAddress',
+      observed: servers.join(', ') || observedWord('none'),
+    })
   }
   for (const s of serverStates(net, entries)) {
     ev.push({
       label: t('evDohFlags', { server: s.server, adapter: s.adapter.name }),
-      source: s.entry?.keyPath ?? `${INTERFACE_PARAMS_KEY}\\${s.adapter.guid}\\DohInterfaceSettings\\${s.server.includes(':') ? 'Doh6' : 'Doh'}\\${s.server}`,
+      source:
+        s.entry?.keyPath ??
+        `${INTERFACE_PARAMS_KEY}\\${s.adapter.guid}\\DohInterfaceSettings\\${s.server.includes(':') ? 'Doh6' : 'Doh'}\\${s.server}`,
       observed: s.entry ? describeDohFlags(s.entry.flags) : t('obsNoKey'),
       expected: t('expDohNoFallback'),
     })

@@ -49,7 +49,10 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
           },
           {
             text: t('fixNetworkManager'),
-            command: { shell: 'sh', line: 'nmcli connection modify <connection> connection.dns-over-tls yes && nmcli connection up <connection>' },
+            command: {
+              shell: 'sh',
+              line: 'nmcli connection modify <connection> connection.dns-over-tls yes && nmcli connection up <connection>',
+            },
             requiresAdmin: true,
           },
           {
@@ -70,7 +73,7 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
             command: {
               shell: 'powershell',
               // The adapter is the one with the default route (the one this check reads), not a guessed name like 'Wi-Fi'.
-              line: "netsh dns add encryption server=1.1.1.1 dohtemplate=https://cloudflare-dns.com/dns-query autoupgrade=yes udpfallback=no; $adapter = (Get-NetRoute -DestinationPrefix 0.0.0.0/0 | Sort-Object RouteMetric | Select-Object -First 1).InterfaceAlias; Set-DnsClientServerAddress -InterfaceAlias $adapter -ServerAddresses 1.1.1.1,1.0.0.1",
+              line: 'netsh dns add encryption server=1.1.1.1 dohtemplate=https://cloudflare-dns.com/dns-query autoupgrade=yes udpfallback=no; $adapter = (Get-NetRoute -DestinationPrefix 0.0.0.0/0 | Sort-Object RouteMetric | Select-Object -First 1).InterfaceAlias; Set-DnsClientServerAddress -InterfaceAlias $adapter -ServerAddresses 1.1.1.1,1.0.0.1',
             },
             requiresAdmin: true,
           },
@@ -78,16 +81,34 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
         ],
       },
       references: [
-        { title: 'systemd resolved.conf(5): DNSOverTLS=', url: 'https://www.freedesktop.org/software/systemd/man/latest/resolved.conf.html' },
+        {
+          title: 'systemd resolved.conf(5): DNSOverTLS=',
+          url: 'https://www.freedesktop.org/software/systemd/man/latest/resolved.conf.html',
+        },
         { title: 'resolvectl(1)', url: 'https://www.freedesktop.org/software/systemd/man/latest/resolvectl.html' },
-        { title: 'NetworkManager settings: connection.dns-over-tls', url: 'https://networkmanager.dev/docs/api/latest/nm-settings-nmcli.html' },
+        {
+          title: 'NetworkManager settings: connection.dns-over-tls',
+          url: 'https://networkmanager.dev/docs/api/latest/nm-settings-nmcli.html',
+        },
         { title: 'Stubby (getdns)', url: 'https://github.com/getdnsapi/stubby' },
         { title: 'dnscrypt-proxy configuration', url: 'https://github.com/DNSCrypt/dnscrypt-proxy/wiki/Configuration' },
-        { title: 'cloudflared changes (2026.2.0 removes proxy-dns)', url: 'https://github.com/cloudflare/cloudflared/blob/master/CHANGES.md' },
+        {
+          title: 'cloudflared changes (2026.2.0 removes proxy-dns)',
+          url: 'https://github.com/cloudflare/cloudflared/blob/master/CHANGES.md',
+        },
         { title: 'Apple Device Management: DNSSettings', url: 'https://developer.apple.com/documentation/devicemanagement/dnssettings' },
-        { title: 'Microsoft: DNS_DOH_SERVER_SETTINGS flags', url: 'https://learn.microsoft.com/windows/win32/api/netioapi/ns-netioapi-dns_doh_server_settings' },
-        { title: 'Microsoft: netsh dnsclient', url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/netsh-dnsclient' },
-        { title: 'Microsoft: Add-DnsClientDohServerAddress', url: 'https://learn.microsoft.com/powershell/module/dnsclient/add-dnsclientdohserveraddress' },
+        {
+          title: 'Microsoft: DNS_DOH_SERVER_SETTINGS flags',
+          url: 'https://learn.microsoft.com/windows/win32/api/netioapi/ns-netioapi-dns_doh_server_settings',
+        },
+        {
+          title: 'Microsoft: netsh dnsclient',
+          url: 'https://learn.microsoft.com/windows-server/administration/windows-commands/netsh-dnsclient',
+        },
+        {
+          title: 'Microsoft: Add-DnsClientDohServerAddress',
+          url: 'https://learn.microsoft.com/powershell/module/dnsclient/add-dnsclientdohserveraddress',
+        },
       ],
     },
     async run(host, signal) {

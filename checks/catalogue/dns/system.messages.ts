@@ -85,7 +85,7 @@ export const t = defineMessages('dns.system', {
   linuxLocalUnknown:
     'DNS goes to a local resolver at {address} that Bulwark does not recognise (for example dnsmasq or unbound). Check that resolver forwards over TLS or HTTPS.',
   linuxCloudflared:
-    'cloudflared\'s DNS proxy (proxy-dns) is set up in {source}, but cloudflared 2026.2.0 removed proxy-dns: DNS through it may be broken or bypassed. Switch to systemd-resolved DNS over TLS, stubby or dnscrypt-proxy.',
+    "cloudflared's DNS proxy (proxy-dns) is set up in {source}, but cloudflared 2026.2.0 removed proxy-dns: DNS through it may be broken or bypassed. Switch to systemd-resolved DNS over TLS, stubby or dnscrypt-proxy.",
   notFormat: '{path} is not a readable {format} file ({problem}), so Bulwark cannot tell what it sets. Check the file by hand.',
 
   // macOS verdicts
@@ -118,20 +118,21 @@ export const t = defineMessages('dns.system', {
   // Remediation
   fixResolvedDropIn:
     'Turn on strict DNS over TLS in systemd-resolved with a drop-in file (admin). This example uses Cloudflare; any resolver that offers DNS over TLS works.',
-  fixResolvedStub: 'Point /etc/resolv.conf at the systemd-resolved stub (nameserver 127.0.0.53), then confirm +DNSOverTLS in resolvectl status.',
+  fixResolvedStub:
+    'Point /etc/resolv.conf at the systemd-resolved stub (nameserver 127.0.0.53), then confirm +DNSOverTLS in resolvectl status.',
   fixResolvedUndo: 'Undo: delete the drop-in and restart systemd-resolved.',
-  fixNetworkManager:
-    'With NetworkManager (systemd-resolved plugin), you can set it per connection instead: connection.dns-over-tls yes.',
+  fixNetworkManager: 'With NetworkManager (systemd-resolved plugin), you can set it per connection instead: connection.dns-over-tls yes.',
   fixStubby:
     'Using stubby: in /etc/stubby/stubby.yml list only GETDNS_TRANSPORT_TLS under dns_transport_list, set tls_authentication: GETDNS_AUTHENTICATION_REQUIRED, restart stubby, and make it the only nameserver.',
-  fixCloudflared: 'If you followed a cloudflared proxy-dns guide: that feature was removed in cloudflared 2026.2.0. Disable the unit and use one of the options above.',
+  fixCloudflared:
+    'If you followed a cloudflared proxy-dns guide: that feature was removed in cloudflared 2026.2.0. Disable the unit and use one of the options above.',
   fixMacProfile:
     'Install an encrypted-DNS configuration profile (a .mobileconfig with a com.apple.dnsSettings.managed payload, DNSProtocol HTTPS or TLS) from your DNS provider, then approve it in System Settings → General → Device Management (Privacy & Security → Profiles on macOS 13). It needs an admin password. Undo: remove the profile there.',
   fixMacVerify: 'List the installed profiles to confirm.',
   fixWinSettings:
     'Open Settings → Network & internet → Ethernet, or Wi-Fi → Hardware properties, then DNS server assignment → Edit. Set DNS over HTTPS to On (automatic template) and turn Fallback to plaintext off.',
   fixWinNetsh:
-    'Or, as administrator, register the server with its DoH template and no fallback (example: Cloudflare 1.1.1.1), then set it as the adapter\'s DNS server.',
+    "Or, as administrator, register the server with its DoH template and no fallback (example: Cloudflare 1.1.1.1), then set it as the adapter's DNS server.",
   fixWinPolicy:
     'Managed PCs: Group Policy Computer Configuration → Administrative Templates → Network → DNS Client → Configure DNS over HTTPS (DoH) name resolution → Require DoH.',
 })

@@ -14,10 +14,12 @@ const t = defineMessages('env.isolation', {
   qubesVm: 'This is a Qubes OS virtual machine ({type}), kept apart from your other qubes.',
   vm: 'This system runs in a virtual machine ({hypervisor}). That keeps it apart from the host, but the host can see everything in it, and it neither forgets what you did nor sends traffic through Tor.',
   plain: 'This is an everyday system with no isolation for sensitive work. For high-risk work, boot Tails or use Qubes OS.',
-  uncertain: 'Bulwark could not read {source} ({code}), so it cannot tell whether this is Tails, Whonix or Qubes. Run Bulwark as a user who can read it.',
+  uncertain:
+    'Bulwark could not read {source} ({code}), so it cannot tell whether this is Tails, Whonix or Qubes. Run Bulwark as a user who can read it.',
   stepTails:
     'For work that must leave no trace, boot Tails from a USB stick: it forgets everything at shutdown and sends all traffic through Tor. Use it when being identified or having the computer searched would put you at risk.',
-  stepQubes: 'To keep tasks apart every day, install Qubes OS on a separate computer: each task gets its own virtual machine, and Whonix qubes send traffic through Tor.',
+  stepQubes:
+    'To keep tasks apart every day, install Qubes OS on a separate computer: each task gets its own virtual machine, and Whonix qubes send traffic through Tor.',
   stepTorBrowser: 'When Tails or Qubes is more than you need, use Tor Browser for sensitive browsing.',
 })
 
@@ -42,7 +44,8 @@ export function isolationOutcome(info: IsolationInfo): Outcome {
     case 'qubes-vm':
       return { status: 'pass', summary: t('qubesVm', { type: info.qubesVmType ?? 'qube' }), evidence }
     case 'none':
-      if (info.uncertain) return { status: 'unknown', summary: t('uncertain', { source: info.uncertain.source, code: info.uncertain.code }), evidence }
+      if (info.uncertain)
+        return { status: 'unknown', summary: t('uncertain', { source: info.uncertain.source, code: info.uncertain.code }), evidence }
       // A plain VM is a warn, not a pass: it could be a cloud server or a work desktop rather than a
       // deliberate compartment, and it gives none of the amnesia or Tor routing the advice is about.
       if (info.hypervisor) return { status: 'warn', summary: t('vm', { hypervisor: info.hypervisor }), evidence }

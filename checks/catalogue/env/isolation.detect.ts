@@ -70,7 +70,8 @@ async function detectLinux(host: Host): Promise<Found> {
     const os = parseOsRelease(osRelease.value)
     tails = isTails(os)
     evidence.push({ label: t('osName'), source: '/etc/os-release', observed: os.get('NAME') ?? null })
-    if (os.has('TAILS_PRODUCT_NAME')) evidence.push({ label: t('tailsProduct'), source: '/etc/os-release', observed: os.get('TAILS_PRODUCT_NAME') ?? null })
+    if (os.has('TAILS_PRODUCT_NAME'))
+      evidence.push({ label: t('tailsProduct'), source: '/etc/os-release', observed: os.get('TAILS_PRODUCT_NAME') ?? null })
   } else if (osRelease.error.code !== 'not_found') {
     uncertain = { source: '/etc/os-release', code: osRelease.error.code }
     evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: observedError(osRelease.error.code) })
@@ -130,13 +131,23 @@ async function detectDarwin(host: Host): Promise<Found> {
     return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'
-  return { hypervisor: active ? t('hvMac') : null, evidence: [{ label: t('macVm'), source: command, observed: r.value.stdout.trim() }], uncertain: null }
+  return {
+    hypervisor: active ? t('hvMac') : null,
+    evidence: [{ label: t('macVm'), source: command, observed: r.value.stdout.trim() }],
+    uncertain: null,
+  }
 }
 
 async function detectWindows(host: Host): Promise<Found> {
   const read = await queryRegistry(host, BIOS_KEY)
   if (read.status !== 'ok') {
-    return { hypervisor: null, evidence: [{ label: t('unreadable'), source: read.command, observed: read.status === 'unreadable' ? read.reason : observedError('not_found') }], uncertain: null }
+    return {
+      hypervisor: null,
+      evidence: [
+        { label: t('unreadable'), source: read.command, observed: read.status === 'unreadable' ? read.reason : observedError('not_found') },
+      ],
+      uncertain: null,
+    }
   }
   const bios = biosStrings(read.keys)
   return {
@@ -150,8 +161,15 @@ async function detectWindows(host: Host): Promise<Found> {
 }
 
 async function detect(host: Host): Promise<IsolationInfo> {
-  const found = host.platform === 'linux' ? await detectLinux(host) : host.platform === 'darwin' ? await detectDarwin(host) : await detectWindows(host)
-  return { kind: found.kind ?? 'none', qubesVmType: found.qubesVmType ?? null, hypervisor: found.hypervisor, evidence: found.evidence, uncertain: found.uncertain }
+  const found =
+    host.platform === 'linux' ? await detectLinux(host) : host.platform === 'darwin' ? await detectDarwin(host) : await detectWindows(host)
+  return {
+    kind: found.kind ?? 'none',
+    qubesVmType: found.qubesVmType ?? null,
+    hypervisor: found.hypervisor,
+    evidence: found.evidence,
+    uncertain: found.uncertain,
+  }
 }
 
 /** What this system is, read once per Host. */

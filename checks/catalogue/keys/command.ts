@@ -28,9 +28,11 @@ export async function runCommand(
   const run = await attempt(line, () =>
     host.exec(file, args, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes ?? 8 * 1024 * 1024, signal: options.signal }),
   )
-  if (!run.ok) return { ok: false, line, reason: describeHostError(run.error, file), code: run.error.code, seen: observedError(run.error.code) }
+  if (!run.ok)
+    return { ok: false, line, reason: describeHostError(run.error, file), code: run.error.code, seen: observedError(run.error.code) }
   const result = run.value
-  if (result.truncated) return { ok: false, line, reason: t('commandTruncated', { command: line }), code: 'truncated', seen: observedError('too_large') }
+  if (result.truncated)
+    return { ok: false, line, reason: t('commandTruncated', { command: line }), code: 'truncated', seen: observedError('too_large') }
   if (result.code !== 0 && !(options.acceptExit?.(result.code) ?? false)) {
     const detail = (result.stderr || result.stdout).trim().split(/\r?\n/)[0]?.slice(0, 300) ?? ''
     const code = String(result.code)

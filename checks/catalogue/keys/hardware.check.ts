@@ -12,7 +12,10 @@ const buy: Step = { text: t('stepBuy'), link: 'https://fidoalliance.org/fido2/' 
 const accounts: Step = { text: t('stepAccounts') }
 const pamEnrol: Step = {
   text: t('stepPamEnrol'),
-  command: { shell: 'sh', line: 'mkdir -p ~/.config/Yubico && pamu2fcfg >> ~/.config/Yubico/u2f_keys && chmod 600 ~/.config/Yubico/u2f_keys' },
+  command: {
+    shell: 'sh',
+    line: 'mkdir -p ~/.config/Yubico && pamu2fcfg >> ~/.config/Yubico/u2f_keys && chmod 600 ~/.config/Yubico/u2f_keys',
+  },
 }
 
 export const hardwareKeysCheck = defineCheck({
@@ -32,7 +35,11 @@ export const hardwareKeysCheck = defineCheck({
         pamEnrol,
         { text: t('stepPamConfig'), requiresAdmin: true, link: PAM_U2F_DOCS },
         { text: t('stepSsh'), command: { shell: 'sh', line: 'ssh-keygen -t ed25519-sk' } },
-        { text: t('stepCryptenroll'), command: { shell: 'sh', line: 'sudo systemd-cryptenroll --fido2-device=auto /dev/nvme0n1p3' }, requiresAdmin: true },
+        {
+          text: t('stepCryptenroll'),
+          command: { shell: 'sh', line: 'sudo systemd-cryptenroll --fido2-device=auto /dev/nvme0n1p3' },
+          requiresAdmin: true,
+        },
       ],
       darwin: [
         buy,
@@ -50,16 +57,32 @@ export const hardwareKeysCheck = defineCheck({
       ],
     },
     references: [
-      { title: 'libfido2: FIDO devices are found by HID usage page 0xF1D0; known vendor list (udev/fidodevs)', url: 'https://github.com/Yubico/libfido2/blob/main/udev/fidodevs' },
-      { title: 'OpenSSH PROTOCOL.u2f: sk-ssh-ed25519@openssh.com and sk-ecdsa-sha2-nistp256@openssh.com keys', url: 'https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.u2f' },
+      {
+        title: 'libfido2: FIDO devices are found by HID usage page 0xF1D0; known vendor list (udev/fidodevs)',
+        url: 'https://github.com/Yubico/libfido2/blob/main/udev/fidodevs',
+      },
+      {
+        title: 'OpenSSH PROTOCOL.u2f: sk-ssh-ed25519@openssh.com and sk-ecdsa-sha2-nistp256@openssh.com keys',
+        url: 'https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.u2f',
+      },
       { title: 'pam-u2f: options, authfile location and format', url: 'https://github.com/Yubico/pam-u2f/blob/master/man/pam_u2f.8.txt' },
-      { title: 'systemd-cryptenroll(1): enrolling a FIDO2 token for LUKS', url: 'https://www.freedesktop.org/software/systemd/man/latest/systemd-cryptenroll.html' },
-      { title: 'Microsoft: HIDClass hardware IDs for top-level collections (HID_DEVICE_UP)', url: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/hid/hidclass-hardware-ids-for-top-level-collections' },
+      {
+        title: 'systemd-cryptenroll(1): enrolling a FIDO2 token for LUKS',
+        url: 'https://www.freedesktop.org/software/systemd/man/latest/systemd-cryptenroll.html',
+      },
+      {
+        title: 'Microsoft: HIDClass hardware IDs for top-level collections (HID_DEVICE_UP)',
+        url: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/hid/hidclass-hardware-ids-for-top-level-collections',
+      },
       { title: 'FIDO Alliance: FIDO2 (WebAuthn and CTAP)', url: 'https://fidoalliance.org/fido2/' },
     ],
   },
   async run(host, signal) {
-    const [presence, usage, readers] = await Promise.all([detectKeys(host, signal), findKeyUsage(host, signal), detectSmartCardReaders(host, signal)])
+    const [presence, usage, readers] = await Promise.all([
+      detectKeys(host, signal),
+      findKeyUsage(host, signal),
+      detectSmartCardReaders(host, signal),
+    ])
     const { status, summary } = decide({
       platform: host.platform,
       presence: presence.status,
@@ -70,7 +93,11 @@ export const hardwareKeysCheck = defineCheck({
     })
     const notes: Evidence[] = [{ label: t('notVisible'), source: 'websites and online accounts', observed: t('obsNotVisible') }]
     if (host.platform === 'win32') {
-      notes.push({ label: t('noteWindowsHello'), source: 'Settings → Accounts → Sign-in options → Security key', observed: t('obsNeedsAdmin') })
+      notes.push({
+        label: t('noteWindowsHello'),
+        source: 'Settings → Accounts → Sign-in options → Security key',
+        observed: t('obsNeedsAdmin'),
+      })
     }
     return { status, summary, evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes] }
   },

@@ -14,12 +14,14 @@ export const t = defineMessages(CHECK_ID, {
   passUsedPresenceUnknown: 'This computer uses a security key ({uses}). Whether one is plugged in now could not be read: {reason}',
   warnUnusedLinux:
     'A security key is plugged in ({keys}) but nothing on this computer that Bulwark can see uses it: no pam_u2f sign-in, no sk- SSH key, no FIDO2 disk unlock. Enrol it (see the steps).',
-  warnUnusedMac: 'A security key is plugged in ({keys}) but nothing on this Mac that Bulwark can see uses it: no pam_u2f for sudo, no sk- SSH key. Enrol it (see the steps).',
+  warnUnusedMac:
+    'A security key is plugged in ({keys}) but nothing on this Mac that Bulwark can see uses it: no pam_u2f for sudo, no sk- SSH key. Enrol it (see the steps).',
   warnUnusedWindows:
     'A security key is plugged in ({keys}) but Bulwark found no sk- SSH key using it. Windows Hello security-key sign-in cannot be read without administrator rights: check Settings → Accounts → Sign-in options → Security key yourself.',
   warnNone:
     'No security key is plugged in and nothing on this computer uses one. A FIDO2 key (for example a YubiKey, Nitrokey, SoloKey, Token2 or Google Titan) stops phishing of the accounts you enrol it with; get two, one as a spare.',
-  failAuthfile: 'The pam_u2f key list {path} can be changed by other users (mode {mode}): they could enrol their own key and sign in as you. Run (with sudo if root owns it): chmod 600 {path}',
+  failAuthfile:
+    'The pam_u2f key list {path} can be changed by other users (mode {mode}): they could enrol their own key and sign in as you. Run (with sudo if root owns it): chmod 600 {path}',
   failAlwaysOk: 'pam_u2f in {file} line {line} has the alwaysok option: every sign-in attempt succeeds without the key. Remove alwaysok.',
   unknownPresence: 'Could not tell whether a security key is plugged in, and nothing on this computer uses one: {reason}',
   noteWindowsHello: 'Windows Hello security-key sign-in is stored where only administrators can read it, so it is not counted here.',
@@ -52,13 +54,14 @@ export const t = defineMessages(CHECK_ID, {
   evSshKey: 'SSH key backed by a security key (type and comment)',
   evSshAgent: 'ssh-agent keys',
   evSshUnreadable: 'SSH file that could not be read',
-  notVisible: 'Websites and online accounts (email, password manager, Apple or Microsoft account) keep their security-key registrations; this computer cannot see them.',
+  notVisible:
+    'Websites and online accounts (email, password manager, Apple or Microsoft account) keep their security-key registrations; this computer cannot see them.',
 
   // Values seen (evidence "observed")
   obsDevice: '{ids} · {vendor} · usage page {pages}',
   obsDeviceNamed: '{ids} · {vendor} · "{name}" · usage page {pages}',
   obsIdsUnknown: 'VID:PID unknown',
-  obsVendorUnlisted: 'vendor not in Bulwark\'s list',
+  obsVendorUnlisted: "vendor not in Bulwark's list",
   obsNoneDeclared: 'none declared',
   obsDescriptorInvalid: '{reason} at byte {offset}',
   obsNoHidDevices: 'none (no HID devices)',
@@ -87,17 +90,20 @@ export const t = defineMessages(CHECK_ID, {
   // Remediation
   stepBuy:
     'Get two FIDO2 security keys (one as a spare) from a known maker such as Yubico, Nitrokey, SoloKeys, Token2 or Google Titan, bought new from the maker or an authorised seller. FIDO2 sign-in cannot be phished: the key checks the website address itself.',
-  stepAccounts: 'Register both keys with the accounts that matter most: email, password manager, and your Apple, Google or Microsoft account.',
+  stepAccounts:
+    'Register both keys with the accounts that matter most: email, password manager, and your Apple, Google or Microsoft account.',
   stepPamEnrol: 'Enrol the key for sudo and login (touch the key when it blinks):',
   stepPamConfig:
     'Then ask PAM to require it: add the line "auth required pam_u2f.so cue" to /etc/pam.d/sudo (and later to your login manager) as Yubico\'s guide shows. Keep a second root terminal open until you have tested sudo, so a mistake cannot lock you out. Bulwark never edits PAM.',
-  stepSsh: 'Create an SSH key that lives on the security key, then add its .pub file to your servers\' authorized_keys (use -t ecdsa-sk if your key refuses ed25519-sk):',
+  stepSsh:
+    "Create an SSH key that lives on the security key, then add its .pub file to your servers' authorized_keys (use -t ecdsa-sk if your key refuses ed25519-sk):",
   stepCryptenroll:
-    'Let the key unlock your encrypted disk: run this with your LUKS partition in place of the example device (your passphrase keeps working), then add fido2-device=auto to that volume\'s options in /etc/crypttab and rebuild the initramfs:',
+    "Let the key unlock your encrypted disk: run this with your LUKS partition in place of the example device (your passphrase keeps working), then add fido2-device=auto to that volume's options in /etc/crypttab and rebuild the initramfs:",
   stepMacAccount: 'Add the keys to your Apple Account: System Settings → your name → Sign-In & Security → Security Keys (needs two keys).',
-  stepMacSsh: 'The ssh-keygen that ships with macOS cannot create security-key SSH keys; install OpenSSH and libfido2 from Homebrew (brew install openssh libfido2), then run the Homebrew ssh-keygen:',
-  stepMacPam: 'For sudo, install pam-u2f from Homebrew, enrol with pamu2fcfg as above, and add the pam_u2f line to /etc/pam.d/sudo_local (it survives macOS updates). Keep a second admin terminal open while testing.',
+  stepMacSsh:
+    'The ssh-keygen that ships with macOS cannot create security-key SSH keys; install OpenSSH and libfido2 from Homebrew (brew install openssh libfido2), then run the Homebrew ssh-keygen:',
+  stepMacPam:
+    'For sudo, install pam-u2f from Homebrew, enrol with pamu2fcfg as above, and add the pam_u2f line to /etc/pam.d/sudo_local (it survives macOS updates). Keep a second admin terminal open while testing.',
   stepWinSignIn: 'Set up the key for Windows sign-in and your Microsoft account: Settings → Accounts → Sign-in options → Security key.',
   stepWinSsh: 'Windows OpenSSH (8.9 or later) can create a security-key SSH key through Windows Hello:',
 })
-

@@ -10,9 +10,7 @@
  */
 export const FIDO_USAGE_PAGE = 0xf1d0
 
-export type DescriptorResult =
-  | { ok: true; usagePages: number[]; items: number }
-  | { ok: false; reason: string; offset: number }
+export type DescriptorResult = { ok: true; usagePages: number[]; items: number } | { ok: false; reason: string; offset: number }
 
 const TYPE_MAIN = 0
 const TYPE_GLOBAL = 1

@@ -90,14 +90,26 @@ async function readHidrawNode(host: Host, name: string): Promise<NodeRead> {
   if (!descriptor.ok) {
     return {
       problem: describeHostError(descriptor.error, descriptorPath),
-      evidence: [{ label: t('evHidUnreadable'), source: descriptorPath, observed: joinMessages([describeDevice(partial), observedError(descriptor.error.code)], ' · ') }],
+      evidence: [
+        {
+          label: t('evHidUnreadable'),
+          source: descriptorPath,
+          observed: joinMessages([describeDevice(partial), observedError(descriptor.error.code)], ' · '),
+        },
+      ],
     }
   }
   const parsed = parseReportDescriptor(descriptor.value)
   if (!parsed.ok) {
     return {
       problem: t('descriptorInvalid', { path: descriptorPath, detail: parsed.reason, offset: parsed.offset }),
-      evidence: [{ label: t('evDescriptorInvalid'), source: descriptorPath, observed: t('obsDescriptorInvalid', { reason: parsed.reason, offset: parsed.offset }) }],
+      evidence: [
+        {
+          label: t('evDescriptorInvalid'),
+          source: descriptorPath,
+          observed: t('obsDescriptorInvalid', { reason: parsed.reason, offset: parsed.offset }),
+        },
+      ],
     }
   }
   return { device: { ...partial, usagePages: [...new Set(parsed.usagePages)] }, evidence: [] }
@@ -112,9 +124,16 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   if (!list.ok) {
     // No hidraw class at all means the kernel has no raw HID devices: nothing is plugged in.
     if (list.error.code === 'not_found') {
-      return { status: 'none', keys: [], reason: null, evidence: [{ label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsNoHidDevices') }] }
+      return {
+        status: 'none',
+        keys: [],
+        reason: null,
+        evidence: [{ label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsNoHidDevices') }],
+      }
     }
-    return unknown(describeHostError(list.error, HIDRAW_DIR), [{ label: t('evHidList'), source: HIDRAW_DIR, observed: observedError(list.error.code) }])
+    return unknown(describeHostError(list.error, HIDRAW_DIR), [
+      { label: t('evHidList'), source: HIDRAW_DIR, observed: observedError(list.error.code) },
+    ])
   }
   const names = list.value
     .map((e) => e.name)
@@ -125,7 +144,11 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   const devices = reads.flatMap((r) => ('device' in r ? [r.device] : []))
   const problem = reads.find((r): r is Extract<NodeRead, { problem: Msg }> => 'problem' in r)?.problem ?? null
   const evidence: Evidence[] = [
-    { label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || observedWord('none') }) },
+    {
+      label: t('evHidList'),
+      source: HIDRAW_DIR,
+      observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || observedWord('none') }),
+    },
     ...deviceEvidence(devices, (d) => `${d.source}/device/report_descriptor`),
     ...reads.flatMap((r) => r.evidence),
   ]

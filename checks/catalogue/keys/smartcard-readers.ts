@@ -24,7 +24,11 @@ async function linuxReaders(host: Host): Promise<Evidence[]> {
   const [socket, processes] = await Promise.all([tryStat(host, PCSCD_SOCKET), host.sysinfo.processes().catch(() => null)])
   const running = processes?.filter((p) => p.name === 'pcscd') ?? null
   return [
-    { label: t('evPcscd'), source: PCSCD_SOCKET, observed: socket.ok ? t('obsPresentKind', { kind: socket.value.kind }) : observedError(socket.error.code) },
+    {
+      label: t('evPcscd'),
+      source: PCSCD_SOCKET,
+      observed: socket.ok ? t('obsPresentKind', { kind: socket.value.kind }) : observedError(socket.error.code),
+    },
     {
       label: t('evPcscd'),
       source: 'process list',

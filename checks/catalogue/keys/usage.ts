@@ -47,7 +47,7 @@ interface PamU2fLine extends PamModuleLine {
 /** Services that reach pam_u2f directly or through @include/include/substack chains. */
 function servicesUsing(direct: ReadonlySet<string>, includes: ReadonlyMap<string, string[]>): string[] {
   const using = new Set(direct)
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const [service, targets] of includes) {
       if (!using.has(service) && targets.some((target) => using.has(target))) {
@@ -69,7 +69,11 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
     return {
       enrolled: st.error.code === 'permission_denied',
       failures: [],
-      evidence: { label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'), source: path, observed: observedError(st.error.code) },
+      evidence: {
+        label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'),
+        source: path,
+        observed: observedError(st.error.code),
+      },
     }
   }
   const mode = st.value.mode
@@ -79,7 +83,15 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
   const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
     const enrolled = read.error.code === 'permission_denied'
-    return { enrolled, failures, evidence: { label: t('evAuthfileUnreadable'), source: path, observed: t('obsModeError', { mode: modeText, error: observedError(read.error.code) }) } }
+    return {
+      enrolled,
+      failures,
+      evidence: {
+        label: t('evAuthfileUnreadable'),
+        source: path,
+        observed: t('obsModeError', { mode: modeText, error: observedError(read.error.code) }),
+      },
+    }
   }
   const user = userName(host)
   const entry = read.value.split(/\r?\n/).find((l) => l.startsWith(`${user}:`))
@@ -103,7 +115,9 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
     return { ...none(), evidence: [{ label: t('evPamUnreadable'), source: PAM_DIR, observed: observedError(listing.error.code) }] }
   }
   const files = listing.value.filter((e) => e.kind !== 'dir').map((e) => e.name)
-  const reads = await Promise.all(files.map(async (name) => ({ name, read: await tryReadText(host, `${PAM_DIR}/${name}`, { maxBytes: MAX_CONFIG_BYTES }) })))
+  const reads = await Promise.all(
+    files.map(async (name) => ({ name, read: await tryReadText(host, `${PAM_DIR}/${name}`, { maxBytes: MAX_CONFIG_BYTES }) })),
+  )
   const u2fLines: PamU2fLine[] = []
   const includes = new Map<string, PamInclude[]>()
   const evidence: Evidence[] = []
@@ -152,7 +166,11 @@ async function crypttabUsage(host: Host): Promise<KeyUsage> {
   return {
     uses: [t('useCrypttab', { volumes: entries.map((e) => e.name).join(', ') })],
     failures: [],
-    evidence: entries.map((e) => ({ label: t('evCrypttab'), source: `${CRYPTTAB}:${e.line}`, observed: `${e.name} ${e.device} fido2-device=${e.fido2Device}` })),
+    evidence: entries.map((e) => ({
+      label: t('evCrypttab'),
+      source: `${CRYPTTAB}:${e.line}`,
+      observed: `${e.name} ${e.device} fido2-device=${e.fido2Device}`,
+    })),
   }
 }
 
@@ -180,8 +198,11 @@ async function sshFiles(host: Host): Promise<SshFindings> {
   const paths = pathsFor(host.platform)
   const dir = paths.join(host.home, '.ssh')
   const listing = await attempt(dir, () => host.readDir(dir))
-  if (!listing.ok) return listing.error.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), observedError(listing.error.code))
-  const names = listing.value.filter((e) => e.kind !== 'dir' && (e.name.endsWith('.pub') || e.name === 'authorized_keys')).map((e) => e.name)
+  if (!listing.ok)
+    return listing.error.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), observedError(listing.error.code))
+  const names = listing.value
+    .filter((e) => e.kind !== 'dir' && (e.name.endsWith('.pub') || e.name === 'authorized_keys'))
+    .map((e) => e.name)
   const found = await Promise.all(
     names.map(async (name) => {
       const path = paths.join(dir, name)
@@ -194,7 +215,12 @@ async function sshFiles(host: Host): Promise<SshFindings> {
 
 /** ssh-add exits 1 for "no identities" and 2 for "no agent": both are answers, not errors. */
 async function sshAgent(host: Host, signal: AbortSignal): Promise<SshFindings> {
-  const run = await runCommand(host, 'ssh-add', ['-L'], { timeoutMs: 1500, maxBytes: MAX_CONFIG_BYTES, signal, acceptExit: (c) => c === 1 || c === 2 })
+  const run = await runCommand(host, 'ssh-add', ['-L'], {
+    timeoutMs: 1500,
+    maxBytes: MAX_CONFIG_BYTES,
+    signal,
+    acceptExit: (c) => c === 1 || c === 2,
+  })
   if (!run.ok) return sshNote(run.line, t('evSshAgent'), run.code === 'not_found' ? t('obsSshAddMissing') : run.seen)
   const { code, stdout } = run.result
   if (code === 2) return sshNote(run.line, t('evSshAgent'), t('obsNoAgent'))

@@ -4,7 +4,15 @@ import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.js'
 import { finding, type Finding } from './findings.js'
-import { grantsOf, installationOption, parseFlatpakList, parsePermissionTable, portalAllows, writesGrant, type GrantKind } from './flatpak.parse.js'
+import {
+  grantsOf,
+  installationOption,
+  parseFlatpakList,
+  parsePermissionTable,
+  portalAllows,
+  writesGrant,
+  type GrantKind,
+} from './flatpak.parse.js'
 import { parseKeyFile, type KeyFile } from './keyfile.parse.js'
 import { parseSnapConnections, type WatchedInterface } from './snap.parse.js'
 
@@ -22,9 +30,12 @@ const t = defineMessages('permissions.apps', {
   fpPortalRevoke: 'To revoke, run {command}',
   fpListFailed: 'Listing Flatpak apps failed: {reason}. Run {command} yourself to see why.',
   fpInfoFailed: 'Reading the permissions of Flatpak {app} failed: {reason}. Run {command} yourself to see why.',
-  fpOverrideBad: 'The Flatpak override file {file} is not valid ({reason}); Flatpak itself will not use it as intended. Fix or remove it, then scan again.',
-  fpOverrideUnreadable: 'Bulwark could not read the Flatpak override file {file} ({reason}), so what it grants is unknown. Check who may read it, then scan again.',
-  fpPortalFailed: 'Bulwark could not ask the desktop permission store ({reason}), so camera and location grants made through the portal are unknown. Run the scan from your desktop session, or run {command} there.',
+  fpOverrideBad:
+    'The Flatpak override file {file} is not valid ({reason}); Flatpak itself will not use it as intended. Fix or remove it, then scan again.',
+  fpOverrideUnreadable:
+    'Bulwark could not read the Flatpak override file {file} ({reason}), so what it grants is unknown. Check who may read it, then scan again.',
+  fpPortalFailed:
+    'Bulwark could not ask the desktop permission store ({reason}), so camera and location grants made through the portal are unknown. Run the scan from your desktop session, or run {command} there.',
   fpList: 'Flatpak apps installed',
   obsFpApps: '{count} apps',
   obsFpRowsRejected: 'rows not understood: {count}',
@@ -42,7 +53,8 @@ const t = defineMessages('permissions.apps', {
   snapList: 'Snap interface connections',
   obsSnapRows: '{rows} connections',
   obsSnapRowsRejected: '{rows} connections, {rejected} unreadable rows',
-  linuxNothing: 'No Flatpak or Snap apps are installed. Apps from your distribution run without a permission system, so there are no per-app grants to review.',
+  linuxNothing:
+    'No Flatpak or Snap apps are installed. Apps from your distribution run without a permission system, so there are no per-app grants to review.',
 })
 
 /** Portal permission-store tables: camera access (xdg-desktop-portal's "devices"/"camera") and location. */
@@ -60,7 +72,8 @@ type Exec = { ok: true; value: ExecResult } | { ok: false; reason: string; missi
 async function run(host: Host, file: string, args: string[], signal: AbortSignal): Promise<Exec> {
   const r = await attempt(file, () => host.exec(file, args, { timeoutMs: FLATPAK_TIMEOUT_MS, signal }))
   if (!r.ok) return { ok: false, reason: r.error.message, missing: r.error.code === 'not_found' }
-  if (r.value.code !== 0) return { ok: false, reason: (r.value.stderr || r.value.stdout).trim() || `exit code ${String(r.value.code)}`, missing: false }
+  if (r.value.code !== 0)
+    return { ok: false, reason: (r.value.stderr || r.value.stdout).trim() || `exit code ${String(r.value.code)}`, missing: false }
   return r
 }
 
@@ -85,9 +98,15 @@ interface Layer {
 }
 
 /** Reads the override files that apply to `names` (and `global`), flagging the ones Flatpak would reject. */
-async function readOverrides(host: Host, names: readonly string[], findings: Finding[]): Promise<{ layers: Map<string, Layer[]>; gap?: Msg }> {
+async function readOverrides(
+  host: Host,
+  names: readonly string[],
+  findings: Finding[],
+): Promise<{ layers: Map<string, Layer[]>; gap?: Msg }> {
   const dirs = overrideDirs(host)
-  const files = [...new Set(['global', ...names])].flatMap((name) => [dirs.system, dirs.user].map((dir) => ({ name, file: `${dir}/${name}` })))
+  const files = [...new Set(['global', ...names])].flatMap((name) =>
+    [dirs.system, dirs.user].map((dir) => ({ name, file: `${dir}/${name}` })),
+  )
   const reads = await Promise.all(files.map((f) => tryReadText(host, f.file, { maxBytes: 256 * 1024 })))
   const layers = new Map<string, Layer[]>()
   let gap: Msg | undefined
@@ -122,15 +141,31 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     return { findings: [finding('unknown', '', { label: t('fpList'), source: listCommand, observed: list.reason })], gap, present: true }
   }
   const { apps, rejected } = parseFlatpakList(list.value.stdout)
-  const findings: Finding[] = [finding('info', '', { label: t('fpList'), source: listCommand, observed: t('obsFpApps', { count: apps.length }) })]
+  const findings: Finding[] = [
+    finding('info', '', { label: t('fpList'), source: listCommand, observed: t('obsFpApps', { count: apps.length }) }),
+  ]
   // A row that is not an app id could be an app whose grants would go unseen.
-  const listGap = rejected.length > 0 ? t('fpListFailed', { reason: t('obsFpRowsRejected', { count: rejected.length }), command: listCommand }) : undefined
-  if (listGap) findings.push(finding('unknown', '', { label: t('fpList'), source: listCommand, observed: t('obsFpNotUnderstood', { rows: rejected.slice(0, 3).join(' | ') }) }))
+  const listGap =
+    rejected.length > 0
+      ? t('fpListFailed', { reason: t('obsFpRowsRejected', { count: rejected.length }), command: listCommand })
+      : undefined
+  if (listGap)
+    findings.push(
+      finding('unknown', '', {
+        label: t('fpList'),
+        source: listCommand,
+        observed: t('obsFpNotUnderstood', { rows: rejected.slice(0, 3).join(' | ') }),
+      }),
+    )
   // Flatpak without apps has nothing to audit.
   if (apps.length === 0) return listGap ? { findings, gap: listGap, present: true } : { findings, present: false }
 
   const [overrides, infos, portals] = await Promise.all([
-    readOverrides(host, apps.map((a) => a.id), findings),
+    readOverrides(
+      host,
+      apps.map((a) => a.id),
+      findings,
+    ),
     inBatches(apps, FLATPAK_PARALLEL, async (app) => {
       const args = ['info', '--show-permissions', installationOption(app.installation), app.id]
       return { app, args, result: await run(host, 'flatpak', args, signal) }
@@ -150,7 +185,9 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     const parsed = result.ok ? parseKeyFile(result.value.stdout) : undefined
     if (!result.ok || !parsed?.ok) {
       const reason = !result.ok ? result.reason : parsed && !parsed.ok ? parsed.reason : t('obsFpNoOutput')
-      findings.push(finding('unknown', app.id, { label: t('fpInfoFailed', { app: app.id, reason, command }), source: command, observed: reason }))
+      findings.push(
+        finding('unknown', app.id, { label: t('fpInfoFailed', { app: app.id, reason, command }), source: command, observed: reason }),
+      )
       gap ??= t('fpInfoFailed', { app: app.id, reason, command })
       continue
     }
@@ -206,7 +243,15 @@ async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected &
     }
   }
   const parsed = parseSnapConnections(result.value.stdout)
-  const findings: Finding[] = [finding('info', '', { label: t('snapList'), source: command, observed: parsed.rejected ? t('obsSnapRowsRejected', { rows: parsed.rows, rejected: parsed.rejected }) : t('obsSnapRows', { rows: parsed.rows }) })]
+  const findings: Finding[] = [
+    finding('info', '', {
+      label: t('snapList'),
+      source: command,
+      observed: parsed.rejected
+        ? t('obsSnapRowsRejected', { rows: parsed.rows, rejected: parsed.rejected })
+        : t('obsSnapRows', { rows: parsed.rows }),
+    }),
+  ]
   for (const c of parsed.connections) {
     findings.push(
       finding('info', c.snap, {

@@ -26,8 +26,10 @@ const t = defineMessages('permissions.apps', {
   win_policy_microphone: 'Policy LetAppsAccessMicrophone',
   win_policy_location: 'Policy LetAppsAccessLocation',
   winForceAllow: 'Apps may use it and the user cannot turn that off; ask your administrator why.',
-  winUnreadable: 'Bulwark could not read {key}: {reason}. Run the scan again as your normal user; if it persists, review the apps in Settings → Privacy & security.',
-  winGarbled: 'The answer from {command} was not in a form Bulwark understands (likely a text-encoding mismatch), so the grants are unknown. Review the apps in Settings → Privacy & security.',
+  winUnreadable:
+    'Bulwark could not read {key}: {reason}. Run the scan again as your normal user; if it persists, review the apps in Settings → Privacy & security.',
+  winGarbled:
+    'The answer from {command} was not in a form Bulwark understands (likely a text-encoding mismatch), so the grants are unknown. Review the apps in Settings → Privacy & security.',
   winUnknownValue: 'Unrecognised value: {app}',
   obsWinNoValue: 'no Value',
   obsWinInUse: 'in use now',
@@ -80,24 +82,42 @@ function entryFinding(cap: Capability, hive: 'HKCU' | 'HKLM', e: ConsentEntry): 
   }
 }
 
-function unreadable(read: Exclude<RegistryRead, { status: 'ok' | 'absent' }>, key: string): { finding: Finding; gap: ReturnType<typeof t> } {
+function unreadable(
+  read: Exclude<RegistryRead, { status: 'ok' | 'absent' }>,
+  key: string,
+): { finding: Finding; gap: ReturnType<typeof t> } {
   return {
-    finding: finding('unknown', '', { label: t('winUnreadable', { key, reason: read.reason }), source: read.command, observed: read.reason }),
+    finding: finding('unknown', '', {
+      label: t('winUnreadable', { key, reason: read.reason }),
+      source: read.command,
+      observed: read.reason,
+    }),
     gap: t('winUnreadable', { key, reason: read.reason }),
   }
 }
 
 /** Windows: ConsentStore for the user and the device, plus the AppPrivacy policy. */
 export async function collectWindows(host: Host, signal: AbortSignal): Promise<Collected> {
-  const stores = CAPABILITIES.flatMap((cap) => (['HKCU', 'HKLM'] as const).map((hive) => ({ cap, hive, key: `${hive}\\${CONSENT_STORE}\\${cap.key}` })))
-  const [policy, ...reads] = await Promise.all([queryRegistry(host, APP_PRIVACY_POLICY, signal), ...stores.map((s) => queryRegistry(host, s.key, signal))])
+  const stores = CAPABILITIES.flatMap((cap) =>
+    (['HKCU', 'HKLM'] as const).map((hive) => ({ cap, hive, key: `${hive}\\${CONSENT_STORE}\\${cap.key}` })),
+  )
+  const [policy, ...reads] = await Promise.all([
+    queryRegistry(host, APP_PRIVACY_POLICY, signal),
+    ...stores.map((s) => queryRegistry(host, s.key, signal)),
+  ])
   const findings: Finding[] = []
   let gap: Collected['gap']
 
   reads.forEach((read, i) => {
     const { cap, hive, key } = stores[i]!
     if (read.status === 'absent') {
-      findings.push(finding('info', '', { label: t(hive === 'HKLM' ? `win_device_${cap.kind}` : `win_user_${cap.kind}`), source: read.command, observed: t('obsWinAbsent') }))
+      findings.push(
+        finding('info', '', {
+          label: t(hive === 'HKLM' ? `win_device_${cap.kind}` : `win_user_${cap.kind}`),
+          source: read.command,
+          observed: t('obsWinAbsent'),
+        }),
+      )
       return
     }
     if (read.status === 'unreadable') {
@@ -108,7 +128,9 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     }
     const entries = parseConsentStore(read.keys, key)
     if (entries === null) {
-      findings.push(finding('unknown', '', { label: t('winGarbled', { command: read.command }), source: read.command, observed: t('obsWinUnparsed') }))
+      findings.push(
+        finding('unknown', '', { label: t('winGarbled', { command: read.command }), source: read.command, observed: t('obsWinUnparsed') }),
+      )
       gap ??= t('winGarbled', { command: read.command })
       return
     }
@@ -124,7 +146,13 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     gap ??= u.gap
   } else if (policy.status === 'ok' && !findKey(policy.keys, APP_PRIVACY_POLICY)) {
     // reg exits 0 only when the key exists, so output without it was not understood: not "not set".
-    findings.push(finding('unknown', '', { label: t('winGarbled', { command: policy.command }), source: policy.command, observed: t('obsWinUnparsed') }))
+    findings.push(
+      finding('unknown', '', {
+        label: t('winGarbled', { command: policy.command }),
+        source: policy.command,
+        observed: t('obsWinUnparsed'),
+      }),
+    )
     gap ??= t('winGarbled', { command: policy.command })
   } else {
     const key = policy.status === 'ok' ? findKey(policy.keys, APP_PRIVACY_POLICY) : undefined
@@ -137,7 +165,8 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
       }
       const meaning = appPrivacyPolicy(value)
       const observed = t(`obsWinPolicy_${meaning}`, { raw: value.raw })
-      if (meaning === 'forceAllow') findings.push(finding('warn', cap.policy, { label, source: policy.command, observed, expected: t('winForceAllow') }))
+      if (meaning === 'forceAllow')
+        findings.push(finding('warn', cap.policy, { label, source: policy.command, observed, expected: t('winForceAllow') }))
       else findings.push(finding(meaning === 'unrecognised' ? 'unknown' : 'info', '', { label, source: policy.command, observed }))
     }
   }

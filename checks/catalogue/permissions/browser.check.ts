@@ -12,10 +12,14 @@ const t = defineMessages('permissions.browser', {
     'A site you once allowed keeps its camera, microphone or location access on every later visit, and notification permission lets it push messages (a common route for scams). A browser that allows these for every site by default lets any page you open use them. Review the list and remove what you no longer use.',
   none: 'No Firefox or Chromium-family browser profile was found for this user, so there are no site permissions to review.',
   sumWarn: 'A browser gives every site access without asking: {profiles}. Set the default back to "ask".',
-  sumUnknown: 'Some browser profiles could not be read, so their site permissions are unknown; each is listed in the evidence with the reason.',
-  sumPass: '{count} site permissions are listed for review (browser, profile, site, permission); no browser allows them for every site by default.',
-  ffStep: 'Firefox: open about:preferences#privacy, scroll to Permissions, and use the Settings… button next to Location, Camera, Microphone and Notifications to remove sites.',
-  crStep: 'Chrome and Chromium: open chrome://settings/content and check Location, Camera, Microphone and Notifications; remove sites under "Allowed".',
+  sumUnknown:
+    'Some browser profiles could not be read, so their site permissions are unknown; each is listed in the evidence with the reason.',
+  sumPass:
+    '{count} site permissions are listed for review (browser, profile, site, permission); no browser allows them for every site by default.',
+  ffStep:
+    'Firefox: open about:preferences#privacy, scroll to Permissions, and use the Settings… button next to Location, Camera, Microphone and Notifications to remove sites.',
+  crStep:
+    'Chrome and Chromium: open chrome://settings/content and check Location, Camera, Microphone and Notifications; remove sites under "Allowed".',
   edgeStep: 'Microsoft Edge: open edge://settings/content and do the same.',
   braveStep: 'Brave: open brave://settings/content and do the same.',
   vivaldiStep: 'Vivaldi: open vivaldi://settings/content and do the same.',
@@ -24,7 +28,13 @@ const t = defineMessages('permissions.browser', {
 const count = (findings: readonly Finding[]): number => findings.filter((f) => f.weight === 'info' && f.subject !== '').length
 
 export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
-  const steps = [{ text: t('ffStep') }, { text: t('crStep') }, { text: t('edgeStep') }, { text: t('braveStep') }, { text: t('vivaldiStep') }]
+  const steps = [
+    { text: t('ffStep') },
+    { text: t('crStep') },
+    { text: t('edgeStep') },
+    { text: t('braveStep') },
+    { text: t('vivaldiStep') },
+  ]
   return defineCheck({
     id: 'permissions.browser',
     title: t('title'),
@@ -35,7 +45,10 @@ export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
     remediation: {
       byPlatform: { linux: steps, darwin: steps, win32: steps },
       references: [
-        { title: 'Firefox source docs: Permission Manager (values 0–3)', url: 'https://github.com/mozilla-firefox/firefox/blob/main/extensions/permissions/docs/manager.md' },
+        {
+          title: 'Firefox source docs: Permission Manager (values 0–3)',
+          url: 'https://github.com/mozilla-firefox/firefox/blob/main/extensions/permissions/docs/manager.md',
+        },
         { title: 'Google Chrome Help: Change site settings permissions', url: 'https://support.google.com/chrome/answer/114662' },
       ],
     },
@@ -43,9 +56,11 @@ export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
       const [firefox, chromium] = await Promise.all([collectFirefox(host, engine), collectChromium(host)])
       const findings = [...firefox.findings, ...chromium.findings]
       const evidence = findings.map((f) => f.evidence)
-      if (firefox.profiles + chromium.browsers === 0 && findings.length === 0) return { status: 'not_applicable', summary: t('none'), evidence }
+      if (firefox.profiles + chromium.browsers === 0 && findings.length === 0)
+        return { status: 'not_applicable', summary: t('none'), evidence }
       const status = verdictOf(findings)
-      if (status === 'warn' || status === 'fail') return { status, summary: t('sumWarn', { profiles: shortList(subjectsOf(findings, status)) }), evidence }
+      if (status === 'warn' || status === 'fail')
+        return { status, summary: t('sumWarn', { profiles: shortList(subjectsOf(findings, status)) }), evidence }
       if (status === 'unknown') return { status, summary: firefox.gap ?? chromium.gap ?? t('sumUnknown'), evidence }
       return { status, summary: t('sumPass', { count: count(findings) }), evidence }
     },

@@ -34,7 +34,8 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
   const settingsPage = `${scheme}://settings/content`
   const read = await tryReadText(host, file, { maxBytes: MAX_PREFERENCES })
   if (!read.ok) {
-    if (read.error.code === 'not_found') return { findings: [finding('info', '', { label, source: file, observed: observedError('not_found') })] }
+    if (read.error.code === 'not_found')
+      return { findings: [finding('info', '', { label, source: file, observed: observedError('not_found') })] }
     const gap = t('crUnreadable', { file, reason: read.error.message, page: settingsPage })
     return { findings: [finding('unknown', '', { label, source: file, observed: observedError(read.error.code) })], gap }
   }
@@ -43,12 +44,18 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
     doc = JSON.parse(read.value)
   } catch (e) {
     const reason = t('obsCrNotJson', { detail: e instanceof Error ? e.message : String(e) })
-    return { findings: [finding('unknown', '', { label, source: file, observed: reason })], gap: t('crUnreadable', { file, reason, page: settingsPage }) }
+    return {
+      findings: [finding('unknown', '', { label, source: file, observed: reason })],
+      gap: t('crUnreadable', { file, reason, page: settingsPage }),
+    }
   }
   const settings = readChromiumPrefs(doc)
   if (!settings) {
     const reason = t('obsCrBadShape')
-    return { findings: [finding('unknown', '', { label, source: file, observed: reason })], gap: t('crUnreadable', { file, reason, page: settingsPage }) }
+    return {
+      findings: [finding('unknown', '', { label, source: file, observed: reason })],
+      gap: t('crUnreadable', { file, reason, page: settingsPage }),
+    }
   }
   const findings: Finding[] = [finding('info', '', { label, source: file, observed: t('obsCrAllowed', { count: settings.grants.length }) })]
   for (const d of settings.allowByDefault) {
@@ -79,7 +86,13 @@ async function collectBrowser(host: Host, browser: ChromiumInstallation): Promis
   if (!entries.ok) {
     const reason = entries.error.message
     return {
-      findings: [finding('unknown', '', { label: t('crDiscovery', { browser: browser.spec.name, reason }), source: browser.userDataDir, observed: observedError(entries.error.code) })],
+      findings: [
+        finding('unknown', '', {
+          label: t('crDiscovery', { browser: browser.spec.name, reason }),
+          source: browser.userDataDir,
+          observed: observedError(entries.error.code),
+        }),
+      ],
       gap: t('crDiscovery', { browser: browser.spec.name, reason }),
     }
   }
@@ -98,7 +111,9 @@ export async function collectChromium(host: Host): Promise<Collected & { browser
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
     const reason = problem.reason
-    findings.push(finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }))
+    findings.push(
+      finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }),
+    )
     gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
   }
   return gap ? { findings, gap, browsers: discovery.browsers.length } : { findings, browsers: discovery.browsers.length }

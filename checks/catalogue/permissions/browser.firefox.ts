@@ -14,7 +14,8 @@ const t = defineMessages('permissions.browser', {
   ffProfile: 'Firefox profile "{profile}": site permissions',
   ffRevoke: 'Remove it in Firefox: about:preferences#privacy → Permissions → the permission\'s Settings… button (profile "{profile}").',
   ffDefaultRevoke: 'In about:config set {pref} back to 0 (ask), or remove the line from user.js if it is set there.',
-  ffUnreadable: 'Bulwark could not read {file}: {reason}. Close Firefox and scan again; if it persists, review the sites in about:preferences#privacy → Permissions.',
+  ffUnreadable:
+    'Bulwark could not read {file}: {reason}. Close Firefox and scan again; if it persists, review the sites in about:preferences#privacy → Permissions.',
   ffDiscovery: 'Firefox profiles could not all be found: {reason}',
   obsFfNoStore: 'not present (no site permissions stored)',
   obsFfRows: '{rows} rows for the permissions Bulwark reports; {allowed} allowed',
@@ -54,7 +55,8 @@ async function defaultPrefs(host: Host, profile: FirefoxProfile): Promise<{ find
       if (read.error.code !== 'not_found') problem ??= { file, reason: read.error.message, code: read.error.code }
       return
     }
-    for (const [name, entry] of parsePrefs(read.value).prefs) if (name in FIREFOX_DEFAULT_PREFS) effective.set(name, { value: entry.value, file })
+    for (const [name, entry] of parsePrefs(read.value).prefs)
+      if (name in FIREFOX_DEFAULT_PREFS) effective.set(name, { value: entry.value, file })
   })
   for (const [pref, { value, file }] of effective) {
     if (value !== 1) continue
@@ -78,12 +80,19 @@ async function collectProfile(host: Host, profile: FirefoxProfile, engine: Sqlit
   const findings: Finding[] = [...defaults.findings]
   const label = t('ffProfile', { profile: profile.name })
   let gap = defaults.problem ? t('ffUnreadable', { file: defaults.problem.file, reason: defaults.problem.reason }) : undefined
-  if (defaults.problem) findings.push(finding('unknown', '', { label, source: defaults.problem.file, observed: observedError(defaults.problem.code) }))
+  if (defaults.problem)
+    findings.push(finding('unknown', '', { label, source: defaults.problem.file, observed: observedError(defaults.problem.code) }))
   if (copy.status === 'absent') {
     findings.push(finding('info', '', { label, source: file, observed: t('obsFfNoStore') }))
   } else if (copy.status !== 'ok') {
     const reason = copy.status === 'unreadable' ? copy.error.message : copy.reason
-    findings.push(finding('unknown', '', { label, source: file, observed: copy.status === 'unreadable' ? observedError(copy.error.code) : copy.reason }))
+    findings.push(
+      finding('unknown', '', {
+        label,
+        source: file,
+        observed: copy.status === 'unreadable' ? observedError(copy.error.code) : copy.reason,
+      }),
+    )
     gap ??= t('ffUnreadable', { file, reason })
   } else {
     try {
@@ -92,7 +101,9 @@ async function collectProfile(host: Host, profile: FirefoxProfile, engine: Sqlit
         findings.push(finding('unknown', '', { label, source: file, observed: read.reason }))
         gap ??= t('ffUnreadable', { file, reason: read.reason })
       } else {
-        findings.push(finding('info', '', { label, source: file, observed: t('obsFfRows', { rows: read.rows, allowed: read.grants.length }) }))
+        findings.push(
+          finding('info', '', { label, source: file, observed: t('obsFfRows', { rows: read.rows, allowed: read.grants.length }) }),
+        )
         for (const g of read.grants) {
           findings.push(
             finding('info', g.site, {
@@ -118,7 +129,9 @@ export async function collectFirefox(host: Host, engine: SqliteEngine): Promise<
   const findings = parts.flatMap((part) => part.findings)
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
-    findings.push(finding('unknown', '', { label: t('ffDiscovery', { reason: problem.reason }), source: problem.source, observed: problem.reason }))
+    findings.push(
+      finding('unknown', '', { label: t('ffDiscovery', { reason: problem.reason }), source: problem.source, observed: problem.reason }),
+    )
     gap ??= t('ffDiscovery', { reason: problem.reason })
   }
   return gap ? { findings, gap, profiles: discovery.profiles.length } : { findings, profiles: discovery.profiles.length }

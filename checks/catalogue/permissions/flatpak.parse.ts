@@ -91,9 +91,11 @@ export function grantsOf(perms: KeyFile): FlatpakGrant[] {
   if (devices.has('all')) grants.push({ kind: 'devicesAll', weight: 'warn', entry: 'devices=all', revoke: '--nodevice=all' })
   const sockets = new Map<string, string>()
   applyList(sockets, listValue(context?.get('sockets')))
-  if (sockets.has('pulseaudio')) grants.push({ kind: 'pulseaudio', weight: 'info', entry: 'sockets=pulseaudio', revoke: '--nosocket=pulseaudio' })
+  if (sockets.has('pulseaudio'))
+    grants.push({ kind: 'pulseaudio', weight: 'info', entry: 'sockets=pulseaudio', revoke: '--nosocket=pulseaudio' })
   // The whole session bus bypasses the proxy's filter, org.freedesktop.Flatpak included: the same escape.
-  if (sockets.has('session-bus')) grants.push({ kind: 'sessionBus', weight: 'fail', entry: 'sockets=session-bus', revoke: '--nosocket=session-bus' })
+  if (sockets.has('session-bus'))
+    grants.push({ kind: 'sessionBus', weight: 'fail', entry: 'sockets=session-bus', revoke: '--nosocket=session-bus' })
   for (const [name, access] of perms.get('Session Bus Policy') ?? []) {
     if (reachesFlatpakPortal(name) && (access === 'talk' || access === 'own')) {
       grants.push({ kind: 'flatpakBus', weight: 'fail', entry: `${name}=${access}`, revoke: `--no-talk-name=${name}` })
@@ -125,7 +127,13 @@ export function parsePermissionTable(stdout: string, table: string, id: string):
   for (const line of stdout.split('\n')) {
     const [t = '', object = '', app = '', permissions = ''] = line.split('\t').map((s) => s.trim())
     if (t !== table || object !== id || app === '') continue
-    grants.push({ app, permissions: permissions.split(',').map((p) => p.trim()).filter(Boolean) })
+    grants.push({
+      app,
+      permissions: permissions
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    })
   }
   return grants
 }

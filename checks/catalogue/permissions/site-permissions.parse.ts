@@ -81,7 +81,13 @@ export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
     const { origin, type, expireType, expireTime } = row.data
     if (expireType === EXPIRE.time && (expireTime ?? 0) <= now) continue
     const until =
-      expireType === EXPIRE.time ? isoOrRaw(expireTime ?? 0) : expireType === EXPIRE.session ? 'session' : expireType === EXPIRE.policy ? 'policy' : 'never'
+      expireType === EXPIRE.time
+        ? isoOrRaw(expireTime ?? 0)
+        : expireType === EXPIRE.session
+          ? 'session'
+          : expireType === EXPIRE.policy
+            ? 'policy'
+            : 'never'
     grants.push({ site: origin, permission: FIREFOX_TYPES[type]!, raw: `permission=1, expireType=${String(expireType)}`, until })
   }
   return { ok: true, grants, rows: result.rows.length }

@@ -7,9 +7,7 @@
  * https://www.sqlite.org/fileformat2.html#walformat — a 32-byte header, then frames of a 24-byte
  * header plus one page. Only frames up to the last valid commit count, as in SQLite's own recovery.
  */
-export type WalResult =
-  | { ok: true; bytes: Uint8Array; framesApplied: number }
-  | { ok: false; reason: string }
+export type WalResult = { ok: true; bytes: Uint8Array; framesApplied: number } | { ok: false; reason: string }
 
 const WAL_HEADER = 32
 const FRAME_HEADER = 24

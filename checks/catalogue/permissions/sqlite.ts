@@ -113,7 +113,11 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
 }
 
 /** Runs queries on an open copy; a malformed page deep in a table surfaces here as a value. */
-export function queryAll(db: SqliteDb, sql: string, params?: readonly (string | number)[]): { ok: true; rows: SqlRow[] } | { ok: false; reason: string } {
+export function queryAll(
+  db: SqliteDb,
+  sql: string,
+  params?: readonly (string | number)[],
+): { ok: true; rows: SqlRow[] } | { ok: false; reason: string } {
   try {
     return { ok: true, rows: db.all(sql, params) }
   } catch (e) {

@@ -38,8 +38,7 @@ export interface TccGrant {
 }
 
 export type TccRead =
-  | { ok: true; generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number }
-  | { ok: false; reason: string }
+  { ok: true; generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number } | { ok: false; reason: string }
 
 const Row = z.object({
   service: z.string(),

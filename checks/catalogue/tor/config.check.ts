@@ -32,7 +32,10 @@ export const torConfigCheck = defineCheck({
       ],
     },
     references: [
-      { title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication, %include', url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html' },
+      {
+        title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication, %include',
+        url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html',
+      },
       { title: 'Tor control protocol: authentication', url: 'https://spec.torproject.org/control-spec/' },
     ],
   },

@@ -10,7 +10,7 @@ import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
 export const t = defineMessages('tor.config', {
   title: "Tor's ports are private and its control port is protected",
   rationale:
-    "A Tor SOCKS port on a network address lets anyone nearby use your Tor as an open proxy. A control port without a cookie or password lets any program on this computer (or on the network, if exposed) reconfigure Tor and see where it connects.",
+    'A Tor SOCKS port on a network address lets anyone nearby use your Tor as an open proxy. A control port without a cookie or password lets any program on this computer (or on the network, if exposed) reconfigure Tor and see where it connects.',
   notApplicable: 'No torrc file was found, so there is no Tor configuration to check.',
   failNoAuth:
     'Tor\'s control port needs no authentication ({source}: ControlPort {value}). Any program on this computer can control Tor. Add "CookieAuthentication 1" to the torrc and restart Tor.',
@@ -19,7 +19,8 @@ export const t = defineMessages('tor.config', {
   warnOpenSocks:
     'Tor\'s SOCKS port listens on a network address ({source}: SocksPort {value}), so other computers can use your Tor as an open proxy. Change it to "SocksPort 127.0.0.1:9050".',
   unknownUnreadable: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. To check it, run: {command}',
-  unknownUnreadableWindows: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
+  unknownUnreadableWindows:
+    'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
   unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
   unknownNotRead:
     'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
@@ -165,7 +166,8 @@ export function configOutcome(f: ConfigFacts): Outcome {
     const loaded = [set.torrc, ...(set.defaults ? [set.defaults] : [])]
     for (const l of loaded) {
       const label = l === set.defaults ? t('evDefaults') : t('evRead')
-      for (const file of l.files) evidence.push({ label, source: file, observed: t('obsSettings', { count: l.lines.filter((x) => x.file === file).length }) })
+      for (const file of l.files)
+        evidence.push({ label, source: file, observed: t('obsSettings', { count: l.lines.filter((x) => x.file === file).length }) })
       files += l.files.length
       if (l.rootError) {
         evidence.push({ label: t('evUnreadable'), source: l.root, observed: observedError(l.rootError.code) })

@@ -88,7 +88,10 @@ export function parseProtocolInfo(input: string): ProtocolInfo {
   const auth = lines.find((l) => l.text.startsWith('AUTH '))
   if (!auth) return { ok: false, reason: 'truncated', detail: input.slice(0, 80) }
   const kv = parseKeyValues(auth.text.slice(5))
-  const methods = (kv.get('METHODS') ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+  const methods = (kv.get('METHODS') ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean)
   const versionLine = lines.find((l) => l.text.startsWith('VERSION '))
   const version = versionLine ? (parseKeyValues(versionLine.text.slice(8)).get('TOR') ?? null) : null
   return { ok: true, methods, cookieFile: kv.get('COOKIEFILE') || null, version }

@@ -4,7 +4,13 @@
  */
 import { attempt } from '../../core/host/helpers.js'
 import type { Host, HostError } from '../../core/host/host.js'
-import { controlReplyComplete, parseAuthenticatedInfo, parseProtocolInfo, type AuthenticatedInfo, type ProtocolInfo,  } from './control.parse.js'
+import {
+  controlReplyComplete,
+  parseAuthenticatedInfo,
+  parseProtocolInfo,
+  type AuthenticatedInfo,
+  type ProtocolInfo,
+} from './control.parse.js'
 import { classifySocksGreeting, firstLine, hex, HTTP_PROBE, isTorHttpReply, SOCKS5_GREETING, type SocksGreeting } from './socks.parse.js'
 
 export const PROBE_TIMEOUT_MS = 1000
@@ -32,7 +38,8 @@ export async function probeSocks(host: Host, endpoint: Endpoint): Promise<SocksP
   ])
   if (!greet.ok) return { endpoint, state: greet.error.code === 'refused' ? 'closed' : 'no_answer', error: greet.error }
   const greeting = classifySocksGreeting(greet.value.received)
-  if (greeting === 'not_socks5' || greeting === 'empty') return { endpoint, state: 'not_socks', greeting: hex(greet.value.received) || '(nothing)' }
+  if (greeting === 'not_socks5' || greeting === 'empty')
+    return { endpoint, state: 'not_socks', greeting: hex(greet.value.received) || '(nothing)' }
   const httpBytes = http.ok ? http.value.received : new Uint8Array()
   return { endpoint, state: isTorHttpReply(httpBytes) ? 'tor' : 'socks5_not_tor', greeting, http: firstLine(httpBytes) }
 }
@@ -71,7 +78,9 @@ const GETINFO = ['GETINFO version status/bootstrap-phase', 'QUIT']
 async function authenticate(host: Host, endpoint: Endpoint, info: Extract<ProtocolInfo, { ok: true }>): Promise<ControlAuth> {
   const readReply = async (credential: string): Promise<AuthenticatedInfo> => {
     const reply = await converse(host, endpoint, [`AUTHENTICATE${credential}`, ...GETINFO])
-    return reply.ok ? parseAuthenticatedInfo(DECODER.decode(reply.value.received)) : { ok: false, reason: 'empty', detail: reply.error.message }
+    return reply.ok
+      ? parseAuthenticatedInfo(DECODER.decode(reply.value.received))
+      : { ok: false, reason: 'empty', detail: reply.error.message }
   }
   if (info.methods.includes('NULL')) return { kind: 'none_needed', info: await readReply('') }
   if (info.methods.includes('COOKIE')) {

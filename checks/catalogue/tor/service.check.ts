@@ -70,7 +70,11 @@ export const torServiceCheck = defineCheck({
     byPlatform: {
       linux: [
         browserStep,
-        { text: t('stepDaemonLinux'), command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` }, requiresAdmin: true },
+        {
+          text: t('stepDaemonLinux'),
+          command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` },
+          requiresAdmin: true,
+        },
         cookieStep('sudo systemctl restart tor'),
       ],
       darwin: [
@@ -83,7 +87,10 @@ export const torServiceCheck = defineCheck({
     references: [
       { title: 'Tor Browser download', url: 'https://www.torproject.org/download/' },
       { title: 'Tor control protocol: PROTOCOLINFO and authentication', url: 'https://spec.torproject.org/control-spec/' },
-      { title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication', url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html' },
+      {
+        title: 'tor(1) manual: SocksPort, ControlPort, CookieAuthentication',
+        url: 'https://manpages.debian.org/bookworm/tor/tor.1.en.html',
+      },
       { title: 'Whonix: Tor runs on the Gateway', url: 'https://www.whonix.org/wiki/About' },
     ],
   },

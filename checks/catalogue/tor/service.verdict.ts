@@ -20,7 +20,7 @@ export const t = defineMessages('tor.service', {
   passNoControl:
     'Tor is running (SOCKS port {endpoint} answers as Tor). No control port answered, so how far it has connected to the Tor network is not known.',
   passCookieUnreadable:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). Bulwark cannot read the control cookie {file}, so how far Tor has connected is not known. Run Bulwark as a user in Tor\'s group (debian-tor on Debian) to see it.',
+    "Tor is running (SOCKS port {endpoint} answers as Tor). Bulwark cannot read the control cookie {file}, so how far Tor has connected is not known. Run Bulwark as a user in Tor's group (debian-tor on Debian) to see it.",
   passNotAuthenticated:
     'Tor is running (SOCKS port {endpoint} answers as Tor). Its control port only accepts {methods}, which Bulwark does not use, so how far Tor has connected is not known.',
   passWhonixWorkstation: 'This is a Whonix Workstation: Tor runs on the Whonix Gateway, so no local Tor is needed.',
@@ -95,7 +95,10 @@ function socksObserved(p: SocksProbe): Msg {
 }
 
 /** Why a control port reply was not usable, in words. */
-const REPLY_PROBLEM: Record<Extract<ProtocolInfo | AuthenticatedInfo, { ok: false }>['reason'], 'obsReplyEmpty' | 'obsReplyNotTor' | 'obsReplyError' | 'obsReplyTruncated' | 'obsReplyAuthFailed'> = {
+const REPLY_PROBLEM: Record<
+  Extract<ProtocolInfo | AuthenticatedInfo, { ok: false }>['reason'],
+  'obsReplyEmpty' | 'obsReplyNotTor' | 'obsReplyError' | 'obsReplyTruncated' | 'obsReplyAuthFailed'
+> = {
   empty: 'obsReplyEmpty',
   not_tor: 'obsReplyNotTor',
   error_reply: 'obsReplyError',
@@ -128,22 +131,40 @@ function bootstrapObserved(b: Bootstrap): string {
 function evidenceFor(f: ServiceFacts): Evidence[] {
   const ev: Evidence[] = []
   if (f.isolation.kind !== 'none') ev.push(...f.isolation.evidence)
-  for (const i of f.discovery.installs) ev.push({ label: t('evInstall'), source: i.path, observed: i.kind === 'daemon' ? t('obsTorDaemon') : 'Tor Browser' })
+  for (const i of f.discovery.installs)
+    ev.push({ label: t('evInstall'), source: i.path, observed: i.kind === 'daemon' ? t('obsTorDaemon') : 'Tor Browser' })
   for (const p of f.discovery.processes) {
-    ev.push({ label: t('evProcess'), source: `PID ${p.pid}: ${p.commandLine.slice(0, 400)}`, observed: p.torBrowser ? 'Tor Browser' : t('obsTorDaemon') })
+    ev.push({
+      label: t('evProcess'),
+      source: `PID ${p.pid}: ${p.commandLine.slice(0, 400)}`,
+      observed: p.torBrowser ? 'Tor Browser' : t('obsTorDaemon'),
+    })
   }
-  if (f.discovery.processError) ev.push({ label: t('evProcessList'), source: 'process list', observed: observedError(f.discovery.processError.code) })
+  if (f.discovery.processError)
+    ev.push({ label: t('evProcessList'), source: 'process list', observed: observedError(f.discovery.processError.code) })
   for (const p of f.socks) {
-    ev.push({ label: t('evSocks'), source: endpointText(p.endpoint), observed: socksObserved(p), ...(p.state === 'closed' ? {} : { expected: t('expectSocks') }) })
+    ev.push({
+      label: t('evSocks'),
+      source: endpointText(p.endpoint),
+      observed: socksObserved(p),
+      ...(p.state === 'closed' ? {} : { expected: t('expectSocks') }),
+    })
   }
   for (const p of f.control) {
     const target = endpointText(p.endpoint)
-    ev.push({ label: t('evControl'), source: target, observed: controlObserved(p), ...(p.state === 'tor' ? { expected: t('expectAuth') } : {}) })
+    ev.push({
+      label: t('evControl'),
+      source: target,
+      observed: controlObserved(p),
+      ...(p.state === 'tor' ? { expected: t('expectAuth') } : {}),
+    })
     if (p.state !== 'tor') continue
     if (p.info.version) ev.push({ label: t('evTorVersion'), source: `PROTOCOLINFO ${target}`, observed: p.info.version })
     const auth = p.auth
-    if (auth.kind === 'cookie_unreadable') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: observedError(auth.error.code) })
-    if (auth.kind === 'cookie_invalid') ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: t('obsCookieSize', { size: auth.size }) })
+    if (auth.kind === 'cookie_unreadable')
+      ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: observedError(auth.error.code) })
+    if (auth.kind === 'cookie_invalid')
+      ev.push({ label: t('evCookie'), source: auth.cookieFile, observed: t('obsCookieSize', { size: auth.size }) })
     if (auth.kind === 'cookie' || auth.kind === 'none_needed') {
       const info = auth.info
       const observed = info.ok
@@ -202,7 +223,8 @@ export function serviceOutcome(f: ServiceFacts): Outcome {
   const browser = f.discovery.installs.find((i) => i.kind === 'tor-browser')
   if (browser) return { status: 'warn', summary: t('warnBrowserNotRunning', { path: browser.path }), evidence }
   const daemon = f.discovery.installs.find((i) => i.kind === 'daemon')
-  if (daemon) return { status: 'warn', summary: t('warnDaemonNotRunning', { path: daemon.path, command: START_COMMAND[f.platform] }), evidence }
+  if (daemon)
+    return { status: 'warn', summary: t('warnDaemonNotRunning', { path: daemon.path, command: START_COMMAND[f.platform] }), evidence }
 
   return { status: 'fail', summary: t('fail'), evidence }
 }

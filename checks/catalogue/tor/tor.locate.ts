@@ -65,7 +65,9 @@ async function torBrowserInstalls(host: Host): Promise<string[]> {
     const desktops = [paths.join(home, 'Desktop'), paths.join(home, 'OneDrive', 'Desktop')]
     if (host.env.OneDrive) desktops.push(paths.join(host.env.OneDrive, 'Desktop'))
     const dirs = [...new Set(desktops.map((d) => paths.join(d, 'Tor Browser')))]
-    const found = await Promise.all(dirs.map(async (d) => ((await exists(host, paths.join(d, 'Browser', 'TorBrowser', 'Tor', 'tor.exe'))) ? d : null)))
+    const found = await Promise.all(
+      dirs.map(async (d) => ((await exists(host, paths.join(d, 'Browser', 'TorBrowser', 'Tor', 'tor.exe'))) ? d : null)),
+    )
     return found.filter((d): d is string => d !== null)
   }
   // Linux: torbrowser-launcher (native and Flatpak) keeps one install per arch; tarballs go anywhere,
@@ -77,7 +79,9 @@ async function torBrowserInstalls(host: Host): Promise<string[]> {
   const tarballParents = [home, paths.join(home, 'Downloads'), paths.join(home, 'Desktop'), '/opt']
   const candidates = await Promise.all([
     ...launcherRoots.map(async (root) => (await listDirs(host, root)).map((arch) => paths.join(root, arch, 'tor-browser'))),
-    ...tarballParents.map(async (parent) => (await listDirs(host, parent)).filter((n) => /^tor-browser/i.test(n)).map((n) => paths.join(parent, n))),
+    ...tarballParents.map(async (parent) =>
+      (await listDirs(host, parent)).filter((n) => /^tor-browser/i.test(n)).map((n) => paths.join(parent, n)),
+    ),
   ])
   const found = await Promise.all(
     candidates.flat().map(async (d) => ((await exists(host, paths.join(d, 'start-tor-browser.desktop'))) ? d : null)),

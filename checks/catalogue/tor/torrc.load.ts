@@ -47,7 +47,10 @@ function globToRegExp(pattern: string): RegExp | null {
       const end = pattern.indexOf(']', i + 1)
       if (end < 0) out += '\\['
       else {
-        out += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
+        out += `[${pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`
         i = end
       }
     } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&')

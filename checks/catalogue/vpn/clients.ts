@@ -31,7 +31,11 @@ function catalogue(host: Host): { software: Software[]; mullvadCli: Where[]; tai
       software: [
         { label: 'WireGuard', provider: 'wireguard', where: [pf('WireGuard', 'wireguard.exe'), pf('WireGuard', 'wg.exe')] },
         { label: 'Mullvad VPN', provider: 'mullvad', where: [pf('Mullvad VPN', 'Mullvad VPN.exe'), ...mullvadCli] },
-        { label: 'Proton VPN', provider: 'protonvpn', where: [pf('Proton', 'VPN', 'ProtonVPN.Launcher.exe'), pf('Proton Technologies', 'ProtonVPN', 'ProtonVPN.exe')] },
+        {
+          label: 'Proton VPN',
+          provider: 'protonvpn',
+          where: [pf('Proton', 'VPN', 'ProtonVPN.Launcher.exe'), pf('Proton Technologies', 'ProtonVPN', 'ProtonVPN.exe')],
+        },
       ],
       mullvadCli,
       tailscaleCli: [pf('Tailscale', 'tailscale.exe')],
@@ -101,11 +105,19 @@ function tailscaleIface(platform: Platform): string | null {
   return platform === 'linux' ? 'tailscale0' : platform === 'win32' ? 'Tailscale' : null
 }
 
-async function tailscale(host: Host, cli: string, signal: AbortSignal): Promise<{ status: TailscaleStatus | null; tunnels: Tunnel[]; evidence: Evidence[] }> {
+async function tailscale(
+  host: Host,
+  cli: string,
+  signal: AbortSignal,
+): Promise<{ status: TailscaleStatus | null; tunnels: Tunnel[]; evidence: Evidence[] }> {
   const ran = await run(host, cli, ['status', '--json'], signal)
   const parsed = parseRun(ran, parseTailscaleStatus)
   if (!parsed.ok) {
-    return { status: null, tunnels: [], evidence: [{ label: t('evTailscale'), source: ran.command, observed: t('obsTailscaleUnreadable', { reason: parsed.reason }) }] }
+    return {
+      status: null,
+      tunnels: [],
+      evidence: [{ label: t('evTailscale'), source: ran.command, observed: t('obsTailscaleUnreadable', { reason: parsed.reason }) }],
+    }
   }
   const s = parsed.value
   const state = s.backendState
@@ -132,7 +144,9 @@ export async function detectClients(host: Host, signal: AbortSignal): Promise<Cl
     tailscaleCli[0] ? tailscale(host, tailscaleCli[0], signal) : null,
   ])
   const present = found.filter((f) => f.paths.length > 0)
-  const evidence: Evidence[] = present.flatMap((f) => f.paths.map((p) => ({ label: t('evInstalled'), source: p, observed: f.software.label })))
+  const evidence: Evidence[] = present.flatMap((f) =>
+    f.paths.map((p) => ({ label: t('evInstalled'), source: p, observed: f.software.label })),
+  )
   if (present.length === 0) {
     const wheres = cat.software.flatMap((s) => s.where)
     const bins = wheres.flatMap((w) => ('bin' in w ? [w.bin] : []))

@@ -53,7 +53,12 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
   const routes = { route4: route4.lookup, route6: route6.lookup }
   const list = parseRun(ifaces, parseIfconfigList)
   if (!list.ok) {
-    return { tunnels: list.reason, foreign: [], ...routes, evidence: [{ label: t('evLinks'), source: ifaces.command, observed: observedUnknown(list.reason) }, route4.evidence, route6.evidence] }
+    return {
+      tunnels: list.reason,
+      foreign: [],
+      ...routes,
+      evidence: [{ label: t('evLinks'), source: ifaces.command, observed: observedUnknown(list.reason) }, route4.evidence, route6.evidence],
+    }
   }
   const up = new Set(list.value)
   const mapped = names.filter((n) => up.has(n.utun))

@@ -27,9 +27,7 @@ export function parseIpLinks(text: string): Parsed<IpLink[]> {
   }
 }
 
-const routeSchema = z
-  .array(z.looseObject({ dev: z.string().optional(), type: z.string().optional(), table: z.string().optional() }))
-  .min(1)
+const routeSchema = z.array(z.looseObject({ dev: z.string().optional(), type: z.string().optional(), table: z.string().optional() })).min(1)
 
 const BLOCKING_TYPES = new Set(['unreachable', 'blackhole', 'prohibit', 'throw'])
 

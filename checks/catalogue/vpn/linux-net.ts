@@ -51,16 +51,34 @@ export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetF
   const [links, route4, route6] = await Promise.all([
     ip(host, ['-d', '-j', 'link', 'show'], signal),
     ip(host, ['-j', 'route', 'get', '1.1.1.1'], signal).then((r) => routeFrom(r, parseIpRouteGet, isNoRouteError, t('evRoute4'))),
-    ip(host, ['-j', '-6', 'route', 'get', '2606:4700:4700::1111'], signal).then((r) => routeFrom(r, parseIpRouteGet, isNoRouteError, t('evRoute6'))),
+    ip(host, ['-j', '-6', 'route', 'get', '2606:4700:4700::1111'], signal).then((r) =>
+      routeFrom(r, parseIpRouteGet, isNoRouteError, t('evRoute6')),
+    ),
   ])
   const parsed = parseRun(links, parseIpLinks)
   if (!parsed.ok) {
-    return { tunnels: parsed.reason, foreign: [], route4: route4.lookup, route6: route6.lookup, evidence: [{ label: t('evLinks'), source: links.command, observed: observedUnknown(parsed.reason) }, route4.evidence, route6.evidence] }
+    return {
+      tunnels: parsed.reason,
+      foreign: [],
+      route4: route4.lookup,
+      route6: route6.lookup,
+      evidence: [
+        { label: t('evLinks'), source: links.command, observed: observedUnknown(parsed.reason) },
+        route4.evidence,
+        route6.evidence,
+      ],
+    }
   }
   const found = await classify(host, parsed.value)
-  const killSwitch = await Promise.all(found.tunnels.filter((x) => x.provider === 'wireguard').map((x) => wgQuickKillSwitch(host, x.label, ['/etc/wireguard'])))
+  const killSwitch = await Promise.all(
+    found.tunnels.filter((x) => x.provider === 'wireguard').map((x) => wgQuickKillSwitch(host, x.label, ['/etc/wireguard'])),
+  )
   const listed = [
-    ...found.tunnels.map((x) => (parsed.value.find((l) => l.name === x.label)?.kind === 'wireguard' ? t('obsKernelWireGuard', { name: x.label }) : verbatim(`${x.label} (wireguard-go)`))),
+    ...found.tunnels.map((x) =>
+      parsed.value.find((l) => l.name === x.label)?.kind === 'wireguard'
+        ? t('obsKernelWireGuard', { name: x.label })
+        : verbatim(`${x.label} (wireguard-go)`),
+    ),
     ...found.foreign.map((name) => t('obsOtherTunnel', { name })),
   ]
   return {

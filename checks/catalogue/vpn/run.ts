@@ -7,14 +7,14 @@ import { t } from './wireguard.messages.js'
 /** Every command here is a local lookup; a slow one must not hold up the scan. */
 export const COMMAND_TIMEOUT_MS = 2000
 
-export type Ran =
-  | { ok: true; result: ExecResult; command: string }
-  | { ok: false; reason: Msg; command: string; code: HostErrorCode }
+export type Ran = { ok: true; result: ExecResult; command: string } | { ok: false; reason: Msg; command: string; code: HostErrorCode }
 
 export async function run(host: Host, file: string, args: readonly string[], signal?: AbortSignal): Promise<Ran> {
   const command = [file, ...args].join(' ')
   const r = await attempt(command, () => host.exec(file, args, { timeoutMs: COMMAND_TIMEOUT_MS, ...(signal ? { signal } : {}) }))
-  return r.ok ? { ok: true, result: r.value, command } : { ok: false, reason: describeHostError(r.error, command), command, code: r.error.code }
+  return r.ok
+    ? { ok: true, result: r.value, command }
+    : { ok: false, reason: describeHostError(r.error, command), command, code: r.error.code }
 }
 
 /** Parses a successful run's stdout; a non-zero exit or unreadable output becomes a reason. */

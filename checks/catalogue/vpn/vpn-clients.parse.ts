@@ -33,7 +33,12 @@ export type MullvadState = 'connected' | 'connecting' | 'disconnected' | 'discon
  * "Tunnel status: Connected to WireGuard 1.2.3.4:51820/UDP" (older); "Blocked: <reason>" in the error state.
  */
 export function parseMullvadStatus(text: string): Parsed<MullvadState> {
-  const first = text.replace(/^\ufeff/, '').trim().split(/\r?\n/)[0]?.replace(/^Tunnel status:\s*/i, '') ?? ''
+  const first =
+    text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/)[0]
+      ?.replace(/^Tunnel status:\s*/i, '') ?? ''
   if (first === '') return { ok: false, reason: 'empty' }
   const m = /^(Connected|Connecting|Disconnected|Disconnecting|Blocked)\b/i.exec(first)
   if (!m?.[1]) return { ok: false, reason: 'bad_shape' }

@@ -74,5 +74,7 @@ export function nmHasWireguardPrivateKey(sections: readonly IniSection[]): boole
 
 /** A PostUp line that installs a blocking firewall rule (the opt-in kill switch shown in wg-quick(8)). */
 export function postUpBlocksTraffic(facts: WgConfigFacts): boolean {
-  return facts.postUp.some((line) => /\b(iptables|ip6tables|nft|pfctl|ufw)\b/.test(line) && /\b(REJECT|DROP|reject|drop|block)\b/.test(line))
+  return facts.postUp.some(
+    (line) => /\b(iptables|ip6tables|nft|pfctl|ufw)\b/.test(line) && /\b(REJECT|DROP|reject|drop|block)\b/.test(line),
+  )
 }

@@ -15,9 +15,9 @@ import { t } from './wireguard.messages.js'
 export const WIN_NET_SCRIPT = [
   "$ErrorActionPreference='SilentlyContinue'",
   // An error is kept, not silenced: only "no such route" is an answer, anything else leaves the route unknown.
-  "function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }",
+  'function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }',
   '[pscustomobject]@{' +
-    'Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n=\'Status\';e={[string]$_.Status}},InterfaceGuid);' +
+    "Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n='Status';e={[string]$_.Status}},InterfaceGuid);" +
     "Services=@(Get-Service -Name 'WireGuardTunnel$*' | Select-Object Name,@{n='Status';e={[string]$_.Status}});" +
     "Route4=R '1.1.1.1';" +
     "Route6=R '2606:4700:4700::1111'" +
@@ -47,28 +47,48 @@ function toLookup(answer: WinRoute): RouteLookup {
 
 export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
   const ran = await run(host, 'powershell', WIN_NET_ARGS, signal)
-  const source = 'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
+  const source =
+    'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
   const parsed = parseRun(ran, parseWinNet)
   if (!parsed.ok) {
     const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
-    return { tunnels: parsed.reason, foreign: [], route4: unknown, route6: unknown, evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason) }] }
+    return {
+      tunnels: parsed.reason,
+      foreign: [],
+      route4: unknown,
+      route6: unknown,
+      evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason) }],
+    }
   }
   const net = parsed.value
   const up = net.adapters.filter((a) => /^up$/i.test(a.status))
   const wg = up.filter(isWireGuardAdapter)
   const tunnels: Tunnel[] = wg.map((a) => ({ label: a.name, provider: providerOf(a), iface: a.name }))
-  const foreign = up.filter((a) => !isWireGuardAdapter(a) && (TUNNEL_LIKE.test(a.componentId) || TUNNEL_LIKE.test(a.driverDescription) || /tailscale|proton/i.test(a.name))).map((a) => a.name)
+  const foreign = up
+    .filter(
+      (a) =>
+        !isWireGuardAdapter(a) &&
+        (TUNNEL_LIKE.test(a.componentId) || TUNNEL_LIKE.test(a.driverDescription) || /tailscale|proton/i.test(a.name)),
+    )
+    .map((a) => a.name)
   const running = net.services.filter((s) => /^running$/i.test(s.status))
   const route4 = toLookup(net.route4)
   const route6 = toLookup(net.route6)
-  const links = [...wg.map((a) => verbatim(`${a.name} (${a.componentId || a.driverDescription}, ${a.description})`)), ...foreign.map((name) => t('obsOtherTunnel', { name }))]
+  const links = [
+    ...wg.map((a) => verbatim(`${a.name} (${a.componentId || a.driverDescription}, ${a.description})`)),
+    ...foreign.map((name) => t('obsOtherTunnel', { name })),
+  ]
   const evidence: Evidence[] = [
     {
       label: t('evLinks'),
       source: 'Get-NetAdapter -IncludeHidden (ComponentID, DriverDescription)',
       observed: links.length ? joinMessages(links, '; ') : t('obsNoneUp'),
     },
-    { label: t('evServices'), source: "Get-Service 'WireGuardTunnel$*'", observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || observedWord('none') },
+    {
+      label: t('evServices'),
+      source: "Get-Service 'WireGuardTunnel$*'",
+      observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || observedWord('none'),
+    },
     { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
     { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
     // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { parseJsonWith, type Parsed } from './parsed.js'
 
-const text = z.string().nullish().transform((v) => v ?? '')
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '')
 
 const adapter = z.looseObject({
   Name: text,

@@ -100,7 +100,12 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
     const key = hasKey(place.kind, place.location, read.value)
     if (key !== true) {
       // Not a WireGuard key holder: only worth a line where configs are expected.
-      if (place.location !== 'stray') acc.evidence.push({ label: t('evConfig'), source: file, observed: describe(host, st.value, t(key === null ? 'obsNotTextConfig' : 'obsNo')) })
+      if (place.location !== 'stray')
+        acc.evidence.push({
+          label: t('evConfig'),
+          source: file,
+          observed: describe(host, st.value, t(key === null ? 'obsNotTextConfig' : 'obsNo')),
+        })
       return
     }
     facts = { ...base, content: 'key' }
@@ -112,7 +117,9 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
     facts = { ...base, content: 'denied' }
   }
   acc.files.push({ facts, findings: findingsFor(facts, acc.uid) })
-  const key = read.ok ? t('obsYes') : t('obsKeyUnknown', { reason: read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code) })
+  const key = read.ok
+    ? t('obsYes')
+    : t('obsKeyUnknown', { reason: read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code) })
   acc.evidence.push({
     label: t('evConfig'),
     source: file,
@@ -139,7 +146,11 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
   const listed = await attempt(place.dir, () => host.readDir(place.dir))
   if (!listed.ok) {
     if (listed.error.code === 'permission_denied' && place.location !== 'stray') {
-      acc.evidence.push({ label: t('evDeniedGood'), source: place.dir, observed: dir && posix ? t('obsListingDeniedMode', { mode: formatMode(dir.mode), uid: dir.uid }) : t('obsListingDenied') })
+      acc.evidence.push({
+        label: t('evDeniedGood'),
+        source: place.dir,
+        observed: dir && posix ? t('obsListingDeniedMode', { mode: formatMode(dir.mode), uid: dir.uid }) : t('obsListingDenied'),
+      })
     } else {
       acc.unknown.push({ place: place.dir, reason: deniedReason(host, place, listed.error) })
       acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: observedError(listed.error.code) })
@@ -147,7 +158,12 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
     return
   }
   if (posix && place.location === 'system' && dir) {
-    acc.evidence.push({ label: t('evDir'), source: place.dir, observed: `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}`, ...(guardsDir ? { expected: t('expectMode') } : {}) })
+    acc.evidence.push({
+      label: t('evDir'),
+      source: place.dir,
+      observed: `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}`,
+      ...(guardsDir ? { expected: t('expectMode') } : {}),
+    })
   }
   const reach = reachOf(posix ? (place.location === 'stray' ? [dir, home] : [dir]) : [])
   const names = listed.value.filter((e) => (e.kind === 'file' || e.kind === 'symlink') && candidate(place, e.name)).slice(0, MAX_CANDIDATES)
@@ -165,13 +181,38 @@ export const wireguardKeysCheck = defineCheck({
   remediation: {
     byPlatform: {
       linux: [
-        { text: t('fixPerms'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/wireguard/*.conf && chmod 600 /etc/wireguard/*.conf && chmod 700 /etc/wireguard'" }, requiresAdmin: true },
-        { text: t('fixNm'), command: { shell: 'sh', line: "sudo sh -c 'chown root:root /etc/NetworkManager/system-connections/*.nmconnection && chmod 600 /etc/NetworkManager/system-connections/*.nmconnection'" }, requiresAdmin: true },
+        {
+          text: t('fixPerms'),
+          command: {
+            shell: 'sh',
+            line: "sudo sh -c 'chown root:root /etc/wireguard/*.conf && chmod 600 /etc/wireguard/*.conf && chmod 700 /etc/wireguard'",
+          },
+          requiresAdmin: true,
+        },
+        {
+          text: t('fixNm'),
+          command: {
+            shell: 'sh',
+            line: "sudo sh -c 'chown root:root /etc/NetworkManager/system-connections/*.nmconnection && chmod 600 /etc/NetworkManager/system-connections/*.nmconnection'",
+          },
+          requiresAdmin: true,
+        },
         { text: t('fixImport') },
-        { text: t('fixRotate'), command: { shell: 'sh', line: "sudo sh -c 'umask 077 && wg genkey > /etc/wireguard/new.key'" }, requiresAdmin: true },
+        {
+          text: t('fixRotate'),
+          command: { shell: 'sh', line: "sudo sh -c 'umask 077 && wg genkey > /etc/wireguard/new.key'" },
+          requiresAdmin: true,
+        },
       ],
       darwin: [
-        { text: t('fixPerms'), command: { shell: 'sh', line: `sudo sh -c 'for d in ${DARWIN_WG_DIRS.join(' ')}; do [ -d "$d" ] || continue; chown root:wheel "$d"/*.conf; chmod 600 "$d"/*.conf; chmod 700 "$d"; done'` }, requiresAdmin: true },
+        {
+          text: t('fixPerms'),
+          command: {
+            shell: 'sh',
+            line: `sudo sh -c 'for d in ${DARWIN_WG_DIRS.join(' ')}; do [ -d "$d" ] || continue; chown root:wheel "$d"/*.conf; chmod 600 "$d"/*.conf; chmod 700 "$d"; done'`,
+          },
+          requiresAdmin: true,
+        },
         { text: t('fixImport') },
         { text: t('fixRotate') },
       ],
@@ -182,9 +223,18 @@ export const wireguardKeysCheck = defineCheck({
       ],
     },
     references: [
-      { title: 'wg-quick(8): configuration files in /etc/wireguard', url: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
-      { title: 'WireGuard for Windows: enterprise usage (.conf.dpapi, SYSTEM-only configs)', url: 'https://git.zx2c4.com/wireguard-windows/about/docs/enterprise.md' },
-      { title: 'NetworkManager keyfile settings: file ownership and permissions', url: 'https://networkmanager.dev/docs/api/latest/nm-settings-keyfile.html' },
+      {
+        title: 'wg-quick(8): configuration files in /etc/wireguard',
+        url: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8',
+      },
+      {
+        title: 'WireGuard for Windows: enterprise usage (.conf.dpapi, SYSTEM-only configs)',
+        url: 'https://git.zx2c4.com/wireguard-windows/about/docs/enterprise.md',
+      },
+      {
+        title: 'NetworkManager keyfile settings: file ownership and permissions',
+        url: 'https://networkmanager.dev/docs/api/latest/nm-settings-keyfile.html',
+      },
     ],
   },
   async run(host, signal) {

@@ -47,9 +47,18 @@ export const wireguardCheck = defineCheck({
       ],
     },
     references: [
-      { title: 'wg-quick(8): policy routing with fwmark 51820 and the kill-switch example', url: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
-      { title: 'WireGuard for Windows: network quirks and the implicit kill switch', url: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md' },
-      { title: 'WireGuard for Windows: enterprise usage (tunnel services, .conf.dpapi)', url: 'https://git.zx2c4.com/wireguard-windows/about/docs/enterprise.md' },
+      {
+        title: 'wg-quick(8): policy routing with fwmark 51820 and the kill-switch example',
+        url: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8',
+      },
+      {
+        title: 'WireGuard for Windows: network quirks and the implicit kill switch',
+        url: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md',
+      },
+      {
+        title: 'WireGuard for Windows: enterprise usage (tunnel services, .conf.dpapi)',
+        url: 'https://git.zx2c4.com/wireguard-windows/about/docs/enterprise.md',
+      },
       { title: 'Mullvad: using the CLI (status, lockdown-mode)', url: 'https://mullvad.net/en/help/how-use-mullvad-cli' },
       { title: 'Tailscale: exit nodes', url: 'https://tailscale.com/kb/1103/exit-nodes' },
     ],

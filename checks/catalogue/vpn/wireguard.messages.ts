@@ -13,7 +13,8 @@ export const t = defineMessages('vpn.wireguard', {
     '{tunnels} carries IPv4, but IPv6 goes out directly through {dev6}: sites reachable over IPv6 see your real address (IPv6 leak). Route ::/0 through the tunnel too, or turn IPv6 off on that connection.',
   splitTunnel:
     '{tunnels} is up, but the default route goes through {dev4}, not the tunnel: only some traffic uses the VPN (split tunnel). If you meant to protect everything, route 0.0.0.0/0 and ::/0 through it.',
-  noDefaultRoute: '{tunnels} is up, but this computer has no IPv4 route to the internet at all ({why}), so Bulwark cannot tell what the tunnel would carry.',
+  noDefaultRoute:
+    '{tunnels} is up, but this computer has no IPv4 route to the internet at all ({why}), so Bulwark cannot tell what the tunnel would carry.',
   installedIdle: '{installed} is installed, but no VPN tunnel is up: your traffic leaves through your normal connection.',
   nothing:
     'No VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider, who can see it instead: pick one you trust, or none.',
@@ -67,14 +68,17 @@ export const t = defineMessages('vpn.wireguard', {
   obsTailscaleMesh: '{state}, no exit node (mesh only)',
 
   // remediation
-  fixInstallWg: 'Install WireGuard (sudo apt install wireguard-tools, or your distribution\'s package) and import the config from your VPN provider.',
+  fixInstallWg:
+    "Install WireGuard (sudo apt install wireguard-tools, or your distribution's package) and import the config from your VPN provider.",
   fixUpLinux: 'Bring the tunnel up; replace wg0 with your tunnel name.',
   fixAllowedIps: 'For a full tunnel, the [Peer] section must route everything: AllowedIPs = 0.0.0.0/0, ::/0.',
-  fixKillSwitchLinux: 'Optional kill switch for wg-quick: add the PostUp/PreDown REJECT rules shown in wg-quick(8) to the [Interface] section.',
-  fixInstallMac: 'Install WireGuard from the Mac App Store, import your provider\'s config and activate it.',
+  fixKillSwitchLinux:
+    'Optional kill switch for wg-quick: add the PostUp/PreDown REJECT rules shown in wg-quick(8) to the [Interface] section.',
+  fixInstallMac: "Install WireGuard from the Mac App Store, import your provider's config and activate it.",
   fixNcMac: 'Check the tunnel in System Settings > VPN (or Network > VPN); it should show Connected.',
-  fixInstallWin: 'Install WireGuard for Windows, import your provider\'s config and activate it.',
-  fixKillSwitchWin: 'In the WireGuard app, edit the tunnel and tick "Block untunneled traffic (kill-switch)"; it needs exactly one peer with AllowedIPs 0.0.0.0/0, ::/0.',
+  fixInstallWin: "Install WireGuard for Windows, import your provider's config and activate it.",
+  fixKillSwitchWin:
+    'In the WireGuard app, edit the tunnel and tick "Block untunneled traffic (kill-switch)"; it needs exactly one peer with AllowedIPs 0.0.0.0/0, ::/0.',
   fixMullvadLockdown: 'If you use Mullvad, turn on lockdown mode so nothing leaves while the VPN is off.',
   fixTailscaleExit: 'If you use Tailscale as a VPN, choose an exit node; without one it only connects your own devices.',
 })

@@ -24,7 +24,10 @@ export function isLocale(value: unknown): value is Locale {
 /** Maps an OS or browser language tag (en_US.UTF-8, zh-Hans-CN, es-419, fa-IR) to a supported locale. */
 export function matchLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'en'
-  const normal = tag.replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase()
+  const normal = tag
+    .replace(/[.@].*$/, '')
+    .replace(/_/g, '-')
+    .toLowerCase()
   if (normal.startsWith('zh')) return 'zh-CN'
   const primary = normal.split('-')[0]
   return isLocale(primary) ? primary : 'en'

@@ -21,7 +21,21 @@ export interface ReportDocument {
   redactedNote?: string
   counts: { status: Status; word: string; count: number }[]
   results: (ReportResult & { statusWord: string })[]
-  labels: Record<'counts' | 'evidence' | 'what' | 'where' | 'seen' | 'expected' | 'why' | 'steps' | 'admin' | 'references' | 'noEvidence' | 'formulaHeading', string>
+  labels: Record<
+    | 'counts'
+    | 'evidence'
+    | 'what'
+    | 'where'
+    | 'seen'
+    | 'expected'
+    | 'why'
+    | 'steps'
+    | 'admin'
+    | 'references'
+    | 'noEvidence'
+    | 'formulaHeading',
+    string
+  >
 }
 
 export function statusWord(status: Status, locale: Locale): string {

@@ -10,7 +10,9 @@ export function escapeHtml(text: string | number | boolean | null): string {
 
 /** Only plain https links become anchors; anything else is shown as text. */
 function link(url: string, label: string): string {
-  return /^https:\/\/[^\s"'<>]+$/.test(url) ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(label)}</a>` : escapeHtml(label)
+  return /^https:\/\/[^\s"'<>]+$/.test(url)
+    ? `<a href="${escapeHtml(url)}" rel="noreferrer noopener">${escapeHtml(label)}</a>`
+    : escapeHtml(label)
 }
 
 const STYLE = `

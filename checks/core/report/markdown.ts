@@ -31,7 +31,10 @@ export function renderMarkdown(report: ScanReport, options: ReportOptions = {}):
       out.push(
         `| ${[doc.labels.what, doc.labels.where, doc.labels.seen, doc.labels.expected].map(escapeMarkdown).join(' | ')} |`,
         '| --- | --- | --- | --- |',
-        ...r.evidence.map((e) => `| ${escapeMarkdown(e.label)} | ${inlineCode(e.source).replace(/\|/g, '\\|')} | ${inlineCode(e.observed).replace(/\|/g, '\\|')} | ${escapeMarkdown(e.expected ?? '')} |`),
+        ...r.evidence.map(
+          (e) =>
+            `| ${escapeMarkdown(e.label)} | ${inlineCode(e.source).replace(/\|/g, '\\|')} | ${inlineCode(e.observed).replace(/\|/g, '\\|')} | ${escapeMarkdown(e.expected ?? '')} |`,
+        ),
         '',
       )
     }
@@ -40,13 +43,25 @@ export function renderMarkdown(report: ScanReport, options: ReportOptions = {}):
       out.push(`**${escapeMarkdown(doc.labels.steps)}**`, '')
       r.remediation.steps.forEach((s, i) => {
         out.push(`${i + 1}. ${escapeMarkdown(s.text)}${s.requiresAdmin ? ` _(${escapeMarkdown(doc.labels.admin)})_` : ''}`)
-        if (s.command) out.push('', '   ```' + (s.command.shell === 'powershell' ? 'powershell' : 'sh'), `   ${s.command.line.replace(/```/g, '`\u200b``')}`, '   ```', '')
+        if (s.command)
+          out.push(
+            '',
+            '   ```' + (s.command.shell === 'powershell' ? 'powershell' : 'sh'),
+            `   ${s.command.line.replace(/```/g, '`\u200b``')}`,
+            '   ```',
+            '',
+          )
         if (s.link) out.push(`   ${inlineCode(s.link)}`)
       })
       out.push('')
     }
     if (r.remediation.references.length > 0) {
-      out.push(`**${escapeMarkdown(doc.labels.references)}**`, '', ...r.remediation.references.map((x) => `- ${escapeMarkdown(x.title)}: <${x.url.replace(/[<>\s]/g, '')}>`), '')
+      out.push(
+        `**${escapeMarkdown(doc.labels.references)}**`,
+        '',
+        ...r.remediation.references.map((x) => `- ${escapeMarkdown(x.title)}: <${x.url.replace(/[<>\s]/g, '')}>`),
+        '',
+      )
     }
   }
   return out.join('\n')

@@ -77,7 +77,15 @@ export function formatReportText(report: ScanReport, style: TextStyle): string {
   const c = countByStatus(report.results)
   out.push(
     render(
-      t('totals', { pass: c.pass, warn: c.warn, fail: c.fail, unknown: c.unknown, error: c.error, na: c.not_applicable, ms: report.durationMs }),
+      t('totals', {
+        pass: c.pass,
+        warn: c.warn,
+        fail: c.fail,
+        unknown: c.unknown,
+        error: c.error,
+        na: c.not_applicable,
+        ms: report.durationMs,
+      }),
       locale,
     ),
   )

@@ -48,7 +48,11 @@ export const CHROMIUM_BROWSERS: readonly ChromiumBrowserSpec[] = [
     name: 'Chromium',
     scheme: 'chrome',
     userData: {
-      linux: [['chromium'], ['~', 'snap', 'chromium', 'common', 'chromium'], ['~', '.var', 'app', 'org.chromium.Chromium', 'config', 'chromium']],
+      linux: [
+        ['chromium'],
+        ['~', 'snap', 'chromium', 'common', 'chromium'],
+        ['~', '.var', 'app', 'org.chromium.Chromium', 'config', 'chromium'],
+      ],
       darwin: [['Chromium']],
       win32: [['Chromium', 'User Data']],
     },
@@ -75,7 +79,10 @@ export const CHROMIUM_BROWSERS: readonly ChromiumBrowserSpec[] = [
     name: 'Brave',
     scheme: 'brave',
     userData: {
-      linux: [['BraveSoftware', 'Brave-Browser'], ['~', '.var', 'app', 'com.brave.Browser', 'config', 'BraveSoftware', 'Brave-Browser']],
+      linux: [
+        ['BraveSoftware', 'Brave-Browser'],
+        ['~', '.var', 'app', 'com.brave.Browser', 'config', 'BraveSoftware', 'Brave-Browser'],
+      ],
       darwin: [['BraveSoftware', 'Brave-Browser']],
       win32: [['BraveSoftware', 'Brave-Browser', 'User Data']],
     },
@@ -123,14 +130,19 @@ function configBase(host: Host): string {
 export function chromiumUserDataDirs(host: Host, spec: ChromiumBrowserSpec): string[] {
   const p = pathsFor(host.platform)
   const base = configBase(host)
-  return spec.userData[host.platform].map(([first, ...rest]) => (first === '~' ? p.join(host.home, ...rest) : p.join(base, first ?? '', ...rest)))
+  return spec.userData[host.platform].map(([first, ...rest]) =>
+    first === '~' ? p.join(host.home, ...rest) : p.join(base, first ?? '', ...rest),
+  )
 }
 
 /**
  * Every Chromium-family browser that has a user data folder with a `Local State` for this user.
  * A browser installed but never started has none, and has no setting to report yet.
  */
-export async function findChromiumBrowsers(host: Host, specs: readonly ChromiumBrowserSpec[] = CHROMIUM_BROWSERS): Promise<ChromiumDiscovery> {
+export async function findChromiumBrowsers(
+  host: Host,
+  specs: readonly ChromiumBrowserSpec[] = CHROMIUM_BROWSERS,
+): Promise<ChromiumDiscovery> {
   const p = pathsFor(host.platform)
   const out: ChromiumDiscovery = { browsers: [], problems: [] }
   const candidates = specs.flatMap((spec) => chromiumUserDataDirs(host, spec).map((userDataDir) => ({ spec, userDataDir })))

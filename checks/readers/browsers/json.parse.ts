@@ -9,9 +9,7 @@
  */
 export type JsonLeniency = 'bom' | 'comments' | 'trailing_commas'
 
-export type JsonRead =
-  | { ok: true; value: unknown; strict: boolean; leniency: JsonLeniency[] }
-  | { ok: false; error: string }
+export type JsonRead = { ok: true; value: unknown; strict: boolean; leniency: JsonLeniency[] } | { ok: false; error: string }
 
 function stripExtensions(text: string): { text: string; leniency: Set<JsonLeniency> } {
   const leniency = new Set<JsonLeniency>()

@@ -25,13 +25,21 @@ export function managedPrefsPaths(host: Host, domain: string): string[] {
 export async function readPlist(host: Host, file: string, signal?: AbortSignal): Promise<ManagedPrefsRead> {
   const st = await attempt(file, () => host.stat(file))
   if (!st.ok) {
-    return st.error.code === 'not_found' ? { status: 'absent', source: file } : { status: 'unreadable', source: file, reason: st.error.message }
+    return st.error.code === 'not_found'
+      ? { status: 'absent', source: file }
+      : { status: 'unreadable', source: file, reason: st.error.message }
   }
   const command = `plutil -convert json -o - ${file}`
-  const run = await attempt(command, () => host.exec('plutil', ['-convert', 'json', '-o', '-', file], { timeoutMs: 2000, ...(signal ? { signal } : {}) }))
+  const run = await attempt(command, () =>
+    host.exec('plutil', ['-convert', 'json', '-o', '-', file], { timeoutMs: 2000, ...(signal ? { signal } : {}) }),
+  )
   if (!run.ok) return { status: 'unreadable', source: file, reason: run.error.message }
   if (run.value.code !== 0) {
-    return { status: 'unreadable', source: file, reason: (run.value.stderr || run.value.stdout).trim() || `plutil exit code ${String(run.value.code)}` }
+    return {
+      status: 'unreadable',
+      source: file,
+      reason: (run.value.stderr || run.value.stdout).trim() || `plutil exit code ${String(run.value.code)}`,
+    }
   }
   const json = parseJsonLenient(run.value.stdout)
   if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {

@@ -35,7 +35,10 @@ export function worstVerdict(verdicts: readonly BrowserVerdict[]): BrowserVerdic
  * The overall verdict of several assessed items and the first item that has it. When discovery was
  * incomplete (something could not be listed) that counts as one unknown, which has no item.
  */
-export function overallOf<T extends { verdict: BrowserVerdict }>(items: readonly T[], incomplete: boolean): { verdict: BrowserVerdict; worst: T | undefined } {
+export function overallOf<T extends { verdict: BrowserVerdict }>(
+  items: readonly T[],
+  incomplete: boolean,
+): { verdict: BrowserVerdict; worst: T | undefined } {
   const verdict = worstVerdict([...items.map((i) => i.verdict), ...(incomplete ? (['unknown'] as const) : [])])
   return { verdict, worst: items.find((i) => i.verdict === verdict) }
 }

@@ -199,7 +199,8 @@ function parseValue(reader: Reader, tag: Tag, depth: number): PlistValue {
         }
         const key = keyTag.kind === 'empty' ? '' : reader.textUntilClose('key')
         const valueTag = reader.nextTag()
-        if (valueTag.kind === 'close' && valueTag.name === 'dict') throw new PlistError(`key "${key}" has no value at offset ${valueTag.at}`)
+        if (valueTag.kind === 'close' && valueTag.name === 'dict')
+          throw new PlistError(`key "${key}" has no value at offset ${valueTag.at}`)
         dict[key] = parseValue(reader, valueTag, depth + 1)
       }
     }

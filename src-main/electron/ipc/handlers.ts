@@ -58,7 +58,9 @@ export function registerHandlers(register: Register<InvokeEvent>, services: Main
   register(C.listHistory, emptyRequestSchema, () => ok(service.history()))
   register(C.clearHistory, emptyRequestSchema, () => ok(service.clearHistory()))
   register(C.openExternal, openExternalRequestSchema, ({ url }) =>
-    openAllowedExternal(url, links) ? ok(null) : err('link_not_allowed', `Bulwark opens only known documentation and settings links; ${url} is not one.`),
+    openAllowedExternal(url, links)
+      ? ok(null)
+      : err('link_not_allowed', `Bulwark opens only known documentation and settings links; ${url} is not one.`),
   )
   register(C.listNotices, emptyRequestSchema, () => ok(service.notices()))
   register(C.dismissNotice, dismissNoticeRequestSchema, ({ id }) => ok(service.dismissNotice(id)))

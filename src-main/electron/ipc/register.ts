@@ -9,11 +9,7 @@ export interface IpcMainLike<E extends SenderEvent> {
 
 export type Handler<S extends z.ZodType, T, E> = (request: z.output<S>, event: E) => Result<T> | Promise<Result<T>>
 
-export type Register<E extends SenderEvent> = <S extends z.ZodType, T>(
-  channel: string,
-  schema: S,
-  handler: Handler<S, T, E>,
-) => void
+export type Register<E extends SenderEvent> = <S extends z.ZodType, T>(channel: string, schema: S, handler: Handler<S, T, E>) => void
 
 function describe(e: unknown): string {
   if (e instanceof Error) return e.message || e.name

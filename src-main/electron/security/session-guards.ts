@@ -17,10 +17,7 @@ export interface GuardableSession {
       listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
     ): void
     onHeadersReceived(
-      listener: (
-        details: { responseHeaders?: Headers },
-        callback: (response: { responseHeaders: Headers }) => void,
-      ) => void,
+      listener: (details: { responseHeaders?: Headers }, callback: (response: { responseHeaders: Headers }) => void) => void,
     ): void
   }
 }

@@ -5,12 +5,7 @@ const DEFAULT_TIMEOUT_MS = 5000
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 /** execFile with an argument array (no shell), LC_ALL=C, a timeout and an output cap. */
-export function execCommand(
-  file: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-  options: ExecOptions = {},
-): Promise<ExecResult> {
+export function execCommand(file: string, args: readonly string[], env: NodeJS.ProcessEnv, options: ExecOptions = {}): Promise<ExecResult> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBuffer = options.maxBytes ?? DEFAULT_MAX_BYTES
   return new Promise((resolve, reject) => {

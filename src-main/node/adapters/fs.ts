@@ -14,8 +14,8 @@ export function toHostError(e: unknown, target: string): HostError {
       return new HostError('permission_denied', target)
     case 'ELOOP':
       return new HostError('loop', target)
+    // ENXIO: open(2) on a Unix socket; there is no file to read.
     case 'EISDIR':
-    // open(2) on a Unix socket: there is no file to read.
     case 'ENXIO':
       return new HostError('not_a_file', target)
     default:

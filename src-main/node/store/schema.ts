@@ -74,9 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   (doc) => ({ ...doc, schemaVersion: 2, guidance: defaultGuidance() }),
 ]
 
-export type LoadProblem =
-  | { kind: 'newer-version'; found: number }
-  | { kind: 'invalid-entries'; reason: string }
+export type LoadProblem = { kind: 'newer-version'; found: number } | { kind: 'invalid-entries'; reason: string }
 
 export interface Loaded {
   doc: StoreDocument
@@ -91,7 +89,13 @@ function isPlainObject(value: unknown): value is Loose {
 }
 
 /** Keeps each field of an object that passes its own schema; names the ones it drops. */
-function salvageFields(value: unknown, shape: Readonly<Record<string, z.ZodType>>, defaults: Loose, name: string, dropped: string[]): Loose {
+function salvageFields(
+  value: unknown,
+  shape: Readonly<Record<string, z.ZodType>>,
+  defaults: Loose,
+  name: string,
+  dropped: string[],
+): Loose {
   const kept: Loose = { ...defaults }
   if (value === undefined) return kept
   if (!isPlainObject(value)) {

@@ -26,10 +26,7 @@ export interface StoreBackend {
 export const MAX_STORE_BYTES = 32 * 1024 * 1024
 
 type ReadOutcome =
-  | { kind: 'absent' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'corrupt'; reason: string }
-  | { kind: 'unreadable'; reason: string }
+  { kind: 'absent' } | { kind: 'json'; value: unknown } | { kind: 'corrupt'; reason: string } | { kind: 'unreadable'; reason: string }
 
 function describe(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code

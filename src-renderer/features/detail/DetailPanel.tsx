@@ -27,9 +27,10 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
   const { t } = useI18n()
   const heading = useRef<HTMLHeadingElement>(null)
   // Moving focus to the opened result tells keyboard and screen-reader users where the content went.
+  const entryId = entry?.id
   useEffect(() => {
-    if (entry) heading.current?.focus()
-  }, [entry?.id])
+    if (entryId) heading.current?.focus()
+  }, [entryId])
 
   if (!entry) {
     return (
@@ -51,9 +52,7 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
       {result ? (
         <>
           <p className="detail-summary">{result.summary}</p>
-          <p className="detail-meta">
-            {t(detailText('meta', { level: t(severityName(result.severity)), ms: result.durationMs }))}
-          </p>
+          <p className="detail-meta">{t(detailText('meta', { level: t(severityName(result.severity)), ms: result.durationMs }))}</p>
         </>
       ) : (
         <p className="placeholder">{t(detailText('notChecked'))}</p>
@@ -80,7 +79,9 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
           </section>
           <section aria-labelledby="fix-heading">
             <h3 id="fix-heading">{t(detailText('fixHeading', { platform: platformLabel }))}</h3>
-            {result.status === 'pass' && result.remediation.steps.length > 0 ? <p className="note">{t(detailText('passingNote'))}</p> : null}
+            {result.status === 'pass' && result.remediation.steps.length > 0 ? (
+              <p className="note">{t(detailText('passingNote'))}</p>
+            ) : null}
             <RemediationSteps steps={result.remediation.steps} platform={platformLabel} />
           </section>
           <References references={result.remediation.references} headingId="refs-heading" />

@@ -55,7 +55,15 @@ export function HistoryView({ history, onClear, onForget }: Props) {
                   <tr key={entry.startedAt}>
                     <th scope="row">{formatDateTime(entry.startedAt)}</th>
                     <td>{entry.score === null ? t(historyText('noScore')) : entry.score}</td>
-                    <td>{t(historyText('findings', { fail: entry.counts.fail ?? 0, warn: entry.counts.warn ?? 0, unknown: entry.counts.unknown ?? 0 }))}</td>
+                    <td>
+                      {t(
+                        historyText('findings', {
+                          fail: entry.counts.fail ?? 0,
+                          warn: entry.counts.warn ?? 0,
+                          unknown: entry.counts.unknown ?? 0,
+                        }),
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -75,7 +83,9 @@ export function HistoryView({ history, onClear, onForget }: Props) {
         <Modal labelledBy="confirm-heading" onClose={() => setConfirming(null)}>
           <div className="modal-body">
             <h2 id="confirm-heading">{t(historyText(confirming === 'clear' ? 'clearConfirmHeading' : 'forgetConfirmHeading'))}</h2>
-            <p>{confirming === 'clear' ? t(historyText('clearConfirmText', { count: entries.length })) : t(historyText('forgetConfirmText'))}</p>
+            <p>
+              {confirming === 'clear' ? t(historyText('clearConfirmText', { count: entries.length })) : t(historyText('forgetConfirmText'))}
+            </p>
             <div className="modal-actions">
               <button type="button" className="button" onClick={() => setConfirming(null)}>
                 {t(historyText('cancel'))}

@@ -13,7 +13,9 @@ export function ScoreChart({ history }: { history: readonly HistoryEntry[] }) {
   const first = g.points[0]
   const last = g.points[g.points.length - 1]
   const none = t(historyText('noScore'))
-  const label = t(historyText('chartLabel', { count: history.length, first: first ? String(first.score) : none, last: last ? String(last.score) : none }))
+  const label = t(
+    historyText('chartLabel', { count: history.length, first: first ? String(first.score) : none, last: last ? String(last.score) : none }),
+  )
   return (
     <svg className="score-chart" viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label={label}>
       {g.gridlines.map((line) => (

@@ -18,7 +18,8 @@ export const historyText = defineMessages('ui.history', {
   cleared: 'History cleared.',
   forget: 'Forget everything',
   forgetConfirmHeading: 'Forget everything?',
-  forgetConfirmText: 'This deletes every saved scan, your profile, your answers, your checklist, the risks you accepted and your settings. Bulwark starts again as if it were new. It cannot erase what the operating system keeps on its own, such as backups, logs or lists of recent files.',
+  forgetConfirmText:
+    'This deletes every saved scan, your profile, your answers, your checklist, the risks you accepted and your settings. Bulwark starts again as if it were new. It cannot erase what the operating system keeps on its own, such as backups, logs or lists of recent files.',
   forgetConfirm: 'Forget everything',
   cancel: 'Cancel',
 })

@@ -5,7 +5,13 @@ import { panicText } from './messages.js'
 import { PANIC_ITEMS, panicKey } from './panic-items.js'
 
 /** For the high-risk profile: what to do in the next ten minutes, each with one line of why. */
-export function PanicChecklist({ checklist, onTick }: { checklist: GuidanceState['checklist']; onTick: (keys: string[], done: boolean) => void }) {
+export function PanicChecklist({
+  checklist,
+  onTick,
+}: {
+  checklist: GuidanceState['checklist']
+  onTick: (keys: string[], done: boolean) => void
+}) {
   const { t } = useI18n()
   const done = PANIC_ITEMS.filter((item) => checklist[panicKey(item.id)]).length
   return (
@@ -22,7 +28,12 @@ export function PanicChecklist({ checklist, onTick }: { checklist: GuidanceState
           return (
             <li key={item.id} className={ticked ? 'panic-item step-done' : 'panic-item'} data-item={item.id}>
               <label>
-                <input type="checkbox" checked={ticked} aria-describedby={`why-${item.id}`} onChange={(event) => onTick([key], event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={ticked}
+                  aria-describedby={`why-${item.id}`}
+                  onChange={(event) => onTick([key], event.target.checked)}
+                />
                 <span className="panic-text">{t(item.text)}</span>
               </label>
               <p id={`why-${item.id}`} className="panic-why">
@@ -36,7 +47,12 @@ export function PanicChecklist({ checklist, onTick }: { checklist: GuidanceState
         type="button"
         className="button"
         disabled={done === 0}
-        onClick={() => onTick(PANIC_ITEMS.map((item) => panicKey(item.id)).filter((key) => checklist[key]), false)}
+        onClick={() =>
+          onTick(
+            PANIC_ITEMS.map((item) => panicKey(item.id)).filter((key) => checklist[key]),
+            false,
+          )
+        }
       >
         {t(panicText('reset'))}
       </button>

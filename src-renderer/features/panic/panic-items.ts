@@ -8,7 +8,11 @@ export interface PanicItem {
   why: Msg
 }
 
-const item = (id: string, text: Parameters<typeof panicText>[0], why: Parameters<typeof panicText>[0]): PanicItem => ({ id, text: panicText(text), why: panicText(why) })
+const item = (id: string, text: Parameters<typeof panicText>[0], why: Parameters<typeof panicText>[0]): PanicItem => ({
+  id,
+  text: panicText(text),
+  why: panicText(why),
+})
 
 /** Most protective first: what a seizure exposes, then what the network and the lock screen give away. */
 export const PANIC_ITEMS: readonly PanicItem[] = [

@@ -105,7 +105,9 @@ export function PlanView({ weighed, onOpen, onRevoke }: Props) {
                   <StatusBadge status={result.status} />
                   <span className="plan-row-title">{result.title}</span>
                 </div>
-                <p className="plan-row-summary">{t(planText('acceptedLine', { reason: reasonInSentence(risk.reason), date: formatDateTime(risk.reviewAt) }))}</p>
+                <p className="plan-row-summary">
+                  {t(planText('acceptedLine', { reason: reasonInSentence(risk.reason), date: formatDateTime(risk.reviewAt) }))}
+                </p>
                 <button type="button" className="button button-small" onClick={() => onRevoke(result.id)}>
                   {t(planText('revoke'))}
                 </button>

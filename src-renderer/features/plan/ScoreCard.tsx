@@ -20,7 +20,16 @@ export function ScoreCard({ score, profileTitle, results }: { score: Score; prof
           <p className="score-value" data-score={score.value}>
             {t(planText('scoreValue', { value: score.value }))}
           </p>
-          <meter className="score-meter" min={0} max={100} low={50} high={80} optimum={100} value={score.value} aria-labelledby="score-heading" />
+          <meter
+            className="score-meter"
+            min={0}
+            max={100}
+            low={50}
+            high={80}
+            optimum={100}
+            value={score.value}
+            aria-labelledby="score-heading"
+          />
         </>
       )}
       <p className="score-for">{t(planText('scoreFor', { profile: t(profileTitle), count: score.lines.length }))}</p>

@@ -3,7 +3,10 @@ import { flushSync } from 'react-dom'
 import type { BulwarkApi } from '../../api.js'
 
 /** Escape leaves Bulwark unless something else owns it right now: an open dialog or a key already handled. */
-export function isQuickExitKey(event: Pick<KeyboardEvent, 'key' | 'defaultPrevented' | 'repeat'>, doc: Pick<Document, 'querySelector'>): boolean {
+export function isQuickExitKey(
+  event: Pick<KeyboardEvent, 'key' | 'defaultPrevented' | 'repeat'>,
+  doc: Pick<Document, 'querySelector'>,
+): boolean {
   return event.key === 'Escape' && !event.defaultPrevented && !event.repeat && doc.querySelector('dialog[open]') === null
 }
 

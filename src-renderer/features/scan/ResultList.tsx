@@ -11,7 +11,17 @@ function groupLabel(key: GroupKey): Msg {
   return statusLabel(key)
 }
 
-export function ResultList({ state, ready, selectedId, onSelect }: { state: ScanState; ready: boolean; selectedId: string | null; onSelect: (id: string) => void }) {
+export function ResultList({
+  state,
+  ready,
+  selectedId,
+  onSelect,
+}: {
+  state: ScanState
+  ready: boolean
+  selectedId: string | null
+  onSelect: (id: string) => void
+}) {
   const { t } = useI18n()
   const groups = groupEntries(state)
   return (
@@ -19,7 +29,11 @@ export function ResultList({ state, ready, selectedId, onSelect }: { state: Scan
       <h2 id="list-heading" className="visually-hidden">
         {t(scanText('listHeading'))}
       </h2>
-      {!ready ? <p className="placeholder">{t(scanText('loading'))}</p> : groups.length === 0 ? <p className="placeholder">{t(scanText('noChecks'))}</p> : null}
+      {!ready ? (
+        <p className="placeholder">{t(scanText('loading'))}</p>
+      ) : groups.length === 0 ? (
+        <p className="placeholder">{t(scanText('noChecks'))}</p>
+      ) : null}
       {groups.map((group) => (
         <div key={group.key} className={`result-group group-${group.key}`}>
           <h3 className="group-heading">{t(scanText('groupHeading', { label: t(groupLabel(group.key)), count: group.entries.length }))}</h3>

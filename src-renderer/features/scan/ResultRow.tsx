@@ -17,7 +17,12 @@ function PhaseBadge({ entry }: { entry: Entry }) {
 
 export function ResultRow({ entry, selected, onSelect }: { entry: Entry; selected: boolean; onSelect: (id: string) => void }) {
   return (
-    <li className="result-row" data-check-id={entry.id} data-phase={entry.phase} data-status={entry.phase === 'done' ? entry.result?.status : undefined}>
+    <li
+      className="result-row"
+      data-check-id={entry.id}
+      data-phase={entry.phase}
+      data-status={entry.phase === 'done' ? entry.result?.status : undefined}
+    >
       <button type="button" className="result-button" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(entry.id)}>
         <PhaseBadge entry={entry} />
         <span className="result-title">{entry.title}</span>

@@ -20,7 +20,12 @@ export function ResultsView({ scan }: { scan: ScanController }) {
       <SummaryBar state={scan.state} />
       <div className="workspace">
         <ResultList state={scan.state} ready={scan.ready} selectedId={selectedId} onSelect={setSelectedId} />
-        <DetailPanel entry={selected} platform={scan.state.lastScan?.host.platform ?? null} busy={busy} onRunAgain={(id) => void scan.runCheck(id)} />
+        <DetailPanel
+          entry={selected}
+          platform={scan.state.lastScan?.host.platform ?? null}
+          busy={busy}
+          onRunAgain={(id) => void scan.runCheck(id)}
+        />
       </div>
     </section>
   )

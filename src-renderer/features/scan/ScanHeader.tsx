@@ -5,7 +5,17 @@ import { platformName } from './platform.js'
 import { scanCounts, type ScanState } from './scan-state.js'
 
 /** The brand, the scan controls and, after them, whatever the shell adds (Quick exit). */
-export function ScanHeader({ state, busy, onScan, children }: { state: ScanState; busy: boolean; onScan: () => void; children?: ReactNode }) {
+export function ScanHeader({
+  state,
+  busy,
+  onScan,
+  children,
+}: {
+  state: ScanState
+  busy: boolean
+  onScan: () => void
+  children?: ReactNode
+}) {
   const { t, formatDateTime } = useI18n()
   const { done, total } = scanCounts(state)
   const last = state.lastScan
@@ -26,7 +36,13 @@ export function ScanHeader({ state, busy, onScan, children }: { state: ScanState
         ) : (
           <p className="last-scan">
             {last
-              ? t(scanText('lastScan', { time: formatDateTime(last.startedAt), platform: t(platformName(last.host.platform)), ms: last.durationMs }))
+              ? t(
+                  scanText('lastScan', {
+                    time: formatDateTime(last.startedAt),
+                    platform: t(platformName(last.host.platform)),
+                    ms: last.durationMs,
+                  }),
+                )
               : t(scanText('notScanned'))}
           </p>
         )}

@@ -52,7 +52,8 @@ function withEntry(state: ScanState, id: string, update: (entry: Entry) => Entry
 
 function finish(state: ScanState, result: ReportResult): ScanState {
   const next = withEntry(state, result.id, () => ({ id: result.id, title: result.title, phase: 'done', result }))
-  const scan = next.scan && !next.scan.finished.includes(result.id) ? { ...next.scan, finished: [...next.scan.finished, result.id] } : next.scan
+  const scan =
+    next.scan && !next.scan.finished.includes(result.id) ? { ...next.scan, finished: [...next.scan.finished, result.id] } : next.scan
   return { ...next, scan, rerunning: next.rerunning.filter((id) => id !== result.id) }
 }
 
@@ -69,7 +70,9 @@ function applyProgress(state: ScanState, event: ProgressEvent): ScanState {
       return next
     }
     case 'check-started':
-      return withEntry(state, event.id, (e) => (e.phase === 'done' && state.scan?.finished.includes(event.id) ? e : { ...e, phase: 'running' }))
+      return withEntry(state, event.id, (e) =>
+        e.phase === 'done' && state.scan?.finished.includes(event.id) ? e : { ...e, phase: 'running' },
+      )
     case 'check-finished':
       return finish(state, event.result)
     case 'scan-finished':
@@ -86,7 +89,11 @@ export function scanReducer(state: ScanState, action: ScanAction): ScanState {
       return next
     }
     case 'report': {
-      let next: ScanState = { ...state, scan: null, lastScan: { startedAt: action.report.startedAt, durationMs: action.report.durationMs, host: action.report.host } }
+      let next: ScanState = {
+        ...state,
+        scan: null,
+        lastScan: { startedAt: action.report.startedAt, durationMs: action.report.durationMs, host: action.report.host },
+      }
       for (const result of action.report.results) next = finish(next, result)
       const entries = Object.fromEntries(Object.entries(next.entries).map(([id, e]) => [id, settle(e)]))
       return { ...next, scan: null, entries }
@@ -148,7 +155,11 @@ export function groupEntries(state: ScanState): Group[] {
     const entry = state.entries[id]
     if (!entry) continue
     const key: GroupKey =
-      entry.phase === 'waiting' || entry.phase === 'running' ? 'in_progress' : entry.phase === 'done' && entry.result ? entry.result.status : 'not_checked'
+      entry.phase === 'waiting' || entry.phase === 'running'
+        ? 'in_progress'
+        : entry.phase === 'done' && entry.result
+          ? entry.result.status
+          : 'not_checked'
     groups.get(key)?.push(entry)
   }
   return keys.flatMap((key) => {

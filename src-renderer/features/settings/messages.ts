@@ -11,5 +11,6 @@ export const settingsText = defineMessages('ui.settings', {
   exportIntro: 'Save the last scan as a file to keep a record or hand it to someone.',
   exportOpen: 'Export a report…',
   quickExitHeading: 'Quick Exit',
-  quickExitText: 'Press Escape (when no dialog is open) or the Quick exit button at the top: the window goes blank and hides at once. Bulwark never shows notifications, so nothing about your findings appears on a lock screen.',
+  quickExitText:
+    'Press Escape (when no dialog is open) or the Quick exit button at the top: the window goes blank and hides at once. Bulwark never shows notifications, so nothing about your findings appears on a lock screen.',
 })

@@ -39,7 +39,6 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
   const result = entry.result
   const running = entry.phase === 'running'
   const steps = result?.remediation.steps ?? []
-  const keys = steps.map((_, i) => stepKey(entry.id, i + 1))
   const passes = result?.status === 'pass'
   const risk = activeRisk(guidance.acceptedRisks, entry.id, now)
 
@@ -47,16 +46,14 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
     heading.current?.focus()
   }, [entry.id])
 
-  // A pass after "Check again" marks every step done, so the checklist agrees with the computer.
-  useEffect(() => {
-    if (checked?.status !== 'pass') return
-    const open = keys.filter((key) => !guidance.checklist[key])
-    if (open.length > 0) onAllDone(open)
-  }, [checked])
-
   const checkAgain = async (): Promise<void> => {
     setChecked(null)
-    setChecked(await onCheckAgain(entry.id))
+    const again = await onCheckAgain(entry.id)
+    setChecked(again)
+    // A pass after "Check again" marks every step done, so the checklist agrees with the computer.
+    if (again?.status !== 'pass') return
+    const open = again.remediation.steps.map((_, i) => stepKey(entry.id, i + 1)).filter((key) => !guidance.checklist[key])
+    if (open.length > 0) onAllDone(open)
   }
 
   return (
@@ -123,12 +120,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
       ) : null}
 
       <div className="detail-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void checkAgain()}
-        >
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void checkAgain()}>
           {t(walkText('checkAgain'))}
         </button>
         {result && !passes && result.status !== 'not_applicable' && !risk ? (

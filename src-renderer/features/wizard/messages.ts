@@ -2,7 +2,8 @@ import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const wizardText = defineMessages('ui.wizard', {
   heading: 'A few questions first',
-  intro: 'Bulwark looks at this computer and tells you what to fix first. Your answers decide which checks matter most for you. They stay on this computer, and you can change them any time in Settings.',
+  intro:
+    'Bulwark looks at this computer and tells you what to fix first. Your answers decide which checks matter most for you. They stay on this computer, and you can change them any time in Settings.',
   progress: 'Question {n} of {total}',
   back: 'Back',
   next: 'Next',

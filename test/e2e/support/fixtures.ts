@@ -10,7 +10,10 @@ import { bindRealApi, type RealApi } from './real-api.js'
 import { serveDirectory, type StaticServer } from './static-server.js'
 
 export interface E2eFixtures {
-  /** The catalogue the bridge runs: the whole registry unless a spec narrows it with test.use (an object: Playwright reads a bare array as [value, options]). */
+  /**
+   * The catalogue the bridge runs: the whole registry unless a spec narrows it with test.use (an
+   * object: Playwright reads a bare array as [value, options]).
+   */
   catalogue: { checks: readonly Check[] }
   /** The locale the bridge reports as effective (main's saved choice or the OS language). */
   uiLocale: Locale
@@ -51,7 +54,16 @@ export const test = base.extend<E2eFixtures, { server: StaticServer }>({
       XDG_DATA_HOME: path.join(home, '.local', 'share'),
       XDG_CACHE_HOME: path.join(home, '.cache'),
     }
-    await use(await bindRealApi(page, { env, appUrl: server.url, checks: catalogue.checks, locale: uiLocale, saveDir: path.join(home, 'exports'), profile }))
+    await use(
+      await bindRealApi(page, {
+        env,
+        appUrl: server.url,
+        checks: catalogue.checks,
+        locale: uiLocale,
+        saveDir: path.join(home, 'exports'),
+        profile,
+      }),
+    )
   },
   pageProblems: async ({ page }, use) => {
     const problems: string[] = []

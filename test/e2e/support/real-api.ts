@@ -162,7 +162,12 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
       const held = event.type === 'check-finished' || event.type === 'scan-finished'
       delivery = delivery
         .then(() => (held ? gate.pass() : undefined))
-        .then(() => page.evaluate(({ sink, e }) => (window as unknown as Record<string, (e: unknown) => void>)[sink]?.(e), { sink: PROGRESS_SINK, e: event }))
+        .then(() =>
+          page.evaluate(({ sink, e }) => (window as unknown as Record<string, (e: unknown) => void>)[sink]?.(e), {
+            sink: PROGRESS_SINK,
+            e: event,
+          }),
+        )
         .catch(() => undefined) // a closed page only loses advisory progress
     },
   }

@@ -9,7 +9,12 @@ import type { Msg } from '../../../checks/core/i18n/message.js'
 export const en = (msg: Msg): string => render(msg, 'en')
 
 /** A test artefact (test-results/e2e), also copied to docs/screenshots for the README. */
-export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
+export async function keepScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   const shot = testInfo.outputPath(name)
   await page.screenshot({ path: shot, fullPage })
   await testInfo.attach(name, { path: shot, contentType: 'image/png' })

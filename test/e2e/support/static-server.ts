@@ -4,7 +4,6 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { CSP_HEADER } from '../../../src-main/electron/security/csp.js'
 
-
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

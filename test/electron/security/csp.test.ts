@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { CSP_HEADER, CSP_META, devServerCsp } from '../../../src-main/electron/security/csp.js'
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => {
-    const [name = '', ...sources] = d.trim().split(/\s+/)
-    return [name, sources]
-  }))
+  return new Map(
+    policy.split(';').map((d) => {
+      const [name = '', ...sources] = d.trim().split(/\s+/)
+      return [name, sources]
+    }),
+  )
 }
 
 describe('content security policy', () => {

@@ -5,7 +5,10 @@ import { allowedExternalUrl } from '../../../src-main/electron/security/external
 describe('allowedExternalUrl', () => {
   it.each([
     ['https://support.mozilla.org/kb/dns-over-https', 'https://support.mozilla.org/kb/dns-over-https'],
-    ['https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html', 'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html'],
+    [
+      'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html',
+      'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html',
+    ],
     ['https://www.torproject.org/download/', 'https://www.torproject.org/download/'],
     ['https://ssd.eff.org/', 'https://ssd.eff.org/'],
     ['https://learn.microsoft.com/en-us/windows/?a=1#x', 'https://learn.microsoft.com/en-us/windows/?a=1#x'],

@@ -74,8 +74,14 @@ function fakeSession() {
     device: undefined as undefined | (() => boolean),
     spellcheck: true,
     download: undefined as undefined | ((e: { preventDefault(): void }) => void),
-    before: undefined as undefined | { filter: { urls: string[] }; listener: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void },
-    headers: undefined as undefined | ((d: { responseHeaders?: Record<string, string | string[]> }, cb: (r: { responseHeaders: Record<string, string | string[]> }) => void) => void),
+    before: undefined as
+      undefined | { filter: { urls: string[] }; listener: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void },
+    headers: undefined as
+      | undefined
+      | ((
+          d: { responseHeaders?: Record<string, string | string[]> },
+          cb: (r: { responseHeaders: Record<string, string | string[]> }) => void,
+        ) => void),
   }
   const session: GuardableSession = {
     setPermissionRequestHandler: (h) => void (s.request = h),

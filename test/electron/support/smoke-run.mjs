@@ -41,7 +41,11 @@ const result = {
     spellcheck: session.spellcheck,
   },
   listChecks: await call('checks:list', trusted, undefined),
-  untrusted: await call('checks:list', { sender: contents, senderFrame: { ...contents.mainFrame, url: 'https://evil.example/' } }, undefined),
+  untrusted: await call(
+    'checks:list',
+    { sender: contents, senderFrame: { ...contents.mainFrame, url: 'https://evil.example/' } },
+    undefined,
+  ),
   badRequest: await call('settings:set', trusted, { timeoutMs: 'soon' }),
   settings: await call('settings:set', trusted, { timeoutMs: 1500 }),
   scan: await call('scan:run', trusted, {}),

@@ -38,7 +38,11 @@ describe.each(adapters)('%s store', (_name, fileName, open) => {
   let logged: string[]
   const openHere = (): StorePort => open(dir, { now: () => NOW, log: (line) => void logged.push(line) })
   const onDisk = (): Record<string, unknown> => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
-  const asideFiles = (): string[] => fs.readdirSync(dir).filter((f) => f !== `${fileName}.json`).sort()
+  const asideFiles = (): string[] =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f !== `${fileName}.json`)
+      .sort()
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark store ü-'))
@@ -126,7 +130,11 @@ describe.each(adapters)('%s store', (_name, fileName, open) => {
   })
 
   it('keeps what it can of a partly damaged file and keeps the original aside', () => {
-    const original = JSON.stringify({ schemaVersion: 1, settings: { locale: 'es', timeoutMs: -3 }, reports: [rawReport(1), { broken: true }] })
+    const original = JSON.stringify({
+      schemaVersion: 1,
+      settings: { locale: 'es', timeoutMs: -3 },
+      reports: [rawReport(1), { broken: true }],
+    })
     fs.writeFileSync(file, original)
     const store = openHere()
     expect(store.settings()).toEqual({ locale: 'es', timeoutMs: 5000 })
@@ -139,7 +147,10 @@ describe.each(adapters)('%s store', (_name, fileName, open) => {
   })
 
   it('migrates a version 1 file to version 2 on disk, keeping settings and reports', () => {
-    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, settings: { locale: 'es', timeoutMs: 800 }, reports: [rawReport(1)], notices: [] }))
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ schemaVersion: 1, settings: { locale: 'es', timeoutMs: 800 }, reports: [rawReport(1)], notices: [] }),
+    )
     const store = openHere()
     expect(store.settings()).toEqual({ locale: 'es', timeoutMs: 800 })
     expect(store.reports()).toEqual([rawReport(1)])
@@ -200,7 +211,13 @@ describe.each(adapters)('%s store', (_name, fileName, open) => {
       expect(s.guidance()).toEqual({ profile: null, answers: {}, checklist: {}, acceptedRisks: [] })
     }
     expect(asideFiles()).toEqual([path.basename(unrelated)])
-    expect(onDisk()).toEqual({ schemaVersion: STORE_VERSION, settings: { locale: null, timeoutMs: 5000 }, reports: [], notices: [], guidance: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] } })
+    expect(onDisk()).toEqual({
+      schemaVersion: STORE_VERSION,
+      settings: { locale: null, timeoutMs: 5000 },
+      reports: [],
+      notices: [],
+      guidance: { profile: null, answers: {}, checklist: {}, acceptedRisks: [] },
+    })
   })
 
   it('runs in memory, with a notice, when its folder cannot be written', () => {

@@ -40,7 +40,13 @@ describe('store document schema', () => {
           ...first,
           status: 'unknown' as const,
           summary: { key: 'vpn.wireguard.unknownRoute', en: 'Could not look up: {reason}', params: { tunnels: 'wg0', reason } },
-          evidence: [{ label: { key: 'vpn.wireguard.evRoute6', en: 'IPv6' }, source: 'ip -6 route get', observed: { key: 'vpn.wireguard.obsUnknown', en: 'unknown: {reason}', params: { reason } } }],
+          evidence: [
+            {
+              label: { key: 'vpn.wireguard.evRoute6', en: 'IPv6' },
+              source: 'ip -6 route get',
+              observed: { key: 'vpn.wireguard.obsUnknown', en: 'unknown: {reason}', params: { reason } },
+            },
+          ],
         },
       ],
     }
@@ -118,7 +124,13 @@ describe('store document schema', () => {
     const v1 = { schemaVersion: 1, settings: { locale: 'fa', timeoutMs: 2000 }, reports: [rawReport(1)], notices: [] }
     const loaded = loadDocument(v1)
     expect(loaded).toEqual({
-      doc: { schemaVersion: 2, settings: { locale: 'fa', timeoutMs: 2000 }, reports: [rawReport(1)], notices: [], guidance: defaultGuidance() },
+      doc: {
+        schemaVersion: 2,
+        settings: { locale: 'fa', timeoutMs: 2000 },
+        reports: [rawReport(1)],
+        notices: [],
+        guidance: defaultGuidance(),
+      },
       problem: null,
       changed: true,
     })
@@ -129,7 +141,9 @@ describe('store document schema', () => {
     profile: 'high-risk',
     answers: { targeted: 'yes', shared: 'not-sure' },
     checklist: { 'dns.firefox#1': '2026-02-01T10:00:00.000Z', 'panic.wipe-browser': '2026-02-02T10:00:00.000Z' },
-    acceptedRisks: [{ id: 'tor.service', reason: 'I do not need Tor.', acceptedAt: '2026-02-01T10:00:00.000Z', reviewAt: '2026-05-01T10:00:00.000Z' }],
+    acceptedRisks: [
+      { id: 'tor.service', reason: 'I do not need Tor.', acceptedAt: '2026-02-01T10:00:00.000Z', reviewAt: '2026-05-01T10:00:00.000Z' },
+    ],
   }
 
   it('reads valid guidance as it is', () => {
@@ -140,7 +154,12 @@ describe('store document schema', () => {
   it.each([
     ['not an object', 'high-risk', defaultGuidance(), 'guidance'],
     ['an unknown profile', { ...GUIDANCE, profile: 'paranoid' }, { ...GUIDANCE, profile: null }, 'guidance.profile'],
-    ['a bad answer and an unknown question', { ...GUIDANCE, answers: { targeted: 'maybe', shared: 'no', pets: 'yes' } }, { ...GUIDANCE, answers: { shared: 'no' } }, 'guidance.answers.targeted, guidance.answers.pets'],
+    [
+      'a bad answer and an unknown question',
+      { ...GUIDANCE, answers: { targeted: 'maybe', shared: 'no', pets: 'yes' } },
+      { ...GUIDANCE, answers: { shared: 'no' } },
+      'guidance.answers.targeted, guidance.answers.pets',
+    ],
     ['answers that are a list', { ...GUIDANCE, answers: ['yes'] }, { ...GUIDANCE, answers: {} }, 'guidance.answers'],
     [
       'a checklist entry with a bad key or time',

@@ -6,19 +6,39 @@ const FIRST = '// IMPORTANT: Start your code on the 2nd line\n'
 describe('parseAutoConfig: plain top-level calls are read', () => {
   it.each([
     ['lockPref with an int', 'lockPref("network.trr.mode", 0);', [{ fn: 'lockPref', name: 'network.trr.mode', value: 0, line: 2 }]],
-    ['pref with a string in single quotes', "pref('network.trr.uri', 'https://dns.example/q');", [{ fn: 'pref', name: 'network.trr.uri', value: 'https://dns.example/q', line: 2 }]],
+    [
+      'pref with a string in single quotes',
+      "pref('network.trr.uri', 'https://dns.example/q');",
+      [{ fn: 'pref', name: 'network.trr.uri', value: 'https://dns.example/q', line: 2 }],
+    ],
     ['defaultPref with a negative int', 'defaultPref("x.y", -5);', [{ fn: 'defaultPref', name: 'x.y', value: -5, line: 2 }]],
-    ['a boolean value', 'lockPref("network.trr.strict_native_fallback", true);', [{ fn: 'lockPref', name: 'network.trr.strict_native_fallback', value: true, line: 2 }]],
-    ['clearPref and unlockPref take no value', 'clearPref("network.trr.mode");\nunlockPref("network.trr.mode");', [
-      { fn: 'clearPref', name: 'network.trr.mode', line: 2 },
-      { fn: 'unlockPref', name: 'network.trr.mode', line: 3 },
-    ]],
-    ['no semicolons (automatic semicolon insertion)', 'lockPref("a", 1)\nlockPref("network.trr.mode", 3)\n', [
-      { fn: 'lockPref', name: 'a', value: 1, line: 2 },
-      { fn: 'lockPref', name: 'network.trr.mode', value: 3, line: 3 },
-    ]],
+    [
+      'a boolean value',
+      'lockPref("network.trr.strict_native_fallback", true);',
+      [{ fn: 'lockPref', name: 'network.trr.strict_native_fallback', value: true, line: 2 }],
+    ],
+    [
+      'clearPref and unlockPref take no value',
+      'clearPref("network.trr.mode");\nunlockPref("network.trr.mode");',
+      [
+        { fn: 'clearPref', name: 'network.trr.mode', line: 2 },
+        { fn: 'unlockPref', name: 'network.trr.mode', line: 3 },
+      ],
+    ],
+    [
+      'no semicolons (automatic semicolon insertion)',
+      'lockPref("a", 1)\nlockPref("network.trr.mode", 3)\n',
+      [
+        { fn: 'lockPref', name: 'a', value: 1, line: 2 },
+        { fn: 'lockPref', name: 'network.trr.mode', value: 3, line: 3 },
+      ],
+    ],
     ['an escaped quote in a string', 'pref("a", "say \\"hi\\"");', [{ fn: 'pref', name: 'a', value: 'say "hi"', line: 2 }]],
-    ['comments and a call after a closed block', '/* c\n */ if (x) { foo(); }\nlockPref("network.trr.mode", 2); // note', [{ fn: 'lockPref', name: 'network.trr.mode', value: 2, line: 4 }]],
+    [
+      'comments and a call after a closed block',
+      '/* c\n */ if (x) { foo(); }\nlockPref("network.trr.mode", 2); // note',
+      [{ fn: 'lockPref', name: 'network.trr.mode', value: 2, line: 4 }],
+    ],
   ] as const)('%s', (_name, body, ops) => {
     const r = parseAutoConfig(FIRST + body)
     expect(r.opaque).toEqual([])
@@ -104,7 +124,9 @@ describe('decodeAutoConfig', () => {
   })
 
   it('a plain file read with the default shift turns to garbage, so nothing is read from it', () => {
-    const r = parseAutoConfig(decodeAutoConfig(new TextEncoder().encode(FIRST + 'lockPref("network.trr.mode", 0);\n'), DEFAULT_OBSCURE_VALUE))
+    const r = parseAutoConfig(
+      decodeAutoConfig(new TextEncoder().encode(FIRST + 'lockPref("network.trr.mode", 0);\n'), DEFAULT_OBSCURE_VALUE),
+    )
     expect(r.ops).toEqual([])
   })
 })

@@ -21,7 +21,8 @@ const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.la
 const WIN_ENV = { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }
 const winHost = (commands: Record<string, FixtureCommand>): Host => {
   const all: Record<string, FixtureCommand> = {}
-  for (const vendor of ['Google\\Chrome', 'Microsoft\\Edge']) for (const hive of ['HKLM', 'HKCU']) all[`reg query ${hive}\\SOFTWARE\\Policies\\${vendor} /s`] = ABSENT
+  for (const vendor of ['Google\\Chrome', 'Microsoft\\Edge'])
+    for (const hive of ['HKLM', 'HKCU']) all[`reg query ${hive}\\SOFTWARE\\Policies\\${vendor} /s`] = ABSENT
   return createFixtureHost({ platform: 'win32', root: path.join(FIXTURES, 'win32'), env: WIN_ENV, commands: { ...all, ...commands } })
 }
 const CHROME_PLIST = '/Library/Managed Preferences/com.google.Chrome.plist'
@@ -44,7 +45,12 @@ describe('dns.chromium per OS (fixtures)', () => {
     ],
     [
       'darwin: managed Chrome passes, Brave without a setting warns and is named',
-      () => createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin'), commands: { [`plutil -convert json -o - ${CHROME_PLIST}`]: recording('darwin', 'plutil-com.google.Chrome.json') } }),
+      () =>
+        createFixtureHost({
+          platform: 'darwin',
+          root: path.join(FIXTURES, 'darwin'),
+          commands: { [`plutil -convert json -o - ${CHROME_PLIST}`]: recording('darwin', 'plutil-com.google.Chrome.json') },
+        }),
       'warn',
       /^Brave has no secure DNS setting, so the default applies/,
       /Google Chrome: secure DNS mode \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| "secure" \(managed policy\)/,
@@ -58,7 +64,11 @@ describe('dns.chromium per OS (fixtures)', () => {
     ],
     [
       'win32: Edge off in Local State, HKLM policy automatic wins over HKCU secure',
-      () => winHost({ 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKLM-Edge.txt'), 'reg query HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKCU-Edge.txt') }),
+      () =>
+        winHost({
+          'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKLM-Edge.txt'),
+          'reg query HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKCU-Edge.txt'),
+        }),
       'warn',
       /^Microsoft Edge uses "automatic" secure DNS/,
       /Microsoft Edge: DNS-over-HTTPS templates \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| "https:\/\/dns.quad9.net\/dns-query" \(managed policy\)/,
@@ -121,7 +131,13 @@ describe('dns.chromium on damaged or unusual input', () => {
   })
 
   it('still decides from a policy that sets both values when Local State is damaged', async () => {
-    const o = await run(linux({ [LS]: '{"trunc', '/etc/chromium/policies/managed/doh.json': '{"DnsOverHttpsMode":"secure","DnsOverHttpsTemplates":"https://dns.quad9.net/dns-query"}' }))
+    const o = await run(
+      linux({
+        [LS]: '{"trunc',
+        '/etc/chromium/policies/managed/doh.json':
+          '{"DnsOverHttpsMode":"secure","DnsOverHttpsTemplates":"https://dns.quad9.net/dns-query"}',
+      }),
+    )
     expect(o.status).toBe('pass')
   })
 
@@ -140,7 +156,9 @@ describe('dns.chromium on damaged or unusual input', () => {
   })
 
   it('is unknown when a policy file with comments sets DNS over HTTPS', async () => {
-    const o = await run(linux({ [LS]: realLocalState, '/etc/chromium/policies/managed/doh.json': '{\n// IT\n"DnsOverHttpsMode": "secure"\n}' }))
+    const o = await run(
+      linux({ [LS]: realLocalState, '/etc/chromium/policies/managed/doh.json': '{\n// IT\n"DnsOverHttpsMode": "secure"\n}' }),
+    )
     expect(o.status).toBe('unknown')
     expect(text(o)).toMatch(/file with comments/)
   })
@@ -170,13 +188,16 @@ describe('dns.chromium on damaged or unusual input', () => {
 })
 
 describe('dns.chromium remediation', () => {
-  it.each(['linux', 'darwin', 'win32'] as const)('%s: the settings page and an admin policy step, never an edit of Local State', (platform) => {
-    const steps = chromiumCheck.remediation.byPlatform[platform] ?? []
-    const all = steps.map((s) => `${plain(s.text)} ${s.command?.line ?? ''}`).join('\n')
-    expect(all).toContain('chrome://settings/security')
-    expect(all).toContain('edge://settings/privacy')
-    expect(all).toContain('brave://settings/security')
-    expect(steps.some((s) => s.requiresAdmin && /DnsOverHttpsMode/.test(`${plain(s.text)} ${s.command?.line ?? ''}`))).toBe(true)
-    expect(steps.every((s) => !(s.command?.line ?? '').includes('Local State'))).toBe(true)
-  })
+  it.each(['linux', 'darwin', 'win32'] as const)(
+    '%s: the settings page and an admin policy step, never an edit of Local State',
+    (platform) => {
+      const steps = chromiumCheck.remediation.byPlatform[platform] ?? []
+      const all = steps.map((s) => `${plain(s.text)} ${s.command?.line ?? ''}`).join('\n')
+      expect(all).toContain('chrome://settings/security')
+      expect(all).toContain('edge://settings/privacy')
+      expect(all).toContain('brave://settings/security')
+      expect(steps.some((s) => s.requiresAdmin && /DnsOverHttpsMode/.test(`${plain(s.text)} ${s.command?.line ?? ''}`))).toBe(true)
+      expect(steps.every((s) => !(s.command?.line ?? '').includes('Local State'))).toBe(true)
+    },
+  )
 })

@@ -13,7 +13,11 @@ describe('prefsFromPolicies', () => {
     ['Enabled false → mode 5', { Enabled: false }, { 'network.trr.mode': [5, false] }],
     ['Enabled false + Fallback false stays 5', { Enabled: false, Fallback: false }, { 'network.trr.mode': [5, false] }],
     ['registry DWORD 1 is true', { Enabled: 1, Locked: 1 }, { 'network.trr.mode': [2, true] }],
-    ['ProviderURL alone sets only the uri', { ProviderURL: 'https://d.example/q', Locked: true }, { 'network.trr.uri': ['https://d.example/q', true] }],
+    [
+      'ProviderURL alone sets only the uri',
+      { ProviderURL: 'https://d.example/q', Locked: true },
+      { 'network.trr.uri': ['https://d.example/q', true] },
+    ],
   ])('DNSOverHTTPS %s', (_name, doh, expected) => {
     const { prefs, ignored } = prefsFromPolicies({ DNSOverHTTPS: doh }, SRC)
     expect(ignored).toEqual([])
@@ -30,9 +34,16 @@ describe('prefsFromPolicies', () => {
   })
 
   it('reads the Preferences policy in its new and old forms', () => {
-    expect(prefsFromPolicies({ Preferences: { 'network.trr.mode': { Value: 3, Status: 'locked' } } }, SRC).prefs.get('network.trr.mode')).toMatchObject({ value: 3, locked: true, via: 'Preferences' })
-    expect(prefsFromPolicies({ Preferences: { 'network.trr.mode': { Value: 2, Status: 'default' } } }, SRC).prefs.get('network.trr.mode')).toMatchObject({ value: 2, locked: false })
-    expect(prefsFromPolicies({ Preferences: { 'network.trr.mode': 3 } }, SRC).prefs.get('network.trr.mode')).toMatchObject({ value: 3, locked: true })
+    expect(
+      prefsFromPolicies({ Preferences: { 'network.trr.mode': { Value: 3, Status: 'locked' } } }, SRC).prefs.get('network.trr.mode'),
+    ).toMatchObject({ value: 3, locked: true, via: 'Preferences' })
+    expect(
+      prefsFromPolicies({ Preferences: { 'network.trr.mode': { Value: 2, Status: 'default' } } }, SRC).prefs.get('network.trr.mode'),
+    ).toMatchObject({ value: 2, locked: false })
+    expect(prefsFromPolicies({ Preferences: { 'network.trr.mode': 3 } }, SRC).prefs.get('network.trr.mode')).toMatchObject({
+      value: 3,
+      locked: true,
+    })
   })
 
   it('calls a Preferences Status of "user" uncertain', () => {
@@ -47,7 +58,10 @@ describe('readFirefoxPolicies', () => {
   const enabled = JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: true } } })
 
   it('linux: /etc/firefox/policies replaces the installation file entirely', async () => {
-    const host = createFixtureHost({ platform: 'linux', files: { [SRC]: locked3, '/usr/lib/firefox-esr/distribution/policies.json': enabled } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      files: { [SRC]: locked3, '/usr/lib/firefox-esr/distribution/policies.json': enabled },
+    })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.get('network.trr.mode')).toMatchObject({ value: 3, locked: true, source: SRC })
     expect(r.notes.find((n) => n.source.startsWith('/usr/lib'))?.observed).toBe('network.trr.mode=2')
@@ -57,7 +71,11 @@ describe('readFirefoxPolicies', () => {
   it('linux: reads the installation file when there is no system file', async () => {
     const host = createFixtureHost({ platform: 'linux', files: { '/usr/lib/firefox-esr/distribution/policies.json': enabled } })
     const r = await readFirefoxPolicies(host, 'native')
-    expect(r.prefs.get('network.trr.mode')).toMatchObject({ value: 2, locked: false, source: '/usr/lib/firefox-esr/distribution/policies.json' })
+    expect(r.prefs.get('network.trr.mode')).toMatchObject({
+      value: 2,
+      locked: false,
+      source: '/usr/lib/firefox-esr/distribution/policies.json',
+    })
   })
 
   it('linux flatpak: reads the systemconfig extension, not the host /etc', async () => {
@@ -68,7 +86,10 @@ describe('readFirefoxPolicies', () => {
   })
 
   it('linux: a policies.json with comments is rejected by Firefox and applies nothing', async () => {
-    const host = createFixtureHost({ platform: 'linux', files: { [SRC]: '{ // managed\n "policies": {"DNSOverHTTPS": {"Enabled": true}} }' } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      files: { [SRC]: '{ // managed\n "policies": {"DNSOverHTTPS": {"Enabled": true}} }' },
+    })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
@@ -92,7 +113,10 @@ describe('readFirefoxPolicies', () => {
   })
 
   it('linux: a policies.json with a byte-order mark is rejected, as firefox-esr 153 was seen to do', async () => {
-    const host = createFixtureHost({ platform: 'linux', files: { [SRC]: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(locked3)]) } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      files: { [SRC]: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(locked3)]) },
+    })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
@@ -113,10 +137,16 @@ describe('readFirefoxPolicies', () => {
   it('win32: Group Policy in HKLM wins over HKCU and over policies.json', async () => {
     const host = createFixtureHost({
       platform: 'win32',
-      files: { 'C:\\Program Files\\Mozilla Firefox\\distribution\\policies.json': JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: false, ProviderURL: 'https://other.example/' } } }) },
+      files: {
+        'C:\\Program Files\\Mozilla Firefox\\distribution\\policies.json': JSON.stringify({
+          policies: { DNSOverHTTPS: { Enabled: false, ProviderURL: 'https://other.example/' } },
+        }),
+      },
       commands: {
-        'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS\r\n    Enabled    REG_DWORD    0x1\r\n    Fallback    REG_DWORD    0x0\r\n    Locked    REG_DWORD    0x1\r\n',
-        'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': '\r\nHKEY_CURRENT_USER\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS\r\n    Enabled    REG_DWORD    0x0\r\n',
+        'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s':
+          '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS\r\n    Enabled    REG_DWORD    0x1\r\n    Fallback    REG_DWORD    0x0\r\n    Locked    REG_DWORD    0x1\r\n',
+        'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s':
+          '\r\nHKEY_CURRENT_USER\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS\r\n    Enabled    REG_DWORD    0x0\r\n',
       },
     })
     const r = await readFirefoxPolicies(host, 'native')

@@ -14,41 +14,103 @@ const ABSENT: FixtureCommand = { code: 1, stderr: 'ERROR: The system was unable 
 
 const run = (host: Host): Promise<Outcome> => firefoxCheck.run(host, new AbortController().signal)
 const text = (o: Outcome): string => plain(o.summary)
-const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}${e.expected ? ` | ${plain(e.expected)}` : ''}`).join('\n')
+const evidenceText = (o: Outcome): string =>
+  o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}${e.expected ? ` | ${plain(e.expected)}` : ''}`).join('\n')
 
-const WIN_ENV = { APPDATA: 'C:\\Users\\alex\\AppData\\Roaming', ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' }
+const WIN_ENV = {
+  APPDATA: 'C:\\Users\\alex\\AppData\\Roaming',
+  ProgramFiles: 'C:\\Program Files',
+  'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+}
 const winHost = (hklm: FixtureCommand, hkcu: FixtureCommand = ABSENT): Host =>
   createFixtureHost({
     platform: 'win32',
     root: path.join(FIXTURES, 'win32'),
     env: WIN_ENV,
-    commands: { 'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': hklm, 'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': hkcu },
+    commands: {
+      'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': hklm,
+      'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': hkcu,
+    },
   })
 const MAC_PLIST = '/Library/Managed Preferences/org.mozilla.firefox.plist'
 const macHost = (plutil?: FixtureCommand): Host =>
-  createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin'), commands: plutil === undefined ? {} : { [`plutil -convert json -o - ${MAC_PLIST}`]: plutil } })
+  createFixtureHost({
+    platform: 'darwin',
+    root: path.join(FIXTURES, 'darwin'),
+    commands: plutil === undefined ? {} : { [`plutil -convert json -o - ${MAC_PLIST}`]: plutil },
+  })
 
 describe('dns.firefox per OS (fixtures)', () => {
   it('linux: profiles written by firefox-esr: the mode-2 profile makes the result warn, and it is named', async () => {
     const o = await run(createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }))
     expect(o.status).toBe('warn')
-    expect(text(o)).toBe('Firefox profile "täglich" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).')
+    expect(text(o)).toBe(
+      'Firefox profile "täglich" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).',
+    )
     const ev = evidenceText(o)
-    expect(ev).toContain('Firefox profile "work" (default for an installed Firefox) (profile manager default) | /home/alex/.config/mozilla/firefox/khbt3iio.work | encrypted DNS only')
-    expect(ev).toContain('network.trr.mode in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:1 | 3 from /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js line 1')
-    expect(ev).toContain('network.trr.uri in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:2 | "https://dns.quad9.net/dns-query"')
+    expect(ev).toContain(
+      'Firefox profile "work" (default for an installed Firefox) (profile manager default) | /home/alex/.config/mozilla/firefox/khbt3iio.work | encrypted DNS only',
+    )
+    expect(ev).toContain(
+      'network.trr.mode in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:1 | 3 from /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js line 1',
+    )
+    expect(ev).toContain(
+      'network.trr.uri in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:2 | "https://dns.quad9.net/dns-query"',
+    )
     expect(ev).toContain('network.trr.mode in profile "täglich" | /home/alex/Profilé täglich/fx/user.js:2 | 2 from')
     expect(ev).toMatch(/network.trr.strict_native_fallback in profile "täglich" .* true from .*still can/)
   })
 
   it.each([
-    ['darwin: policies.json locks mode 3 when managed preferences do not enable policies', () => macHost('{"EnterprisePoliciesEnabled":false}'), 'pass', /Every Firefox profile found \(1\)/, /policy DNSOverHTTPS in \/Applications\/Firefox.app\/Contents\/Resources\/distribution\/policies.json \(locked\)/],
-    ['darwin: managed preferences win over policies.json; unlocked Enabled gives mode 2', () => macHost(recording('darwin', 'plutil-org.mozilla.firefox.json')), 'warn', /"default-release" tries DNS over HTTPS first/, /2 from \/Users\/alex\/Library\/Application Support\/Firefox\/Profiles\/q1w2e3r4.default-release\/prefs.js line 36/],
-    ['darwin: plutil missing leaves the managed plist unread: unknown, saying why', () => macHost(), 'unknown', /Could not tell whether Firefox profile "default-release".*Library\/Managed Preferences\/org.mozilla.firefox.plist/, /Could not read it/],
-    ['win32: HKLM Group Policy locks mode 3 for every profile', () => winHost(recording('win32', 'reg-query-HKLM-Firefox-locked.txt')), 'pass', /Every Firefox profile found \(2\)/, /3 from policy DNSOverHTTPS in HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox \(locked\)/],
-    ['win32: no policy: the profile without DoH fails and is named', () => winHost(ABSENT), 'fail', /"default-release" uses plain DNS: DNS over HTTPS is off \(network.trr.mode 0; profiles checked: 2\)/, /network.trr.mode in profile "dev-edition-default" \| C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\a1b2c3d4.dev-edition-default\\user.js:1/],
-    ['win32: HKCU Enabled alone gives mode 2 (falls back)', () => winHost(ABSENT, recording('win32', 'reg-query-HKCU-Firefox-enabled.txt')), 'warn', /"default-release" tries DNS over HTTPS first/, /2 from policy DNSOverHTTPS in HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox \(default; a user setting can override it\)/],
-    ['win32: registry access denied: unknown, saying why', () => winHost({ code: 1, stderr: 'ERROR: Access is denied.' }), 'unknown', /Access is denied/, /Could not read it/],
+    [
+      'darwin: policies.json locks mode 3 when managed preferences do not enable policies',
+      () => macHost('{"EnterprisePoliciesEnabled":false}'),
+      'pass',
+      /Every Firefox profile found \(1\)/,
+      /policy DNSOverHTTPS in \/Applications\/Firefox.app\/Contents\/Resources\/distribution\/policies.json \(locked\)/,
+    ],
+    [
+      'darwin: managed preferences win over policies.json; unlocked Enabled gives mode 2',
+      () => macHost(recording('darwin', 'plutil-org.mozilla.firefox.json')),
+      'warn',
+      /"default-release" tries DNS over HTTPS first/,
+      /2 from \/Users\/alex\/Library\/Application Support\/Firefox\/Profiles\/q1w2e3r4.default-release\/prefs.js line 36/,
+    ],
+    [
+      'darwin: plutil missing leaves the managed plist unread: unknown, saying why',
+      () => macHost(),
+      'unknown',
+      /Could not tell whether Firefox profile "default-release".*Library\/Managed Preferences\/org.mozilla.firefox.plist/,
+      /Could not read it/,
+    ],
+    [
+      'win32: HKLM Group Policy locks mode 3 for every profile',
+      () => winHost(recording('win32', 'reg-query-HKLM-Firefox-locked.txt')),
+      'pass',
+      /Every Firefox profile found \(2\)/,
+      /3 from policy DNSOverHTTPS in HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox \(locked\)/,
+    ],
+    [
+      'win32: no policy: the profile without DoH fails and is named',
+      () => winHost(ABSENT),
+      'fail',
+      /"default-release" uses plain DNS: DNS over HTTPS is off \(network.trr.mode 0; profiles checked: 2\)/,
+      /network.trr.mode in profile "dev-edition-default" \| C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\a1b2c3d4.dev-edition-default\\user.js:1/,
+    ],
+    [
+      'win32: HKCU Enabled alone gives mode 2 (falls back)',
+      () => winHost(ABSENT, recording('win32', 'reg-query-HKCU-Firefox-enabled.txt')),
+      'warn',
+      /"default-release" tries DNS over HTTPS first/,
+      /2 from policy DNSOverHTTPS in HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox \(default; a user setting can override it\)/,
+    ],
+    [
+      'win32: registry access denied: unknown, saying why',
+      () => winHost({ code: 1, stderr: 'ERROR: Access is denied.' }),
+      'unknown',
+      /Access is denied/,
+      /Could not read it/,
+    ],
   ] as const)('%s', async (_name, host, status, summary, evidence) => {
     const o = await run(host())
     expect(o.status).toBe(status)
@@ -60,7 +122,10 @@ describe('dns.firefox per OS (fixtures)', () => {
 describe('dns.firefox on damaged or unusual input', () => {
   const PROFILE = '/home/alex/.mozilla/firefox/x.default'
   const linux = (files: Record<string, FixtureFile>): Host =>
-    createFixtureHost({ platform: 'linux', files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=x\nIsRelative=1\nPath=x.default\n', ...files } })
+    createFixtureHost({
+      platform: 'linux',
+      files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=x\nIsRelative=1\nPath=x.default\n', ...files },
+    })
 
   it('is not_applicable when there is no Firefox profile', async () => {
     const o = await run(createFixtureHost({ platform: 'linux' }))
@@ -69,7 +134,9 @@ describe('dns.firefox on damaged or unusual input', () => {
   })
 
   it('is unknown, not not_applicable, when profiles.ini is unreadable', async () => {
-    const o = await run(createFixtureHost({ platform: 'linux', files: { '/home/alex/.mozilla/firefox/profiles.ini': { error: 'permission_denied' } } }))
+    const o = await run(
+      createFixtureHost({ platform: 'linux', files: { '/home/alex/.mozilla/firefox/profiles.ini': { error: 'permission_denied' } } }),
+    )
     expect(o.status).toBe('unknown')
     expect(text(o)).toMatch(/Permission denied reading \/home\/alex\/.mozilla\/firefox\/profiles.ini/)
   })
@@ -90,7 +157,17 @@ describe('dns.firefox on damaged or unusual input', () => {
   })
 
   it('judges a prefs.js with unrelated garbage and says how much was skipped', async () => {
-    const o = await run(linux({ [`${PROFILE}/prefs.js`]: new Uint8Array([0xff, 0xfe, 0x00, 0x0a, ...new TextEncoder().encode('user_pref("network.trr.mode", 5);\n')]) }))
+    const o = await run(
+      linux({
+        [`${PROFILE}/prefs.js`]: new Uint8Array([
+          0xff,
+          0xfe,
+          0x00,
+          0x0a,
+          ...new TextEncoder().encode('user_pref("network.trr.mode", 5);\n'),
+        ]),
+      }),
+    )
     expect(o.status).toBe('fail')
     expect(text(o)).toMatch(/turned off \(network.trr.mode 5/)
     expect(evidenceText(o)).toMatch(/Unreadable statements in prefs.js .* 1 statement\(s\) could not be read \(first at line 1\)/)
@@ -107,7 +184,9 @@ describe('dns.firefox on damaged or unusual input', () => {
     const o = await run(
       linux({
         [`${PROFILE}/user.js`]: 'user_pref("network.trr.mode", 2);',
-        '/etc/firefox/policies/policies.json': JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: true, Fallback: false, ProviderURL: 'https://dns.quad9.net/dns-query', Locked: true } } }),
+        '/etc/firefox/policies/policies.json': JSON.stringify({
+          policies: { DNSOverHTTPS: { Enabled: true, Fallback: false, ProviderURL: 'https://dns.quad9.net/dns-query', Locked: true } },
+        }),
       }),
     )
     expect(o.status).toBe('pass')
@@ -118,7 +197,10 @@ describe('dns.firefox on damaged or unusual input', () => {
     const o = await run(
       createFixtureHost({
         platform: 'linux',
-        files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=a\nPath=a\n[Profile1]\nName=b\nPath=b\n', '/home/alex/.mozilla/firefox/a/prefs.js': 'user_pref("network.trr.mode", 3);' },
+        files: {
+          '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=a\nPath=a\n[Profile1]\nName=b\nPath=b\n',
+          '/home/alex/.mozilla/firefox/a/prefs.js': 'user_pref("network.trr.mode", 3);',
+        },
       }),
     )
     expect(o.status).toBe('pass')
@@ -127,14 +209,17 @@ describe('dns.firefox on damaged or unusual input', () => {
 })
 
 describe('dns.firefox remediation', () => {
-  it.each(['linux', 'darwin', 'win32'] as const)('%s: the UI path, a user.js block with mode 3, the prefs.js undo and an admin policy step', (platform) => {
-    const steps = firefoxCheck.remediation.byPlatform[platform] ?? []
-    expect(plain(steps[0]!.text)).toMatch(/Privacy & Security → DNS over HTTPS.*Max Protection/)
-    expect(steps[1]?.command?.line).toContain('user_pref("network.trr.mode", 3);')
-    expect(plain(steps[2]!.text)).toMatch(/restore|put back the prefs.js copy/)
-    expect(steps[3]?.requiresAdmin).toBe(true)
-    expect(steps[3]?.command?.line).toMatch(/Fallback/)
-  })
+  it.each(['linux', 'darwin', 'win32'] as const)(
+    '%s: the UI path, a user.js block with mode 3, the prefs.js undo and an admin policy step',
+    (platform) => {
+      const steps = firefoxCheck.remediation.byPlatform[platform] ?? []
+      expect(plain(steps[0]!.text)).toMatch(/Privacy & Security → DNS over HTTPS.*Max Protection/)
+      expect(steps[1]?.command?.line).toContain('user_pref("network.trr.mode", 3);')
+      expect(plain(steps[2]!.text)).toMatch(/restore|put back the prefs.js copy/)
+      expect(steps[3]?.requiresAdmin).toBe(true)
+      expect(steps[3]?.command?.line).toMatch(/Fallback/)
+    },
+  )
 })
 
 describe('dns.firefox with preference files in the Firefox installation (default prefs, AutoConfig)', () => {
@@ -146,13 +231,20 @@ describe('dns.firefox with preference files in the Firefox installation (default
   const linux = (files: Record<string, FixtureFile>): Host =>
     createFixtureHost({
       platform: 'linux',
-      files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=x\nIsRelative=1\nPath=x.default\n', [`${PROFILE}/user.js`]: USER_DOH, ...files },
+      files: {
+        '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=x\nIsRelative=1\nPath=x.default\n',
+        [`${PROFILE}/user.js`]: USER_DOH,
+        ...files,
+      },
     })
 
   it.each([
     [
       'Debian firefox-esr: mozilla.cfg lockPref(0) beats user.js mode 3',
-      { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: '// first line is skipped\nlockPref("network.trr.mode", 0);\n' },
+      {
+        [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS,
+        [`${GRE}/mozilla.cfg`]: '// first line is skipped\nlockPref("network.trr.mode", 0);\n',
+      },
       'fail',
       /"x" uses plain DNS: DNS over HTTPS is off/,
       /network.trr.mode in profile "x" \| \/usr\/lib\/firefox-esr\/mozilla.cfg:2 \| 0 from \/usr\/lib\/firefox-esr\/mozilla.cfg line 2 \(lockPref\(\)\) \(locked\)/,
@@ -166,7 +258,10 @@ describe('dns.firefox with preference files in the Firefox installation (default
     ],
     [
       'an obscured mozilla.cfg (the default 13-byte shift) is decoded and read',
-      { [`${GRE}/defaults/pref/autoconfig.js`]: 'pref("general.config.filename", "mozilla.cfg");\n', [`${GRE}/mozilla.cfg`]: shifted('//\nlockPref("network.trr.mode", 5);\n', 13) },
+      {
+        [`${GRE}/defaults/pref/autoconfig.js`]: 'pref("general.config.filename", "mozilla.cfg");\n',
+        [`${GRE}/mozilla.cfg`]: shifted('//\nlockPref("network.trr.mode", 5);\n', 13),
+      },
       'fail',
       /network.trr.mode 5/,
       /5 from \/usr\/lib\/firefox-esr\/mozilla.cfg line 2/,
@@ -180,7 +275,11 @@ describe('dns.firefox with preference files in the Firefox installation (default
     ],
     [
       'default-pref files load in reverse name order: a.js is applied after z.js',
-      { [`/home/alex/.mozilla/firefox/x.default/user.js`]: '', [`${GRE}/defaults/pref/a.js`]: 'pref("network.trr.mode", 3);\n', [`${GRE}/defaults/pref/z.js`]: 'pref("network.trr.mode", 2);\n' },
+      {
+        [`/home/alex/.mozilla/firefox/x.default/user.js`]: '',
+        [`${GRE}/defaults/pref/a.js`]: 'pref("network.trr.mode", 3);\n',
+        [`${GRE}/defaults/pref/z.js`]: 'pref("network.trr.mode", 2);\n',
+      },
       'pass',
       /Every Firefox profile found \(1\)/,
       /3 from \/usr\/lib\/firefox-esr\/defaults\/pref\/a.js line 1/,
@@ -201,14 +300,20 @@ describe('dns.firefox with preference files in the Firefox installation (default
     ],
     [
       'AutoConfig that sets DoH under a condition is not evaluated: unknown',
-      { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: '//\nif (getenv("USER") != "root") {\n  lockPref("network.trr.mode", 0);\n}\n' },
+      {
+        [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS,
+        [`${GRE}/mozilla.cfg`]: '//\nif (getenv("USER") != "root") {\n  lockPref("network.trr.mode", 0);\n}\n',
+      },
       'unknown',
       /\/usr\/lib\/firefox-esr\/mozilla.cfg line 3 sets a DNS-over-HTTPS setting only inside a block or after a condition/,
       /AutoConfig file: \/usr\/lib\/firefox-esr\/mozilla.cfg/,
     ],
     [
       'AutoConfig that reaches DoH through another API: unknown',
-      { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: '//\nServices.prefs.getDefaultBranch("").setIntPref(\'network.trr.mode\', 0);\n' },
+      {
+        [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS,
+        [`${GRE}/mozilla.cfg`]: '//\nServices.prefs.getDefaultBranch("").setIntPref(\'network.trr.mode\', 0);\n',
+      },
       'unknown',
       /line 2 uses a DNS-over-HTTPS setting in JavaScript that Bulwark does not evaluate/,
       /unknown \(\/usr\/lib\/firefox-esr\/mozilla.cfg\)/,
@@ -288,9 +393,13 @@ describe('dns.firefox with preference files in the Firefox installation (default
       createFixtureHost({
         platform: 'win32',
         env: WIN_ENV,
-        commands: { 'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': ABSENT, 'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': ABSENT },
+        commands: {
+          'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': ABSENT,
+          'reg query HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': ABSENT,
+        },
         files: {
-          'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\profiles.ini': '[Profile0]\r\nName=w\r\nIsRelative=1\r\nPath=Profiles/w.default\r\n',
+          'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\profiles.ini':
+            '[Profile0]\r\nName=w\r\nIsRelative=1\r\nPath=Profiles/w.default\r\n',
           'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default\\user.js': USER_DOH,
           [`${gre}\\defaults\\pref\\autoconfig.js`]: AUTOCONFIG_JS,
           [`${gre}\\mozilla.cfg`]: '//\r\nlockPref("network.trr.mode", 0);\r\n',

@@ -3,7 +3,10 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePrefs } from '../../../../checks/catalogue/dns/prefs.parse.js'
 
-const realPrefsJs = readFileSync(path.join(__dirname, '../../../fixtures/dns.firefox/linux/home/alex/.config/mozilla/firefox/khbt3iio.work/prefs.js'), 'utf8')
+const realPrefsJs = readFileSync(
+  path.join(__dirname, '../../../fixtures/dns.firefox/linux/home/alex/.config/mozilla/firefox/khbt3iio.work/prefs.js'),
+  'utf8',
+)
 
 describe('parsePrefs', () => {
   it('reads the prefs.js that firefox-esr wrote, every statement and no skips', () => {
@@ -76,7 +79,9 @@ describe('parsePrefs', () => {
 
   it('survives binary garbage and keeps the readable statements', () => {
     // Quotes and comment openers in garbage open a string or comment, as they do for Firefox; see below.
-    const garbage = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256).filter((c) => !'"\'/#*'.includes(String.fromCharCode(c))))
+    const garbage = String.fromCharCode(
+      ...Array.from({ length: 512 }, (_, i) => (i * 37) % 256).filter((c) => !'"\'/#*'.includes(String.fromCharCode(c))),
+    )
     const r = parsePrefs(`${garbage}\nuser_pref("network.trr.mode", 3);\n${garbage}`)
     expect(r.prefs.get('network.trr.mode')?.value).toBe(3)
     expect(r.skipped.length).toBeGreaterThan(0)

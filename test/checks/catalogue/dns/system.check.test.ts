@@ -52,7 +52,10 @@ const linuxCases: Case[] = [
   {
     name: 'passes when resolv.conf links to the resolved stub and resolvectl shows +DNSOverTLS on every scope',
     root: 'resolved-strict',
-    commands: { 'resolvectl status': rec('linux', 'resolvectl-status-strict.txt'), 'readlink /etc/resolv.conf': '../run/systemd/resolve/stub-resolv.conf\n' },
+    commands: {
+      'resolvectl status': rec('linux', 'resolvectl-status-strict.txt'),
+      'readlink /etc/resolv.conf': '../run/systemd/resolve/stub-resolv.conf\n',
+    },
     status: 'pass',
     summary: /strict mode \(DNSOverTLS=yes\) for Global, wlp3s0/,
     evidence: [
@@ -68,7 +71,10 @@ const linuxCases: Case[] = [
     root: 'resolved-strict',
     status: 'pass',
     summary: /DNSOverTLS=yes/,
-    evidence: [/after all configuration files .*\| \/etc\/systemd\/resolved.conf.d\/50-privacy.conf \| yes/, /Upstream servers in systemd-resolved DNS= \| DNS= \| 1.1.1.1#cloudflare-dns.com/],
+    evidence: [
+      /after all configuration files .*\| \/etc\/systemd\/resolved.conf.d\/50-privacy.conf \| yes/,
+      /Upstream servers in systemd-resolved DNS= \| DNS= \| 1.1.1.1#cloudflare-dns.com/,
+    ],
   },
   {
     name: 'warns on opportunistic DNS over TLS (downgradable)',
@@ -110,15 +116,23 @@ const linuxCases: Case[] = [
   {
     name: 'uses NetworkManager per-connection dns-over-tls when resolvectl is missing (resolved plugin)',
     root: 'resolved-default',
-    commands: { [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'), [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'), [nmDot(WIFI)]: rec('linux', 'nmcli-dot-default.txt') },
+    commands: {
+      [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'),
+      [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'),
+      [nmDot(WIFI)]: rec('linux', 'nmcli-dot-default.txt'),
+    },
     status: 'fail',
     summary: /DNSOverTLS is no for wlp3s0/,
     evidence: [/connection "Wired connection 1" \(enp0s31f6\).*\| yes/, /connection "Café: guest" \(wlp3s0\).*\| default/],
   },
   {
-    name: 'is unknown, not pass, when a NetworkManager connection\'s dns-over-tls cannot be read (it may override the global yes)',
+    name: "is unknown, not pass, when a NetworkManager connection's dns-over-tls cannot be read (it may override the global yes)",
     root: 'resolved-strict',
-    commands: { [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'), [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'), [nmDot(WIFI)]: { code: 10, stderr: 'Error: Could not create NMClient object.' } },
+    commands: {
+      [NM_ACTIVE]: rec('linux', 'nmcli-active.txt'),
+      [nmDot(WIRED)]: rec('linux', 'nmcli-dot-yes.txt'),
+      [nmDot(WIFI)]: { code: 10, stderr: 'Error: Could not create NMClient object.' },
+    },
     status: 'unknown',
     summary: /could not read nmcli -t -f connection.dns-over-tls connection show 0d2e8c1a/,
     evidence: [/connection "Café: guest" \(wlp3s0\).*\| could not be read/],
@@ -130,7 +144,11 @@ const linuxCases: Case[] = [
     processes: [proc('stubby')],
     status: 'pass',
     summary: /stubby at 127.0.0.1:53, which uses only DNS over TLS with authentication required/,
-    evidence: [/dns_transport_list \| \/etc\/stubby\/stubby.yml \| GETDNS_TRANSPORT_TLS$/m, /accepts TCP connections on 127.0.0.1:53.*\| yes/, /A stubby process is running/],
+    evidence: [
+      /dns_transport_list \| \/etc\/stubby\/stubby.yml \| GETDNS_TRANSPORT_TLS$/m,
+      /accepts TCP connections on 127.0.0.1:53.*\| yes/,
+      /A stubby process is running/,
+    ],
   },
   {
     name: 'warns when stubby lists a UDP fallback',
@@ -161,7 +179,9 @@ const linuxCases: Case[] = [
     root: 'cloudflared-proxy-dns',
     status: 'fail',
     summary: /cloudflared 2026.2.0 removed proxy-dns/,
-    evidence: [/cloudflared proxy-dns set up here \| \/etc\/systemd\/system\/cloudflared.service \| ExecStart=\/usr\/local\/bin\/cloudflared proxy-dns/],
+    evidence: [
+      /cloudflared proxy-dns set up here \| \/etc\/systemd\/system\/cloudflared.service \| ExecStart=\/usr\/local\/bin\/cloudflared proxy-dns/,
+    ],
   },
   {
     name: 'fails with only plain nameservers and names them',
@@ -231,14 +251,18 @@ const linuxCases: Case[] = [
     },
     status: 'pass',
     summary: /DNSOverTLS=yes/,
-    evidence: [/after all configuration files .*\| \/run\/systemd\/resolved.conf.d\/20-run.conf \| yes/, /rejects and ignores \| \/usr\/lib\/systemd\/resolved.conf.d\/30-bad.conf \| maybe/],
+    evidence: [
+      /after all configuration files .*\| \/run\/systemd\/resolved.conf.d\/20-run.conf \| yes/,
+      /rejects and ignores \| \/usr\/lib\/systemd\/resolved.conf.d\/30-bad.conf \| maybe/,
+    ],
   },
   {
     name: 'follows resolved forwarding to stubby on a custom port',
     files: {
       '/etc/resolv.conf': 'nameserver 127.0.0.53\n',
       '/etc/systemd/resolved.conf.d/stubby.conf': '[Resolve]\nDNS=127.0.0.1:5453\n',
-      '/etc/stubby/stubby.yml': 'dns_transport_list:\n  - GETDNS_TRANSPORT_TLS\ntls_authentication: GETDNS_AUTHENTICATION_REQUIRED\nlisten_addresses:\n  - 127.0.0.1@5453\n',
+      '/etc/stubby/stubby.yml':
+        'dns_transport_list:\n  - GETDNS_TRANSPORT_TLS\ntls_authentication: GETDNS_AUTHENTICATION_REQUIRED\nlisten_addresses:\n  - 127.0.0.1@5453\n',
     },
     probes: { 5453: accept },
     status: 'pass',
@@ -257,7 +281,10 @@ describe('dns.system on Linux', () => {
   it("says what it saw in the reader's language (a listener that refused: no, 否)", async () => {
     const o = await run('linux', { name: 'refused', root: 'stubby-strict', probes: { 53: 'refused' }, status: 'warn', summary: /./ })
     const listener = o.evidence.find((e) => e.label.key === 'dns.system.evListener')?.observed
-    expect(typeof listener === 'object' && listener !== null ? [render(listener, 'es'), render(listener, 'zh-CN')] : listener).toEqual(['no', '否'])
+    expect(typeof listener === 'object' && listener !== null ? [render(listener, 'es'), render(listener, 'zh-CN')] : listener).toEqual([
+      'no',
+      '否',
+    ])
   })
 
   it('never sends bytes to a probed listener and never probes a non-loopback address', async () => {
@@ -276,10 +303,16 @@ describe('dns.system on Linux', () => {
 const darwinCases: Case[] = [
   {
     name: 'passes with a DoH configuration profile and notes the managed Wi-Fi limit',
-    commands: { 'system_profiler SPConfigurationProfileDataType -json': rec('darwin', 'system-profiler-doh.json'), 'scutil --dns': rec('darwin', 'scutil-dns.txt') },
+    commands: {
+      'system_profiler SPConfigurationProfileDataType -json': rec('darwin', 'system-profiler-doh.json'),
+      'scutil --dns': rec('darwin', 'scutil-dns.txt'),
+    },
     status: 'pass',
     summary: /"Quad9 Encrypted DNS" turns on encrypted DNS \(HTTPS to https:\/\/dns.quad9.net\/dns-query\).*managed Wi-Fi/,
-    evidence: [/Encrypted DNS payload in profile "Quad9 Encrypted DNS" .*DNSProtocol=HTTPS ServerURL=https:\/\/dns.quad9.net\/dns-query/, /scutil --dns \| 192.168.1.1, fd00::1/],
+    evidence: [
+      /Encrypted DNS payload in profile "Quad9 Encrypted DNS" .*DNSProtocol=HTTPS ServerURL=https:\/\/dns.quad9.net\/dns-query/,
+      /scutil --dns \| 192.168.1.1, fd00::1/,
+    ],
   },
   {
     name: 'passes with a DoT profile (ServerName)',
@@ -290,7 +323,10 @@ const darwinCases: Case[] = [
   },
   {
     name: 'is unknown (not fail) when no DNS profile is visible, and says where to look',
-    commands: { 'system_profiler SPConfigurationProfileDataType -json': rec('darwin', 'system-profiler-wifi-only.json'), 'scutil --dns': rec('darwin', 'scutil-dns.txt') },
+    commands: {
+      'system_profiler SPConfigurationProfileDataType -json': rec('darwin', 'system-profiler-wifi-only.json'),
+      'scutil --dns': rec('darwin', 'scutil-dns.txt'),
+    },
     status: 'unknown',
     summary: /may be listed only to administrators.*Device Management/,
     evidence: [/Configuration profiles listed by system_profiler .*\| Wi-Fi Office/],
@@ -339,13 +375,21 @@ const win32Cases: Case[] = [
   },
   {
     name: 'fails when Group Policy prohibits DoH (DoHPolicy=1)',
-    commands: { [POLICY]: rec('win32', 'reg-dohpolicy-1.txt'), [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'), [PS]: rec('win32', 'powershell-network.json') },
+    commands: {
+      [POLICY]: rec('win32', 'reg-dohpolicy-1.txt'),
+      [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'),
+      [PS]: rec('win32', 'powershell-network.json'),
+    },
     status: 'fail',
     summary: /prohibits/,
   },
   {
     name: 'passes when every DNS server on the default-route adapter has DoH without fallback',
-    commands: { [POLICY]: notFound, [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'), [PS]: rec('win32', 'powershell-network.json') },
+    commands: {
+      [POLICY]: notFound,
+      [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'),
+      [PS]: rec('win32', 'powershell-network.json'),
+    },
     status: 'pass',
     summary: /Every DNS server on Wi-Fi uses DNS over HTTPS/,
     evidence: [
@@ -357,7 +401,11 @@ const win32Cases: Case[] = [
   },
   {
     name: 'warns when the 0x4 plaintext-fallback bit is set',
-    commands: { [POLICY]: notFound, [IFACES]: rec('win32', 'reg-interfaces-auto-fallback.txt'), [PS]: rec('win32', 'powershell-network.json') },
+    commands: {
+      [POLICY]: notFound,
+      [IFACES]: rec('win32', 'reg-interfaces-auto-fallback.txt'),
+      [PS]: rec('win32', 'powershell-network.json'),
+    },
     status: 'warn',
     summary: /plaintext fallback is allowed for 1.1.1.1/,
     evidence: [/0x5 \(automatic template, plaintext fallback allowed\)/],
@@ -377,7 +425,11 @@ const win32Cases: Case[] = [
   },
   {
     name: 'reads PowerShell output where single items are bare objects (with a BOM)',
-    commands: { [POLICY]: notFound, [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'), [PS]: rec('win32', 'powershell-network-single.json') },
+    commands: {
+      [POLICY]: notFound,
+      [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'),
+      [PS]: rec('win32', 'powershell-network-single.json'),
+    },
     status: 'pass',
     summary: /Ethernet/,
   },
@@ -389,13 +441,21 @@ const win32Cases: Case[] = [
   },
   {
     name: 'is unknown when the interface registry is unreadable',
-    commands: { [POLICY]: notFound, [IFACES]: { code: 1, stderr: 'ERROR: Access is denied.' }, [PS]: rec('win32', 'powershell-network.json') },
+    commands: {
+      [POLICY]: notFound,
+      [IFACES]: { code: 1, stderr: 'ERROR: Access is denied.' },
+      [PS]: rec('win32', 'powershell-network.json'),
+    },
     status: 'unknown',
     summary: /could not read the per-adapter DNS over HTTPS settings \(Access is denied\)/,
   },
   {
     name: 'is unknown, not pass, when the DoHPolicy key is unreadable (it could prohibit DoH whatever the adapters say)',
-    commands: { [POLICY]: { code: 1, stderr: 'ERROR: Access is denied.' }, [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'), [PS]: rec('win32', 'powershell-network.json') },
+    commands: {
+      [POLICY]: { code: 1, stderr: 'ERROR: Access is denied.' },
+      [IFACES]: rec('win32', 'reg-interfaces-auto-nofallback.txt'),
+      [PS]: rec('win32', 'powershell-network.json'),
+    },
     status: 'unknown',
     summary: /could not read the Group Policy DoHPolicy \(Access is denied\)/,
     evidence: [/DoHPolicy could not be read \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| Access is denied/],
@@ -431,7 +491,9 @@ describe('dns.system remediation', () => {
     expect(r.byPlatform.linux?.[0]?.requiresAdmin).toBe(true)
     expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).toContain('autoupgrade=yes udpfallback=no')
     // Set on the adapter that carries the default route, whatever it is called (not a guessed 'Wi-Fi').
-    expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).toMatch(/Get-NetRoute -DestinationPrefix 0\.0\.0\.0\/0 .*Set-DnsClientServerAddress -InterfaceAlias \$adapter /)
+    expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).toMatch(
+      /Get-NetRoute -DestinationPrefix 0\.0\.0\.0\/0 .*Set-DnsClientServerAddress -InterfaceAlias \$adapter /,
+    )
     expect(r.byPlatform.win32?.find((s) => s.command)?.command?.line).not.toContain("'Wi-Fi'")
     expect(r.byPlatform.win32?.[0]?.link).toBe('ms-settings:network-status')
     expect(r.references.every((ref) => ref.url.startsWith('https://'))).toBe(true)

@@ -14,7 +14,6 @@ const bios = (name: string): string => readFileSync(dir(`win32/reg-bios-${name}.
 const BIOS = 'reg query HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS /s'
 const DEBIAN = 'NAME="Debian GNU/Linux"\nID=debian\n'
 
-
 const cases: (CheckCase & { platform: Platform })[] = [
   {
     name: 'Tails',
@@ -51,7 +50,12 @@ const cases: (CheckCase & { platform: Platform })[] = [
     name: 'a Qubes AppVM',
     platform: 'linux',
     host: {
-      files: { '/etc/os-release': 'NAME="Fedora Linux"\n', '/usr/share/qubes/marker-vm': '', '/sys/class/dmi/id/sys_vendor': 'Xen\n', '/sys/class/dmi/id/product_name': 'HVM domU\n' },
+      files: {
+        '/etc/os-release': 'NAME="Fedora Linux"\n',
+        '/usr/share/qubes/marker-vm': '',
+        '/sys/class/dmi/id/sys_vendor': 'Xen\n',
+        '/sys/class/dmi/id/product_name': 'HVM domU\n',
+      },
       commands: { 'qubesdb-read /qubes-vm-type': 'AppVM\n' },
     },
     status: 'pass',
@@ -92,7 +96,13 @@ const cases: (CheckCase & { platform: Platform })[] = [
   {
     name: 'a VirtualBox guest named by DMI',
     platform: 'linux',
-    host: { files: { '/etc/os-release': DEBIAN, '/sys/class/dmi/id/sys_vendor': 'innotek GmbH\n', '/sys/class/dmi/id/product_name': 'VirtualBox\n' } },
+    host: {
+      files: {
+        '/etc/os-release': DEBIAN,
+        '/sys/class/dmi/id/sys_vendor': 'innotek GmbH\n',
+        '/sys/class/dmi/id/product_name': 'VirtualBox\n',
+      },
+    },
     status: 'warn',
     summary: 'vm',
     params: { hypervisor: 'VirtualBox' },
@@ -153,7 +163,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
   {
     name: 'an older macOS without kern.hv_vm_active',
     platform: 'darwin',
-    host: { commands: { 'sysctl -n kern.hv_vm_active': { code: 1, stderr: 'sysctl: unknown oid \'kern.hv_vm_active\'' } } },
+    host: { commands: { 'sysctl -n kern.hv_vm_active': { code: 1, stderr: "sysctl: unknown oid 'kern.hv_vm_active'" } } },
     status: 'warn',
     summary: 'plain',
     evidence: [['unreadable', 'sysctl -n kern.hv_vm_active', "sysctl: unknown oid 'kern.hv_vm_active'"]],
@@ -201,10 +211,16 @@ describe('env.isolation', () => {
   })
 
   it("shows Bulwark's own words in the reader's language", async () => {
-    const r = await runCheck(isolationCheck, createFixtureHost({ platform: 'linux', files: { '/etc/os-release': DEBIAN, '/usr/share/anon-gw-base-files/gateway': '' } }))
+    const r = await runCheck(
+      isolationCheck,
+      createFixtureHost({ platform: 'linux', files: { '/etc/os-release': DEBIAN, '/usr/share/anon-gw-base-files/gateway': '' } }),
+    )
     const marker = r.evidence.find((e) => e.label.key === 'env.isolation.detect.marker')?.observed
     expect(marker === undefined ? marker : seenAs(marker, 'es')).toBe('presente')
-    const mac = await runCheck(isolationCheck, createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': { code: 1 } } }))
+    const mac = await runCheck(
+      isolationCheck,
+      createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': { code: 1 } } }),
+    )
     const exit = mac.evidence.find((e) => e.source === 'sysctl -n kern.hv_vm_active')?.observed
     expect(exit === undefined ? exit : seenAs(exit, 'fa')).toBe('کد خروج 1')
   })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails, parseOsRelease } from '../../../../checks/catalogue/env/isolation.parse.js'
+import {
+  biosStrings,
+  cpuinfoHypervisorFlag,
+  hypervisorFromFirmware,
+  isTails,
+  parseOsRelease,
+} from '../../../../checks/catalogue/env/isolation.parse.js'
 import { parseRegQuery } from '../../../../checks/readers/windows/reg-query.parse.js'
 
 describe('parseOsRelease', () => {

@@ -39,7 +39,9 @@ describe('parsePamFile', () => {
   })
 
   it('reads a bracketed control, "include"/"substack" controls and a "-" type prefix', () => {
-    const pam = parsePamFile('-auth [success=1 default=ignore] pam_u2f.so authfile=/etc/u2f_mappings\nauth include login\r\nauth substack system-auth\n')
+    const pam = parsePamFile(
+      '-auth [success=1 default=ignore] pam_u2f.so authfile=/etc/u2f_mappings\nauth include login\r\nauth substack system-auth\n',
+    )
     expect(pam.modules).toMatchObject([{ type: 'auth', control: '[success=1 default=ignore]', module: 'pam_u2f.so' }])
     expect(argValue(pam.modules[0]?.args ?? [], 'authfile')).toBe('/etc/u2f_mappings')
     expect(pam.includes.map((i) => [i.via, i.target])).toEqual([
@@ -66,13 +68,22 @@ describe('scanPublicKeys', () => {
     ['id_ed25519_sk.pub', 'sk-ssh-ed25519@openssh.com', 'zoë@yubikey-5c', 'SHA256:OnBnEzSnZAZoCfwjl2m1JlSMHXOOP9U0adE/2YS3B9Y'],
     ['id_ecdsa_sk.pub', 'sk-ecdsa-sha2-nistp256@openssh.com', 'zoë@nitrokey 3', 'SHA256:OamLB3/UzXGw1VDBukOYciMdr2dmqsbx0aj0Ym1r2Tw'],
   ])('%s is a hardware-backed %s key', (file, type, comment, fingerprint) => {
-    expect(scanPublicKeys(read(...SSH, file))).toEqual({ keys: [{ line: 1, type, comment, fingerprint, hardwareBacked: true }], invalidLines: [] })
+    expect(scanPublicKeys(read(...SSH, file))).toEqual({
+      keys: [{ line: 1, type, comment, fingerprint, hardwareBacked: true }],
+      invalidLines: [],
+    })
   })
 
   it('reads authorized_keys with options (quoted, escaped) and refuses a misspelt sk type', () => {
     const scan = scanPublicKeys(read(...SSH, 'authorized_keys'))
     expect(scan.keys).toMatchObject([
-      { line: 2, type: 'sk-ssh-ed25519@openssh.com', comment: 'zoë@yubikey-5c (server copy)', fingerprint: 'SHA256:OnBnEzSnZAZoCfwjl2m1JlSMHXOOP9U0adE/2YS3B9Y', hardwareBacked: true },
+      {
+        line: 2,
+        type: 'sk-ssh-ed25519@openssh.com',
+        comment: 'zoë@yubikey-5c (server copy)',
+        fingerprint: 'SHA256:OnBnEzSnZAZoCfwjl2m1JlSMHXOOP9U0adE/2YS3B9Y',
+        hardwareBacked: true,
+      },
       { line: 3, type: 'ssh-ed25519', comment: 'zoë@laptop', hardwareBacked: false },
     ])
     expect(scan.invalidLines).toEqual([4])
@@ -80,12 +91,18 @@ describe('scanPublicKeys', () => {
 
   it('never returns the key blob', () => {
     const text = read(...SSH, 'authorized_keys')
-    const blob = text.split('\n')[1]?.split(' ').find((w) => w.startsWith('AAAA')) ?? 'missing'
+    const blob =
+      text
+        .split('\n')[1]
+        ?.split(' ')
+        .find((w) => w.startsWith('AAAA')) ?? 'missing'
     expect(JSON.stringify(scanPublicKeys(text))).not.toContain(blob.slice(0, 20))
   })
 
   it('reads ssh-add -L output (type, blob, comment per line)', () => {
-    const agent = `${read(...SSH, 'id_ecdsa_sk.pub')}${read(...SSH, 'authorized_keys').split('\n')[2]?.replace(/^restrict /, '')}\n`
+    const agent = `${read(...SSH, 'id_ecdsa_sk.pub')}${read(...SSH, 'authorized_keys')
+      .split('\n')[2]
+      ?.replace(/^restrict /, '')}\n`
     expect(scanPublicKeys(agent).keys.map((k) => [k.type, k.hardwareBacked])).toEqual([
       ['sk-ecdsa-sha2-nistp256@openssh.com', true],
       ['ssh-ed25519', false],

@@ -21,7 +21,11 @@ describe('parseHidUevent', () => {
   })
 
   it.each([
-    ['Bluetooth bus, CRLF line ends', 'HID_ID=0005:0000046D:0000B023\r\nHID_NAME=MX Master 3\r\n', { bus: 5, vendorId: 0x046d, productId: 0xb023, name: 'MX Master 3' }],
+    [
+      'Bluetooth bus, CRLF line ends',
+      'HID_ID=0005:0000046D:0000B023\r\nHID_NAME=MX Master 3\r\n',
+      { bus: 5, vendorId: 0x046d, productId: 0xb023, name: 'MX Master 3' },
+    ],
     ['no HID_NAME', 'HID_ID=0003:00001209:0000BEEE\n', { bus: 3, vendorId: 0x1209, productId: 0xbeee, name: null }],
     ['an empty HID_NAME', 'HID_ID=0003:00001209:0000BEEE\nHID_NAME=\n', { bus: 3, vendorId: 0x1209, productId: 0xbeee, name: null }],
     ['a name with "=" in it', 'HID_NAME=a=b\nHID_ID=0003:00001209:0000BEEE', { bus: 3, vendorId: 0x1209, productId: 0xbeee, name: 'a=b' }],
@@ -54,7 +58,8 @@ describe('parseIoregHid', () => {
   })
 
   it('finds a FIDO usage listed only in DeviceUsagePairs', () => {
-    const xml = '<plist version="1.0"><array><dict><key>PrimaryUsagePage</key><integer>65280</integer><key>DeviceUsagePairs</key><array><dict><key>DeviceUsagePage</key><integer>61904</integer></dict></array></dict></array></plist>'
+    const xml =
+      '<plist version="1.0"><array><dict><key>PrimaryUsagePage</key><integer>65280</integer><key>DeviceUsagePairs</key><array><dict><key>DeviceUsagePage</key><integer>61904</integer></dict></array></dict></array></plist>'
     const r = parseIoregHid(xml)
     expect(r.ok && r.items[0]?.usagePages).toEqual([0xff00, 0xf1d0])
   })
@@ -72,8 +77,12 @@ describe('parseIoregHid', () => {
   })
 
   it('ignores entries that are not dicts and values of the wrong type', () => {
-    const xml = '<plist><array><string>x</string><dict><key>VendorID</key><string>4176</string><key>PrimaryUsagePage</key><real>61904.5</real></dict></array></plist>'
-    expect(parseIoregHid(xml)).toEqual({ ok: true, items: [{ source: 'IOHIDDevice', vendorId: null, productId: null, name: null, usagePages: [] }] })
+    const xml =
+      '<plist><array><string>x</string><dict><key>VendorID</key><string>4176</string><key>PrimaryUsagePage</key><real>61904.5</real></dict></array></plist>'
+    expect(parseIoregHid(xml)).toEqual({
+      ok: true,
+      items: [{ source: 'IOHIDDevice', vendorId: null, productId: null, name: null, usagePages: [] }],
+    })
   })
 })
 
@@ -93,7 +102,13 @@ describe('parsePnpHid', () => {
   it('reads the bare object PowerShell prints for a single device', () => {
     const r = parsePnpHid(read('win32/pnp-hidclass-single.json'))
     expect(r.ok && r.items).toEqual([
-      { source: 'HID\\VID_349E&PID_0022\\6&12AB34CD&0&0000', vendorId: 0x349e, productId: 0x0022, name: 'FIDO HID Device', usagePages: [0xf1d0] },
+      {
+        source: 'HID\\VID_349E&PID_0022\\6&12AB34CD&0&0000',
+        vendorId: 0x349e,
+        productId: 0x0022,
+        name: 'FIDO HID Device',
+        usagePages: [0xf1d0],
+      },
     ])
   })
 
@@ -108,7 +123,9 @@ describe('parsePnpHid', () => {
   })
 
   it('leaves VID/PID unknown for instance IDs without them (Bluetooth LE HID)', () => {
-    const r = parsePnpHid('{"InstanceId":"HID\\\\{00001812-0000-1000-8000-00805F9B34FB}_DEV_VID&02046D_PID&B023\\\\9&1","HardwareID":["HID_DEVICE_UP:0001_U:0002"]}')
+    const r = parsePnpHid(
+      '{"InstanceId":"HID\\\\{00001812-0000-1000-8000-00805F9B34FB}_DEV_VID&02046D_PID&B023\\\\9&1","HardwareID":["HID_DEVICE_UP:0001_U:0002"]}',
+    )
     expect(r.ok && r.items[0]).toMatchObject({ vendorId: null, productId: null, usagePages: [1] })
   })
 
@@ -142,7 +159,10 @@ describe('parsePnpReaders', () => {
 
 describe('parseSmartCardReaders', () => {
   it('names each reader without its ATR', () => {
-    expect(parseSmartCardReaders(read('darwin/system_profiler-SPSmartCardsDataType.json'))).toEqual({ ok: true, readers: ['Yubico YubiKey OTP+FIDO+CCID'] })
+    expect(parseSmartCardReaders(read('darwin/system_profiler-SPSmartCardsDataType.json'))).toEqual({
+      ok: true,
+      readers: ['Yubico YubiKey OTP+FIDO+CCID'],
+    })
   })
 
   it('reports no readers when READERS is empty (drivers are not readers)', () => {

@@ -5,7 +5,13 @@ import { FIDO_USAGE_PAGE, declaresFidoUsagePage, parseReportDescriptor } from '.
 
 const HIDRAW = path.join(import.meta.dirname, '../../../fixtures/keys.hardware/linux/sys/class/hidraw')
 const fixture = (node: string): Uint8Array => new Uint8Array(readFileSync(path.join(HIDRAW, node, 'device/report_descriptor')))
-const hex = (s: string): Uint8Array => Uint8Array.from(s.trim().split(/\s+/).map((b) => parseInt(b, 16)))
+const hex = (s: string): Uint8Array =>
+  Uint8Array.from(
+    s
+      .trim()
+      .split(/\s+/)
+      .map((b) => parseInt(b, 16)),
+  )
 const hasBytes = (bytes: Uint8Array, needle: Uint8Array): boolean => Buffer.from(bytes).includes(Buffer.from(needle))
 const FIDO_PREFIX = hex('06 d0 f1')
 

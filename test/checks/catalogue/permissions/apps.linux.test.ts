@@ -29,7 +29,11 @@ function flatpak(variant: 'plain' | 'overridden', extra: Record<string, FixtureC
   }
 }
 
-async function scan(commands: Record<string, FixtureCommand>, files: Record<string, FixtureFile> = {}, env: Record<string, string> = {}): Promise<Outcome> {
+async function scan(
+  commands: Record<string, FixtureCommand>,
+  files: Record<string, FixtureFile> = {},
+  env: Record<string, string> = {},
+): Promise<Outcome> {
   const host = createFixtureHost({ platform: 'linux', commands, files, env })
   return seenInEnglish(await createAppsCheck().run(host, new AbortController().signal))
 }
@@ -43,23 +47,33 @@ describe('permissions.apps on Linux', () => {
     expect(o.summary.params).toMatchObject({ count: 1, apps: 'org.bulwark.Recorder' })
     const [home] = byLabel(o, 'fp_home')
     expect(home).toMatchObject({ source: info('org.bulwark.Recorder'), observed: 'filesystems=home' })
-    expect(home?.expected?.params).toEqual({ file: `${USER_OVERRIDES}/org.bulwark.Recorder`, command: 'flatpak override --user --nofilesystem=home org.bulwark.Recorder' })
+    expect(home?.expected?.params).toEqual({
+      file: `${USER_OVERRIDES}/org.bulwark.Recorder`,
+      command: 'flatpak override --user --nofilesystem=home org.bulwark.Recorder',
+    })
     expect(byLabel(o, 'fp_devicesAll')[0]?.expected?.params?.command).toBe('flatpak override --user --nodevice=all org.bulwark.Recorder')
     expect(byLabel(o, 'fp_pulseaudio').map((e) => e.label.params?.app)).toEqual(['org.bulwark.Recorder'])
     // Portal rows for apps that are not installed, and refusals, are not listed.
     expect(byLabel(o, 'fpPortal_devices').map((e) => [e.label.params?.app, e.observed, e.expected?.params?.command])).toEqual([
       ['org.bulwark.Recorder', 'yes', 'flatpak permission-remove devices camera org.bulwark.Recorder'],
     ])
-    expect(byLabel(o, 'fpPortal_location').map((e) => [e.label.params?.app, e.observed])).toEqual([['org.bulwark.Viewer', 'EXACT,1699999999']])
+    expect(byLabel(o, 'fpPortal_location').map((e) => [e.label.params?.app, e.observed])).toEqual([
+      ['org.bulwark.Viewer', 'EXACT,1699999999'],
+    ])
     const zoom = byLabel(o, 'snap_camera').find((e) => e.label.params?.app === 'zoom-client')
     expect(zoom).toMatchObject({ source: SNAP, observed: 'zoom-client:camera → :camera (manual)' })
-    expect(zoom?.expected?.params).toEqual({ command: 'sudo snap disconnect zoom-client:camera', undo: 'sudo snap connect zoom-client:camera :camera' })
+    expect(zoom?.expected?.params).toEqual({
+      command: 'sudo snap disconnect zoom-client:camera',
+      undo: 'sudo snap connect zoom-client:camera :camera',
+    })
     expect(byLabel(o, 'snap_personal-files')[0]?.observed).toBe('firefox:dot-mozilla-firefox → :personal-files')
   })
 
   it('fails on a sandbox escape set by the real global override, naming the file, and honours the !home negation', async () => {
     const flatpakDir = '/tmp/custom flatpak'
-    const files = Object.fromEntries(['global', 'org.bulwark.Recorder', 'org.bulwark.Viewer'].map((f) => [`${flatpakDir}/overrides/${f}`, text(`overrides-user/${f}`)]))
+    const files = Object.fromEntries(
+      ['global', 'org.bulwark.Recorder', 'org.bulwark.Viewer'].map((f) => [`${flatpakDir}/overrides/${f}`, text(`overrides-user/${f}`)]),
+    )
     const o = await scan(flatpak('overridden'), files, { FLATPAK_USER_DIR: flatpakDir })
     expect(o.status).toBe('fail')
     expect(o.summary.params?.apps).toBe('org.bulwark.Recorder, org.bulwark.Viewer')
@@ -67,13 +81,20 @@ describe('permissions.apps on Linux', () => {
       [`${flatpakDir}/overrides/global`, 'org.freedesktop.Flatpak=talk (set by this override file)'],
       [`${flatpakDir}/overrides/global`, 'org.freedesktop.Flatpak=talk (set by this override file)'],
     ])
-    expect(byLabel(o, 'fp_flatpakBus')[0]?.expected?.params?.command).toBe('flatpak override --user --no-talk-name=org.freedesktop.Flatpak org.bulwark.Recorder')
+    expect(byLabel(o, 'fp_flatpakBus')[0]?.expected?.params?.command).toBe(
+      'flatpak override --user --no-talk-name=org.freedesktop.Flatpak org.bulwark.Recorder',
+    )
     expect(byLabel(o, 'fp_host').map((e) => e.source)).toEqual([`${flatpakDir}/overrides/org.bulwark.Viewer`])
     expect(byLabel(o, 'fp_home')).toEqual([])
   })
 
   it('passes, listing grants, when no app has broad access', async () => {
-    const o = await scan({ [LIST]: 'org.bulwark.Viewer\tuser\n', [info('org.bulwark.Viewer')]: text('info-viewer-plain.txt'), [CAMERA]: NOT_FOUND, [LOCATION]: text('permissions-location-location.txt') })
+    const o = await scan({
+      [LIST]: 'org.bulwark.Viewer\tuser\n',
+      [info('org.bulwark.Viewer')]: text('info-viewer-plain.txt'),
+      [CAMERA]: NOT_FOUND,
+      [LOCATION]: text('permissions-location-location.txt'),
+    })
     expect(o.status).toBe('pass')
     expect(o.summary).toMatchObject({ key: 'permissions.apps.sumPass_linux', params: { count: 1 } })
   })
@@ -88,7 +109,12 @@ describe('permissions.apps on Linux', () => {
     ['no session bus', text('permissions-devices-camera-nobus.stderr')],
     ['no permission store', text('permissions-devices-camera-nostore.stderr')],
   ])('is unknown when the portal store cannot be asked (%s), and says where to run it', async (_, stderr) => {
-    const o = await scan({ [LIST]: 'org.bulwark.Viewer\tuser\n', [info('org.bulwark.Viewer')]: text('info-viewer-plain.txt'), [CAMERA]: { code: 1, stderr }, [LOCATION]: { code: 1, stderr } })
+    const o = await scan({
+      [LIST]: 'org.bulwark.Viewer\tuser\n',
+      [info('org.bulwark.Viewer')]: text('info-viewer-plain.txt'),
+      [CAMERA]: { code: 1, stderr },
+      [LOCATION]: { code: 1, stderr },
+    })
     expect(o.status).toBe('unknown')
     expect(o.summary.key).toBe('permissions.apps.fpPortalFailed')
     expect(o.summary.params).toEqual({ reason: stderr.trim(), command: CAMERA })
@@ -104,7 +130,9 @@ describe('permissions.apps on Linux', () => {
     ['garbage-override', /binary data/],
     ['keyless-override', /key before any \[group\]/],
   ])('is unknown, naming the file, when an override file is invalid (%s)', async (name, reason) => {
-    const o = await scan(flatpak('plain', { [LIST]: 'org.bulwark.Viewer\tuser\n' }), { [`${USER_OVERRIDES}/org.bulwark.Viewer`]: text(name) })
+    const o = await scan(flatpak('plain', { [LIST]: 'org.bulwark.Viewer\tuser\n' }), {
+      [`${USER_OVERRIDES}/org.bulwark.Viewer`]: text(name),
+    })
     expect(o.status).toBe('unknown')
     expect(o.summary.key).toBe('permissions.apps.fpOverrideBad')
     expect(o.summary.params).toMatchObject({ file: `${USER_OVERRIDES}/org.bulwark.Viewer`, reason: expect.stringMatching(reason) })
@@ -142,7 +170,10 @@ describe('permissions.apps on Linux', () => {
   it.each([
     [{}, { user: '/home/alex/.local/share/flatpak/overrides', system: '/var/lib/flatpak/overrides' }],
     [{ XDG_DATA_HOME: '/data' }, { user: '/data/flatpak/overrides', system: '/var/lib/flatpak/overrides' }],
-    [{ FLATPAK_USER_DIR: '/u', FLATPAK_SYSTEM_DIR: '/s' }, { user: '/u/overrides', system: '/s/overrides' }],
+    [
+      { FLATPAK_USER_DIR: '/u', FLATPAK_SYSTEM_DIR: '/s' },
+      { user: '/u/overrides', system: '/s/overrides' },
+    ],
   ])('override directories with env %j', (env, dirs) => {
     expect(overrideDirs(createFixtureHost({ platform: 'linux', env }))).toEqual(dirs)
   })

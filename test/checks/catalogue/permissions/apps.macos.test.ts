@@ -16,7 +16,8 @@ async function scan(files: Record<string, FixtureFile>, root?: string): Promise<
   return seenInEnglish(await check.run(host, new AbortController().signal))
 }
 
-const labels = (o: Outcome): string[] => o.evidence.map((e) => e.label.en.replace(/\{(\w+)\}/g, (_, k: string) => String(e.label.params?.[k])))
+const labels = (o: Outcome): string[] =>
+  o.evidence.map((e) => e.label.en.replace(/\{(\w+)\}/g, (_, k: string) => String(e.label.params?.[k])))
 
 describe('permissions.apps on macOS', () => {
   it('warns about non-Apple screen, input, accessibility and Full Disk Access grants, merging both databases', async () => {
@@ -47,7 +48,10 @@ describe('permissions.apps on macOS', () => {
     // Denied and "unknown" (1) rows are not grants.
     expect(labels(o).join('\n')).not.toMatch(/com\.example\.denied|com\.example\.keys/)
     const recorder = o.evidence.find((e) => e.source.includes('com.example.recorder'))!
-    expect(recorder).toMatchObject({ source: `${TCC_SYSTEM_DB} → access (service=kTCCServiceScreenCapture, client=com.example.recorder)`, observed: 'allowed (auth_value=2)' })
+    expect(recorder).toMatchObject({
+      source: `${TCC_SYSTEM_DB} → access (service=kTCCServiceScreenCapture, client=com.example.recorder)`,
+      observed: 'allowed (auth_value=2)',
+    })
     expect(recorder.expected?.params?.command).toBe('tccutil reset ScreenCapture com.example.recorder')
     const pathClient = o.evidence.find((e) => e.source.includes('My Tool.app'))!
     expect(pathClient.expected?.key).toBe('permissions.apps.tccRevokePath')
@@ -56,7 +60,9 @@ describe('permissions.apps on macOS', () => {
   })
 
   it('warns on a Catalina-era database (allowed=1)', async () => {
-    const o = await scan({ [TCC_SYSTEM_DB]: await buildTcc('catalina', [{ service: 'kTCCServiceScreenCapture', client: 'com.example.old', value: 1 }]) })
+    const o = await scan({
+      [TCC_SYSTEM_DB]: await buildTcc('catalina', [{ service: 'kTCCServiceScreenCapture', client: 'com.example.old', value: 1 }]),
+    })
     expect(o.status).toBe('warn')
     expect(o.evidence.find((e) => e.source.includes('com.example.old'))?.observed).toBe('allowed (allowed=1)')
   })
@@ -113,7 +119,9 @@ describe('permissions.apps on macOS', () => {
 
   it('is unknown on an access table of an unknown schema', async () => {
     const { buildDb } = await import('./tcc-fixture.js')
-    const o = await scan({ [TCC_SYSTEM_DB]: await buildDb('CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, grant_level INTEGER);') })
+    const o = await scan({
+      [TCC_SYSTEM_DB]: await buildDb('CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, grant_level INTEGER);'),
+    })
     expect(o.status).toBe('unknown')
     expect(o.summary.params?.reason).toMatch(/unknown layout/)
   })

@@ -75,32 +75,54 @@ describe('permissions.apps on Windows', () => {
     expect(o.status).toBe('pass')
     expect(o.summary.key).toBe('permissions.apps.sumPass_win32')
     const zoom = o.evidence.find((e) => e.label.params?.app === 'C:\\Program Files\\Zoom\\bin\\Zoom.exe')
-    expect(zoom).toMatchObject({ source: `HKEY_CURRENT_USER\\${CS}\\webcam\\NonPackaged\\C:#Program Files#Zoom#bin#Zoom.exe`, observed: 'no Value; in use now; last used 2024-02-01T09:30:00.000Z' })
+    expect(zoom).toMatchObject({
+      source: `HKEY_CURRENT_USER\\${CS}\\webcam\\NonPackaged\\C:#Program Files#Zoom#bin#Zoom.exe`,
+      observed: 'no Value; in use now; last used 2024-02-01T09:30:00.000Z',
+    })
     expect(zoom?.label.key).toBe('permissions.apps.win_used_camera')
     const teams = o.evidence.find((e) => e.label.params?.app === 'MSTeams_8wekyb3d8bbwe')
     expect(teams?.observed).toMatch(/^Allow; in use now/)
-    expect(o.evidence.find((e) => String(e.label.params?.app).includes('José Müller'))?.observed).toBe('no Value; last used 2023-11-20T18:00:00.000Z to 2023-11-20T19:10:00.000Z')
+    expect(o.evidence.find((e) => String(e.label.params?.app).includes('José Müller'))?.observed).toBe(
+      'no Value; last used 2023-11-20T18:00:00.000Z to 2023-11-20T19:10:00.000Z',
+    )
     // A Store app the user denied is not a grant.
     expect(o.evidence.some((e) => e.label.params?.app === 'Microsoft.SkypeApp_kzf8qxf38zg5c')).toBe(false)
     expect(find(o, /ConsentStore\\location$/).map((e) => e.observed)).toEqual(['Deny'])
     expect(o.evidence.find((e) => e.source === cmd('HKCU', 'location'))?.observed).toBe('not present (Windows default)')
-    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['not set (user decides)', 'not set (user decides)', 'not set (user decides)'])
+    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual([
+      'not set (user decides)',
+      'not set (user decides)',
+      'not set (user decides)',
+    ])
   })
 
   it("shows its own words in the reader's language and registry values as read", async () => {
-    const o = await createAppsCheck().run(createFixtureHost({ platform: 'win32', commands: commands({ [POLICY]: text('policy-appprivacy.txt') }) }), new AbortController().signal)
+    const o = await createAppsCheck().run(
+      createFixtureHost({ platform: 'win32', commands: commands({ [POLICY]: text('policy-appprivacy.txt') }) }),
+      new AbortController().signal,
+    )
     const es = (source: string): string[] => o.evidence.filter((e) => e.source === source).map((e) => String(seenAs(e.observed, 'es')))
     expect(es(cmd('HKCU', 'location'))).toEqual(['no presente (valor predeterminado de Windows)'])
-    expect(es(POLICY)).toEqual(['0x1 (Force Allow: siempre permitido)', 'no establecida (decide el usuario)', '0x2 (Force Deny: siempre denegado)'])
+    expect(es(POLICY)).toEqual([
+      '0x1 (Force Allow: siempre permitido)',
+      'no establecida (decide el usuario)',
+      '0x2 (Force Deny: siempre denegado)',
+    ])
     const zoom = o.evidence.find((e) => e.label.params?.app === 'C:\\Program Files\\Zoom\\bin\\Zoom.exe')?.observed
-    expect(typeof zoom === 'object' && zoom !== null ? render(zoom, 'zh-CN') : zoom).toBe('没有 Value; 正在使用; 上次使用于 2024-02-01T09:30:00.000Z')
+    expect(typeof zoom === 'object' && zoom !== null ? render(zoom, 'zh-CN') : zoom).toBe(
+      '没有 Value; 正在使用; 上次使用于 2024-02-01T09:30:00.000Z',
+    )
   })
 
   it('warns when a policy forces camera access on, and reports force-deny as information', async () => {
     const o = await scan(commands({ [POLICY]: text('policy-appprivacy.txt') }))
     expect(o.status).toBe('warn')
     expect(o.summary.params?.apps).toBe('LetAppsAccessCamera')
-    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual(['0x1 (Force Allow: always allowed)', 'not set (user decides)', '0x2 (Force Deny: always denied)'])
+    expect(o.evidence.filter((e) => e.source === POLICY).map((e) => e.observed)).toEqual([
+      '0x1 (Force Allow: always allowed)',
+      'not set (user decides)',
+      '0x2 (Force Deny: always denied)',
+    ])
   })
 
   it('is unknown, naming the key, when reg is refused', async () => {
@@ -145,6 +167,10 @@ describe('permissions.apps on Windows', () => {
   })
 
   it('gives the ms-settings deep links', () => {
-    expect(createAppsCheck().remediation.byPlatform.win32?.map((s) => s.link).filter(Boolean)).toEqual(['ms-settings:privacy-webcam', 'ms-settings:privacy-microphone', 'ms-settings:privacy-location'])
+    expect(
+      createAppsCheck()
+        .remediation.byPlatform.win32?.map((s) => s.link)
+        .filter(Boolean),
+    ).toEqual(['ms-settings:privacy-webcam', 'ms-settings:privacy-microphone', 'ms-settings:privacy-location'])
   })
 })

@@ -20,7 +20,14 @@ export async function firefoxPermissionsDb(rows: readonly MozPermRow[]): Promise
   const db = new SQL.Database(readFileSync(path.join(FIXTURES, 'permissions.browser/firefox/permissions-empty.sqlite')))
   try {
     for (const r of rows) {
-      db.run('INSERT INTO moz_perms (origin, type, permission, expireType, expireTime, modificationTime) VALUES (?, ?, ?, ?, ?, ?)', [r.origin, r.type, r.permission, r.expireType, r.expireTime, 1700000000000])
+      db.run('INSERT INTO moz_perms (origin, type, permission, expireType, expireTime, modificationTime) VALUES (?, ?, ?, ?, ?, ?)', [
+        r.origin,
+        r.type,
+        r.permission,
+        r.expireType,
+        r.expireTime,
+        1700000000000,
+      ])
     }
     return db.export()
   } finally {

@@ -14,18 +14,40 @@ const FAR = Date.parse('2999-01-01T00:00:00Z')
 
 /** Where each OS keeps a Firefox profile root and one Chromium-family user data folder. */
 const LAYOUT: Record<Platform, { sep: string; firefox: string; chromium: string; browser: string; scheme: string }> = {
-  linux: { sep: '/', firefox: '/home/alex/.mozilla/firefox', chromium: '/home/alex/.config/chromium', browser: 'Chromium', scheme: 'chrome' },
-  darwin: { sep: '/', firefox: '/Users/alex/Library/Application Support/Firefox', chromium: '/Users/alex/Library/Application Support/Google/Chrome', browser: 'Google Chrome', scheme: 'chrome' },
-  win32: { sep: '\\', firefox: 'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox', chromium: 'C:\\Users\\alex\\AppData\\Local\\Microsoft\\Edge\\User Data', browser: 'Microsoft Edge', scheme: 'edge' },
+  linux: {
+    sep: '/',
+    firefox: '/home/alex/.mozilla/firefox',
+    chromium: '/home/alex/.config/chromium',
+    browser: 'Chromium',
+    scheme: 'chrome',
+  },
+  darwin: {
+    sep: '/',
+    firefox: '/Users/alex/Library/Application Support/Firefox',
+    chromium: '/Users/alex/Library/Application Support/Google/Chrome',
+    browser: 'Google Chrome',
+    scheme: 'chrome',
+  },
+  win32: {
+    sep: '\\',
+    firefox: 'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox',
+    chromium: 'C:\\Users\\alex\\AppData\\Local\\Microsoft\\Edge\\User Data',
+    browser: 'Microsoft Edge',
+    scheme: 'edge',
+  },
 }
 const PROFILE_DIR = 'Profiles/x1y2z3.Jürgen private'
 
-function files(platform: Platform, o: { permissions?: FixtureFile; userJs?: string; preferences?: FixtureFile }): Record<string, FixtureFile> {
+function files(
+  platform: Platform,
+  o: { permissions?: FixtureFile; userJs?: string; preferences?: FixtureFile },
+): Record<string, FixtureFile> {
   const l = LAYOUT[platform]
   const j = (...parts: string[]): string => parts.join(l.sep)
   const profile = j(l.firefox, ...PROFILE_DIR.split('/'))
   const out: Record<string, FixtureFile> = {
-    [j(l.firefox, 'profiles.ini')]: `[General]\nStartWithLastProfile=1\nVersion=2\n\n[Profile0]\nName=Jürgen private\nIsRelative=1\nPath=${PROFILE_DIR}\nDefault=1\n`,
+    [j(l.firefox, 'profiles.ini')]:
+      `[General]\nStartWithLastProfile=1\nVersion=2\n\n[Profile0]\nName=Jürgen private\nIsRelative=1\nPath=${PROFILE_DIR}\nDefault=1\n`,
     [j(profile, 'prefs.js')]: '// Mozilla User Preferences\nuser_pref("browser.startup.homepage_override.mstone", "153.7.0");\n',
     [j(l.chromium, 'Local State')]: chromium('Local-State.json'),
     [j(l.chromium, 'Default', 'Preferences')]: o.preferences ?? chromium('Preferences-grants.json'),

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { grantsOf, installationOption, parseFlatpakList, parsePermissionTable, portalAllows, writesGrant } from '../../../../checks/catalogue/permissions/flatpak.parse.js'
+import {
+  grantsOf,
+  installationOption,
+  parseFlatpakList,
+  parsePermissionTable,
+  portalAllows,
+  writesGrant,
+} from '../../../../checks/catalogue/permissions/flatpak.parse.js'
 import { listValue, parseKeyFile, type KeyFile } from '../../../../checks/catalogue/permissions/keyfile.parse.js'
 import { parseSnapConnections } from '../../../../checks/catalogue/permissions/snap.parse.js'
 import { FIXTURES } from './tcc-fixture.js'
@@ -16,7 +23,9 @@ function keys(t: string): KeyFile {
 
 describe('parseKeyFile', () => {
   it('reads groups, trims around "=", skips comments and blank lines, strips a BOM and CRLF', () => {
-    const r = parseKeyFile('\uFEFF# made by hand\r\n[Context]\r\nfilesystems = home;host:ro;\r\n\r\n[Session Bus Policy]\r\norg.freedesktop.Flatpak=talk\r\n')
+    const r = parseKeyFile(
+      '\uFEFF# made by hand\r\n[Context]\r\nfilesystems = home;host:ro;\r\n\r\n[Session Bus Policy]\r\norg.freedesktop.Flatpak=talk\r\n',
+    )
     expect(r.ok && [...r.groups.entries()].map(([g, m]) => [g, Object.fromEntries(m)])).toEqual([
       ['Context', { filesystems: 'home;host:ro;' }],
       ['Session Bus Policy', { 'org.freedesktop.Flatpak': 'talk' }],
@@ -33,7 +42,10 @@ describe('parseKeyFile', () => {
   })
 
   it('rejects a line that is neither group, pair nor comment', () => {
-    expect(parseKeyFile('[Context]\nfilesystems home\n')).toEqual({ ok: false, reason: 'line 2 is not a group, a key=value pair or a comment' })
+    expect(parseKeyFile('[Context]\nfilesystems home\n')).toEqual({
+      ok: false,
+      reason: 'line 2 is not a group, a key=value pair or a comment',
+    })
   })
 
   it('splits lists on unescaped semicolons and undoes GLib escapes', () => {
@@ -74,7 +86,10 @@ describe('Flatpak permission rules (outputs of the real flatpak 1.14)', () => {
       ['pulseaudio', 'info'],
       ['flatpakBus', 'fail'],
     ])
-    expect(grantsOf(keys(text('info-viewer-overridden.txt'))).map((g) => g.entry)).toEqual(['filesystems=host', 'org.freedesktop.Flatpak=talk'])
+    expect(grantsOf(keys(text('info-viewer-overridden.txt'))).map((g) => g.entry)).toEqual([
+      'filesystems=host',
+      'org.freedesktop.Flatpak=talk',
+    ])
   })
 
   it.each([

@@ -45,7 +45,10 @@ describe('readMozPerms (schema of the real firefox-esr 153)', () => {
     const { buildDb } = await import('./tcc-fixture.js')
     for (const [sql, reason] of [
       ['CREATE TABLE other (x);', /no "moz_perms" table/],
-      ['CREATE TABLE moz_perms (id INTEGER, host TEXT, type TEXT, permission INTEGER);', /unknown layout \(missing origin, expireType, expireTime\)/],
+      [
+        'CREATE TABLE moz_perms (id INTEGER, host TEXT, type TEXT, permission INTEGER);',
+        /unknown layout \(missing origin, expireType, expireTime\)/,
+      ],
     ] as const) {
       const db = await sqlJsEngine.open(await buildDb(sql))
       const r = readMozPerms(db, NOW)
@@ -70,7 +73,9 @@ describe('readChromiumPrefs (Preferences written by the real Chromium 156)', () 
   })
 
   it('reports a default of allow', () => {
-    expect(readChromiumPrefs(chromium('Preferences-allow-all-location.json'))?.allowByDefault).toEqual([{ permission: 'location', key: 'geolocation' }])
+    expect(readChromiumPrefs(chromium('Preferences-allow-all-location.json'))?.allowByDefault).toEqual([
+      { permission: 'location', key: 'geolocation' },
+    ])
   })
 
   it.each([
@@ -82,7 +87,13 @@ describe('readChromiumPrefs (Preferences written by the real Chromium 156)', () 
   })
 
   it('ignores entries without a numeric setting', () => {
-    const doc = { profile: { content_settings: { exceptions: { media_stream_camera: { 'https://a.example:443,*': { setting: '1' }, 'https://b.example:443,*': null } } } } }
+    const doc = {
+      profile: {
+        content_settings: {
+          exceptions: { media_stream_camera: { 'https://a.example:443,*': { setting: '1' }, 'https://b.example:443,*': null } },
+        },
+      },
+    }
     expect(readChromiumPrefs(doc)?.grants).toEqual([])
   })
 })

@@ -121,7 +121,10 @@ describe('openSqliteCopy', () => {
   })
 
   it('reports a database cut short as corrupt, not as empty', async () => {
-    const full = await buildDb('CREATE TABLE t(x TEXT);', ...Array.from({ length: 400 }, (_, i) => `INSERT INTO t VALUES ('${'row'.repeat(20)}${i}');`))
+    const full = await buildDb(
+      'CREATE TABLE t(x TEXT);',
+      ...Array.from({ length: 400 }, (_, i) => `INSERT INTO t VALUES ('${'row'.repeat(20)}${i}');`),
+    )
     const copy = await open({ [file]: full.subarray(0, 1024 + 512) })
     expect(copy.status).toBe('corrupt')
     expect(copy.status === 'corrupt' && copy.reason).toMatch(/SQLite could not read it/)

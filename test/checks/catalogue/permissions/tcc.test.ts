@@ -57,7 +57,10 @@ describe('readTcc', () => {
 
   it('names the columns of an access table it does not understand', async () => {
     const result = await read(await buildDb('CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, verdict INTEGER);'))
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/unknown layout \(columns: service, client, client_type, verdict\)/) })
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/unknown layout \(columns: service, client, client_type, verdict\)/),
+    })
   })
 
   it('skips rows whose types are wrong instead of guessing', async () => {

@@ -30,7 +30,9 @@ describe('parseTorArgs', () => {
   })
 
   it('reads quoted Windows arguments whole', () => {
-    const tokens = splitCommandLine('-f "C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc" +__SocksPort "127.0.0.1:9150 IPv6Traffic" CookieAuthentication 1')
+    const tokens = splitCommandLine(
+      '-f "C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc" +__SocksPort "127.0.0.1:9150 IPv6Traffic" CookieAuthentication 1',
+    )
     const args = parseTorArgs(tokens, true)
     expect(args.torrc).toEqual(['C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc'])
     expect(args.socksPorts).toEqual(['127.0.0.1:9150 IPv6Traffic'])
@@ -51,24 +53,47 @@ describe('parseTorArgs', () => {
 
 describe('torProcesses', () => {
   it.each([
-    ['linux', proc({ pid: 7, name: 'tor', command: 'tor', params: '-f /etc/tor/torrc', path: '/usr/sbin' }), { executable: '/usr/sbin/tor', torBrowser: false, torrc: '/etc/tor/torrc' }],
+    [
+      'linux',
+      proc({ pid: 7, name: 'tor', command: 'tor', params: '-f /etc/tor/torrc', path: '/usr/sbin' }),
+      { executable: '/usr/sbin/tor', torBrowser: false, torrc: '/etc/tor/torrc' },
+    ],
     [
       'darwin',
-      proc({ pid: 8, name: 'tor', command: 'tor', params: '--defaults-torrc x -f y __OwningControllerProcess 3', path: '/Applications/Tor Browser.app/Contents/MacOS/Tor' }),
+      proc({
+        pid: 8,
+        name: 'tor',
+        command: 'tor',
+        params: '--defaults-torrc x -f y __OwningControllerProcess 3',
+        path: '/Applications/Tor Browser.app/Contents/MacOS/Tor',
+      }),
       { executable: '/Applications/Tor Browser.app/Contents/MacOS/Tor/tor', torBrowser: true, torrc: 'y' },
     ],
     [
       'win32',
-      proc({ pid: 9, name: 'tor.exe', command: '"C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe" -f "C:\\t\\torrc"', path: 'C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe' }),
+      proc({
+        pid: 9,
+        name: 'tor.exe',
+        command: '"C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe" -f "C:\\t\\torrc"',
+        path: 'C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe',
+      }),
       { executable: 'C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe', torBrowser: true, torrc: 'C:\\t\\torrc' },
     ],
   ] as const)('finds tor on %s', (platform, p, expected) => {
-    const [found] = torProcesses([p, proc({ pid: 2, name: 'torsocks', command: 'torsocks' }), proc({ pid: 3, name: 'bash', command: 'bash' })], platform)
+    const [found] = torProcesses(
+      [p, proc({ pid: 2, name: 'torsocks', command: 'torsocks' }), proc({ pid: 3, name: 'bash', command: 'bash' })],
+      platform,
+    )
     expect(found).toMatchObject({ pid: p.pid, executable: expected.executable, torBrowser: expected.torBrowser })
     expect(found?.args.torrc).toContain(expected.torrc)
   })
 
   it('ignores processes that merely mention tor', () => {
-    expect(torProcesses([proc({ name: 'vim', command: 'vim', params: '/etc/tor/torrc' }), proc({ name: 'tor-prompt', command: 'tor-prompt' })], 'linux')).toEqual([])
+    expect(
+      torProcesses(
+        [proc({ name: 'vim', command: 'vim', params: '/etc/tor/torrc' }), proc({ name: 'tor-prompt', command: 'tor-prompt' })],
+        'linux',
+      ),
+    ).toEqual([])
   })
 })

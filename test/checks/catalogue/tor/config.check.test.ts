@@ -11,8 +11,15 @@ import { seenAs } from '../../../support/seen.js'
 const root = (os: Platform): string => fileURLToPath(new URL(`../../../fixtures/tor.config/${os}`, import.meta.url))
 const DEFAULTS = '/usr/share/tor/tor-service-defaults-torrc'
 
-
-const proc = (p: Partial<ProcessInfo>): ProcessInfo => ({ pid: 100, name: 'tor', command: 'tor', params: '', path: '/usr/bin', user: 'alex', ...p })
+const proc = (p: Partial<ProcessInfo>): ProcessInfo => ({
+  pid: 100,
+  name: 'tor',
+  command: 'tor',
+  params: '',
+  path: '/usr/bin',
+  user: 'alex',
+  ...p,
+})
 
 const linux: CheckCase[] = [
   {
@@ -63,7 +70,11 @@ const linux: CheckCase[] = [
   },
   {
     name: 'a ControlPort protected by HashedControlPassword',
-    host: { files: { '/etc/tor/torrc': 'ControlPort 9051\nHashedControlPassword 16:872860B76453A77D60CA2BB8C1A7042072093276A3D701AD684053EC4C\n' } },
+    host: {
+      files: {
+        '/etc/tor/torrc': 'ControlPort 9051\nHashedControlPassword 16:872860B76453A77D60CA2BB8C1A7042072093276A3D701AD684053EC4C\n',
+      },
+    },
     status: 'pass',
     summary: 'pass',
   },
@@ -132,7 +143,12 @@ const linux: CheckCase[] = [
   },
   {
     name: 'a finding stands even when another file is unreadable',
-    host: { files: { '/etc/tor/torrc': 'SocksPort 0.0.0.0:9050\n%include /etc/tor/secret.conf\n', '/etc/tor/secret.conf': { error: 'permission_denied' } } },
+    host: {
+      files: {
+        '/etc/tor/torrc': 'SocksPort 0.0.0.0:9050\n%include /etc/tor/secret.conf\n',
+        '/etc/tor/secret.conf': { error: 'permission_denied' },
+      },
+    },
     status: 'warn',
     summary: 'warnOpenSocks',
     evidence: [['evUnreadable', '/etc/tor/secret.conf', 'permission denied']],
@@ -152,7 +168,9 @@ const linux: CheckCase[] = [
   },
   {
     name: 'an %include pattern Bulwark does not expand leaves settings unread: unknown, not pass',
-    host: { files: { '/etc/tor/torrc': 'SocksPort 9050\n%include /etc/tor/*/extra.conf\n', '/etc/tor/d/extra.conf': 'SocksPort 0.0.0.0:9050\n' } },
+    host: {
+      files: { '/etc/tor/torrc': 'SocksPort 9050\n%include /etc/tor/*/extra.conf\n', '/etc/tor/d/extra.conf': 'SocksPort 0.0.0.0:9050\n' },
+    },
     status: 'unknown',
     summary: 'unknownNotRead',
     params: { path: '/etc/tor/*/extra.conf' },
@@ -226,7 +244,10 @@ const win32: CheckCase[] = [
   },
   {
     name: 'a tor.exe torrc in %APPDATA% opening SOCKS to the network',
-    host: { env: { APPDATA: 'C:\\Users\\alex\\AppData\\Roaming' }, files: { 'C:\\Users\\alex\\AppData\\Roaming\\tor\\torrc': 'SocksPort 0.0.0.0:9050\n' } },
+    host: {
+      env: { APPDATA: 'C:\\Users\\alex\\AppData\\Roaming' },
+      files: { 'C:\\Users\\alex\\AppData\\Roaming\\tor\\torrc': 'SocksPort 0.0.0.0:9050\n' },
+    },
     status: 'warn',
     summary: 'warnOpenSocks',
     params: { source: 'C:\\Users\\alex\\AppData\\Roaming\\tor\\torrc:1' },
@@ -253,7 +274,10 @@ describe.each([
 
 describe('tor.config evidence', () => {
   it("shows Bulwark's own words in the reader's language and setting values as read", async () => {
-    const r = await runCheck(torConfigCheck, createFixtureHost({ platform: 'linux', files: { '/etc/tor/torrc': 'ControlPort 0.0.0.0:9051\n' } }))
+    const r = await runCheck(
+      torConfigCheck,
+      createFixtureHost({ platform: 'linux', files: { '/etc/tor/torrc': 'ControlPort 0.0.0.0:9051\n' } }),
+    )
     const seen = (label: string): unknown[] =>
       r.evidence.filter((e) => e.label.key === `tor.config.${label}`).map((e) => seenAs(e.observed, 'es'))
     expect(seen('evRead')).toEqual(['1 ajustes'])

@@ -9,7 +9,8 @@ import {
   parseReplyLines,
 } from '../../../../checks/catalogue/tor/control.parse.js'
 
-const recording = (name: string): string => readFileSync(new URL(`../../../fixtures/tor.service/recordings/${name}`, import.meta.url), 'latin1')
+const recording = (name: string): string =>
+  readFileSync(new URL(`../../../fixtures/tor.service/recordings/${name}`, import.meta.url), 'latin1')
 
 describe('parseProtocolInfo', () => {
   it('reads methods, cookie file and version from tor 0.4.9.11 with CookieAuthentication 1', () => {
@@ -26,7 +27,8 @@ describe('parseProtocolInfo', () => {
   })
 
   it('decodes escapes in a quoted cookie path (Windows backslashes, spaces)', () => {
-    const reply = '250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE="C:\\\\Users\\\\a b\\\\Tor\\\\control_auth_cookie"\r\n250 OK\r\n'
+    const reply =
+      '250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE="C:\\\\Users\\\\a b\\\\Tor\\\\control_auth_cookie"\r\n250 OK\r\n'
     expect(parseProtocolInfo(reply)).toMatchObject({ ok: true, cookieFile: 'C:\\Users\\a b\\Tor\\control_auth_cookie', version: null })
   })
 
@@ -58,7 +60,10 @@ describe('parseAuthenticatedInfo', () => {
   })
 
   it('reads a finished bootstrap', () => {
-    expect(parseAuthenticatedInfo(recording('getinfo-bootstrap-done.txt'))).toMatchObject({ ok: true, bootstrap: { progress: 100, tag: 'done' } })
+    expect(parseAuthenticatedInfo(recording('getinfo-bootstrap-done.txt'))).toMatchObject({
+      ok: true,
+      bootstrap: { progress: 100, tag: 'done' },
+    })
   })
 
   it('reports a rejected cookie', () => {
@@ -69,7 +74,11 @@ describe('parseAuthenticatedInfo', () => {
     ['empty', '', { ok: false, reason: 'empty' }],
     ['garbage', 'xyz\n\u0000', { ok: false, reason: 'not_tor' }],
     ['cut after AUTHENTICATE', '250 OK\r\n250-versi', { ok: true, version: null, bootstrap: null }],
-    ['a bootstrap value that is not one', '250 OK\r\n250-status/bootstrap-phase=NOTICE BOOTSTRAP PROGRESS=abc\r\n', { ok: true, bootstrap: null }],
+    [
+      'a bootstrap value that is not one',
+      '250 OK\r\n250-status/bootstrap-phase=NOTICE BOOTSTRAP PROGRESS=abc\r\n',
+      { ok: true, bootstrap: null },
+    ],
   ])('handles %s', (_name, text, expected) => {
     expect(parseAuthenticatedInfo(text)).toMatchObject(expected)
   })

@@ -32,8 +32,14 @@ describe('probeSocks', () => {
   })
 
   it('reads a SOCKS5 proxy that is not Tor', async () => {
-    const port = await serve((data, socket) => (data[0] === 5 ? socket.write(Buffer.from([5, 0])) : socket.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n')))
-    expect(await probeSocks(host, at(port))).toMatchObject({ state: 'socks5_not_tor', greeting: 'no_auth', http: 'HTTP/1.1 405 Method Not Allowed' })
+    const port = await serve((data, socket) =>
+      data[0] === 5 ? socket.write(Buffer.from([5, 0])) : socket.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n'),
+    )
+    expect(await probeSocks(host, at(port))).toMatchObject({
+      state: 'socks5_not_tor',
+      greeting: 'no_auth',
+      http: 'HTTP/1.1 405 Method Not Allowed',
+    })
   })
 
   it('reads garbage as not SOCKS', async () => {
@@ -67,9 +73,14 @@ describe('probeControl', () => {
 
   it('reports an unreadable cookie file without authenticating', async () => {
     const port = await serve((_d, socket) =>
-      socket.end('250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE="/nonexistent/bulwark/cookie"\r\n250 OK\r\n250 closing connection\r\n'),
+      socket.end(
+        '250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE="/nonexistent/bulwark/cookie"\r\n250 OK\r\n250 closing connection\r\n',
+      ),
     )
-    expect(await probeControl(host, at(port))).toMatchObject({ state: 'tor', auth: { kind: 'cookie_unreadable', error: { code: 'not_found' } } })
+    expect(await probeControl(host, at(port))).toMatchObject({
+      state: 'tor',
+      auth: { kind: 'cookie_unreadable', error: { code: 'not_found' } },
+    })
   })
 
   it('ends a silent control port within the probe timeout', async () => {

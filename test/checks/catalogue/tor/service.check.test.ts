@@ -13,7 +13,8 @@ const COOKIE_HEX = Buffer.from(COOKIE).toString('hex').toUpperCase()
 const text = (b: Uint8Array): string => new TextDecoder().decode(b)
 
 /** A Tor SOCKS port: 05 00 to the greeting, the real 501 page to GET. */
-const torSocks: FixtureProbe = (send) => (send[0] === 0x05 ? new Uint8Array(fixture('recordings/socks-greeting.bin')) : new Uint8Array(fixture('recordings/socks-http-501.txt')))
+const torSocks: FixtureProbe = (send) =>
+  send[0] === 0x05 ? new Uint8Array(fixture('recordings/socks-greeting.bin')) : new Uint8Array(fixture('recordings/socks-http-501.txt'))
 /** Some other SOCKS5 proxy (ssh -D, a VPN client's proxy). */
 const otherSocks: FixtureProbe = (send) => (send[0] === 0x05 ? new Uint8Array([0x05, 0x00]) : '')
 
@@ -25,13 +26,21 @@ function torControl(methods: string, cookieFile: string | undefined, bootstrap: 
   return (send) => {
     const line = text(send)
     if (line.startsWith('PROTOCOLINFO')) return protocolInfo(methods, cookieFile)
-    if (methods !== 'NULL' && !line.toUpperCase().startsWith(`AUTHENTICATE ${COOKIE_HEX}\r\n`)) return fixture('recordings/authenticate-bad-cookie.txt').toString()
+    if (methods !== 'NULL' && !line.toUpperCase().startsWith(`AUTHENTICATE ${COOKIE_HEX}\r\n`))
+      return fixture('recordings/authenticate-bad-cookie.txt').toString()
     return fixture(bootstrap === 'done' ? 'recordings/getinfo-bootstrap-done.txt' : 'recordings/getinfo-bootstrap-warn.txt').toString()
   }
 }
 
-const proc = (p: Partial<ProcessInfo>): ProcessInfo => ({ pid: 100, name: 'tor', command: 'tor', params: '', path: '/usr/bin', user: 'debian-tor', ...p })
-
+const proc = (p: Partial<ProcessInfo>): ProcessInfo => ({
+  pid: 100,
+  name: 'tor',
+  command: 'tor',
+  params: '',
+  path: '/usr/bin',
+  user: 'debian-tor',
+  ...p,
+})
 
 const LINUX_COOKIE = '/run/tor/control.authcookie'
 const linuxDaemon: Record<string, FixtureFile> = { '/usr/sbin/tor': '#!ELF', [LINUX_COOKIE]: COOKIE }
@@ -57,7 +66,13 @@ const linux: CheckCase[] = [
     status: 'pass',
     summary: 'passBootstrapping',
     params: { endpoint: '127.0.0.1:9050', progress: 5 },
-    evidence: [['evBootstrap', 'GETINFO status/bootstrap-phase (127.0.0.1:9051)', 'PROGRESS=5 TAG=conn SUMMARY="Connecting to a relay" WARNING="Connection refused"']],
+    evidence: [
+      [
+        'evBootstrap',
+        'GETINFO status/bootstrap-phase (127.0.0.1:9051)',
+        'PROGRESS=5 TAG=conn SUMMARY="Connecting to a relay" WARNING="Connection refused"',
+      ],
+    ],
   },
   {
     name: 'a cookie only debian-tor can read',
@@ -152,7 +167,10 @@ const linux: CheckCase[] = [
   {
     name: 'a tor process whose torrc moves its ports (found through -f)',
     host: {
-      files: { '/srv/tor/my torrc': 'SocksPort 127.0.0.1:9200\nControlPort 9201\nCookieAuthentication 1\n', '/srv/tor/data/control_auth_cookie': COOKIE },
+      files: {
+        '/srv/tor/my torrc': 'SocksPort 127.0.0.1:9200\nControlPort 9201\nCookieAuthentication 1\n',
+        '/srv/tor/data/control_auth_cookie': COOKIE,
+      },
       processes: [proc({ pid: 4242, params: '-f /srv/tor/my torrc --RunAsDaemon 0' })],
       probes: { 9200: torSocks, 9201: torControl('COOKIE,SAFECOOKIE', '/srv/tor/data/control_auth_cookie', 'done') },
     },
@@ -178,7 +196,8 @@ const linux: CheckCase[] = [
         proc({
           pid: 77,
           path: '/home/alex/tor-browser/Browser/TorBrowser/Tor',
-          params: '--defaults-torrc /x/torrc-defaults -f /x/torrc +__ControlPort 127.0.0.1:9151 +__SocksPort 127.0.0.1:9150 IPv6Traffic PreferIPv6 KeepAliveIsolateSOCKSAuth __OwningControllerProcess 70',
+          params:
+            '--defaults-torrc /x/torrc-defaults -f /x/torrc +__ControlPort 127.0.0.1:9151 +__SocksPort 127.0.0.1:9150 IPv6Traffic PreferIPv6 KeepAliveIsolateSOCKSAuth __OwningControllerProcess 70',
         }),
       ],
       probes: { 9150: torSocks },
@@ -186,7 +205,13 @@ const linux: CheckCase[] = [
     status: 'pass',
     summary: 'passNoControl',
     params: { endpoint: '127.0.0.1:9150' },
-    evidence: [['evProcess', 'PID 77: /home/alex/tor-browser/Browser/TorBrowser/Tor/tor --defaults-torrc /x/torrc-defaults -f /x/torrc +__ControlPort 127.0.0.1:9151 +__SocksPort 127.0.0.1:9150 IPv6Traffic PreferIPv6 KeepAliveIsolateSOCKSAuth __OwningControllerProcess 70', 'Tor Browser']],
+    evidence: [
+      [
+        'evProcess',
+        'PID 77: /home/alex/tor-browser/Browser/TorBrowser/Tor/tor --defaults-torrc /x/torrc-defaults -f /x/torrc +__ControlPort 127.0.0.1:9151 +__SocksPort 127.0.0.1:9150 IPv6Traffic PreferIPv6 KeepAliveIsolateSOCKSAuth __OwningControllerProcess 70',
+        'Tor Browser',
+      ],
+    ],
   },
   {
     name: 'a tor process with no answering port',
@@ -267,7 +292,10 @@ const win32: CheckCase[] = [
   },
   {
     name: 'Tor Browser on a OneDrive-redirected Desktop, not running',
-    host: { env: { OneDrive: 'C:\\Users\\alex\\OneDrive - Contoso' }, files: { 'C:\\Users\\alex\\OneDrive - Contoso\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe': '' } },
+    host: {
+      env: { OneDrive: 'C:\\Users\\alex\\OneDrive - Contoso' },
+      files: { 'C:\\Users\\alex\\OneDrive - Contoso\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe': '' },
+    },
     status: 'warn',
     summary: 'warnBrowserNotRunning',
     params: { path: 'C:\\Users\\alex\\OneDrive - Contoso\\Desktop\\Tor Browser' },
@@ -298,7 +326,11 @@ describe('tor.service evidence', () => {
   it("shows Bulwark's own words in the reader's language", async () => {
     const r = await runCheck(
       torServiceCheck,
-      createFixtureHost({ platform: 'linux', files: { '/usr/sbin/tor': '', [LINUX_COOKIE]: 'short' }, probes: { 9050: torSocks, 9051: torControl('COOKIE', LINUX_COOKIE, 'done') } }),
+      createFixtureHost({
+        platform: 'linux',
+        files: { '/usr/sbin/tor': '', [LINUX_COOKIE]: 'short' },
+        probes: { 9050: torSocks, 9051: torControl('COOKIE', LINUX_COOKIE, 'done') },
+      }),
     )
     const seen = (label: string, locale: 'es' | 'zh-CN' | 'fa'): string[] =>
       r.evidence.filter((e) => e.label.key === `tor.service.${label}`).map((e) => String(seenAs(e.observed, locale)))

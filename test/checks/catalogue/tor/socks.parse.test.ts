@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { classifySocksGreeting, firstLine, hex, isTorHttpReply } from '../../../../checks/catalogue/tor/socks.parse.js'
 
-const recording = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../fixtures/tor.service/recordings/${name}`, import.meta.url)))
+const recording = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../fixtures/tor.service/recordings/${name}`, import.meta.url)))
 
 describe('classifySocksGreeting', () => {
   it('reads the real tor reply 05 00 as SOCKS5 without authentication', () => {

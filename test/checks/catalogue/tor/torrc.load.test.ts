@@ -45,7 +45,10 @@ describe('loadTorrc', () => {
   })
 
   it.each(['[z-a].conf', '[a-\\].conf'])('a glob bracket JavaScript cannot compile (%s) is reported, not thrown', async (name) => {
-    const host = linux({ '/etc/tor/torrc': `SocksPort 9050\n%include /etc/tor/torrc.d/${name}`, '/etc/tor/torrc.d/a.conf': 'SocksPort 0.0.0.0:9050' })
+    const host = linux({
+      '/etc/tor/torrc': `SocksPort 9050\n%include /etc/tor/torrc.d/${name}`,
+      '/etc/tor/torrc.d/a.conf': 'SocksPort 0.0.0.0:9050',
+    })
     const r = await loadTorrc(host, '/etc/tor/torrc')
     expect(r.lines.map((l) => l.value)).toEqual(['9050'])
     expect(r.issues).toEqual([{ kind: 'unsupported_glob', path: `/etc/tor/torrc.d/${name}` }])

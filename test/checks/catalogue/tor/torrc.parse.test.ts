@@ -19,11 +19,25 @@ describe('parseTorrc', () => {
     ['a BOM', '\uFEFFSocksPort 9050', [['socksport', '9050', 1]]],
     ['tabs between keyword and value', 'SocksPort\t\t127.0.0.1:9050', [['socksport', '127.0.0.1:9050', 1]]],
     ['a keyword with no value', 'ControlPort', [['controlport', '', 1]]],
-    ['+ and / prefixes (extended syntax)', '+SocksPort 9150\n/ControlPort', [['socksport', '9150', 1], ['controlport', '', 2]]],
+    [
+      '+ and / prefixes (extended syntax)',
+      '+SocksPort 9150\n/ControlPort',
+      [
+        ['socksport', '9150', 1],
+        ['controlport', '', 2],
+      ],
+    ],
     ['quoted value with escapes', 'Nickname "a \\"b\\" \\x41\\101"', [['nickname', 'a "b" AA', 1]]],
     ['quoted value keeps #', 'HashedControlPassword "16:AB#CD"  # c', [['hashedcontrolpassword', '16:AB#CD', 1]]],
     ['continuation lines', 'SocksPort 127.0.0.1:9050 \\\n  IsolateDestAddr', [['socksport', '127.0.0.1:9050 IsolateDestAddr', 1]]],
-    ['comments inside a continued entry are skipped', 'SocksPort 9050 \\\n# note\n  IsolateDestAddr\nControlPort 9051', [['socksport', '9050 IsolateDestAddr', 1], ['controlport', '9051', 4]]],
+    [
+      'comments inside a continued entry are skipped',
+      'SocksPort 9050 \\\n# note\n  IsolateDestAddr\nControlPort 9051',
+      [
+        ['socksport', '9050 IsolateDestAddr', 1],
+        ['controlport', '9051', 4],
+      ],
+    ],
     ['a continuation at end of file', 'SocksPort 9050 \\', [['socksport', '9050', 1]]],
     ['%include is an entry like any other', '%include /etc/tor/torrc.d/*.conf', [['%include', '/etc/tor/torrc.d/*.conf', 1]]],
   ])('%s', (_name, text, expected) => {
@@ -72,7 +86,10 @@ describe('parsePortSpec', () => {
     ['0.0.0.0:9050', { kind: 'tcp', address: '0.0.0.0', port: 9050, loopback: false, flags: [] }],
     ['[::]:9050', { kind: 'tcp', address: '::', port: 9050, loopback: false, flags: [] }],
     ['192.168.1.5:9100 IsolateDestAddr', { kind: 'tcp', address: '192.168.1.5', port: 9100, loopback: false, flags: ['IsolateDestAddr'] }],
-    ['9050 IPv6Traffic PreferIPv6', { kind: 'tcp', address: '127.0.0.1', port: 9050, loopback: true, flags: ['IPv6Traffic', 'PreferIPv6'] }],
+    [
+      '9050 IPv6Traffic PreferIPv6',
+      { kind: 'tcp', address: '127.0.0.1', port: 9050, loopback: true, flags: ['IPv6Traffic', 'PreferIPv6'] },
+    ],
     ['10.0.0.1', { kind: 'tcp', address: '10.0.0.1', port: 9050, loopback: false, flags: [] }],
     ['auto', { kind: 'auto', address: '127.0.0.1', loopback: true, flags: [] }],
     ['0.0.0.0:auto', { kind: 'auto', address: '0.0.0.0', loopback: false, flags: [] }],

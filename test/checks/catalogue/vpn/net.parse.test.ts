@@ -35,7 +35,10 @@ describe('ip -j parsers', () => {
   })
 
   it('treats blackhole/unreachable routes as "nothing leaves"', () => {
-    expect(parseIpRouteGet('[{"type":"blackhole","dst":"1.1.1.1","dev":"lo"}]')).toEqual({ ok: true, value: { kind: 'none', why: 'blackhole' } })
+    expect(parseIpRouteGet('[{"type":"blackhole","dst":"1.1.1.1","dev":"lo"}]')).toEqual({
+      ok: true,
+      value: { kind: 'none', why: 'blackhole' },
+    })
     expect(isNoRouteError('RTNETLINK answers: Network is unreachable')).toBe(true)
     expect(isNoRouteError('Error: any valid prefix is expected rather than "x".')).toBe(false)
   })
@@ -71,7 +74,10 @@ describe('macOS parsers', () => {
   })
 
   it('treats a REJECT route as nothing leaving', () => {
-    expect(parseRouteGet('   route to: 1.1.1.1\n  interface: lo0\n      flags: <UP,DONE,REJECT>\n')).toEqual({ ok: true, value: { kind: 'none', why: '<UP,DONE,REJECT>' } })
+    expect(parseRouteGet('   route to: 1.1.1.1\n  interface: lo0\n      flags: <UP,DONE,REJECT>\n')).toEqual({
+      ok: true,
+      value: { kind: 'none', why: '<UP,DONE,REJECT>' },
+    })
   })
 
   it.each(MALFORMED)('%s → not ok', (_n, text) => {
@@ -96,17 +102,25 @@ describe('Windows parser', () => {
   })
 
   it('keeps the error Find-NetRoute wrote instead of an answer', () => {
-    const text = '{"Adapters":[],"Services":[],"Route4":{"Routes":[],"Error":{"Category":"ObjectNotFound","Message":"No matching MSFT_NetRoute objects found"}},"Route6":{"Routes":null,"Error":{"Category":"PermissionDenied","Message":"Access denied"}}}'
+    const text =
+      '{"Adapters":[],"Services":[],"Route4":{"Routes":[],"Error":{"Category":"ObjectNotFound","Message":"No matching MSFT_NetRoute objects found"}},"Route6":{"Routes":null,"Error":{"Category":"PermissionDenied","Message":"Access denied"}}}'
     const parsed = parseWinNet(text)
-    expect(parsed.ok && parsed.value.route4).toEqual({ alias: null, error: { category: 'ObjectNotFound', message: 'No matching MSFT_NetRoute objects found' } })
+    expect(parsed.ok && parsed.value.route4).toEqual({
+      alias: null,
+      error: { category: 'ObjectNotFound', message: 'No matching MSFT_NetRoute objects found' },
+    })
     expect(parsed.ok && parsed.value.route6).toEqual({ alias: null, error: { category: 'PermissionDenied', message: 'Access denied' } })
   })
 
   it('matches wireguard-nt by hardware id, not by description', () => {
     const base = { name: 'x', status: 'Up' }
     expect(isWireGuardAdapter({ ...base, description: 'Acme Tunnel', componentId: 'wireguard', driverDescription: '' })).toBe(true)
-    expect(isWireGuardAdapter({ ...base, description: 'Mullvad Tunnel', componentId: 'SWD\\MullvadWireGuard', driverDescription: '' })).toBe(true)
-    expect(isWireGuardAdapter({ ...base, description: 'WireGuard Tunnel', componentId: 'tap0901', driverDescription: 'TAP-Windows Adapter V9' })).toBe(false)
+    expect(
+      isWireGuardAdapter({ ...base, description: 'Mullvad Tunnel', componentId: 'SWD\\MullvadWireGuard', driverDescription: '' }),
+    ).toBe(true)
+    expect(
+      isWireGuardAdapter({ ...base, description: 'WireGuard Tunnel', componentId: 'tap0901', driverDescription: 'TAP-Windows Adapter V9' }),
+    ).toBe(false)
   })
 
   it.each(MALFORMED)('%s → not ok', (_n, text) => {
@@ -114,15 +128,27 @@ describe('Windows parser', () => {
   })
 
   it('rejects a wrong field type', () => {
-    expect(parseWinNet('{"Adapters":[{"Name":42}],"Services":[],"Route4":{"Routes":[]},"Route6":{"Routes":[]}}')).toEqual({ ok: false, reason: 'bad_shape' })
-    expect(parseWinNet('{"Adapters":[],"Services":[],"Route4":[{"InterfaceAlias":"Wi-Fi"}],"Route6":[]}')).toEqual({ ok: false, reason: 'bad_shape' })
+    expect(parseWinNet('{"Adapters":[{"Name":42}],"Services":[],"Route4":{"Routes":[]},"Route6":{"Routes":[]}}')).toEqual({
+      ok: false,
+      reason: 'bad_shape',
+    })
+    expect(parseWinNet('{"Adapters":[],"Services":[],"Route4":[{"InterfaceAlias":"Wi-Fi"}],"Route6":[]}')).toEqual({
+      ok: false,
+      reason: 'bad_shape',
+    })
   })
 })
 
 describe('VPN client parsers', () => {
   it('reads Tailscale exit node and mesh states', () => {
-    expect(parseTailscaleStatus(fx('clients/tailscale-exit-node.json'))).toEqual({ ok: true, value: { backendState: 'Running', exitNode: { name: 'home-router', online: true } } })
-    expect(parseTailscaleStatus(fx('clients/tailscale-mesh.json'))).toEqual({ ok: true, value: { backendState: 'Running', exitNode: null } })
+    expect(parseTailscaleStatus(fx('clients/tailscale-exit-node.json'))).toEqual({
+      ok: true,
+      value: { backendState: 'Running', exitNode: { name: 'home-router', online: true } },
+    })
+    expect(parseTailscaleStatus(fx('clients/tailscale-mesh.json'))).toEqual({
+      ok: true,
+      value: { backendState: 'Running', exitNode: null },
+    })
   })
 
   it.each([

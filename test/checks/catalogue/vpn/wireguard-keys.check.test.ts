@@ -25,7 +25,13 @@ afterEach(() => {
 })
 
 /** A temp folder standing in for / with /etc/wireguard (and optionally NetworkManager) at the given modes. */
-function linuxRoot(o: { dirMode?: number; fileMode?: number; nmMode?: number; nmDirMode?: number; extra?: (root: string) => void }): string {
+function linuxRoot(o: {
+  dirMode?: number
+  fileMode?: number
+  nmMode?: number
+  nmDirMode?: number
+  extra?: (root: string) => void
+}): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bwk-keys-root-'))
   roots.push(root)
   const wgDir = path.join(root, 'etc/wireguard')
@@ -50,12 +56,54 @@ const linux = (root: string, uid = 0, more: Partial<FixtureHostOptions> = {}) =>
 
 describe('vpn.wireguard-keys on linux', () => {
   it.each([
-    { name: 'root-only file in a 0700 folder, scanned as root → pass', dir: 0o700, file: 0o600, uid: 0, status: 'pass', summary: /No WireGuard private key is readable/ },
-    { name: 'world-readable file in a world-traversable folder → fail', dir: 0o755, file: 0o644, uid: 0, status: 'fail', summary: /Other users on this computer can read the WireGuard private key in \/etc\/wireguard\/wg0\.conf/ },
-    { name: 'group-readable file, group can traverse → fail', dir: 0o750, file: 0o640, uid: 0, status: 'fail', summary: /Other users on this computer can read/ },
-    { name: '0644 file shielded by a 0700 folder → warn about the bits (stricter than wg-quick)', dir: 0o700, file: 0o644, uid: 0, status: 'warn', summary: /group or other permission bits set/ },
-    { name: '0600 file in a 0755 folder → warn folder not 700', dir: 0o755, file: 0o600, uid: 0, status: 'warn', summary: /\/etc\/wireguard \(0755\) holding WireGuard keys is not mode 700/ },
-    { name: 'an unprivileged scan could read a 0600 config (ACL or wrong owner) → fail', dir: 0o700, file: 0o600, uid: 1000, status: 'fail', summary: /runs without admin rights and could still read/ },
+    {
+      name: 'root-only file in a 0700 folder, scanned as root → pass',
+      dir: 0o700,
+      file: 0o600,
+      uid: 0,
+      status: 'pass',
+      summary: /No WireGuard private key is readable/,
+    },
+    {
+      name: 'world-readable file in a world-traversable folder → fail',
+      dir: 0o755,
+      file: 0o644,
+      uid: 0,
+      status: 'fail',
+      summary: /Other users on this computer can read the WireGuard private key in \/etc\/wireguard\/wg0\.conf/,
+    },
+    {
+      name: 'group-readable file, group can traverse → fail',
+      dir: 0o750,
+      file: 0o640,
+      uid: 0,
+      status: 'fail',
+      summary: /Other users on this computer can read/,
+    },
+    {
+      name: '0644 file shielded by a 0700 folder → warn about the bits (stricter than wg-quick)',
+      dir: 0o700,
+      file: 0o644,
+      uid: 0,
+      status: 'warn',
+      summary: /group or other permission bits set/,
+    },
+    {
+      name: '0600 file in a 0755 folder → warn folder not 700',
+      dir: 0o755,
+      file: 0o600,
+      uid: 0,
+      status: 'warn',
+      summary: /\/etc\/wireguard \(0755\) holding WireGuard keys is not mode 700/,
+    },
+    {
+      name: 'an unprivileged scan could read a 0600 config (ACL or wrong owner) → fail',
+      dir: 0o700,
+      file: 0o600,
+      uid: 1000,
+      status: 'fail',
+      summary: /runs without admin rights and could still read/,
+    },
   ])('$name', async (c) => {
     const o = await run(linux(linuxRoot({ dirMode: c.dir, fileMode: c.file }), c.uid))
     expect(o.status, text(o)).toBe(c.status)
@@ -108,22 +156,29 @@ describe('vpn.wireguard-keys on linux', () => {
   })
 
   it('the fix commands expand their globs as root, so they work when only root can list the folder', () => {
-    const lines = (['linux', 'darwin'] as const).flatMap((os) => (wireguardKeysCheck.remediation.byPlatform[os] ?? []).flatMap((s) => (s.command ? [s.command.line] : [])))
+    const lines = (['linux', 'darwin'] as const).flatMap((os) =>
+      (wireguardKeysCheck.remediation.byPlatform[os] ?? []).flatMap((s) => (s.command ? [s.command.line] : [])),
+    )
     for (const line of lines.filter((l) => l.includes('*'))) expect(line).toMatch(/^sudo sh -c '[^']*'$/)
   })
 
   it('the key-rotation command writes the new key readable by its owner only, from the first byte', () => {
-    const line = (wireguardKeysCheck.remediation.byPlatform.linux ?? []).find((s) => s.command?.line.includes('genkey'))?.command?.line ?? ''
+    const line =
+      (wireguardKeysCheck.remediation.byPlatform.linux ?? []).find((s) => s.command?.line.includes('genkey'))?.command?.line ?? ''
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bulwark-rotate-'))
     // The same text, run without sudo into a test folder; a stand-in prints the key so no real key is made.
-    const script = line.replace(/^sudo /, '').replaceAll('/etc/wireguard', dir).replace('wg genkey', 'echo KEY')
+    const script = line
+      .replace(/^sudo /, '')
+      .replaceAll('/etc/wireguard', dir)
+      .replace('wg genkey', 'echo KEY')
     expect(spawnSync('sh', ['-c', script]).status).toBe(0)
     expect(statSync(path.join(dir, 'new.key')).mode & 0o777).toBe(0o600)
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('the macOS fix covers every folder wg-quick reads, Apple silicon Homebrew included', () => {
-    const line = (wireguardKeysCheck.remediation.byPlatform.darwin ?? []).find((s) => s.command?.line.includes('chmod 600'))?.command?.line ?? ''
+    const line =
+      (wireguardKeysCheck.remediation.byPlatform.darwin ?? []).find((s) => s.command?.line.includes('chmod 600'))?.command?.line ?? ''
     for (const dir of ['/etc/wireguard', '/usr/local/etc/wireguard', '/opt/homebrew/etc/wireguard']) expect(line).toContain(dir)
   })
 
@@ -163,7 +218,7 @@ describe('vpn.wireguard-keys on linux', () => {
     expect(ev).toMatch(/junk\.conf => .*not a text config/)
     expect(ev).toContain('/etc/wireguard/loop.conf => symbolic link loop')
     expect(ev).toMatch(/big\.conf => .*contains PrivateKey: unknown \(too large to read\)/)
-     const zh = (file: string): string => {
+    const zh = (file: string): string => {
       const v = o.evidence.find((e) => e.source === `/etc/wireguard/${file}`)?.observed
       return typeof v === 'object' && v !== null ? render(v, 'zh-CN') : String(v)
     }
@@ -198,7 +253,11 @@ describe('vpn.wireguard-keys on win32', () => {
   })
 
   it('a provider .conf left in Downloads → warn, evidence without mode', async () => {
-    const o = await run(win({ 'C:\\Users\\alex\\Downloads\\proton-NL-1.conf': '[Interface]\r\nPrivateKey = EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE=\r\n' }))
+    const o = await run(
+      win({
+        'C:\\Users\\alex\\Downloads\\proton-NL-1.conf': '[Interface]\r\nPrivateKey = EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE=\r\n',
+      }),
+    )
     expect(o.status, text(o)).toBe('warn')
     // The fixture host lower-cases Windows names it lists, as NTFS lookups ignore case.
     expect(seen(o).toLowerCase()).toContain('c:\\users\\alex\\downloads\\proton-nl-1.conf => contains privatekey: yes')
@@ -224,7 +283,15 @@ describe('vpn.wireguard-keys on darwin', () => {
   })
 
   it('a world-readable Homebrew wg-quick config → fail', async () => {
-    const o = await run(darwin({ '/usr/local/etc/wireguard/wg0.conf': { content: '[Interface]\nPrivateKey = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n', mode: 0o644, uid: 0 } }))
+    const o = await run(
+      darwin({
+        '/usr/local/etc/wireguard/wg0.conf': {
+          content: '[Interface]\nPrivateKey = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n',
+          mode: 0o644,
+          uid: 0,
+        },
+      }),
+    )
     expect(o.status, text(o)).toBe('fail')
     expect(JSON.stringify(o)).not.toMatch(PLACEHOLDER_KEYS)
   })

@@ -174,7 +174,12 @@ const NOT_IN_TABLE: FixtureCommand = { code: 1, stderr: 'route: writing to routi
 const darwinCases: Case[] = [
   {
     name: 'wg-quick utun4 (from /var/run/wireguard/wg0.name) carries v4 and v6 → pass',
-    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: fx('darwin/route6-get-utun4.txt') },
+    commands: {
+      [IFL]: fx('darwin/ifconfig-l.txt'),
+      [NC]: fx('darwin/scutil-nc-list-none.txt'),
+      [MR4]: fx('darwin/route-get-utun4.txt'),
+      [MR6]: fx('darwin/route6-get-utun4.txt'),
+    },
     files: { '/var/run/wireguard/wg0.name': 'utun4\n', '/opt/homebrew/bin/wg': '' },
     status: 'pass',
     summary: /wg0 is up and carries both/,
@@ -182,7 +187,12 @@ const darwinCases: Case[] = [
   },
   {
     name: 'App Store WireGuard (Network Extension) Connected, route via a utun → pass',
-    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: NOT_IN_TABLE },
+    commands: {
+      [IFL]: fx('darwin/ifconfig-l.txt'),
+      [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'),
+      [MR4]: fx('darwin/route-get-utun4.txt'),
+      [MR6]: NOT_IN_TABLE,
+    },
     files: { '/Applications/WireGuard.app': { content: '' } },
     status: 'pass',
     summary: /Home tunnel is up and carries IPv4 traffic; this computer has no IPv6 route/,
@@ -190,20 +200,35 @@ const darwinCases: Case[] = [
   },
   {
     name: 'Network Extension connected but IPv6 via en0 → warn IPv6 leak',
-    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'), [MR4]: fx('darwin/route-get-utun4.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    commands: {
+      [IFL]: fx('darwin/ifconfig-l.txt'),
+      [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'),
+      [MR4]: fx('darwin/route-get-utun4.txt'),
+      [MR6]: fx('darwin/route6-get-en0.txt'),
+    },
     status: 'warn',
     summary: /IPv6 goes out directly through en0/,
   },
   {
     name: 'app installed, nothing connected, route via en0 → warn',
-    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-en0.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    commands: {
+      [IFL]: fx('darwin/ifconfig-l.txt'),
+      [NC]: fx('darwin/scutil-nc-list-none.txt'),
+      [MR4]: fx('darwin/route-get-en0.txt'),
+      [MR6]: fx('darwin/route6-get-en0.txt'),
+    },
     files: { '/Applications/WireGuard.app': { content: '' } },
     status: 'warn',
     summary: /WireGuard is installed, but no VPN tunnel is up/,
   },
   {
     name: 'nothing installed → fail with the trust explanation',
-    commands: { [IFL]: fx('darwin/ifconfig-l.txt'), [NC]: fx('darwin/scutil-nc-list-none.txt'), [MR4]: fx('darwin/route-get-en0.txt'), [MR6]: fx('darwin/route6-get-en0.txt') },
+    commands: {
+      [IFL]: fx('darwin/ifconfig-l.txt'),
+      [NC]: fx('darwin/scutil-nc-list-none.txt'),
+      [MR4]: fx('darwin/route-get-en0.txt'),
+      [MR6]: fx('darwin/route6-get-en0.txt'),
+    },
     status: 'fail',
     summary: /moves the same trust to the VPN provider/,
   },
@@ -235,14 +260,21 @@ const win32Cases: Case[] = [
   },
   {
     name: 'IPv6 lookup answered "no such route" (ObjectNotFound) → pass, nothing leaks over IPv6',
-    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'ObjectNotFound', Message: 'No matching MSFT_NetRoute objects found' }) },
+    commands: {
+      [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), {
+        Category: 'ObjectNotFound',
+        Message: 'No matching MSFT_NetRoute objects found',
+      }),
+    },
     files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
     status: 'pass',
     summary: /no IPv6 route/,
   },
   {
     name: 'IPv6 lookup failed for another reason → unknown with the error, never pass',
-    commands: { [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'NotSpecified', Message: 'The service cannot be started' }) },
+    commands: {
+      [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'NotSpecified', Message: 'The service cannot be started' }),
+    },
     files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
     status: 'unknown',
     summary: /could not look up where traffic goes: Find-NetRoute failed \(NotSpecified\): The service cannot be started/,
@@ -255,7 +287,10 @@ const win32Cases: Case[] = [
   },
   {
     name: 'Tailscale exit node via the "Tailscale" adapter → pass',
-    commands: { [PS]: fx('win32/winnet-tailscale-exit.json'), [`${PF}\\Tailscale\\tailscale.exe status --json`]: fx('clients/tailscale-exit-node.json') },
+    commands: {
+      [PS]: fx('win32/winnet-tailscale-exit.json'),
+      [`${PF}\\Tailscale\\tailscale.exe status --json`]: fx('clients/tailscale-exit-node.json'),
+    },
     files: { [`${PF}\\Tailscale\\tailscale.exe`]: '' },
     status: 'pass',
     summary: /Tailscale is up/,
@@ -289,7 +324,7 @@ describe.each([
   })
 })
 
-describe('vpn.wireguard evidence in the reader\'s language', () => {
+describe("vpn.wireguard evidence in the reader's language", () => {
   it('shows its own words translated and values as read untouched', async () => {
     const o = await run({
       platform: 'linux',

@@ -40,9 +40,12 @@ describe('runCheck', () => {
 
   it.each([
     ['an async throw', async () => Promise.reject(new Error('boom'))],
-    ['a sync throw', () => {
-      throw new Error('boom')
-    }],
+    [
+      'a sync throw',
+      () => {
+        throw new Error('boom')
+      },
+    ],
     ['a thrown string', async () => Promise.reject('boom')],
   ])('turns %s into error with the message', async (_label, run) => {
     const r = await runCheck(check('test.throw', run as Check['run']), linux)
@@ -71,10 +74,14 @@ describe('runCheck', () => {
 
   it('marks a foreign platform not_applicable without running the check', async () => {
     let ran = false
-    const macOnly = check('test.mac', async () => {
-      ran = true
-      return pass()
-    }, { platforms: ['darwin'] })
+    const macOnly = check(
+      'test.mac',
+      async () => {
+        ran = true
+        return pass()
+      },
+      { platforms: ['darwin'] },
+    )
     const r = await runCheck(macOnly, linux)
     expect(r.status).toBe('not_applicable')
     expect(r.summary.params?.platform).toBe('linux')
@@ -94,7 +101,10 @@ describe('runCheck', () => {
 
 describe('runScan', () => {
   it('runs checks in parallel, keeps registry order and emits progress in sequence', async () => {
-    const delay = (ms: number): Check['run'] => () => new Promise((res) => setTimeout(() => void pass().then(res), ms))
+    const delay =
+      (ms: number): Check['run'] =>
+      () =>
+        new Promise((res) => setTimeout(() => void pass().then(res), ms))
     const checks = [check('test.a', delay(120)), check('test.b', delay(120)), check('test.c', delay(120))]
     const events: ProgressEvent[] = []
     const started = Date.now()

@@ -4,8 +4,17 @@ import { recommendProfile, type Answers } from '../../../../checks/core/guidance
 import { CHECKS } from '../../../../checks/registry.js'
 
 const KNOWN_IDS = [
-  'dns.firefox', 'dns.chromium', 'dns.system', 'vpn.wireguard', 'vpn.wireguard-keys',
-  'tor.service', 'tor.config', 'env.isolation', 'permissions.apps', 'permissions.browser', 'keys.hardware',
+  'dns.firefox',
+  'dns.chromium',
+  'dns.system',
+  'vpn.wireguard',
+  'vpn.wireguard-keys',
+  'tor.service',
+  'tor.config',
+  'env.isolation',
+  'permissions.apps',
+  'permissions.browser',
+  'keys.hardware',
 ]
 
 describe('profiles', () => {

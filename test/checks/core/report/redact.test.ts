@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { ScanReport } from '../../../../checks/core/report/model.js'
 import { redactReport, redactText, type RedactionContext } from '../../../../checks/core/report/redact.js'
 
-const ctx: RedactionContext = { usernames: ['alex', 'Alex Doe'], hostnames: ['alex-thinkpad', 'alex-thinkpad.local'], homes: ['/home/alex', 'C:\\Users\\alex'] }
+const ctx: RedactionContext = {
+  usernames: ['alex', 'Alex Doe'],
+  hostnames: ['alex-thinkpad', 'alex-thinkpad.local'],
+  homes: ['/home/alex', 'C:\\Users\\alex'],
+}
 
 // Each entry is an identifier that must not survive redaction, in a realistic sentence.
 const MUST_NOT_SURVIVE: readonly [string, string][] = [
@@ -79,7 +83,10 @@ describe('redactReport', () => {
         ],
         durationMs: 3,
         rationale: 'Why',
-        remediation: { steps: [{ text: 'Run as alex', command: { shell: 'sh', line: 'pamu2fcfg -u alex >> /home/alex/.config/Yubico/u2f_keys' } }], references: [] },
+        remediation: {
+          steps: [{ text: 'Run as alex', command: { shell: 'sh', line: 'pamu2fcfg -u alex >> /home/alex/.config/Yubico/u2f_keys' } }],
+          references: [],
+        },
       },
     ],
   }

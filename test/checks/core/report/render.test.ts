@@ -25,11 +25,29 @@ const report: ScanReport = {
       durationMs: 3,
       rationale: 'DNS lookups show every site you visit.',
       remediation: {
-        steps: [{ text: 'Set Max Protection', command: { shell: 'sh', line: 'echo "user_pref(\\"network.trr.mode\\", 3);" >> user.js' }, requiresAdmin: true, link: 'javascript:alert(1)' }],
+        steps: [
+          {
+            text: 'Set Max Protection',
+            command: { shell: 'sh', line: 'echo "user_pref(\\"network.trr.mode\\", 3);" >> user.js' },
+            requiresAdmin: true,
+            link: 'javascript:alert(1)',
+          },
+        ],
         references: [{ title: 'Firefox DoH', url: 'https://support.mozilla.org/kb/dns-over-https' }],
       },
     },
-    { id: 'tor.service', title: 'Tor', category: 'tor', severity: 'medium', status: 'pass', summary: 'Tor works', evidence: [], durationMs: 1, rationale: 'Why', remediation: { steps: [], references: [] } },
+    {
+      id: 'tor.service',
+      title: 'Tor',
+      category: 'tor',
+      severity: 'medium',
+      status: 'pass',
+      summary: 'Tor works',
+      evidence: [],
+      durationMs: 1,
+      rationale: 'Why',
+      remediation: { steps: [], references: [] },
+    },
   ],
 }
 

@@ -11,7 +11,12 @@ describe('chromiumUserDataDirs', () => {
     ['linux', { XDG_CONFIG_HOME: '/xdg' }, 'brave', '/xdg/BraveSoftware/Brave-Browser'],
     ['linux', {}, 'chromium', '/home/alex/snap/chromium/common/chromium'],
     ['darwin', {}, 'edge', '/Users/alex/Library/Application Support/Microsoft Edge'],
-    ['win32', { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }, 'brave', 'C:\\Users\\alex\\AppData\\Local\\BraveSoftware\\Brave-Browser\\User Data'],
+    [
+      'win32',
+      { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' },
+      'brave',
+      'C:\\Users\\alex\\AppData\\Local\\BraveSoftware\\Brave-Browser\\User Data',
+    ],
     ['win32', {}, 'vivaldi', 'C:\\Users\\alex\\AppData\\Local\\Vivaldi\\User Data'],
   ] as const)('%s %j: %s uses %s', (platform, env, id, dir) => {
     expect(chromiumUserDataDirs(createFixtureHost({ platform, env }), spec(id))).toContain(dir)
@@ -20,7 +25,10 @@ describe('chromiumUserDataDirs', () => {
 
 describe('findChromiumBrowsers', () => {
   it('lists only browsers with a Local State, with its path', async () => {
-    const host = createFixtureHost({ platform: 'linux', files: { '/home/alex/.config/microsoft-edge/Local State': '{}', '/home/alex/.config/google-chrome/Default/Preferences': '{}' } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      files: { '/home/alex/.config/microsoft-edge/Local State': '{}', '/home/alex/.config/google-chrome/Default/Preferences': '{}' },
+    })
     const found = await findChromiumBrowsers(host)
     expect(found.browsers.map((b) => [b.spec.id, b.localStatePath])).toEqual([['edge', '/home/alex/.config/microsoft-edge/Local State']])
   })
@@ -41,7 +49,10 @@ describe('readManagedPrefs', () => {
       platform: 'darwin',
       env: { USER: 'alex' },
       files: { [user]: 'bplist00', [device]: 'bplist00' },
-      commands: { [`plutil -convert json -o - ${user}`]: '{"DnsOverHttpsMode":"secure"}', [`plutil -convert json -o - ${device}`]: { code: 1, stderr: `${device}: Property List error: bad file` } },
+      commands: {
+        [`plutil -convert json -o - ${user}`]: '{"DnsOverHttpsMode":"secure"}',
+        [`plutil -convert json -o - ${device}`]: { code: 1, stderr: `${device}: Property List error: bad file` },
+      },
     })
     const reads = await readManagedPrefs(host, 'com.brave.Browser')
     expect(reads).toEqual([

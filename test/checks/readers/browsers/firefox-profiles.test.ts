@@ -10,7 +10,16 @@ const FIXTURES = path.join(__dirname, '../../../fixtures/dns.firefox')
 
 describe('firefoxProfileRoots', () => {
   it.each([
-    ['linux', {}, ['/home/alex/.mozilla/firefox', '/home/alex/.config/mozilla/firefox', '/home/alex/snap/firefox/common/.mozilla/firefox', '/home/alex/.var/app/org.mozilla.firefox/.mozilla/firefox']],
+    [
+      'linux',
+      {},
+      [
+        '/home/alex/.mozilla/firefox',
+        '/home/alex/.config/mozilla/firefox',
+        '/home/alex/snap/firefox/common/.mozilla/firefox',
+        '/home/alex/.var/app/org.mozilla.firefox/.mozilla/firefox',
+      ],
+    ],
     ['linux', { XDG_CONFIG_HOME: '/xdg' }, ['/home/alex/.mozilla/firefox', '/xdg/mozilla/firefox']],
     ['darwin', {}, ['/Users/alex/Library/Application Support/Firefox']],
     ['win32', { APPDATA: 'D:\\Roaming' }, ['D:\\Roaming\\Mozilla\\Firefox']],
@@ -42,7 +51,11 @@ describe('findFirefoxProfiles', () => {
     ['darwin', '/Users/alex/Library/Application Support/Firefox/Profiles/q1w2e3r4.default-release'],
     ['win32', 'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\z9y8x7w6.default-release'],
   ] as const)('resolves %s relative paths written with / and marks the install default', async (platform, expected) => {
-    const host = createFixtureHost({ platform, root: path.join(FIXTURES, platform), env: platform === 'win32' ? { APPDATA: 'C:\\Users\\alex\\AppData\\Roaming' } : {} })
+    const host = createFixtureHost({
+      platform,
+      root: path.join(FIXTURES, platform),
+      env: platform === 'win32' ? { APPDATA: 'C:\\Users\\alex\\AppData\\Roaming' } : {},
+    })
     const found = await findFirefoxProfiles(host)
     const profile = found.profiles.find((p) => p.path === expected)
     expect(profile?.isInstallDefault).toBe(true)
@@ -70,10 +83,15 @@ describe('findFirefoxProfiles', () => {
   })
 
   it('reports a profile listed but missing on disk without failing', async () => {
-    const host = createFixtureHost({ platform: 'linux', files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=gone\nPath=gone.default\nIsRelative=1\n' } })
+    const host = createFixtureHost({
+      platform: 'linux',
+      files: { '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=gone\nPath=gone.default\nIsRelative=1\n' },
+    })
     const found = await findFirefoxProfiles(host)
     expect(found.profiles).toEqual([])
-    expect(found.missing).toEqual([{ name: 'gone', path: '/home/alex/.mozilla/firefox/gone.default', source: '/home/alex/.mozilla/firefox/profiles.ini' }])
+    expect(found.missing).toEqual([
+      { name: 'gone', path: '/home/alex/.mozilla/firefox/gone.default', source: '/home/alex/.mozilla/firefox/profiles.ini' },
+    ])
   })
 
   it.each([

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { isPlistDict, parsePlist, type PlistValue } from '../../../../checks/readers/macos/plist.parse.js'
 
 const DARWIN = path.join(import.meta.dirname, '../../../fixtures/keys.hardware/darwin')
-const HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
+const HEADER =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
 const doc = (body: string): string => `${HEADER}<plist version="1.0">\n${body}\n</plist>\n`
 const value = (body: string): PlistValue => {
   const r = parsePlist(doc(body))
@@ -34,17 +35,23 @@ describe('parsePlist value types', () => {
   })
 
   it('nests dicts and arrays and keeps key order', () => {
-    const v = value('<dict><key>b</key><array><integer>1</integer><dict><key>x</key><true/></dict></array><key>a</key><string>z</string></dict>')
+    const v = value(
+      '<dict><key>b</key><array><integer>1</integer><dict><key>x</key><true/></dict></array><key>a</key><string>z</string></dict>',
+    )
     expect(v).toEqual({ b: [1, { x: true }], a: 'z' })
     expect(Object.keys(v as object)).toEqual(['b', 'a'])
   })
 
   it('decodes entities and character references in keys and strings', () => {
-    expect(value('<dict><key>A&amp;B</key><string>&lt;&gt;&quot;&apos;&#65;&#x263A;&#x1F511;</string></dict>')).toEqual({ 'A&B': '<>"\'A☺🔑' })
+    expect(value('<dict><key>A&amp;B</key><string>&lt;&gt;&quot;&apos;&#65;&#x263A;&#x1F511;</string></dict>')).toEqual({
+      'A&B': '<>"\'A☺🔑',
+    })
   })
 
   it('reads CDATA, comments, a BOM and whitespace around the document', () => {
-    const r = parsePlist(`\uFEFF  ${HEADER}<!-- ioreg -->\n<plist version="1.0"><array><!-- one --><string><![CDATA[a<b&c]]>d</string></array></plist>\n\n`)
+    const r = parsePlist(
+      `\uFEFF  ${HEADER}<!-- ioreg -->\n<plist version="1.0"><array><!-- one --><string><![CDATA[a<b&c]]>d</string></array></plist>\n\n`,
+    )
     expect(r).toEqual({ ok: true, value: ['a<b&cd'] })
   })
 
@@ -60,7 +67,9 @@ describe('parsePlist value types', () => {
     if (!r.ok || !Array.isArray(r.value)) throw new Error('not an array')
     expect(r.value.map((d) => (isPlistDict(d) ? d.PrimaryUsagePage : null))).toEqual([1, 1, 1, 61904])
     const fido = r.value[3]
-    expect(isPlistDict(fido) && fido.ReportDescriptor).toEqual(Uint8Array.from(Buffer.from('06d0f10901a1010920150026ff0075089540810209211500' + '26ff00750895409102c0', 'hex')))
+    expect(isPlistDict(fido) && fido.ReportDescriptor).toEqual(
+      Uint8Array.from(Buffer.from('06d0f10901a1010920150026ff0075089540810209211500' + '26ff00750895409102c0', 'hex')),
+    )
   })
 })
 
@@ -71,7 +80,11 @@ describe('parsePlist on malformed input returns an error, never throws', () => {
     ['binary plist', 'bplist00\u00d4\u0001\u0002', /binary property list/],
     ['root is not plist', `${HEADER}<dict></dict>`, /does not start with <plist>/],
     ['empty plist element', `${HEADER}<plist version="1.0"/>`, /<plist> is empty/],
-    ['truncated in a dict', doc('<dict><key>VendorID</key><integer>4176</integer>').replace(/\n<\/plist>\n$/, ''), /unexpected end|missing/],
+    [
+      'truncated in a dict',
+      doc('<dict><key>VendorID</key><integer>4176</integer>').replace(/\n<\/plist>\n$/, ''),
+      /unexpected end|missing/,
+    ],
     ['truncated in a string', `${HEADER}<plist><string>abc`, /missing <\/string>/],
     ['unterminated tag', `${HEADER}<plist><dict`, /unterminated tag/],
     ['mismatched closing tag', doc('<string>a</integer>'), /expected <\/string>/],

@@ -39,7 +39,9 @@ describe('parseRegQuery', () => {
   })
 
   it('handles non-ASCII key paths, a BOM and LF line ends', () => {
-    const keys = parseRegQuery('\uFEFFHKEY_CURRENT_USER\\Software\\Ünïcode Äpp\\C:#Program Files#Zoom#bin#Zoom.exe\n    Value    REG_SZ    Allow\n')
+    const keys = parseRegQuery(
+      '\uFEFFHKEY_CURRENT_USER\\Software\\Ünïcode Äpp\\C:#Program Files#Zoom#bin#Zoom.exe\n    Value    REG_SZ    Allow\n',
+    )
     expect(keys[0]?.path).toBe('HKEY_CURRENT_USER\\Software\\Ünïcode Äpp\\C:#Program Files#Zoom#bin#Zoom.exe')
     expect(findValue(keys[0], 'Value')?.data).toBe('Allow')
   })

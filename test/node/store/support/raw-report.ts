@@ -27,7 +27,9 @@ export function rawReport(n = 0): RawReport {
         durationMs: 3,
         rationale: { key: 'dns.firefox.why', en: 'Your ISP sees every name you look up.' },
         remediation: {
-          steps: [{ text: { key: 'dns.firefox.step', en: 'Turn on DNS over HTTPS.' }, link: 'https://support.mozilla.org/kb/dns-over-https' }],
+          steps: [
+            { text: { key: 'dns.firefox.step', en: 'Turn on DNS over HTTPS.' }, link: 'https://support.mozilla.org/kb/dns-over-https' },
+          ],
           references: [{ title: 'TRR', url: 'https://firefox-source-docs.mozilla.org/networking/dns/dns-over-https-trr.html' }],
         },
       },

@@ -11,14 +11,23 @@ describe('EvidenceTable', () => {
     renderUi(
       <EvidenceTable
         evidence={[
-          { label: 'DNS over HTTPS mode', source: '/home/ana/.mozilla/firefox/x.default/prefs.js', observed: 0, expected: '3 (HTTPS only)' },
+          {
+            label: 'DNS over HTTPS mode',
+            source: '/home/ana/.mozilla/firefox/x.default/prefs.js',
+            observed: 0,
+            expected: '3 (HTTPS only)',
+          },
           { label: 'Policy file', source: '/etc/firefox/policies/policies.json', observed: null },
           { label: 'Enabled', source: 'HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox', observed: false },
         ]}
       />,
     )
     const table = screen.getByRole('table')
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['What', 'Where', 'Value seen', 'Expected'])
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['What', 'Where', 'Value seen', 'Expected'])
     const rows = within(table).getAllByRole('row').slice(1)
     expect(rows).toHaveLength(3)
     const [first, second, third] = rows

@@ -15,7 +15,11 @@ afterEach(() => {
 
 const steps: ReportStep[] = [
   { text: 'Open Firefox settings and turn on DNS over HTTPS.', link: 'https://support.mozilla.org/kb/dns-over-https' },
-  { text: 'Or set the policy for every user:', command: { shell: 'sh', line: 'sudo tee /etc/firefox/policies/policies.json' }, requiresAdmin: true },
+  {
+    text: 'Or set the policy for every user:',
+    command: { shell: 'sh', line: 'sudo tee /etc/firefox/policies/policies.json' },
+    requiresAdmin: true,
+  },
   { text: 'Open the Windows DNS settings.', link: 'ms-settings:network-status' },
 ]
 
@@ -54,7 +58,12 @@ describe('RemediationSteps', () => {
   })
 
   it('labels a PowerShell command as such', () => {
-    renderUi(<RemediationSteps steps={[{ text: 'Run:', command: { shell: 'powershell', line: 'Get-DnsClientDohServerAddress' } }]} platform="Windows" />)
+    renderUi(
+      <RemediationSteps
+        steps={[{ text: 'Run:', command: { shell: 'powershell', line: 'Get-DnsClientDohServerAddress' } }]}
+        platform="Windows"
+      />,
+    )
     expect(screen.getByText('PowerShell')).toBeTruthy()
   })
 

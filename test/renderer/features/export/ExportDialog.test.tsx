@@ -22,7 +22,10 @@ describe('ExportDialog', () => {
   })
 
   it('can keep personal details, says when the save dialog was closed, and shows an error value', async () => {
-    const exportReport = vi.fn().mockResolvedValueOnce(ok({ saved: false as const })).mockResolvedValueOnce(err('no_report', 'Run a scan first: there is no report to export yet.'))
+    const exportReport = vi
+      .fn()
+      .mockResolvedValueOnce(ok({ saved: false as const }))
+      .mockResolvedValueOnce(err('no_report', 'Run a scan first: there is no report to export yet.'))
     renderUi(<ExportDialog onClose={() => undefined} />, { api: fakeApi({ exportReport }) })
     fireEvent.click(screen.getByRole('checkbox', { name: /Remove personal details/ }))
     fireEvent.click(screen.getByRole('button', { name: 'Save…' }))

@@ -34,8 +34,16 @@ describe('HistoryView', () => {
     const { container } = renderUi(<HistoryView history={history} onClear={async () => true} onForget={async () => true} />)
     expect(screen.getByRole('img', { name: 'Score over time: 2 scans, first 30, latest 55.' })).toBeTruthy()
     expect(container.querySelectorAll('.chart-point')).toHaveLength(2)
-    const rows = within(screen.getByRole('table', { name: 'Scans, newest first' })).getAllByRole('row').slice(1)
-    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    const rows = within(screen.getByRole('table', { name: 'Scans, newest first' }))
+      .getAllByRole('row')
+      .slice(1)
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ['55', '1 · 2 · 1'],
       ['30', '3 · 2 · 0'],
     ])

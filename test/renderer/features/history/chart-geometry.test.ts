@@ -15,7 +15,12 @@ describe('chartGeometry', () => {
   })
 
   it('breaks the line at a scan without a score instead of inventing a value', () => {
-    const g = chartGeometry([entry('2026-01-01T00:00:00Z', 40), entry('2026-01-02T00:00:00Z', null), entry('2026-01-03T00:00:00Z', 60), entry('2026-01-04T00:00:00Z', 80)])
+    const g = chartGeometry([
+      entry('2026-01-01T00:00:00Z', 40),
+      entry('2026-01-02T00:00:00Z', null),
+      entry('2026-01-03T00:00:00Z', 60),
+      entry('2026-01-04T00:00:00Z', 80),
+    ])
     expect(g.points).toHaveLength(3)
     expect(g.segments).toHaveLength(2)
     expect(g.segments[1]?.split(' ')).toHaveLength(2)

@@ -16,7 +16,9 @@ describe('PanicChecklist', () => {
       expect(`panic.${item.id}`).toMatch(/^[a-z0-9.#-]+$/)
       expect(render(item.why, 'en')).not.toMatch(/\n/)
     }
-    expect(PANIC_ITEMS.map((i) => i.id)).toEqual(expect.arrayContaining(['encryption', 'power-off', 'biometrics', 'quick-exit', 'contacts']))
+    expect(PANIC_ITEMS.map((i) => i.id)).toEqual(
+      expect.arrayContaining(['encryption', 'power-off', 'biometrics', 'quick-exit', 'contacts']),
+    )
   })
 
   it('shows saved ticks and progress, and saves a tick under panic.<item>', () => {

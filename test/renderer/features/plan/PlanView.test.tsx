@@ -24,7 +24,9 @@ describe('PlanView', () => {
     // it-baseline: keys 4 fail, dns 2 warn (1), apps 4 unknown, wg-keys 4 pass, tor.config 4 fail → 5 of 18.
     expect(within(card).getByText('28 out of 100')).toBeTruthy()
     expect(within(card).getByText(/^Score = 100 ×/)).toBeTruthy()
-    const moved = within(card).getAllByRole('listitem').map((li) => li.textContent)
+    const moved = within(card)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
     expect(moved).toContain('App permissions: Unknown, costs 22 points')
     expect(moved.some((m) => m?.startsWith('WireGuard keys'))).toBe(false)
   })
@@ -38,7 +40,11 @@ describe('PlanView', () => {
     fireEvent.click(within(first).getByRole('button', { name: 'Show me how Tor configuration' }))
     expect(onOpen).toHaveBeenCalledWith('tor.config')
     const todo = screen.getByRole('region', { name: 'Still to do (3)' })
-    expect(within(todo).getAllByRole('listitem').map((li) => li.getAttribute('data-check-id'))).toEqual(['permissions.apps', 'keys.hardware', 'dns.firefox'])
+    expect(
+      within(todo)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('data-check-id')),
+    ).toEqual(['permissions.apps', 'keys.hardware', 'dns.firefox'])
     expect(within(screen.getByRole('region', { name: 'Done (1)' })).getByText('WireGuard keys')).toBeTruthy()
   })
 

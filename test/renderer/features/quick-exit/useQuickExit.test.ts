@@ -3,7 +3,12 @@ import { isQuickExitKey } from '../../../../src-renderer/features/quick-exit/use
 
 const noDialog = { querySelector: () => null }
 const openDialog = { querySelector: (s: string) => (s === 'dialog[open]' ? ({} as Element) : null) }
-const key = (k: string, extra: Partial<{ defaultPrevented: boolean; repeat: boolean }> = {}) => ({ key: k, defaultPrevented: false, repeat: false, ...extra })
+const key = (k: string, extra: Partial<{ defaultPrevented: boolean; repeat: boolean }> = {}) => ({
+  key: k,
+  defaultPrevented: false,
+  repeat: false,
+  ...extra,
+})
 
 describe('isQuickExitKey', () => {
   it('is Escape alone, when no dialog is open and nothing else handled the key', () => {

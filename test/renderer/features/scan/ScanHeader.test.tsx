@@ -21,7 +21,10 @@ describe('ScanHeader', () => {
   })
 
   it('shows when and where the last scan ran once it is over', () => {
-    const state: ScanState = { ...initialScanState, lastScan: { startedAt: '2026-01-02T10:00:00.000Z', durationMs: 420, host: { platform: 'win32', release: '10.0', arch: 'x64' } } }
+    const state: ScanState = {
+      ...initialScanState,
+      lastScan: { startedAt: '2026-01-02T10:00:00.000Z', durationMs: 420, host: { platform: 'win32', release: '10.0', arch: 'x64' } },
+    }
     renderUi(<ScanHeader state={state} busy={false} onScan={() => undefined} />)
     expect(screen.queryByRole('progressbar')).toBeNull()
     expect(screen.getByText(/^Last scan .* on Windows, took 420 ms$/)).toBeTruthy()

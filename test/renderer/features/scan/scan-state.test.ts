@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { CheckInfo } from '../../../../src-main/shared/ipc-contract.js'
-import { groupEntries, initialScanState, isBusy, scanCounts, scanReducer, statusCounts, type ScanAction, type ScanState } from '../../../../src-renderer/features/scan/scan-state.js'
+import {
+  groupEntries,
+  initialScanState,
+  isBusy,
+  scanCounts,
+  scanReducer,
+  statusCounts,
+  type ScanAction,
+  type ScanState,
+} from '../../../../src-renderer/features/scan/scan-state.js'
 import { report, result } from '../../support/fake-api.js'
 
 const info = (id: string): CheckInfo => ({ id, title: `Title ${id}`, category: 'x', severity: 'low', applicable: true })
@@ -15,7 +24,10 @@ describe('scan state', () => {
     expect(ids.map((id) => state.entries[id]?.phase)).toEqual(['waiting', 'waiting', 'waiting'])
     state = scanReducer(state, { type: 'progress', event: { type: 'check-started', id: 'b.two' } })
     expect(state.entries['b.two']?.phase).toBe('running')
-    state = scanReducer(state, { type: 'progress', event: { type: 'check-finished', id: 'b.two', result: result({ id: 'b.two', status: 'pass' }) } })
+    state = scanReducer(state, {
+      type: 'progress',
+      event: { type: 'check-finished', id: 'b.two', result: result({ id: 'b.two', status: 'pass' }) },
+    })
     expect(scanCounts(state)).toEqual({ done: 1, total: 3 })
     expect(state.entries['b.two']?.phase).toBe('done')
     expect(isBusy(state)).toBe(true)
@@ -28,7 +40,11 @@ describe('scan state', () => {
   })
 
   it('takes the resolved report as the truth, even if progress events were lost', () => {
-    const state = run(catalogue, { type: 'scan-requested' }, { type: 'report', report: report(ids.map((id) => result({ id, status: 'warn' }))) })
+    const state = run(
+      catalogue,
+      { type: 'scan-requested' },
+      { type: 'report', report: report(ids.map((id) => result({ id, status: 'warn' }))) },
+    )
     expect(state.scan).toBeNull()
     expect(isBusy(state)).toBe(false)
     expect(ids.every((id) => state.entries[id]?.phase === 'done')).toBe(true)
@@ -36,7 +52,11 @@ describe('scan state', () => {
   })
 
   it('groups worst first, in-progress on top, catalogue order inside a group', () => {
-    const results = [result({ id: 'a.one', status: 'pass' }), result({ id: 'b.two', status: 'fail' }), result({ id: 'c.three', status: 'pass' })]
+    const results = [
+      result({ id: 'a.one', status: 'pass' }),
+      result({ id: 'b.two', status: 'fail' }),
+      result({ id: 'c.three', status: 'pass' }),
+    ]
     let state = run(catalogue, { type: 'report', report: report(results) })
     expect(groupEntries(state).map((g) => [g.key, g.entries.map((e) => e.id)])).toEqual([
       ['fail', ['b.two']],
@@ -58,7 +78,12 @@ describe('scan state', () => {
   })
 
   it('falls back to what was known when a scan or a re-run fails', () => {
-    let state = run(catalogue, { type: 'report', report: report([result({ id: 'a.one' })]) }, { type: 'scan-requested' }, { type: 'scan-failed' })
+    let state = run(
+      catalogue,
+      { type: 'report', report: report([result({ id: 'a.one' })]) },
+      { type: 'scan-requested' },
+      { type: 'scan-failed' },
+    )
     expect(state.entries['a.one']?.phase).toBe('done')
     expect(state.entries['b.two']?.phase).toBe('idle')
     state = scanReducer(scanReducer(state, { type: 'check-requested', id: 'b.two' }), { type: 'check-failed', id: 'b.two' })

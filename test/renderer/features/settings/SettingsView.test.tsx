@@ -12,13 +12,20 @@ afterEach(cleanup)
 
 describe('SettingsView', () => {
   it('switches the language through main’s settings and lays Persian out right-to-left; "follow the system" saves null', async () => {
-    const setSettings = vi.fn(async ({ locale }: SettingsPatch) => ok({ locale: locale ?? null, timeoutMs: 5000, effectiveLocale: locale ?? ('es' as const) }))
+    const setSettings = vi.fn(async ({ locale }: SettingsPatch) =>
+      ok({ locale: locale ?? null, timeoutMs: 5000, effectiveLocale: locale ?? ('es' as const) }),
+    )
     const api = fakeApi({ getSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'es' as const }), setSettings })
     const onLocaleChanged = vi.fn()
     render(
       <ApiProvider api={api}>
         <LocaleGate api={api}>
-          <SettingsView profile="high-risk" onChangeProfile={() => undefined} onExport={() => undefined} onLocaleChanged={onLocaleChanged} />
+          <SettingsView
+            profile="high-risk"
+            onChangeProfile={() => undefined}
+            onExport={() => undefined}
+            onLocaleChanged={onLocaleChanged}
+          />
         </LocaleGate>
       </ApiProvider>,
     )

@@ -20,7 +20,11 @@ const warn = result({
   remediation: {
     steps: [
       { text: 'Open Settings → Privacy & Security.' },
-      { text: 'Write the policy file.', requiresAdmin: true, command: { shell: 'sh', line: 'sudo tee /etc/firefox/policies/policies.json' } },
+      {
+        text: 'Write the policy file.',
+        requiresAdmin: true,
+        command: { shell: 'sh', line: 'sudo tee /etc/firefox/policies/policies.json' },
+      },
       { text: 'Read the guide.', link: 'https://support.mozilla.org/kb/firefox-dns-over-https' },
     ],
     references: [],
@@ -63,7 +67,11 @@ describe('Walkthrough', () => {
     expect(props.onTick).toHaveBeenCalledWith('dns.firefox#2', true)
     expect(within(steps).getByText('Needs administrator')).toBeTruthy()
     expect(within(steps).getByRole('button', { name: 'Copy command: sudo tee /etc/firefox/policies/policies.json' })).toBeTruthy()
-    expect(within(steps).getByRole('link', { name: /Read the guide/ }).getAttribute('href')).toBe('https://support.mozilla.org/kb/firefox-dns-over-https')
+    expect(
+      within(steps)
+        .getByRole('link', { name: /Read the guide/ })
+        .getAttribute('href'),
+    ).toBe('https://support.mozilla.org/kb/firefox-dns-over-https')
   })
 
   it('"Check again" re-runs this check; a pass shows success and marks every open step done', async () => {
@@ -85,7 +93,9 @@ describe('Walkthrough', () => {
     const still = { ...warn, summary: 'Still falls back to plain DNS.' }
     const { props, container } = setup({ onCheckAgain: vi.fn(async () => still) })
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
-    await waitFor(() => expect(container.querySelector('.walk-status')?.textContent).toBe('Checked again: Warning. Still falls back to plain DNS.'))
+    await waitFor(() =>
+      expect(container.querySelector('.walk-status')?.textContent).toBe('Checked again: Warning. Still falls back to plain DNS.'),
+    )
     expect(props.onAllDone).not.toHaveBeenCalled()
   })
 
