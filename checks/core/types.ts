@@ -13,6 +13,10 @@ export type Status = (typeof STATUSES)[number]
 export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
+/** Effort to close a gap: 1 a setting, 2 install or configure software, 3 buy hardware or change operating system. */
+export const EFFORTS = [1, 2, 3] as const
+export type Effort = (typeof EFFORTS)[number]
+
 /** What was read, where, and the value seen: enough for a person to verify the verdict by hand. */
 export interface Evidence {
   label: Msg
@@ -30,6 +34,11 @@ export interface Outcome {
   status: Status
   summary: Msg
   evidence: Evidence[]
+  /**
+   * The steps that fit what was found, when they differ from the platform's defaults (no "install
+   * Tor" when Tor is installed, no control-port step when nothing listens). Absent: the defaults.
+   */
+  steps?: Step[]
 }
 
 export interface Step {
@@ -59,6 +68,10 @@ export interface Check {
   platforms: readonly Platform[]
   /** Why it matters, in plain words, tied to the threat it counters. */
   rationale: Msg
+  /** What someone watching learns from this gap ("What an observer learns: …"). */
+  observer: Msg
+  /** How much work closing the gap takes; the plan puts most protection for least effort first. */
+  effort: Effort
   remediation: Remediation
   /** Overrides the runner's default per-check timeout. */
   timeoutMs?: number

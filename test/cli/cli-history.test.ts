@@ -19,6 +19,8 @@ const SAMPLE = defineCheck({
   severity: 'low',
   platforms: ['linux'],
   rationale: t('why'),
+  observer: t('why'),
+  effort: 1,
   remediation: { byPlatform: {}, references: [] },
   run: async () => ({ status: 'pass', summary: t('ok'), evidence: [] }),
 })

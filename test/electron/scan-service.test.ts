@@ -35,6 +35,8 @@ function sample(n: number, platforms: Platform[] = ['linux'], run?: Check['run']
     severity: 'low',
     platforms,
     rationale: t('why'),
+    observer: t('why'),
+    effort: 1,
     remediation: { byPlatform: { linux: [{ text: t('step') }] }, references: [] },
     run: run ?? (async () => ({ status: 'pass', summary: ok, evidence: [] })),
   })

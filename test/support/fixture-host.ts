@@ -12,7 +12,7 @@ import {
 } from '../../checks/core/host/host.js'
 import type { Platform } from '../../checks/core/types.js'
 import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
-import { isLoopbackAddress } from '../../src-main/node/adapters/loopback-probe.js'
+import { isLoopbackAddress } from '../../checks/core/host/toolkit.js'
 
 /** An inline file: text, bytes, or a file with a mode, or an error the real OS would give. */
 export type FixtureFile =

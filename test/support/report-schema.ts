@@ -23,6 +23,8 @@ export const reportResultSchema = z
     ),
     durationMs: z.number().int().nonnegative(),
     rationale: z.string().min(1),
+    observer: z.string().min(1),
+    effort: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     remediation: z
       .object({
         steps: z.array(

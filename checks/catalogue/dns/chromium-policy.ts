@@ -70,8 +70,8 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
     spec.linuxPolicyDirs.map(async (dir) => {
       const listing = await attempt(dir, () => host.readDir(dir))
       if (!listing.ok) {
-        if (listing.error.code !== 'not_found')
-          out.uncertain.push({ source: dir, reason: t('unreadable', { reason: describeHostError(listing.error, dir) }) })
+        if (listing.reason.code !== 'not_found')
+          out.uncertain.push({ source: dir, reason: t('unreadable', { reason: describeHostError(listing.reason, dir) }) })
         return []
       }
       const names = listing.value
@@ -85,8 +85,8 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
       const found: Found[] = []
       for (const { file, read } of files) {
         if (!read.ok) {
-          if (read.error.code !== 'not_found')
-            out.uncertain.push({ source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) })
+          if (read.reason.code !== 'not_found')
+            out.uncertain.push({ source: file, reason: t('unreadable', { reason: describeHostError(read.reason, file) }) })
           continue
         }
         const json = parseJsonLenient(read.value)

@@ -18,6 +18,8 @@ const ID = 'dns.chromium'
 
 const t = defineMessages(ID, {
   title: 'Chromium-based browsers use encrypted DNS only',
+  observer:
+    'What an observer learns: your DNS lookups name every site and service you reach, so your internet provider, the Wi-Fi owner or anyone on the same network sees where you go even when the pages are encrypted.',
   rationale:
     'Plain DNS tells your network, your internet provider and anyone on the same Wi-Fi every site you visit. Chrome, Edge, Brave and other Chromium browsers can send lookups over HTTPS, but in "automatic" mode they fall back to plain DNS whenever the encrypted route fails or your DNS provider has none. Only "secure" mode with a chosen provider never falls back. That provider then sees your lookups, so choose one you trust.',
   none: 'No Chrome, Chromium, Edge, Brave or Vivaldi user data was found for this user.',
@@ -118,7 +120,7 @@ const LocalStateDoh = z.object({ dns_over_https: z.object({ mode: z.unknown().op
 async function readLocalState(host: Host, path: string): Promise<LocalState> {
   const read = await tryReadText(host, path)
   if (!read.ok)
-    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.error, path) }) }
+    return { state: 'unreadable', path, reason: t('unreadableCause', { file: path, reason: describeHostError(read.reason, path) }) }
   let json: unknown
   try {
     json = JSON.parse(read.value)
@@ -215,6 +217,8 @@ export const chromiumCheck = defineCheck({
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 1,
   remediation: {
     byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },
     references: [

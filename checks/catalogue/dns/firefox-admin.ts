@@ -25,8 +25,8 @@ const t = defineMessages('dns.firefox.admin', {
 export async function readPrefFile(host: Host, path: string): Promise<PrefFile> {
   const read = await tryReadText(host, path)
   if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value) }
-  if (read.error.code === 'not_found') return { state: 'absent', path }
-  return { state: 'unreadable', path, reason: describeHostError(read.error, path) }
+  if (read.reason.code === 'not_found') return { state: 'absent', path }
+  return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
 }
 
 /** Firefox compares leaf names bytewise and loads in reverse; UTF-16 order matches for ASCII names. */
@@ -35,8 +35,8 @@ const reverseByName = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 
 async function readDefaultsDir(host: Host, dir: string): Promise<PrefFile[]> {
   const listed = await attempt(dir, () => host.readDir(dir))
   if (!listed.ok) {
-    if (listed.error.code === 'not_found' || listed.error.code === 'not_a_file') return []
-    return [{ state: 'unreadable', path: dir, reason: describeHostError(listed.error, dir) }]
+    if (listed.reason.code === 'not_found' || listed.reason.code === 'not_a_file') return []
+    return [{ state: 'unreadable', path: dir, reason: describeHostError(listed.reason, dir) }]
   }
   const p = pathsFor(host.platform)
   const names = listed.value
@@ -58,7 +58,7 @@ async function readAutoConfig(host: Host, install: string, defaults: readonly Pr
   const shift = !('known' in obscure) && typeof obscure.value === 'number' ? obscure.value : DEFAULT_OBSCURE_VALUE
   const read = await attempt(file, () => host.readFile(file))
   if (!read.ok) {
-    const reason = read.error.code === 'not_found' ? t('missingCfg', { file }) : describeHostError(read.error, file)
+    const reason = read.reason.code === 'not_found' ? t('missingCfg', { file }) : describeHostError(read.reason, file)
     return { state: 'unreadable', path: file, reason }
   }
   const parsed = parseAutoConfig(decodeAutoConfig(read.value, shift))
@@ -75,7 +75,7 @@ async function readAutoConfig(host: Host, install: string, defaults: readonly Pr
 /** The admin preference files of one installation, or undefined when it is not installed there. */
 export async function readAdminPrefs(host: Host, install: string): Promise<AdminPrefs | undefined> {
   const st = await attempt(install, () => host.stat(install))
-  if (!st.ok && st.error.code === 'not_found') return undefined
+  if (!st.ok && st.reason.code === 'not_found') return undefined
   if (st.ok && st.value.kind !== 'dir') return undefined
   const p = pathsFor(host.platform)
   const dirs = [

@@ -123,8 +123,8 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   // Bytes, not text: a text read silently drops a byte-order mark, and Firefox does not.
   const read = await attempt(file, () => host.readFile(file))
   if (!read.ok) {
-    if (read.error.code === 'not_found' || read.error.code === 'not_a_file') return { state: 'absent', source: file }
-    return { state: 'uncertain', source: file, reason: t('unreadable', { reason: describeHostError(read.error, file) }) }
+    if (read.reason.code === 'not_found' || read.reason.code === 'not_a_file') return { state: 'absent', source: file }
+    return { state: 'uncertain', source: file, reason: t('unreadable', { reason: describeHostError(read.reason, file) }) }
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.value)
   // Firefox parses the file with JSON.parse: comments, trailing commas and even a byte-order mark

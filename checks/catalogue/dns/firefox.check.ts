@@ -29,6 +29,8 @@ const ID = 'dns.firefox'
 
 const t = defineMessages(ID, {
   title: 'Firefox uses encrypted DNS only',
+  observer:
+    'What an observer learns: your DNS lookups name every site and service you reach, so your internet provider, the Wi-Fi owner or anyone on the same network sees where you go even when the pages are encrypted.',
   rationale:
     'Plain DNS tells your network, your internet provider and anyone watching the Wi-Fi every site you visit. Firefox can send lookups over HTTPS instead, but only its "Max Protection" mode (network.trr.mode 3) never falls back to plain DNS. The DNS-over-HTTPS provider you pick then sees your lookups, so choose one you trust.',
   // Summaries
@@ -383,6 +385,8 @@ export const firefoxCheck = defineCheck({
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 1,
   remediation: {
     byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },
     references: [

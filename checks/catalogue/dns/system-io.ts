@@ -33,8 +33,8 @@ export async function runTool(
 export async function readParsed<T>(host: Host, path: string, format: string, parse: (text: string) => ParseResult<T>): Promise<Read<T>> {
   const read = await tryReadText(host, path)
   if (!read.ok) {
-    if (read.error.code === 'not_found') return { state: 'absent', path }
-    return { state: 'unreadable', path, reason: describeHostError(read.error, path) }
+    if (read.reason.code === 'not_found') return { state: 'absent', path }
+    return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
   }
   const parsed = parse(read.value)
   if (!parsed.ok) return { state: 'unreadable', path, reason: t('notFormat', { path, format, problem: parsed.problem }) }

@@ -15,7 +15,8 @@ import type { StubbyConfig } from './stubby.parse.js'
 import type { DnscryptConfig } from './dnscrypt.parse.js'
 import type { Read } from './system-io.js'
 import { t } from './system.messages.js'
-import { formatSocketAddress, isLoopbackIp, parseSocketAddress, reaches, type SocketAddress } from './system-parse-util.js'
+import { isLoopbackAddress } from '../../core/host/toolkit.js'
+import { formatSocketAddress, parseSocketAddress, reaches, type SocketAddress } from './system-parse-util.js'
 
 export type Listening = 'yes' | 'no' | 'unknown'
 
@@ -56,11 +57,13 @@ export function probeTargets(f: Pick<LinuxFacts, 'stubby' | 'dnscrypt' | 'dnscry
     ...(f.stubby.state === 'ok' ? f.stubby.value.listen : []),
     ...(f.dnscrypt.state === 'ok' ? (f.dnscrypt.value.listen ?? []) : []),
     ...(f.dnscryptSocket?.listen ?? []),
-  ].map((a) => (isLoopbackIp(a.address) ? a : { address: a.address.includes(':') || a.address === '' ? '::1' : '127.0.0.1', port: a.port }))
+  ].map((a) =>
+    isLoopbackAddress(a.address) ? a : { address: a.address.includes(':') || a.address === '' ? '::1' : '127.0.0.1', port: a.port },
+  )
   const seen = new Set<string>()
   return all.filter((a) => {
     const key = formatSocketAddress(a)
-    if (seen.has(key) || !isLoopbackIp(a.address)) return false
+    if (seen.has(key) || !isLoopbackAddress(a.address)) return false
     seen.add(key)
     return true
   })
@@ -180,7 +183,7 @@ function classify(f: LinuxFacts, nameserver: string): Hop {
   if (RESOLVED_STUBS.includes(addr.address)) return { kind: 'resolved' }
   const proxy = proxyAt(f, addr)
   if (proxy) return { kind: 'proxy', proxy }
-  if (isLoopbackIp(addr.address)) return { kind: 'local', address: nameserver }
+  if (isLoopbackAddress(addr.address)) return { kind: 'local', address: nameserver }
   return { kind: 'plain', address: nameserver }
 }
 

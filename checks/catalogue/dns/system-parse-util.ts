@@ -1,5 +1,5 @@
 /** Small pure helpers shared by the dns.system parsers: text hygiene and resolver addresses. */
-import net from 'node:net'
+import { canonicalIp, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string }
 
@@ -12,29 +12,6 @@ export function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true
   const replaced = text.match(/\uFFFD/g)?.length ?? 0
   return replaced > 8 && replaced > text.length / 20
-}
-
-/** Canonical text of an IP literal ("0::1" → "::1"); anything else is returned trimmed and lower-cased. */
-export function canonicalIp(address: string): string {
-  const a = address
-    .trim()
-    .replace(/^\[(.*)\]$/, '$1')
-    .replace(/%.*$/, '')
-    .toLowerCase()
-  if (net.isIPv6(a)) return new URL(`http://[${a}]/`).hostname.slice(1, -1)
-  return a
-}
-
-export function isLoopbackIp(address: string): boolean {
-  const a = canonicalIp(address)
-  if (a === '::1') return true
-  if (a.startsWith('::ffff:')) return isLoopbackIp(a.slice(7))
-  return net.isIPv4(a) && a.startsWith('127.')
-}
-
-export function isWildcardIp(address: string): boolean {
-  const a = canonicalIp(address)
-  return a === '0.0.0.0' || a === '::' || a === ''
 }
 
 /** Index of the first character outside '…' / "…" quotes that `match` accepts, or -1. */
@@ -83,7 +60,7 @@ export function parseSocketAddress(text: string, defaultPort = 53): SocketAddres
   } else if (bracketed) {
     address = bracketed[1] ?? ''
     if (bracketed[2] !== undefined) port = Number(bracketed[2])
-  } else if (net.isIPv6(rest.replace(/%.*$/, ''))) {
+  } else if (isIPv6(rest.replace(/%.*$/, ''))) {
     address = rest
   } else {
     const m = /^([^:]*)(?::(\d+))?$/.exec(rest)
@@ -93,7 +70,7 @@ export function parseSocketAddress(text: string, defaultPort = 53): SocketAddres
   }
   address = address.replace(/%.*$/, '')
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined
-  if (address !== '' && net.isIP(canonicalIp(address)) === 0) return undefined
+  if (address !== '' && !isIPv4(canonicalIp(address)) && !isIPv6(canonicalIp(address))) return undefined
   return name === undefined ? { address: canonicalIp(address), port } : { address: canonicalIp(address), port, name }
 }
 
@@ -103,12 +80,12 @@ export function reaches(target: SocketAddress, listen: SocketAddress): boolean {
   const t = canonicalIp(target.address)
   const l = canonicalIp(listen.address)
   if (t === l) return true
-  if (!isWildcardIp(l) || !isLoopbackIp(t)) return false
+  if (!isWildcardAddress(l) || !isLoopbackAddress(t)) return false
   // 0.0.0.0 takes IPv4 clients; "::" takes IPv6 (and IPv4 on dual-stack hosts).
-  return l === '::' || l === '' || net.isIPv4(t)
+  return l === '::' || l === '' || isIPv4(t)
 }
 
 export function formatSocketAddress(a: SocketAddress): string {
-  const host = net.isIPv6(a.address) ? `[${a.address}]` : a.address
+  const host = isIPv6(a.address) ? `[${a.address}]` : a.address
   return `${host}:${a.port}`
 }

@@ -6,7 +6,8 @@
 import type { Msg, Status } from '../../core/types.js'
 import { DOH_FLAG, type DohEntry, type WinAdapter, type WinNetwork } from './windows-doh.parse.js'
 import { t } from './system.messages.js'
-import { canonicalIp, type ParseResult } from './system-parse-util.js'
+import { canonicalIp } from '../../core/host/toolkit.js'
+import { type ParseResult } from './system-parse-util.js'
 
 export type RegRead<T> = { state: 'ok'; value: T } | { state: 'absent' } | { state: 'unreadable'; reason: string }
 

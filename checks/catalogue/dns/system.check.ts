@@ -26,6 +26,8 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
     severity: 'high',
     platforms: ['linux', 'darwin', 'win32'],
     rationale: t('rationale'),
+    observer: t('observer'),
+    effort: 2,
     timeoutMs: 5000,
     remediation: {
       byPlatform: {

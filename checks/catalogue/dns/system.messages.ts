@@ -3,6 +3,8 @@ import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('dns.system', {
   title: 'System DNS encryption',
+  observer:
+    'What an observer learns: your DNS lookups name every site and service you reach, so your internet provider, the Wi-Fi owner or anyone on the same network sees where you go even when the pages are encrypted.',
   rationale:
     'Every website and app starts with a DNS lookup. Sent in plain text, those lookups show your network operator, ISP or anyone on the same Wi-Fi which services you use, and can be altered. Encrypted DNS (DNS over TLS or HTTPS) hides them from the network; the resolver you choose still sees them, so pick one you trust.',
 

@@ -12,7 +12,8 @@
 import { z } from 'zod'
 import type { RegKey } from '../../readers/windows/reg-query.parse.js'
 import { findValue } from '../../readers/windows/reg-query.parse.js'
-import { canonicalIp, looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { canonicalIp } from '../../core/host/toolkit.js'
+import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
 
 export const DOH_FLAG = {
   autoTemplate: 0x1,

@@ -5,6 +5,7 @@ import { detectIsolation, type IsolationInfo } from './isolation.detect.js'
 
 const t = defineMessages('env.isolation', {
   title: 'Isolated system for sensitive work',
+  observer: 'What an observer learns: when everything runs in one place, one bad app or document can read everything else on this device.',
   rationale:
     'Malware or a mistake on an everyday system reaches everything on it. Tails forgets everything at shutdown and sends all traffic through Tor; Qubes OS keeps each task in its own virtual machine; Whonix keeps the real network address away from your apps. For high-risk work they contain what a single system cannot.',
   tails: 'This is Tails: it forgets everything at shutdown and sends all traffic through Tor.',
@@ -60,6 +61,8 @@ export const isolationCheck = defineCheck({
   severity: 'low',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 3,
   remediation: {
     byPlatform: { linux: steps, darwin: steps, win32: steps },
     references: [

@@ -8,7 +8,7 @@ import type { Host, HostErrorCode } from '../../core/host/host.js'
 import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { queryRegistry } from '../../readers/windows/registry.js'
-import { perHost } from './per-host.js'
+import { perHost } from '../../core/host/toolkit.js'
 import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails, parseOsRelease } from './isolation.parse.js'
 
 export type IsolationKind = 'tails' | 'whonix-gateway' | 'whonix-workstation' | 'qubes-dom0' | 'qubes-vm' | 'none'
@@ -72,9 +72,9 @@ async function detectLinux(host: Host): Promise<Found> {
     evidence.push({ label: t('osName'), source: '/etc/os-release', observed: os.get('NAME') ?? null })
     if (os.has('TAILS_PRODUCT_NAME'))
       evidence.push({ label: t('tailsProduct'), source: '/etc/os-release', observed: os.get('TAILS_PRODUCT_NAME') ?? null })
-  } else if (osRelease.error.code !== 'not_found') {
-    uncertain = { source: '/etc/os-release', code: osRelease.error.code }
-    evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: observedError(osRelease.error.code) })
+  } else if (osRelease.reason.code !== 'not_found') {
+    uncertain = { source: '/etc/os-release', code: osRelease.reason.code }
+    evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: observedError(osRelease.reason.code) })
   }
   const markers = [
     [MARKERS.whonixGateway, gw],
@@ -84,9 +84,9 @@ async function detectLinux(host: Host): Promise<Found> {
   ] as const
   for (const [path, st] of markers) {
     if (st.ok) evidence.push({ label: t('marker'), source: path, observed: observedWord('present') })
-    else if (st.error.code !== 'not_found') {
-      uncertain ??= { source: path, code: st.error.code }
-      evidence.push({ label: t('unreadable'), source: path, observed: observedError(st.error.code) })
+    else if (st.reason.code !== 'not_found') {
+      uncertain ??= { source: path, code: st.reason.code }
+      evidence.push({ label: t('unreadable'), source: path, observed: observedError(st.reason.code) })
     }
   }
 
@@ -127,7 +127,7 @@ async function detectDarwin(host: Host): Promise<Found> {
   const r = await attempt(command, () => host.exec('sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000 }))
   if (!r.ok || r.value.code !== 0) {
     // Older macOS has no such sysctl: the VM question stays open, the verdict (plain OS) does not change.
-    const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : observedError(r.error.code)
+    const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : observedError(r.reason.code)
     return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'

@@ -29,7 +29,7 @@ export async function runCommand(
     host.exec(file, args, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes ?? 8 * 1024 * 1024, signal: options.signal }),
   )
   if (!run.ok)
-    return { ok: false, line, reason: describeHostError(run.error, file), code: run.error.code, seen: observedError(run.error.code) }
+    return { ok: false, line, reason: describeHostError(run.reason, file), code: run.reason.code, seen: observedError(run.reason.code) }
   const result = run.value
   if (result.truncated)
     return { ok: false, line, reason: t('commandTruncated', { command: line }), code: 'truncated', seen: observedError('too_large') }

@@ -25,6 +25,8 @@ export const hardwareKeysCheck = defineCheck({
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 3,
   // Windows lists devices through PowerShell, whose start-up alone can take a second or two.
   timeoutMs: 8000,
   remediation: {

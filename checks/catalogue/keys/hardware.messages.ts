@@ -5,6 +5,8 @@ export const CHECK_ID = 'keys.hardware'
 /** Every user-facing text of keys.hardware; keys are stable for translators. */
 export const t = defineMessages(CHECK_ID, {
   title: 'Hardware security key',
+  observer:
+    'What an observer learns: without a hardware security key, a stolen or phished password is all someone needs to get into your accounts.',
   rationale:
     'A FIDO security key proves it is you by a touch on a device an attacker cannot copy or phish: a fake login page gets nothing it can replay. It only protects what it is enrolled for, so Bulwark checks both that a key is here and that this computer uses it (sudo and login, SSH, disk unlock).',
 

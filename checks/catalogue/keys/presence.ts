@@ -89,12 +89,12 @@ async function readHidrawNode(host: Host, name: string): Promise<NodeRead> {
   }
   if (!descriptor.ok) {
     return {
-      problem: describeHostError(descriptor.error, descriptorPath),
+      problem: describeHostError(descriptor.reason, descriptorPath),
       evidence: [
         {
           label: t('evHidUnreadable'),
           source: descriptorPath,
-          observed: joinMessages([describeDevice(partial), observedError(descriptor.error.code)], ' · '),
+          observed: joinMessages([describeDevice(partial), observedError(descriptor.reason.code)], ' · '),
         },
       ],
     }
@@ -123,7 +123,7 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
   const list = await attempt(HIDRAW_DIR, () => host.readDir(HIDRAW_DIR))
   if (!list.ok) {
     // No hidraw class at all means the kernel has no raw HID devices: nothing is plugged in.
-    if (list.error.code === 'not_found') {
+    if (list.reason.code === 'not_found') {
       return {
         status: 'none',
         keys: [],
@@ -131,8 +131,8 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
         evidence: [{ label: t('evHidList'), source: HIDRAW_DIR, observed: t('obsNoHidDevices') }],
       }
     }
-    return unknown(describeHostError(list.error, HIDRAW_DIR), [
-      { label: t('evHidList'), source: HIDRAW_DIR, observed: observedError(list.error.code) },
+    return unknown(describeHostError(list.reason, HIDRAW_DIR), [
+      { label: t('evHidList'), source: HIDRAW_DIR, observed: observedError(list.reason.code) },
     ])
   }
   const names = list.value

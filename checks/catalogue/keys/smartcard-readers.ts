@@ -27,7 +27,7 @@ async function linuxReaders(host: Host): Promise<Evidence[]> {
     {
       label: t('evPcscd'),
       source: PCSCD_SOCKET,
-      observed: socket.ok ? t('obsPresentKind', { kind: socket.value.kind }) : observedError(socket.error.code),
+      observed: socket.ok ? t('obsPresentKind', { kind: socket.value.kind }) : observedError(socket.reason.code),
     },
     {
       label: t('evPcscd'),

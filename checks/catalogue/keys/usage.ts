@@ -63,16 +63,16 @@ function servicesUsing(direct: ReadonlySet<string>, includes: ReadonlyMap<string
 async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: boolean; failures: Msg[]; evidence: Evidence }> {
   const st = await tryStat(host, path)
   if (!st.ok) {
-    const missing = st.error.code === 'not_found'
+    const missing = st.reason.code === 'not_found'
     // A central authfile readable only by root is the recommended setup: configured, just not confirmable.
     // Any other failure (a symlink loop, an I/O error) is a file pam_u2f cannot read either.
     return {
-      enrolled: st.error.code === 'permission_denied',
+      enrolled: st.reason.code === 'permission_denied',
       failures: [],
       evidence: {
         label: missing ? t('evAuthfileMissing') : t('evAuthfileUnreadable'),
         source: path,
-        observed: observedError(st.error.code),
+        observed: observedError(st.reason.code),
       },
     }
   }
@@ -82,14 +82,14 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
   const failures = writableByOthers ? [t('failAuthfile', { path, mode: modeText })] : []
   const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
-    const enrolled = read.error.code === 'permission_denied'
+    const enrolled = read.reason.code === 'permission_denied'
     return {
       enrolled,
       failures,
       evidence: {
         label: t('evAuthfileUnreadable'),
         source: path,
-        observed: t('obsModeError', { mode: modeText, error: observedError(read.error.code) }),
+        observed: t('obsModeError', { mode: modeText, error: observedError(read.reason.code) }),
       },
     }
   }
@@ -111,8 +111,8 @@ async function checkAuthfile(host: Host, path: string): Promise<{ enrolled: bool
 async function pamUsage(host: Host): Promise<KeyUsage> {
   const listing = await attempt(PAM_DIR, () => host.readDir(PAM_DIR))
   if (!listing.ok) {
-    if (listing.error.code === 'not_found') return none()
-    return { ...none(), evidence: [{ label: t('evPamUnreadable'), source: PAM_DIR, observed: observedError(listing.error.code) }] }
+    if (listing.reason.code === 'not_found') return none()
+    return { ...none(), evidence: [{ label: t('evPamUnreadable'), source: PAM_DIR, observed: observedError(listing.reason.code) }] }
   }
   const files = listing.value.filter((e) => e.kind !== 'dir').map((e) => e.name)
   const reads = await Promise.all(
@@ -124,7 +124,7 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
   for (const { name, read } of reads) {
     const file = `${PAM_DIR}/${name}`
     if (!read.ok) {
-      evidence.push({ label: t('evPamUnreadable'), source: file, observed: observedError(read.error.code) })
+      evidence.push({ label: t('evPamUnreadable'), source: file, observed: observedError(read.reason.code) })
       continue
     }
     const parsed = parsePamFile(read.value)
@@ -159,7 +159,7 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
 async function crypttabUsage(host: Host): Promise<KeyUsage> {
   const read = await tryReadText(host, CRYPTTAB, { maxBytes: MAX_CONFIG_BYTES })
   if (!read.ok) {
-    return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: observedError(read.error.code) }] }
+    return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: observedError(read.reason.code) }] }
   }
   const entries = findFido2Entries(read.value)
   if (entries.length === 0) return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: t('obsNoFido2Option') }] }
@@ -199,7 +199,7 @@ async function sshFiles(host: Host): Promise<SshFindings> {
   const dir = paths.join(host.home, '.ssh')
   const listing = await attempt(dir, () => host.readDir(dir))
   if (!listing.ok)
-    return listing.error.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), observedError(listing.error.code))
+    return listing.reason.code === 'not_found' ? combine([]) : sshNote(dir, t('evSshUnreadable'), observedError(listing.reason.code))
   const names = listing.value
     .filter((e) => e.kind !== 'dir' && (e.name.endsWith('.pub') || e.name === 'authorized_keys'))
     .map((e) => e.name)
@@ -207,7 +207,7 @@ async function sshFiles(host: Host): Promise<SshFindings> {
     names.map(async (name) => {
       const path = paths.join(dir, name)
       const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
-      return read.ok ? skFindings(path, scanPublicKeys(read.value)) : sshNote(path, t('evSshUnreadable'), observedError(read.error.code))
+      return read.ok ? skFindings(path, scanPublicKeys(read.value)) : sshNote(path, t('evSshUnreadable'), observedError(read.reason.code))
     }),
   )
   return combine(found)

@@ -10,6 +10,8 @@ import { sqlJsEngine, type SqliteEngine } from './sqlite.js'
 
 const t = defineMessages('permissions.apps', {
   title: 'Apps with access to camera, microphone, screen, input, files or location',
+  observer:
+    'What an observer learns: an app or site with camera, microphone, screen or location access can watch, listen or follow where you are without asking again.',
   rationale:
     'An app that can record the screen, read keystrokes, control the computer or read every file can watch everything you do and take it elsewhere; camera, microphone and location grants show where you are and what is said around you. Grants pile up over years and are easy to forget. Review them and take back what an app does not need.',
   sumFail: 'These apps can run commands outside their sandbox, so their other limits mean little: {apps}. Revoke it (see each entry).',
@@ -88,6 +90,8 @@ export function createAppsCheck(engine: SqliteEngine = sqlJsEngine): Check {
     severity: 'high',
     platforms: ['linux', 'darwin', 'win32'],
     rationale: t('rationale'),
+    observer: t('observer'),
+    effort: 1,
     timeoutMs: 8000,
     remediation: {
       byPlatform: {

@@ -71,7 +71,7 @@ type Exec = { ok: true; value: ExecResult } | { ok: false; reason: string; missi
 
 async function run(host: Host, file: string, args: string[], signal: AbortSignal): Promise<Exec> {
   const r = await attempt(file, () => host.exec(file, args, { timeoutMs: FLATPAK_TIMEOUT_MS, signal }))
-  if (!r.ok) return { ok: false, reason: r.error.message, missing: r.error.code === 'not_found' }
+  if (!r.ok) return { ok: false, reason: r.reason.message, missing: r.reason.code === 'not_found' }
   if (r.value.code !== 0)
     return { ok: false, reason: (r.value.stderr || r.value.stdout).trim() || `exit code ${String(r.value.code)}`, missing: false }
   return r
@@ -113,9 +113,9 @@ async function readOverrides(
   reads.forEach((read, i) => {
     const { name, file } = files[i]!
     if (!read.ok) {
-      if (read.error.code === 'not_found') return
-      const msg = t('fpOverrideUnreadable', { file, reason: read.error.message })
-      findings.push(finding('unknown', name, { label: msg, source: file, observed: observedError(read.error.code) }))
+      if (read.reason.code === 'not_found') return
+      const msg = t('fpOverrideUnreadable', { file, reason: read.reason.message })
+      findings.push(finding('unknown', name, { label: msg, source: file, observed: observedError(read.reason.code) }))
       gap ??= msg
       return
     }

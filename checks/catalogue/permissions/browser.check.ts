@@ -8,6 +8,8 @@ import { sqlJsEngine, type SqliteEngine } from './sqlite.js'
 
 const t = defineMessages('permissions.browser', {
   title: 'Websites allowed to use camera, microphone, location, notifications or screen sharing',
+  observer:
+    'What an observer learns: an app or site with camera, microphone, screen or location access can watch, listen or follow where you are without asking again.',
   rationale:
     'A site you once allowed keeps its camera, microphone or location access on every later visit, and notification permission lets it push messages (a common route for scams). A browser that allows these for every site by default lets any page you open use them. Review the list and remove what you no longer use.',
   none: 'No Firefox or Chromium-family browser profile was found for this user, so there are no site permissions to review.',
@@ -42,6 +44,8 @@ export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
     severity: 'medium',
     platforms: ['linux', 'darwin', 'win32'],
     rationale: t('rationale'),
+    observer: t('observer'),
+    effort: 1,
     remediation: {
       byPlatform: { linux: steps, darwin: steps, win32: steps },
       references: [

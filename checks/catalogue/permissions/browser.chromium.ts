@@ -34,10 +34,10 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
   const settingsPage = `${scheme}://settings/content`
   const read = await tryReadText(host, file, { maxBytes: MAX_PREFERENCES })
   if (!read.ok) {
-    if (read.error.code === 'not_found')
+    if (read.reason.code === 'not_found')
       return { findings: [finding('info', '', { label, source: file, observed: observedError('not_found') })] }
-    const gap = t('crUnreadable', { file, reason: read.error.message, page: settingsPage })
-    return { findings: [finding('unknown', '', { label, source: file, observed: observedError(read.error.code) })], gap }
+    const gap = t('crUnreadable', { file, reason: read.reason.message, page: settingsPage })
+    return { findings: [finding('unknown', '', { label, source: file, observed: observedError(read.reason.code) })], gap }
   }
   let doc: unknown
   try {
@@ -84,13 +84,13 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
 async function collectBrowser(host: Host, browser: ChromiumInstallation): Promise<Collected> {
   const entries = await attempt(browser.userDataDir, () => host.readDir(browser.userDataDir))
   if (!entries.ok) {
-    const reason = entries.error.message
+    const reason = entries.reason.message
     return {
       findings: [
         finding('unknown', '', {
           label: t('crDiscovery', { browser: browser.spec.name, reason }),
           source: browser.userDataDir,
-          observed: observedError(entries.error.code),
+          observed: observedError(entries.reason.code),
         }),
       ],
       gap: t('crDiscovery', { browser: browser.spec.name, reason }),

@@ -52,7 +52,7 @@ async function defaultPrefs(host: Host, profile: FirefoxProfile): Promise<{ find
   reads.forEach((read, i) => {
     const file = files[i]!
     if (!read.ok) {
-      if (read.error.code !== 'not_found') problem ??= { file, reason: read.error.message, code: read.error.code }
+      if (read.reason.code !== 'not_found') problem ??= { file, reason: read.reason.message, code: read.reason.code }
       return
     }
     for (const [name, entry] of parsePrefs(read.value).prefs)

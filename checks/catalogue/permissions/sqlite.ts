@@ -86,7 +86,7 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
     attempt(file, () => host.readFile(file, { maxBytes: MAX_DB_BYTES })),
     attempt(`${file}-wal`, () => host.readFile(`${file}-wal`, { maxBytes: MAX_DB_BYTES })),
   ])
-  if (!main.ok) return main.error.code === 'not_found' ? { status: 'absent' } : { status: 'unreadable', error: main.error }
+  if (!main.ok) return main.reason.code === 'not_found' ? { status: 'absent' } : { status: 'unreadable', error: main.reason }
   const problem = headerProblem(main.value)
   if (problem) return { status: 'corrupt', reason: problem }
   let bytes = main.value
@@ -96,9 +96,9 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
     if (!merged.ok) return { status: 'corrupt', reason: merged.reason }
     bytes = merged.bytes
     walFrames = merged.framesApplied
-  } else if (wal.error.code !== 'not_found') {
+  } else if (wal.reason.code !== 'not_found') {
     // Without the log the copy could be stale: say so rather than report old grants.
-    return { status: 'unreadable', error: wal.error }
+    return { status: 'unreadable', error: wal.reason }
   }
   let db: SqliteDb | undefined
   try {

@@ -11,6 +11,8 @@ export const torConfigCheck = defineCheck({
   severity: 'high',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 1,
   remediation: {
     byPlatform: {
       linux: [

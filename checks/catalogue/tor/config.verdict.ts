@@ -9,6 +9,8 @@ import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
 
 export const t = defineMessages('tor.config', {
   title: "Tor's ports are private and its control port is protected",
+  observer:
+    'What an observer learns: a Tor setup that leaks or is open to other programs can reveal your real address and link what you do over Tor to you.',
   rationale:
     'A Tor SOCKS port on a network address lets anyone nearby use your Tor as an open proxy. A control port without a cookie or password lets any program on this computer (or on the network, if exposed) reconfigure Tor and see where it connects.',
   notApplicable: 'No torrc file was found, so there is no Tor configuration to check.',

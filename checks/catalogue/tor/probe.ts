@@ -36,7 +36,7 @@ export async function probeSocks(host: Host, endpoint: Endpoint): Promise<SocksP
     attempt(target, () => host.probeLoopback(endpoint.port, SOCKS5_GREETING, { ...options, until: (r) => r.length >= 2 })),
     attempt(target, () => host.probeLoopback(endpoint.port, HTTP_PROBE, { ...options, until: (r) => r.includes(0x0a) })),
   ])
-  if (!greet.ok) return { endpoint, state: greet.error.code === 'refused' ? 'closed' : 'no_answer', error: greet.error }
+  if (!greet.ok) return { endpoint, state: greet.reason.code === 'refused' ? 'closed' : 'no_answer', error: greet.reason }
   const greeting = classifySocksGreeting(greet.value.received)
   if (greeting === 'not_socks5' || greeting === 'empty')
     return { endpoint, state: 'not_socks', greeting: hex(greet.value.received) || '(nothing)' }
@@ -80,14 +80,14 @@ async function authenticate(host: Host, endpoint: Endpoint, info: Extract<Protoc
     const reply = await converse(host, endpoint, [`AUTHENTICATE${credential}`, ...GETINFO])
     return reply.ok
       ? parseAuthenticatedInfo(DECODER.decode(reply.value.received))
-      : { ok: false, reason: 'empty', detail: reply.error.message }
+      : { ok: false, reason: 'empty', detail: reply.reason.message }
   }
   if (info.methods.includes('NULL')) return { kind: 'none_needed', info: await readReply('') }
   if (info.methods.includes('COOKIE')) {
     if (!info.cookieFile) return { kind: 'not_attempted', reason: 'no_cookie_file' }
     const cookieFile = info.cookieFile
     const cookie = await attempt(cookieFile, () => host.readFile(cookieFile, { maxBytes: 64 }))
-    if (!cookie.ok) return { kind: 'cookie_unreadable', cookieFile, error: cookie.error }
+    if (!cookie.ok) return { kind: 'cookie_unreadable', cookieFile, error: cookie.reason }
     // control-spec §3.5: the cookie is exactly 32 bytes.
     if (cookie.value.length !== 32) return { kind: 'cookie_invalid', cookieFile, size: cookie.value.length }
     return { kind: 'cookie', cookieFile, info: await readReply(` ${hex(cookie.value, 32).replace(/ /g, '')}`) }
@@ -98,7 +98,7 @@ async function authenticate(host: Host, endpoint: Endpoint, info: Extract<Protoc
 
 export async function probeControl(host: Host, endpoint: Endpoint): Promise<ControlProbe> {
   const reply = await converse(host, endpoint, ['PROTOCOLINFO 1', 'QUIT'])
-  if (!reply.ok) return { endpoint, state: reply.error.code === 'refused' ? 'closed' : 'no_answer', error: reply.error }
+  if (!reply.ok) return { endpoint, state: reply.reason.code === 'refused' ? 'closed' : 'no_answer', error: reply.reason }
   const info = parseProtocolInfo(DECODER.decode(reply.value.received))
   if (!info.ok) return { endpoint, state: 'not_tor', info }
   return { endpoint, state: 'tor', info, auth: await authenticate(host, endpoint, info) }

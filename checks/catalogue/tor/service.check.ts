@@ -65,6 +65,8 @@ export const torServiceCheck = defineCheck({
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 2,
   timeoutMs: 4000,
   remediation: {
     byPlatform: {

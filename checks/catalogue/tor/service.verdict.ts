@@ -10,6 +10,8 @@ import type { TorDiscovery } from './tor.locate.js'
 
 export const t = defineMessages('tor.service', {
   title: 'Tor is running and verified',
+  observer:
+    'What an observer learns: a Tor setup that leaks or is open to other programs can reveal your real address and link what you do over Tor to you.',
   rationale:
     'Tor hides which sites you visit from your network and hides your address from the sites. Bulwark checks that a real Tor answers on this computer (not just any proxy), that its control port needs a password or cookie, and how far it has connected to the Tor network.',
   failNullAuth:

@@ -3,7 +3,7 @@
  * torrc that applies (detection.md §3). Read-only; memoised per Host so tor.service and tor.config
  * share one look.
  */
-import { perHost } from '../env/per-host.js'
+import { perHost } from '../../core/host/toolkit.js'
 import { attempt, exists, pathsFor, which } from '../../core/host/helpers.js'
 import type { Host, HostError } from '../../core/host/host.js'
 import { torProcesses, type TorProcess } from './cmdline.parse.js'
@@ -138,7 +138,7 @@ async function discover(host: Host): Promise<TorDiscovery> {
   const debianDefaults = host.platform === 'linux' && (await exists(host, DEBIAN_SERVICE_DEFAULTS)) ? DEBIAN_SERVICE_DEFAULTS : null
   for (const path of systemTorrcs(host)) add({ path, defaults: path === '/etc/tor/torrc' ? debianDefaults : null, origin: 'system' })
   for (const install of browsers) add({ path: torBrowserTorrc(host, install), defaults: null, origin: 'tor-browser' })
-  return { installs, processes, processError: listed.ok ? null : listed.error, torrcs }
+  return { installs, processes, processError: listed.ok ? null : listed.reason, torrcs }
 }
 
 export interface TorConfigSet {

@@ -75,14 +75,14 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
   const filesIn = async (dir: string): Promise<string[]> => {
     const listed = await attempt(dir, () => host.readDir(dir))
     if (!listed.ok) {
-      result.issues.push({ kind: 'unreadable', path: dir, error: listed.error })
+      result.issues.push({ kind: 'unreadable', path: dir, error: listed.reason })
       return []
     }
     const out: string[] = []
     for (const name of sortedNames(listed.value.map((e) => e.name))) {
       const full = paths.join(dir, name)
       const st = await attempt(full, () => host.stat(full))
-      if (!st.ok) result.issues.push({ kind: 'unreadable', path: full, error: st.error })
+      if (!st.ok) result.issues.push({ kind: 'unreadable', path: full, error: st.reason })
       else if (st.value.kind === 'file') out.push(full)
     }
     return out
@@ -103,7 +103,7 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
     if (re) {
       const listed = await attempt(dir, () => host.readDir(dir))
       if (!listed.ok) {
-        result.issues.push({ kind: 'unreadable', path: dir, error: listed.error })
+        result.issues.push({ kind: 'unreadable', path: dir, error: listed.reason })
         return []
       }
       const out: string[] = []
@@ -127,8 +127,8 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
     }
     const text = await attempt(file, () => host.readText(file, { maxBytes: MAX_TORRC_BYTES }))
     if (!text.ok) {
-      if (stack.length === 0) result.rootError = text.error
-      else result.issues.push({ kind: 'unreadable', path: file, error: text.error })
+      if (stack.length === 0) result.rootError = text.reason
+      else result.issues.push({ kind: 'unreadable', path: file, error: text.reason })
       return
     }
     result.files.push(file)

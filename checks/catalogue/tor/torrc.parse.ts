@@ -8,6 +8,7 @@
  * - `%include PATH` pulls in another file, a folder, or a glob (the loader follows it).
  * - A leading `+` (append) or `/` (clear) on the keyword is tor's extended syntax; we keep the bare name.
  */
+import { isLoopbackAddress } from '../../core/host/toolkit.js'
 export interface TorrcLine {
   /** The keyword as written, without a `+` or `/` prefix. */
   keyword: string
@@ -124,10 +125,9 @@ export type PortSpec =
   | { kind: 'disabled' }
   | { kind: 'invalid'; raw: string }
 
-/** Loopback by literal only: tor itself resolves `localhost` to 127.0.0.1. */
+/** Loopback by literal, or the name `localhost`, which tor itself resolves to 127.0.0.1. */
 export function isLoopbackHost(address: string): boolean {
-  const a = address.toLowerCase()
-  return a === 'localhost' || a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a) || a === '0:0:0:0:0:0:0:1'
+  return address.toLowerCase() === 'localhost' || isLoopbackAddress(address)
 }
 
 function words(text: string): string[] {

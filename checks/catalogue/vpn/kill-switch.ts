@@ -15,10 +15,10 @@ export async function wgQuickKillSwitch(host: Host, name: string, dirs: readonly
   for (const dir of dirs) {
     const file = pathsFor(host.platform).join(dir, `${name}.conf`)
     const read = await tryReadText(host, file, { maxBytes: CONFIG_MAX_BYTES })
-    if (!read.ok && read.error.code === 'not_found') continue
+    if (!read.ok && read.reason.code === 'not_found') continue
     let observed: Evidence['observed']
     if (!read.ok) {
-      observed = observedUnknown(read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code))
+      observed = observedUnknown(read.reason.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.reason.code))
     } else {
       const ini = parseIni(read.value)
       observed = !ini.ok

@@ -14,7 +14,7 @@ export async function run(host: Host, file: string, args: readonly string[], sig
   const r = await attempt(command, () => host.exec(file, args, { timeoutMs: COMMAND_TIMEOUT_MS, ...(signal ? { signal } : {}) }))
   return r.ok
     ? { ok: true, result: r.value, command }
-    : { ok: false, reason: describeHostError(r.error, command), command, code: r.error.code }
+    : { ok: false, reason: describeHostError(r.reason, command), command, code: r.reason.code }
 }
 
 /** Parses a successful run's stdout; a non-zero exit or unreadable output becomes a reason. */

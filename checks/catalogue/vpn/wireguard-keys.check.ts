@@ -83,7 +83,7 @@ const describe = (host: Host, st: FileStat, key: Msg): Msg =>
 async function examineFile(host: Host, place: Place, file: string, reach: Reach, acc: Acc): Promise<void> {
   const st = await tryStat(host, file)
   if (!st.ok) {
-    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(st.error.code) })
+    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(st.reason.code) })
     return
   }
   if (st.value.kind !== 'file') return
@@ -110,7 +110,7 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
     }
     facts = { ...base, content: 'key' }
   } else if (place.location === 'stray') {
-    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(read.error.code) })
+    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(read.reason.code) })
     return
   } else {
     // wg-quick configs hold the key; one this process cannot read is presumed to, and judged by its mode.
@@ -119,7 +119,7 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
   acc.files.push({ facts, findings: findingsFor(facts, acc.uid) })
   const key = read.ok
     ? t('obsYes')
-    : t('obsKeyUnknown', { reason: read.error.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.error.code) })
+    : t('obsKeyUnknown', { reason: read.reason.code === 'permission_denied' ? t('obsRootOnly') : observedError(read.reason.code) })
   acc.evidence.push({
     label: t('evConfig'),
     source: file,
@@ -135,7 +135,7 @@ function deniedReason(host: Host, place: Place, error: Parameters<typeof describ
 
 async function examinePlace(host: Host, place: Place, home: FileStat | null, acc: Acc): Promise<void> {
   const dirStat = await tryStat(host, place.dir)
-  if (!dirStat.ok && dirStat.error.code === 'not_found') return
+  if (!dirStat.ok && dirStat.reason.code === 'not_found') return
   acc.places.push(place.dir)
   const dir = dirStat.ok ? dirStat.value : null
   const posix = host.platform !== 'win32'
@@ -145,15 +145,15 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
   if (guardsDir && dir && (dir.mode & 0o077) !== 0) acc.looseDirs.push(`${place.dir} (${formatMode(dir.mode)})`)
   const listed = await attempt(place.dir, () => host.readDir(place.dir))
   if (!listed.ok) {
-    if (listed.error.code === 'permission_denied' && place.location !== 'stray') {
+    if (listed.reason.code === 'permission_denied' && place.location !== 'stray') {
       acc.evidence.push({
         label: t('evDeniedGood'),
         source: place.dir,
         observed: dir && posix ? t('obsListingDeniedMode', { mode: formatMode(dir.mode), uid: dir.uid }) : t('obsListingDenied'),
       })
     } else {
-      acc.unknown.push({ place: place.dir, reason: deniedReason(host, place, listed.error) })
-      acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: observedError(listed.error.code) })
+      acc.unknown.push({ place: place.dir, reason: deniedReason(host, place, listed.reason) })
+      acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: observedError(listed.reason.code) })
     }
     return
   }
@@ -178,6 +178,8 @@ export const wireguardKeysCheck = defineCheck({
   severity: 'high',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 1,
   remediation: {
     byPlatform: {
       linux: [

@@ -3,6 +3,8 @@ import type { Evidence, Outcome, Status } from '../../core/types.js'
 
 export const t = defineMessages('vpn.wireguard-keys', {
   title: 'WireGuard private keys are not readable by others',
+  observer:
+    'What an observer learns: anyone who can read your WireGuard private key can pose as your device to the VPN and read or redirect the traffic of that tunnel.',
   rationale:
     "A WireGuard private key is the tunnel's identity: anyone who copies it can impersonate this computer to the VPN server, and on many providers use your account. It belongs in a file only root (or SYSTEM) can read, not in a world-readable config or a stray download.",
 

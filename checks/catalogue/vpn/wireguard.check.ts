@@ -21,6 +21,8 @@ export const wireguardCheck = defineCheck({
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
   rationale: t('rationale'),
+  observer: t('observer'),
+  effort: 2,
   remediation: {
     byPlatform: {
       linux: [

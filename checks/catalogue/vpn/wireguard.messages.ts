@@ -3,6 +3,8 @@ import { defineMessages } from '../../core/i18n/message.js'
 /** Every user-facing text of vpn.wireguard: the check, its gatherers and its verdict share one namespace. */
 export const t = defineMessages('vpn.wireguard', {
   title: 'VPN tunnel carries your traffic',
+  observer:
+    'What an observer learns: without a sealed tunnel the network you are on sees which servers you talk to and when, and any leak outside the tunnel shows your real address.',
   rationale:
     'Without a VPN, your internet provider and every network you join (café, hotel, work) can see which sites you connect to and when. A VPN moves that view to the VPN provider instead: it hides your traffic from the local network, but the provider can see it, so choose one you trust. It only protects what it carries: a tunnel that is up but not the default route, or that carries IPv4 but not IPv6, leaves traffic outside.',
 

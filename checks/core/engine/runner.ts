@@ -66,10 +66,8 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
     category: check.category,
     severity: check.severity,
     rationale: check.rationale,
-    remediation: {
-      steps: check.remediation.byPlatform[host.platform] ?? [],
-      references: check.remediation.references,
-    },
+    observer: check.observer,
+    effort: check.effort,
   }
   let outcome: Outcome
   if (!check.platforms.includes(host.platform)) {
@@ -88,7 +86,13 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
       }
     }
   }
-  return { ...base, ...outcome, durationMs: Math.max(0, Math.round(now() - started)) }
+  const { steps, ...verdict } = outcome
+  return {
+    ...base,
+    ...verdict,
+    remediation: { steps: steps ?? check.remediation.byPlatform[host.platform] ?? [], references: check.remediation.references },
+    durationMs: Math.max(0, Math.round(now() - started)),
+  }
 }
 
 /** Runs every check in parallel; never rejects: each failure is a result. */

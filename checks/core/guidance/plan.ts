@@ -1,5 +1,4 @@
-import type { Severity, Status } from '../types.js'
-import { EFFORT } from './profiles.js'
+import type { Effort, Severity, Status } from '../types.js'
 import { SEVERITY_WEIGHT } from './score.js'
 
 /** How urgently a status asks for action; pass and not_applicable ask for none. */
@@ -9,6 +8,7 @@ export interface PlanInput {
   id: string
   status: Status
   severity: Severity
+  effort: Effort
 }
 
 export interface AcceptedRisk {
@@ -21,7 +21,7 @@ export interface AcceptedRisk {
 
 export interface PlanItem<R extends PlanInput> {
   result: R
-  effort: 1 | 2 | 3
+  effort: Effort
   priority: number
 }
 
@@ -53,7 +53,7 @@ export function buildPlan<R extends PlanInput>(results: readonly R[], risks: rea
       accepted.push({ result, risk })
       continue
     }
-    const effort = EFFORT[result.id] ?? 2
+    const { effort } = result
     todo.push({ result, effort, priority: (SEVERITY_WEIGHT[result.severity] * urgency) / effort })
   }
   todo.sort((a, b) => b.priority - a.priority)

@@ -86,24 +86,6 @@ export function isProfileId(value: unknown): value is ProfileId {
   return typeof value === 'string' && (PROFILE_IDS as readonly string[]).includes(value)
 }
 
-/**
- * Effort to close a gap: 1 a setting, 2 install or configure software, 3 buy hardware or change
- * operating system. Used to put "most protection for least effort" first.
- */
-export const EFFORT: Readonly<Record<string, 1 | 2 | 3>> = {
-  'dns.firefox': 1,
-  'dns.chromium': 1,
-  'dns.system': 2,
-  'vpn.wireguard': 2,
-  'vpn.wireguard-keys': 1,
-  'tor.service': 2,
-  'tor.config': 1,
-  'env.isolation': 3,
-  'permissions.apps': 1,
-  'permissions.browser': 1,
-  'keys.hardware': 3,
-}
-
 /** A result (any shape with id, status and severity) as the profile sees it; undefined when the profile leaves it out. */
 export function applyRule<R extends { id: string; status: Status; severity: Severity }>(result: R, profile: Profile): R | undefined {
   const rule = profile.rules[result.id]

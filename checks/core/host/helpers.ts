@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Platform } from '../types.js'
 import { HostError, type FileStat, type Host, type HostErrorCode, type ReadOptions } from './host.js'
+import { failed, ok, type Result } from './toolkit.js'
 
 const t = defineMessages('host', {
   not_found: 'Not found: {target}',
@@ -70,7 +71,8 @@ export function describeHostError(e: unknown, target = ''): Msg {
   return t('unexpected', { target, detail })
 }
 
-export type Attempt<T> = { ok: true; value: T } | { ok: false; error: HostError }
+/** A host call's value, or the HostError that says why there is none. */
+export type Attempt<T> = Result<T, HostError>
 
 function asHostError(e: unknown, target: string): HostError {
   return e instanceof HostError ? e : new HostError('io', target, e instanceof Error ? e.message : String(e))
@@ -79,9 +81,9 @@ function asHostError(e: unknown, target: string): HostError {
 /** Wraps a host call so "absent", "unreadable" and "read" are values, not exceptions. */
 export async function attempt<T>(target: string, op: () => Promise<T>): Promise<Attempt<T>> {
   try {
-    return { ok: true, value: await op() }
+    return ok(await op())
   } catch (e) {
-    return { ok: false, error: asHostError(e, target) }
+    return failed(asHostError(e, target))
   }
 }
 

@@ -1,7 +1,7 @@
 import { render, type Locale } from '../i18n/locale.js'
 import type { Msg } from '../i18n/message.js'
 import type { ProfileId } from '../guidance/profiles.js'
-import type { Evidence, Platform, Reference, Severity, Status, Step } from '../types.js'
+import type { Effort, Evidence, Platform, Reference, Severity, Status, Step } from '../types.js'
 
 /** Worst first: what needs attention leads every human-readable view. */
 export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
@@ -17,6 +17,8 @@ export interface RawResult {
   evidence: Evidence[]
   durationMs: number
   rationale: Msg
+  observer: Msg
+  effort: Effort
   remediation: { steps: Step[]; references: Reference[] }
 }
 
@@ -60,6 +62,8 @@ export interface ReportResult {
   evidence: ReportEvidence[]
   durationMs: number
   rationale: string
+  observer: string
+  effort: Effort
   remediation: { steps: ReportStep[]; references: Reference[] }
 }
 
@@ -96,6 +100,8 @@ export function localizeResult(r: RawResult, locale: Locale): ReportResult {
     })),
     durationMs: r.durationMs,
     rationale: render(r.rationale, locale),
+    observer: render(r.observer, locale),
+    effort: r.effort,
     remediation: {
       steps: r.remediation.steps.map((s) => ({ ...s, text: render(s.text, locale) })),
       references: r.remediation.references,

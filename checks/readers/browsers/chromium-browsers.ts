@@ -151,8 +151,8 @@ export async function findChromiumBrowsers(
       const localStatePath = p.join(userDataDir, 'Local State')
       const st = await attempt(localStatePath, () => host.stat(localStatePath))
       if (st.ok) return { spec, userDataDir, localStatePath }
-      if (st.error.code !== 'not_found') {
-        out.problems.push({ spec, source: localStatePath, reason: describeHostError(st.error, localStatePath) })
+      if (st.reason.code !== 'not_found') {
+        out.problems.push({ spec, source: localStatePath, reason: describeHostError(st.reason, localStatePath) })
       }
       return undefined
     }),

@@ -99,7 +99,7 @@ async function readRoot(host: Host, root: FirefoxRoot, out: FirefoxDiscovery): P
   const [ini, installs] = await Promise.all([tryReadText(host, iniPath), tryReadText(host, p.join(root.dir, 'installs.ini'))])
   if (!ini.ok) {
     // No profiles.ini means Firefox never used this root; anything else is a real obstacle.
-    if (ini.error.code !== 'not_found') out.problems.push({ source: iniPath, reason: describeHostError(ini.error, iniPath) })
+    if (ini.reason.code !== 'not_found') out.problems.push({ source: iniPath, reason: describeHostError(ini.reason, iniPath) })
     return
   }
   const parsed = parseIni(ini.value)
@@ -116,8 +116,8 @@ async function readRoot(host: Host, root: FirefoxRoot, out: FirefoxDiscovery): P
       const name = s.values.Name ?? p.basename(path)
       const st = await attempt(path, () => host.stat(path))
       if (!st.ok) {
-        if (st.error.code === 'not_found') out.missing.push({ name, path, source: iniPath })
-        else out.problems.push({ source: path, reason: describeHostError(st.error, path) })
+        if (st.reason.code === 'not_found') out.missing.push({ name, path, source: iniPath })
+        else out.problems.push({ source: path, reason: describeHostError(st.reason, path) })
         return
       }
       if (st.value.kind !== 'dir') {

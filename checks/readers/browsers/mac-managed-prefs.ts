@@ -25,15 +25,15 @@ export function managedPrefsPaths(host: Host, domain: string): string[] {
 export async function readPlist(host: Host, file: string, signal?: AbortSignal): Promise<ManagedPrefsRead> {
   const st = await attempt(file, () => host.stat(file))
   if (!st.ok) {
-    return st.error.code === 'not_found'
+    return st.reason.code === 'not_found'
       ? { status: 'absent', source: file }
-      : { status: 'unreadable', source: file, reason: st.error.message }
+      : { status: 'unreadable', source: file, reason: st.reason.message }
   }
   const command = `plutil -convert json -o - ${file}`
   const run = await attempt(command, () =>
     host.exec('plutil', ['-convert', 'json', '-o', '-', file], { timeoutMs: 2000, ...(signal ? { signal } : {}) }),
   )
-  if (!run.ok) return { status: 'unreadable', source: file, reason: run.error.message }
+  if (!run.ok) return { status: 'unreadable', source: file, reason: run.reason.message }
   if (run.value.code !== 0) {
     return {
       status: 'unreadable',

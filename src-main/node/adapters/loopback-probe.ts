@@ -1,12 +1,6 @@
 import net from 'node:net'
 import { HostError, type ProbeOptions, type ProbeResult } from '../../../checks/core/host/host.js'
-
-/** True only for 127.0.0.0/8 and ::1 literals: names are refused so no resolver is ever asked. */
-export function isLoopbackAddress(address: string): boolean {
-  if (address === '::1' || address === '0:0:0:0:0:0:0:1') return true
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address)
-  return m !== null && m.slice(1).every((octet) => Number(octet) <= 255)
-}
+import { isLoopbackAddress } from '../../../checks/core/host/toolkit.js'
 
 /** Connects to a loopback port, sends `send`, and collects the reply. Refuses any other address. */
 export function probeLoopback(port: number, send: Uint8Array, options: ProbeOptions = {}): Promise<ProbeResult> {

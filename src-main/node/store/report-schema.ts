@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import type { Msg } from '../../../checks/core/i18n/message.js'
+import { defineMessages, type Msg } from '../../../checks/core/i18n/message.js'
+import { findCheck } from '../../../checks/registry.js'
 import type { RawReport } from '../../../checks/core/report/model.js'
-import { PLATFORMS, SEVERITIES, STATUSES } from '../../../checks/core/types.js'
+import { EFFORTS, PLATFORMS, SEVERITIES, STATUSES } from '../../../checks/core/types.js'
 
 // Stored reports come back from disk, so they are validated like any other outside data.
 
@@ -28,21 +29,33 @@ const stepSchema = z.object({
   link: z.string().optional(),
 })
 
-const resultSchema = z.object({
-  id: z.string(),
-  title: msgSchema,
-  category: z.string(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(STATUSES),
-  summary: msgSchema,
-  evidence: z.array(evidenceSchema),
-  durationMs: z.number().nonnegative(),
-  rationale: msgSchema,
-  remediation: z.object({
-    steps: z.array(stepSchema),
-    references: z.array(z.object({ title: z.string(), url: z.string() })),
-  }),
+const t = defineMessages('store', {
+  observerUnknown: 'What an observer learns: this gap tells someone watching more about you than you intend.',
 })
+
+const resultSchema = z
+  .object({
+    id: z.string(),
+    title: msgSchema,
+    category: z.string(),
+    severity: z.enum(SEVERITIES),
+    status: z.enum(STATUSES),
+    summary: msgSchema,
+    evidence: z.array(evidenceSchema),
+    durationMs: z.number().nonnegative(),
+    rationale: msgSchema,
+    // Scans saved before checks carried these have neither: the check's own words fill them in.
+    observer: msgSchema.optional(),
+    effort: z.union(EFFORTS.map((e) => z.literal(e))).optional(),
+    remediation: z.object({
+      steps: z.array(stepSchema),
+      references: z.array(z.object({ title: z.string(), url: z.string() })),
+    }),
+  })
+  .transform((r) => {
+    const check = findCheck(r.id)
+    return { ...r, observer: r.observer ?? check?.observer ?? t('observerUnknown'), effort: r.effort ?? check?.effort ?? 2 }
+  })
 
 export const rawReportSchema = z.object({
   schemaVersion: z.literal(1),

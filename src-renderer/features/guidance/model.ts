@@ -2,6 +2,7 @@ import { buildPlan, type Plan } from '../../../checks/core/guidance/plan.js'
 import { applyProfile, PROFILES, type Profile, type ProfileId } from '../../../checks/core/guidance/profiles.js'
 import { computeScore, type Score } from '../../../checks/core/guidance/score.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
+import type { Effort } from '../../../checks/core/types.js'
 import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
 import { guidanceText } from './messages.js'
@@ -26,21 +27,7 @@ export function stepKey(checkId: string, n: number): string {
   return `${checkId}#${n}`
 }
 
-const OBSERVER: Readonly<Record<string, Msg>> = {
-  dns: guidanceText('observerDns'),
-  vpn: guidanceText('observerVpn'),
-  tor: guidanceText('observerTor'),
-  permissions: guidanceText('observerPermissions'),
-  keys: guidanceText('observerKeys'),
-  isolation: guidanceText('observerIsolation'),
-}
-
-/** What someone watching learns from a gap in this category, in plain words. */
-export function observerLine(category: string): Msg {
-  return OBSERVER[category] ?? guidanceText('observerOther')
-}
-
-export function effortLabel(effort: 1 | 2 | 3): Msg {
+export function effortLabel(effort: Effort): Msg {
   return guidanceText(effort === 1 ? 'effort1' : effort === 2 ? 'effort2' : 'effort3')
 }
 

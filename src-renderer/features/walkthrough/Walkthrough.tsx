@@ -9,7 +9,7 @@ import { detailText } from '../detail/messages.js'
 import { EvidenceTable } from '../detail/EvidenceTable.js'
 import { References } from '../detail/References.js'
 import { StepBody } from '../detail/StepBody.js'
-import { observerLine, reasonInSentence, stepKey } from '../guidance/model.js'
+import { reasonInSentence, stepKey } from '../guidance/model.js'
 import { platformName } from '../scan/platform.js'
 import type { Entry } from '../scan/scan-state.js'
 import { AcceptRiskDialog } from './AcceptRiskDialog.js'
@@ -82,7 +82,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
         <>
           <section aria-labelledby="walk-why">
             <h3 id="walk-why">{t(walkText('whyHeading'))}</h3>
-            <p className="observer">{t(observerLine(result.category))}</p>
+            <p className="observer">{result.observer}</p>
             <p>{result.rationale}</p>
           </section>
           <section aria-labelledby="walk-steps">

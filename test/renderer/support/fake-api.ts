@@ -1,5 +1,7 @@
 import type { BulwarkApi, GuidanceState, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
 import type { ReportResult, ScanReport } from '../../../src-main/shared/report.js'
+import { render } from '../../../checks/core/i18n/locale.js'
+import { findCheck } from '../../../checks/registry.js'
 import { ok } from '../../../src-main/shared/result.js'
 
 /** A fake window.api for component tests only; end-to-end tests bind the real engine instead. */
@@ -43,7 +45,9 @@ export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
   }
 }
 
+/** A localised result; what a check would say of itself (observer, effort) comes from its real definition. */
 export function result(partial: Partial<ReportResult>): ReportResult {
+  const check = findCheck(partial.id ?? 'dns.firefox')
   return {
     id: 'dns.firefox',
     title: 'Firefox encrypted DNS',
@@ -54,6 +58,8 @@ export function result(partial: Partial<ReportResult>): ReportResult {
     evidence: [],
     durationMs: 12,
     rationale: 'Your network operator sees every site you look up.',
+    observer: check ? render(check.observer, 'en') : 'What an observer learns: every site you look up.',
+    effort: check?.effort ?? 1,
     remediation: { steps: [], references: [] },
     ...partial,
   }

@@ -15,6 +15,8 @@ function check(id: string, run: Check['run'], extra: Partial<Check> = {}): Check
     severity: 'low',
     platforms: ['linux', 'darwin', 'win32'],
     rationale: t('why'),
+    observer: t('why'),
+    effort: 1,
     remediation: { byPlatform: { linux: [{ text: t('ok') }] }, references: [] },
     run,
     ...extra,

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { buildPlan, type AcceptedRisk, type PlanInput } from '../../../../checks/core/guidance/plan.js'
+import { findCheck } from '../../../../checks/registry.js'
 
-const r = (id: string, status: PlanInput['status'], severity: PlanInput['severity'] = 'medium'): PlanInput => ({ id, status, severity })
+const r = (
+  id: string,
+  status: PlanInput['status'],
+  severity: PlanInput['severity'] = 'medium',
+  effort = findCheck(id)?.effort ?? 2,
+): PlanInput => ({
+  id,
+  status,
+  severity,
+  effort,
+})
 const now = new Date('2026-11-23T12:00:00Z')
 
 describe('buildPlan', () => {

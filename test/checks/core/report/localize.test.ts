@@ -23,6 +23,8 @@ function reportSeeing(observed: RawReport['results'][number]['evidence'][number]
         evidence: [{ label: t('label'), source: '/etc/sample', observed }],
         durationMs: 1,
         rationale: t('ok'),
+        observer: t('ok'),
+        effort: 1,
         remediation: { steps: [], references: [] },
       },
     ],

@@ -83,6 +83,8 @@ describe('redactReport', () => {
         ],
         durationMs: 3,
         rationale: 'Why',
+        observer: 'What an observer learns: where you go.',
+        effort: 1,
         remediation: {
           steps: [{ text: 'Run as alex', command: { shell: 'sh', line: 'pamu2fcfg -u alex >> /home/alex/.config/Yubico/u2f_keys' } }],
           references: [],

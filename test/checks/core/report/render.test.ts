@@ -24,6 +24,8 @@ const report: ScanReport = {
       evidence: [{ label: 'network.trr.mode', source: '/home/x/prefs.js', observed: 2, expected: '3' }],
       durationMs: 3,
       rationale: 'DNS lookups show every site you visit.',
+      observer: 'What an observer learns: every site you visit.',
+      effort: 1,
       remediation: {
         steps: [
           {
@@ -46,6 +48,8 @@ const report: ScanReport = {
       evidence: [],
       durationMs: 1,
       rationale: 'Why',
+      observer: 'What an observer learns: little.',
+      effort: 2,
       remediation: { steps: [], references: [] },
     },
   ],

@@ -26,6 +26,8 @@ export function rawReport(n = 0): RawReport {
         ],
         durationMs: 3,
         rationale: { key: 'dns.firefox.why', en: 'Your ISP sees every name you look up.' },
+        observer: { key: 'dns.firefox.observer', en: 'What an observer learns: every name you look up.' },
+        effort: 1,
         remediation: {
           steps: [
             { text: { key: 'dns.firefox.step', en: 'Turn on DNS over HTTPS.' }, link: 'https://support.mozilla.org/kb/dns-over-https' },

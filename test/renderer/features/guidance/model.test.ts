@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { render } from '../../../../checks/core/i18n/locale.js'
-import { effortLabel, observerLine, reasonInSentence, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
+import { effortLabel, reasonInSentence, stepKey, weigh } from '../../../../src-renderer/features/guidance/model.js'
 import { result } from '../../support/fake-api.js'
 
 const now = new Date('2026-03-01T00:00:00Z')
@@ -39,12 +39,7 @@ describe('walk-through helpers', () => {
     expect(stepKey('dns.firefox', 2)).toMatch(/^[a-z0-9.#-]+$/)
   })
 
-  it('says what an observer learns for every category in the catalogue, and something for an unknown one', () => {
-    for (const category of ['dns', 'vpn', 'tor', 'permissions', 'keys', 'isolation']) {
-      expect(render(observerLine(category), 'en')).toMatch(/^What an observer learns: /)
-    }
-    expect(observerLine('dns').key).not.toBe(observerLine('vpn').key)
-    expect(render(observerLine('something-new'), 'en')).toMatch(/^What an observer learns: /)
+  it('names each effort in plain words', () => {
     expect(render(effortLabel(3), 'en')).toBe('New hardware or a bigger change')
   })
 })
