@@ -1,7 +1,15 @@
+import type { MessageFn } from './i18n/message.js'
 import type { Check } from './types.js'
 
-/** Identity helper that gives check modules full type inference and one place to add invariants. */
-export function defineCheck(check: Check): Check {
+/** Every check's messages hold its title, why it matters and what an observer learns, under these names. */
+export type CheckTexts = MessageFn<{ title: string; rationale: string; observer: string }>
+
+/** What a check module declares: its texts come from its messages, the rest is written out. */
+export type CheckDefinition = Omit<Check, 'title' | 'rationale' | 'observer'> & { texts: CheckTexts }
+
+/** Gives check modules full type inference, reads the standard texts and holds the invariants in one place. */
+export function defineCheck({ texts, ...definition }: CheckDefinition): Check {
+  const check: Check = { ...definition, title: texts('title'), rationale: texts('rationale'), observer: texts('observer') }
   if (!/^[a-z]+(\.[a-z0-9-]+)+$/.test(check.id)) throw new Error(`Bad check id: ${check.id}`)
   if (check.platforms.length === 0) throw new Error(`Check ${check.id} names no platform`)
   return check

@@ -11,15 +11,18 @@ import { runCli } from '../../src-main/cli/run-cli.js'
 import { CHECKS } from '../../checks/registry.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
-const t = defineMessages('test.cli-history', { title: 'Sample', why: 'Because.', ok: 'Fine.' })
+const t = defineMessages('test.cli-history', {
+  title: 'Sample',
+  rationale: 'Because.',
+  observer: 'What an observer learns: little.',
+  ok: 'Fine.',
+})
 const SAMPLE = defineCheck({
   id: 'test.sample',
-  title: t('title'),
+  texts: t,
   category: 'test',
   severity: 'low',
   platforms: ['linux'],
-  rationale: t('why'),
-  observer: t('why'),
   effort: 1,
   remediation: { byPlatform: {}, references: [] },
   run: async () => ({ status: 'pass', summary: t('ok'), evidence: [] }),

@@ -20,7 +20,9 @@ import { rawReport } from '../node/store/support/raw-report.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
 const t = defineMessages('test.service', {
-  why: 'Because.',
+  title: 'Sample',
+  rationale: 'Because.',
+  observer: 'What an observer learns: little.',
   step: 'Do the thing.',
 })
 // Texts that the shipped catalogues translate, so localisation is tested against real Spanish.
@@ -28,18 +30,17 @@ const title = (n: number) => cliText('listHeading', { count: n })
 const ok = cliText('statusPass')
 
 function sample(n: number, platforms: Platform[] = ['linux'], run?: Check['run']): Check {
-  return defineCheck({
+  const defined = defineCheck({
     id: `test.sample-${n}`,
-    title: title(n),
+    texts: t,
     category: 'test',
     severity: 'low',
     platforms,
-    rationale: t('why'),
-    observer: t('why'),
     effort: 1,
     remediation: { byPlatform: { linux: [{ text: t('step') }] }, references: [] },
     run: run ?? (async () => ({ status: 'pass', summary: ok, evidence: [] })),
   })
+  return { ...defined, title: title(n) }
 }
 
 let dir: string

@@ -380,12 +380,10 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
 
 export const firefoxCheck = defineCheck({
   id: ID,
-  title: t('title'),
+  texts: t,
   category: 'dns',
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 1,
   remediation: {
     byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },

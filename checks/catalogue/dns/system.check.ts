@@ -21,12 +21,10 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
   const linuxPaths: LinuxPaths = { ...LINUX_PATHS, ...options.linuxPaths }
   return defineCheck({
     id: 'dns.system',
-    title: t('title'),
+    texts: t,
     category: 'dns',
     severity: 'high',
     platforms: ['linux', 'darwin', 'win32'],
-    rationale: t('rationale'),
-    observer: t('observer'),
     effort: 2,
     timeoutMs: 5000,
     remediation: {

@@ -56,12 +56,10 @@ export function isolationOutcome(info: IsolationInfo): Outcome {
 
 export const isolationCheck = defineCheck({
   id: 'env.isolation',
-  title: t('title'),
+  texts: t,
   category: 'isolation',
   severity: 'low',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 3,
   remediation: {
     byPlatform: { linux: steps, darwin: steps, win32: steps },

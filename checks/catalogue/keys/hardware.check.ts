@@ -20,12 +20,10 @@ const pamEnrol: Step = {
 
 export const hardwareKeysCheck = defineCheck({
   id: CHECK_ID,
-  title: t('title'),
+  texts: t,
   category: 'keys',
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 3,
   // Windows lists devices through PowerShell, whose start-up alone can take a second or two.
   timeoutMs: 8000,

@@ -85,12 +85,10 @@ function toOutcome(host: Host, c: Collected): Outcome {
 export function createAppsCheck(engine: SqliteEngine = sqlJsEngine): Check {
   return defineCheck({
     id: 'permissions.apps',
-    title: t('title'),
+    texts: t,
     category: 'permissions',
     severity: 'high',
     platforms: ['linux', 'darwin', 'win32'],
-    rationale: t('rationale'),
-    observer: t('observer'),
     effort: 1,
     timeoutMs: 8000,
     remediation: {

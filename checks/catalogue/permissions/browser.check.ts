@@ -39,12 +39,10 @@ export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
   ]
   return defineCheck({
     id: 'permissions.browser',
-    title: t('title'),
+    texts: t,
     category: 'permissions',
     severity: 'medium',
     platforms: ['linux', 'darwin', 'win32'],
-    rationale: t('rationale'),
-    observer: t('observer'),
     effort: 1,
     remediation: {
       byPlatform: { linux: steps, darwin: steps, win32: steps },

@@ -6,12 +6,10 @@ const settings = { text: t('stepSettings') }
 
 export const torConfigCheck = defineCheck({
   id: 'tor.config',
-  title: t('title'),
+  texts: t,
   category: 'tor',
   severity: 'high',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 1,
   remediation: {
     byPlatform: {

@@ -60,12 +60,10 @@ const cookieStep = (command: string): Step => ({ text: t('stepCookie'), command:
 
 export const torServiceCheck = defineCheck({
   id: 'tor.service',
-  title: t('title'),
+  texts: t,
   category: 'tor',
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 2,
   timeoutMs: 4000,
   remediation: {

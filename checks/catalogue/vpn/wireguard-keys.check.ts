@@ -173,12 +173,10 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
 
 export const wireguardKeysCheck = defineCheck({
   id: 'vpn.wireguard-keys',
-  title: t('title'),
+  texts: t,
   category: 'vpn',
   severity: 'high',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 1,
   remediation: {
     byPlatform: {

@@ -16,12 +16,10 @@ const GATHER: Record<Platform, (host: Host, signal: AbortSignal) => Promise<NetF
 
 export const wireguardCheck = defineCheck({
   id: 'vpn.wireguard',
-  title: t('title'),
+  texts: t,
   category: 'vpn',
   severity: 'medium',
   platforms: ['linux', 'darwin', 'win32'],
-  rationale: t('rationale'),
-  observer: t('observer'),
   effort: 2,
   remediation: {
     byPlatform: {

@@ -5,22 +5,25 @@ import { defineMessages } from '../../../../checks/core/i18n/message.js'
 import type { Check, Outcome } from '../../../../checks/core/types.js'
 import { createFixtureHost } from '../../../support/fixture-host.js'
 
-const t = defineMessages('test.engine', { ok: 'All good', title: 'A test check', why: 'Because' })
+const t = defineMessages('test.engine', {
+  ok: 'All good',
+  title: 'A test check',
+  rationale: 'Because',
+  observer: 'What an observer learns: little',
+})
 
 function check(id: string, run: Check['run'], extra: Partial<Check> = {}): Check {
-  return defineCheck({
+  const defined = defineCheck({
     id,
-    title: t('title'),
+    texts: t,
     category: 'test',
     severity: 'low',
     platforms: ['linux', 'darwin', 'win32'],
-    rationale: t('why'),
-    observer: t('why'),
     effort: 1,
     remediation: { byPlatform: { linux: [{ text: t('ok') }] }, references: [] },
     run,
-    ...extra,
   })
+  return { ...defined, ...extra }
 }
 
 const pass = async (): Promise<Outcome> => ({ status: 'pass', summary: t('ok'), evidence: [] })
