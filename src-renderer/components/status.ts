@@ -1,8 +1,10 @@
 import { defineMessages } from '../../checks/core/i18n/message.js'
 import type { Status } from '../../src-main/shared/report.js'
 
-/** Worst first: the order results are grouped in, so what needs attention comes first. */
-export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'unknown', 'error', 'pass', 'not_applicable']
+import { STATUS_ORDER } from '../../checks/core/report/model.js'
+
+/** The one status order (worst first), shared with every report. */
+export { STATUS_ORDER }
 
 export const statusLabel = defineMessages('ui.status', {
   fail: 'Fail',
