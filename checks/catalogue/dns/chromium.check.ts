@@ -4,15 +4,15 @@
  * policies, the policy winning (chromium.rules.ts).
  */
 import { z } from 'zod'
-import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.js'
-import { overallOf, policyNoteSeen, verdictSeen, type BrowserVerdict } from '../../readers/browsers/verdict.js'
+import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
+import { overallOf, policyNoteSeen, verdictSeen, type BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import { defineCheck } from '../../core/define-check.js'
 import { describeHostError, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
-import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.js'
-import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.rules.js'
+import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.io.js'
+import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.verdict.js'
 
 const ID = 'dns.chromium'
 

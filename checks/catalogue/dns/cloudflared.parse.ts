@@ -2,7 +2,7 @@
  * Finds cloudflared's DNS-over-HTTPS proxy, removed in cloudflared 2026.2.0. Pure: no I/O.
  * Set up either in config.yml (`proxy-dns: true`) or on a unit's command line (`cloudflared proxy-dns`).
  */
-import { stripBom } from './system-parse-util.js'
+import { stripBom } from './resolver-text.parse.js'
 
 export function configEnablesProxyDns(text: string): boolean {
   return /^\s*proxy-dns\s*:\s*["']?(true|yes|on)["']?\s*(#.*)?$/im.test(stripBom(text))

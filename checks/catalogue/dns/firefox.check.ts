@@ -4,16 +4,16 @@
  * file, and the enterprise policies that apply to it, and resolves them by Firefox's own
  * precedence (firefox.rules.ts).
  */
-import { findFirefoxProfiles, type FirefoxPackaging, type FirefoxProfile } from '../../readers/browsers/firefox-profiles.js'
+import { findFirefoxProfiles, type FirefoxPackaging, type FirefoxProfile } from '../../readers/browsers/firefox-profiles.io.js'
 import { defineCheck } from '../../core/define-check.js'
-import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.js'
+import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.io.js'
 import { pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { defineMessages, joinMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
-import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.js'
-import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../../readers/browsers/verdict.js'
-import { readAdminPrefs, readPrefFile } from './firefox-admin.js'
+import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.io.js'
+import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../../readers/browsers/browsers.verdict.js'
+import { readAdminPrefs, readPrefFile } from './firefox-admin.io.js'
 import {
   assessProfile,
   wrongTypeEntries,
@@ -23,7 +23,7 @@ import {
   type ProfileAssessment,
   type Resolved,
   type VerdictReason,
-} from './firefox.rules.js'
+} from './firefox.verdict.js'
 
 const ID = 'dns.firefox'
 

@@ -6,7 +6,7 @@
  * (`DNSSettings = { DNSProtocol = HTTPS; ServerURL = "https://..."; };`). The nesting depth differs
  * between macOS versions, so the tree is walked rather than indexed.
  */
-import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const DNS_SETTINGS_PAYLOAD = 'com.apple.dnsSettings.managed'
 

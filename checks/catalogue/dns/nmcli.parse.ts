@@ -4,7 +4,7 @@
  * `connection.dns-over-tls` is an enum: -1 default, 0 no, 1 opportunistic, 2 yes (libnm NMSettingConnectionDnsOverTls).
  */
 import type { DotMode } from './resolved-conf.parse.js'
-import { looksBinary, stripBom } from './system-parse-util.js'
+import { looksBinary, stripBom } from './resolver-text.parse.js'
 
 export interface NmConnection {
   name: string

@@ -2,7 +2,7 @@
  * Parses /etc/resolv.conf (resolv.conf(5)). Pure: no I/O.
  * glibc reads `nameserver` lines in order and uses at most three (MAXNS); `#` and `;` start comments.
  */
-import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const GLIBC_MAX_NAMESERVERS = 3
 

@@ -7,7 +7,7 @@
  * Long server lists wrap onto indented continuation lines.
  */
 import { parseDotMode, type DotMode } from './resolved-conf.parse.js'
-import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export interface ResolvectlScope {
   /** "Global", or the interface name of a link. */

@@ -6,7 +6,7 @@
  * file-name order, and a drop-in in a higher-priority directory hides a same-named one in a lower.
  * Later assignments win; an empty `DNS=` clears the list built so far.
  */
-import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export type DotMode = 'yes' | 'opportunistic' | 'no'
 

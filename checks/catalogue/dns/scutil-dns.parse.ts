@@ -7,7 +7,7 @@
  *     nameserver[0] : 192.168.1.1
  *     if_index : 6 (en0)
  */
-import { looksBinary, stripBom } from './system-parse-util.js'
+import { looksBinary, stripBom } from './resolver-text.parse.js'
 
 export interface ScutilResolver {
   section: string

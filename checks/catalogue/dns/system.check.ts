@@ -5,9 +5,9 @@
  */
 import { defineCheck } from '../../core/define-check.js'
 import type { Check } from '../../core/types.js'
-import { LINUX_PATHS, runLinux, type LinuxPaths } from './system-linux.js'
-import { runDarwin } from './system-darwin.js'
-import { runWin32 } from './system-win32.js'
+import { LINUX_PATHS, runLinux, type LinuxPaths } from './system.linux.io.js'
+import { runDarwin } from './system.darwin.io.js'
+import { runWin32 } from './system.win32.io.js'
 import { t } from './system.messages.js'
 
 export interface DnsSystemOptions {

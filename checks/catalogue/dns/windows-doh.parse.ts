@@ -13,7 +13,7 @@ import { z } from 'zod'
 import type { RegKey } from '../../readers/windows/reg-query.parse.js'
 import { findValue } from '../../readers/windows/reg-query.parse.js'
 import { canonicalIp } from '../../core/host/toolkit.js'
-import { looksBinary, stripBom, type ParseResult } from './system-parse-util.js'
+import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const DOH_FLAG = {
   autoTemplate: 0x1,

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import { defineMessages } from '../../core/i18n/message.js'
 import type { Outcome, Step } from '../../core/types.js'
-import { detectIsolation, type IsolationInfo } from './isolation.detect.js'
+import { detectIsolation, type IsolationInfo } from './isolation.io.js'
 
 const t = defineMessages('env.isolation', {
   title: 'Isolated system for sensitive work',

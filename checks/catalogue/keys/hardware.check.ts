@@ -2,9 +2,9 @@ import { defineCheck } from '../../core/define-check.js'
 import type { Evidence, Step } from '../../core/types.js'
 import { CHECK_ID, t } from './hardware.messages.js'
 import { decide } from './hardware.verdict.js'
-import { describeDevice, detectKeys } from './presence.js'
-import { detectSmartCardReaders } from './smartcard-readers.js'
-import { findKeyUsage } from './usage.js'
+import { describeDevice, detectKeys } from './presence.io.js'
+import { detectSmartCardReaders } from './smartcard-readers.io.js'
+import { findKeyUsage } from './usage.io.js'
 
 const PAM_U2F_DOCS = 'https://developers.yubico.com/pam-u2f/'
 

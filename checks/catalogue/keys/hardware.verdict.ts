@@ -1,7 +1,7 @@
 import { joinMessages } from '../../core/i18n/message.js'
 import type { Msg, Platform, Status } from '../../core/types.js'
 import { t } from './hardware.messages.js'
-import type { PresenceStatus } from './presence.js'
+import type { PresenceStatus } from './presence.io.js'
 
 export interface VerdictInput {
   platform: Platform

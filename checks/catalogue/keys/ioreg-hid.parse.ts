@@ -1,5 +1,5 @@
 import { isPlistDict, parsePlist, type PlistDict, type PlistValue } from '../../readers/macos/plist.parse.js'
-import type { DeviceListing, HidDevice } from './devices.js'
+import type { DeviceListing, HidDevice } from './devices.verdict.js'
 
 /**
  * Reads the HID devices from `ioreg -a -r -c IOHIDDevice`: an XML plist array with one dict per

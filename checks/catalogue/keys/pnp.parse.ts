@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { DeviceListing } from './devices.js'
+import type { DeviceListing } from './devices.verdict.js'
 
 /**
  * Reads `Get-PnpDevice … | Select-Object InstanceId,FriendlyName[,HardwareID] | ConvertTo-Json`.

@@ -1,12 +1,12 @@
 import { defineCheck } from '../../core/define-check.js'
 import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Check, Host, Outcome } from '../../core/types.js'
-import { collectLinux } from './apps.linux.js'
-import { collectMacos } from './apps.macos.js'
-import { collectWindows } from './apps.windows.js'
-import type { Collected } from './collected.js'
-import { shortList, subjectsOf, verdictOf } from './findings.js'
-import { sqlJsEngine, type SqliteEngine } from './sqlite.js'
+import { collectLinux } from './apps.linux.io.js'
+import { collectMacos } from './apps.darwin.io.js'
+import { collectWindows } from './apps.win32.io.js'
+import type { Collected } from './collected.verdict.js'
+import { shortList, subjectsOf, verdictOf } from './findings.verdict.js'
+import { sqlJsEngine, type SqliteEngine } from './sqlite.io.js'
 
 const t = defineMessages('permissions.apps', {
   title: 'Apps with access to camera, microphone, screen, input, files or location',

@@ -1,10 +1,10 @@
 import { defineCheck } from '../../core/define-check.js'
 import { defineMessages } from '../../core/i18n/message.js'
 import type { Check, Outcome } from '../../core/types.js'
-import { collectChromium } from './browser.chromium.js'
-import { collectFirefox } from './browser.firefox.js'
-import { shortList, subjectsOf, verdictOf, type Finding } from './findings.js'
-import { sqlJsEngine, type SqliteEngine } from './sqlite.js'
+import { collectChromium } from './browser-chromium.io.js'
+import { collectFirefox } from './browser-firefox.io.js'
+import { shortList, subjectsOf, verdictOf, type Finding } from './findings.verdict.js'
+import { sqlJsEngine, type SqliteEngine } from './sqlite.io.js'
 
 const t = defineMessages('permissions.browser', {
   title: 'Websites allowed to use camera, microphone, location, notifications or screen sharing',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/define-check.js'
 import { configOutcome, t } from './config.verdict.js'
-import { discoverTor, loadTorConfigs } from './tor.locate.js'
+import { discoverTor, loadTorConfigs } from './tor-install.io.js'
 
 const settings = { text: t('stepSettings') }
 

@@ -3,8 +3,8 @@ import { observedError, observedWord } from '../../core/host/helpers.js'
 import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../../core/types.js'
 import type { TorArgs } from './cmdline.parse.js'
-import { effectiveLines, type TorConfigSet } from './tor.locate.js'
-import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.load.js'
+import { effectiveLines, type TorConfigSet } from './tor-install.io.js'
+import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.io.js'
 import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
 
 export const t = defineMessages('tor.config', {

@@ -1,10 +1,10 @@
 import { defineCheck } from '../../core/define-check.js'
-import { detectIsolation } from '../env/isolation.detect.js'
+import { detectIsolation } from '../env/isolation.io.js'
 import type { Host } from '../../core/host/host.js'
 import type { Step } from '../../core/types.js'
-import { endpointText, probeControl, probeSocks, type ControlProbe, type Endpoint, type SocksProbe } from './probe.js'
+import { endpointText, probeControl, probeSocks, type ControlProbe, type Endpoint, type SocksProbe } from './probe.io.js'
 import { serviceOutcome, START_COMMAND, t } from './service.verdict.js'
-import { discoverTor, effectiveLines, loadTorConfigs } from './tor.locate.js'
+import { discoverTor, effectiveLines, loadTorConfigs } from './tor-install.io.js'
 import { parsePortSpec, type PortSpec } from './torrc.parse.js'
 
 /** The daemon's and Tor Browser's usual ports (detection.md §3). */

@@ -1,12 +1,12 @@
 /** tor.service verdict rules: pure, from what the check found and probed. */
-import type { IsolationInfo } from '../env/isolation.detect.js'
+import type { IsolationInfo } from '../env/isolation.io.js'
 import { observedError } from '../../core/host/helpers.js'
 import type { HostError } from '../../core/host/host.js'
 import { defineMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../../core/types.js'
 import type { AuthenticatedInfo, Bootstrap, ProtocolInfo } from './control.parse.js'
-import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.js'
-import type { TorDiscovery } from './tor.locate.js'
+import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.io.js'
+import type { TorDiscovery } from './tor-install.io.js'
 
 export const t = defineMessages('tor.service', {
   title: 'Tor is running and verified',

@@ -1,4 +1,4 @@
-import type { Parsed, RouteTarget } from './parsed.js'
+import type { Parsed, RouteTarget } from './parsed.parse.js'
 
 /** `ifconfig -l`: interface names separated by spaces on one line. */
 export function parseIfconfigList(text: string): Parsed<string[]> {

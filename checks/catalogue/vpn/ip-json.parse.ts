@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseJsonWith, type Parsed, type RouteTarget } from './parsed.js'
+import { parseJsonWith, type Parsed, type RouteTarget } from './parsed.parse.js'
 
 export interface IpLink {
   name: string

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseJsonWith, type Parsed } from './parsed.js'
+import { parseJsonWith, type Parsed } from './parsed.parse.js'
 
 export interface TailscaleStatus {
   backendState: string

@@ -1,7 +1,7 @@
 import { observedUnknown } from '../../core/host/helpers.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome } from '../../core/types.js'
-import type { RouteTarget } from './parsed.js'
+import type { RouteTarget } from './parsed.parse.js'
 import type { TailscaleStatus } from './vpn-clients.parse.js'
 import { t } from './wireguard.messages.js'
 

@@ -11,7 +11,7 @@ import { effectiveResolved, orderDropIns, parseDotMode, parseResolvedConf } from
 import { parseResolvectlStatus } from '../../../../checks/catalogue/dns/resolvectl.parse.js'
 import { parseScutilDns } from '../../../../checks/catalogue/dns/scutil-dns.parse.js'
 import { parseStubbyConfig } from '../../../../checks/catalogue/dns/stubby.parse.js'
-import { parseSocketAddress, reaches } from '../../../../checks/catalogue/dns/system-parse-util.js'
+import { parseSocketAddress, reaches } from '../../../../checks/catalogue/dns/resolver-text.parse.js'
 import { describeDohFlags, parseDohEntries, parseWindowsNetwork } from '../../../../checks/catalogue/dns/windows-doh.parse.js'
 import { parseRegQuery } from '../../../../checks/readers/windows/reg-query.parse.js'
 import { runCheck } from '../../../../checks/core/engine/runner.js'

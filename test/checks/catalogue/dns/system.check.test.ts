@@ -7,7 +7,7 @@ import { interpolate, type Msg } from '../../../../checks/core/i18n/message.js'
 import type { ProcessInfo } from '../../../../checks/core/host/host.js'
 import type { Outcome } from '../../../../checks/core/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile, type FixtureProbe } from '../../../support/fixture-host.js'
-import { NETWORK_ARGS } from '../../../../checks/catalogue/dns/system-win32.js'
+import { NETWORK_ARGS } from '../../../../checks/catalogue/dns/system.win32.io.js'
 import { seen } from '../../../support/seen.js'
 import { render } from '../../../../checks/core/i18n/locale.js'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findFido2Entries } from '../../../../checks/catalogue/keys/crypttab.parse.js'
-import { describeVendor } from '../../../../checks/catalogue/keys/fido-vendors.js'
+import { describeVendor } from '../../../../checks/catalogue/keys/fido-vendors.data.js'
 import { argValue, moduleBaseName, parsePamFile } from '../../../../checks/catalogue/keys/pam.parse.js'
 import { scanPublicKeys } from '../../../../checks/catalogue/keys/ssh-keys.parse.js'
 

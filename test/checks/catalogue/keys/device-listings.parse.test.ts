@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isFidoDevice } from '../../../../checks/catalogue/keys/devices.js'
+import { isFidoDevice } from '../../../../checks/catalogue/keys/devices.verdict.js'
 import { parseIoregHid } from '../../../../checks/catalogue/keys/ioreg-hid.parse.js'
 import { parsePnpHid, parsePnpReaders } from '../../../../checks/catalogue/keys/pnp.parse.js'
 import { parseSmartCardReaders } from '../../../../checks/catalogue/keys/smartcards.parse.js'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { interpolate, verbatim } from '../../../../checks/core/i18n/message.js'
 import { t } from '../../../../checks/catalogue/keys/hardware.messages.js'
 import { decide, type VerdictInput } from '../../../../checks/catalogue/keys/hardware.verdict.js'
-import type { PresenceStatus } from '../../../../checks/catalogue/keys/presence.js'
+import type { PresenceStatus } from '../../../../checks/catalogue/keys/presence.io.js'
 import type { Platform, Status } from '../../../../checks/core/types.js'
 
 const KEY = verbatim('1050:0407 · Yubico')

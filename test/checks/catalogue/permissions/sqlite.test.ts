@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openSqliteCopy, sqlJsEngine, type SqliteCopy } from '../../../../checks/catalogue/permissions/sqlite.js'
-import { applyWal } from '../../../../checks/catalogue/permissions/sqlite-wal.js'
+import { openSqliteCopy, sqlJsEngine, type SqliteCopy } from '../../../../checks/catalogue/permissions/sqlite.io.js'
+import { applyWal } from '../../../../checks/catalogue/permissions/sqlite-wal.parse.js'
 import { createFixtureHost, type FixtureFile } from '../../../support/fixture-host.js'
 import { buildDb, FIXTURES } from './tcc-fixture.js'
 

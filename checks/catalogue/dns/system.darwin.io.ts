@@ -1,0 +1,86 @@
+/**
+ * dns.system on macOS. Encrypted DNS is set by a configuration profile (com.apple.dnsSettings.managed)
+ * or by an app through NEDNSSettingsManager; only profiles can be listed, and device profiles may be
+ * listed only to administrators, so "nothing seen" is `unknown`, never `fail`.
+ */
+import { observedWord } from '../../core/host/helpers.js'
+import type { Host } from '../../core/host/host.js'
+import type { Evidence, Outcome } from '../../core/types.js'
+import { isEncryptedProtocol, parseSystemProfilerProfiles, type ProfileListing } from './macos-dns-profile.parse.js'
+import { parseScutilDns } from './scutil-dns.parse.js'
+import { runTool, type ToolRun } from './system.io.js'
+import { t } from './system.messages.js'
+import type { ParseResult } from './resolver-text.parse.js'
+
+const PROFILER_TIMEOUT_MS = 4000
+const SCUTIL_TIMEOUT_MS = 1500
+
+export interface DarwinFacts {
+  profiler: ToolRun
+  listing: ParseResult<ProfileListing> | null
+  scutil: ToolRun
+}
+
+export function decideDarwin(f: DarwinFacts): Pick<Outcome, 'status' | 'summary'> {
+  if (!f.profiler.ok || !f.listing) {
+    return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.profiler.ok ? 'no output' : f.profiler.reason }) }
+  }
+  if (!f.listing.ok) return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.listing.problem }) }
+  const payloads = f.listing.value.dnsPayloads
+  const encrypted = payloads.find((p) => isEncryptedProtocol(p.protocol))
+  if (encrypted) {
+    return {
+      status: 'pass',
+      summary: t('macProfile', {
+        profile: encrypted.profileName || '(unnamed)',
+        protocol: encrypted.protocol ?? '',
+        server: encrypted.serverUrl ?? encrypted.serverName ?? '(no server given)',
+      }),
+    }
+  }
+  const odd = payloads[0]
+  if (odd)
+    return {
+      status: 'unknown',
+      summary: t('macUnknownProtocol', { profile: odd.profileName || '(unnamed)', protocol: odd.protocol ?? '(not set)' }),
+    }
+  return { status: 'unknown', summary: t('macNothingVisible') }
+}
+
+export function darwinEvidence(f: DarwinFacts): Evidence[] {
+  const ev: Evidence[] = []
+  if (!f.profiler.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.profiler.reason })
+  else if (f.listing && !f.listing.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.listing.problem })
+  else if (f.listing?.ok) {
+    ev.push({
+      label: t('evProfiles'),
+      source: f.profiler.command,
+      observed: f.listing.value.profileNames.join(', ') || t('obsNoneListed'),
+      expected: t('expEncrypted'),
+    })
+    for (const p of f.listing.value.dnsPayloads) {
+      ev.push({
+        label: t('evDnsPayload', { profile: p.profileName || '(unnamed)' }),
+        source: f.profiler.command,
+        observed:
+          `DNSProtocol=${p.protocol ?? '(not set)'} ${p.serverUrl ? `ServerURL=${p.serverUrl}` : p.serverName ? `ServerName=${p.serverName}` : ''}`.trim(),
+      })
+    }
+  }
+  if (f.scutil.ok) {
+    const servers = [...new Set(parseScutilDns(f.scutil.stdout).flatMap((r) => r.nameservers))]
+    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || observedWord('none') })
+  } else {
+    ev.push({ label: t('evToolFailed'), source: f.scutil.command, observed: f.scutil.reason })
+  }
+  return ev
+}
+
+export async function runDarwin(host: Host, signal: AbortSignal): Promise<Outcome> {
+  const [profiler, scutil] = await Promise.all([
+    runTool(host, 'system_profiler', ['SPConfigurationProfileDataType', '-json'], PROFILER_TIMEOUT_MS, signal),
+    runTool(host, 'scutil', ['--dns'], SCUTIL_TIMEOUT_MS, signal),
+  ])
+  const facts: DarwinFacts = { profiler, scutil, listing: profiler.ok ? parseSystemProfilerProfiles(profiler.stdout) : null }
+  return { ...decideDarwin(facts), evidence: darwinEvidence(facts) }
+}

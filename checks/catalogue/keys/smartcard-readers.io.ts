@@ -1,0 +1,71 @@
+import { observedError, observedExit, tryStat } from '../../core/host/helpers.js'
+import type { Evidence, Host } from '../../core/types.js'
+import { runCommand } from './command.io.js'
+import { t } from './hardware.messages.js'
+import { parsePnpReaders } from './pnp.parse.js'
+import { POWERSHELL } from './presence.io.js'
+import { parseSmartCardReaders } from './smartcards.parse.js'
+
+/**
+ * Smart-card readers and the PC/SC service, as evidence only: a PIV or OpenPGP card is not a FIDO
+ * key, and `gpg --card-status` is never run (it starts scdaemon, which can hold the card).
+ */
+export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm'
+export const SYSTEM_PROFILER = '/usr/sbin/system_profiler'
+export const SMARTCARDS_ARGS = ['SPSmartCardsDataType', '-json'] as const
+export const PNP_READER_ARGS = [
+  '-NoProfile',
+  '-NonInteractive',
+  '-Command',
+  'Get-PnpDevice -PresentOnly -Class SmartCardReader | Select-Object InstanceId,FriendlyName | ConvertTo-Json',
+] as const
+
+async function linuxReaders(host: Host): Promise<Evidence[]> {
+  const [socket, processes] = await Promise.all([tryStat(host, PCSCD_SOCKET), host.sysinfo.processes().catch(() => null)])
+  const running = processes?.filter((p) => p.name === 'pcscd') ?? null
+  return [
+    {
+      label: t('evPcscd'),
+      source: PCSCD_SOCKET,
+      observed: socket.ok ? t('obsPresentKind', { kind: socket.value.kind }) : observedError(socket.reason.code),
+    },
+    {
+      label: t('evPcscd'),
+      source: 'process list',
+      observed:
+        running === null
+          ? t('obsProcessListUnavailable')
+          : running.length > 0
+            ? t('obsPcscdRunning', { pids: running.map((p) => p.pid).join(', ') })
+            : t('obsPcscdNotRunning'),
+    },
+  ]
+}
+
+async function macReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
+  const run = await runCommand(host, SYSTEM_PROFILER, SMARTCARDS_ARGS, { timeoutMs: 4000, signal })
+  if (!run.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: run.seen }]
+  const parsed = parseSmartCardReaders(run.result.stdout)
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: parsed.error }]
+  if (parsed.readers.length === 0) return [{ label: t('evSmartCardReader'), source: run.line, observed: t('obsNoReaders') }]
+  return parsed.readers.map((r) => ({ label: t('evSmartCardReader'), source: run.line, observed: r }))
+}
+
+async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
+  // With no reader present Get-PnpDevice writes "No matching ... objects" to stderr and exits 1.
+  const run = await runCommand(host, POWERSHELL, PNP_READER_ARGS, { timeoutMs: 4000, signal, acceptExit: (code) => code === 1 })
+  if (!run.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: run.seen }]
+  if (run.result.code !== 0 && !/no matching/i.test(run.result.stderr)) {
+    return [{ label: t('evSmartCardReader'), source: run.line, observed: run.result.stderr.trim().slice(0, 300) || observedExit(1) }]
+  }
+  const parsed = parsePnpReaders(run.result.stdout)
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: parsed.error }]
+  if (parsed.items.length === 0) return [{ label: t('evSmartCardReader'), source: run.line, observed: t('obsNoReaders') }]
+  return parsed.items.map((r) => ({ label: t('evSmartCardReader'), source: r.instanceId, observed: r.name ?? r.instanceId }))
+}
+
+export function detectSmartCardReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
+  if (host.platform === 'darwin') return macReaders(host, signal)
+  if (host.platform === 'win32') return windowsReaders(host, signal)
+  return linuxReaders(host)
+}

@@ -1,0 +1,104 @@
+import { observedError, observedWord } from '../../core/host/helpers.js'
+import { defineMessages } from '../../core/i18n/message.js'
+import type { Host } from '../../core/types.js'
+import type { Collected } from './collected.verdict.js'
+import { finding, type Finding } from './findings.verdict.js'
+import { openSqliteCopy, type SqliteEngine } from './sqlite.io.js'
+import { readTcc, TCC_SERVICES, type TccGrant } from './tcc.parse.js'
+
+const t = defineMessages('permissions.apps', {
+  tcc_camera: 'Camera: {app}',
+  tcc_microphone: 'Microphone: {app}',
+  tcc_screen: 'Screen recording: {app}',
+  tcc_allFiles: 'Full Disk Access: {app}',
+  tcc_accessibility: 'Accessibility (can control the Mac): {app}',
+  tcc_input: 'Input Monitoring (can read keystrokes): {app}',
+  tcc_postEvent: 'Can send keystrokes and clicks: {app}',
+  tcc_automation: 'Automation: {app} can control {target}',
+  tccRevoke:
+    'Only apps you trust. Turn it off in System Settings → Privacy & Security, or run {command} (resets it to "ask"; there is no undo).',
+  tccRevokePath: 'Only apps you trust. Turn it off in System Settings → Privacy & Security.',
+  tccUserDb: 'Per-user app permissions (TCC.db)',
+  tccSystemDb: 'System-wide app permissions (TCC.db): screen recording, Full Disk Access, Accessibility, Input Monitoring',
+  tccNeedFda:
+    'macOS lets no app read its permission database (TCC.db) without Full Disk Access, so the grants are unknown. Open System Settings → Privacy & Security → Full Disk Access, turn on Bulwark (or the terminal app that runs the bulwark command), then scan again.',
+  tccUnreadable:
+    'Bulwark could not read {path}: {reason}. Scan again; if it persists, check the grants by hand in System Settings → Privacy & Security.',
+  tccMissing:
+    'No TCC database was found at {user} or {system}, so the grants are unknown. Check them by hand in System Settings → Privacy & Security.',
+  location:
+    'Location Services grants: not in TCC; macOS keeps them in a file only root can read. Review them in System Settings → Privacy & Security → Location Services.',
+  obsTccAllowed: 'allowed ({raw})',
+  obsTccLimited: 'limited ({raw})',
+  obsTccRead: '{rows} rows, {generation} schema, {walPages} WAL pages merged, {skipped} malformed rows skipped',
+})
+
+export const TCC_USER_DB = 'Library/Application Support/com.apple.TCC/TCC.db'
+export const TCC_SYSTEM_DB = '/Library/Application Support/com.apple.TCC/TCC.db'
+const LOCATION_STORE = '/var/db/locationd/clients.plist'
+
+function grantFinding(db: string, g: TccGrant): Finding {
+  const service = TCC_SERVICES[g.service]
+  const app = g.apple ? `${g.client} (Apple)` : g.client
+  const label = service.kind === 'automation' ? t('tcc_automation', { app, target: g.target ?? '?' }) : t(`tcc_${service.kind}`, { app })
+  const flagged = service.broad && g.decision === 'allowed' && !g.apple
+  // tccutil resets by bundle id only; path clients are revoked in System Settings.
+  const expected = g.clientType === 0 ? t('tccRevoke', { command: `tccutil reset ${service.tccutil} ${g.client}` }) : t('tccRevokePath')
+  return finding(flagged ? 'warn' : 'info', g.client, {
+    label,
+    source: `${db} → access (service=${g.service}, client=${g.client})`,
+    observed: g.decision === 'limited' ? t('obsTccLimited', { raw: g.raw }) : t('obsTccAllowed', { raw: g.raw }),
+    ...(flagged ? { expected } : {}),
+  })
+}
+
+/** macOS: both TCC databases, merged; location is reported as outside TCC. */
+export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Collected> {
+  const userDb = `${host.home.replace(/\/+$/, '')}/${TCC_USER_DB}`
+  const dbs = [
+    { path: userDb, label: t('tccUserDb') },
+    { path: TCC_SYSTEM_DB, label: t('tccSystemDb') },
+  ]
+  const copies = await Promise.all(dbs.map((d) => openSqliteCopy(host, d.path, engine)))
+  const findings: Finding[] = []
+  // One database missing is normal (a new user has no grants yet); both missing is not a Mac we understand.
+  const allAbsent = copies.every((c) => c.status === 'absent')
+  let gap: Collected['gap'] = allAbsent ? t('tccMissing', { user: userDb, system: TCC_SYSTEM_DB }) : undefined
+  copies.forEach((copy, i) => {
+    const { path, label } = dbs[i]!
+    if (copy.status === 'absent') {
+      findings.push(finding(allAbsent ? 'unknown' : 'info', '', { label, source: path, observed: observedError('not_found') }))
+      return
+    }
+    if (copy.status === 'unreadable') {
+      gap ??= copy.error.code === 'permission_denied' ? t('tccNeedFda') : t('tccUnreadable', { path, reason: copy.error.message })
+      findings.push(finding('unknown', '', { label, source: path, observed: observedError(copy.error.code) }))
+      return
+    }
+    if (copy.status === 'corrupt') {
+      gap ??= t('tccUnreadable', { path, reason: copy.reason })
+      findings.push(finding('unknown', '', { label, source: path, observed: copy.reason }))
+      return
+    }
+    try {
+      const read = readTcc(copy.db)
+      if (!read.ok) {
+        gap ??= t('tccUnreadable', { path, reason: read.reason })
+        findings.push(finding('unknown', '', { label, source: path, observed: read.reason }))
+        return
+      }
+      findings.push(
+        finding('info', '', {
+          label,
+          source: path,
+          observed: t('obsTccRead', { rows: read.rows, generation: read.generation, walPages: copy.walFrames, skipped: read.skipped }),
+        }),
+      )
+      for (const g of read.grants) if (g.decision === 'allowed' || g.decision === 'limited') findings.push(grantFinding(path, g))
+    } finally {
+      copy.db.close()
+    }
+  })
+  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: observedWord('notRead') }))
+  return gap ? { findings, gap } : { findings }
+}

@@ -1,0 +1,275 @@
+import { attempt, observedError, tryReadText } from '../../core/host/helpers.js'
+import type { ExecResult } from '../../core/host/host.js'
+import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import type { Host } from '../../core/types.js'
+import type { Collected } from './collected.verdict.js'
+import { finding, type Finding } from './findings.verdict.js'
+import {
+  grantsOf,
+  installationOption,
+  parseFlatpakList,
+  parsePermissionTable,
+  portalAllows,
+  writesGrant,
+  type GrantKind,
+} from './flatpak.parse.js'
+import { parseKeyFile, type KeyFile } from './keyfile.parse.js'
+import { parseSnapConnections, type WatchedInterface } from './snap.parse.js'
+
+const t = defineMessages('permissions.apps', {
+  fp_home: 'Flatpak {app} can read and write your whole home folder',
+  fp_host: 'Flatpak {app} can read and write all your files and most of the system',
+  fp_hostOs: 'Flatpak {app} can see the host operating system files',
+  fp_devicesAll: 'Flatpak {app} can use every device, webcams included',
+  fp_pulseaudio: 'Flatpak {app} can record from the microphone (PulseAudio socket)',
+  fp_flatpakBus: 'Flatpak {app} can run commands outside its sandbox (talks to org.freedesktop.Flatpak)',
+  fp_sessionBus: 'Flatpak {app} can run commands outside its sandbox (it has the whole session bus, org.freedesktop.Flatpak included)',
+  fpRevoke: 'Back up {file}, then run {command}. Undo: restore the backup (or delete the file if there was none).',
+  fpPortal_devices: 'Camera (desktop portal): {app}',
+  fpPortal_location: 'Location (desktop portal): {app}',
+  fpPortalRevoke: 'To revoke, run {command}',
+  fpListFailed: 'Listing Flatpak apps failed: {reason}. Run {command} yourself to see why.',
+  fpInfoFailed: 'Reading the permissions of Flatpak {app} failed: {reason}. Run {command} yourself to see why.',
+  fpOverrideBad:
+    'The Flatpak override file {file} is not valid ({reason}); Flatpak itself will not use it as intended. Fix or remove it, then scan again.',
+  fpOverrideUnreadable:
+    'Bulwark could not read the Flatpak override file {file} ({reason}), so what it grants is unknown. Check who may read it, then scan again.',
+  fpPortalFailed:
+    'Bulwark could not ask the desktop permission store ({reason}), so camera and location grants made through the portal are unknown. Run the scan from your desktop session, or run {command} there.',
+  fpList: 'Flatpak apps installed',
+  obsFpApps: '{count} apps',
+  obsFpRowsRejected: 'rows not understood: {count}',
+  obsFpNotUnderstood: 'not understood: {rows}',
+  obsFpNoOutput: 'no output',
+  obsFpOverride: '{entry} (set by this override file)',
+  snap_camera: 'Snap {app} can use the camera',
+  'snap_audio-record': 'Snap {app} can record audio',
+  snap_home: 'Snap {app} can read and write your home folder (hidden files excluded)',
+  'snap_removable-media': 'Snap {app} can read and write removable media',
+  'snap_personal-files': 'Snap {app} can read or write specific personal files',
+  'snap_location-observe': 'Snap {app} can read your location',
+  snapRevoke: 'To revoke, run {command}. Undo: {undo}',
+  snapFailed: 'Listing Snap connections failed: {reason}. Run {command} yourself to see why.',
+  snapList: 'Snap interface connections',
+  obsSnapRows: '{rows} connections',
+  obsSnapRowsRejected: '{rows} connections, {rejected} unreadable rows',
+  linuxNothing:
+    'No Flatpak or Snap apps are installed. Apps from your distribution run without a permission system, so there are no per-app grants to review.',
+})
+
+/** Portal permission-store tables: camera access (xdg-desktop-portal's "devices"/"camera") and location. */
+const PORTAL_TABLES = [
+  { table: 'devices', id: 'camera' },
+  { table: 'location', id: 'location' },
+] as const
+
+const FLATPAK_TIMEOUT_MS = 3000
+/** Two cores are common: a few `flatpak info` processes at a time finish sooner than dozens at once. */
+const FLATPAK_PARALLEL = 4
+
+type Exec = { ok: true; value: ExecResult } | { ok: false; reason: string; missing: boolean }
+
+async function run(host: Host, file: string, args: string[], signal: AbortSignal): Promise<Exec> {
+  const r = await attempt(file, () => host.exec(file, args, { timeoutMs: FLATPAK_TIMEOUT_MS, signal }))
+  if (!r.ok) return { ok: false, reason: r.reason.message, missing: r.reason.code === 'not_found' }
+  if (r.value.code !== 0)
+    return { ok: false, reason: (r.value.stderr || r.value.stdout).trim() || `exit code ${String(r.value.code)}`, missing: false }
+  return r
+}
+
+async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))))
+  return out
+}
+
+/** Where overrides live: $FLATPAK_USER_DIR / $FLATPAK_SYSTEM_DIR move them, as flatpak itself honours. */
+export function overrideDirs(host: Host): { user: string; system: string } {
+  const dataHome = host.env.XDG_DATA_HOME || `${host.home}/.local/share`
+  return {
+    user: `${host.env.FLATPAK_USER_DIR || `${dataHome}/flatpak`}/overrides`,
+    system: `${host.env.FLATPAK_SYSTEM_DIR || '/var/lib/flatpak'}/overrides`,
+  }
+}
+
+interface Layer {
+  file: string
+  keys: KeyFile
+}
+
+/** Reads the override files that apply to `names` (and `global`), flagging the ones Flatpak would reject. */
+async function readOverrides(
+  host: Host,
+  names: readonly string[],
+  findings: Finding[],
+): Promise<{ layers: Map<string, Layer[]>; gap?: Msg }> {
+  const dirs = overrideDirs(host)
+  const files = [...new Set(['global', ...names])].flatMap((name) =>
+    [dirs.system, dirs.user].map((dir) => ({ name, file: `${dir}/${name}` })),
+  )
+  const reads = await Promise.all(files.map((f) => tryReadText(host, f.file, { maxBytes: 256 * 1024 })))
+  const layers = new Map<string, Layer[]>()
+  let gap: Msg | undefined
+  reads.forEach((read, i) => {
+    const { name, file } = files[i]!
+    if (!read.ok) {
+      if (read.reason.code === 'not_found') return
+      const msg = t('fpOverrideUnreadable', { file, reason: read.reason.message })
+      findings.push(finding('unknown', name, { label: msg, source: file, observed: observedError(read.reason.code) }))
+      gap ??= msg
+      return
+    }
+    const parsed = parseKeyFile(read.value)
+    if (!parsed.ok) {
+      const msg = t('fpOverrideBad', { file, reason: parsed.reason })
+      findings.push(finding('unknown', name, { label: msg, source: file, observed: parsed.reason }))
+      gap ??= msg
+      return
+    }
+    layers.set(name, [...(layers.get(name) ?? []), { file, keys: parsed.groups }])
+  })
+  return gap ? { layers, gap } : { layers }
+}
+
+async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collected & { present: boolean }> {
+  const listArgs = ['list', '--app', '--columns=application,installation']
+  const listCommand = `flatpak ${listArgs.join(' ')}`
+  const list = await run(host, 'flatpak', listArgs, signal)
+  if (!list.ok) {
+    if (list.missing) return { findings: [], present: false }
+    const gap = t('fpListFailed', { reason: list.reason, command: listCommand })
+    return { findings: [finding('unknown', '', { label: t('fpList'), source: listCommand, observed: list.reason })], gap, present: true }
+  }
+  const { apps, rejected } = parseFlatpakList(list.value.stdout)
+  const findings: Finding[] = [
+    finding('info', '', { label: t('fpList'), source: listCommand, observed: t('obsFpApps', { count: apps.length }) }),
+  ]
+  // A row that is not an app id could be an app whose grants would go unseen.
+  const listGap =
+    rejected.length > 0
+      ? t('fpListFailed', { reason: t('obsFpRowsRejected', { count: rejected.length }), command: listCommand })
+      : undefined
+  if (listGap)
+    findings.push(
+      finding('unknown', '', {
+        label: t('fpList'),
+        source: listCommand,
+        observed: t('obsFpNotUnderstood', { rows: rejected.slice(0, 3).join(' | ') }),
+      }),
+    )
+  // Flatpak without apps has nothing to audit.
+  if (apps.length === 0) return listGap ? { findings, gap: listGap, present: true } : { findings, present: false }
+
+  const [overrides, infos, portals] = await Promise.all([
+    readOverrides(
+      host,
+      apps.map((a) => a.id),
+      findings,
+    ),
+    inBatches(apps, FLATPAK_PARALLEL, async (app) => {
+      const args = ['info', '--show-permissions', installationOption(app.installation), app.id]
+      return { app, args, result: await run(host, 'flatpak', args, signal) }
+    }),
+    Promise.all(
+      PORTAL_TABLES.map(async ({ table, id }) => {
+        const args = ['permissions', table, id]
+        return { table, id, args, result: await run(host, 'flatpak', args, signal) }
+      }),
+    ),
+  ])
+  let gap = listGap ?? overrides.gap
+  const dirs = overrideDirs(host)
+
+  for (const { app, args, result } of infos) {
+    const command = `flatpak ${args.join(' ')}`
+    const parsed = result.ok ? parseKeyFile(result.value.stdout) : undefined
+    if (!result.ok || !parsed?.ok) {
+      const reason = !result.ok ? result.reason : parsed && !parsed.ok ? parsed.reason : t('obsFpNoOutput')
+      findings.push(
+        finding('unknown', app.id, { label: t('fpInfoFailed', { app: app.id, reason, command }), source: command, observed: reason }),
+      )
+      gap ??= t('fpInfoFailed', { app: app.id, reason, command })
+      continue
+    }
+    const layers = [...(overrides.layers.get(app.id) ?? []), ...(overrides.layers.get('global') ?? [])]
+    for (const grant of grantsOf(parsed.groups)) {
+      const from = layers.find((l) => writesGrant(l.keys, grant))
+      const revoke = `flatpak override --user ${grant.revoke} ${app.id}`
+      findings.push(
+        finding(grant.weight, app.id, {
+          label: t(`fp_${grant.kind satisfies GrantKind}`, { app: app.id }),
+          source: from ? from.file : command,
+          observed: from ? t('obsFpOverride', { entry: grant.entry }) : grant.entry,
+          ...(grant.weight === 'info' ? {} : { expected: t('fpRevoke', { file: `${dirs.user}/${app.id}`, command: revoke }) }),
+        }),
+      )
+    }
+  }
+
+  const ids = new Set(apps.map((a) => a.id))
+  for (const { table, id, args, result } of portals) {
+    const command = `flatpak ${args.join(' ')}`
+    if (!result.ok) {
+      // An empty table is an error reply from the store ("No entry for camera"): nothing granted.
+      if (/portal\.Error\.NotFound|No entry for/.test(result.reason)) continue
+      findings.push(finding('unknown', '', { label: t(`fpPortal_${table}`, { app: '*' }), source: command, observed: result.reason }))
+      gap ??= t('fpPortalFailed', { reason: result.reason, command })
+      continue
+    }
+    for (const grant of parsePermissionTable(result.value.stdout, table, id)) {
+      if (!portalAllows(table, grant) || !ids.has(grant.app)) continue
+      findings.push(
+        finding('info', grant.app, {
+          label: t(`fpPortal_${table}`, { app: grant.app }),
+          source: command,
+          observed: grant.permissions.join(','),
+          expected: t('fpPortalRevoke', { command: `flatpak permission-remove ${table} ${id} ${grant.app}` }),
+        }),
+      )
+    }
+  }
+  return gap ? { findings, gap, present: true } : { findings, present: true }
+}
+
+async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected & { present: boolean }> {
+  const command = 'snap connections'
+  const result = await run(host, 'snap', ['connections'], signal)
+  if (!result.ok) {
+    if (result.missing) return { findings: [], present: false }
+    return {
+      findings: [finding('unknown', '', { label: t('snapList'), source: command, observed: result.reason })],
+      gap: t('snapFailed', { reason: result.reason, command }),
+      present: true,
+    }
+  }
+  const parsed = parseSnapConnections(result.value.stdout)
+  const findings: Finding[] = [
+    finding('info', '', {
+      label: t('snapList'),
+      source: command,
+      observed: parsed.rejected
+        ? t('obsSnapRowsRejected', { rows: parsed.rows, rejected: parsed.rejected })
+        : t('obsSnapRows', { rows: parsed.rows }),
+    }),
+  ]
+  for (const c of parsed.connections) {
+    findings.push(
+      finding('info', c.snap, {
+        label: t(`snap_${c.iface satisfies WatchedInterface}`, { app: c.snap }),
+        source: command,
+        observed: `${c.plug} → ${c.slot}${c.notes !== '-' ? ` (${c.notes})` : ''}`,
+        expected: t('snapRevoke', { command: `sudo snap disconnect ${c.plug}`, undo: `sudo snap connect ${c.plug} ${c.slot}` }),
+      }),
+    )
+  }
+  return { findings, present: true }
+}
+
+/** Linux: Flatpak (effective permissions, overrides, portal grants) and Snap connections. */
+export async function collectLinux(host: Host, signal: AbortSignal): Promise<Collected> {
+  const [flatpak, snap] = await Promise.all([collectFlatpak(host, signal), collectSnap(host, signal)])
+  if (!flatpak.present && !snap.present) return { findings: [...flatpak.findings, ...snap.findings], nothingToAudit: t('linuxNothing') }
+  const gap = flatpak.gap ?? snap.gap
+  const findings = [...flatpak.findings, ...snap.findings]
+  return gap ? { findings, gap } : { findings }
+}

@@ -1,0 +1,120 @@
+import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
+import { attempt, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { defineMessages } from '../../core/i18n/message.js'
+import type { Host } from '../../core/types.js'
+import type { Collected } from './collected.verdict.js'
+import { finding, type Finding } from './findings.verdict.js'
+import { defaultLabel, siteLabel } from './site-labels.verdict.js'
+import { readChromiumPrefs } from './site-permissions.parse.js'
+
+const t = defineMessages('permissions.browser', {
+  crProfile: '{browser} profile "{profile}": site permissions',
+  crRevoke: 'Remove it in {browser}: {page} (profile "{profile}").',
+  crDefaultRevoke: 'In {browser} open {page} and choose "Don\'t allow" / "Ask" as the default (profile "{profile}").',
+  crUnreadable: 'Bulwark could not read {file}: {reason}. Scan again; if it persists, review the sites in {page}.',
+  crDiscovery: '{browser} could not be examined: {reason}',
+  obsCrNotJson: 'not valid JSON ({detail})',
+  obsCrBadShape: 'its content settings are not in the shape Chromium writes',
+  obsCrAllowed: '{count} allowed site permissions',
+})
+
+/**
+ * Profile folders Chromium creates: "Default" and "Profile N" (Guest and System profiles keep no
+ * grants). Case-insensitive because Windows and macOS file names are.
+ */
+const PROFILE_DIR = /^(Default|Profile \d+)$/i
+/** Preferences grows with history of settings; a few MiB is common, far more is not a real one. */
+const MAX_PREFERENCES = 16 * 1024 * 1024
+
+async function collectProfile(host: Host, browser: ChromiumInstallation, dir: string): Promise<Collected> {
+  const p = pathsFor(host.platform)
+  const { name, scheme } = browser.spec
+  const file = p.join(browser.userDataDir, dir, 'Preferences')
+  const label = t('crProfile', { browser: name, profile: dir })
+  const settingsPage = `${scheme}://settings/content`
+  const read = await tryReadText(host, file, { maxBytes: MAX_PREFERENCES })
+  if (!read.ok) {
+    if (read.reason.code === 'not_found')
+      return { findings: [finding('info', '', { label, source: file, observed: observedError('not_found') })] }
+    const gap = t('crUnreadable', { file, reason: read.reason.message, page: settingsPage })
+    return { findings: [finding('unknown', '', { label, source: file, observed: observedError(read.reason.code) })], gap }
+  }
+  let doc: unknown
+  try {
+    doc = JSON.parse(read.value)
+  } catch (e) {
+    const reason = t('obsCrNotJson', { detail: e instanceof Error ? e.message : String(e) })
+    return {
+      findings: [finding('unknown', '', { label, source: file, observed: reason })],
+      gap: t('crUnreadable', { file, reason, page: settingsPage }),
+    }
+  }
+  const settings = readChromiumPrefs(doc)
+  if (!settings) {
+    const reason = t('obsCrBadShape')
+    return {
+      findings: [finding('unknown', '', { label, source: file, observed: reason })],
+      gap: t('crUnreadable', { file, reason, page: settingsPage }),
+    }
+  }
+  const findings: Finding[] = [finding('info', '', { label, source: file, observed: t('obsCrAllowed', { count: settings.grants.length }) })]
+  for (const d of settings.allowByDefault) {
+    findings.push(
+      finding('warn', `${name} ${dir}`, {
+        label: defaultLabel(d.permission, name, dir),
+        source: `${file} → profile.default_content_setting_values.${d.key}`,
+        observed: 1,
+        expected: t('crDefaultRevoke', { browser: name, page: `${settingsPage}/${d.permission}`, profile: dir }),
+      }),
+    )
+  }
+  for (const g of settings.grants) {
+    findings.push(
+      finding('info', g.site, {
+        label: siteLabel(g.permission, name, dir, g.site),
+        source: `${file} → profile.content_settings.exceptions`,
+        observed: g.raw,
+        expected: t('crRevoke', { browser: name, page: `${settingsPage}/${g.permission}`, profile: dir }),
+      }),
+    )
+  }
+  return { findings }
+}
+
+async function collectBrowser(host: Host, browser: ChromiumInstallation): Promise<Collected> {
+  const entries = await attempt(browser.userDataDir, () => host.readDir(browser.userDataDir))
+  if (!entries.ok) {
+    const reason = entries.reason.message
+    return {
+      findings: [
+        finding('unknown', '', {
+          label: t('crDiscovery', { browser: browser.spec.name, reason }),
+          source: browser.userDataDir,
+          observed: observedError(entries.reason.code),
+        }),
+      ],
+      gap: t('crDiscovery', { browser: browser.spec.name, reason }),
+    }
+  }
+  const dirs = entries.value.filter((e) => e.kind === 'dir' && PROFILE_DIR.test(e.name)).map((e) => e.name)
+  const parts = await Promise.all(dirs.map((dir) => collectProfile(host, browser, dir)))
+  const gap = parts.find((part) => part.gap)?.gap
+  const findings = parts.flatMap((part) => part.findings)
+  return gap ? { findings, gap } : { findings }
+}
+
+/** Chromium-family browsers: every profile's Preferences. */
+export async function collectChromium(host: Host): Promise<Collected & { browsers: number }> {
+  const discovery = await findChromiumBrowsers(host)
+  const parts = await Promise.all(discovery.browsers.map((b) => collectBrowser(host, b)))
+  const findings = parts.flatMap((part) => part.findings)
+  let gap = parts.find((part) => part.gap)?.gap
+  for (const problem of discovery.problems) {
+    const reason = problem.reason
+    findings.push(
+      finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }),
+    )
+    gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
+  }
+  return gap ? { findings, gap, browsers: discovery.browsers.length } : { findings, browsers: discovery.browsers.length }
+}

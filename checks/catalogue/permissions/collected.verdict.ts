@@ -1,0 +1,11 @@
+import type { Msg } from '../../core/types.js'
+import type { Finding } from './findings.verdict.js'
+
+/** What one OS's collector hands the check: its findings, and why any part stayed unread. */
+export interface Collected {
+  findings: Finding[]
+  /** Set when some store could not be read: the plain reason and how to get a real answer. */
+  gap?: Msg
+  /** Set when there is nothing to audit on this machine (e.g. no Flatpak or Snap): the n/a summary. */
+  nothingToAudit?: Msg
+}

@@ -1,0 +1,130 @@
+import type { Database, SqlJsStatic } from 'sql.js'
+import { attempt } from '../../core/host/helpers.js'
+import type { Host, HostError } from '../../core/host/host.js'
+import { applyWal } from './sqlite-wal.parse.js'
+
+/** One row, column name → value as SQLite returned it. */
+export type SqlRow = Readonly<Record<string, number | string | Uint8Array | null>>
+
+export interface SqliteDb {
+  all(sql: string, params?: readonly (string | number)[]): SqlRow[]
+  /** Column names of a table ([] when the table does not exist). */
+  columns(table: string): string[]
+  close(): void
+}
+
+/** The port: opens an in-memory copy of a database. Injected so tests and other runtimes can swap it. */
+export interface SqliteEngine {
+  open(bytes: Uint8Array): Promise<SqliteDb>
+}
+
+function wrap(db: Database): SqliteDb {
+  const all: SqliteDb['all'] = (sql, params = []) => {
+    const stmt = db.prepare(sql)
+    try {
+      stmt.bind([...params])
+      const rows: SqlRow[] = []
+      while (stmt.step()) rows.push(stmt.getAsObject())
+      return rows
+    } finally {
+      stmt.free()
+    }
+  }
+  return {
+    all,
+    columns: (table) => all('SELECT name FROM pragma_table_info(?)', [table]).map((r) => String(r.name)),
+    close: () => db.close(),
+  }
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined
+
+/**
+ * sql.js (WASM SQLite), loaded on first use. Imports are dynamic so nothing that merely imports the
+ * check catalogue (a renderer bundle, the registry) pulls in node:module or the WASM file.
+ */
+export const sqlJsEngine: SqliteEngine = {
+  async open(bytes) {
+    sqlJs ??= (async () => {
+      const [{ createRequire }, { default: initSqlJs }] = await Promise.all([import('node:module'), import('sql.js')])
+      const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')
+      return initSqlJs({ locateFile: () => wasm })
+    })().catch((e: unknown) => {
+      sqlJs = undefined // let the next scan retry
+      throw e
+    })
+    const SQL = await sqlJs
+    return wrap(new SQL.Database(bytes))
+  },
+}
+
+export type SqliteCopy =
+  | { status: 'ok'; db: SqliteDb; walFrames: number }
+  | { status: 'absent' }
+  | { status: 'unreadable'; error: HostError }
+  /** Read, but not a usable SQLite database: `reason` is plain English for evidence. */
+  | { status: 'corrupt'; reason: string }
+
+const MAGIC = 'SQLite format 3\0'
+/** TCC.db and permissions.sqlite are kilobytes to a few MiB; a WAL can hold a few MiB more. */
+const MAX_DB_BYTES = 32 * 1024 * 1024
+
+function headerProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return 'the file is empty'
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16))
+  if (head !== MAGIC) return 'the file is not a SQLite database (wrong header)'
+  if (bytes.length < 100) return `the file is truncated (${bytes.length} bytes, shorter than the SQLite header)`
+  return undefined
+}
+
+/**
+ * Reads a database and its `-wal` through the host (never opening the live file, which the owner may
+ * hold locked) and opens the copy. Every failure is a value, never a throw.
+ */
+export async function openSqliteCopy(host: Host, file: string, engine: SqliteEngine): Promise<SqliteCopy> {
+  const [main, wal] = await Promise.all([
+    attempt(file, () => host.readFile(file, { maxBytes: MAX_DB_BYTES })),
+    attempt(`${file}-wal`, () => host.readFile(`${file}-wal`, { maxBytes: MAX_DB_BYTES })),
+  ])
+  if (!main.ok) return main.reason.code === 'not_found' ? { status: 'absent' } : { status: 'unreadable', error: main.reason }
+  const problem = headerProblem(main.value)
+  if (problem) return { status: 'corrupt', reason: problem }
+  let bytes = main.value
+  let walFrames = 0
+  if (wal.ok) {
+    const merged = applyWal(bytes, wal.value)
+    if (!merged.ok) return { status: 'corrupt', reason: merged.reason }
+    bytes = merged.bytes
+    walFrames = merged.framesApplied
+  } else if (wal.reason.code !== 'not_found') {
+    // Without the log the copy could be stale: say so rather than report old grants.
+    return { status: 'unreadable', error: wal.reason }
+  }
+  let db: SqliteDb | undefined
+  try {
+    db = await engine.open(bytes)
+    // sql.js opens lazily: touch the schema now so a malformed image fails here, not mid-query.
+    db.all('SELECT count(*) AS n FROM sqlite_master')
+    return { status: 'ok', db, walFrames }
+  } catch (e) {
+    db?.close()
+    return { status: 'corrupt', reason: sqliteReason(e) }
+  }
+}
+
+/** Runs queries on an open copy; a malformed page deep in a table surfaces here as a value. */
+export function queryAll(
+  db: SqliteDb,
+  sql: string,
+  params?: readonly (string | number)[],
+): { ok: true; rows: SqlRow[] } | { ok: false; reason: string } {
+  try {
+    return { ok: true, rows: db.all(sql, params) }
+  } catch (e) {
+    return { ok: false, reason: sqliteReason(e) }
+  }
+}
+
+function sqliteReason(e: unknown): string {
+  return `SQLite could not read it: ${e instanceof Error ? e.message : String(e)}`
+}

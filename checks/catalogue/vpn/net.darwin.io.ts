@@ -1,0 +1,90 @@
+import { attempt, observedUnknown, tryReadText } from '../../core/host/helpers.js'
+import type { Host } from '../../core/host/host.js'
+import type { Evidence } from '../../core/types.js'
+import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, type NcService } from './darwin-net.parse.js'
+import { wgQuickKillSwitch } from './kill-switch.io.js'
+import { parseRun, run } from './run.io.js'
+import { routeFrom } from './route-lookup.verdict.js'
+import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
+import { t } from './wireguard.messages.js'
+
+/** wg-quick on macOS searches these (Homebrew on Apple silicon patches in /opt/homebrew/etc). */
+export const DARWIN_WG_DIRS = ['/etc/wireguard', '/usr/local/etc/wireguard', '/opt/homebrew/etc/wireguard']
+const RUN_DIR = '/var/run/wireguard'
+
+function route(host: Host, args: string[], label: Evidence['label'], signal: AbortSignal): Promise<ReturnType<typeof routeFrom>> {
+  return run(host, '/sbin/route', args, signal).then((r) => routeFrom(r, parseRouteGet, isDarwinNoRoute, label))
+}
+
+/** wg-quick writes /var/run/wireguard/<name>.name holding the utunN it got. */
+async function wgQuickNames(host: Host): Promise<{ name: string; utun: string; source: string }[]> {
+  const listed = await attempt(RUN_DIR, () => host.readDir(RUN_DIR))
+  if (!listed.ok) return []
+  const files = listed.value.filter((e) => e.name.endsWith('.name'))
+  const read = await Promise.all(
+    files.map(async (f) => {
+      const source = `${RUN_DIR}/${f.name}`
+      const text = await tryReadText(host, source, { maxBytes: 256 })
+      const utun = text.ok ? text.value.trim() : ''
+      return /^utun\d+$/.test(utun) ? [{ name: f.name.slice(0, -'.name'.length), utun, source }] : []
+    }),
+  )
+  return read.flat()
+}
+
+function ncProvider(s: NcService): Provider {
+  if (/wireguard/i.test(s.type)) return 'wireguard'
+  if (/mullvad/i.test(s.type)) return 'mullvad'
+  if (/proton/i.test(s.type)) return 'protonvpn'
+  if (/tailscale/i.test(s.type)) return 'tailscale'
+  return 'vpn'
+}
+
+const TUNNEL_LIKE = /^(utun|ipsec|ppp|tun|tap)\d+$/
+
+export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<NetFacts> {
+  const [ifaces, nc, names, route4, route6] = await Promise.all([
+    run(host, '/sbin/ifconfig', ['-l'], signal),
+    run(host, '/usr/sbin/scutil', ['--nc', 'list'], signal),
+    wgQuickNames(host),
+    route(host, ['-n', 'get', '1.1.1.1'], t('evRoute4'), signal),
+    route(host, ['-n', 'get', '-inet6', '2606:4700:4700::1111'], t('evRoute6'), signal),
+  ])
+  const routes = { route4: route4.lookup, route6: route6.lookup }
+  const list = parseRun(ifaces, parseIfconfigList)
+  if (!list.ok) {
+    return {
+      tunnels: list.reason,
+      foreign: [],
+      ...routes,
+      evidence: [{ label: t('evLinks'), source: ifaces.command, observed: observedUnknown(list.reason) }, route4.evidence, route6.evidence],
+    }
+  }
+  const up = new Set(list.value)
+  const mapped = names.filter((n) => up.has(n.utun))
+  const tunnels: Tunnel[] = mapped.map((n) => ({ label: n.name, provider: providerByName(n.name), iface: n.utun }))
+  const services = parseRun(nc, parseScutilNcList)
+  const connected = services.ok ? services.value.filter((s) => s.status === 'Connected') : []
+  tunnels.push(...connected.map((s) => ({ label: s.name, provider: ncProvider(s), iface: null })))
+  const foreign = list.value.filter((n) => TUNNEL_LIKE.test(n) && !mapped.some((m) => m.utun === n))
+  const killSwitch = await Promise.all(mapped.map((n) => wgQuickKillSwitch(host, n.name, DARWIN_WG_DIRS)))
+  return {
+    tunnels,
+    foreign,
+    ...routes,
+    evidence: [
+      { label: t('evLinks'), source: ifaces.command, observed: list.value.join(' ') },
+      ...mapped.map((n) => ({ label: t('evWgQuickName'), source: n.source, observed: n.utun })),
+      {
+        label: t('evNcList'),
+        source: nc.command,
+        observed: services.ok
+          ? services.value.map((s) => `${s.name} [${s.type}]: ${s.status}`).join('; ') || t('obsNoneConfigured')
+          : observedUnknown(services.reason),
+      },
+      route4.evidence,
+      route6.evidence,
+      ...killSwitch.filter((e): e is Evidence => e !== null),
+    ],
+  }
+}

@@ -1,0 +1,102 @@
+import { observedUnknown, observedWord } from '../../core/host/helpers.js'
+import { joinMessages, verbatim } from '../../core/i18n/message.js'
+import type { Host } from '../../core/host/host.js'
+import type { Evidence } from '../../core/types.js'
+import { parseRun, run } from './run.io.js'
+import { isWireGuardAdapter, parseWinNet, type WinAdapter, type WinRoute } from './windows-net.parse.js'
+import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
+import { t } from './wireguard.messages.js'
+
+/**
+ * One PowerShell start instead of four (each costs hundreds of milliseconds). Find-NetRoute only
+ * consults the routing table; it sends nothing. Enum values are cast to strings so the JSON is stable
+ * across Windows PowerShell 5.1 and PowerShell 7. No double quotes: execFile quotes the argument.
+ */
+export const WIN_NET_SCRIPT = [
+  "$ErrorActionPreference='SilentlyContinue'",
+  // An error is kept, not silenced: only "no such route" is an answer, anything else leaves the route unknown.
+  'function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }',
+  '[pscustomobject]@{' +
+    "Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n='Status';e={[string]$_.Status}},InterfaceGuid);" +
+    "Services=@(Get-Service -Name 'WireGuardTunnel$*' | Select-Object Name,@{n='Status';e={[string]$_.Status}});" +
+    "Route4=R '1.1.1.1';" +
+    "Route6=R '2606:4700:4700::1111'" +
+    '} | ConvertTo-Json -Depth 5 -Compress',
+].join('; ')
+
+export const WIN_NET_ARGS = ['-NoProfile', '-NonInteractive', '-Command', WIN_NET_SCRIPT]
+
+// Wintun (wireguard-go, Tailscale, older ProtonVPN) and TAP (OpenVPN) adapters: tunnels, but not wireguard-nt.
+const TUNNEL_LIKE = /wintun|tap0901|tap-windows|openvpn/i
+
+function providerOf(a: WinAdapter): Tunnel['provider'] {
+  const byName = providerByName(a.name)
+  return byName !== 'wireguard' ? byName : providerByName(a.description.replace(/ Tunnel$/i, ''))
+}
+
+/**
+ * CIM cmdlets report "nothing matches" as an ObjectNotFound error (CmdletizationQuery_NotFound): that is
+ * an answer. Any other error (the service down, access denied) says nothing about where traffic goes.
+ */
+function toLookup(answer: WinRoute): RouteLookup {
+  if (answer.alias !== null) return { kind: 'dev', dev: answer.alias }
+  if (answer.error === null) return { kind: 'none', why: t('obsFindNetRouteEmpty') }
+  if (answer.error.category === 'ObjectNotFound') return { kind: 'none', why: answer.error.message || 'ObjectNotFound' }
+  return { kind: 'unknown', reason: t('winRouteFailed', { category: answer.error.category || '?', message: answer.error.message }) }
+}
+
+export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
+  const ran = await run(host, 'powershell', WIN_NET_ARGS, signal)
+  const source =
+    'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
+  const parsed = parseRun(ran, parseWinNet)
+  if (!parsed.ok) {
+    const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
+    return {
+      tunnels: parsed.reason,
+      foreign: [],
+      route4: unknown,
+      route6: unknown,
+      evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason) }],
+    }
+  }
+  const net = parsed.value
+  const up = net.adapters.filter((a) => /^up$/i.test(a.status))
+  const wg = up.filter(isWireGuardAdapter)
+  const tunnels: Tunnel[] = wg.map((a) => ({ label: a.name, provider: providerOf(a), iface: a.name }))
+  const foreign = up
+    .filter(
+      (a) =>
+        !isWireGuardAdapter(a) &&
+        (TUNNEL_LIKE.test(a.componentId) || TUNNEL_LIKE.test(a.driverDescription) || /tailscale|proton/i.test(a.name)),
+    )
+    .map((a) => a.name)
+  const running = net.services.filter((s) => /^running$/i.test(s.status))
+  const route4 = toLookup(net.route4)
+  const route6 = toLookup(net.route6)
+  const links = [
+    ...wg.map((a) => verbatim(`${a.name} (${a.componentId || a.driverDescription}, ${a.description})`)),
+    ...foreign.map((name) => t('obsOtherTunnel', { name })),
+  ]
+  const evidence: Evidence[] = [
+    {
+      label: t('evLinks'),
+      source: 'Get-NetAdapter -IncludeHidden (ComponentID, DriverDescription)',
+      observed: links.length ? joinMessages(links, '; ') : t('obsNoneUp'),
+    },
+    {
+      label: t('evServices'),
+      source: "Get-Service 'WireGuardTunnel$*'",
+      observed: net.services.map((s) => `${s.name}: ${s.status}`).join('; ') || observedWord('none'),
+    },
+    { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
+    { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
+    // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
+    ...running.map((s) => ({
+      label: t('evKillSwitch'),
+      source: `%ProgramFiles%\\WireGuard\\Data\\Configurations\\${s.name.replace(/^WireGuardTunnel\$/, '')}.conf.dpapi`,
+      observed: observedUnknown(t('obsDpapiKillSwitch')),
+    })),
+  ]
+  return { tunnels, foreign, route4, route6, evidence }
+}

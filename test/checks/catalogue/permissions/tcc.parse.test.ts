@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { sqlJsEngine } from '../../../../checks/catalogue/permissions/sqlite.io.js'
+import { decisionOf, isAppleClient, readTcc } from '../../../../checks/catalogue/permissions/tcc.parse.js'
+import { buildDb, buildTcc } from './tcc-fixture.js'
+
+async function read(bytes: Uint8Array) {
+  const db = await sqlJsEngine.open(bytes)
+  try {
+    return readTcc(db)
+  } finally {
+    db.close()
+  }
+}
+
+describe('readTcc', () => {
+  it('reads the Big Sur+ schema by auth_value, keeping limited and the Automation target', async () => {
+    const result = await read(
+      await buildTcc('bigsur', [
+        { service: 'kTCCServiceCamera', client: 'us.zoom.xos', value: 2 },
+        { service: 'kTCCServiceMicrophone', client: 'us.zoom.xos', value: 0 },
+        { service: 'kTCCServicePhotos', client: 'com.example.photos', value: 3 }, // not a service Bulwark reports
+        { service: 'kTCCServiceAppleEvents', client: 'com.example.script', value: 2, target: 'com.apple.finder' },
+        { service: 'kTCCServiceScreenCapture', client: 'com.example.rec', value: 1 },
+        { service: 'kTCCServiceListenEvent', client: 'com.example.limited', value: 3 },
+      ]),
+    )
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.generation).toBe('auth_value')
+    expect(result.grants.map((g) => [g.client, g.decision, g.raw, g.target])).toEqual([
+      ['com.example.script', 'allowed', 'auth_value=2', 'com.apple.finder'],
+      ['us.zoom.xos', 'allowed', 'auth_value=2', null],
+      ['com.example.limited', 'limited', 'auth_value=3', null],
+      ['us.zoom.xos', 'denied', 'auth_value=0', null],
+      ['com.example.rec', 'unknown', 'auth_value=1', null],
+    ])
+  })
+
+  it('reads the Catalina schema by allowed (0/1)', async () => {
+    const result = await read(
+      await buildTcc('catalina', [
+        { service: 'kTCCServiceScreenCapture', client: 'com.example.rec', value: 1 },
+        { service: 'kTCCServiceCamera', client: 'com.example.cam', value: 0 },
+      ]),
+    )
+    expect(result.ok && result.generation).toBe('allowed')
+    expect(result.ok && result.grants.map((g) => [g.client, g.decision, g.raw])).toEqual([
+      ['com.example.cam', 'denied', 'allowed=0'],
+      ['com.example.rec', 'allowed', 'allowed=1'],
+    ])
+  })
+
+  it('says why when there is no access table', async () => {
+    const result = await read(await buildDb('CREATE TABLE something_else (x);'))
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/no "access" table/) })
+  })
+
+  it('names the columns of an access table it does not understand', async () => {
+    const result = await read(await buildDb('CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, verdict INTEGER);'))
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/unknown layout \(columns: service, client, client_type, verdict\)/),
+    })
+  })
+
+  it('skips rows whose types are wrong instead of guessing', async () => {
+    const result = await read(
+      await buildDb(
+        'CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, auth_value);',
+        "INSERT INTO access VALUES ('kTCCServiceCamera', 'com.example.a', 0, 'two');",
+        "INSERT INTO access VALUES ('kTCCServiceCamera', 'com.example.b', 0, 2);",
+      ),
+    )
+    expect(result.ok && result.skipped).toBe(1)
+    expect(result.ok && result.grants.map((g) => g.client)).toEqual(['com.example.b'])
+  })
+})
+
+describe('TCC values', () => {
+  it.each([
+    ['auth_value', 0, 'denied'],
+    ['auth_value', 1, 'unknown'], // not "restricted" (detection.md §7.10)
+    ['auth_value', 2, 'allowed'],
+    ['auth_value', 3, 'limited'],
+    ['auth_value', 7, 'other'],
+    ['allowed', 1, 'allowed'],
+    ['allowed', 0, 'denied'],
+    ['allowed', 2, 'other'],
+  ] as const)('%s=%i means %s', (generation, value, decision) => {
+    expect(decisionOf(generation, value)).toBe(decision)
+  })
+
+  it.each([
+    ['com.apple.Terminal', 0, true],
+    ['com.applesauce.app', 0, false],
+    ['/usr/libexec/sshd-keygen-wrapper', 1, true],
+    ['/Applications/Tool.app/Contents/MacOS/tool', 1, false],
+    ['/usr/local/bin/thing', 1, false],
+  ] as const)('%s (client_type %i) is Apple software: %s', (client, type, apple) => {
+    expect(isAppleClient(client, type)).toBe(apple)
+  })
+})
