@@ -14,6 +14,7 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   'chromium.googlesource.com',
   'chromeenterprise.google',
   'support.google.com',
+  'source.chromium.org', // Google's official Chromium code search: where pref and policy names are defined
   // Microsoft
   'learn.microsoft.com',
   'support.microsoft.com',
@@ -21,15 +22,19 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   // Apple
   'support.apple.com',
   'developer.apple.com',
+  'apps.apple.com', // Apple's App Store: the official WireGuard client for macOS is distributed there
   // Tor
   'www.torproject.org',
   'support.torproject.org',
   'community.torproject.org',
   'tb-manual.torproject.org',
   'spec.torproject.org',
+  'manpages.debian.org', // Debian's official manual-page archive (tor(1) and its options)
   // WireGuard, VPNs
   'www.wireguard.com',
   'mullvad.net',
+  'git.zx2c4.com', // WireGuard's upstream repositories, where its own manual pages and Windows docs live
+  'tailscale.com', // a WireGuard-based VPN's own documentation of exit nodes, cited for routing all traffic
   // Linux and its components
   'www.freedesktop.org',
   'man7.org',
@@ -39,9 +44,15 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   'help.ubuntu.com',
   'docs.fedoraproject.org',
   'docs.flatpak.org',
+  'snapcraft.io', // Canonical's official documentation of snap interfaces (the snap permission model)
+  // Isolating operating systems, their own project sites
+  'tails.net', // Tails (amnesic live system by the Tor Project's partners)
+  'www.qubes-os.org', // Qubes OS (isolation by virtual machines)
+  'www.whonix.org', // Whonix (Tor gateway and workstation VMs)
   // Keys, SSH
   'developers.yubico.com',
   'support.yubico.com',
+  'fidoalliance.org', // the FIDO Alliance, the standards body behind FIDO2 and passkeys
   'www.openssh.com',
   'man.openbsd.org',
   // DNS providers' docs
