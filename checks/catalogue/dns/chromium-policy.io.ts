@@ -12,20 +12,11 @@ import { describeLeniency, parseJsonLenient } from '../../readers/browsers/json.
 import { readManagedPrefs } from '../../readers/browsers/mac-managed-prefs.io.js'
 import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
 import type { ChromiumPolicy, PolicyString } from './chromium.verdict.js'
-
-const t = defineMessages('dns.chromium.policy', {
-  sets: 'Sets {policies}.',
-  none: 'Read; sets no DNS-over-HTTPS policy.',
-  notJson: 'Not JSON ({error}); the browser skips this file.',
-  commentsUncertain: 'Sets a DNS-over-HTTPS policy in a file with {what}; the browser may skip such a file. Remove them to be sure.',
-  badType: '{policy} is not a text value here; the browser ignores it.',
-  unreadable:
-    'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (for example by running Bulwark as an administrator).',
-})
+import { policyText as t } from './chromium.messages.js'
 
 export const POLICY_MODE = 'DnsOverHttpsMode'
 export const POLICY_TEMPLATES = 'DnsOverHttpsTemplates'

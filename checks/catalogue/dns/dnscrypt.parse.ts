@@ -4,7 +4,14 @@
  * packaged builds often leave it empty (`[]`) and take sockets from a systemd `.socket` unit
  * (`ListenStream=` / `ListenDatagram=`) instead.
  */
-import { findOutsideQuotes, looksBinary, parseSocketAddress, stripBom, type ParseResult, type SocketAddress } from './resolver-text.parse.js'
+import {
+  findOutsideQuotes,
+  looksBinary,
+  parseSocketAddress,
+  stripBom,
+  type ParseResult,
+  type SocketAddress,
+} from './resolver-text.parse.js'
 
 export interface DnscryptConfig {
   /** null when the key is absent or commented out. */

@@ -11,16 +11,10 @@
  */
 import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { defineMessages } from '../../core/i18n/message.js'
 import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from './autoconfig.parse.js'
 import { foldDefaults, type AdminPrefs, type AutoConfigFile, type PrefFile } from './firefox.verdict.js'
 import { parsePrefs } from './prefs.parse.js'
-
-const t = defineMessages('dns.firefox.admin', {
-  missingCfg:
-    '{file} is named by general.config.filename but does not exist; Firefox shows "Failed to read the configuration file" and does not start until it is fixed.',
-  badCfgName: 'general.config.filename is "{name}", which is not a plain file name; Firefox cannot open it and does not start.',
-})
+import { adminText as t } from './firefox.messages.js'
 
 export async function readPrefFile(host: Host, path: string): Promise<PrefFile> {
   const read = await tryReadText(host, path)

@@ -17,24 +17,11 @@ import type { FirefoxPackaging } from '../../readers/browsers/firefox-profiles.i
 import { managedPrefsPaths, readPlist } from '../../readers/browsers/mac-managed-prefs.io.js'
 import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import { findKey, findValue, type RegKey } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
 import { PREF, RELEVANT_PREFS, type PolicyPref } from './firefox.verdict.js'
-
-const t = defineMessages('dns.firefox.policy', {
-  absent: 'No policy file here.',
-  none: 'Read; sets nothing about DNS over HTTPS.',
-  applies: 'Sets DNS over HTTPS ({via}).',
-  shadowed: 'Sets DNS over HTTPS, but a higher-priority policy source sets it first.',
-  rejected: 'Not valid JSON ({error}). Firefox rejects the whole file, so none of its policies apply. Fix or remove the file.',
-  invalidPolicy: 'The DNSOverHTTPS policy has values of the wrong type ({detail}); Firefox ignores that policy.',
-  userStatus:
-    'The Preferences policy sets {pref} with Status "{status}"; Bulwark cannot tell whether that value or the profile\'s own wins.',
-  unreadable:
-    'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (run Bulwark as an administrator).',
-  notEnabled: 'Managed preferences exist but EnterprisePoliciesEnabled is not true, so Firefox ignores them.',
-})
+import { policyText as t } from './firefox.messages.js'
 
 export interface PolicySourceNote {
   source: string

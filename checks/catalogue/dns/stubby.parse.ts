@@ -4,7 +4,14 @@
  * stubby accepts a restricted YAML (a top-level mapping of scalars, block or flow lists, and lists of
  * mappings); this reads that subset line by line rather than pulling in a YAML library.
  */
-import { findOutsideQuotes, looksBinary, parseSocketAddress, stripBom, type ParseResult, type SocketAddress } from './resolver-text.parse.js'
+import {
+  findOutsideQuotes,
+  looksBinary,
+  parseSocketAddress,
+  stripBom,
+  type ParseResult,
+  type SocketAddress,
+} from './resolver-text.parse.js'
 
 export type StubbyItem = string | Record<string, string>
 

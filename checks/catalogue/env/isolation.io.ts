@@ -5,11 +5,12 @@
  */
 import { attempt, observedError, observedExit, observedWord, tryReadText, tryStat } from '../../core/host/helpers.js'
 import type { Host, HostErrorCode } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
 import { perHost } from '../../core/host/toolkit.js'
 import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails, parseOsRelease } from './isolation.parse.js'
+import { detectText as t } from './isolation.messages.js'
 
 export type IsolationKind = 'tails' | 'whonix-gateway' | 'whonix-workstation' | 'qubes-dom0' | 'qubes-vm' | 'none'
 
@@ -23,20 +24,6 @@ export interface IsolationInfo {
   /** Set when a signal that could change `kind` could not be read: `none` is then not certain. */
   uncertain: { source: string; code: HostErrorCode } | null
 }
-
-const t = defineMessages('env.isolation.detect', {
-  osName: 'Operating system name',
-  tailsProduct: 'Tails product name (older Tails)',
-  marker: 'Marker file',
-  qubesVmType: 'Qubes VM type',
-  firmwareVendor: 'Firmware vendor',
-  firmwareProduct: 'Firmware product name',
-  cpuFlag: 'CPU "hypervisor" flag',
-  macVm: 'macOS reports running in a virtual machine',
-  unreadable: 'Could not read',
-  hvUnknown: 'unknown hypervisor',
-  hvMac: 'macOS virtualization',
-})
 
 export const MARKERS = {
   whonixGateway: '/usr/share/anon-gw-base-files/gateway',

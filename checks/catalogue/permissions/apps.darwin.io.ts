@@ -1,37 +1,10 @@
 import { observedError, observedWord } from '../../core/host/helpers.js'
-import { defineMessages } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
 import { openSqliteCopy, type SqliteEngine } from './sqlite.io.js'
 import { readTcc, TCC_SERVICES, type TccGrant } from './tcc.parse.js'
-
-const t = defineMessages('permissions.apps', {
-  tcc_camera: 'Camera: {app}',
-  tcc_microphone: 'Microphone: {app}',
-  tcc_screen: 'Screen recording: {app}',
-  tcc_allFiles: 'Full Disk Access: {app}',
-  tcc_accessibility: 'Accessibility (can control the Mac): {app}',
-  tcc_input: 'Input Monitoring (can read keystrokes): {app}',
-  tcc_postEvent: 'Can send keystrokes and clicks: {app}',
-  tcc_automation: 'Automation: {app} can control {target}',
-  tccRevoke:
-    'Only apps you trust. Turn it off in System Settings → Privacy & Security, or run {command} (resets it to "ask"; there is no undo).',
-  tccRevokePath: 'Only apps you trust. Turn it off in System Settings → Privacy & Security.',
-  tccUserDb: 'Per-user app permissions (TCC.db)',
-  tccSystemDb: 'System-wide app permissions (TCC.db): screen recording, Full Disk Access, Accessibility, Input Monitoring',
-  tccNeedFda:
-    'macOS lets no app read its permission database (TCC.db) without Full Disk Access, so the grants are unknown. Open System Settings → Privacy & Security → Full Disk Access, turn on Bulwark (or the terminal app that runs the bulwark command), then scan again.',
-  tccUnreadable:
-    'Bulwark could not read {path}: {reason}. Scan again; if it persists, check the grants by hand in System Settings → Privacy & Security.',
-  tccMissing:
-    'No TCC database was found at {user} or {system}, so the grants are unknown. Check them by hand in System Settings → Privacy & Security.',
-  location:
-    'Location Services grants: not in TCC; macOS keeps them in a file only root can read. Review them in System Settings → Privacy & Security → Location Services.',
-  obsTccAllowed: 'allowed ({raw})',
-  obsTccLimited: 'limited ({raw})',
-  obsTccRead: '{rows} rows, {generation} schema, {walPages} WAL pages merged, {skipped} malformed rows skipped',
-})
+import { darwinText as t } from './apps.messages.js'
 
 export const TCC_USER_DB = 'Library/Application Support/com.apple.TCC/TCC.db'
 export const TCC_SYSTEM_DB = '/Library/Application Support/com.apple.TCC/TCC.db'

@@ -1,6 +1,6 @@
 import { attempt, observedError, tryReadText } from '../../core/host/helpers.js'
 import type { ExecResult } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
@@ -15,47 +15,7 @@ import {
 } from './flatpak.parse.js'
 import { parseKeyFile, type KeyFile } from './keyfile.parse.js'
 import { parseSnapConnections, type WatchedInterface } from './snap.parse.js'
-
-const t = defineMessages('permissions.apps', {
-  fp_home: 'Flatpak {app} can read and write your whole home folder',
-  fp_host: 'Flatpak {app} can read and write all your files and most of the system',
-  fp_hostOs: 'Flatpak {app} can see the host operating system files',
-  fp_devicesAll: 'Flatpak {app} can use every device, webcams included',
-  fp_pulseaudio: 'Flatpak {app} can record from the microphone (PulseAudio socket)',
-  fp_flatpakBus: 'Flatpak {app} can run commands outside its sandbox (talks to org.freedesktop.Flatpak)',
-  fp_sessionBus: 'Flatpak {app} can run commands outside its sandbox (it has the whole session bus, org.freedesktop.Flatpak included)',
-  fpRevoke: 'Back up {file}, then run {command}. Undo: restore the backup (or delete the file if there was none).',
-  fpPortal_devices: 'Camera (desktop portal): {app}',
-  fpPortal_location: 'Location (desktop portal): {app}',
-  fpPortalRevoke: 'To revoke, run {command}',
-  fpListFailed: 'Listing Flatpak apps failed: {reason}. Run {command} yourself to see why.',
-  fpInfoFailed: 'Reading the permissions of Flatpak {app} failed: {reason}. Run {command} yourself to see why.',
-  fpOverrideBad:
-    'The Flatpak override file {file} is not valid ({reason}); Flatpak itself will not use it as intended. Fix or remove it, then scan again.',
-  fpOverrideUnreadable:
-    'Bulwark could not read the Flatpak override file {file} ({reason}), so what it grants is unknown. Check who may read it, then scan again.',
-  fpPortalFailed:
-    'Bulwark could not ask the desktop permission store ({reason}), so camera and location grants made through the portal are unknown. Run the scan from your desktop session, or run {command} there.',
-  fpList: 'Flatpak apps installed',
-  obsFpApps: '{count} apps',
-  obsFpRowsRejected: 'rows not understood: {count}',
-  obsFpNotUnderstood: 'not understood: {rows}',
-  obsFpNoOutput: 'no output',
-  obsFpOverride: '{entry} (set by this override file)',
-  snap_camera: 'Snap {app} can use the camera',
-  'snap_audio-record': 'Snap {app} can record audio',
-  snap_home: 'Snap {app} can read and write your home folder (hidden files excluded)',
-  'snap_removable-media': 'Snap {app} can read and write removable media',
-  'snap_personal-files': 'Snap {app} can read or write specific personal files',
-  'snap_location-observe': 'Snap {app} can read your location',
-  snapRevoke: 'To revoke, run {command}. Undo: {undo}',
-  snapFailed: 'Listing Snap connections failed: {reason}. Run {command} yourself to see why.',
-  snapList: 'Snap interface connections',
-  obsSnapRows: '{rows} connections',
-  obsSnapRowsRejected: '{rows} connections, {rejected} unreadable rows',
-  linuxNothing:
-    'No Flatpak or Snap apps are installed. Apps from your distribution run without a permission system, so there are no per-app grants to review.',
-})
+import { linuxText as t } from './apps.messages.js'
 
 /** Portal permission-store tables: camera access (xdg-desktop-portal's "devices"/"camera") and location. */
 const PORTAL_TABLES = [

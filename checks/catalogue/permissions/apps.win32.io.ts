@@ -1,49 +1,11 @@
-import { defineMessages, joinMessages, verbatim, type Msg } from '../../core/i18n/message.js'
+import { joinMessages, verbatim, type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry, type RegistryRead } from '../../readers/windows/registry.io.js'
 import type { Collected } from './collected.verdict.js'
 import { appPrivacyPolicy, filetimeToIso, parseConsentStore, type ConsentEntry } from './consent-store.parse.js'
 import { finding, type Finding } from './findings.verdict.js'
-
-const t = defineMessages('permissions.apps', {
-  win_device_camera: 'Camera access for this device (all users)',
-  win_device_microphone: 'Microphone access for this device (all users)',
-  win_device_location: 'Location access for this device (all users)',
-  win_user_camera: 'Let apps access your camera',
-  win_user_microphone: 'Let apps access your microphone',
-  win_user_location: 'Let apps access your location',
-  win_desktop_camera: 'Let desktop apps access your camera (one switch for every desktop app)',
-  win_desktop_microphone: 'Let desktop apps access your microphone (one switch for every desktop app)',
-  win_desktop_location: 'Let desktop apps access your location (one switch for every desktop app)',
-  win_app_camera: 'Camera: {app}',
-  win_app_microphone: 'Microphone: {app}',
-  win_app_location: 'Location: {app}',
-  win_used_camera: 'Desktop app that used the camera: {app}',
-  win_used_microphone: 'Desktop app that used the microphone: {app}',
-  win_used_location: 'Desktop app that used your location: {app}',
-  win_policy_camera: 'Policy LetAppsAccessCamera',
-  win_policy_microphone: 'Policy LetAppsAccessMicrophone',
-  win_policy_location: 'Policy LetAppsAccessLocation',
-  winForceAllow: 'Apps may use it and the user cannot turn that off; ask your administrator why.',
-  winUnreadable:
-    'Bulwark could not read {key}: {reason}. Run the scan again as your normal user; if it persists, review the apps in Settings → Privacy & security.',
-  winGarbled:
-    'The answer from {command} was not in a form Bulwark understands (likely a text-encoding mismatch), so the grants are unknown. Review the apps in Settings → Privacy & security.',
-  winUnknownValue: 'Unrecognised value: {app}',
-  obsWinNoValue: 'no Value',
-  obsWinInUse: 'in use now',
-  obsWinLastUsed: 'last used {start}',
-  obsWinLastUsedUntil: 'last used {start} to {stop}',
-  obsWinUndecodable: 'name not fully decodable',
-  obsWinAbsent: 'not present (Windows default)',
-  obsWinUnparsed: 'output not understood',
-  obsWinPolicyUnset: 'not set (user decides)',
-  obsWinPolicy_user: '{raw} (user is in control)',
-  obsWinPolicy_forceAllow: '{raw} (Force Allow: always allowed)',
-  obsWinPolicy_forceDeny: '{raw} (Force Deny: always denied)',
-  obsWinPolicy_unrecognised: '{raw} (not a value Bulwark knows)',
-})
+import { win32Text as t } from './apps.messages.js'
 
 const CAPABILITIES = [
   { key: 'webcam', kind: 'camera', policy: 'LetAppsAccessCamera' },

@@ -1,22 +1,11 @@
 import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
 import { attempt, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
-import { defineMessages } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
 import { defaultLabel, siteLabel } from './site-labels.verdict.js'
 import { readChromiumPrefs } from './site-permissions.parse.js'
-
-const t = defineMessages('permissions.browser', {
-  crProfile: '{browser} profile "{profile}": site permissions',
-  crRevoke: 'Remove it in {browser}: {page} (profile "{profile}").',
-  crDefaultRevoke: 'In {browser} open {page} and choose "Don\'t allow" / "Ask" as the default (profile "{profile}").',
-  crUnreadable: 'Bulwark could not read {file}: {reason}. Scan again; if it persists, review the sites in {page}.',
-  crDiscovery: '{browser} could not be examined: {reason}',
-  obsCrNotJson: 'not valid JSON ({detail})',
-  obsCrBadShape: 'its content settings are not in the shape Chromium writes',
-  obsCrAllowed: '{count} allowed site permissions',
-})
+import { chromiumText as t } from './browser.messages.js'
 
 /**
  * Profile folders Chromium creates: "Default" and "Profile N" (Guest and System profiles keep no

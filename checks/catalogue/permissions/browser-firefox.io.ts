@@ -2,28 +2,14 @@ import { findFirefoxProfiles, type FirefoxProfile } from '../../readers/browsers
 import { parsePrefs } from '../dns/prefs.parse.js'
 import { observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { HostErrorCode } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
 import { FIREFOX_DEFAULT_PREFS, readMozPerms, type SiteGrant } from './site-permissions.parse.js'
 import { openSqliteCopy, type SqliteEngine } from './sqlite.io.js'
 import { defaultLabel, siteLabel } from './site-labels.verdict.js'
-
-const t = defineMessages('permissions.browser', {
-  ffProfile: 'Firefox profile "{profile}": site permissions',
-  ffRevoke: 'Remove it in Firefox: about:preferences#privacy → Permissions → the permission\'s Settings… button (profile "{profile}").',
-  ffDefaultRevoke: 'In about:config set {pref} back to 0 (ask), or remove the line from user.js if it is set there.',
-  ffUnreadable:
-    'Bulwark could not read {file}: {reason}. Close Firefox and scan again; if it persists, review the sites in about:preferences#privacy → Permissions.',
-  ffDiscovery: 'Firefox profiles could not all be found: {reason}',
-  obsFfNoStore: 'not present (no site permissions stored)',
-  obsFfRows: '{rows} rows for the permissions Bulwark reports; {allowed} allowed',
-  obsFfUntil: '{raw}; until {until}',
-  obsFfUntilSession: '{raw}; until the browser closes',
-  obsFfUntilPolicy: '{raw}; set by policy',
-  obsFfUntilNever: '{raw}; no expiry',
-})
+import { firefoxText as t } from './browser.messages.js'
 
 const now = (): number => Date.now()
 

@@ -1,31 +1,10 @@
 import { defineCheck } from '../../core/define-check.js'
-import { defineMessages } from '../../core/i18n/message.js'
 import type { Check, Outcome } from '../../core/types.js'
 import { collectChromium } from './browser-chromium.io.js'
 import { collectFirefox } from './browser-firefox.io.js'
 import { shortList, subjectsOf, verdictOf, type Finding } from './findings.verdict.js'
 import { sqlJsEngine, type SqliteEngine } from './sqlite.io.js'
-
-const t = defineMessages('permissions.browser', {
-  title: 'Websites allowed to use camera, microphone, location, notifications or screen sharing',
-  observer:
-    'What an observer learns: an app or site with camera, microphone, screen or location access can watch, listen or follow where you are without asking again.',
-  rationale:
-    'A site you once allowed keeps its camera, microphone or location access on every later visit, and notification permission lets it push messages (a common route for scams). A browser that allows these for every site by default lets any page you open use them. Review the list and remove what you no longer use.',
-  none: 'No Firefox or Chromium-family browser profile was found for this user, so there are no site permissions to review.',
-  sumWarn: 'A browser gives every site access without asking: {profiles}. Set the default back to "ask".',
-  sumUnknown:
-    'Some browser profiles could not be read, so their site permissions are unknown; each is listed in the evidence with the reason.',
-  sumPass:
-    '{count} site permissions are listed for review (browser, profile, site, permission); no browser allows them for every site by default.',
-  ffStep:
-    'Firefox: open about:preferences#privacy, scroll to Permissions, and use the Settings… button next to Location, Camera, Microphone and Notifications to remove sites.',
-  crStep:
-    'Chrome and Chromium: open chrome://settings/content and check Location, Camera, Microphone and Notifications; remove sites under "Allowed".',
-  edgeStep: 'Microsoft Edge: open edge://settings/content and do the same.',
-  braveStep: 'Brave: open brave://settings/content and do the same.',
-  vivaldiStep: 'Vivaldi: open vivaldi://settings/content and do the same.',
-})
+import { t } from './browser.messages.js'
 
 const count = (findings: readonly Finding[]): number => findings.filter((f) => f.weight === 'info' && f.subject !== '').length
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../core/define-check.js'
-import { configOutcome, t } from './config.verdict.js'
+import { configOutcome } from './config.verdict.js'
+import { t } from './config.messages.js'
 import { discoverTor, loadTorConfigs } from './tor-install.io.js'
 
 const settings = { text: t('stepSettings') }

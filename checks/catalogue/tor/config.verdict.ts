@@ -1,67 +1,12 @@
 /** tor.config verdict rules: pure, from the torrc files read (with their includes and defaults). */
 import { observedError, observedWord } from '../../core/host/helpers.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../../core/types.js'
 import type { TorArgs } from './cmdline.parse.js'
 import { effectiveLines, type TorConfigSet } from './tor-install.io.js'
 import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.io.js'
 import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
-
-export const t = defineMessages('tor.config', {
-  title: "Tor's ports are private and its control port is protected",
-  observer:
-    'What an observer learns: a Tor setup that leaks or is open to other programs can reveal your real address and link what you do over Tor to you.',
-  rationale:
-    'A Tor SOCKS port on a network address lets anyone nearby use your Tor as an open proxy. A control port without a cookie or password lets any program on this computer (or on the network, if exposed) reconfigure Tor and see where it connects.',
-  notApplicable: 'No torrc file was found, so there is no Tor configuration to check.',
-  failNoAuth:
-    'Tor\'s control port needs no authentication ({source}: ControlPort {value}). Any program on this computer can control Tor. Add "CookieAuthentication 1" to the torrc and restart Tor.',
-  failExposed:
-    'Tor\'s control port listens on a network address ({source}: ControlPort {value}), so other computers can try to control Tor. Change it to "ControlPort 127.0.0.1:9051".',
-  warnOpenSocks:
-    'Tor\'s SOCKS port listens on a network address ({source}: SocksPort {value}), so other computers can use your Tor as an open proxy. Change it to "SocksPort 127.0.0.1:9050".',
-  unknownUnreadable: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. To check it, run: {command}',
-  unknownUnreadableWindows:
-    'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
-  unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
-  unknownNotRead:
-    'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
-  pass: "Tor's configuration keeps its ports on this computer and protects its control port ({files} files read).",
-  evRead: 'torrc read',
-  evDefaults: 'Defaults torrc read (its settings apply unless the torrc changes them)',
-  evOpenSocks: 'SocksPort on a network address',
-  evNoAuth: 'ControlPort without authentication',
-  evExposed: 'ControlPort on a network address',
-  evAuth: 'Control port authentication',
-  evUnreadable: 'Could not read',
-  evCycle: '%include loop (tor refuses to start)',
-  evTooDeep: '%include nested too deep (tor refuses to start)',
-  evTooMany: 'Too many included files; the rest were not read',
-  evNotText: 'Not a text file',
-  evSyntax: 'Syntax error (tor refuses to start)',
-  evRelative: 'Relative %include (tor resolves it from its working directory; Bulwark read it beside the torrc)',
-  evGlob: '%include pattern Bulwark does not expand',
-  obsAuth: 'CookieAuthentication {cookie}; HashedControlPassword {hashed}',
-  obsSet: '(set)',
-  obsNotSet: '(not set)',
-  obsSettings: '{count} settings',
-  obsIncludedFrom: 'included again from {path}',
-  obsTooDeep: 'nested more than {max} levels deep',
-  obsNulBytes: 'contains NUL bytes',
-  obsNotExpanded: 'not expanded',
-  obsUnterminatedQuote: 'quoted value not closed',
-  obsBadEscape: 'invalid escape in quoted value',
-  obsJunkAfterQuote: 'text after the closing quote',
-  expectSocks: 'SocksPort 127.0.0.1:9050',
-  expectControl: 'ControlPort 127.0.0.1:9051',
-  expectAuth: 'CookieAuthentication 1 or HashedControlPassword',
-  stepEdit: 'Open the torrc named in the evidence as an administrator.',
-  stepSettings:
-    'Set "SocksPort 127.0.0.1:9050" and "CookieAuthentication 1". Keep a ControlPort only if an app needs it, as "ControlPort 127.0.0.1:9051". Remove any SocksPort or ControlPort on 0.0.0.0 or a network address.',
-  stepReloadLinux: 'Reload Tor so it reads the change.',
-  stepReloadMac: 'Restart Tor so it reads the change.',
-  stepWindows: 'Close Tor Browser, open its torrc (named in the evidence) in Notepad, fix the lines, save, and start Tor Browser again.',
-})
+import { t } from './config.messages.js'
 
 type Finding = { severity: 'fail' | 'warn'; summary: Msg; evidence: Evidence }
 

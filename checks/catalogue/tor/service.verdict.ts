@@ -2,68 +2,12 @@
 import type { IsolationInfo } from '../env/isolation.io.js'
 import { observedError } from '../../core/host/helpers.js'
 import type { HostError } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../../core/types.js'
 import type { AuthenticatedInfo, Bootstrap, ProtocolInfo } from './control.parse.js'
 import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.io.js'
 import type { TorDiscovery } from './tor-install.io.js'
-
-export const t = defineMessages('tor.service', {
-  title: 'Tor is running and verified',
-  observer:
-    'What an observer learns: a Tor setup that leaks or is open to other programs can reveal your real address and link what you do over Tor to you.',
-  rationale:
-    'Tor hides which sites you visit from your network and hides your address from the sites. Bulwark checks that a real Tor answers on this computer (not just any proxy), that its control port needs a password or cookie, and how far it has connected to the Tor network.',
-  failNullAuth:
-    "Tor's control port {endpoint} accepts commands without a password or cookie: any program on this computer can reconfigure Tor or see where it connects. Set CookieAuthentication 1 in torrc and restart Tor.",
-  passDone: 'Tor is running and connected to the Tor network (SOCKS port {endpoint}).',
-  passBootstrapping:
-    'Tor is running but not yet connected to the Tor network ({progress}%). Its SOCKS port {endpoint} answers; if it stays below 100%, check your internet connection or set up a bridge.',
-  passNoControl:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). No control port answered, so how far it has connected to the Tor network is not known.',
-  passCookieUnreadable:
-    "Tor is running (SOCKS port {endpoint} answers as Tor). Bulwark cannot read the control cookie {file}, so how far Tor has connected is not known. Run Bulwark as a user in Tor's group (debian-tor on Debian) to see it.",
-  passNotAuthenticated:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). Its control port only accepts {methods}, which Bulwark does not use, so how far Tor has connected is not known.',
-  passWhonixWorkstation: 'This is a Whonix Workstation: Tor runs on the Whonix Gateway, so no local Tor is needed.',
-  warnSocksNotTor:
-    'Port {endpoint} speaks SOCKS5 but is not Tor: apps set to use it for Tor are not anonymous. Find out which program listens there.',
-  warnProcessNoPort:
-    'A tor process is running (PID {pid}) but no SOCKS port on this computer answered as Tor. Check its SocksPort setting, or restart it.',
-  warnBrowserNotRunning: 'Tor Browser is installed ({path}) but not running. Start Tor Browser to use Tor.',
-  warnDaemonNotRunning: 'Tor is installed ({path}) but not running. Start it with: {command}',
-  fail: 'No Tor daemon or Tor Browser found. Install Tor Browser from torproject.org to browse anonymously.',
-  evInstall: 'Tor installed',
-  evProcess: 'Running tor process',
-  evProcessList: 'Process list',
-  evSocks: 'SOCKS port probe',
-  evControl: 'Control port (PROTOCOLINFO)',
-  evCookie: 'Control port cookie',
-  evBootstrap: 'Tor network connection (bootstrap)',
-  evTorVersion: 'Tor version',
-  obsTorDaemon: 'tor daemon',
-  obsNoAnswer: 'no answer ({error}, {ms} ms)',
-  obsNotSocks: 'not SOCKS5: {greeting}',
-  obsSocks: 'SOCKS5 {greeting}; HTTP probe: {http}',
-  obsNoReply: '(no reply)',
-  obsNotControl: 'not a Tor control port ({problem})',
-  obsNotControlDetail: 'not a Tor control port ({problem}: {detail})',
-  obsReplyEmpty: 'empty reply',
-  obsReplyNotTor: 'reply not from Tor',
-  obsReplyError: 'error reply',
-  obsReplyTruncated: 'reply cut off',
-  obsReplyAuthFailed: 'authentication refused',
-  obsReplyProblem: '{problem}: {detail}',
-  obsCookieSize: '{size} bytes (expected 32)',
-  obsNoBootstrap: 'no bootstrap status in reply',
-  expectSocks: 'SOCKS5 reply 05 00 and "HTTP/1.0 501 Tor is not an HTTP Proxy"',
-  expectAuth: 'COOKIE, SAFECOOKIE or HASHEDPASSWORD (never NULL)',
-  expectBootstrap: 'PROGRESS=100 TAG=done',
-  stepBrowser: 'Download Tor Browser from the Tor Project and start it: it runs its own Tor.',
-  stepDaemonLinux: 'Or run the Tor service: install it, then start it.',
-  stepDaemonMac: 'Or run Tor with Homebrew: install it, then start it as a service.',
-  stepCookie: 'If the control port needs no authentication, add "CookieAuthentication 1" to torrc and restart Tor.',
-})
+import { t } from './service.messages.js'
 
 export const START_COMMAND: Record<Platform, string> = {
   linux: 'sudo systemctl start tor',

@@ -3,8 +3,8 @@ import type { Host } from '../../core/host/host.js'
 import type { Evidence } from '../../core/types.js'
 import { parseIni, postUpBlocksTraffic, wgConfigFacts } from './wg-conf.parse.js'
 import { t } from './wireguard.messages.js'
+import { CONFIG_MAX_BYTES } from './wg-files.io.js'
 
-export const CONFIG_MAX_BYTES = 64 * 1024
 
 /**
  * wg-quick has no kill switch by default; wg-quick(8) shows an opt-in PostUp REJECT rule. Only the

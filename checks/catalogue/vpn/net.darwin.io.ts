@@ -3,13 +3,13 @@ import type { Host } from '../../core/host/host.js'
 import type { Evidence } from '../../core/types.js'
 import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, type NcService } from './darwin-net.parse.js'
 import { wgQuickKillSwitch } from './kill-switch.io.js'
+import { DARWIN_WG_DIRS } from './wg-files.io.js'
 import { parseRun, run } from './run.io.js'
 import { routeFrom } from './route-lookup.verdict.js'
 import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /** wg-quick on macOS searches these (Homebrew on Apple silicon patches in /opt/homebrew/etc). */
-export const DARWIN_WG_DIRS = ['/etc/wireguard', '/usr/local/etc/wireguard', '/opt/homebrew/etc/wireguard']
 const RUN_DIR = '/var/run/wireguard'
 
 function route(host: Host, args: string[], label: Evidence['label'], signal: AbortSignal): Promise<ReturnType<typeof routeFrom>> {

@@ -5,6 +5,7 @@ import { parseRun, run } from './run.io.js'
 import { parseMullvadLockdown, parseMullvadStatus, parseTailscaleStatus, type TailscaleStatus } from './vpn-clients.parse.js'
 import { type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
+import { programFiles } from './wg-files.io.js'
 
 /** Where wg/wg-quick and VPN CLIs live besides PATH (detection.md §2; GUI apps get a minimal PATH). */
 export const UNIX_BIN_DIRS = ['/usr/bin', '/opt/homebrew/bin', '/usr/local/bin']
@@ -15,10 +16,6 @@ interface Software {
   label: string
   provider: Provider
   where: Where[]
-}
-
-export function programFiles(host: Host): string {
-  return host.env.ProgramFiles ?? host.env.PROGRAMFILES ?? 'C:\\Program Files'
 }
 
 function catalogue(host: Host): { software: Software[]; mullvadCli: Where[]; tailscaleCli: Where[] } {

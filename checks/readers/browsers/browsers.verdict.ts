@@ -1,15 +1,8 @@
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
+import { verdictText as t } from './browsers.messages.js'
 
 /** The verdicts a per-browser or per-profile assessment can reach before it becomes a check Outcome. */
 export type BrowserVerdict = 'pass' | 'warn' | 'fail' | 'unknown'
-
-const t = defineMessages('browsers', {
-  verdict_pass: 'encrypted DNS only',
-  verdict_warn: 'can fall back to plain DNS',
-  verdict_fail: 'plain DNS',
-  verdict_unknown: 'could not tell',
-  policyNote: '{value}: {note}',
-})
 
 /** One browser's or profile's verdict as the value seen in evidence, in words. */
 export function verdictSeen(verdict: BrowserVerdict): Msg {

@@ -5,8 +5,9 @@
  */
 import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import { type Msg } from '../../core/i18n/message.js'
 import { parseIni, type IniSection } from './ini.parse.js'
+import { profilesText as t } from './browsers.messages.js'
 
 /** How Firefox was packaged for the profiles under a root: it decides which policy files apply. */
 export type FirefoxPackaging = 'native' | 'snap' | 'flatpak'
@@ -42,10 +43,6 @@ export interface FirefoxDiscovery {
   /** Every profiles.ini read, with any lines that were not understood. */
   inis: { path: string; badLines: number[] }[]
 }
-
-const t = defineMessages('browsers.firefox', {
-  garbledIni: '{file} could not be understood (lines {lines} are not INI), so the profiles it lists are unknown.',
-})
 
 /** Every folder a profiles.ini can live in on this platform, in the order Firefox prefers them. */
 export function firefoxProfileRoots(host: Host): FirefoxRoot[] {
