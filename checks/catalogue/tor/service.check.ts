@@ -1,5 +1,5 @@
 import { defineCheck } from '../../core/define-check.js'
-import { detectIsolation } from '../env/isolation.io.js'
+import { detectIsolation } from '../../readers/system/isolation.io.js'
 import type { Host } from '../../core/host/host.js'
 import type { Step } from '../../core/types.js'
 import { endpointText, probeControl, probeSocks, type ControlProbe, type Endpoint, type SocksProbe } from './probe.io.js'

@@ -1,5 +1,5 @@
 /** tor.service verdict rules: pure, from what the check found and probed. */
-import type { IsolationInfo } from '../env/isolation.io.js'
+import type { IsolationInfo } from '../../readers/system/isolation.io.js'
 import { observedError } from '../../core/host/helpers.js'
 import type { HostError } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'

@@ -5,7 +5,6 @@ import { parseIni, postUpBlocksTraffic, wgConfigFacts } from './wg-conf.parse.js
 import { t } from './wireguard.messages.js'
 import { CONFIG_MAX_BYTES } from './wg-files.io.js'
 
-
 /**
  * wg-quick has no kill switch by default; wg-quick(8) shows an opt-in PostUp REJECT rule. Only the
  * config can tell, and it is normally root-only, so an unreadable one is reported as unknown.
