@@ -1,6 +1,6 @@
 import { defineMessages } from '../../checks/core/i18n/message.js'
-import type { Status } from '../../checks/core/types.js'
 
+/** Words only the CLI says: usage, its errors, its own lines. A report's words are in checks/core/report/messages.ts. */
 export const t = defineMessages('cli', {
   usage: `Usage: bulwark <command> [options]
 
@@ -43,28 +43,6 @@ Exit codes: 0 no check failed, 1 at least one check failed, 2 usage error.`,
   notForCommand: "The option {option} does not apply to '{command}'. Run 'bulwark help' to see the options.",
   wrote: 'Report written to {path}',
   cannotWrite: 'Could not write the report to {path}: {reason}',
-  profileLine: 'Threat profile: {profile}',
-  scoreLine: 'Hardening score: {score} / 100',
-  heading: 'Bulwark privacy scan · {platform} {release} · {date}',
-  evidence: 'Evidence',
-  steps: 'How to fix',
-  admin: 'needs administrator',
-  totals: '{pass} passed, {warn} warnings, {fail} failed, {unknown} unknown, {error} errors, {na} not applicable · {ms} ms',
-  statusPass: 'Pass',
-  statusWarn: 'Warning',
-  statusFail: 'Fail',
-  statusUnknown: 'Unknown',
-  statusNotApplicable: 'Not applicable',
-  statusError: 'Error',
   listHeading: 'Checks ({count})',
   crashed: 'Bulwark could not finish: {message}',
 })
-
-export const STATUS_WORD: Record<Status, Parameters<typeof t>[0]> = {
-  pass: 'statusPass',
-  warn: 'statusWarn',
-  fail: 'statusFail',
-  unknown: 'statusUnknown',
-  not_applicable: 'statusNotApplicable',
-  error: 'statusError',
-}

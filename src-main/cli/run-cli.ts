@@ -5,6 +5,7 @@ import { runScan } from '../../checks/core/engine/runner.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
 import type { Check, Host } from '../../checks/core/types.js'
 import { renderHtml } from '../../checks/core/report/html.js'
+import { renderJson } from '../../checks/core/report/json.js'
 import { renderMarkdown } from '../../checks/core/report/markdown.js'
 import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
 import { parseCommandLine, type ScanSelection, type UsageProblem } from './args.js'
@@ -120,7 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       }
       case 'scan': {
         const report = await scan(command, locale, deps)
-        io.stdout(command.json ? JSON.stringify(report, null, 2) + '\n' : formatReportText(report, { colour }))
+        io.stdout(command.json ? renderJson(report) : formatReportText(report, { colour }))
         return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
       case 'report': {
@@ -129,7 +130,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         const options = { redacted: command.redact }
         const content =
           command.format === 'json'
-            ? JSON.stringify(report, null, 2) + '\n'
+            ? renderJson(report)
             : command.format === 'md'
               ? renderMarkdown(report, options)
               : renderHtml(report, options)

@@ -3,6 +3,7 @@ import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidan
 import type { Locale } from '../../checks/core/i18n/locale.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
 import { renderHtml } from '../../checks/core/report/html.js'
+import { renderJson } from '../../checks/core/report/json.js'
 import { renderMarkdown } from '../../checks/core/report/markdown.js'
 import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
 import type { ExportRequest, ExportResult } from '../shared/ipc-contract.js'
@@ -69,7 +70,7 @@ export function createExportService(deps: ExportServiceDeps) {
       if (choice.canceled || !choice.filePath) return ok({ saved: false })
       const content =
         format === 'json'
-          ? JSON.stringify(report, null, 2) + '\n'
+          ? renderJson(report)
           : format === 'md'
             ? renderMarkdown(report, options)
             : format === 'html'

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineCheck } from '../../checks/core/define-check.js'
 import { defineMessages } from '../../checks/core/i18n/message.js'
 import { t as cliText } from '../../src-main/cli/messages.js'
+import { t as reportText } from '../../checks/core/report/messages.js'
 import type { Check, Platform } from '../../checks/core/types.js'
 import { forgetEverything } from '../../src-main/electron/at-risk.js'
 import { createExportService } from '../../src-main/electron/export-service.js'
@@ -27,7 +28,7 @@ const t = defineMessages('test.service', {
 })
 // Texts that the shipped catalogues translate, so localisation is tested against real Spanish.
 const title = (n: number) => cliText('listHeading', { count: n })
-const ok = cliText('statusPass')
+const ok = reportText('statusPass')
 
 function sample(n: number, platforms: Platform[] = ['linux'], run?: Check['run']): Check {
   const defined = defineCheck({
@@ -95,7 +96,7 @@ describe('scan service', () => {
     const finished = events.find((e) => e.type === 'check-finished' && e.id === 'test.sample-1')
     expect(finished).toMatchObject({ result: { summary: 'Correcto' } })
     // Raw in the store: the Msg, not the Spanish text, so a language change re-renders history.
-    expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'cli.statusPass', en: 'Pass' })
+    expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'report.statusPass', en: 'Pass' })
     s.updateSettings({ locale: 'en' })
     expect(s.lastReport()?.results[0]?.summary).toBe('Pass')
     expect(s.history()).toEqual([

@@ -1,52 +1,79 @@
 import { render, type Locale } from '../i18n/locale.js'
+import type { Msg } from '../i18n/message.js'
 import { PROFILES } from '../guidance/profiles.js'
 import { computeScore, SCORE_FORMULA } from '../guidance/score.js'
 import { STATUS_ORDER, type ReportResult, type ScanReport } from './model.js'
 import type { Status } from '../types.js'
-import { STATUS_WORD, t as cli } from '../../../src-main/cli/messages.js'
-import { t } from './messages.js'
+import { statusWord, t } from './messages.js'
 
 export interface ReportOptions {
   redacted?: boolean
 }
 
-/** The localized parts every document format shares, computed once. */
+export interface DocumentResult extends ReportResult {
+  statusWord: string
+  /** Fail, warning or unknown: the person has something to do. */
+  needsAction: boolean
+}
+
+/**
+ * The one model every report format renders (terminal text, HTML, Markdown, JSON): the results in
+ * STATUS_ORDER, the score, the status words and every label, localized once. A renderer only lays it out.
+ */
 export interface ReportDocument {
   locale: Locale
   title: string
   generated: string
+  /** The one-line heading of the terminal report. */
+  heading: string
   profile?: string
+  /** The score, or null when there are too few results to score. */
+  scoreValue: number | null
   score: string
   formula: string
   redactedNote?: string
+  /** Statuses that occur, in STATUS_ORDER. */
   counts: { status: Status; word: string; count: number }[]
-  results: (ReportResult & { statusWord: string })[]
-  labels: Record<
-    | 'counts'
-    | 'evidence'
-    | 'what'
-    | 'where'
-    | 'seen'
-    | 'expected'
-    | 'why'
-    | 'steps'
-    | 'admin'
-    | 'references'
-    | 'noEvidence'
-    | 'formulaHeading',
-    string
-  >
+  /** Every status counted, with the scan's duration, as one line. */
+  totals: string
+  results: DocumentResult[]
+  labels: Record<keyof typeof LABELS, string>
+  /** The report contract itself (DESIGN.md), as `--json` and the JSON export print it. */
+  contract: ScanReport
 }
 
-export function statusWord(status: Status, locale: Locale): string {
-  return render(cli(STATUS_WORD[status]), locale)
+/** Each label a format shows, and its message. */
+const LABELS = {
+  counts: 'counts',
+  evidence: 'evidence',
+  what: 'what',
+  where: 'where',
+  seen: 'seen',
+  expected: 'expected',
+  why: 'why',
+  steps: 'steps',
+  admin: 'admin',
+  references: 'references',
+  noEvidence: 'noEvidence',
+  formulaHeading: 'formula',
+} as const satisfies Record<string, Parameters<typeof t>[0]>
+
+const ACTION: ReadonlySet<Status> = new Set<Status>(['fail', 'warn', 'unknown'])
+
+const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
+
+export function countByStatus(results: readonly ReportResult[]): Record<Status, number> {
+  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
+  for (const r of results) counts[r.status] += 1
+  return counts
 }
 
 export function buildDocument(report: ScanReport, options: ReportOptions = {}): ReportDocument {
   const { locale } = report
-  const r = (m: Parameters<typeof render>[0]): string => render(m, locale)
-  const score = computeScore(report.results)
-  const sorted = [...report.results].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
+  const r = (m: Msg): string => render(m, locale)
+  const score = computeScore(report.results).value
+  const tally = countByStatus(report.results)
+  const sorted = [...report.results].sort((a, b) => rank(a.status) - rank(b.status))
   return {
     locale,
     title: r(t('title')),
@@ -59,29 +86,30 @@ export function buildDocument(report: ScanReport, options: ReportOptions = {}): 
         version: report.tool.version,
       }),
     ),
+    heading: r(t('textHeading', { platform: report.host.platform, release: report.host.release, date: report.startedAt })),
     ...(report.profile ? { profile: r(t('profile', { profile: r(PROFILES[report.profile].title) })) } : {}),
-    score: score.value === null ? r(t('noScore')) : r(t('score', { score: score.value })),
+    scoreValue: score,
+    score: score === null ? r(t('noScore')) : r(t('score', { score })),
     formula: r(SCORE_FORMULA),
     ...(options.redacted ? { redactedNote: r(t('redacted')) } : {}),
-    counts: STATUS_ORDER.map((status) => ({
+    counts: STATUS_ORDER.filter((status) => tally[status] > 0).map((status) => ({
       status,
-      word: statusWord(status, locale),
-      count: report.results.filter((x) => x.status === status).length,
-    })).filter((c) => c.count > 0),
-    results: sorted.map((x) => ({ ...x, statusWord: statusWord(x.status, locale) })),
-    labels: {
-      counts: r(t('counts')),
-      evidence: r(t('evidence')),
-      what: r(t('what')),
-      where: r(t('where')),
-      seen: r(t('seen')),
-      expected: r(t('expected')),
-      why: r(t('why')),
-      steps: r(t('steps')),
-      admin: r(t('admin')),
-      references: r(t('references')),
-      noEvidence: r(t('noEvidence')),
-      formulaHeading: r(t('formula')),
-    },
+      word: r(statusWord(status)),
+      count: tally[status],
+    })),
+    totals: r(
+      t('totals', {
+        pass: tally.pass,
+        warn: tally.warn,
+        fail: tally.fail,
+        unknown: tally.unknown,
+        error: tally.error,
+        na: tally.not_applicable,
+        ms: report.durationMs,
+      }),
+    ),
+    results: sorted.map((x) => ({ ...x, statusWord: r(statusWord(x.status)), needsAction: ACTION.has(x.status) })),
+    labels: Object.fromEntries(Object.entries(LABELS).map(([label, key]) => [label, r(t(key))])) as ReportDocument['labels'],
+    contract: report,
   }
 }

@@ -1,9 +1,6 @@
-import { PROFILES } from '../guidance/profiles.js'
-import { computeScore } from '../guidance/score.js'
-import { render, type Locale } from '../i18n/locale.js'
-import { STATUS_ORDER, type ReportResult, type ScanReport } from './model.js'
 import type { Status } from '../types.js'
-import { STATUS_WORD, t } from '../../../src-main/cli/messages.js'
+import type { ReportEvidence, ScanReport } from './model.js'
+import { buildDocument, type DocumentResult, type ReportDocument } from './document.js'
 
 const COLOURS: Record<Status, string> = {
   fail: '\x1b[31m',
@@ -24,26 +21,23 @@ function paint(text: string, code: string, style: TextStyle): string {
   return style.colour ? `${code}${text}${RESET}` : text
 }
 
-function formatObserved(value: ReportResult['evidence'][number]['observed']): string {
-  if (value === null) return '—'
-  return typeof value === 'string' ? value : String(value)
+function formatObserved(value: ReportEvidence['observed']): string {
+  return value === null ? '—' : String(value)
 }
 
-function formatResult(r: ReportResult, locale: Locale, style: TextStyle): string[] {
-  const word = render(t(STATUS_WORD[r.status]), locale)
-  const lines = [`${paint(`[${word}]`, COLOURS[r.status], style)} ${paint(r.title, BOLD, style)} (${r.id})`, `    ${r.summary}`]
+function formatResult(r: DocumentResult, labels: ReportDocument['labels'], style: TextStyle): string[] {
+  const lines = [`${paint(`[${r.statusWord}]`, COLOURS[r.status], style)} ${paint(r.title, BOLD, style)} (${r.id})`, `    ${r.summary}`]
   if (r.evidence.length > 0) {
-    lines.push(`    ${render(t('evidence'), locale)}:`)
+    lines.push(`    ${labels.evidence}:`)
     for (const e of r.evidence) {
       const expected = e.expected ? ` (${e.expected})` : ''
       lines.push(`      - ${e.label}: ${formatObserved(e.observed)}${expected}`, `        ${e.source}`)
     }
   }
-  const needsAction = r.status === 'fail' || r.status === 'warn' || r.status === 'unknown'
-  if (needsAction && r.remediation.steps.length > 0) {
-    lines.push(`    ${render(t('steps'), locale)}:`)
+  if (r.needsAction && r.remediation.steps.length > 0) {
+    lines.push(`    ${labels.steps}:`)
     r.remediation.steps.forEach((s, i) => {
-      const admin = s.requiresAdmin ? ` [${render(t('admin'), locale)}]` : ''
+      const admin = s.requiresAdmin ? ` [${labels.admin}]` : ''
       lines.push(`      ${i + 1}. ${s.text}${admin}`)
       if (s.command) lines.push(`         $ ${s.command.line}`)
       if (s.link) lines.push(`         ${s.link}`)
@@ -52,42 +46,14 @@ function formatResult(r: ReportResult, locale: Locale, style: TextStyle): string
   return lines
 }
 
-export function countByStatus(results: readonly ReportResult[]): Record<Status, number> {
-  const counts: Record<Status, number> = { pass: 0, warn: 0, fail: 0, unknown: 0, not_applicable: 0, error: 0 }
-  for (const r of results) counts[r.status] += 1
-  return counts
-}
-
 /** Pure: a localized report → the human-readable text the CLI prints. */
 export function formatReportText(report: ScanReport, style: TextStyle): string {
-  const { locale } = report
-  const out = [
-    paint(
-      render(t('heading', { platform: report.host.platform, release: report.host.release, date: report.startedAt }), locale),
-      BOLD,
-      style,
-    ),
-  ]
-  if (report.profile) out.push(render(t('profileLine', { profile: render(PROFILES[report.profile].title, locale) }), locale))
-  const score = computeScore(report.results).value
-  if (score !== null) out.push(render(t('scoreLine', { score }), locale))
+  const doc = buildDocument(report)
+  const out = [paint(doc.heading, BOLD, style)]
+  if (doc.profile) out.push(doc.profile)
+  if (doc.scoreValue !== null) out.push(doc.score)
   out.push('')
-  const sorted = [...report.results].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
-  for (const r of sorted) out.push(...formatResult(r, locale, style), '')
-  const c = countByStatus(report.results)
-  out.push(
-    render(
-      t('totals', {
-        pass: c.pass,
-        warn: c.warn,
-        fail: c.fail,
-        unknown: c.unknown,
-        error: c.error,
-        na: c.not_applicable,
-        ms: report.durationMs,
-      }),
-      locale,
-    ),
-  )
+  for (const r of doc.results) out.push(...formatResult(r, doc.labels, style), '')
+  out.push(doc.totals)
   return out.join('\n') + '\n'
 }
