@@ -1,7 +1,8 @@
-import type { Parsed, RouteTarget } from './parsed.parse.js'
+import type { Result } from '../../core/host/toolkit.js'
+import type { ParseFailure, RouteTarget } from './parsed.parse.js'
 
 /** `ifconfig -l`: interface names separated by spaces on one line. */
-export function parseIfconfigList(text: string): Parsed<string[]> {
+export function parseIfconfigList(text: string): Result<string[], ParseFailure> {
   const names = text.trim().split(/\s+/).filter(Boolean)
   if (names.length === 0) return { ok: false, reason: 'empty' }
   if (!names.every((n) => /^[A-Za-z0-9._-]{1,32}$/.test(n))) return { ok: false, reason: 'bad_shape' }
@@ -9,7 +10,7 @@ export function parseIfconfigList(text: string): Parsed<string[]> {
 }
 
 /** `route -n get <addr>`: the `interface:` line, or none for a reject/blackhole route. */
-export function parseRouteGet(text: string): Parsed<RouteTarget> {
+export function parseRouteGet(text: string): Result<RouteTarget, ParseFailure> {
   if (text.trim() === '') return { ok: false, reason: 'empty' }
   const field = (name: string): string | undefined => new RegExp(`^\\s*${name}:\\s*(\\S.*?)\\s*$`, 'm').exec(text)?.[1]
   const flags = field('flags') ?? ''
@@ -35,7 +36,7 @@ export interface NcService {
 const SERVICE = /^\s*\*?\s*\(([^)]+)\)\s+[0-9A-Fa-f-]{36}\s+.*?"(.*)"\s*\[([^\]]+)\]\s*$/
 
 /** `scutil --nc list`: one line per VPN service; the header and unmatched lines are skipped. */
-export function parseScutilNcList(text: string): Parsed<NcService[]> {
+export function parseScutilNcList(text: string): Result<NcService[], ParseFailure> {
   if (text.trim() === '') return { ok: false, reason: 'empty' }
   const services: NcService[] = []
   for (const line of text.split(/\r?\n/)) {

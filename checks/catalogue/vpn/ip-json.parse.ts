@@ -1,5 +1,6 @@
+import type { Result } from '../../core/host/toolkit.js'
 import { z } from 'zod'
-import { parseJsonWith, type Parsed, type RouteTarget } from './parsed.parse.js'
+import { parseJsonWith, type ParseFailure, type RouteTarget } from './parsed.parse.js'
 
 export interface IpLink {
   name: string
@@ -18,7 +19,7 @@ const linkSchema = z.array(
 )
 
 /** `ip -d -j link show` */
-export function parseIpLinks(text: string): Parsed<IpLink[]> {
+export function parseIpLinks(text: string): Result<IpLink[], ParseFailure> {
   const parsed = parseJsonWith(text, linkSchema)
   if (!parsed.ok) return parsed
   return {
@@ -32,7 +33,7 @@ const routeSchema = z.array(z.looseObject({ dev: z.string().optional(), type: z.
 const BLOCKING_TYPES = new Set(['unreachable', 'blackhole', 'prohibit', 'throw'])
 
 /** `ip -j route get <addr>` (stdout of a successful run). */
-export function parseIpRouteGet(text: string): Parsed<RouteTarget> {
+export function parseIpRouteGet(text: string): Result<RouteTarget, ParseFailure> {
   const parsed = parseJsonWith(text, routeSchema)
   if (!parsed.ok) return parsed
   const route = parsed.value[0]

@@ -1,11 +1,12 @@
 import { attempt, observedUnknown, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
+import { commandOf, parseToolOutput, runTool } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
 import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, type NcService } from './darwin-net.parse.js'
 import { wgQuickKillSwitch } from './kill-switch.io.js'
 import { DARWIN_WG_DIRS } from './wg-files.io.js'
-import { parseRun, run } from './run.io.js'
-import { routeFrom } from './route-lookup.verdict.js'
+import { routeFrom, toolWords } from './route-lookup.verdict.js'
+import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
 import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
@@ -13,7 +14,10 @@ import { t } from './wireguard.messages.js'
 const RUN_DIR = '/var/run/wireguard'
 
 function route(host: Host, args: string[], label: Evidence['label'], signal: AbortSignal): Promise<ReturnType<typeof routeFrom>> {
-  return run(host, '/sbin/route', args, signal).then((r) => routeFrom(r, parseRouteGet, isDarwinNoRoute, label))
+  const acceptExit = (_code: number | null, out: { stdout: string; stderr: string }): boolean => isDarwinNoRoute(toolWords(out))
+  return runTool(host, '/sbin/route', args, { timeoutMs: COMMAND_TIMEOUT_MS, signal, acceptExit }).then((r) =>
+    routeFrom(r, parseRouteGet, label),
+  )
 }
 
 /** wg-quick writes /var/run/wireguard/<name>.name holding the utunN it got. */
@@ -44,26 +48,30 @@ const TUNNEL_LIKE = /^(utun|ipsec|ppp|tun|tap)\d+$/
 
 export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<NetFacts> {
   const [ifaces, nc, names, route4, route6] = await Promise.all([
-    run(host, '/sbin/ifconfig', ['-l'], signal),
-    run(host, '/usr/sbin/scutil', ['--nc', 'list'], signal),
+    runTool(host, '/sbin/ifconfig', ['-l'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
+    runTool(host, '/usr/sbin/scutil', ['--nc', 'list'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
     wgQuickNames(host),
     route(host, ['-n', 'get', '1.1.1.1'], t('evRoute4'), signal),
     route(host, ['-n', 'get', '-inet6', '2606:4700:4700::1111'], t('evRoute6'), signal),
   ])
   const routes = { route4: route4.lookup, route6: route6.lookup }
-  const list = parseRun(ifaces, parseIfconfigList)
+  const list = parseToolOutput(ifaces, parseIfconfigList)
   if (!list.ok) {
     return {
-      tunnels: list.reason,
+      tunnels: list.reason.reason,
       foreign: [],
       ...routes,
-      evidence: [{ label: t('evLinks'), source: ifaces.command, observed: observedUnknown(list.reason) }, route4.evidence, route6.evidence],
+      evidence: [
+        { label: t('evLinks'), source: commandOf(ifaces), observed: observedUnknown(list.reason.reason) },
+        route4.evidence,
+        route6.evidence,
+      ],
     }
   }
   const up = new Set(list.value)
   const mapped = names.filter((n) => up.has(n.utun))
   const tunnels: Tunnel[] = mapped.map((n) => ({ label: n.name, provider: providerByName(n.name), iface: n.utun }))
-  const services = parseRun(nc, parseScutilNcList)
+  const services = parseToolOutput(nc, parseScutilNcList)
   const connected = services.ok ? services.value.filter((s) => s.status === 'Connected') : []
   tunnels.push(...connected.map((s) => ({ label: s.name, provider: ncProvider(s), iface: null })))
   const foreign = list.value.filter((n) => TUNNEL_LIKE.test(n) && !mapped.some((m) => m.utun === n))
@@ -73,14 +81,14 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
     foreign,
     ...routes,
     evidence: [
-      { label: t('evLinks'), source: ifaces.command, observed: list.value.join(' ') },
+      { label: t('evLinks'), source: commandOf(ifaces), observed: list.value.join(' ') },
       ...mapped.map((n) => ({ label: t('evWgQuickName'), source: n.source, observed: n.utun })),
       {
         label: t('evNcList'),
-        source: nc.command,
+        source: commandOf(nc),
         observed: services.ok
           ? services.value.map((s) => `${s.name} [${s.type}]: ${s.status}`).join('; ') || t('obsNoneConfigured')
-          : observedUnknown(services.reason),
+          : observedUnknown(services.reason.reason),
       },
       route4.evidence,
       route6.evidence,

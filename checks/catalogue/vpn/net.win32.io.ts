@@ -1,8 +1,9 @@
 import { observedUnknown, observedWord } from '../../core/host/helpers.js'
 import { joinMessages, verbatim } from '../../core/i18n/message.js'
 import type { Host } from '../../core/host/host.js'
+import { parseToolOutput, runTool } from '../../core/host/toolkit.js'
+import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
 import type { Evidence } from '../../core/types.js'
-import { parseRun, run } from './run.io.js'
 import { isWireGuardAdapter, parseWinNet, type WinAdapter, type WinRoute } from './windows-net.parse.js'
 import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
@@ -46,18 +47,18 @@ function toLookup(answer: WinRoute): RouteLookup {
 }
 
 export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
-  const ran = await run(host, 'powershell', WIN_NET_ARGS, signal)
+  const ran = await runTool(host, 'powershell', WIN_NET_ARGS, { timeoutMs: COMMAND_TIMEOUT_MS, signal })
   const source =
     'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
-  const parsed = parseRun(ran, parseWinNet)
+  const parsed = parseToolOutput(ran, parseWinNet)
   if (!parsed.ok) {
-    const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason }
+    const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason.reason }
     return {
-      tunnels: parsed.reason,
+      tunnels: parsed.reason.reason,
       foreign: [],
       route4: unknown,
       route6: unknown,
-      evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason) }],
+      evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason.reason) }],
     }
   }
   const net = parsed.value

@@ -1,13 +1,12 @@
 import type { z } from 'zod'
+import type { Result } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
 
 /** Why a command's output could not be used: mapped to plain language by the check. */
 export type ParseFailure = 'empty' | 'not_json' | 'bad_shape'
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure }
-
 /** JSON.parse + schema validation as a value, never a throw. */
-export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): Parsed<z.infer<S>> {
+export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): Result<z.infer<S>, ParseFailure> {
   const body = text.replace(/^\ufeff/, '').trim()
   if (body === '') return { ok: false, reason: 'empty' }
   let raw: unknown

@@ -1,25 +1,26 @@
+import { commandOf, parseToolOutput, type Result, type ToolRun } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
-import type { Parsed, RouteTarget } from './parsed.parse.js'
-import { parseRun, type Ran } from './run.io.js'
+import type { ParseFailure, RouteTarget } from './parsed.parse.js'
 import { describeLookup, type RouteLookup } from './wireguard.verdict.js'
+
+/** Everything a route-lookup tool said, for telling "no route" from a failure. */
+export const toolWords = (out: { stdout: string; stderr: string }): string => `${out.stderr}\n${out.stdout}`.trim()
 
 /**
  * Turns a route-lookup command into where traffic goes. The tools exit non-zero when no route
- * matches; that is an answer (nothing leaves that way), not an error.
+ * matches; that is an answer (nothing leaves that way), not an error: the run accepts exactly those exits.
  */
 export function routeFrom(
-  ran: Ran,
-  parse: (stdout: string) => Parsed<RouteTarget>,
-  isNoRoute: (output: string) => boolean,
+  ran: ToolRun,
+  parse: (stdout: string) => Result<RouteTarget, ParseFailure>,
   label: Evidence['label'],
 ): { lookup: RouteLookup; evidence: Evidence } {
   let lookup: RouteLookup
-  const output = ran.ok ? `${ran.result.stderr}\n${ran.result.stdout}`.trim() : ''
-  if (ran.ok && ran.result.code !== 0 && isNoRoute(output)) {
-    lookup = { kind: 'none', why: output.split('\n')[0] ?? '' }
+  if (ran.ok && ran.value.code !== 0) {
+    lookup = { kind: 'none', why: toolWords(ran.value).split('\n')[0] ?? '' }
   } else {
-    const parsed = parseRun(ran, parse)
-    lookup = parsed.ok ? parsed.value : { kind: 'unknown', reason: parsed.reason }
+    const parsed = parseToolOutput(ran, parse)
+    lookup = parsed.ok ? parsed.value : { kind: 'unknown', reason: parsed.reason.reason }
   }
-  return { lookup, evidence: { label, source: ran.command, observed: describeLookup(lookup) } }
+  return { lookup, evidence: { label, source: commandOf(ran), observed: describeLookup(lookup) } }
 }

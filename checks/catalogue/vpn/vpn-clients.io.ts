@@ -1,13 +1,16 @@
 import { exists, observedError, observedUnknown, pathsFor, which } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
+import { commandOf, parseToolOutput, runTool } from '../../core/host/toolkit.js'
 import type { Evidence, Platform } from '../../core/types.js'
-import { parseRun, run } from './run.io.js'
 import { parseMullvadLockdown, parseMullvadStatus, parseTailscaleStatus, type TailscaleStatus } from './vpn-clients.parse.js'
 import { type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 import { programFiles } from './wg-files.io.js'
 
 /** Where wg/wg-quick and VPN CLIs live besides PATH (detection.md §2; GUI apps get a minimal PATH). */
+/** Every command here is a local lookup; a slow one must not hold up the scan. */
+export const COMMAND_TIMEOUT_MS = 2000
+
 export const UNIX_BIN_DIRS = ['/usr/bin', '/opt/homebrew/bin', '/usr/local/bin']
 
 type Where = { bin: string; extra?: string[] } | { path: string }
@@ -81,17 +84,20 @@ export interface ClientFacts {
 }
 
 async function mullvad(host: Host, cli: string, signal: AbortSignal): Promise<{ tunnels: Tunnel[]; evidence: Evidence[] }> {
-  const [status, lockdown] = await Promise.all([run(host, cli, ['status'], signal), run(host, cli, ['lockdown-mode', 'get'], signal)])
-  const state = parseRun(status, parseMullvadStatus)
-  const locked = parseRun(lockdown, parseMullvadLockdown)
+  const [status, lockdown] = await Promise.all([
+    runTool(host, cli, ['status'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
+    runTool(host, cli, ['lockdown-mode', 'get'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
+  ])
+  const state = parseToolOutput(status, parseMullvadStatus)
+  const locked = parseToolOutput(lockdown, parseMullvadLockdown)
   return {
     tunnels: state.ok && state.value === 'connected' ? [{ label: 'Mullvad', provider: 'mullvad', iface: null }] : [],
     evidence: [
-      { label: t('evMullvad'), source: status.command, observed: state.ok ? state.value : observedUnknown(state.reason) },
+      { label: t('evMullvad'), source: commandOf(status), observed: state.ok ? state.value : observedUnknown(state.reason.reason) },
       {
         label: t('evKillSwitch'),
-        source: lockdown.command,
-        observed: locked.ok ? t(locked.value ? 'obsLockdownOn' : 'obsLockdownOff') : observedUnknown(locked.reason),
+        source: commandOf(lockdown),
+        observed: locked.ok ? t(locked.value ? 'obsLockdownOn' : 'obsLockdownOff') : observedUnknown(locked.reason.reason),
       },
     ],
   }
@@ -107,13 +113,15 @@ async function tailscale(
   cli: string,
   signal: AbortSignal,
 ): Promise<{ status: TailscaleStatus | null; tunnels: Tunnel[]; evidence: Evidence[] }> {
-  const ran = await run(host, cli, ['status', '--json'], signal)
-  const parsed = parseRun(ran, parseTailscaleStatus)
+  const ran = await runTool(host, cli, ['status', '--json'], { timeoutMs: COMMAND_TIMEOUT_MS, signal })
+  const parsed = parseToolOutput(ran, parseTailscaleStatus)
   if (!parsed.ok) {
     return {
       status: null,
       tunnels: [],
-      evidence: [{ label: t('evTailscale'), source: ran.command, observed: t('obsTailscaleUnreadable', { reason: parsed.reason }) }],
+      evidence: [
+        { label: t('evTailscale'), source: commandOf(ran), observed: t('obsTailscaleUnreadable', { reason: parsed.reason.reason }) },
+      ],
     }
   }
   const s = parsed.value
@@ -124,7 +132,7 @@ async function tailscale(
   return {
     status: s,
     tunnels: s.backendState === 'Running' ? [{ label: 'Tailscale', provider: 'tailscale', iface: tailscaleIface(host.platform) }] : [],
-    evidence: [{ label: t('evTailscale'), source: ran.command, observed: exit }],
+    evidence: [{ label: t('evTailscale'), source: commandOf(ran), observed: exit }],
   }
 }
 

@@ -1,5 +1,6 @@
+import type { Result } from '../../core/host/toolkit.js'
 import { z } from 'zod'
-import { parseJsonWith, type Parsed } from './parsed.parse.js'
+import { parseJsonWith, type ParseFailure } from './parsed.parse.js'
 
 export interface TailscaleStatus {
   backendState: string
@@ -16,7 +17,7 @@ const tailscaleSchema = z.looseObject({
 })
 
 /** `tailscale status --json` */
-export function parseTailscaleStatus(json: string): Parsed<TailscaleStatus> {
+export function parseTailscaleStatus(json: string): Result<TailscaleStatus, ParseFailure> {
   const parsed = parseJsonWith(json, tailscaleSchema)
   if (!parsed.ok) return parsed
   const v = parsed.value
@@ -32,7 +33,7 @@ export type MullvadState = 'connected' | 'connecting' | 'disconnected' | 'discon
  * `mullvad status`: "Connected to se-got-wg-001 in Gothenburg, Sweden" (2023+) or
  * "Tunnel status: Connected to WireGuard 1.2.3.4:51820/UDP" (older); "Blocked: <reason>" in the error state.
  */
-export function parseMullvadStatus(text: string): Parsed<MullvadState> {
+export function parseMullvadStatus(text: string): Result<MullvadState, ParseFailure> {
   const first =
     text
       .replace(/^\ufeff/, '')
@@ -46,7 +47,7 @@ export function parseMullvadStatus(text: string): Parsed<MullvadState> {
 }
 
 /** `mullvad lockdown-mode get`: "Block traffic when the VPN is disconnected: on|off". */
-export function parseMullvadLockdown(text: string): Parsed<boolean> {
+export function parseMullvadLockdown(text: string): Result<boolean, ParseFailure> {
   if (text.trim() === '') return { ok: false, reason: 'empty' }
   const m = /disconnected:\s*(on|off)\b/i.exec(text)
   if (!m?.[1]) return { ok: false, reason: 'bad_shape' }

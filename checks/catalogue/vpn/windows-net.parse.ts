@@ -1,5 +1,6 @@
+import type { Result } from '../../core/host/toolkit.js'
 import { z } from 'zod'
-import { parseJsonWith, type Parsed } from './parsed.parse.js'
+import { parseJsonWith, type ParseFailure } from './parsed.parse.js'
 
 const text = z
   .string()
@@ -66,7 +67,7 @@ function answer(a: z.infer<typeof routeAnswer>): WinRoute {
 }
 
 /** The JSON object written by the check's one PowerShell call (adapters, tunnel services, route lookups). */
-export function parseWinNet(json: string): Parsed<WinNetFacts> {
+export function parseWinNet(json: string): Result<WinNetFacts, ParseFailure> {
   const parsed = parseJsonWith(json, schema)
   if (!parsed.ok) return parsed
   const v = parsed.value

@@ -29,8 +29,6 @@ export const t = defineMessages('vpn.wireguard', {
     'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',
 
   // reasons
-  badOutput: '{command} printed something Bulwark could not read ({reason}). Run it in a terminal to see what it says.',
-  commandFailed: '{command} failed: {detail}',
 
   // evidence labels
   evInstalled: 'VPN software installed',

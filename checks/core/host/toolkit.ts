@@ -51,8 +51,8 @@ export interface ToolOptions {
   /** stdout and stderr each; output beyond it is a failure, never half-read. Default 8 MiB. */
   maxBytes?: number
   signal?: AbortSignal
-  /** A non-zero exit that still carries an answer (grep's 1, `systemctl is-active`'s 3). */
-  acceptExit?: (code: number | null) => boolean
+  /** A non-zero exit that still carries an answer (grep's 1, `systemctl is-active`'s 3, `ip route get`'s "no route"). */
+  acceptExit?: (code: number | null, output: { stdout: string; stderr: string }) => boolean
 }
 
 /** The first line of what a failed tool said, short enough for a sentence. */
@@ -78,12 +78,17 @@ export async function runTool(host: Host, file: string, args: readonly string[],
     return failed({ command, code: error.code, reason: describeHostError(error, file), seen: observedError(error.code) })
   }
   if (out.truncated) return failed({ command, code: 'truncated', reason: t('truncated', { command }), seen: observedError('too_large') })
-  if (out.code !== 0 && !(options.acceptExit?.(out.code) ?? false)) {
+  if (out.code !== 0 && !(options.acceptExit?.(out.code, out) ?? false)) {
     const code = String(out.code)
     const detail = firstLine(out.stderr, out.stdout)
     return failed({ command, code: 'exit', reason: t('exit', { command, code, detail }), seen: observedExit(code) })
   }
   return ok({ command, code: out.code, stdout: out.stdout, stderr: out.stderr })
+}
+
+/** The command line of a run, whether it succeeded or not, for evidence. */
+export function commandOf(run: ToolRun): string {
+  return run.ok ? run.value.command : run.reason.command
 }
 
 /** A tool's stdout through a pure parser; output the parser refuses becomes a failure naming the command. */
