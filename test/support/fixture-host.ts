@@ -13,6 +13,7 @@ import {
 import type { Platform } from '../../checks/core/types.js'
 import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
 import { isLoopbackAddress } from '../../checks/core/host/toolkit.js'
+import { sqlJsEngine } from '../../src-main/node/adapters/sqlite.js'
 
 /** An inline file: text, bytes, or a file with a mode, or an error the real OS would give. */
 export type FixtureFile =
@@ -177,6 +178,7 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
       const reply = probe(send)
       return { address, port, received: typeof reply === 'string' ? new TextEncoder().encode(reply) : reply, timedOut: false }
     },
+    sqlite: sqlJsEngine,
     sysinfo: {
       processes: async () => o.processes ?? [],
       networkInterfaces: async () => o.interfaces ?? [],

@@ -1,37 +1,14 @@
 import { defineCheck } from '../../core/define-check.js'
-import type { Outcome, Step } from '../../core/types.js'
-import { detectIsolation, type IsolationInfo } from './isolation.io.js'
+import type { Step } from '../../core/types.js'
+import { detectIsolation } from '../../readers/system/isolation.io.js'
 import { t } from './isolation.messages.js'
+import { isolationOutcome } from './isolation.verdict.js'
 
 const steps: Step[] = [
   { text: t('stepTails'), link: 'https://tails.net/install/' },
   { text: t('stepQubes'), link: 'https://www.qubes-os.org/intro/' },
   { text: t('stepTorBrowser'), link: 'https://www.torproject.org/download/' },
 ]
-
-/** Pure: the verdict for what detectIsolation found. */
-export function isolationOutcome(info: IsolationInfo): Outcome {
-  const evidence = info.evidence
-  switch (info.kind) {
-    case 'tails':
-      return { status: 'pass', summary: t('tails'), evidence }
-    case 'whonix-gateway':
-      return { status: 'pass', summary: t('whonixGateway'), evidence }
-    case 'whonix-workstation':
-      return { status: 'pass', summary: t('whonixWorkstation'), evidence }
-    case 'qubes-dom0':
-      return { status: 'pass', summary: t('qubesDom0'), evidence }
-    case 'qubes-vm':
-      return { status: 'pass', summary: t('qubesVm', { type: info.qubesVmType ?? 'qube' }), evidence }
-    case 'none':
-      if (info.uncertain)
-        return { status: 'unknown', summary: t('uncertain', { source: info.uncertain.source, code: info.uncertain.code }), evidence }
-      // A plain VM is a warn, not a pass: it could be a cloud server or a work desktop rather than a
-      // deliberate compartment, and it gives none of the amnesia or Tor routing the advice is about.
-      if (info.hypervisor) return { status: 'warn', summary: t('vm', { hypervisor: info.hypervisor }), evidence }
-      return { status: 'warn', summary: t('plain'), evidence }
-  }
-}
 
 export const isolationCheck = defineCheck({
   id: 'env.isolation',

@@ -20,17 +20,3 @@ export const t = defineMessages('env.isolation', {
     'To keep tasks apart every day, install Qubes OS on a separate computer: each task gets its own virtual machine, and Whonix qubes send traffic through Tor.',
   stepTorBrowser: 'When Tails or Qubes is more than you need, use Tor Browser for sensitive browsing.',
 })
-
-export const detectText = defineMessages('env.isolation.detect', {
-  osName: 'Operating system name',
-  tailsProduct: 'Tails product name (older Tails)',
-  marker: 'Marker file',
-  qubesVmType: 'Qubes VM type',
-  firmwareVendor: 'Firmware vendor',
-  firmwareProduct: 'Firmware product name',
-  cpuFlag: 'CPU "hypervisor" flag',
-  macVm: 'macOS reports running in a virtual machine',
-  unreadable: 'Could not read',
-  hvUnknown: 'unknown hypervisor',
-  hvMac: 'macOS virtualization',
-})

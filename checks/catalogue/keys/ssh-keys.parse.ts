@@ -5,7 +5,7 @@
  * "sk-ed25519@openssh.com". The key blob never leaves here: only its type, comment and SHA-256
  * fingerprint (as `ssh-keygen -l` prints it, to tell one key from another). Pure: no I/O.
  */
-import { createHash } from 'node:crypto'
+import { sha256OfBase64 } from '../../core/host/helpers.js'
 
 export const SK_KEY_TYPES: ReadonlySet<string> = new Set([
   'sk-ssh-ed25519@openssh.com',
@@ -60,7 +60,7 @@ function blobDeclares(blob: string, type: string): boolean {
 function parseKey(text: string): Omit<PublicKeyLine, 'line' | 'hardwareBacked'> | null {
   const [type, blob, ...comment] = text.split(/\s+/)
   if (!type || !blob || !KEY_TYPE.test(type) || !BASE64.test(blob) || !blobDeclares(blob, type)) return null
-  const digest = createHash('sha256').update(Buffer.from(blob, 'base64')).digest('base64').replace(/=+$/, '')
+  const digest = sha256OfBase64(blob)
   return { type, comment: comment.join(' '), fingerprint: `SHA256:${digest}` }
 }
 

@@ -6,7 +6,7 @@ import { collectMacos } from './apps.darwin.io.js'
 import { collectWindows } from './apps.win32.io.js'
 import type { Collected } from './collected.verdict.js'
 import { shortList, subjectsOf, verdictOf } from './findings.verdict.js'
-import { sqlJsEngine, type SqliteEngine } from './sqlite.io.js'
+import type { SqliteEngine } from '../../core/host/host.js'
 import { t } from './apps.messages.js'
 
 const PRIVACY = 'x-apple.systempreferences:com.apple.preference.security?'
@@ -37,8 +37,8 @@ function toOutcome(host: Host, c: Collected): Outcome {
   }
 }
 
-/** Built by a factory so tests (or another runtime) can hand in their own SQLite engine. */
-export function createAppsCheck(engine: SqliteEngine = sqlJsEngine): Check {
+/** Built by a factory so a test can hand in its own SQLite engine; by default the Host's. */
+export function createAppsCheck(engine?: SqliteEngine): Check {
   return defineCheck({
     id: 'permissions.apps',
     texts: t,
@@ -108,7 +108,7 @@ export function createAppsCheck(engine: SqliteEngine = sqlJsEngine): Check {
     async run(host, signal) {
       const collected =
         host.platform === 'darwin'
-          ? await collectMacos(host, engine)
+          ? await collectMacos(host, engine ?? host.sqlite)
           : host.platform === 'win32'
             ? await collectWindows(host, signal)
             : await collectLinux(host, signal)

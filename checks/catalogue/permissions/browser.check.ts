@@ -3,12 +3,12 @@ import type { Check, Outcome } from '../../core/types.js'
 import { collectChromium } from './browser-chromium.io.js'
 import { collectFirefox } from './browser-firefox.io.js'
 import { shortList, subjectsOf, verdictOf, type Finding } from './findings.verdict.js'
-import { sqlJsEngine, type SqliteEngine } from './sqlite.io.js'
+import type { SqliteEngine } from '../../core/host/host.js'
 import { t } from './browser.messages.js'
 
 const count = (findings: readonly Finding[]): number => findings.filter((f) => f.weight === 'info' && f.subject !== '').length
 
-export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
+export function createBrowserCheck(engine?: SqliteEngine): Check {
   const steps = [
     { text: t('ffStep') },
     { text: t('crStep') },
@@ -34,7 +34,7 @@ export function createBrowserCheck(engine: SqliteEngine = sqlJsEngine): Check {
       ],
     },
     async run(host): Promise<Outcome> {
-      const [firefox, chromium] = await Promise.all([collectFirefox(host, engine), collectChromium(host)])
+      const [firefox, chromium] = await Promise.all([collectFirefox(host, engine ?? host.sqlite), collectChromium(host)])
       const findings = [...firefox.findings, ...chromium.findings]
       const evidence = findings.map((f) => f.evidence)
       if (firefox.profiles + chromium.browsers === 0 && findings.length === 0)

@@ -5,7 +5,8 @@
  * `profile.default_content_setting_values` (ContentSetting 1 allow, 2 block, 3 ask) [S26].
  */
 import { z } from 'zod'
-import { queryAll, type SqliteDb } from './sqlite.io.js'
+import type { SqliteDb } from '../../core/host/host.js'
+import { queryAll } from './sqlite.io.js'
 
 export type SitePermission = 'camera' | 'microphone' | 'location' | 'notifications' | 'screen'
 

@@ -1,62 +1,6 @@
-import type { Database, SqlJsStatic } from 'sql.js'
 import { attempt } from '../../core/host/helpers.js'
-import type { Host, HostError } from '../../core/host/host.js'
+import type { Host, HostError, SqlRow, SqliteDb, SqliteEngine } from '../../core/host/host.js'
 import { applyWal } from './sqlite-wal.parse.js'
-
-/** One row, column name → value as SQLite returned it. */
-export type SqlRow = Readonly<Record<string, number | string | Uint8Array | null>>
-
-export interface SqliteDb {
-  all(sql: string, params?: readonly (string | number)[]): SqlRow[]
-  /** Column names of a table ([] when the table does not exist). */
-  columns(table: string): string[]
-  close(): void
-}
-
-/** The port: opens an in-memory copy of a database. Injected so tests and other runtimes can swap it. */
-export interface SqliteEngine {
-  open(bytes: Uint8Array): Promise<SqliteDb>
-}
-
-function wrap(db: Database): SqliteDb {
-  const all: SqliteDb['all'] = (sql, params = []) => {
-    const stmt = db.prepare(sql)
-    try {
-      stmt.bind([...params])
-      const rows: SqlRow[] = []
-      while (stmt.step()) rows.push(stmt.getAsObject())
-      return rows
-    } finally {
-      stmt.free()
-    }
-  }
-  return {
-    all,
-    columns: (table) => all('SELECT name FROM pragma_table_info(?)', [table]).map((r) => String(r.name)),
-    close: () => db.close(),
-  }
-}
-
-let sqlJs: Promise<SqlJsStatic> | undefined
-
-/**
- * sql.js (WASM SQLite), loaded on first use. Imports are dynamic so nothing that merely imports the
- * check catalogue (a renderer bundle, the registry) pulls in node:module or the WASM file.
- */
-export const sqlJsEngine: SqliteEngine = {
-  async open(bytes) {
-    sqlJs ??= (async () => {
-      const [{ createRequire }, { default: initSqlJs }] = await Promise.all([import('node:module'), import('sql.js')])
-      const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')
-      return initSqlJs({ locateFile: () => wasm })
-    })().catch((e: unknown) => {
-      sqlJs = undefined // let the next scan retry
-      throw e
-    })
-    const SQL = await sqlJs
-    return wrap(new SQL.Database(bytes))
-  },
-}
 
 export type SqliteCopy =
   | { status: 'ok'; db: SqliteDb; walFrames: number }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { queryAll, type SqliteDb } from './sqlite.io.js'
+import type { SqliteDb } from '../../core/host/host.js'
+import { queryAll } from './sqlite.io.js'
 
 /**
  * The TCC services Bulwark reports, what they let an app do, and the name `tccutil` uses for them.

@@ -6,7 +6,7 @@ import { gatherDarwin } from './net.darwin.io.js'
 import { gatherLinux } from './net.linux.io.js'
 import { gatherWin32 } from './net.win32.io.js'
 import { t } from './wireguard.messages.js'
-import { judgeVpn, type NetFacts } from './wireguard.verdict.js'
+import { DEFAULT_STEPS, judgeVpn, type NetFacts } from './wireguard.verdict.js'
 
 const GATHER: Record<Platform, (host: Host, signal: AbortSignal) => Promise<NetFacts>> = {
   linux: gatherLinux,
@@ -22,30 +22,7 @@ export const wireguardCheck = defineCheck({
   platforms: ['linux', 'darwin', 'win32'],
   effort: 2,
   remediation: {
-    byPlatform: {
-      linux: [
-        { text: t('fixInstallWg'), command: { shell: 'sh', line: 'sudo apt install wireguard-tools' }, requiresAdmin: true },
-        { text: t('fixUpLinux'), command: { shell: 'sh', line: 'sudo wg-quick up wg0' }, requiresAdmin: true },
-        { text: t('fixAllowedIps') },
-        { text: t('fixKillSwitchLinux'), link: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
-        { text: t('fixMullvadLockdown'), command: { shell: 'sh', line: 'mullvad lockdown-mode set on' } },
-        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
-      ],
-      darwin: [
-        { text: t('fixInstallMac'), link: 'https://apps.apple.com/app/wireguard/id1451685025' },
-        { text: t('fixNcMac'), link: 'x-apple.systempreferences:com.apple.Network-Settings.extension' },
-        { text: t('fixAllowedIps') },
-        { text: t('fixMullvadLockdown'), command: { shell: 'sh', line: 'mullvad lockdown-mode set on' } },
-        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
-      ],
-      win32: [
-        { text: t('fixInstallWin'), link: 'https://www.wireguard.com/install/' },
-        { text: t('fixAllowedIps') },
-        { text: t('fixKillSwitchWin'), link: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md' },
-        { text: t('fixMullvadLockdown'), command: { shell: 'powershell', line: 'mullvad lockdown-mode set on' } },
-        { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' },
-      ],
-    },
+    byPlatform: DEFAULT_STEPS,
     references: [
       {
         title: 'wg-quick(8): policy routing with fwmark 51820 and the kill-switch example',
@@ -69,6 +46,7 @@ export const wireguardCheck = defineCheck({
     // An interface a client vouches for (tailscale0, the "Tailscale" adapter) is no longer an unknown tunnel.
     const claimed = new Set(clients.tunnels.map((x) => x.iface))
     return judgeVpn({
+      platform: host.platform,
       tunnels,
       foreign: net.foreign.filter((f) => !claimed.has(f)),
       route4: net.route4,

@@ -1,6 +1,6 @@
 import { observedUnknown } from '../../core/host/helpers.js'
 import type { Msg } from '../../core/i18n/message.js'
-import type { Evidence, Outcome } from '../../core/types.js'
+import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
 import type { RouteTarget } from './parsed.parse.js'
 import type { TailscaleStatus } from './vpn-clients.parse.js'
 import { t } from './wireguard.messages.js'
@@ -32,6 +32,7 @@ export interface NetFacts {
 }
 
 export interface VpnFacts extends NetFacts {
+  platform: Platform
   /** Installed VPN software (Tailscale excluded: on its own it is a mesh network). */
   installed: string[]
   tailscale: TailscaleStatus | null
@@ -62,9 +63,48 @@ function tunnelFor(route: RouteLookup, tunnels: readonly Tunnel[], foreign: read
 }
 
 /** The verdict, from facts already gathered. Pure. */
+const mullvadLockdown = (shell: 'sh' | 'powershell'): Step => ({
+  text: t('fixMullvadLockdown'),
+  command: { shell, line: 'mullvad lockdown-mode set on' },
+})
+const tailscaleExit: Step = { text: t('fixTailscaleExit'), link: 'https://tailscale.com/kb/1103/exit-nodes' }
+
+/** What to do on each platform; the first step of each installs WireGuard. */
+export const DEFAULT_STEPS: Record<Platform, Step[]> = {
+  linux: [
+    { text: t('fixInstallWg'), command: { shell: 'sh', line: 'sudo apt install wireguard-tools' }, requiresAdmin: true },
+    { text: t('fixUpLinux'), command: { shell: 'sh', line: 'sudo wg-quick up wg0' }, requiresAdmin: true },
+    { text: t('fixAllowedIps') },
+    { text: t('fixKillSwitchLinux'), link: 'https://git.zx2c4.com/wireguard-tools/about/src/man/wg-quick.8' },
+    mullvadLockdown('sh'),
+    tailscaleExit,
+  ],
+  darwin: [
+    { text: t('fixInstallMac'), link: 'https://apps.apple.com/app/wireguard/id1451685025' },
+    { text: t('fixNcMac'), link: 'x-apple.systempreferences:com.apple.Network-Settings.extension' },
+    { text: t('fixAllowedIps') },
+    mullvadLockdown('sh'),
+    tailscaleExit,
+  ],
+  win32: [
+    { text: t('fixInstallWin'), link: 'https://www.wireguard.com/install/' },
+    { text: t('fixAllowedIps') },
+    { text: t('fixKillSwitchWin'), link: 'https://git.zx2c4.com/wireguard-windows/about/docs/netquirk.md' },
+    mullvadLockdown('powershell'),
+    tailscaleExit,
+  ],
+}
+
+/** The platform's steps without "install WireGuard" once a VPN client or tunnel is already there. */
+export function stepsFor(platform: Platform, somethingInstalled: boolean): Step[] | undefined {
+  return somethingInstalled ? DEFAULT_STEPS[platform].slice(1) : undefined
+}
+
 export function judgeVpn(facts: VpnFacts): Outcome {
   const { evidence, route4, route6, foreign } = facts
-  const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence })
+  const installed = Array.isArray(facts.tunnels) && (facts.tunnels.length > 0 || facts.installed.length > 0)
+  const steps = stepsFor(facts.platform, installed)
+  const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence, ...(steps ? { steps } : {}) })
   if (!Array.isArray(facts.tunnels)) return outcome('unknown', t('unknownLinks', { reason: facts.tunnels }))
 
   // Tailscale only counts as a privacy VPN with an exit node that really carries the default route.

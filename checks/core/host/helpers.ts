@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Platform } from '../types.js'
@@ -113,4 +114,9 @@ export async function which(host: Host, name: string, extraDirs: readonly string
     }
   }
   return null
+}
+
+/** SHA-256 of base64 data, as unpadded base64: how OpenSSH prints a key fingerprint (SHA256:…). */
+export function sha256OfBase64(data: string): string {
+  return createHash('sha256').update(Buffer.from(data, 'base64')).digest('base64').replace(/=+$/, '')
 }

@@ -118,6 +118,21 @@ export interface SystemInfoPort {
   osInfo(): Promise<OsInfo>
 }
 
+/** One row, column name → value as SQLite returned it. */
+export type SqlRow = Readonly<Record<string, number | string | Uint8Array | null>>
+
+export interface SqliteDb {
+  all(sql: string, params?: readonly (string | number)[]): SqlRow[]
+  /** Column names of a table ([] when the table does not exist). */
+  columns(table: string): string[]
+  close(): void
+}
+
+/** The SQLite port: opens an in-memory copy of a database from its bytes (read-only: the file is never opened). */
+export interface SqliteEngine {
+  open(bytes: Uint8Array): Promise<SqliteDb>
+}
+
 /**
  * Everything a check may touch. Real implementation: src-main/adapters; fixture implementation:
  * test/support/fixture-host.ts. Paths are absolute paths of `platform` (C:\... on win32).
@@ -138,4 +153,6 @@ export interface Host {
   lstat(path: string): Promise<FileStat>
   probeLoopback(port: number, send: Uint8Array, options?: ProbeOptions): Promise<ProbeResult>
   sysinfo: SystemInfoPort
+  /** TCC.db and permissions.sqlite are read as bytes, then queried here. */
+  sqlite: SqliteEngine
 }

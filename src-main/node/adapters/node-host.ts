@@ -4,6 +4,7 @@ import type { Platform } from '../../../checks/core/types.js'
 import { execCommand } from './exec.js'
 import { listDir, readCapped, statPath } from './fs.js'
 import { probeLoopback } from './loopback-probe.js'
+import { sqlJsEngine } from './sqlite.js'
 import { createSystemInfo } from './system-info.js'
 
 function currentPlatform(): Platform {
@@ -30,5 +31,6 @@ export function createNodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     lstat: (file) => statPath(file, false),
     probeLoopback,
     sysinfo: createSystemInfo(),
+    sqlite: sqlJsEngine,
   }
 }

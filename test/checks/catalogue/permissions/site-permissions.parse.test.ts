@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readChromiumPrefs, readMozPerms } from '../../../../checks/catalogue/permissions/site-permissions.parse.js'
-import { sqlJsEngine } from '../../../../checks/catalogue/permissions/sqlite.io.js'
+import { sqlJsEngine } from '../../../../src-main/node/adapters/sqlite.js'
 import { FIXTURES } from './tcc-fixture.js'
 import { firefoxPermissionsDb } from './browser-fixture.js'
 

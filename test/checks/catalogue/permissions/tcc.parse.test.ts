@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sqlJsEngine } from '../../../../checks/catalogue/permissions/sqlite.io.js'
+import { sqlJsEngine } from '../../../../src-main/node/adapters/sqlite.js'
 import { decisionOf, isAppleClient, readTcc } from '../../../../checks/catalogue/permissions/tcc.parse.js'
 import { buildDb, buildTcc } from './tcc-fixture.js'
 

@@ -5,7 +5,7 @@ import {
   hypervisorFromFirmware,
   isTails,
   parseOsRelease,
-} from '../../../../checks/catalogue/env/isolation.parse.js'
+} from '../../../../checks/readers/system/isolation.parse.js'
 import { parseRegQuery } from '../../../../checks/readers/windows/reg-query.parse.js'
 
 describe('parseOsRelease', () => {

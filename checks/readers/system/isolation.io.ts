@@ -7,7 +7,7 @@ import { attempt, observedError, observedExit, observedWord, tryReadText, trySta
 import type { Host, HostErrorCode } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
-import { queryRegistry } from '../../readers/windows/registry.io.js'
+import { queryRegistry } from '../windows/registry.io.js'
 import { perHost } from '../../core/host/toolkit.js'
 import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails, parseOsRelease } from './isolation.parse.js'
 import { detectText as t } from './isolation.messages.js'

@@ -1,5 +1,5 @@
 /** Pure readers for the signals that tell Tails, Whonix, Qubes and virtual machines apart. */
-import type { RegKey } from '../../readers/windows/reg-query.parse.js'
+import type { RegKey } from '../windows/reg-query.parse.js'
 
 /** os-release(5): KEY=value lines, values optionally quoted with shell quoting. */
 export function parseOsRelease(text: string): Map<string, string> {
