@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { PROFILES } from '../../checks/core/guidance/profiles.js'
 import { ANSWER_LABELS, QUESTIONS } from '../../checks/core/guidance/questionnaire.js'
+import { t as reportText } from '../../checks/core/report/messages.js'
 import { findCheck } from '../../checks/registry.js'
 import { statusLabel } from '../../src-renderer/components/status.js'
 import { exportText } from '../../src-renderer/features/export/messages.js'
@@ -77,7 +78,7 @@ test('first run → questionnaire → plan → walk-through → check again → 
     await expect(page.getByRole('heading', { level: 2, name: en(planText('heading')) })).toBeVisible()
     await expect(page.getByRole('button', { name: en(scanText('scanAgain')) })).toBeEnabled()
     await expect(page.locator('.score-value')).toBeVisible()
-    await expect(page.getByText(en(planText('formulaHeading')))).toBeVisible()
+    await expect(page.getByText(en(reportText('formula')))).toBeVisible()
     await expect(page.getByRole('heading', { name: en(planText('firstHeading')) })).toBeVisible()
     const firefox = realApi.latestResult(FIREFOX)
     expect(firefox?.status).toBe('warn')

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { t as reportText } from '../../checks/core/report/messages.js'
 import { CHECKS, findCheck } from '../../checks/registry.js'
 import type { ReportResult } from '../../src-main/shared/report.js'
 import { componentText } from '../../src-renderer/components/messages.js'
@@ -140,7 +141,7 @@ test('scan, watch progress, read a result in detail, re-run it, and scan again',
     }
     const steps = chosen.remediation.steps
     await expect(detail.locator('ol.steps > li')).toHaveCount(steps.length)
-    await expect(detail.getByText(en(detailText('needsAdmin')), { exact: true })).toHaveCount(steps.filter((s) => s.requiresAdmin).length)
+    await expect(detail.getByText(en(reportText('admin')), { exact: true })).toHaveCount(steps.filter((s) => s.requiresAdmin).length)
     const withCommand = steps.find((s) => s.command)
     if (withCommand?.command) {
       await detail

@@ -1,20 +1,21 @@
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Status } from '../types.js'
 
-/** Every word a report shows, whatever its format (terminal text, HTML, Markdown). */
+/** Every word a report shows, whatever its format (terminal text, HTML, Markdown, the app's views). */
 export const t = defineMessages('report', {
   title: 'Bulwark privacy report',
   generated: 'Scanned {date} on {platform} {release} ({arch}) with Bulwark {version}',
   textHeading: 'Bulwark privacy scan · {platform} {release} · {date}',
   profile: 'Threat profile: {profile}',
   score: 'Hardening score: {score} / 100',
+  scoreHeading: 'Hardening score',
   noScore: 'Hardening score: not enough results to score',
   formula: 'How the score is computed',
   redacted: 'User names, host names, addresses, serial numbers and home folders were removed from this report.',
   counts: 'Results',
   totals: '{pass} passed, {warn} warnings, {fail} failed, {unknown} unknown, {error} errors, {na} not applicable · {ms} ms',
   evidence: 'Evidence',
-  what: 'What was checked',
+  what: 'What',
   where: 'Where',
   seen: 'Value seen',
   expected: 'Expected',

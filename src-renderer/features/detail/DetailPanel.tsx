@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { Platform, Severity } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
+import { t as reportText } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { platformName } from '../scan/platform.js'
 import type { Entry } from '../scan/scan-state.js'
@@ -70,7 +71,7 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
       {result ? (
         <>
           <section aria-labelledby="why-heading">
-            <h3 id="why-heading">{t(detailText('why'))}</h3>
+            <h3 id="why-heading">{t(reportText('why'))}</h3>
             <p>{result.rationale}</p>
           </section>
           <section aria-labelledby="evidence-heading">

@@ -1,4 +1,5 @@
 import type { ReportEvidence } from '../../../src-main/shared/report.js'
+import { t as reportText } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from './messages.js'
 
@@ -25,10 +26,10 @@ export function EvidenceTable({ evidence }: { evidence: ReportEvidence[] }) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">{t(detailText('evidenceLabel'))}</th>
-            <th scope="col">{t(detailText('evidenceSource'))}</th>
-            <th scope="col">{t(detailText('evidenceObserved'))}</th>
-            {showExpected ? <th scope="col">{t(detailText('evidenceExpected'))}</th> : null}
+            <th scope="col">{t(reportText('what'))}</th>
+            <th scope="col">{t(reportText('where'))}</th>
+            <th scope="col">{t(reportText('seen'))}</th>
+            {showExpected ? <th scope="col">{t(reportText('expected'))}</th> : null}
           </tr>
         </thead>
         <tbody>

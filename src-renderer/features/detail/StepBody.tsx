@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ReportStep } from '../../../src-main/shared/report.js'
 import { CodeBlock } from '../../components/CodeBlock.js'
 import { ExternalLink } from '../../components/ExternalLink.js'
+import { t as reportText } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from './messages.js'
 
@@ -14,7 +15,7 @@ export function StepBody({ step, lead }: { step: ReportStep; lead?: ReactNode })
         {lead}
         <p className="step-text">
           {step.text}
-          {step.requiresAdmin ? <span className="admin-badge">{t(detailText('needsAdmin'))}</span> : null}
+          {step.requiresAdmin ? <span className="admin-badge">{t(reportText('admin'))}</span> : null}
         </p>
       </div>
       {step.command ? <CodeBlock command={step.command} /> : null}

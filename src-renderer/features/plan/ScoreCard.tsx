@@ -2,6 +2,7 @@ import { SCORE_FORMULA, type Score } from '../../../checks/core/guidance/score.j
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
 import { statusLabel } from '../../components/status.js'
+import { t as reportText } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { planText } from './messages.js'
 
@@ -12,7 +13,7 @@ export function ScoreCard({ score, profileTitle, results }: { score: Score; prof
   const moved = score.lines.filter((line) => line.lost > 0)
   return (
     <section className="card score-card" aria-labelledby="score-heading">
-      <h3 id="score-heading">{t(planText('scoreHeading'))}</h3>
+      <h3 id="score-heading">{t(reportText('scoreHeading'))}</h3>
       {score.value === null ? (
         <p className="placeholder">{t(planText('scoreNone'))}</p>
       ) : (
@@ -33,7 +34,7 @@ export function ScoreCard({ score, profileTitle, results }: { score: Score; prof
         </>
       )}
       <p className="score-for">{t(planText('scoreFor', { profile: t(profileTitle), count: score.lines.length }))}</p>
-      <h4>{t(planText('formulaHeading'))}</h4>
+      <h4>{t(reportText('formula'))}</h4>
       <p className="score-formula">{t(SCORE_FORMULA)}</p>
       <h4>{t(planText('movedHeading'))}</h4>
       {moved.length === 0 ? (

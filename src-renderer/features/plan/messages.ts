@@ -2,11 +2,9 @@ import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const planText = defineMessages('ui.plan', {
   heading: 'Your plan',
-  scoreHeading: 'Hardening score',
   scoreValue: '{value} out of 100',
   scoreNone: 'No score yet: none of the checks in this profile have a result.',
   scoreFor: 'For the profile {profile}, from {count} checks.',
-  formulaHeading: 'How the score is counted',
   movedHeading: 'What moved it',
   movedLine: '{title}: {status}, costs {points} points',
   movedNothing: 'Nothing: every check in this profile passes.',

@@ -8,6 +8,7 @@ import { renderJson } from '../../../../checks/core/report/json.js'
 import { formatReportText } from '../../../../checks/core/report/text.js'
 import { buildDocument } from '../../../../checks/core/report/document.js'
 import { statusWord } from '../../../../checks/core/report/messages.js'
+import { STATUS_ORDER as RENDERER_ORDER, statusLabel, statusRank } from '../../../../src-renderer/components/status.js'
 
 function result(id: string, status: Status): ReportResult {
   return {
@@ -96,5 +97,15 @@ describe('one document model for every format', () => {
     const doc = buildDocument({ ...report, locale: 'es' })
     expect(doc.results[0]?.statusWord).toBe('Falla')
     expect(formatReportText({ ...report, locale: 'es' }, { colour: false })).toContain('[Falla]')
+  })
+
+  it('the app orders and names statuses as the reports do', () => {
+    expect(RENDERER_ORDER).toEqual(STATUS_ORDER)
+    expect([...STATUS_ORDER].sort((a, b) => statusRank(a) - statusRank(b))).toEqual(STATUS_ORDER)
+    for (const s of STATUS_ORDER) expect(statusLabel(s)).toEqual(statusWord(s))
+  })
+
+  it('follows the order the README promises for text output', () => {
+    expect(STATUS_ORDER).toEqual(['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable'])
   })
 })
