@@ -1,9 +1,8 @@
 import { defineCheck } from '../../core/define-check.js'
 import { detectIsolation } from '../../readers/system/isolation.io.js'
 import type { Host } from '../../core/host/host.js'
-import type { Step } from '../../core/types.js'
 import { endpointText, probeControl, probeSocks, type ControlProbe, type Endpoint, type SocksProbe } from './probe.io.js'
-import { serviceOutcome, START_COMMAND } from './service.verdict.js'
+import { DEFAULT_STEPS, serviceOutcome } from './service.verdict.js'
 import { t } from './service.messages.js'
 import { discoverTor, effectiveLines, loadTorConfigs } from './tor-install.io.js'
 import { parsePortSpec, type PortSpec } from './torrc.parse.js'
@@ -56,9 +55,6 @@ async function run(host: Host, signal: AbortSignal) {
   return serviceOutcome({ platform: host.platform, isolation, discovery, socks: socksResults, control: controlResults })
 }
 
-const browserStep: Step = { text: t('stepBrowser'), link: 'https://www.torproject.org/download/' }
-const cookieStep = (command: string): Step => ({ text: t('stepCookie'), command: { shell: 'sh', line: command }, requiresAdmin: true })
-
 export const torServiceCheck = defineCheck({
   id: 'tor.service',
   texts: t,
@@ -68,23 +64,7 @@ export const torServiceCheck = defineCheck({
   effort: 2,
   timeoutMs: 4000,
   remediation: {
-    byPlatform: {
-      linux: [
-        browserStep,
-        {
-          text: t('stepDaemonLinux'),
-          command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` },
-          requiresAdmin: true,
-        },
-        cookieStep('sudo systemctl restart tor'),
-      ],
-      darwin: [
-        browserStep,
-        { text: t('stepDaemonMac'), command: { shell: 'sh', line: `brew install tor && ${START_COMMAND.darwin}` } },
-        cookieStep('brew services restart tor'),
-      ],
-      win32: [browserStep],
-    },
+    byPlatform: DEFAULT_STEPS,
     references: [
       { title: 'Tor Browser download', url: 'https://www.torproject.org/download/' },
       { title: 'Tor control protocol: PROTOCOLINFO and authentication', url: 'https://spec.torproject.org/control-spec/' },

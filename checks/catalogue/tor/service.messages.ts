@@ -55,4 +55,6 @@ export const t = defineMessages('tor.service', {
   stepDaemonLinux: 'Or run the Tor service: install it, then start it.',
   stepDaemonMac: 'Or run Tor with Homebrew: install it, then start it as a service.',
   stepCookie: 'If the control port needs no authentication, add "CookieAuthentication 1" to torrc and restart Tor.',
+  stepStartBrowser: 'Start Tor Browser ({path}): it runs its own Tor while it is open.',
+  stepStartDaemon: 'Start the Tor service that is already installed.',
 })

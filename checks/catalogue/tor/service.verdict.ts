@@ -3,7 +3,7 @@ import type { IsolationInfo } from '../../readers/system/isolation.io.js'
 import { observedError } from '../../core/host/helpers.js'
 import type { HostError } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
-import type { Evidence, Outcome, Platform } from '../../core/types.js'
+import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
 import type { AuthenticatedInfo, Bootstrap, ProtocolInfo } from './control.parse.js'
 import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.io.js'
 import type { TorDiscovery } from './tor-install.io.js'
@@ -13,6 +13,49 @@ export const START_COMMAND: Record<Platform, string> = {
   linux: 'sudo systemctl start tor',
   darwin: 'brew services start tor',
   win32: 'tor.exe',
+}
+
+const browserStep: Step = { text: t('stepBrowser'), link: 'https://www.torproject.org/download/' }
+const cookieStep = (command: string): Step => ({ text: t('stepCookie'), command: { shell: 'sh', line: command }, requiresAdmin: true })
+const COOKIE_STEP: Partial<Record<Platform, Step>> = {
+  linux: cookieStep('sudo systemctl restart tor'),
+  darwin: cookieStep('brew services restart tor'),
+}
+const INSTALL_DAEMON: Partial<Record<Platform, Step>> = {
+  linux: {
+    text: t('stepDaemonLinux'),
+    command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` },
+    requiresAdmin: true,
+  },
+  darwin: { text: t('stepDaemonMac'), command: { shell: 'sh', line: `brew install tor && ${START_COMMAND.darwin}` } },
+}
+const present = <T>(items: (T | undefined)[]): T[] => items.filter((x): x is T => x !== undefined)
+
+/** What to do when nothing of Tor was found: get Tor Browser, or install the service; then secure its control port. */
+export const DEFAULT_STEPS: Record<Platform, Step[]> = {
+  linux: present([browserStep, INSTALL_DAEMON.linux, COOKIE_STEP.linux]),
+  darwin: present([browserStep, INSTALL_DAEMON.darwin, COOKIE_STEP.darwin]),
+  win32: [browserStep],
+}
+
+/**
+ * Steps that fit what was found: Tor that is installed is started, not installed again; the control-port
+ * step only when a control port answered.
+ */
+export function serviceSteps(f: ServiceFacts): Step[] {
+  const controlAnswered = f.control.some((p) => p.state === 'tor')
+  const cookie = controlAnswered ? [COOKIE_STEP[f.platform]] : []
+  const browser = f.discovery.installs.find((i) => i.kind === 'tor-browser')
+  const daemon = f.discovery.installs.find((i) => i.kind === 'daemon')
+  // Tor already runs (without a usable SOCKS port): nothing to install or start.
+  if (f.discovery.processes.length > 0) return present(cookie)
+  const shell = f.platform === 'win32' ? ('powershell' as const) : ('sh' as const)
+  const start = present([
+    browser ? { text: t('stepStartBrowser', { path: browser.path }) } : undefined,
+    daemon ? { text: t('stepStartDaemon'), command: { shell, line: START_COMMAND[f.platform] } } : undefined,
+  ])
+  if (start.length > 0) return present([...start, ...cookie])
+  return present([browserStep, INSTALL_DAEMON[f.platform], ...cookie])
 }
 
 export interface ServiceFacts {
@@ -153,7 +196,16 @@ function passSummary(f: ServiceFacts, endpoint: string): Outcome['summary'] {
 export function serviceOutcome(f: ServiceFacts): Outcome {
   const evidence = evidenceFor(f)
   const open = f.control.find((p) => p.state === 'tor' && p.info.methods.includes('NULL'))
-  if (open) return { status: 'fail', summary: t('failNullAuth', { endpoint: endpointText(open.endpoint) }), evidence }
+  if (open) {
+    const steps = present([COOKIE_STEP[f.platform]])
+    return {
+      status: 'fail',
+      summary: t('failNullAuth', { endpoint: endpointText(open.endpoint) }),
+      evidence,
+      ...(steps.length ? { steps } : {}),
+    }
+  }
+  const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence, steps: serviceSteps(f) })
 
   const tor = f.socks.find((p) => p.state === 'tor')
   if (tor) return { status: 'pass', summary: passSummary(f, endpointText(tor.endpoint)), evidence }
@@ -161,16 +213,15 @@ export function serviceOutcome(f: ServiceFacts): Outcome {
   if (f.isolation.kind === 'whonix-workstation') return { status: 'pass', summary: t('passWhonixWorkstation'), evidence }
 
   const impostor = f.socks.find((p) => p.state === 'socks5_not_tor')
-  if (impostor) return { status: 'warn', summary: t('warnSocksNotTor', { endpoint: endpointText(impostor.endpoint) }), evidence }
+  if (impostor) return outcome('warn', t('warnSocksNotTor', { endpoint: endpointText(impostor.endpoint) }))
 
   const running = f.discovery.processes[0]
-  if (running) return { status: 'warn', summary: t('warnProcessNoPort', { pid: running.pid }), evidence }
+  if (running) return outcome('warn', t('warnProcessNoPort', { pid: running.pid }))
 
   const browser = f.discovery.installs.find((i) => i.kind === 'tor-browser')
-  if (browser) return { status: 'warn', summary: t('warnBrowserNotRunning', { path: browser.path }), evidence }
+  if (browser) return outcome('warn', t('warnBrowserNotRunning', { path: browser.path }))
   const daemon = f.discovery.installs.find((i) => i.kind === 'daemon')
-  if (daemon)
-    return { status: 'warn', summary: t('warnDaemonNotRunning', { path: daemon.path, command: START_COMMAND[f.platform] }), evidence }
+  if (daemon) return outcome('warn', t('warnDaemonNotRunning', { path: daemon.path, command: START_COMMAND[f.platform] }))
 
-  return { status: 'fail', summary: t('fail'), evidence }
+  return outcome('fail', t('fail'))
 }
