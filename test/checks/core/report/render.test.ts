@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { ScanReport } from '../../../../checks/core/report/model.js'
 import { renderHtml } from '../../../../checks/core/report/html.js'
 import { renderMarkdown } from '../../../../checks/core/report/markdown.js'
+import { render } from '../../../../checks/core/i18n/locale.js'
+import { PROFILES } from '../../../../checks/core/guidance/profiles.js'
+import { statusWord, t } from '../../../../checks/core/report/messages.js'
 
 const hostile = '<script>alert(1)</script> [x](javascript:alert(1)) | `tick` **bold**'
 
@@ -70,11 +73,11 @@ describe('renderHtml', () => {
   })
 
   it('shows status in words, the score, the profile, evidence and steps with the admin badge', () => {
-    expect(html).toContain('Warning')
-    expect(html).toContain('Hardening score: 67 / 100')
-    expect(html).toContain('High-risk (activist, journalist)')
+    expect(html).toContain(render(statusWord('warn'), 'en'))
+    expect(html).toContain(render(t('score', { score: 67 }), 'en'))
+    expect(html).toContain(render(PROFILES['high-risk'].title, 'en'))
     expect(html).toContain('network.trr.mode')
-    expect(html).toContain('Needs administrator')
+    expect(html).toContain(render(t('admin'), 'en'))
     expect(html.indexOf('Encrypted DNS in Firefox')).toBeLessThan(html.indexOf('>Tor<'))
   })
 
@@ -94,7 +97,7 @@ describe('renderMarkdown', () => {
 
   it('keeps commands in fenced blocks and notes the redaction', () => {
     expect(md).toContain('```sh')
-    expect(md).toContain('were removed from this report')
+    expect(md).toContain(render(t('redacted'), 'en'))
     expect(md).toMatch(/\| network\.trr\.mode \| `\/home\/x\/prefs\.js` \| `2` \| 3 \|/)
   })
 })
