@@ -3,6 +3,7 @@ import { activeRisk } from '../../../checks/core/guidance/plan.js'
 import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
 import type { Platform, ReportResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
+import { t as reportText } from '../../../checks/core/report/messages.js'
 import { statusLabel } from '../../components/status.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from '../detail/messages.js'
@@ -81,7 +82,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
       {result ? (
         <>
           <section aria-labelledby="walk-why">
-            <h3 id="walk-why">{t(walkText('whyHeading'))}</h3>
+            <h3 id="walk-why">{t(reportText('why'))}</h3>
             <p className="observer">{result.observer}</p>
             <p>{result.rationale}</p>
           </section>
@@ -141,7 +142,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
       {result ? (
         <>
           <section aria-labelledby="walk-evidence">
-            <h3 id="walk-evidence">{t(walkText('evidenceHeading'))}</h3>
+            <h3 id="walk-evidence">{t(reportText('evidence'))}</h3>
             <EvidenceTable evidence={result.evidence} />
           </section>
           <References references={result.remediation.references} headingId="walk-refs" />

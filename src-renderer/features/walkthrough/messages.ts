@@ -2,7 +2,6 @@ import { defineMessages } from '../../../checks/core/i18n/message.js'
 
 export const walkText = defineMessages('ui.walkthrough', {
   back: 'Back to the plan',
-  whyHeading: 'Why it matters',
   foundHeading: 'What Bulwark found',
   stepsHeading: 'Steps on {platform}',
   stepDone: 'Step {n} done',
@@ -22,5 +21,4 @@ export const walkText = defineMessages('ui.walkthrough', {
   reviewPast: 'Choose a date after today.',
   confirm: 'Accept the risk',
   cancel: 'Cancel',
-  evidenceHeading: 'Evidence',
 })
