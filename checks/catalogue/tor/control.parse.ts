@@ -6,6 +6,7 @@
  *   250-VERSION Tor="0.4.9.11"
  *   250 OK
  */
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { unquote } from './torrc.parse.js'
 
 export interface ReplyLine {
@@ -74,19 +75,29 @@ export function parseKeyValues(text: string): Map<string, string> {
   return out
 }
 
-export type ProtocolInfo =
-  | { ok: true; methods: string[]; cookieFile: string | null; version: string | null }
-  | { ok: false; reason: 'empty' | 'not_tor' | 'error_reply' | 'truncated'; detail: string }
+/** Why a control-port reply was not usable, with the start of what was said. */
+export interface ReplyProblem<P extends string = string> {
+  problem: P
+  detail: string
+}
+
+export interface ProtocolFacts {
+  methods: string[]
+  cookieFile: string | null
+  version: string | null
+}
+
+export type ProtocolInfo = Result<ProtocolFacts, ReplyProblem<'empty' | 'not_tor' | 'error_reply' | 'truncated'>>
 
 export function parseProtocolInfo(input: string): ProtocolInfo {
-  if (input.trim() === '') return { ok: false, reason: 'empty', detail: '' }
+  if (input.trim() === '') return failed({ problem: 'empty' as const, detail: '' })
   const { lines, garbage } = parseReplyLines(input)
   const first = lines[0]
-  if (first === undefined || (garbage && lines.length === 0)) return { ok: false, reason: 'not_tor', detail: input.slice(0, 80) }
-  if (first.code !== 250) return { ok: false, reason: 'error_reply', detail: `${first.code} ${first.text}` }
-  if (!/^PROTOCOLINFO\b/.test(first.text)) return { ok: false, reason: 'not_tor', detail: first.text.slice(0, 80) }
+  if (first === undefined || (garbage && lines.length === 0)) return failed({ problem: 'not_tor' as const, detail: input.slice(0, 80) })
+  if (first.code !== 250) return failed({ problem: 'error_reply' as const, detail: `${first.code} ${first.text}` })
+  if (!/^PROTOCOLINFO\b/.test(first.text)) return failed({ problem: 'not_tor' as const, detail: first.text.slice(0, 80) })
   const auth = lines.find((l) => l.text.startsWith('AUTH '))
-  if (!auth) return { ok: false, reason: 'truncated', detail: input.slice(0, 80) }
+  if (!auth) return failed({ problem: 'truncated' as const, detail: input.slice(0, 80) })
   const kv = parseKeyValues(auth.text.slice(5))
   const methods = (kv.get('METHODS') ?? '')
     .split(',')
@@ -94,7 +105,7 @@ export function parseProtocolInfo(input: string): ProtocolInfo {
     .filter(Boolean)
   const versionLine = lines.find((l) => l.text.startsWith('VERSION '))
   const version = versionLine ? (parseKeyValues(versionLine.text.slice(8)).get('TOR') ?? null) : null
-  return { ok: true, methods, cookieFile: kv.get('COOKIEFILE') || null, version }
+  return ok({ methods, cookieFile: kv.get('COOKIEFILE') || null, version })
 }
 
 export interface Bootstrap {
@@ -115,17 +126,20 @@ export function parseBootstrapPhase(value: string): Bootstrap | null {
   return { progress, tag: kv.get('TAG') ?? null, summary: kv.get('SUMMARY') ?? null, warning: kv.get('WARNING') ?? null }
 }
 
-export type AuthenticatedInfo =
-  | { ok: true; version: string | null; bootstrap: Bootstrap | null }
-  | { ok: false; reason: 'auth_failed' | 'empty' | 'not_tor'; detail: string }
+export interface AuthenticatedFacts {
+  version: string | null
+  bootstrap: Bootstrap | null
+}
+
+export type AuthenticatedInfo = Result<AuthenticatedFacts, ReplyProblem<'auth_failed' | 'empty' | 'not_tor'>>
 
 /** The reply to `AUTHENTICATE …` + `GETINFO version status/bootstrap-phase` + `QUIT`, as one stream. */
 export function parseAuthenticatedInfo(input: string): AuthenticatedInfo {
-  if (input.trim() === '') return { ok: false, reason: 'empty', detail: '' }
+  if (input.trim() === '') return failed({ problem: 'empty' as const, detail: '' })
   const { lines } = parseReplyLines(input)
   const first = lines[0]
-  if (first === undefined) return { ok: false, reason: 'not_tor', detail: input.slice(0, 80) }
-  if (first.code !== 250) return { ok: false, reason: 'auth_failed', detail: `${first.code} ${first.text}` }
+  if (first === undefined) return failed({ problem: 'not_tor' as const, detail: input.slice(0, 80) })
+  if (first.code !== 250) return failed({ problem: 'auth_failed' as const, detail: `${first.code} ${first.text}` })
   let version: string | null = null
   let bootstrap: Bootstrap | null = null
   for (const line of lines.slice(1)) {
@@ -137,7 +151,7 @@ export function parseAuthenticatedInfo(input: string): AuthenticatedInfo {
     if (key === 'version') version = value.split(/\s/)[0] ?? null
     if (key === 'status/bootstrap-phase') bootstrap = parseBootstrapPhase(value)
   }
-  return { ok: true, version, bootstrap }
+  return ok({ version, bootstrap })
 }
 
 /** True once the stream holds a final reply line for the last command (`250 closing connection` or an error). */

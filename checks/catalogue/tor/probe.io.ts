@@ -3,12 +3,14 @@
  * closes within PROBE_TIMEOUT_MS; nothing here ever asks tor to open a circuit (no CONNECT).
  */
 import { attempt } from '../../core/host/helpers.js'
+import { failed } from '../../core/host/toolkit.js'
 import type { Host, HostError } from '../../core/host/host.js'
 import {
   controlReplyComplete,
   parseAuthenticatedInfo,
   parseProtocolInfo,
   type AuthenticatedInfo,
+  type ProtocolFacts,
   type ProtocolInfo,
 } from './control.parse.js'
 import { classifySocksGreeting, firstLine, hex, HTTP_PROBE, isTorHttpReply, SOCKS5_GREETING, type SocksGreeting } from './socks.parse.js'
@@ -54,8 +56,8 @@ export type ControlAuth =
 
 export type ControlProbe =
   | { endpoint: Endpoint; state: 'closed' | 'no_answer'; error: HostError }
-  | { endpoint: Endpoint; state: 'not_tor'; info: Extract<ProtocolInfo, { ok: false }> }
-  | { endpoint: Endpoint; state: 'tor'; info: Extract<ProtocolInfo, { ok: true }>; auth: ControlAuth }
+  | { endpoint: Endpoint; state: 'not_tor'; info: Extract<ProtocolInfo, { ok: false }>['reason'] }
+  | { endpoint: Endpoint; state: 'tor'; info: ProtocolFacts; auth: ControlAuth }
 
 const ENCODER = new TextEncoder()
 const DECODER = new TextDecoder('utf-8', { fatal: false })
@@ -75,12 +77,12 @@ async function converse(host: Host, endpoint: Endpoint, commands: string[]) {
 
 const GETINFO = ['GETINFO version status/bootstrap-phase', 'QUIT']
 
-async function authenticate(host: Host, endpoint: Endpoint, info: Extract<ProtocolInfo, { ok: true }>): Promise<ControlAuth> {
+async function authenticate(host: Host, endpoint: Endpoint, info: ProtocolFacts): Promise<ControlAuth> {
   const readReply = async (credential: string): Promise<AuthenticatedInfo> => {
     const reply = await converse(host, endpoint, [`AUTHENTICATE${credential}`, ...GETINFO])
     return reply.ok
       ? parseAuthenticatedInfo(DECODER.decode(reply.value.received))
-      : { ok: false, reason: 'empty', detail: reply.reason.message }
+      : failed({ problem: 'empty' as const, detail: reply.reason.message })
   }
   if (info.methods.includes('NULL')) return { kind: 'none_needed', info: await readReply('') }
   if (info.methods.includes('COOKIE')) {
@@ -100,6 +102,6 @@ export async function probeControl(host: Host, endpoint: Endpoint): Promise<Cont
   const reply = await converse(host, endpoint, ['PROTOCOLINFO 1', 'QUIT'])
   if (!reply.ok) return { endpoint, state: reply.reason.code === 'refused' ? 'closed' : 'no_answer', error: reply.reason }
   const info = parseProtocolInfo(DECODER.decode(reply.value.received))
-  if (!info.ok) return { endpoint, state: 'not_tor', info }
-  return { endpoint, state: 'tor', info, auth: await authenticate(host, endpoint, info) }
+  if (!info.ok) return { endpoint, state: 'not_tor', info: info.reason }
+  return { endpoint, state: 'tor', info: info.value, auth: await authenticate(host, endpoint, info.value) }
 }

@@ -85,7 +85,7 @@ function socksObserved(p: SocksProbe): Msg {
 
 /** Why a control port reply was not usable, in words. */
 const REPLY_PROBLEM: Record<
-  Extract<ProtocolInfo | AuthenticatedInfo, { ok: false }>['reason'],
+  Extract<ProtocolInfo | AuthenticatedInfo, { ok: false }>['reason']['problem'],
   'obsReplyEmpty' | 'obsReplyNotTor' | 'obsReplyError' | 'obsReplyTruncated' | 'obsReplyAuthFailed'
 > = {
   empty: 'obsReplyEmpty',
@@ -101,7 +101,7 @@ function controlObserved(p: ControlProbe): Msg | string {
     case 'no_answer':
       return unansweredObserved(p)
     case 'not_tor': {
-      const problem = t(REPLY_PROBLEM[p.info.reason])
+      const problem = t(REPLY_PROBLEM[p.info.problem])
       return p.info.detail ? t('obsNotControlDetail', { problem, detail: p.info.detail }) : t('obsNotControl', { problem })
     }
     case 'tor':
@@ -157,12 +157,12 @@ function evidenceFor(f: ServiceFacts): Evidence[] {
     if (auth.kind === 'cookie' || auth.kind === 'none_needed') {
       const info = auth.info
       const observed = info.ok
-        ? info.bootstrap
-          ? bootstrapObserved(info.bootstrap)
+        ? info.value.bootstrap
+          ? bootstrapObserved(info.value.bootstrap)
           : t('obsNoBootstrap')
-        : info.detail
-          ? t('obsReplyProblem', { problem: t(REPLY_PROBLEM[info.reason]), detail: info.detail })
-          : t(REPLY_PROBLEM[info.reason])
+        : info.reason.detail
+          ? t('obsReplyProblem', { problem: t(REPLY_PROBLEM[info.reason.problem]), detail: info.reason.detail })
+          : t(REPLY_PROBLEM[info.reason.problem])
       ev.push({ label: t('evBootstrap'), source: `GETINFO status/bootstrap-phase (${target})`, observed, expected: t('expectBootstrap') })
     }
   }
@@ -174,7 +174,7 @@ function bestBootstrap(control: ControlProbe[]): Bootstrap | null {
   let best: Bootstrap | null = null
   for (const p of control) {
     if (p.state !== 'tor' || (p.auth.kind !== 'cookie' && p.auth.kind !== 'none_needed') || !p.auth.info.ok) continue
-    const b = p.auth.info.bootstrap
+    const b = p.auth.info.value.bootstrap
     if (b && (!best || b.progress > best.progress)) best = b
   }
   return best

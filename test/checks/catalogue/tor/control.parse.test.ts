@@ -16,20 +16,28 @@ describe('parseProtocolInfo', () => {
   it('reads methods, cookie file and version from tor 0.4.9.11 with CookieAuthentication 1', () => {
     expect(parseProtocolInfo(recording('protocolinfo-cookie.txt'))).toEqual({
       ok: true,
-      methods: ['COOKIE', 'SAFECOOKIE'],
-      cookieFile: '/tmp/tortest/data/control_auth_cookie',
-      version: '0.4.9.11',
+      value: {
+        methods: ['COOKIE', 'SAFECOOKIE'],
+        cookieFile: '/tmp/tortest/data/control_auth_cookie',
+        version: '0.4.9.11',
+      },
     })
   })
 
   it('reads METHODS=NULL from a control port without authentication', () => {
-    expect(parseProtocolInfo(recording('protocolinfo-null.txt'))).toMatchObject({ ok: true, methods: ['NULL'], cookieFile: null })
+    expect(parseProtocolInfo(recording('protocolinfo-null.txt'))).toMatchObject({
+      ok: true,
+      value: { methods: ['NULL'], cookieFile: null },
+    })
   })
 
   it('decodes escapes in a quoted cookie path (Windows backslashes, spaces)', () => {
     const reply =
       '250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE="C:\\\\Users\\\\a b\\\\Tor\\\\control_auth_cookie"\r\n250 OK\r\n'
-    expect(parseProtocolInfo(reply)).toMatchObject({ ok: true, cookieFile: 'C:\\Users\\a b\\Tor\\control_auth_cookie', version: null })
+    expect(parseProtocolInfo(reply)).toMatchObject({
+      ok: true,
+      value: { cookieFile: 'C:\\Users\\a b\\Tor\\control_auth_cookie', version: null },
+    })
   })
 
   it.each([
@@ -41,12 +49,12 @@ describe('parseProtocolInfo', () => {
     ['another 250 reply', '250 OK\r\n', 'not_tor'],
     ['a reply cut before AUTH', '250-PROTOCOLINFO 1\r\n250-AU', 'truncated'],
   ])('rejects %s', (_name, text, reason) => {
-    expect(parseProtocolInfo(text)).toMatchObject({ ok: false, reason })
+    expect(parseProtocolInfo(text)).toMatchObject({ ok: false, reason: { problem: reason } })
   })
 
   it('keeps an unterminated COOKIEFILE quote from leaking a half path', () => {
     const r = parseProtocolInfo('250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE COOKIEFILE="/run/tor/con\r\n')
-    expect(r).toEqual({ ok: true, methods: ['COOKIE'], cookieFile: null, version: null })
+    expect(r).toEqual({ ok: true, value: { methods: ['COOKIE'], cookieFile: null, version: null } })
   })
 })
 
@@ -54,30 +62,37 @@ describe('parseAuthenticatedInfo', () => {
   it('reads version and bootstrap from a real tor stuck at 5%', () => {
     expect(parseAuthenticatedInfo(recording('getinfo-bootstrap-warn.txt'))).toEqual({
       ok: true,
-      version: '0.4.9.11',
-      bootstrap: { progress: 5, tag: 'conn', summary: 'Connecting to a relay', warning: 'Connection refused' },
+      value: {
+        version: '0.4.9.11',
+        bootstrap: { progress: 5, tag: 'conn', summary: 'Connecting to a relay', warning: 'Connection refused' },
+      },
     })
   })
 
   it('reads a finished bootstrap', () => {
     expect(parseAuthenticatedInfo(recording('getinfo-bootstrap-done.txt'))).toMatchObject({
       ok: true,
-      bootstrap: { progress: 100, tag: 'done' },
+      value: {
+        bootstrap: { progress: 100, tag: 'done' },
+      },
     })
   })
 
   it('reports a rejected cookie', () => {
-    expect(parseAuthenticatedInfo(recording('authenticate-bad-cookie.txt'))).toMatchObject({ ok: false, reason: 'auth_failed' })
+    expect(parseAuthenticatedInfo(recording('authenticate-bad-cookie.txt'))).toMatchObject({
+      ok: false,
+      reason: { problem: 'auth_failed' },
+    })
   })
 
   it.each([
-    ['empty', '', { ok: false, reason: 'empty' }],
-    ['garbage', 'xyz\n\u0000', { ok: false, reason: 'not_tor' }],
-    ['cut after AUTHENTICATE', '250 OK\r\n250-versi', { ok: true, version: null, bootstrap: null }],
+    ['empty', '', { ok: false, reason: { problem: 'empty' } }],
+    ['garbage', 'xyz\n\u0000', { ok: false, reason: { problem: 'not_tor' } }],
+    ['cut after AUTHENTICATE', '250 OK\r\n250-versi', { ok: true, value: { version: null, bootstrap: null } }],
     [
       'a bootstrap value that is not one',
       '250 OK\r\n250-status/bootstrap-phase=NOTICE BOOTSTRAP PROGRESS=abc\r\n',
-      { ok: true, bootstrap: null },
+      { ok: true, value: { bootstrap: null } },
     ],
   ])('handles %s', (_name, text, expected) => {
     expect(parseAuthenticatedInfo(text)).toMatchObject(expected)

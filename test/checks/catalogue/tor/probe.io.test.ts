@@ -57,7 +57,7 @@ describe('probeSocks', () => {
 describe('probeControl', () => {
   it('reads a reply cut off mid-line as not a Tor control port', async () => {
     const port = await serve((_d, socket) => socket.end('250-PROTOCOLINFO 1\r\n250-AU'))
-    expect(await probeControl(host, at(port))).toMatchObject({ state: 'not_tor', info: { reason: 'truncated' } })
+    expect(await probeControl(host, at(port))).toMatchObject({ state: 'not_tor', info: { problem: 'truncated' } })
   })
 
   it('stops at PROTOCOLINFO when only a password is accepted (never sends AUTHENTICATE)', async () => {
@@ -86,7 +86,7 @@ describe('probeControl', () => {
   it('ends a silent control port within the probe timeout', async () => {
     const port = await serve(() => undefined)
     const started = Date.now()
-    expect(await probeControl(host, at(port))).toMatchObject({ state: 'not_tor', info: { reason: 'empty' } })
+    expect(await probeControl(host, at(port))).toMatchObject({ state: 'not_tor', info: { problem: 'empty' } })
     expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS + 500)
   })
 })

@@ -13,7 +13,7 @@ const closed = (port: number): ControlProbe => ({
 const answering = (methods: string[]): ControlProbe => ({
   endpoint: { address: '127.0.0.1', port: 9051 },
   state: 'tor',
-  info: { ok: true, methods, cookieFile: '/run/tor/control.authcookie', version: '0.4.8.10' },
+  info: { methods, cookieFile: '/run/tor/control.authcookie', version: '0.4.8.10' },
   auth: { kind: 'cookie_invalid', cookieFile: '/run/tor/control.authcookie', size: 0 },
 })
 
