@@ -32,12 +32,17 @@ interface Case {
   files?: Record<string, FixtureFile>
   status: Outcome['status']
   summary: RegExp
+  /** The summary's message name (after "vpn.wireguard.") and its text parameters. */
+  key: string
+  params?: Record<string, string>
   evidence?: RegExp
 }
 
 const linuxCases: Case[] = [
   {
     name: 'wireguard-go tunnel with wg-quick policy routing carrying v4 and v6 → pass (route get, not the main table)',
+    key: 'pass',
+    params: { tunnels: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-wg-quick.json') },
     files: { ...WG_SOCK, ...WG_BIN },
     status: 'pass',
@@ -46,6 +51,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'tunnel carries IPv4, no IPv6 route at all → pass',
+    key: 'passNoV6',
+    params: { tunnels: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
     files: WG_SOCK,
     status: 'pass',
@@ -54,6 +61,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'IPv4 through the tunnel, IPv6 via the NIC → warn IPv6 leak',
+    key: 'ipv6Leak',
+    params: { tunnels: 'wg0', dev6: 'eth0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-eth0.json') },
     files: WG_SOCK,
     status: 'warn',
@@ -61,6 +70,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'tunnel up but default route via eth0 → warn split tunnel',
+    key: 'splitTunnel',
+    params: { tunnels: 'wg0', dev4: 'eth0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
     files: WG_SOCK,
     status: 'warn',
@@ -68,6 +79,7 @@ const linuxCases: Case[] = [
   },
   {
     name: 'a TUN device without the UAPI socket is not WireGuard (ARPHRD_NONE/tun alone is not enough) → fail',
+    key: 'nothing',
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
     status: 'fail',
     summary: /No VPN is installed or running.*moves the same trust to the VPN provider/,
@@ -75,12 +87,16 @@ const linuxCases: Case[] = [
   },
   {
     name: 'unrecognised tunnel carries the default route → unknown, says why',
+    key: 'foreignTunnel',
+    params: { dev4: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: fx('linux/route6-wg-quick.json') },
     status: 'unknown',
     summary: /wg0, a tunnel Bulwark does not recognise/,
   },
   {
     name: 'tunnel link down, tools installed → warn installed but idle',
+    key: 'installedIdle',
+    params: { installed: 'WireGuard' },
     commands: { [LINK]: fx('linux/link-wg-go-down.json'), [R4]: fx('linux/route4-eth0.json'), [R6]: fx('linux/route6-eth0.json') },
     files: { ...WG_SOCK, ...WG_BIN },
     status: 'warn',
@@ -89,6 +105,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'kernel WireGuard (info_kind wireguard) named by Mullvad, connected, lockdown on → pass',
+    key: 'passNoV6',
+    params: { tunnels: 'wg0-mullvad' },
     commands: {
       [LINK]: fx('linux/link-kernel-mullvad.json'),
       [R4]: fx('linux/route4-wg-quick.json').replace(/"wg0"/g, '"wg0-mullvad"'),
@@ -103,6 +121,7 @@ const linuxCases: Case[] = [
   },
   {
     name: 'Tailscale without exit node is a mesh, not a VPN → fail that says so',
+    key: 'nothingButMesh',
     commands: {
       [LINK]: fx('linux/link-wg-go-up.json').replace(/"wg0"/g, '"tailscale0"'),
       [R4]: fx('linux/route4-eth0.json'),
@@ -116,6 +135,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'Tailscale exit node carrying the default route → pass',
+    key: 'pass',
+    params: { tunnels: 'Tailscale' },
     commands: {
       [LINK]: fx('linux/link-wg-go-up.json').replace(/"wg0"/g, '"tailscale0"'),
       [R4]: fx('linux/route4-wg-quick.json').replace(/"wg0"/g, '"tailscale0"'),
@@ -129,18 +150,22 @@ const linuxCases: Case[] = [
   },
   {
     name: 'ip missing → unknown with the reason',
+    key: 'unknownLinks',
     commands: {},
     status: 'unknown',
     summary: /could not list network interfaces.*Not found: ip/,
   },
   {
     name: 'ip prints garbage → unknown naming the command',
+    key: 'unknownLinks',
     commands: { [LINK]: '\u0000\u0001garbage', [R4]: fx('linux/route4-eth0.json'), [R6]: UNREACHABLE },
     status: 'unknown',
     summary: /ip -d -j link show printed something Bulwark could not read \(not_json\)/,
   },
   {
     name: 'tunnel up but route lookup times out → unknown, never pass',
+    key: 'unknownRoute',
+    params: { tunnels: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: { error: 'timeout' }, [R6]: UNREACHABLE },
     files: WG_SOCK,
     status: 'unknown',
@@ -148,6 +173,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'readable wg-quick config without PostUp rule → kill switch evidence "none"',
+    key: 'passNoV6',
+    params: { tunnels: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
     files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': '[Interface]\nPrivateKey = x\n[Peer]\nAllowedIPs = 0.0.0.0/0\n' },
     status: 'pass',
@@ -156,6 +183,8 @@ const linuxCases: Case[] = [
   },
   {
     name: 'root-only wg-quick config → kill switch unknown, verdict still from the route',
+    key: 'passNoV6',
+    params: { tunnels: 'wg0' },
     commands: { [LINK]: fx('linux/link-wg-go-up.json'), [R4]: fx('linux/route4-wg-quick.json'), [R6]: UNREACHABLE },
     files: { ...WG_SOCK, '/etc/wireguard/wg0.conf': { error: 'permission_denied' } },
     status: 'pass',
@@ -174,6 +203,8 @@ const NOT_IN_TABLE: FixtureCommand = { code: 1, stderr: 'route: writing to routi
 const darwinCases: Case[] = [
   {
     name: 'wg-quick utun4 (from /var/run/wireguard/wg0.name) carries v4 and v6 → pass',
+    key: 'pass',
+    params: { tunnels: 'wg0' },
     commands: {
       [IFL]: fx('darwin/ifconfig-l.txt'),
       [NC]: fx('darwin/scutil-nc-list-none.txt'),
@@ -187,6 +218,8 @@ const darwinCases: Case[] = [
   },
   {
     name: 'App Store WireGuard (Network Extension) Connected, route via a utun → pass',
+    key: 'passNoV6',
+    params: { tunnels: 'Home tunnel' },
     commands: {
       [IFL]: fx('darwin/ifconfig-l.txt'),
       [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'),
@@ -200,6 +233,8 @@ const darwinCases: Case[] = [
   },
   {
     name: 'Network Extension connected but IPv6 via en0 → warn IPv6 leak',
+    key: 'ipv6Leak',
+    params: { tunnels: 'Home tunnel', dev6: 'en0' },
     commands: {
       [IFL]: fx('darwin/ifconfig-l.txt'),
       [NC]: fx('darwin/scutil-nc-list-wireguard-connected.txt'),
@@ -211,6 +246,8 @@ const darwinCases: Case[] = [
   },
   {
     name: 'app installed, nothing connected, route via en0 → warn',
+    key: 'installedIdle',
+    params: { installed: 'WireGuard' },
     commands: {
       [IFL]: fx('darwin/ifconfig-l.txt'),
       [NC]: fx('darwin/scutil-nc-list-none.txt'),
@@ -223,6 +260,7 @@ const darwinCases: Case[] = [
   },
   {
     name: 'nothing installed → fail with the trust explanation',
+    key: 'nothing',
     commands: {
       [IFL]: fx('darwin/ifconfig-l.txt'),
       [NC]: fx('darwin/scutil-nc-list-none.txt'),
@@ -246,6 +284,8 @@ function withRoute6(json: string, error: { Category: string; Message: string }):
 const win32Cases: Case[] = [
   {
     name: 'official client tunnel (hardware id WireGuard) carries v4 and v6 → pass, kill switch unknown (dpapi)',
+    key: 'pass',
+    params: { tunnels: 'home' },
     commands: { [PS]: fx('win32/winnet-wireguard-up.json') },
     files: { [`${PF}\\WireGuard\\wireguard.exe`]: '' },
     status: 'pass',
@@ -254,12 +294,16 @@ const win32Cases: Case[] = [
   },
   {
     name: 'vendor TunnelType ("Acme Tunnel") still matched by hardware id; IPv6 via Wi-Fi → warn leak',
+    key: 'ipv6Leak',
+    params: { tunnels: 'Acme', dev6: 'Wi-Fi' },
     commands: { [PS]: fx('win32/winnet-vendor-tunnel-v6-leak.json') },
     status: 'warn',
     summary: /Acme carries IPv4, but IPv6 goes out directly through Wi-Fi/,
   },
   {
     name: 'IPv6 lookup answered "no such route" (ObjectNotFound) → pass, nothing leaks over IPv6',
+    key: 'passNoV6',
+    params: { tunnels: 'home' },
     commands: {
       [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), {
         Category: 'ObjectNotFound',
@@ -272,6 +316,8 @@ const win32Cases: Case[] = [
   },
   {
     name: 'IPv6 lookup failed for another reason → unknown with the error, never pass',
+    key: 'unknownRoute',
+    params: { tunnels: 'home' },
     commands: {
       [PS]: withRoute6(fx('win32/winnet-wireguard-up.json'), { Category: 'NotSpecified', Message: 'The service cannot be started' }),
     },
@@ -281,12 +327,15 @@ const win32Cases: Case[] = [
   },
   {
     name: 'nothing installed, bare-object JSON → fail',
+    key: 'nothing',
     commands: { [PS]: fx('win32/winnet-nothing.json') },
     status: 'fail',
     summary: /No VPN is installed or running/,
   },
   {
     name: 'Tailscale exit node via the "Tailscale" adapter → pass',
+    key: 'pass',
+    params: { tunnels: 'Tailscale' },
     commands: {
       [PS]: fx('win32/winnet-tailscale-exit.json'),
       [`${PF}\\Tailscale\\tailscale.exe status --json`]: fx('clients/tailscale-exit-node.json'),
@@ -297,12 +346,14 @@ const win32Cases: Case[] = [
   },
   {
     name: 'PowerShell missing → unknown',
+    key: 'unknownLinks',
     commands: {},
     status: 'unknown',
     summary: /could not list network interfaces.*Not found: powershell/,
   },
   {
     name: 'PowerShell prints a non-object → unknown (bad_shape)',
+    key: 'unknownLinks',
     commands: { [PS]: '[1,2,3]' },
     status: 'unknown',
     summary: /could not read \(bad_shape\)/,
@@ -319,6 +370,8 @@ describe.each([
     const outcome = await run({ platform, env, commands: c.commands, files: c.files ?? {} })
     expect(outcome.status, text(outcome)).toBe(c.status)
     expect(text(outcome)).toMatch(c.summary)
+    expect(outcome.summary.key).toBe(`vpn.wireguard.${c.key}`)
+    if (c.params) expect(outcome.summary.params).toMatchObject(c.params)
     if (c.evidence) expect(observed(outcome)).toMatch(c.evidence)
     for (const e of outcome.evidence) expect(e.source).not.toBe('')
   })
