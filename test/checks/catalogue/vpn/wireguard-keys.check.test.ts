@@ -58,6 +58,7 @@ describe('vpn.wireguard-keys on linux', () => {
   it.each([
     {
       name: 'root-only file in a 0700 folder, scanned as root → pass',
+      key: 'vpn.wireguard-keys.pass',
       dir: 0o700,
       file: 0o600,
       uid: 0,
@@ -66,6 +67,7 @@ describe('vpn.wireguard-keys on linux', () => {
     },
     {
       name: 'world-readable file in a world-traversable folder → fail',
+      key: 'vpn.wireguard-keys.failReadable',
       dir: 0o755,
       file: 0o644,
       uid: 0,
@@ -74,6 +76,7 @@ describe('vpn.wireguard-keys on linux', () => {
     },
     {
       name: 'group-readable file, group can traverse → fail',
+      key: 'vpn.wireguard-keys.failReadable',
       dir: 0o750,
       file: 0o640,
       uid: 0,
@@ -82,6 +85,7 @@ describe('vpn.wireguard-keys on linux', () => {
     },
     {
       name: '0644 file shielded by a 0700 folder → warn about the bits (stricter than wg-quick)',
+      key: 'vpn.wireguard-keys.warnBits',
       dir: 0o700,
       file: 0o644,
       uid: 0,
@@ -90,6 +94,7 @@ describe('vpn.wireguard-keys on linux', () => {
     },
     {
       name: '0600 file in a 0755 folder → warn folder not 700',
+      key: 'vpn.wireguard-keys.warnDir',
       dir: 0o755,
       file: 0o600,
       uid: 0,
@@ -98,6 +103,7 @@ describe('vpn.wireguard-keys on linux', () => {
     },
     {
       name: 'an unprivileged scan could read a 0600 config (ACL or wrong owner) → fail',
+      key: 'vpn.wireguard-keys.failUnprivileged',
       dir: 0o700,
       file: 0o600,
       uid: 1000,
@@ -108,6 +114,7 @@ describe('vpn.wireguard-keys on linux', () => {
     const o = await run(linux(linuxRoot({ dirMode: c.dir, fileMode: c.file }), c.uid))
     expect(o.status, text(o)).toBe(c.status)
     expect(text(o)).toMatch(c.summary)
+    expect(o.summary.key).toBe(c.key)
     expect(seen(o)).toMatch(/\/etc\/wireguard\/wg0\.conf => mode 0\d{3}, owner uid \d+, contains PrivateKey: yes/)
     expect(JSON.stringify(o)).not.toMatch(PLACEHOLDER_KEYS)
   })
