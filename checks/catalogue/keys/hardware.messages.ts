@@ -27,9 +27,7 @@ export const t = defineMessages(CHECK_ID, {
   failAlwaysOk: 'pam_u2f in {file} line {line} has the alwaysok option: every sign-in attempt succeeds without the key. Remove alwaysok.',
   unknownPresence: 'Could not tell whether a security key is plugged in, and nothing on this computer uses one: {reason}',
   noteWindowsHello: 'Windows Hello security-key sign-in is stored where only administrators can read it, so it is not counted here.',
-  commandFailed: '{command} exited with code {code}: {detail}',
   commandUnreadable: 'The output of {command} could not be read: {detail}',
-  commandTruncated: 'The output of {command} was larger than Bulwark reads.',
   descriptorInvalid: '{path} is not a valid HID report descriptor: {detail} (byte {offset}).',
 
   // Places a key is used

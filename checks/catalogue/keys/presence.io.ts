@@ -1,7 +1,7 @@
 import { attempt, describeHostError, observedError, observedWord, tryReadText } from '../../core/host/helpers.js'
 import { joinMessages } from '../../core/i18n/message.js'
 import type { Evidence, Host, Msg } from '../../core/types.js'
-import { runCommand } from './command.io.js'
+import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { formatUsagePage, isFidoDevice, type DeviceListing, type HidDevice } from './devices.verdict.js'
 import { describeVendor, vidPid } from './fido-vendors.data.js'
 import { t } from './hardware.messages.js'
@@ -184,17 +184,17 @@ const PNP_LISTER: DeviceLister = {
 }
 
 async function listedKeys(host: Host, signal: AbortSignal, lister: DeviceLister): Promise<KeyPresence> {
-  const run = await runCommand(host, lister.file, lister.args, { timeoutMs: lister.timeoutMs, maxBytes: 64 * 1024 * 1024, signal })
-  if (!run.ok) return unknown(run.reason, [{ label: t('evCommandFailed'), source: run.line, observed: run.seen }])
-  const parsed = lister.parse(run.result.stdout)
+  const run = await runTool(host, lister.file, lister.args, { timeoutMs: lister.timeoutMs, maxBytes: 64 * 1024 * 1024, signal })
+  if (!run.ok) return unknown(run.reason.reason, [{ label: t('evCommandFailed'), source: commandOf(run), observed: run.reason.seen }])
+  const parsed = lister.parse(run.value.stdout)
   if (!parsed.ok) {
-    return unknown(t('commandUnreadable', { command: run.line, detail: parsed.error }), [
-      { label: t('evCommandFailed'), source: run.line, observed: parsed.error },
+    return unknown(t('commandUnreadable', { command: commandOf(run), detail: parsed.error }), [
+      { label: t('evCommandFailed'), source: commandOf(run), observed: parsed.error },
     ])
   }
   const evidence: Evidence[] = [
-    { label: t('evHidList'), source: run.line, observed: lister.counted(parsed.items.length) },
-    ...deviceEvidence(parsed.items, (d) => lister.sourceOf(run.line, d)),
+    { label: t('evHidList'), source: commandOf(run), observed: lister.counted(parsed.items.length) },
+    ...deviceEvidence(parsed.items, (d) => lister.sourceOf(commandOf(run), d)),
   ]
   return settle(parsed.items, evidence, null)
 }

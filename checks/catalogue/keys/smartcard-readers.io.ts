@@ -1,6 +1,6 @@
 import { observedError, observedExit, tryStat } from '../../core/host/helpers.js'
 import type { Evidence, Host } from '../../core/types.js'
-import { runCommand } from './command.io.js'
+import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { t } from './hardware.messages.js'
 import { parsePnpReaders } from './pnp.parse.js'
 import { POWERSHELL } from './presence.io.js'
@@ -43,24 +43,24 @@ async function linuxReaders(host: Host): Promise<Evidence[]> {
 }
 
 async function macReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
-  const run = await runCommand(host, SYSTEM_PROFILER, SMARTCARDS_ARGS, { timeoutMs: 4000, signal })
-  if (!run.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: run.seen }]
-  const parsed = parseSmartCardReaders(run.result.stdout)
-  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: parsed.error }]
-  if (parsed.readers.length === 0) return [{ label: t('evSmartCardReader'), source: run.line, observed: t('obsNoReaders') }]
-  return parsed.readers.map((r) => ({ label: t('evSmartCardReader'), source: run.line, observed: r }))
+  const run = await runTool(host, SYSTEM_PROFILER, SMARTCARDS_ARGS, { timeoutMs: 4000, signal })
+  if (!run.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.reason.seen }]
+  const parsed = parseSmartCardReaders(run.value.stdout)
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.error }]
+  if (parsed.readers.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
+  return parsed.readers.map((r) => ({ label: t('evSmartCardReader'), source: commandOf(run), observed: r }))
 }
 
 async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
   // With no reader present Get-PnpDevice writes "No matching ... objects" to stderr and exits 1.
-  const run = await runCommand(host, POWERSHELL, PNP_READER_ARGS, { timeoutMs: 4000, signal, acceptExit: (code) => code === 1 })
-  if (!run.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: run.seen }]
-  if (run.result.code !== 0 && !/no matching/i.test(run.result.stderr)) {
-    return [{ label: t('evSmartCardReader'), source: run.line, observed: run.result.stderr.trim().slice(0, 300) || observedExit(1) }]
+  const run = await runTool(host, POWERSHELL, PNP_READER_ARGS, { timeoutMs: 4000, signal, acceptExit: (code) => code === 1 })
+  if (!run.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.reason.seen }]
+  if (run.value.code !== 0 && !/no matching/i.test(run.value.stderr)) {
+    return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.value.stderr.trim().slice(0, 300) || observedExit(1) }]
   }
-  const parsed = parsePnpReaders(run.result.stdout)
-  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: run.line, observed: parsed.error }]
-  if (parsed.items.length === 0) return [{ label: t('evSmartCardReader'), source: run.line, observed: t('obsNoReaders') }]
+  const parsed = parsePnpReaders(run.value.stdout)
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.error }]
+  if (parsed.items.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
   return parsed.items.map((r) => ({ label: t('evSmartCardReader'), source: r.instanceId, observed: r.name ?? r.instanceId }))
 }
 

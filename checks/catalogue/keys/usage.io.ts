@@ -1,6 +1,6 @@
 import { attempt, observedError, pathsFor, tryReadText, tryStat } from '../../core/host/helpers.js'
 import type { Evidence, Host, Msg } from '../../core/types.js'
-import { runCommand } from './command.io.js'
+import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { findFido2Entries } from './crypttab.parse.js'
 import { t } from './hardware.messages.js'
 import { argValue, moduleBaseName, parsePamFile, type PamInclude, type PamModuleLine } from './pam.parse.js'
@@ -215,19 +215,19 @@ async function sshFiles(host: Host): Promise<SshFindings> {
 
 /** ssh-add exits 1 for "no identities" and 2 for "no agent": both are answers, not errors. */
 async function sshAgent(host: Host, signal: AbortSignal): Promise<SshFindings> {
-  const run = await runCommand(host, 'ssh-add', ['-L'], {
+  const run = await runTool(host, 'ssh-add', ['-L'], {
     timeoutMs: 1500,
     maxBytes: MAX_CONFIG_BYTES,
     signal,
     acceptExit: (c) => c === 1 || c === 2,
   })
-  if (!run.ok) return sshNote(run.line, t('evSshAgent'), run.code === 'not_found' ? t('obsSshAddMissing') : run.seen)
-  const { code, stdout } = run.result
-  if (code === 2) return sshNote(run.line, t('evSshAgent'), t('obsNoAgent'))
-  if (code === 1) return sshNote(run.line, t('evSshAgent'), t('obsAgentEmpty'))
+  if (!run.ok) return sshNote(commandOf(run), t('evSshAgent'), run.reason.code === 'not_found' ? t('obsSshAddMissing') : run.reason.seen)
+  const { code, stdout } = run.value
+  if (code === 2) return sshNote(commandOf(run), t('evSshAgent'), t('obsNoAgent'))
+  if (code === 1) return sshNote(commandOf(run), t('evSshAgent'), t('obsAgentEmpty'))
   const scan = scanPublicKeys(stdout)
-  const sk = skFindings(run.line, scan)
-  return combine([sshNote(run.line, t('evSshAgent'), t('obsAgentKeys', { count: scan.keys.length, sk: sk.skKeys.length })), sk])
+  const sk = skFindings(commandOf(run), scan)
+  return combine([sshNote(commandOf(run), t('evSshAgent'), t('obsAgentKeys', { count: scan.keys.length, sk: sk.skKeys.length })), sk])
 }
 
 /** Reasons for an unreadable source are in the evidence; a missing source simply means "not used there". */

@@ -3,6 +3,8 @@ import { interpolate, verbatim } from '../../../../checks/core/i18n/message.js'
 import { t } from '../../../../checks/catalogue/keys/hardware.messages.js'
 import { decide, type VerdictInput } from '../../../../checks/catalogue/keys/hardware.verdict.js'
 import type { PresenceStatus } from '../../../../checks/catalogue/keys/presence.io.js'
+import type { Host } from '../../../../checks/core/host/host.js'
+import { runTool } from '../../../../checks/core/host/toolkit.js'
 import type { Platform, Status } from '../../../../checks/core/types.js'
 
 const KEY = verbatim('1050:0407 · Yubico')
@@ -20,9 +22,13 @@ const show = (input: VerdictInput): [Status, string, string] => {
   return [v.status, v.summary.key, interpolate(v.summary.en, v.summary.params)]
 }
 
+// The reason a failed tool run gives, as the presence reader passes it on.
+const failingHost = { exec: () => Promise.resolve({ code: 1, stdout: '', stderr: 'boom\n', truncated: false }) } as unknown as Host
+const failedRun = await runTool(failingHost, 'ioreg', [], { timeoutMs: 1000 })
+
 describe('decide', () => {
   const used = [t('useSsh', { count: 1 })]
-  const reason = t('commandFailed', { command: 'ioreg', code: '1', detail: 'boom' })
+  const reason = failedRun.ok ? verbatim('') : failedRun.reason.reason
   it.each<[string, Partial<VerdictInput>, Status, string]>([
     ['key present and used', { presence: 'found', keys: [KEY], uses: used }, 'pass', 'keys.hardware.passUsed'],
     ['used, no key plugged in', { presence: 'none', uses: used }, 'pass', 'keys.hardware.passUsedNotPlugged'],
@@ -65,6 +71,8 @@ describe('decide', () => {
   })
 
   it('carries the reason into an unknown summary', () => {
+    expect(reason.key).toBe('toolkit.exit')
+    expect(reason.params).toEqual({ command: 'ioreg', code: '1', detail: 'boom' })
     expect(show(base({ presence: 'unknown', presenceReason: reason }))[2]).toBe(
       'Could not tell whether a security key is plugged in, and nothing on this computer uses one: ioreg exited with code 1: boom',
     )
