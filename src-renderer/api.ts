@@ -1,5 +1,6 @@
 import type { BulwarkApi } from '../src-main/shared/ipc-contract.js'
 import type { Result } from '../src-main/shared/result.js'
+import { INVOKE_CHANNELS } from '../src-main/shared/ipc-channels.js'
 
 export type { BulwarkApi } from '../src-main/shared/ipc-contract.js'
 
@@ -11,28 +12,11 @@ function missing<T>(): Promise<Result<T>> {
 }
 
 /** Stands in for the bridge when it is absent, so the UI says so instead of crashing. */
-const unavailable: BulwarkApi = {
-  listChecks: missing,
-  scan: missing,
-  runCheck: missing,
-  lastReport: missing,
-  getSettings: missing,
-  setSettings: missing,
-  listHistory: missing,
-  clearHistory: missing,
-  openExternal: missing,
-  listNotices: missing,
-  dismissNotice: missing,
-  getGuidance: missing,
-  setProfile: missing,
-  setChecklistItem: missing,
-  acceptRisk: missing,
-  revokeRisk: missing,
-  forgetEverything: missing,
-  exportReport: missing,
-  quickExit: missing,
+// Derived from the channel table's names: every method resolves with the no_bridge Result.
+const unavailable = {
+  ...Object.fromEntries(Object.keys(INVOKE_CHANNELS).map((name) => [name, missing])),
   onProgress: () => () => undefined,
-}
+} as unknown as BulwarkApi
 
 /** The only reader of window.api: everything else receives the api through ApiProvider. */
 export function getApi(scope: object = window): BulwarkApi {

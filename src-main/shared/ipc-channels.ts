@@ -21,6 +21,19 @@ export const INVOKE_CHANNELS = {
   quickExit: 'app:quick-exit',
 } as const
 
+/** The channels that take no request: the preload forwards nothing for them (the contract checks this list against IPC). */
+export const BARE_CHANNELS = [
+  'listChecks',
+  'lastReport',
+  'getSettings',
+  'listHistory',
+  'clearHistory',
+  'listNotices',
+  'getGuidance',
+  'forgetEverything',
+  'quickExit',
+] as const satisfies readonly (keyof typeof INVOKE_CHANNELS)[]
+
 /** Main → renderer push events. */
 export const EVENT_CHANNELS = {
   progress: 'scan:progress',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Locale, ReportResult, ScanReport, Severity } from './report.js'
 import type { Result } from './result.js'
-import type { INVOKE_CHANNELS } from './ipc-channels.js'
+import type { BARE_CHANNELS, INVOKE_CHANNELS } from './ipc-channels.js'
 
 /**
  * The one typed IPC contract. Main registers a handler per invoke channel (validating the request
@@ -10,28 +10,23 @@ import type { INVOKE_CHANNELS } from './ipc-channels.js'
  */
 // The channel names live in a zod-free module so the sandboxed preload can bundle them without zod.
 export { INVOKE_CHANNELS, EVENT_CHANNELS } from './ipc-channels.js'
-
-export const checkIdSchema = z
-  .string()
-  .regex(/^[a-z]+(\.[a-z0-9-]+)+$/)
-  .max(64)
-export const localeSchema = z.enum(['en', 'es', 'zh-CN', 'fa'])
+export * from '../node/store/model.js'
+import {
+  answersSchema,
+  checkIdSchema,
+  checklistItemRequestSchema,
+  profileIdSchema,
+  settingsPatchSchema,
+  type GuidanceState,
+  type Settings,
+  type StoreNotice,
+} from '../node/store/model.js'
 
 export const scanRequestSchema = z.object({ only: z.array(checkIdSchema).max(100).optional() }).strict()
 export type ScanRequest = z.infer<typeof scanRequestSchema>
 
 export const runCheckRequestSchema = z.object({ id: checkIdSchema }).strict()
 export type RunCheckRequest = z.infer<typeof runCheckRequestSchema>
-
-export const settingsSchema = z
-  .object({
-    locale: localeSchema.nullable(),
-    timeoutMs: z.number().int().min(100).max(60000),
-  })
-  .strict()
-export type Settings = z.infer<typeof settingsSchema>
-export const settingsPatchSchema = settingsSchema.partial().strict()
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 export const openExternalRequestSchema = z.object({ url: z.string().url().max(2048) }).strict()
 export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>
@@ -41,32 +36,8 @@ export const emptyRequestSchema = z.undefined()
 export const dismissNoticeRequestSchema = z.object({ id: z.string().min(1).max(128) }).strict()
 export type DismissNoticeRequest = z.infer<typeof dismissNoticeRequestSchema>
 
-export const profileIdSchema = z.enum(['everyday', 'it-baseline', 'high-risk'])
-export const answerSchema = z.enum(['yes', 'no', 'not-sure'])
-export const answersSchema = z
-  .object({
-    targeted: answerSchema.optional(),
-    borders: answerSchema.optional(),
-    sources: answerSchema.optional(),
-    managed: answerSchema.optional(),
-    shared: answerSchema.optional(),
-  })
-  .strict()
-
 export const setProfileRequestSchema = z.object({ profile: profileIdSchema, answers: answersSchema.optional() }).strict()
 export type SetProfileRequest = z.infer<typeof setProfileRequestSchema>
-
-/** A checklist key: a step of a finding (`dns.firefox#2`) or a panic-checklist item (`panic.<item>`). */
-export const checklistItemRequestSchema = z
-  .object({
-    key: z
-      .string()
-      .regex(/^[a-z0-9.#-]+$/)
-      .max(96),
-    done: z.boolean(),
-  })
-  .strict()
-export type ChecklistItemRequest = z.infer<typeof checklistItemRequestSchema>
 
 export const acceptRiskRequestSchema = z
   .object({
@@ -82,16 +53,6 @@ export type RevokeRiskRequest = z.infer<typeof revokeRiskRequestSchema>
 
 export const exportRequestSchema = z.object({ format: z.enum(['html', 'md', 'json', 'pdf']), redact: z.boolean() }).strict()
 export type ExportRequest = z.infer<typeof exportRequestSchema>
-
-/** What the user chose and did, kept across sessions (the store's guidance section). */
-export interface GuidanceState {
-  /** null until the first-run questionnaire (or a choice in settings) picked one. */
-  profile: z.infer<typeof profileIdSchema> | null
-  answers: z.infer<typeof answersSchema>
-  /** Checklist key → ISO time it was ticked. */
-  checklist: Record<string, string>
-  acceptedRisks: { id: string; reason: string; acceptedAt: string; reviewAt: string }[]
-}
 
 export type ExportResult = { saved: true; path: string } | { saved: false }
 
@@ -111,54 +72,74 @@ export interface HistoryEntry {
   score: number | null
 }
 
-export const NOTICE_KINDS = ['corrupt', 'newer-version', 'invalid-entries', 'unwritable'] as const
-
-/** Something the store had to do that the person should know about (a damaged data file moved aside, ...). */
-export interface StoreNotice {
-  id: string
-  kind: (typeof NOTICE_KINDS)[number]
-  /** ISO time it happened. */
-  at: string
-  /** Where the original file was kept, when it was moved aside. */
-  movedTo: string | null
-  /** Localised, ready to show. */
-  message: string
-}
-
 export type ProgressEvent =
   | { type: 'scan-started'; ids: string[] }
   | { type: 'check-started'; id: string }
   | { type: 'check-finished'; id: string; result: ReportResult }
   | { type: 'scan-finished'; durationMs: number }
 
-/** What window.api offers. Every method resolves (never rejects) with a Result. */
-export interface BulwarkApi {
-  listChecks(): Promise<Result<CheckInfo[]>>
-  scan(request: ScanRequest): Promise<Result<ScanReport>>
-  runCheck(request: RunCheckRequest): Promise<Result<ReportResult>>
-  lastReport(): Promise<Result<ScanReport | null>>
-  getSettings(): Promise<Result<Settings & { effectiveLocale: Locale }>>
-  setSettings(patch: SettingsPatch): Promise<Result<Settings & { effectiveLocale: Locale }>>
-  listHistory(): Promise<Result<HistoryEntry[]>>
-  clearHistory(): Promise<Result<null>>
-  openExternal(request: OpenExternalRequest): Promise<Result<null>>
-  listNotices(): Promise<Result<StoreNotice[]>>
-  dismissNotice(request: DismissNoticeRequest): Promise<Result<null>>
-  getGuidance(): Promise<Result<GuidanceState>>
-  setProfile(request: SetProfileRequest): Promise<Result<GuidanceState>>
-  setChecklistItem(request: ChecklistItemRequest): Promise<Result<GuidanceState>>
-  acceptRisk(request: AcceptRiskRequest): Promise<Result<GuidanceState>>
-  revokeRisk(request: RevokeRiskRequest): Promise<Result<GuidanceState>>
+/** One channel's entry: its request schema and, type-only, what its Result carries. */
+interface Channel<S extends z.ZodType, T> {
+  request: S
+  /** Type-only marker of the response; never read at run time. */
+  response?: T
+}
+const channel =
+  <T>() =>
+  <S extends z.ZodType>(request: S): Channel<S, T> => ({ request })
+
+type SettingsView = Settings & { effectiveLocale: Locale }
+
+/**
+ * THE table of invoke channels: one entry per window.api method (its wire name is INVOKE_CHANNELS[key]).
+ * The preload, main's handlers, the renderer's unavailable stub and the test fakes are all derived from it:
+ * a new channel is one entry here, its name in ipc-channels.ts, and its handler.
+ */
+export const IPC = {
+  listChecks: channel<CheckInfo[]>()(emptyRequestSchema),
+  scan: channel<ScanReport>()(scanRequestSchema),
+  runCheck: channel<ReportResult>()(runCheckRequestSchema),
+  lastReport: channel<ScanReport | null>()(emptyRequestSchema),
+  getSettings: channel<SettingsView>()(emptyRequestSchema),
+  setSettings: channel<SettingsView>()(settingsPatchSchema),
+  listHistory: channel<HistoryEntry[]>()(emptyRequestSchema),
+  clearHistory: channel<null>()(emptyRequestSchema),
+  openExternal: channel<null>()(openExternalRequestSchema),
+  listNotices: channel<StoreNotice[]>()(emptyRequestSchema),
+  dismissNotice: channel<null>()(dismissNoticeRequestSchema),
+  getGuidance: channel<GuidanceState>()(emptyRequestSchema),
+  setProfile: channel<GuidanceState>()(setProfileRequestSchema),
+  setChecklistItem: channel<GuidanceState>()(checklistItemRequestSchema),
+  acceptRisk: channel<GuidanceState>()(acceptRiskRequestSchema),
+  revokeRisk: channel<GuidanceState>()(revokeRiskRequestSchema),
   /** Clears scan history, guidance state and settings: the app's own traces. */
-  forgetEverything(): Promise<Result<null>>
+  forgetEverything: channel<null>()(emptyRequestSchema),
   /** Exports the last scan (weighed by the current profile) through a save dialog; pdf via printToPDF. */
-  exportReport(request: ExportRequest): Promise<Result<ExportResult>>
+  exportReport: channel<ExportResult>()(exportRequestSchema),
   /** Hides every window at once (Quick Exit). */
-  quickExit(): Promise<Result<null>>
+  quickExit: channel<null>()(emptyRequestSchema),
+} satisfies Record<keyof typeof INVOKE_CHANNELS, Channel<z.ZodType, unknown>>
+
+export type InvokeName = keyof typeof IPC
+/** The validated request a channel's handler receives. */
+export type RequestOf<K extends InvokeName> = z.output<(typeof IPC)[K]['request']>
+/** What a channel's Result carries. */
+export type ResponseOf<K extends InvokeName> = Exclude<(typeof IPC)[K]['response'], undefined>
+
+/** The window.api method of a channel: no argument when its request schema is `undefined`. */
+type Method<K extends InvokeName> = [z.input<(typeof IPC)[K]['request']>] extends [undefined]
+  ? () => Promise<Result<ResponseOf<K>>>
+  : (request: z.input<(typeof IPC)[K]['request']>) => Promise<Result<ResponseOf<K>>>
+
+/** What window.api offers, derived from IPC. Every method resolves (never rejects) with a Result. */
+export type BulwarkApi = { [K in InvokeName]: Method<K> } & {
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void
 }
 
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-/** Compile-time guard: every invoke channel has exactly one window.api method, and the reverse. */
-export const CHANNELS_MATCH_API: SameKeys<keyof typeof INVOKE_CHANNELS, Exclude<keyof BulwarkApi, 'onProgress'>> = true
+/** Compile-time guard: every invoke channel name has exactly one table entry, and the reverse. */
+export const CHANNELS_MATCH_API: SameKeys<keyof typeof INVOKE_CHANNELS, InvokeName> = true
+type Bare = { [K in InvokeName]: [z.input<(typeof IPC)[K]['request']>] extends [undefined] ? K : never }[InvokeName]
+/** Compile-time guard: BARE_CHANNELS lists exactly the channels whose request schema is `undefined`. */
+export const BARE_MATCH_TABLE: SameKeys<(typeof BARE_CHANNELS)[number], Bare> = true

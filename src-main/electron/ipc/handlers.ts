@@ -1,20 +1,13 @@
 import {
-  acceptRiskRequestSchema,
-  checklistItemRequestSchema,
-  dismissNoticeRequestSchema,
-  emptyRequestSchema,
   EVENT_CHANNELS,
-  exportRequestSchema,
   INVOKE_CHANNELS,
-  openExternalRequestSchema,
-  revokeRiskRequestSchema,
-  runCheckRequestSchema,
-  scanRequestSchema,
-  setProfileRequestSchema,
-  settingsPatchSchema,
+  IPC,
+  type InvokeName,
   type ProgressEvent,
+  type RequestOf,
+  type ResponseOf,
 } from '../../shared/ipc-contract.js'
-import { err, ok } from '../../shared/result.js'
+import { err, ok, type Result } from '../../shared/result.js'
 import type { ExportService } from '../export-service.js'
 import type { GuidanceService } from '../guidance-service.js'
 import type { ScanService } from '../scan-service.js'
@@ -41,41 +34,46 @@ export interface MainServices {
   forgetEverything: () => Promise<void>
 }
 
-/** One handler per contract channel; each returns a Result. */
+type Handlers = { [K in InvokeName]: (request: RequestOf<K>, event: InvokeEvent) => Result<ResponseOf<K>> | Promise<Result<ResponseOf<K>>> }
+
+/** One handler per contract channel (the Handlers type rejects a missing or extra one); each returns a Result. */
 export function registerHandlers(register: Register<InvokeEvent>, services: MainServices, links: LinkOpener): void {
-  const C = INVOKE_CHANNELS
   const { scan: service, guidance } = services
-  register(C.listChecks, emptyRequestSchema, () => ok(service.listChecks()))
-  register(C.scan, scanRequestSchema, (request, event) =>
-    service.scan(request, (progress) => {
-      if (!event.sender.isDestroyed()) event.sender.send(EVENT_CHANNELS.progress, progress)
-    }),
-  )
-  register(C.runCheck, runCheckRequestSchema, (request) => service.runCheck(request))
-  register(C.lastReport, emptyRequestSchema, () => ok(service.lastReport()))
-  register(C.getSettings, emptyRequestSchema, () => ok(service.settings()))
-  register(C.setSettings, settingsPatchSchema, (patch) => ok(service.updateSettings(patch)))
-  register(C.listHistory, emptyRequestSchema, () => ok(service.history()))
-  register(C.clearHistory, emptyRequestSchema, () => ok(service.clearHistory()))
-  register(C.openExternal, openExternalRequestSchema, ({ url }) =>
-    openAllowedExternal(url, links)
-      ? ok(null)
-      : err('link_not_allowed', `Bulwark opens only known documentation and settings links; ${url} is not one.`),
-  )
-  register(C.listNotices, emptyRequestSchema, () => ok(service.notices()))
-  register(C.dismissNotice, dismissNoticeRequestSchema, ({ id }) => ok(service.dismissNotice(id)))
-  register(C.getGuidance, emptyRequestSchema, () => ok(guidance.get()))
-  register(C.setProfile, setProfileRequestSchema, (request) => ok(guidance.setProfile(request)))
-  register(C.setChecklistItem, checklistItemRequestSchema, (request) => ok(guidance.setChecklistItem(request)))
-  register(C.acceptRisk, acceptRiskRequestSchema, (request) => guidance.acceptRisk(request))
-  register(C.revokeRisk, revokeRiskRequestSchema, (request) => ok(guidance.revokeRisk(request)))
-  register(C.forgetEverything, emptyRequestSchema, async () => {
-    await services.forgetEverything()
-    return ok(null)
-  })
-  register(C.exportReport, exportRequestSchema, (request) => services.exporter.exportReport(request))
-  register(C.quickExit, emptyRequestSchema, () => {
-    services.quickExit()
-    return ok(null)
-  })
+  const handlers: Handlers = {
+    listChecks: () => ok(service.listChecks()),
+    scan: (request, event) =>
+      service.scan(request, (progress) => {
+        if (!event.sender.isDestroyed()) event.sender.send(EVENT_CHANNELS.progress, progress)
+      }),
+    runCheck: (request) => service.runCheck(request),
+    lastReport: () => ok(service.lastReport()),
+    getSettings: () => ok(service.settings()),
+    setSettings: (patch) => ok(service.updateSettings(patch)),
+    listHistory: () => ok(service.history()),
+    clearHistory: () => ok(service.clearHistory()),
+    openExternal: ({ url }) =>
+      openAllowedExternal(url, links)
+        ? ok(null)
+        : err('link_not_allowed', `Bulwark opens only known documentation and settings links; ${url} is not one.`),
+    listNotices: () => ok(service.notices()),
+    dismissNotice: ({ id }) => ok(service.dismissNotice(id)),
+    getGuidance: () => ok(guidance.get()),
+    setProfile: (request) => ok(guidance.setProfile(request)),
+    setChecklistItem: (request) => ok(guidance.setChecklistItem(request)),
+    acceptRisk: (request) => guidance.acceptRisk(request),
+    revokeRisk: (request) => ok(guidance.revokeRisk(request)),
+    forgetEverything: async () => {
+      await services.forgetEverything()
+      return ok(null)
+    },
+    exportReport: (request) => services.exporter.exportReport(request),
+    quickExit: () => {
+      services.quickExit()
+      return ok(null)
+    },
+  }
+  for (const name of Object.keys(IPC) as InvokeName[]) {
+    const handler = handlers[name] as (request: unknown, event: InvokeEvent) => Result<unknown> | Promise<Result<unknown>>
+    register(INVOKE_CHANNELS[name], IPC[name].request, handler)
+  }
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/ipc-channels.js'
+import { BARE_CHANNELS, EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/ipc-channels.js'
 import type { BulwarkApi, ProgressEvent } from '../../shared/ipc-contract.js'
 import { err, type Result } from '../../shared/result.js'
 
@@ -25,30 +25,17 @@ function onProgress(listener: (event: ProgressEvent) => void): () => void {
   }
 }
 
-const C = INVOKE_CHANNELS
+type Invoke = (request?: unknown) => Promise<Result<unknown>>
 
-// One wrapper per contract channel; the BulwarkApi type rejects a missing or extra one.
-const api: BulwarkApi = {
-  listChecks: () => invoke(C.listChecks),
-  scan: (request) => invoke(C.scan, request),
-  runCheck: (request) => invoke(C.runCheck, request),
-  lastReport: () => invoke(C.lastReport),
-  getSettings: () => invoke(C.getSettings),
-  setSettings: (patch) => invoke(C.setSettings, patch),
-  listHistory: () => invoke(C.listHistory),
-  clearHistory: () => invoke(C.clearHistory),
-  openExternal: (request) => invoke(C.openExternal, request),
-  listNotices: () => invoke(C.listNotices),
-  dismissNotice: (request) => invoke(C.dismissNotice, request),
-  getGuidance: () => invoke(C.getGuidance),
-  setProfile: (request) => invoke(C.setProfile, request),
-  setChecklistItem: (request) => invoke(C.setChecklistItem, request),
-  acceptRisk: (request) => invoke(C.acceptRisk, request),
-  revokeRisk: (request) => invoke(C.revokeRisk, request),
-  forgetEverything: () => invoke(C.forgetEverything),
-  exportReport: (request) => invoke(C.exportReport, request),
-  quickExit: () => invoke(C.quickExit),
-  onProgress,
-}
+// One wrapper per contract channel, derived from the channel names (the table's keys); the sandbox cannot bundle zod.
+// A method without a request forwards nothing, whatever the page passes.
+const bare = new Set<string>(BARE_CHANNELS)
+const methods = Object.fromEntries(
+  Object.entries(INVOKE_CHANNELS).map(([name, channel]): [string, Invoke] => [
+    name,
+    bare.has(name) ? () => invoke(channel) : (request) => invoke(channel, request),
+  ]),
+)
+const api = { ...methods, onProgress } as BulwarkApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -1,5 +1,5 @@
 import type { RawReport } from '../../../checks/core/report/model.js'
-import type { GuidanceState, Settings, SettingsPatch } from '../../shared/ipc-contract.js'
+import type { GuidanceState, Settings, SettingsPatch } from './model.js'
 import type { StoredNotice } from './schema.js'
 
 /**

@@ -11,7 +11,7 @@ import {
   type GuidanceState,
   type Settings,
   type StoreNotice,
-} from '../../shared/ipc-contract.js'
+} from './model.js'
 import { rawReportSchema } from './report-schema.js'
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { RawReport } from '../../../checks/core/report/model.js'
-import type { Settings } from '../../shared/ipc-contract.js'
+import type { Settings } from './model.js'
 import type { StorePort } from './port.js'
 import {
   defaultDocument,
