@@ -8,7 +8,10 @@ import type { Msg } from '../../../checks/core/i18n/message.js'
 /** English text of a UI message, the way the app renders it. */
 export const en = (msg: Msg): string => render(msg, 'en')
 
-/** A test artefact (test-results/e2e), also copied to docs/screenshots for the README. */
+/**
+ * A test artefact (test-results/e2e). Copied to docs/screenshots for the README only when asked
+ * (`npm run screenshots`), so `npm test` never changes a tracked file.
+ */
 export async function keepScreenshot(
   page: Page,
   testInfo: TestInfo,
@@ -18,6 +21,7 @@ export async function keepScreenshot(
   const shot = testInfo.outputPath(name)
   await page.screenshot({ path: shot, fullPage })
   await testInfo.attach(name, { path: shot, contentType: 'image/png' })
+  if (process.env.BULWARK_UPDATE_SCREENSHOTS !== '1') return
   await mkdir('docs/screenshots', { recursive: true })
   await copyFile(shot, path.join('docs/screenshots', name))
 }
