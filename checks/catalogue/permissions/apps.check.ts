@@ -92,14 +92,13 @@ export function createAppsCheck(engine?: SqliteEngine): Check {
         ],
       },
       references: [
-        { title: 'Rainforest QA: A deep dive into macOS TCC.db', url: 'https://www.rainforestqa.com/blog/macos-tcc-db-deep-dive' },
+        {
+          title: 'Apple: Privacy Preferences Policy Control payload settings (the TCC services)',
+          url: 'https://support.apple.com/guide/deployment/privacy-preferences-policy-control-payload-dep38df53c2a/web',
+        },
         {
           title: 'Microsoft: Windows privacy settings that apps use',
           url: 'https://support.microsoft.com/windows/windows-privacy-settings-that-apps-use-8b7f2cf4-c359-bf99-0f69-2123cc9ddfc1',
-        },
-        {
-          title: 'DFIR handbook: CapabilityAccessManager',
-          url: 'https://windows.dfirhandbook.com/windows-artifacts/program-execution/capabilityaccessmanager',
         },
         { title: 'flatpak-override(1)', url: 'https://man7.org/linux/man-pages/man1/flatpak-override.1.html' },
         { title: 'Snapcraft: Interface management', url: 'https://snapcraft.io/docs/interface-management' },
