@@ -299,7 +299,6 @@ export const firefoxCheck = defineCheck({
   texts: t,
   category: 'dns',
   severity: 'medium',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 1,
   remediation: {
     byPlatform: { linux: stepsFor('linux'), darwin: stepsFor('darwin'), win32: stepsFor('win32') },

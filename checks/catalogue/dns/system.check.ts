@@ -24,7 +24,6 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
     texts: t,
     category: 'dns',
     severity: 'high',
-    platforms: ['linux', 'darwin', 'win32'],
     effort: 2,
     timeoutMs: 5000,
     remediation: {

@@ -15,7 +15,6 @@ export const isolationCheck = defineCheck({
   texts: t,
   category: 'isolation',
   severity: 'low',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 3,
   remediation: {
     byPlatform: { linux: steps, darwin: steps, win32: steps },

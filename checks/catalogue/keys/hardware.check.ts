@@ -23,7 +23,6 @@ export const hardwareKeysCheck = defineCheck({
   texts: t,
   category: 'keys',
   severity: 'medium',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 3,
   // Windows lists devices through PowerShell, whose start-up alone can take a second or two.
   timeoutMs: 8000,

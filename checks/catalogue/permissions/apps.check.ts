@@ -44,7 +44,6 @@ export function createAppsCheck(engine?: SqliteEngine): Check {
     texts: t,
     category: 'permissions',
     severity: 'high',
-    platforms: ['linux', 'darwin', 'win32'],
     effort: 1,
     timeoutMs: 8000,
     remediation: {

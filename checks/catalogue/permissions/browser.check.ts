@@ -21,7 +21,6 @@ export function createBrowserCheck(engine?: SqliteEngine): Check {
     texts: t,
     category: 'permissions',
     severity: 'medium',
-    platforms: ['linux', 'darwin', 'win32'],
     effort: 1,
     remediation: {
       byPlatform: { linux: steps, darwin: steps, win32: steps },

@@ -10,7 +10,6 @@ export const torConfigCheck = defineCheck({
   texts: t,
   category: 'tor',
   severity: 'high',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 1,
   remediation: {
     byPlatform: {

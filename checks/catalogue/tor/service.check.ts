@@ -60,7 +60,6 @@ export const torServiceCheck = defineCheck({
   texts: t,
   category: 'tor',
   severity: 'medium',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 2,
   timeoutMs: 4000,
   remediation: {

@@ -9,7 +9,6 @@ export const wireguardKeysCheck = defineCheck({
   texts: t,
   category: 'vpn',
   severity: 'high',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 1,
   remediation: {
     byPlatform: {

@@ -19,7 +19,6 @@ export const wireguardCheck = defineCheck({
   texts: t,
   category: 'vpn',
   severity: 'medium',
-  platforms: ['linux', 'darwin', 'win32'],
   effort: 2,
   remediation: {
     byPlatform: DEFAULT_STEPS,
