@@ -4,8 +4,8 @@
  * live here too, so no check carries its own copy of "the command failed".
  */
 import { defineMessages, type Msg } from '../i18n/message.js'
-import { describeHostError, observedError, observedExit } from './helpers.js'
-import { HostError, type Host, type HostErrorCode } from './host.js'
+import { attempt, describeHostError, observedError, observedExit } from './helpers.js'
+import type { Host, HostErrorCode } from './host.js'
 
 /** A value, or a failure with its reason (a message by default; a parser's short detail is a string). */
 export type Result<T, R = Msg> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: R }
@@ -66,17 +66,18 @@ function firstLine(stderr: string, stdout: string): string {
  */
 export async function runTool(host: Host, file: string, args: readonly string[], options: ToolOptions): Promise<ToolRun> {
   const command = [file, ...args].join(' ')
-  let out
-  try {
-    out = await host.exec(file, args, {
+  const ran = await attempt(command, () =>
+    host.exec(file, args, {
       timeoutMs: options.timeoutMs,
       maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
       ...(options.signal ? { signal: options.signal } : {}),
-    })
-  } catch (e) {
-    const error = e instanceof HostError ? e : new HostError('io', command, e instanceof Error ? e.message : String(e))
+    }),
+  )
+  if (!ran.ok) {
+    const error = ran.reason
     return failed({ command, code: error.code, reason: describeHostError(error, file), seen: observedError(error.code) })
   }
+  const out = ran.value
   if (out.truncated) return failed({ command, code: 'truncated', reason: t('truncated', { command }), seen: observedError('too_large') })
   if (out.code !== 0 && !(options.acceptExit?.(out.code, out) ?? false)) {
     const code = String(out.code)
