@@ -61,15 +61,15 @@ function isDnsPayload(node: { [key: string]: Json }): boolean {
 
 export function parseSystemProfilerProfiles(text: string): ParseResult<ProfileListing> {
   const body = stripBom(text).trim()
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not JSON' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not JSON' }
   let root: Json
   try {
     root = JSON.parse(body) as Json
   } catch (e) {
-    return { ok: false, problem: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return { ok: false, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
   }
   if (!isObject(root) || !Array.isArray(root.SPConfigurationProfileDataType)) {
-    return { ok: false, problem: 'no SPConfigurationProfileDataType array' }
+    return { ok: false, reason: 'no SPConfigurationProfileDataType array' }
   }
   const listing: ProfileListing = { profileNames: [], dnsPayloads: [] }
   const walk = (node: Json, profileName: string, depth: number): void => {

@@ -21,7 +21,7 @@ const WRITERS: ReadonlyArray<[RegExp, NonNullable<ResolvConf['writer']>]> = [
 
 export function parseResolvConf(text: string): ParseResult<ResolvConf> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not resolv.conf text' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not resolv.conf text' }
   const nameservers: string[] = []
   let writer: ResolvConf['writer']
   for (const raw of body.split(/\r?\n/)) {

@@ -72,7 +72,7 @@ function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: strin
 
 export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatus> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not resolvectl output' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not resolvectl output' }
   const status: ResolvectlStatus = { links: [] }
   let scope: ResolvectlScope | undefined
   let lastKey: string | undefined
@@ -107,6 +107,6 @@ export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatu
       applyField(scope, status, lastKey, line.trim())
     }
   }
-  if (!status.global && status.links.length === 0) return { ok: false, problem: 'no Global or Link section found' }
+  if (!status.global && status.links.length === 0) return { ok: false, reason: 'no Global or Link section found' }
   return { ok: true, value: status }
 }

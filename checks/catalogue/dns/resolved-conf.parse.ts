@@ -31,7 +31,7 @@ export interface ResolvedAssignment {
 /** Assignments of the [Resolve] section, in file order (continuation lines joined). */
 export function parseResolvedConf(text: string): ParseResult<ResolvedAssignment[]> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not a systemd configuration file' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not a systemd configuration file' }
   const out: ResolvedAssignment[] = []
   let section = ''
   const lines = body.split(/\r?\n/)

@@ -1,7 +1,8 @@
 /** Small pure helpers shared by the dns.system parsers: text hygiene and resolver addresses. */
-import { canonicalIp, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
+import { canonicalIp, type Result, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string }
+/** A parser's answer: the value, or why the text is not the format (a short English detail). */
+export type ParseResult<T> = Result<T, string>
 
 export function stripBom(text: string): string {
   return text.replace(/^\uFEFF/, '')

@@ -52,7 +52,7 @@ const KEY_VALUE = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/
 /** The top-level mapping: each key with a scalar or a list of scalars / flat mappings. */
 export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyValue>> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not YAML' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not YAML' }
   const top = new Map<string, StubbyValue>()
   let currentKey: string | undefined
   let items: StubbyItem[] | undefined
@@ -65,7 +65,7 @@ export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyVal
     const content = line.trim()
     if (indent === 0) {
       const kv = KEY_VALUE.exec(content)
-      if (!kv) return { ok: false, problem: `not a key: value line: ${content.slice(0, 60)}` }
+      if (!kv) return { ok: false, reason: `not a key: value line: ${content.slice(0, 60)}` }
       currentKey = kv[1] ?? ''
       const value = kv[2] ?? ''
       const flow = flowList(value)

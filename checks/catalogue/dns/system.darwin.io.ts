@@ -8,7 +8,8 @@ import type { Host } from '../../core/host/host.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { isEncryptedProtocol, parseSystemProfilerProfiles, type ProfileListing } from './macos-dns-profile.parse.js'
 import { parseScutilDns } from './scutil-dns.parse.js'
-import { runTool, type ToolRun } from './system.io.js'
+import { commandOf, runTool, type ToolRun } from '../../core/host/toolkit.js'
+import { toolOptions } from './system.io.js'
 import { t } from './system.messages.js'
 import type { ParseResult } from './resolver-text.parse.js'
 
@@ -23,9 +24,9 @@ export interface DarwinFacts {
 
 export function decideDarwin(f: DarwinFacts): Pick<Outcome, 'status' | 'summary'> {
   if (!f.profiler.ok || !f.listing) {
-    return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.profiler.ok ? 'no output' : f.profiler.reason }) }
+    return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.profiler.ok ? 'no output' : f.profiler.reason.reason }) }
   }
-  if (!f.listing.ok) return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.listing.problem }) }
+  if (!f.listing.ok) return { status: 'unknown', summary: t('macProfilerFailed', { reason: f.listing.reason }) }
   const payloads = f.listing.value.dnsPayloads
   const encrypted = payloads.find((p) => isEncryptedProtocol(p.protocol))
   if (encrypted) {
@@ -49,38 +50,38 @@ export function decideDarwin(f: DarwinFacts): Pick<Outcome, 'status' | 'summary'
 
 export function darwinEvidence(f: DarwinFacts): Evidence[] {
   const ev: Evidence[] = []
-  if (!f.profiler.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.profiler.reason })
-  else if (f.listing && !f.listing.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.command, observed: f.listing.problem })
+  if (!f.profiler.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.reason.command, observed: f.profiler.reason.reason })
+  else if (f.listing && !f.listing.ok) ev.push({ label: t('evToolFailed'), source: f.profiler.value.command, observed: f.listing.reason })
   else if (f.listing?.ok) {
     ev.push({
       label: t('evProfiles'),
-      source: f.profiler.command,
+      source: commandOf(f.profiler),
       observed: f.listing.value.profileNames.join(', ') || t('obsNoneListed'),
       expected: t('expEncrypted'),
     })
     for (const p of f.listing.value.dnsPayloads) {
       ev.push({
         label: t('evDnsPayload', { profile: p.profileName || '(unnamed)' }),
-        source: f.profiler.command,
+        source: commandOf(f.profiler),
         observed:
           `DNSProtocol=${p.protocol ?? '(not set)'} ${p.serverUrl ? `ServerURL=${p.serverUrl}` : p.serverName ? `ServerName=${p.serverName}` : ''}`.trim(),
       })
     }
   }
   if (f.scutil.ok) {
-    const servers = [...new Set(parseScutilDns(f.scutil.stdout).flatMap((r) => r.nameservers))]
-    ev.push({ label: t('evScutil'), source: f.scutil.command, observed: servers.join(', ') || observedWord('none') })
+    const servers = [...new Set(parseScutilDns(f.scutil.value.stdout).flatMap((r) => r.nameservers))]
+    ev.push({ label: t('evScutil'), source: f.scutil.value.command, observed: servers.join(', ') || observedWord('none') })
   } else {
-    ev.push({ label: t('evToolFailed'), source: f.scutil.command, observed: f.scutil.reason })
+    ev.push({ label: t('evToolFailed'), source: f.scutil.reason.command, observed: f.scutil.reason.reason })
   }
   return ev
 }
 
 export async function runDarwin(host: Host, signal: AbortSignal): Promise<Outcome> {
   const [profiler, scutil] = await Promise.all([
-    runTool(host, 'system_profiler', ['SPConfigurationProfileDataType', '-json'], PROFILER_TIMEOUT_MS, signal),
-    runTool(host, 'scutil', ['--dns'], SCUTIL_TIMEOUT_MS, signal),
+    runTool(host, 'system_profiler', ['SPConfigurationProfileDataType', '-json'], toolOptions(PROFILER_TIMEOUT_MS, signal)),
+    runTool(host, 'scutil', ['--dns'], toolOptions(SCUTIL_TIMEOUT_MS, signal)),
   ])
-  const facts: DarwinFacts = { profiler, scutil, listing: profiler.ok ? parseSystemProfilerProfiles(profiler.stdout) : null }
+  const facts: DarwinFacts = { profiler, scutil, listing: profiler.ok ? parseSystemProfilerProfiles(profiler.value.stdout) : null }
   return { ...decideDarwin(facts), evidence: darwinEvidence(facts) }
 }

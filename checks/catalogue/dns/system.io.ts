@@ -1,6 +1,7 @@
 /** The I/O steps dns.system repeats on every OS: run a tool, read and parse a file. Errors become values. */
 import { describeHostError, tryReadText } from '../../core/host/helpers.js'
-import { isHostError, type Host } from '../../core/host/host.js'
+import type { Host } from '../../core/host/host.js'
+import type { ToolOptions } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { t } from './system.messages.js'
@@ -9,24 +10,9 @@ import type { ParseResult } from './resolver-text.parse.js'
 export type Read<T> =
   { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
 
-export type ToolRun = { ok: true; command: string; stdout: string } | { ok: false; command: string; reason: Msg; missing: boolean }
-
-export async function runTool(
-  host: Host,
-  file: string,
-  args: readonly string[],
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<ToolRun> {
-  const command = [file, ...args].join(' ')
-  try {
-    const r = await host.exec(file, args, { timeoutMs, ...(signal ? { signal } : {}) })
-    if (r.code === 0) return { ok: true, command, stdout: r.stdout }
-    const detail = (r.stderr || r.stdout).trim().split(/\r?\n/)[0]?.slice(0, 200) ?? ''
-    return { ok: false, command, reason: t('toolExit', { code: String(r.code), detail }), missing: false }
-  } catch (e) {
-    return { ok: false, command, reason: describeHostError(e, command), missing: isHostError(e, 'not_found') }
-  }
+/** The toolkit's options for one run: a time limit and the scan's abort signal. */
+export function toolOptions(timeoutMs: number, signal?: AbortSignal): ToolOptions {
+  return { timeoutMs, ...(signal ? { signal } : {}) }
 }
 
 /** Reads and parses a file: absent, unreadable (with a reason a person can act on) or parsed. */
@@ -37,7 +23,7 @@ export async function readParsed<T>(host: Host, path: string, format: string, pa
     return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
   }
   const parsed = parse(read.value)
-  if (!parsed.ok) return { state: 'unreadable', path, reason: t('notFormat', { path, format, problem: parsed.problem }) }
+  if (!parsed.ok) return { state: 'unreadable', path, reason: t('notFormat', { path, format, problem: parsed.reason }) }
   return { state: 'ok', path, value: parsed.value }
 }
 

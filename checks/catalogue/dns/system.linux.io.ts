@@ -9,7 +9,8 @@ import { parseResolvConf } from './resolv-conf.parse.js'
 import { effectiveResolved, orderDropIns, parseResolvedConf, type ResolvedFile } from './resolved-conf.parse.js'
 import { parseResolvectlStatus } from './resolvectl.parse.js'
 import { parseStubbyConfig } from './stubby.parse.js'
-import { readParsed, runTool, unreadableEvidence, type Read } from './system.io.js'
+import { commandOf, runTool } from '../../core/host/toolkit.js'
+import { readParsed, toolOptions, unreadableEvidence, type Read } from './system.io.js'
 import { decideLinux, probeTargets, RESOLVED_STUBS, type LinuxFacts, type Listening } from './system.linux.verdict.js'
 import { t } from './system.messages.js'
 import { formatSocketAddress } from './resolver-text.parse.js'
@@ -84,8 +85,8 @@ async function readResolvConfLink(host: Host, path: string, signal: AbortSignal)
   } catch {
     return null
   }
-  const run = await runTool(host, 'readlink', [path], TOOL_TIMEOUT_MS, signal)
-  return run.ok ? run.stdout.trim() : ''
+  const run = await runTool(host, 'readlink', [path], toolOptions(TOOL_TIMEOUT_MS, signal))
+  return run.ok ? run.value.stdout.trim() : ''
 }
 
 async function readNetworkManager(host: Host, signal: AbortSignal): Promise<LinuxFacts['nm']> {
@@ -93,11 +94,10 @@ async function readNetworkManager(host: Host, signal: AbortSignal): Promise<Linu
     host,
     'nmcli',
     ['-t', '-f', 'NAME,UUID,TYPE,DEVICE', 'connection', 'show', '--active'],
-    TOOL_TIMEOUT_MS,
-    signal,
+    toolOptions(TOOL_TIMEOUT_MS, signal),
   )
-  if (!active.ok) return { state: 'unavailable', command: active.command, reason: active.reason }
-  const connections = parseNmcliActive(active.stdout)
+  if (!active.ok) return { state: 'unavailable', command: active.reason.command, reason: active.reason.reason }
+  const connections = parseNmcliActive(active.value.stdout)
     .filter((c) => c.type !== 'loopback')
     .slice(0, MAX_NM_CONNECTIONS)
   const withDot = await Promise.all(
@@ -106,10 +106,9 @@ async function readNetworkManager(host: Host, signal: AbortSignal): Promise<Linu
         host,
         'nmcli',
         ['-t', '-f', 'connection.dns-over-tls', 'connection', 'show', connection.uuid],
-        TOOL_TIMEOUT_MS,
-        signal,
+        toolOptions(TOOL_TIMEOUT_MS, signal),
       )
-      return { connection, dot: run.ok ? parseNmcliDot(run.stdout) : undefined, command: run.command }
+      return { connection, dot: run.ok ? parseNmcliDot(run.value.stdout) : undefined, command: commandOf(run) }
     }),
   )
   return { state: 'ok', connections: withDot }
@@ -177,7 +176,7 @@ export async function gatherLinux(host: Host, paths: LinuxPaths, signal: AbortSi
     readParsed(host, paths.resolvConf, 'resolv.conf', parseResolvConf),
     readResolvConfLink(host, paths.resolvConf, signal),
     readResolvedFiles(host, paths),
-    runTool(host, 'resolvectl', ['status'], TOOL_TIMEOUT_MS, signal),
+    runTool(host, 'resolvectl', ['status'], toolOptions(TOOL_TIMEOUT_MS, signal)),
     readNetworkManager(host, signal),
     readParsed(host, paths.stubbyConf, 'stubby YAML', parseStubbyConfig),
     readParsed(host, paths.dnscryptConf, 'dnscrypt-proxy TOML', parseDnscryptToml),
@@ -187,12 +186,13 @@ export async function gatherLinux(host: Host, paths: LinuxPaths, signal: AbortSi
   const proxies = { stubby, dnscrypt, dnscryptSocket }
   const anyProxy = stubby.state === 'ok' || dnscrypt.state === 'ok' || dnscryptSocket !== null
   const [listeners, processes] = anyProxy ? await Promise.all([probe(host, proxies), runningDaemons(host)]) : [{}, []]
-  const parsedStatus = resolvectlRun.ok ? parseResolvectlStatus(resolvectlRun.stdout) : undefined
+  const resolvectlCommand = commandOf(resolvectlRun)
+  const parsedStatus = resolvectlRun.ok ? parseResolvectlStatus(resolvectlRun.value.stdout) : undefined
   const resolvectl: LinuxFacts['resolvectl'] = !resolvectlRun.ok
-    ? { state: 'unavailable', command: resolvectlRun.command, reason: resolvectlRun.reason }
+    ? { state: 'unavailable', command: resolvectlCommand, reason: resolvectlRun.reason.reason }
     : parsedStatus?.ok
-      ? { state: 'ok', command: resolvectlRun.command, value: parsedStatus.value }
-      : { state: 'unavailable', command: resolvectlRun.command, reason: t('toolOutput', { problem: parsedStatus?.problem ?? '' }) }
+      ? { state: 'ok', command: resolvectlCommand, value: parsedStatus.value }
+      : { state: 'unavailable', command: resolvectlCommand, reason: t('toolOutput', { problem: parsedStatus?.reason ?? '' }) }
   const okFiles = resolvedReads.flatMap((r) => (r.state === 'ok' ? [r.value] : []))
   const resolved = effectiveResolved(okFiles)
   const resolvedFiles: LinuxFacts['resolvedFiles'] = resolvedReads.map((r) => {

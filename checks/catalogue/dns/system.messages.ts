@@ -42,7 +42,6 @@ export const t = defineMessages('dns.system', {
   evDnsServers: 'DNS servers on {adapter}',
   evDohFlags: 'DohFlags for {server} on {adapter} (bit meanings inferred, not documented by Microsoft)',
   evDohRegistryUnreadable: 'Per-interface DoH settings could not be read',
-  toolExit: 'exit code {code}: {detail}',
   toolOutput: 'output not understood: {problem}',
   obsNotSet: 'not set',
   obsNoneListed: 'none listed',

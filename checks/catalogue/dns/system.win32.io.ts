@@ -4,7 +4,8 @@ import type { Host } from '../../core/host/host.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry, type RegistryRead } from '../../readers/windows/registry.io.js'
-import { runTool } from './system.io.js'
+import { runTool } from '../../core/host/toolkit.js'
+import { toolOptions } from './system.io.js'
 import { decideWin32, defaultRouteAdapters, serverStates, type RegRead, type WinFacts } from './system.win32.verdict.js'
 import { t } from './system.messages.js'
 import { describeDohFlags, parseDohEntries, parseWindowsNetwork, type DohEntry } from './windows-doh.parse.js'
@@ -56,7 +57,7 @@ export function win32Evidence(f: WinFacts): Evidence[] {
     ev.push({
       label: t('evToolFailed'),
       source: 'powershell Get-NetAdapter / Get-DnsClientServerAddress / Get-NetRoute',
-      observed: f.network.value.problem,
+      observed: f.network.value.reason,
     })
     return ev
   }
@@ -92,7 +93,7 @@ export async function runWin32(host: Host, signal: AbortSignal): Promise<Outcome
   const [policyRead, dohRead, net] = await Promise.all([
     queryRegistry(host, DOH_POLICY_KEY, signal),
     queryRegistry(host, INTERFACE_PARAMS_KEY, signal),
-    runTool(host, 'powershell', NETWORK_ARGS, POWERSHELL_TIMEOUT_MS, signal),
+    runTool(host, 'powershell', NETWORK_ARGS, toolOptions(POWERSHELL_TIMEOUT_MS, signal)),
   ])
   const facts: WinFacts = {
     policy: asRegRead(policyRead, (r) => {
@@ -100,7 +101,7 @@ export async function runWin32(host: Host, signal: AbortSignal): Promise<Outcome
       return typeof data === 'number' ? data : null
     }),
     doh: asRegRead(dohRead, (r) => parseDohEntries(r.keys)),
-    network: net.ok ? { ok: true, value: parseWindowsNetwork(net.stdout) } : { ok: false, reason: net.reason },
+    network: net.ok ? { ok: true, value: parseWindowsNetwork(net.value.stdout) } : { ok: false, reason: net.reason.reason },
   }
   return { ...decideWin32(facts), evidence: win32Evidence(facts) }
 }

@@ -64,7 +64,7 @@ export function decideWin32(f: WinFacts): { status: Status; summary: Msg } {
   // The policy can prohibit or require DoH whatever the adapters are set to: do not guess past it.
   if (f.policy.state === 'unreadable') return { status: 'unknown', summary: t('winPolicyUnreadable', { reason: f.policy.reason }) }
   if (!f.network.ok) return { status: 'unknown', summary: t('winNetUnreadable', { reason: f.network.reason }) }
-  if (!f.network.value.ok) return { status: 'unknown', summary: t('winNetUnreadable', { reason: f.network.value.problem }) }
+  if (!f.network.value.ok) return { status: 'unknown', summary: t('winNetUnreadable', { reason: f.network.value.reason }) }
   if (f.doh.state === 'unreadable') return { status: 'unknown', summary: t('winRegistryUnreadable', { reason: f.doh.reason }) }
   const states = serverStates(f.network.value.value, f.doh.state === 'ok' ? f.doh.value : [])
   if (states.length === 0) return { status: 'unknown', summary: t('winNoServers') }

@@ -114,14 +114,14 @@ function family(v: number | string): 'IPv4' | 'IPv6' | undefined {
 /** The JSON object `{adapters, dns, routes}` printed by the check's PowerShell command. */
 export function parseWindowsNetwork(text: string): ParseResult<WinNetwork> {
   const body = stripBom(text).trim()
-  if (looksBinary(body)) return { ok: false, problem: 'binary data, not JSON' }
+  if (looksBinary(body)) return { ok: false, reason: 'binary data, not JSON' }
   let root: unknown
   try {
     root = JSON.parse(body)
   } catch (e) {
-    return { ok: false, problem: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return { ok: false, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
   }
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) return { ok: false, problem: 'not a JSON object' }
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return { ok: false, reason: 'not a JSON object' }
   const r = root as Record<string, unknown>
   const adapters: WinAdapter[] = []
   for (const item of listOf(r.adapters)) {
