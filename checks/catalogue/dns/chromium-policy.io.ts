@@ -81,13 +81,14 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
           continue
         }
         const json = parseJsonLenient(read.value)
-        if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
-          out.notes.push({ source: file, observed: null, note: t('notJson', { error: json.ok ? 'not an object' : json.error }) })
+        const doc = json.ok ? json.value : null
+        if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
+          out.notes.push({ source: file, observed: null, note: t('notJson', { error: json.ok ? 'not an object' : json.reason }) })
           continue
         }
-        const values = json.value as Record<string, unknown>
+        const values = doc.value as Record<string, unknown>
         // Chromium's loader accepts trailing commas; comments and a BOM are less certain.
-        const doubtful = json.leniency.filter((l) => l !== 'trailing_commas')
+        const doubtful = doc.leniency.filter((l) => l !== 'trailing_commas')
         if (doubtful.length > 0 && mentionsDoh(values)) {
           out.uncertain.push({ source: file, reason: t('commentsUncertain', { what: describeLeniency(doubtful) }) })
         }

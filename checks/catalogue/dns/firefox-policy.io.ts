@@ -117,11 +117,11 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   // Firefox parses the file with JSON.parse: comments, trailing commas and even a byte-order mark
   // make it reject the whole file (a BOM seen doing so in firefox-esr 153's about:policies).
   const json = parseJsonLenient(text)
-  if (!json.ok || !json.strict) {
-    const error = json.ok ? `it has ${describeLeniency(json.leniency)}` : json.error
+  if (!json.ok || !json.value.strict) {
+    const error = json.ok ? `it has ${describeLeniency(json.value.leniency)}` : json.reason
     return { state: 'ignored', source: file, observed: null, note: t('rejected', { error }), present: true }
   }
-  const policies = (json.value as { policies?: unknown } | null)?.policies
+  const policies = (json.value.value as { policies?: unknown } | null)?.policies
   if (!policies || typeof policies !== 'object' || Array.isArray(policies)) return { state: 'ok', source: file, policies: {} }
   return { state: 'ok', source: file, policies: policies as Record<string, unknown> }
 }

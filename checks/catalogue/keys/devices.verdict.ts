@@ -1,3 +1,4 @@
+import type { Result } from '../../core/host/toolkit.js'
 import { FIDO_USAGE_PAGE } from './hid-descriptor.parse.js'
 
 /** A HID device (or top-level collection) as one OS lists it, reduced to what decides "is a FIDO key". */
@@ -13,7 +14,7 @@ export interface HidDevice {
 }
 
 /** A parsed device listing (ioreg, Get-PnpDevice), or why its output could not be read. */
-export type DeviceListing = { ok: true; items: HidDevice[] } | { ok: false; error: string }
+export type DeviceListing = Result<HidDevice[], string>
 
 export function isFidoDevice(device: HidDevice): boolean {
   return device.usagePages.includes(FIDO_USAGE_PAGE)

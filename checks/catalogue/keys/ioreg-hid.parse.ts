@@ -1,3 +1,4 @@
+import { failed, ok } from '../../core/host/toolkit.js'
 import { isPlistDict, parsePlist, type PlistDict, type PlistValue } from '../../readers/macos/plist.parse.js'
 import type { DeviceListing, HidDevice } from './devices.verdict.js'
 
@@ -26,10 +27,10 @@ function usagePagesOf(entry: PlistDict): number[] {
 }
 
 export function parseIoregHid(output: string): DeviceListing {
-  if (output.trim() === '') return { ok: true, items: [] }
+  if (output.trim() === '') return ok([])
   const parsed = parsePlist(output)
-  if (!parsed.ok) return { ok: false, error: parsed.error }
-  if (!Array.isArray(parsed.value)) return { ok: false, error: 'expected an array of devices at the top level' }
+  if (!parsed.ok) return parsed
+  if (!Array.isArray(parsed.value)) return failed('expected an array of devices at the top level')
   const devices: HidDevice[] = []
   for (const entry of parsed.value) {
     if (!isPlistDict(entry)) continue
@@ -43,5 +44,5 @@ export function parseIoregHid(output: string): DeviceListing {
       usagePages: usagePagesOf(entry),
     })
   }
-  return { ok: true, items: devices }
+  return ok(devices)
 }

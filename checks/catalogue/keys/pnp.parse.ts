@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import type { DeviceListing } from './devices.verdict.js'
 
 /**
@@ -17,20 +18,20 @@ const Entry = z.object({
 })
 type Entry = z.infer<typeof Entry>
 
-export type PnpResult<T> = { ok: true; items: T[] } | { ok: false; error: string }
+export type PnpResult<T> = Result<T[], string>
 
 function parseEntries(output: string): PnpResult<Entry> {
   const text = output.replace(/^\uFEFF/, '').trim()
-  if (text === '') return { ok: true, items: [] }
+  if (text === '') return ok([])
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
-    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return failed(`not JSON: ${e instanceof Error ? e.message : String(e)}`)
   }
   const parsed = z.union([z.array(Entry), Entry]).safeParse(json)
-  if (!parsed.success) return { ok: false, error: `unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}` }
-  return { ok: true, items: Array.isArray(parsed.data) ? parsed.data : [parsed.data] }
+  if (!parsed.success) return failed(`unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  return ok(Array.isArray(parsed.data) ? parsed.data : [parsed.data])
 }
 
 const VID_PID = /VID_([0-9A-F]{4})&PID_([0-9A-F]{4})/i
@@ -39,9 +40,8 @@ const USAGE_ID = /^HID_DEVICE_UP:([0-9A-F]{4})_U:[0-9A-F]{4}$/i
 export function parsePnpHid(output: string): DeviceListing {
   const entries = parseEntries(output)
   if (!entries.ok) return entries
-  return {
-    ok: true,
-    items: entries.items.map((e) => {
+  return ok(
+    entries.value.map((e) => {
       const ids = e.HardwareID == null ? [] : Array.isArray(e.HardwareID) ? e.HardwareID : [e.HardwareID]
       const usagePages = ids.flatMap((id) => {
         const m = USAGE_ID.exec(id.trim())
@@ -56,7 +56,7 @@ export function parsePnpHid(output: string): DeviceListing {
         usagePages: [...new Set(usagePages)],
       }
     }),
-  }
+  )
 }
 
 export interface PnpReader {
@@ -67,5 +67,5 @@ export interface PnpReader {
 export function parsePnpReaders(output: string): PnpResult<PnpReader> {
   const entries = parseEntries(output)
   if (!entries.ok) return entries
-  return { ok: true, items: entries.items.map((e) => ({ instanceId: e.InstanceId, name: e.FriendlyName ?? null })) }
+  return ok(entries.value.map((e) => ({ instanceId: e.InstanceId, name: e.FriendlyName ?? null })))
 }

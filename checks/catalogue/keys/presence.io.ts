@@ -102,17 +102,17 @@ async function readHidrawNode(host: Host, name: string): Promise<NodeRead> {
   const parsed = parseReportDescriptor(descriptor.value)
   if (!parsed.ok) {
     return {
-      problem: t('descriptorInvalid', { path: descriptorPath, detail: parsed.reason, offset: parsed.offset }),
+      problem: t('descriptorInvalid', { path: descriptorPath, detail: parsed.reason.reason, offset: parsed.reason.offset }),
       evidence: [
         {
           label: t('evDescriptorInvalid'),
           source: descriptorPath,
-          observed: t('obsDescriptorInvalid', { reason: parsed.reason, offset: parsed.offset }),
+          observed: t('obsDescriptorInvalid', { reason: parsed.reason.reason, offset: parsed.reason.offset }),
         },
       ],
     }
   }
-  return { device: { ...partial, usagePages: [...new Set(parsed.usagePages)] }, evidence: [] }
+  return { device: { ...partial, usagePages: [...new Set(parsed.value.usagePages)] }, evidence: [] }
 }
 
 function hidrawOrder(a: string, b: string): number {
@@ -188,15 +188,15 @@ async function listedKeys(host: Host, signal: AbortSignal, lister: DeviceLister)
   if (!run.ok) return unknown(run.reason.reason, [{ label: t('evCommandFailed'), source: commandOf(run), observed: run.reason.seen }])
   const parsed = lister.parse(run.value.stdout)
   if (!parsed.ok) {
-    return unknown(t('commandUnreadable', { command: commandOf(run), detail: parsed.error }), [
-      { label: t('evCommandFailed'), source: commandOf(run), observed: parsed.error },
+    return unknown(t('commandUnreadable', { command: commandOf(run), detail: parsed.reason }), [
+      { label: t('evCommandFailed'), source: commandOf(run), observed: parsed.reason },
     ])
   }
   const evidence: Evidence[] = [
-    { label: t('evHidList'), source: commandOf(run), observed: lister.counted(parsed.items.length) },
-    ...deviceEvidence(parsed.items, (d) => lister.sourceOf(commandOf(run), d)),
+    { label: t('evHidList'), source: commandOf(run), observed: lister.counted(parsed.value.length) },
+    ...deviceEvidence(parsed.value, (d) => lister.sourceOf(commandOf(run), d)),
   ]
-  return settle(parsed.items, evidence, null)
+  return settle(parsed.value, evidence, null)
 }
 
 /** Which FIDO keys are plugged in now, identified by HID usage page 0xF1D0 as libfido2 does. */

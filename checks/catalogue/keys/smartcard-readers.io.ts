@@ -46,9 +46,9 @@ async function macReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> 
   const run = await runTool(host, SYSTEM_PROFILER, SMARTCARDS_ARGS, { timeoutMs: 4000, signal })
   if (!run.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.reason.seen }]
   const parsed = parseSmartCardReaders(run.value.stdout)
-  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.error }]
-  if (parsed.readers.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
-  return parsed.readers.map((r) => ({ label: t('evSmartCardReader'), source: commandOf(run), observed: r }))
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.reason }]
+  if (parsed.value.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
+  return parsed.value.map((r) => ({ label: t('evSmartCardReader'), source: commandOf(run), observed: r }))
 }
 
 async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
@@ -59,9 +59,9 @@ async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence
     return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.value.stderr.trim().slice(0, 300) || observedExit(1) }]
   }
   const parsed = parsePnpReaders(run.value.stdout)
-  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.error }]
-  if (parsed.items.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
-  return parsed.items.map((r) => ({ label: t('evSmartCardReader'), source: r.instanceId, observed: r.name ?? r.instanceId }))
+  if (!parsed.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: parsed.reason }]
+  if (parsed.value.length === 0) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: t('obsNoReaders') }]
+  return parsed.value.map((r) => ({ label: t('evSmartCardReader'), source: r.instanceId, observed: r.name ?? r.instanceId }))
 }
 
 export function detectSmartCardReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 
 /**
  * Lists smart-card readers from `system_profiler SPSmartCardsDataType -json`. The report is an array
  * of sections named by `_name`; the `READERS` section holds one `#NN` entry per reader, e.g.
  * `"#01": "Yubico YubiKey OTP+FIDO+CCID (ATR:{length = 23, bytes = 0x3bfd…})"`. Pure.
  */
-export type ReadersResult = { ok: true; readers: string[] } | { ok: false; error: string }
+export type ReadersResult = Result<string[], string>
 
 const Report = z.object({ SPSmartCardsDataType: z.array(z.record(z.string(), z.unknown())) })
 
@@ -14,14 +15,14 @@ export function parseSmartCardReaders(output: string): ReadersResult {
   try {
     json = JSON.parse(output)
   } catch (e) {
-    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return failed(`not JSON: ${e instanceof Error ? e.message : String(e)}`)
   }
   const parsed = Report.safeParse(json)
-  if (!parsed.success) return { ok: false, error: 'no SPSmartCardsDataType section' }
+  if (!parsed.success) return failed('no SPSmartCardsDataType section')
   const readers = parsed.data.SPSmartCardsDataType.filter((s) => s._name === 'READERS').flatMap((section) =>
     Object.entries(section)
       .filter(([key, value]) => key.startsWith('#') && typeof value === 'string')
       .map(([, value]) => (value as string).replace(/\s*\(ATR:.*$/s, '').trim()),
   )
-  return { ok: true, readers }
+  return ok(readers)
 }

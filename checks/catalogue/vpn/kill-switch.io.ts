@@ -22,7 +22,7 @@ export async function wgQuickKillSwitch(host: Host, name: string, dirs: readonly
       const ini = parseIni(read.value)
       observed = !ini.ok
         ? observedUnknown(t('obsNotTextConfig'))
-        : postUpBlocksTraffic(wgConfigFacts(ini.sections))
+        : postUpBlocksTraffic(wgConfigFacts(ini.value))
           ? t('obsPostUpBlocks')
           : t('obsNoKillSwitch')
     }

@@ -2,6 +2,7 @@
  * INI-ish parser for WireGuard configs (wg-quick / wg setconf) and NetworkManager keyfiles.
  * Pure: text in, facts out. Key material is never returned, only whether it is present.
  */
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 
 export interface IniEntry {
   key: string
@@ -14,7 +15,8 @@ export interface IniSection {
   entries: IniEntry[]
 }
 
-export type IniParse = { ok: true; sections: IniSection[] } | { ok: false; reason: 'binary' }
+/** The sections in file order, or 'binary' when the file is not a text config. */
+export type IniParse = Result<IniSection[], 'binary'>
 
 // Control characters other than tab/CR/LF, and U+FFFD from undecodable bytes, mean this is not a text config.
 const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/g
@@ -27,7 +29,7 @@ function looksBinary(text: string): boolean {
 
 export function parseIni(text: string): IniParse {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text
-  if (looksBinary(body)) return { ok: false, reason: 'binary' }
+  if (looksBinary(body)) return failed('binary')
   const sections: IniSection[] = []
   let current: IniSection | undefined
   for (const raw of body.split(/\r\n|\n|\r/)) {
@@ -44,7 +46,7 @@ export function parseIni(text: string): IniParse {
     if (eq <= 0 || !current) continue
     current.entries.push({ key: line.slice(0, eq).trim().toLowerCase(), value: line.slice(eq + 1).trim() })
   }
-  return { ok: true, sections }
+  return ok(sections)
 }
 
 function values(section: IniSection, key: string): string[] {

@@ -65,8 +65,8 @@ function reachOf(dirs: readonly (FileStat | null)[]): Reach {
 function hasKey(kind: Kind, location: Place['location'], text: string): boolean | null {
   const ini = parseIni(text)
   if (!ini.ok) return null
-  if (kind === 'nm') return nmHasWireguardPrivateKey(ini.sections)
-  const wg = wgConfigFacts(ini.sections)
+  if (kind === 'nm') return nmHasWireguardPrivateKey(ini.value)
+  const wg = wgConfigFacts(ini.value)
   // A stray file is only a WireGuard config if it has the [Interface] section.
   return location === 'system' ? wg.hasPrivateKey : wg.hasInterface && wg.hasPrivateKey
 }

@@ -7,9 +7,19 @@
  * reader is JSON.parse; Chromium's policy loader allows comments and trailing commas), so the
  * caller decides what a lenient read is worth.
  */
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
+
 export type JsonLeniency = 'bom' | 'comments' | 'trailing_commas'
 
-export type JsonRead = { ok: true; value: unknown; strict: boolean; leniency: JsonLeniency[] } | { ok: false; error: string }
+/** A parsed document: its value, whether it was strict JSON, and which extensions it needed when not. */
+export interface JsonDocument {
+  value: unknown
+  strict: boolean
+  leniency: JsonLeniency[]
+}
+
+/** The document, or the strict parser's error message. */
+export type JsonRead = Result<JsonDocument, string>
 
 function stripExtensions(text: string): { text: string; leniency: Set<JsonLeniency> } {
   const leniency = new Set<JsonLeniency>()
@@ -57,13 +67,13 @@ function stripExtensions(text: string): { text: string; leniency: Set<JsonLenien
 
 export function parseJsonLenient(text: string): JsonRead {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, strict: true, leniency: [] }
+    return ok({ value: JSON.parse(text) as unknown, strict: true, leniency: [] })
   } catch (strictError) {
     const stripped = stripExtensions(text)
     try {
-      return { ok: true, value: JSON.parse(stripped.text) as unknown, strict: false, leniency: [...stripped.leniency] }
+      return ok({ value: JSON.parse(stripped.text) as unknown, strict: false, leniency: [...stripped.leniency] })
     } catch {
-      return { ok: false, error: strictError instanceof Error ? strictError.message : String(strictError) }
+      return failed(strictError instanceof Error ? strictError.message : String(strictError))
     }
   }
 }

@@ -42,10 +42,11 @@ export async function readPlist(host: Host, file: string, signal?: AbortSignal):
     }
   }
   const json = parseJsonLenient(run.value.stdout)
-  if (!json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
-    return { status: 'unreadable', source: file, reason: json.ok ? 'plutil did not print a dictionary' : json.error }
+  const doc = json.ok ? json.value : null
+  if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
+    return { status: 'unreadable', source: file, reason: json.ok ? 'plutil did not print a dictionary' : json.reason }
   }
-  return { status: 'ok', source: file, values: json.value as Record<string, unknown> }
+  return { status: 'ok', source: file, values: doc.value as Record<string, unknown> }
 }
 
 /** User scope first, then device scope: callers take the first value they find. */

@@ -6,12 +6,15 @@
  * Types: dict, array, string, key, integer (number, or bigint beyond 2^53), real, true, false,
  * data (base64 → bytes), date (ISO 8601 → Date). Entities: the five XML ones and numeric references.
  */
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
+
 export type PlistValue = string | number | bigint | boolean | Date | Uint8Array | PlistValue[] | PlistDict
 export interface PlistDict {
   [key: string]: PlistValue
 }
 
-export type PlistResult = { ok: true; value: PlistValue } | { ok: false; error: string }
+/** The root value, or why the document is not a readable XML plist. */
+export type PlistResult = Result<PlistValue, string>
 
 /** Deeper nesting than any real plist; stops hostile input from exhausting the stack. */
 const MAX_DEPTH = 256
@@ -211,7 +214,7 @@ function parseValue(reader: Reader, tag: Tag, depth: number): PlistValue {
 
 export function parsePlist(input: string): PlistResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  if (text.startsWith('bplist')) return { ok: false, error: 'binary property list (not XML)' }
+  if (text.startsWith('bplist')) return failed('binary property list (not XML)')
   try {
     const reader = new Reader(text)
     const root = reader.nextTag()
@@ -221,11 +224,10 @@ export function parsePlist(input: string): PlistResult {
     const close = reader.nextTag()
     if (close.kind !== 'close' || close.name !== 'plist') throw new PlistError(`expected </plist> at offset ${close.at}`)
     if (!reader.atEnd()) throw new PlistError('content after </plist>')
-    return { ok: true, value }
+    return ok(value)
   } catch (e) {
-    if (e instanceof PlistError) return { ok: false, error: e.message }
-    // Anything else (a RangeError from absurd input) is still a malformed document, not a crash.
-    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+    // PlistError, or anything else (a RangeError from absurd input): still a malformed document, not a crash.
+    return failed(e instanceof Error ? e.message : String(e))
   }
 }
 

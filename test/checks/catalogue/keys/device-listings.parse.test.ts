@@ -47,25 +47,25 @@ describe('parseHidUevent', () => {
 describe('parseIoregHid', () => {
   it('lists each matching IOHIDDevice once and ignores the IOHIDInterface children', () => {
     const r = parseIoregHid(read('darwin/ioreg-hid-yubikey.xml'))
-    if (!r.ok) throw new Error(r.error)
-    expect(r.items.map((d) => [d.name, d.vendorId, d.productId, d.usagePages])).toEqual([
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.value.map((d) => [d.name, d.vendorId, d.productId, d.usagePages])).toEqual([
       ['Apple Internal Keyboard / Trackpad', 1452, 834, [1, 12]],
       ['USB Optical Mouse', 7119, 5, [1]],
       ['YubiKey OTP+FIDO+CCID', 0x1050, 0x0407, [1]],
       ['YubiKey OTP+FIDO+CCID', 0x1050, 0x0407, [0xf1d0]],
     ])
-    expect(r.items.filter(isFidoDevice)).toHaveLength(1)
+    expect(r.value.filter(isFidoDevice)).toHaveLength(1)
   })
 
   it('finds a FIDO usage listed only in DeviceUsagePairs', () => {
     const xml =
       '<plist version="1.0"><array><dict><key>PrimaryUsagePage</key><integer>65280</integer><key>DeviceUsagePairs</key><array><dict><key>DeviceUsagePage</key><integer>61904</integer></dict></array></dict></array></plist>'
     const r = parseIoregHid(xml)
-    expect(r.ok && r.items[0]?.usagePages).toEqual([0xff00, 0xf1d0])
+    expect(r.ok && r.value[0]?.usagePages).toEqual([0xff00, 0xf1d0])
   })
 
   it('treats empty output as no devices', () => {
-    expect(parseIoregHid('\n')).toEqual({ ok: true, items: [] })
+    expect(parseIoregHid('\n')).toEqual({ ok: true, value: [] })
   })
 
   it.each([
@@ -81,7 +81,7 @@ describe('parseIoregHid', () => {
       '<plist><array><string>x</string><dict><key>VendorID</key><string>4176</string><key>PrimaryUsagePage</key><real>61904.5</real></dict></array></plist>'
     expect(parseIoregHid(xml)).toEqual({
       ok: true,
-      items: [{ source: 'IOHIDDevice', vendorId: null, productId: null, name: null, usagePages: [] }],
+      value: [{ source: 'IOHIDDevice', vendorId: null, productId: null, name: null, usagePages: [] }],
     })
   })
 })
@@ -89,19 +89,19 @@ describe('parseIoregHid', () => {
 describe('parsePnpHid', () => {
   it('reads an array listing: VID/PID from the instance ID, usage page from HID_DEVICE_UP', () => {
     const r = parsePnpHid(read('win32/pnp-hidclass.json'))
-    if (!r.ok) throw new Error(r.error)
-    expect(r.items.map((d) => [d.vendorId, d.productId, d.usagePages, isFidoDevice(d)])).toEqual([
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.value.map((d) => [d.vendorId, d.productId, d.usagePages, isFidoDevice(d)])).toEqual([
       [0x1050, 0x0407, [0x0001], false],
       [0x1050, 0x0407, [0xf1d0], true],
       [0x046d, 0xc52b, [0x0001], false],
       [0x046d, 0xc52b, [0xff00], false],
     ])
-    expect(r.items[1]?.source).toBe('HID\\VID_1050&PID_0407&MI_01\\7&1C2F7D55&0&0000')
+    expect(r.value[1]?.source).toBe('HID\\VID_1050&PID_0407&MI_01\\7&1C2F7D55&0&0000')
   })
 
   it('reads the bare object PowerShell prints for a single device', () => {
     const r = parsePnpHid(read('win32/pnp-hidclass-single.json'))
-    expect(r.ok && r.items).toEqual([
+    expect(r.ok && r.value).toEqual([
       {
         source: 'HID\\VID_349E&PID_0022\\6&12AB34CD&0&0000',
         vendorId: 0x349e,
@@ -119,19 +119,19 @@ describe('parsePnpHid', () => {
     ['lower-case usage ID', '[{"InstanceId":"HID\\\\VID_1209&PID_BEEE\\\\1","HardwareID":["hid_device_up:f1d0_u:0001"]}]', [0xf1d0]],
   ])('%s', (_what, json, pages) => {
     const r = parsePnpHid(json)
-    expect(r.ok && r.items[0]?.usagePages).toEqual(pages)
+    expect(r.ok && r.value[0]?.usagePages).toEqual(pages)
   })
 
   it('leaves VID/PID unknown for instance IDs without them (Bluetooth LE HID)', () => {
     const r = parsePnpHid(
       '{"InstanceId":"HID\\\\{00001812-0000-1000-8000-00805F9B34FB}_DEV_VID&02046D_PID&B023\\\\9&1","HardwareID":["HID_DEVICE_UP:0001_U:0002"]}',
     )
-    expect(r.ok && r.items[0]).toMatchObject({ vendorId: null, productId: null, usagePages: [1] })
+    expect(r.ok && r.value[0]).toMatchObject({ vendorId: null, productId: null, usagePages: [1] })
   })
 
   it.each([
-    ['empty output (no devices)', '', { ok: true, items: [] }],
-    ['only a BOM and whitespace', '\uFEFF \r\n', { ok: true, items: [] }],
+    ['empty output (no devices)', '', { ok: true, value: [] }],
+    ['only a BOM and whitespace', '\uFEFF \r\n', { ok: true, value: [] }],
   ])('%s', (_what, text, expected) => {
     expect(parsePnpHid(text)).toEqual(expected)
   })
@@ -144,7 +144,7 @@ describe('parsePnpHid', () => {
   ])('%s → error', (_what, text, error) => {
     const r = parsePnpHid(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatch(error)
+    if (!r.ok) expect(r.reason).toMatch(error)
   })
 })
 
@@ -152,7 +152,7 @@ describe('parsePnpReaders', () => {
   it('reads a single reader object', () => {
     expect(parsePnpReaders(read('win32/pnp-smartcardreader.json'))).toEqual({
       ok: true,
-      items: [{ instanceId: 'USB\\VID_1050&PID_0407&MI_02\\7&3A1B2C3D&0&0002', name: 'Microsoft Usbccid Smartcard Reader (WUDF)' }],
+      value: [{ instanceId: 'USB\\VID_1050&PID_0407&MI_02\\7&3A1B2C3D&0&0002', name: 'Microsoft Usbccid Smartcard Reader (WUDF)' }],
     })
   })
 })
@@ -161,12 +161,12 @@ describe('parseSmartCardReaders', () => {
   it('names each reader without its ATR', () => {
     expect(parseSmartCardReaders(read('darwin/system_profiler-SPSmartCardsDataType.json'))).toEqual({
       ok: true,
-      readers: ['Yubico YubiKey OTP+FIDO+CCID'],
+      value: ['Yubico YubiKey OTP+FIDO+CCID'],
     })
   })
 
   it('reports no readers when READERS is empty (drivers are not readers)', () => {
-    expect(parseSmartCardReaders(read('darwin/system_profiler-SPSmartCardsDataType-none.json'))).toEqual({ ok: true, readers: [] })
+    expect(parseSmartCardReaders(read('darwin/system_profiler-SPSmartCardsDataType-none.json'))).toEqual({ ok: true, value: [] })
   })
 
   it.each([
@@ -176,6 +176,6 @@ describe('parseSmartCardReaders', () => {
   ])('%s → error', (_what, text, error) => {
     const r = parseSmartCardReaders(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatch(error)
+    if (!r.ok) expect(r.reason).toMatch(error)
   })
 })

@@ -25,12 +25,12 @@ describe('parseReportDescriptor on real descriptors', () => {
     ['hidraw4', 'Apple Keyboard A1243', [0x01, 0x07, 0x08, 0x07, 0xff]],
   ])('%s (%s) declares usage pages %j', (node, _what, pages) => {
     const result = parseReportDescriptor(fixture(node))
-    expect(result).toMatchObject({ ok: true, usagePages: pages })
+    expect(result).toMatchObject({ ok: true, value: { usagePages: pages } })
     expect(declaresFidoUsagePage(result)).toBe(pages.includes(FIDO_USAGE_PAGE))
   })
 
   it('counts every item of the 34-byte FIDO descriptor', () => {
-    expect(parseReportDescriptor(fixture('hidraw1'))).toEqual({ ok: true, usagePages: [0xf1d0], items: 16 })
+    expect(parseReportDescriptor(fixture('hidraw1'))).toEqual({ ok: true, value: { usagePages: [0xf1d0], items: 16 } })
   })
 })
 
@@ -39,29 +39,32 @@ describe('parseReportDescriptor walks items instead of matching bytes', () => {
     // Usage Page (Generic Desktop), Usage (Mouse), Collection, Logical Maximum with data 06 D0 F1 00, End Collection
     const bytes = hex('05 01 09 02 a1 01 27 06 d0 f1 00 c0')
     expect(hasBytes(bytes, FIDO_PREFIX)).toBe(true)
-    expect(parseReportDescriptor(bytes)).toEqual({ ok: true, usagePages: [0x01], items: 5 })
+    expect(parseReportDescriptor(bytes)).toEqual({ ok: true, value: { usagePages: [0x01], items: 5 } })
   })
 
   it('skips a long item whole, even when its data looks like a FIDO usage page', () => {
     const bytes = hex('fe 04 f0 06 d0 f1 00 05 01 09 06 a1 01 c0')
     expect(hasBytes(bytes, FIDO_PREFIX)).toBe(true)
-    expect(parseReportDescriptor(bytes)).toEqual({ ok: true, usagePages: [0x01], items: 5 })
+    expect(parseReportDescriptor(bytes)).toEqual({ ok: true, value: { usagePages: [0x01], items: 5 } })
   })
 
   it('finds the FIDO usage page after a long item', () => {
-    expect(parseReportDescriptor(hex('fe 00 10 06 d0 f1 09 01 a1 01 c0'))).toMatchObject({ ok: true, usagePages: [0xf1d0] })
+    expect(parseReportDescriptor(hex('fe 00 10 06 d0 f1 09 01 a1 01 c0'))).toMatchObject({ ok: true, value: { usagePages: [0xf1d0] } })
   })
 
   it('reads 1-, 2- and 4-byte usage pages little-endian', () => {
-    expect(parseReportDescriptor(hex('05 0c 06 00 ff 07 d0 f1 00 00'))).toMatchObject({ ok: true, usagePages: [0x0c, 0xff00, 0xf1d0] })
+    expect(parseReportDescriptor(hex('05 0c 06 00 ff 07 d0 f1 00 00'))).toMatchObject({
+      ok: true,
+      value: { usagePages: [0x0c, 0xff00, 0xf1d0] },
+    })
   })
 
   it('treats a 0-byte Usage Page as page 0, not as a read past the item', () => {
-    expect(parseReportDescriptor(hex('04 09 01 a1 01 c0'))).toMatchObject({ ok: true, usagePages: [0] })
+    expect(parseReportDescriptor(hex('04 09 01 a1 01 c0'))).toMatchObject({ ok: true, value: { usagePages: [0] } })
   })
 
   it('accepts balanced Push/Pop', () => {
-    expect(parseReportDescriptor(hex('a4 06 d0 f1 b4 05 01'))).toMatchObject({ ok: true, usagePages: [0xf1d0, 0x01] })
+    expect(parseReportDescriptor(hex('a4 06 d0 f1 b4 05 01'))).toMatchObject({ ok: true, value: { usagePages: [0xf1d0, 0x01] } })
   })
 })
 
@@ -80,7 +83,7 @@ describe('parseReportDescriptor on malformed input', () => {
     ['a reserved global tag', hex('05 01 c4'), 'reserved global item tag 0xc', 2],
   ])('%s → %s', (_what, bytes, reason, offset) => {
     const result = parseReportDescriptor(bytes)
-    expect(result).toEqual({ ok: false, reason, offset })
+    expect(result).toEqual({ ok: false, reason: { reason, offset } })
     expect(declaresFidoUsagePage(result)).toBe(false)
   })
 
@@ -94,7 +97,7 @@ describe('parseReportDescriptor on malformed input', () => {
 
   it('passes over reserved-type items as the kernel does, declaring nothing', () => {
     // 0xFF is a 4-byte item of the reserved type, not the long-item prefix 0xFE.
-    expect(parseReportDescriptor(new Uint8Array(1000).fill(0xff))).toEqual({ ok: true, usagePages: [], items: 200 })
+    expect(parseReportDescriptor(new Uint8Array(1000).fill(0xff))).toEqual({ ok: true, value: { usagePages: [], items: 200 } })
   })
 
   it('never throws on random bytes (seeded)', () => {
@@ -114,7 +117,7 @@ describe('parseReportDescriptor on malformed input', () => {
     for (let i = 0; i < bytes.length; i += 2) bytes.set([0x05, 0x01], i)
     const started = performance.now()
     const result = parseReportDescriptor(bytes)
-    expect(result).toMatchObject({ ok: true, items: bytes.length / 2 })
+    expect(result).toMatchObject({ ok: true, value: { items: bytes.length / 2 } })
     expect(performance.now() - started).toBeLessThan(2000)
   })
 })

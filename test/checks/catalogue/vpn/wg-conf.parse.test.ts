@@ -6,7 +6,7 @@ const KEY = 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk='
 const facts = (text: string) => {
   const ini = parseIni(text)
   if (!ini.ok) throw new Error('binary')
-  return wgConfigFacts(ini.sections)
+  return wgConfigFacts(ini.value)
 }
 
 describe('parseIni / wgConfigFacts', () => {
@@ -56,6 +56,6 @@ describe('nmHasWireguardPrivateKey', () => {
     ['a Wi-Fi connection', '[connection]\ntype=wifi\n[wifi-security]\npsk=hunter2\n', false],
   ])('%s → %s', (_name, text, expected) => {
     const ini = parseIni(text)
-    expect(ini.ok && nmHasWireguardPrivateKey(ini.sections)).toBe(expected)
+    expect(ini.ok && nmHasWireguardPrivateKey(ini.value)).toBe(expected)
   })
 })

@@ -3,7 +3,7 @@ import { parseJsonLenient } from '../../../../checks/readers/browsers/json.parse
 
 describe('parseJsonLenient', () => {
   it('marks strict JSON as strict', () => {
-    expect(parseJsonLenient('{"a": 1}')).toEqual({ ok: true, value: { a: 1 }, strict: true, leniency: [] })
+    expect(parseJsonLenient('{"a": 1}')).toEqual({ ok: true, value: { value: { a: 1 }, strict: true, leniency: [] } })
   })
 
   it.each([
@@ -15,15 +15,15 @@ describe('parseJsonLenient', () => {
     const r = parseJsonLenient(text)
     expect(r.ok).toBe(true)
     if (r.ok) {
-      expect(r.strict).toBe(false)
-      expect(r.leniency).toEqual(leniency)
-      expect((r.value as { a: unknown }).a).toBeDefined()
+      expect(r.value.strict).toBe(false)
+      expect(r.value.leniency).toEqual(leniency)
+      expect((r.value.value as { a: unknown }).a).toBeDefined()
     }
   })
 
   it('leaves comment-like text inside strings alone', () => {
     const r = parseJsonLenient('{"url": "https://x.example/a//b", "c": "/* no */",}')
-    expect(r.ok && r.value).toEqual({ url: 'https://x.example/a//b', c: '/* no */' })
+    expect(r.ok && r.value.value).toEqual({ url: 'https://x.example/a//b', c: '/* no */' })
   })
 
   it.each([
@@ -33,6 +33,6 @@ describe('parseJsonLenient', () => {
   ])('reports %s input as an error', (_name, text) => {
     const r = parseJsonLenient(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.length).toBeGreaterThan(0)
+    if (!r.ok) expect(r.reason.length).toBeGreaterThan(0)
   })
 })

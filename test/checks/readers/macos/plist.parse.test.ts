@@ -9,7 +9,7 @@ const HEADER =
 const doc = (body: string): string => `${HEADER}<plist version="1.0">\n${body}\n</plist>\n`
 const value = (body: string): PlistValue => {
   const r = parsePlist(doc(body))
-  if (!r.ok) throw new Error(r.error)
+  if (!r.ok) throw new Error(r.reason)
   return r.value
 }
 
@@ -106,12 +106,12 @@ describe('parsePlist on malformed input returns an error, never throws', () => {
   ])('%s', (_name, input, error) => {
     const r = parsePlist(input)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatch(error)
+    if (!r.ok) expect(r.reason).toMatch(error)
   })
 
   it('stops at absurd nesting instead of overflowing the stack', () => {
     const r = parsePlist(doc('<array>'.repeat(100_000) + '</array>'.repeat(100_000)))
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/nesting deeper than 256/) })
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/nesting deeper than 256/) })
   })
 
   it('handles a large document (4 MiB of entries)', () => {
