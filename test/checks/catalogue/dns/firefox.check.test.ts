@@ -1,21 +1,20 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../../../checks/core/i18n/message.js'
 import { firefoxCheck } from '../../../../checks/catalogue/dns/firefox.check.js'
 import type { Host } from '../../../../checks/core/host/host.js'
 import type { Outcome } from '../../../../checks/core/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile } from '../../../support/fixture-host.js'
-import { seen } from '../../../support/seen.js'
+import { keyed, keyedEvidence } from '../../../support/seen.js'
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/dns.firefox')
 const recording = (os: string, name: string): string => readFileSync(path.join(FIXTURES, os, 'recordings', name), 'utf8')
 const ABSENT: FixtureCommand = { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.' }
 
 const run = (host: Host): Promise<Outcome> => firefoxCheck.run(host, new AbortController().signal)
-const text = (o: Outcome): string => plain(o.summary)
-const evidenceText = (o: Outcome): string =>
-  o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}${e.expected ? ` | ${plain(e.expected)}` : ''}`).join('\n')
+/** The summary and the evidence as message keys and parameters, not English wording. */
+const text = (o: Outcome): string => keyed(o.summary)
+const evidenceText = keyedEvidence
 
 const WIN_ENV = {
   APPDATA: 'C:\\Users\\alex\\AppData\\Roaming',
@@ -44,21 +43,19 @@ describe('dns.firefox per OS (fixtures)', () => {
   it('linux: profiles written by firefox-esr: the mode-2 profile makes the result warn, and it is named', async () => {
     const o = await run(createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }))
     expect(o.status).toBe('warn')
-    expect(text(o)).toBe(
-      'Firefox profile "täglich" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).',
-    )
+    expect(o.summary).toMatchObject({ key: 'dns.firefox.r_trr_first', params: { name: 'täglich', mode: '2', count: 2 } })
     const ev = evidenceText(o)
     expect(ev).toContain(
-      'Firefox profile "work" (default for an installed Firefox) (profile manager default) | /home/alex/.config/mozilla/firefox/khbt3iio.work | encrypted DNS only',
+      'dns.firefox.profileLabel(name=work, marks=dns.firefox.markInstallDefault + dns.firefox.markDefault) | /home/alex/.config/mozilla/firefox/khbt3iio.work | browsers.verdict_pass',
     )
     expect(ev).toContain(
-      'network.trr.mode in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:1 | 3 from /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js line 1',
+      'dns.firefox.modeLabel(name=work) | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:1 | dns.firefox.obsFromFile(value=3, path=/home/alex/.config/mozilla/firefox/khbt3iio.work/user.js, line=1)',
     )
     expect(ev).toContain(
-      'network.trr.uri in profile "work" | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:2 | "https://dns.quad9.net/dns-query"',
+      'dns.firefox.uriLabel(name=work) | /home/alex/.config/mozilla/firefox/khbt3iio.work/user.js:2 | dns.firefox.obsFromFile(value="https://dns.quad9.net/dns-query"',
     )
-    expect(ev).toContain('network.trr.mode in profile "täglich" | /home/alex/Profilé täglich/fx/user.js:2 | 2 from')
-    expect(ev).toMatch(/network.trr.strict_native_fallback in profile "täglich" .* true from .*still can/)
+    expect(ev).toContain('dns.firefox.modeLabel(name=täglich) | /home/alex/Profilé täglich/fx/user.js:2 | dns.firefox.obsFromFile(value=2,')
+    expect(ev).toMatch(/dns\.firefox\.strictLabel\(name=täglich\) .* dns\.firefox\.obsFromFile\(value=true, .*dns\.firefox\.strictNote/)
   })
 
   it.each([
@@ -66,50 +63,50 @@ describe('dns.firefox per OS (fixtures)', () => {
       'darwin: policies.json locks mode 3 when managed preferences do not enable policies',
       () => macHost('{"EnterprisePoliciesEnabled":false}'),
       'pass',
-      /Every Firefox profile found \(1\)/,
-      /policy DNSOverHTTPS in \/Applications\/Firefox.app\/Contents\/Resources\/distribution\/policies.json \(locked\)/,
+      /^dns\.firefox\.allPass\(count=1\)$/,
+      /dns\.firefox\.obsFromPolicyLocked\(value=3, via=DNSOverHTTPS, source=\/Applications\/Firefox.app\/Contents\/Resources\/distribution\/policies.json\)/,
     ],
     [
       'darwin: managed preferences win over policies.json; unlocked Enabled gives mode 2',
       () => macHost(recording('darwin', 'plutil-org.mozilla.firefox.json')),
       'warn',
-      /"default-release" tries DNS over HTTPS first/,
-      /2 from \/Users\/alex\/Library\/Application Support\/Firefox\/Profiles\/q1w2e3r4.default-release\/prefs.js line 36/,
+      /^dns\.firefox\.r_trr_first\(name=default-release, mode=2,/,
+      /dns\.firefox\.obsFromFile\(value=2, path=\/Users\/alex\/Library\/Application Support\/Firefox\/Profiles\/q1w2e3r4.default-release\/prefs.js, line=36\)/,
     ],
     [
       'darwin: plutil missing leaves the managed plist unread: unknown, saying why',
       () => macHost(),
       'unknown',
-      /Could not tell whether Firefox profile "default-release".*Library\/Managed Preferences\/org.mozilla.firefox.plist/,
-      /Could not read it/,
+      /^dns\.firefox\.unknownProfile\(name=default-release, reason=dns\.firefox\.policyCause\(source=\/Library\/Managed Preferences\/org.mozilla.firefox.plist,/,
+      /dns\.firefox\.policyLabel \| .* \| dns\.firefox\.policy\.unreadable\(/,
     ],
     [
       'win32: HKLM Group Policy locks mode 3 for every profile',
       () => winHost(recording('win32', 'reg-query-HKLM-Firefox-locked.txt')),
       'pass',
-      /Every Firefox profile found \(2\)/,
-      /3 from policy DNSOverHTTPS in HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox \(locked\)/,
+      /^dns\.firefox\.allPass\(count=2\)$/,
+      /dns\.firefox\.obsFromPolicyLocked\(value=3, via=DNSOverHTTPS, source=HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox\)/,
     ],
     [
       'win32: no policy: the profile without DoH fails and is named',
       () => winHost(ABSENT),
       'fail',
-      /"default-release" uses plain DNS: DNS over HTTPS is off \(network.trr.mode 0; profiles checked: 2\)/,
-      /network.trr.mode in profile "dev-edition-default" \| C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\a1b2c3d4.dev-edition-default\\user.js:1/,
+      /^dns\.firefox\.r_native\(name=default-release, mode=0, count=2\)$/,
+      /dns\.firefox\.modeLabel\(name=dev-edition-default\) \| C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\a1b2c3d4.dev-edition-default\\user.js:1/,
     ],
     [
       'win32: HKCU Enabled alone gives mode 2 (falls back)',
       () => winHost(ABSENT, recording('win32', 'reg-query-HKCU-Firefox-enabled.txt')),
       'warn',
-      /"default-release" tries DNS over HTTPS first/,
-      /2 from policy DNSOverHTTPS in HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox \(default; a user setting can override it\)/,
+      /^dns\.firefox\.r_trr_first\(name=default-release, mode=2,/,
+      /dns\.firefox\.obsFromPolicyDefault\(value=2, via=DNSOverHTTPS, source=HKCU\\SOFTWARE\\Policies\\Mozilla\\Firefox\)/,
     ],
     [
       'win32: registry access denied: unknown, saying why',
       () => winHost({ code: 1, stderr: 'ERROR: Access is denied.' }),
       'unknown',
-      /Access is denied/,
-      /Could not read it/,
+      /^dns\.firefox\.unknownProfile\(.*dns\.firefox\.policy\.unreadable\(reason=Access is denied\)/,
+      /dns\.firefox\.policyLabel \| .* \| dns\.firefox\.policy\.unreadable\(/,
     ],
   ] as const)('%s', async (_name, host, status, summary, evidence) => {
     const o = await run(host())
@@ -130,7 +127,7 @@ describe('dns.firefox on damaged or unusual input', () => {
   it('is not_applicable when there is no Firefox profile', async () => {
     const o = await run(createFixtureHost({ platform: 'linux' }))
     expect(o.status).toBe('not_applicable')
-    expect(text(o)).toBe('No Firefox profile was found for this user.')
+    expect(o.summary.key).toBe('dns.firefox.noProfiles')
   })
 
   it('is unknown, not not_applicable, when profiles.ini is unreadable', async () => {
@@ -138,12 +135,14 @@ describe('dns.firefox on damaged or unusual input', () => {
       createFixtureHost({ platform: 'linux', files: { '/home/alex/.mozilla/firefox/profiles.ini': { error: 'permission_denied' } } }),
     )
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/Permission denied reading \/home\/alex\/.mozilla\/firefox\/profiles.ini/)
+    expect(text(o)).toMatch(
+      /^dns\.firefox\.noProfilesButProblems\(reason=.*host\.permission_denied\(target=\/home\/alex\/.mozilla\/firefox\/profiles.ini/,
+    )
   })
 
   it.each([
-    ['permission_denied', /prefs.js could not be read \(Permission denied/],
-    ['too_large', /prefs.js could not be read \(.*larger than Bulwark reads/],
+    ['permission_denied', /dns\.firefox\.unreadableCause\(file=[^,]*prefs.js, reason=host\.permission_denied\(/],
+    ['too_large', /dns\.firefox\.unreadableCause\(file=[^,]*prefs.js, reason=host\.too_large\(/],
   ] as const)('is unknown when prefs.js is %s', async (error, reason) => {
     const o = await run(linux({ [`${PROFILE}/prefs.js`]: { error } }))
     expect(o.status).toBe('unknown')
@@ -153,7 +152,7 @@ describe('dns.firefox on damaged or unusual input', () => {
   it('is unknown when the truncated last line of prefs.js names the DoH mode', async () => {
     const o = await run(linux({ [`${PROFILE}/prefs.js`]: 'user_pref("network.trr.mode", 3);\nuser_pref("network.trr.mode", ' }))
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/prefs.js line 2 is damaged and names this setting/)
+    expect(text(o)).toMatch(/dns\.firefox\.damagedCause\(file=[^,]*prefs.js, line=2,/)
   })
 
   it('judges a prefs.js with unrelated garbage and says how much was skipped', async () => {
@@ -169,15 +168,15 @@ describe('dns.firefox on damaged or unusual input', () => {
       }),
     )
     expect(o.status).toBe('fail')
-    expect(text(o)).toMatch(/turned off \(network.trr.mode 5/)
-    expect(evidenceText(o)).toMatch(/Unreadable statements in prefs.js .* 1 statement\(s\) could not be read \(first at line 1\)/)
+    expect(o.summary).toMatchObject({ key: 'dns.firefox.r_off_by_choice', params: { mode: '5' } })
+    expect(evidenceText(o)).toMatch(/dns\.firefox\.skippedLabel\(file=prefs.js\) .* dns\.firefox\.skippedNote\(count=1, line=1\)/)
   })
 
   it('warns when the DoH rollout switched TRR-first on behind mode 0', async () => {
     const o = await run(linux({ [`${PROFILE}/prefs.js`]: 'user_pref("doh-rollout.mode", 2);\n' }))
     expect(o.status).toBe('warn')
-    expect(text(o)).toMatch(/Mozilla's rollout/)
-    expect(evidenceText(o)).toMatch(/doh-rollout.mode in profile "x" \| .*prefs.js:1 \| 2 from/)
+    expect(o.summary.key).toBe('dns.firefox.r_rollout_first')
+    expect(evidenceText(o)).toMatch(/dns\.firefox\.rolloutLabel\(name=x\) \| .*prefs.js:1 \| dns\.firefox\.obsFromFile\(value=2,/)
   })
 
   it('lets a locked system policy decide over the profile and says it is locked', async () => {
@@ -190,7 +189,9 @@ describe('dns.firefox on damaged or unusual input', () => {
       }),
     )
     expect(o.status).toBe('pass')
-    expect(evidenceText(o)).toMatch(/3 from policy DNSOverHTTPS in \/etc\/firefox\/policies\/policies.json \(locked\)/)
+    expect(evidenceText(o)).toMatch(
+      /dns\.firefox\.obsFromPolicyLocked\(value=3, via=DNSOverHTTPS, source=\/etc\/firefox\/policies\/policies.json\)/,
+    )
   })
 
   it('reports a profile listed in profiles.ini but missing on disk', async () => {
@@ -204,7 +205,7 @@ describe('dns.firefox on damaged or unusual input', () => {
       }),
     )
     expect(o.status).toBe('pass')
-    expect(evidenceText(o)).toMatch(/Profile listed in profiles.ini but missing on disk \| \/home\/alex\/.mozilla\/firefox\/b/)
+    expect(evidenceText(o)).toMatch(/dns\.firefox\.missingLabel \| \/home\/alex\/.mozilla\/firefox\/b/)
   })
 })
 
@@ -213,9 +214,9 @@ describe('dns.firefox remediation', () => {
     '%s: the UI path, a user.js block with mode 3, the prefs.js undo and an admin policy step',
     (platform) => {
       const steps = firefoxCheck.remediation.byPlatform[platform] ?? []
-      expect(plain(steps[0]!.text)).toMatch(/Privacy & Security → DNS over HTTPS.*Max Protection/)
+      expect(steps[0]?.text.key).toBe('dns.firefox.stepUi')
       expect(steps[1]?.command?.line).toContain('user_pref("network.trr.mode", 3);')
-      expect(plain(steps[2]!.text)).toMatch(/restore|put back the prefs.js copy/)
+      expect(steps[2]?.text.key).toBe('dns.firefox.stepUndo')
       expect(steps[3]?.requiresAdmin).toBe(true)
       expect(steps[3]?.command?.line).toMatch(/Fallback/)
     },
@@ -246,15 +247,15 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/mozilla.cfg`]: '// first line is skipped\nlockPref("network.trr.mode", 0);\n',
       },
       'fail',
-      /"x" uses plain DNS: DNS over HTTPS is off/,
-      /network.trr.mode in profile "x" \| \/usr\/lib\/firefox-esr\/mozilla.cfg:2 \| 0 from \/usr\/lib\/firefox-esr\/mozilla.cfg line 2 \(lockPref\(\)\) \(locked\)/,
+      /^dns\.firefox\.r_native\(name=x,/,
+      /dns\.firefox\.modeLabel\(name=x\) \| \/usr\/lib\/firefox-esr\/mozilla.cfg:2 \| dns\.firefox\.obsFromFile\(value=0, path=\/usr\/lib\/firefox-esr\/mozilla.cfg, line=2\) \+ dns\.firefox\.obsVia\(via=lockPref\(\)\) \+ dns\.firefox\.obsLocked/,
     ],
     [
       'Debian firefox-esr: a locked pref in /etc/firefox-esr (browser/defaults/syspref) beats user.js',
       { [`${GRE}/browser/defaults/syspref/firefox-esr.js`]: '// Debian\npref("network.trr.mode", 2, locked);\n' },
       'warn',
-      /"x" tries DNS over HTTPS first/,
-      /2 from \/usr\/lib\/firefox-esr\/browser\/defaults\/syspref\/firefox-esr.js line 2 \(locked\)/,
+      /^dns\.firefox\.r_trr_first\(name=x,/,
+      /dns\.firefox\.obsFromFile\(value=2, path=\/usr\/lib\/firefox-esr\/browser\/defaults\/syspref\/firefox-esr.js, line=2\) \+ dns\.firefox\.obsLocked/,
     ],
     [
       'an obscured mozilla.cfg (the default 13-byte shift) is decoded and read',
@@ -263,15 +264,15 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/mozilla.cfg`]: shifted('//\nlockPref("network.trr.mode", 5);\n', 13),
       },
       'fail',
-      /network.trr.mode 5/,
-      /5 from \/usr\/lib\/firefox-esr\/mozilla.cfg line 2/,
+      /^dns\.firefox\.r_off_by_choice\(name=x, mode=5,/,
+      /dns\.firefox\.obsFromFile\(value=5, path=\/usr\/lib\/firefox-esr\/mozilla.cfg, line=2\)/,
     ],
     [
       'AutoConfig pref() sets the user value at every start, over user.js',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: '//\npref("network.trr.mode", 2);\n' },
       'warn',
-      /falls back/,
-      /2 from \/usr\/lib\/firefox-esr\/mozilla.cfg line 2 \(pref\(\)\)/,
+      /^dns\.firefox\.r_trr_first\(/,
+      /dns\.firefox\.obsFromFile\(value=2, path=\/usr\/lib\/firefox-esr\/mozilla.cfg, line=2\) \+ dns\.firefox\.obsVia\(via=pref\(\)\)/,
     ],
     [
       'default-pref files load in reverse name order: a.js is applied after z.js',
@@ -281,22 +282,22 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/defaults/pref/z.js`]: 'pref("network.trr.mode", 2);\n',
       },
       'pass',
-      /Every Firefox profile found \(1\)/,
-      /3 from \/usr\/lib\/firefox-esr\/defaults\/pref\/a.js line 1/,
+      /^dns\.firefox\.allPass\(count=1\)$/,
+      /dns\.firefox\.obsFromFile\(value=3, path=\/usr\/lib\/firefox-esr\/defaults\/pref\/a.js, line=1\)/,
     ],
     [
       'files that are not *.js in defaults/pref are ignored',
       { [`${GRE}/defaults/pref/autoconfig.js.bak`]: 'pref("network.trr.mode", 0, locked);\n' },
       'pass',
-      /Every Firefox profile found/,
-      /Preference files of the Firefox installation \| \/usr\/lib\/firefox-esr \| 0 default-pref file\(s\) read; no AutoConfig file/,
+      /^dns\.firefox\.allPass\(/,
+      /dns\.firefox\.adminLabel \| \/usr\/lib\/firefox-esr \| dns\.firefox\.adminNoteNoAutoconfig\(count=0\)/,
     ],
     [
       'a binary default-pref file that names nothing about DoH changes nothing',
       { [`${GRE}/defaults/pref/junk.js`]: new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 97) % 256)) },
       'pass',
-      /Every Firefox profile found/,
-      /1 default-pref file\(s\) read/,
+      /^dns\.firefox\.allPass\(/,
+      /dns\.firefox\.adminNote(NoAutoconfig)?\(count=1\b/,
     ],
     [
       'AutoConfig that sets DoH under a condition is not evaluated: unknown',
@@ -305,8 +306,8 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/mozilla.cfg`]: '//\nif (getenv("USER") != "root") {\n  lockPref("network.trr.mode", 0);\n}\n',
       },
       'unknown',
-      /\/usr\/lib\/firefox-esr\/mozilla.cfg line 3 sets a DNS-over-HTTPS setting only inside a block or after a condition/,
-      /AutoConfig file: \/usr\/lib\/firefox-esr\/mozilla.cfg/,
+      /dns\.firefox\.ac_conditional\(file=\/usr\/lib\/firefox-esr\/mozilla.cfg, line=3,/,
+      /dns\.firefox\.adminNote\(count=\d+, autoconfig=\/usr\/lib\/firefox-esr\/mozilla.cfg\)/,
     ],
     [
       'AutoConfig that reaches DoH through another API: unknown',
@@ -315,8 +316,8 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/mozilla.cfg`]: '//\nServices.prefs.getDefaultBranch("").setIntPref(\'network.trr.mode\', 0);\n',
       },
       'unknown',
-      /line 2 uses a DNS-over-HTTPS setting in JavaScript that Bulwark does not evaluate/,
-      /unknown \(\/usr\/lib\/firefox-esr\/mozilla.cfg\)/,
+      /dns\.firefox\.ac_mentions\(file=[^,]*, line=2,/,
+      /dns\.firefox\.obsUnknownAt\(path=\/usr\/lib\/firefox-esr\/mozilla.cfg\)/,
     ],
     [
       'a remote AutoConfig URL set in a default-pref file is fetched by Firefox, not by Bulwark: unknown, naming that file',
@@ -325,43 +326,43 @@ describe('dns.firefox with preference files in the Firefox installation (default
         [`${GRE}/mozilla.cfg`]: '//\nlockPref("browser.startup.homepage", "about:blank");\n',
       },
       'unknown',
-      /\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js line \d makes Firefox download more settings from a server/,
-      /unknown \(\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js\)/,
+      /dns\.firefox\.ac_remote\(file=\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js, line=\d,/,
+      /dns\.firefox\.obsUnknownAt\(path=\/usr\/lib\/firefox-esr\/defaults\/pref\/autoconfig.js\)/,
     ],
     [
       'general.config.filename names a missing file: unknown (Firefox will not start)',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS },
       'unknown',
-      /mozilla.cfg is named by general.config.filename but does not exist/,
+      /dns\.firefox\.admin\.missingCfg\(file=[^)]*mozilla.cfg\)/,
       /mozilla.cfg/,
     ],
     [
       'general.config.filename with a path: unknown',
       { [`${GRE}/defaults/pref/autoconfig.js`]: 'pref("general.config.filename", "../../etc/x.cfg");\n' },
       'unknown',
-      /not a plain file name/,
+      /dns\.firefox\.admin\.badCfgName\(/,
       /x.cfg/,
     ],
     [
       'an unreadable mozilla.cfg: unknown, saying why',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: { error: 'permission_denied' } },
       'unknown',
-      /mozilla.cfg could not be read \(Permission denied/,
+      /dns\.firefox\.unreadableCause\(file=[^,]*mozilla.cfg, reason=host\.permission_denied\(/,
       /mozilla.cfg/,
     ],
     [
       'a huge mozilla.cfg: unknown, saying why',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS, [`${GRE}/mozilla.cfg`]: { error: 'too_large' } },
       'unknown',
-      /mozilla.cfg could not be read \(.*larger than Bulwark reads/,
+      /dns\.firefox\.unreadableCause\(file=[^,]*mozilla.cfg, reason=host\.too_large\(/,
       /mozilla.cfg/,
     ],
     [
       'an unreadable defaults/pref folder: unknown, saying why',
       { [`${GRE}/application.ini`]: '[App]\n', [`${GRE}/defaults/pref`]: { error: 'permission_denied' } },
       'unknown',
-      /defaults\/pref could not be read \(Permission denied/,
-      /unknown/,
+      /dns\.firefox\.unreadableCause\(file=[^,]*defaults\/pref, reason=host\.permission_denied\(/,
+      /dns\.firefox\.obsUnknownAt\(/,
     ],
   ] as const)('%s', async (_name, files, status, summary, evidence) => {
     const o = await run(linux(files as Record<string, FixtureFile>))
@@ -384,7 +385,9 @@ describe('dns.firefox with preference files in the Firefox installation (default
       }),
     )
     expect(o.status).toBe('fail')
-    expect(evidenceText(o)).toContain(`0 from ${res}/mozilla.cfg line 2 (lockPref()) (locked)`)
+    expect(evidenceText(o)).toContain(
+      `dns.firefox.obsFromFile(value=0, path=${res}/mozilla.cfg, line=2) + dns.firefox.obsVia(via=lockPref()) + dns.firefox.obsLocked`,
+    )
   })
 
   it('win32: AutoConfig in C:\\Program Files\\Mozilla Firefox locks mode 0', async () => {
@@ -407,6 +410,8 @@ describe('dns.firefox with preference files in the Firefox installation (default
       }),
     )
     expect(o.status).toBe('fail')
-    expect(evidenceText(o)).toContain(`0 from ${gre}\\mozilla.cfg line 2 (lockPref()) (locked)`)
+    expect(evidenceText(o)).toContain(
+      `dns.firefox.obsFromFile(value=0, path=${gre}\\mozilla.cfg, line=2) + dns.firefox.obsVia(via=lockPref()) + dns.firefox.obsLocked`,
+    )
   })
 })
