@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../../../checks/core/i18n/message.js'
 import { chromiumCheck } from '../../../../checks/catalogue/dns/chromium.check.js'
 import { HostError, type Host } from '../../../../checks/core/host/host.js'
 import type { Outcome } from '../../../../checks/core/types.js'
 import { createFixtureHost, type FixtureCommand, type FixtureFile } from '../../../support/fixture-host.js'
-import { seen } from '../../../support/seen.js'
+import { keyed, keyedEvidence } from '../../../support/seen.js'
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/dns.chromium')
 const recording = (os: string, name: string): string => readFileSync(path.join(FIXTURES, os, 'recordings', name), 'utf8')
@@ -15,8 +14,9 @@ const realLocalState = readFileSync(path.join(FIXTURES, 'linux/home/alex/.config
 const withDoh = (doh: unknown): string => JSON.stringify({ ...(JSON.parse(realLocalState) as object), dns_over_https: doh })
 
 const run = (host: Host): Promise<Outcome> => chromiumCheck.run(host, new AbortController().signal)
-const text = (o: Outcome): string => plain(o.summary)
-const evidenceText = (o: Outcome): string => o.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
+/** The summary and the evidence as message keys and parameters, not English wording. */
+const text = (o: Outcome): string => keyed(o.summary)
+const evidenceText = keyedEvidence
 
 const WIN_ENV = { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }
 const winHost = (commands: Record<string, FixtureCommand>): Host => {
@@ -33,15 +33,15 @@ describe('dns.chromium per OS (fixtures)', () => {
       'linux: Local State written by chromium says automatic, but the managed policy file sets secure',
       () => createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }),
       'pass',
-      /Every Chromium-based browser found \(1\) uses secure DNS/,
-      /Chromium: secure DNS mode \| \/etc\/chromium\/policies\/managed\/10-secure-dns.json \| "secure" \(managed policy\)/,
+      /^dns\.chromium\.allPass\(count=1\)$/,
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/10-secure-dns.json \| "secure" \(managed policy\)/,
     ],
     [
       'linux: without the policy the Local State "automatic" warns',
       () => createFixtureHost({ platform: 'linux', files: { '/home/alex/.config/chromium/Local State': realLocalState } }),
       'warn',
-      /^Chromium uses "automatic" secure DNS, which falls back to plain DNS \(browsers checked: 1\)\.$/,
-      /Chromium: secure DNS mode \| \/home\/alex\/.config\/chromium\/Local State \| "automatic" \(Local State\)/,
+      /^dns\.chromium\.r_automatic\(browser=Chromium, count=1, mode=automatic\)$/,
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/home\/alex\/.config\/chromium\/Local State \| "automatic" \(Local State\)/,
     ],
     [
       'darwin: managed Chrome passes, Brave without a setting warns and is named',
@@ -52,15 +52,15 @@ describe('dns.chromium per OS (fixtures)', () => {
           commands: { [`plutil -convert json -o - ${CHROME_PLIST}`]: recording('darwin', 'plutil-com.google.Chrome.json') },
         }),
       'warn',
-      /^Brave has no secure DNS setting, so the default applies/,
-      /Google Chrome: secure DNS mode \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| "secure" \(managed policy\)/,
+      /^dns\.chromium\.r_default_automatic\(browser=Brave,/,
+      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| "secure" \(managed policy\)/,
     ],
     [
       'darwin: plutil missing: Chrome is unknown, Brave still warns (worst known wins)',
       () => createFixtureHost({ platform: 'darwin', root: path.join(FIXTURES, 'darwin') }),
       'warn',
-      /^Brave has no secure DNS setting/,
-      /Google Chrome \| \/Users\/alex\/Library\/Application Support\/Google\/Chrome \| could not tell/,
+      /^dns\.chromium\.r_default_automatic\(browser=Brave,/,
+      /dns\.chromium\.browserLabel\(browser=Google Chrome\) \| \/Users\/alex\/Library\/Application Support\/Google\/Chrome \| browsers\.verdict_unknown/,
     ],
     [
       'win32: Edge off in Local State, HKLM policy automatic wins over HKCU secure',
@@ -70,22 +70,22 @@ describe('dns.chromium per OS (fixtures)', () => {
           'reg query HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge /s': recording('win32', 'reg-query-HKCU-Edge.txt'),
         }),
       'warn',
-      /^Microsoft Edge uses "automatic" secure DNS/,
-      /Microsoft Edge: DNS-over-HTTPS templates \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| "https:\/\/dns.quad9.net\/dns-query" \(managed policy\)/,
+      /^dns\.chromium\.r_automatic\(browser=Microsoft Edge,/,
+      /dns\.chromium\.templatesLabel\(browser=Microsoft Edge\) \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| "https:\/\/dns.quad9.net\/dns-query" \(managed policy\)/,
     ],
     [
       'win32: no policy: Edge "off" fails, Chrome "secure" passes',
       () => winHost({}),
       'fail',
-      /^Microsoft Edge has secure DNS turned off \(browsers checked: 2\)\.$/,
-      /Google Chrome: secure DNS mode \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data\\Local State \| "secure" \(Local State\)/,
+      /^dns\.chromium\.r_off\(browser=Microsoft Edge, count=2, mode=off\)$/,
+      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data\\Local State \| "secure" \(Local State\)/,
     ],
     [
       'win32: registry access denied: unknown with the reason',
       () => winHost({ 'reg query HKLM\\SOFTWARE\\Policies\\Google\\Chrome /s': { code: 1, stderr: 'ERROR: Access is denied.' } }),
       'fail',
-      /Microsoft Edge has secure DNS turned off/,
-      /Google Chrome \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data \| could not tell/,
+      /^dns\.chromium\.r_off\(browser=Microsoft Edge,/,
+      /dns\.chromium\.browserLabel\(browser=Google Chrome\) \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data \| browsers\.verdict_unknown/,
     ],
   ] as const)('%s', async (_name, host, status, summary, evidence) => {
     const o = await run(host())
@@ -102,7 +102,7 @@ describe('dns.chromium on damaged or unusual input', () => {
   it('is not_applicable when no Chromium-family browser has user data', async () => {
     const o = await run(createFixtureHost({ platform: 'linux' }))
     expect(o.status).toBe('not_applicable')
-    expect(text(o)).toMatch(/No Chrome, Chromium, Edge, Brave or Vivaldi/)
+    expect(o.summary.key).toBe('dns.chromium.none')
   })
 
   it.each([
@@ -119,14 +119,14 @@ describe('dns.chromium on damaged or unusual input', () => {
   })
 
   it.each([
-    ['truncated', realLocalState.slice(0, 300), /not valid JSON/],
-    ['binary garbage', new Uint8Array([0, 0xff, 0x13, 0x7b]), /not valid JSON/],
-    ['unreadable', { error: 'permission_denied' as const }, /Permission denied/],
-    ['huge', 'x'.repeat(4 * 1024 * 1024 + 1), /larger than Bulwark reads/],
+    ['truncated', realLocalState.slice(0, 300), /dns\.chromium\.notJson\(/],
+    ['binary garbage', new Uint8Array([0, 0xff, 0x13, 0x7b]), /dns\.chromium\.notJson\(/],
+    ['unreadable', { error: 'permission_denied' as const }, /host\.permission_denied\(/],
+    ['huge', 'x'.repeat(4 * 1024 * 1024 + 1), /host\.too_large\(/],
   ])('is unknown when Local State is %s, saying why', async (_name, content, reason) => {
     const o = await run(linux({ [LS]: content }))
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/^Could not tell whether Chromium uses secure DNS: /)
+    expect(text(o)).toMatch(/^dns\.chromium\.unknownBrowser\(browser=Chromium, reason=/)
     expect(text(o)).toMatch(reason)
   })
 
@@ -151,8 +151,10 @@ describe('dns.chromium on damaged or unusual input', () => {
       }),
     )
     expect(o.status).toBe('warn')
-    expect(evidenceText(o)).toMatch(/secure DNS mode \| \/etc\/chromium\/policies\/managed\/b.json \| "automatic"/)
-    expect(evidenceText(o)).toMatch(/c.json \| Not JSON.*skips this file/)
+    expect(evidenceText(o)).toMatch(
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/b.json \| "automatic"/,
+    )
+    expect(evidenceText(o)).toMatch(/c.json \| dns\.chromium\.policy\.notJson\(/)
   })
 
   it('is unknown when a policy file with comments sets DNS over HTTPS', async () => {
@@ -160,7 +162,7 @@ describe('dns.chromium on damaged or unusual input', () => {
       linux({ [LS]: realLocalState, '/etc/chromium/policies/managed/doh.json': '{\n// IT\n"DnsOverHttpsMode": "secure"\n}' }),
     )
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/file with comments/)
+    expect(text(o)).toMatch(/dns\.chromium\.policy\.commentsUncertain\(what=comments\)/)
   })
 
   it('is unknown when the policy folder cannot be listed', async () => {
@@ -172,7 +174,7 @@ describe('dns.chromium on damaged or unusual input', () => {
     }
     const o = await run(host)
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/\/etc\/chromium\/policies\/managed.*Permission denied/)
+    expect(text(o)).toMatch(/policyCause\(source=\/etc\/chromium\/policies\/managed,.*host\.permission_denied\(/)
   })
 
   it('finds snap and flatpak user data and names each browser', async () => {
@@ -183,7 +185,7 @@ describe('dns.chromium on damaged or unusual input', () => {
       }),
     )
     expect(o.status).toBe('fail')
-    expect(text(o)).toBe('Brave has secure DNS turned off (browsers checked: 2).')
+    expect(o.summary).toMatchObject({ key: 'dns.chromium.r_off', params: { browser: 'Brave', count: 2 } })
   })
 })
 
@@ -192,11 +194,9 @@ describe('dns.chromium remediation', () => {
     '%s: the settings page and an admin policy step, never an edit of Local State',
     (platform) => {
       const steps = chromiumCheck.remediation.byPlatform[platform] ?? []
-      const all = steps.map((s) => `${plain(s.text)} ${s.command?.line ?? ''}`).join('\n')
-      expect(all).toContain('chrome://settings/security')
-      expect(all).toContain('edge://settings/privacy')
-      expect(all).toContain('brave://settings/security')
-      expect(steps.some((s) => s.requiresAdmin && /DnsOverHttpsMode/.test(`${plain(s.text)} ${s.command?.line ?? ''}`))).toBe(true)
+      // stepUi names the settings pages of Chrome, Chromium, Edge, Brave and Vivaldi.
+      expect(steps[0]?.text.key).toBe('dns.chromium.stepUi')
+      expect(steps.some((s) => s.requiresAdmin && /DnsOverHttpsMode/.test(`${keyed(s.text)} ${s.command?.line ?? ''}`))).toBe(true)
       expect(steps.every((s) => !(s.command?.line ?? '').includes('Local State'))).toBe(true)
     },
   )
