@@ -29,7 +29,7 @@ export function App() {
   const api = useApi()
   const { dir, locale } = useI18n()
   const localeControl = useLocaleControl()
-  const scan = useScan(api)
+  const scan = useScan(api, locale)
   const guidance = useGuidance(api)
   const quickExit = useQuickExit(api)
   const [screen, setScreen] = useState<Screen>({ view: 'plan' })
@@ -122,14 +122,7 @@ export function App() {
           />
         )
       case 'settings':
-        return (
-          <SettingsView
-            profile={profile}
-            onChangeProfile={() => setWizardOpen(true)}
-            onExport={() => setExporting(true)}
-            onLocaleChanged={() => void scan.relocalize()}
-          />
-        )
+        return <SettingsView profile={profile} onChangeProfile={() => setWizardOpen(true)} onExport={() => setExporting(true)} />
       default:
         return (
           <PlanView

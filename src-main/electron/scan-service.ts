@@ -1,8 +1,8 @@
-import { runCheck, runScan, type ProgressEvent as EngineEvent } from '../../checks/core/engine/runner.js'
+import { runCheck, runScan } from '../../checks/core/engine/runner.js'
 import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import { computeScore } from '../../checks/core/guidance/score.js'
-import { matchLocale, render, type Locale } from '../../checks/core/i18n/locale.js'
-import { localizeReport, localizeResult, type RawReport } from '../../checks/core/report/model.js'
+import { matchLocale, type Locale } from '../../checks/core/i18n/locale.js'
+import type { RawReport, RawResult } from '../../checks/core/report/model.js'
 import { STATUSES, type Check, type Host, type Platform } from '../../checks/core/types.js'
 import type {
   CheckInfo,
@@ -14,7 +14,6 @@ import type {
   SettingsPatch,
   StoreNotice,
 } from '../shared/ipc-contract.js'
-import type { ReportResult, ScanReport } from '../shared/report.js'
 import { err, ok, type Result } from '../shared/result.js'
 import type { StorePort } from '../node/store/port.js'
 import { noticeMessage } from '../node/store/notices.js'
@@ -40,7 +39,7 @@ function historyEntry(report: RawReport, profile: ProfileId | null): HistoryEntr
   return { startedAt: report.startedAt, durationMs: report.durationMs, counts, score: computeScore(scored).value }
 }
 
-/** What the app does with the engine: run checks, localise, keep raw history, report progress. */
+/** What the app does with the engine: run checks, keep history, report progress. The renderer localises. */
 export function createScanService(deps: ScanServiceDeps) {
   let scanning = false
   const locale = (): Locale => deps.store.settings().locale ?? matchLocale(deps.systemLocale())
@@ -54,54 +53,46 @@ export function createScanService(deps: ScanServiceDeps) {
 
     updateSettings: (patch: SettingsPatch): EffectiveSettings => effective(deps.store.updateSettings(patch)),
 
-    listChecks: (): CheckInfo[] => {
-      const l = locale()
-      return deps.checks.map((c) => ({
+    listChecks: (): CheckInfo[] =>
+      deps.checks.map((c) => ({
         id: c.id,
-        title: render(c.title, l),
+        title: c.title,
         category: c.category,
         severity: c.severity,
         applicable: c.platforms.includes(deps.platform),
-      }))
-    },
+      })),
 
-    /** Runs the checks (all, or `only`), stores the raw report and returns it localised. One scan at a time. */
-    async scan(request: ScanRequest, onProgress: (event: ProgressEvent) => void): Promise<Result<ScanReport>> {
+    /** Runs the checks (all, or `only`), stores the report and returns it. One scan at a time. */
+    async scan(request: ScanRequest, onProgress: (event: ProgressEvent) => void): Promise<Result<RawReport>> {
       const unknown = unknownIds(request.only ?? [])
       if (unknown.length > 0) return err('unknown_check', `No check with id ${unknown.join(', ')}.`)
       if (scanning) return err('busy', 'A scan is already running.')
       scanning = true
       try {
-        const l = locale()
         // An empty list means every check, as in the CLI: a scan never stores an empty report.
         const only = request.only ?? []
         const selected = only.length > 0 ? deps.checks.filter((c) => only.includes(c.id)) : deps.checks
-        const forward = (event: EngineEvent): void =>
-          onProgress(event.type === 'check-finished' ? { ...event, result: localizeResult(event.result, l) } : event)
         const raw = await runScan(selected, deps.createHost(), {
           timeoutMs: deps.store.settings().timeoutMs,
-          onProgress: forward,
+          onProgress,
           tool: deps.tool,
         })
         deps.store.addReport(raw)
-        return ok(localizeReport(raw, l))
+        return ok(raw)
       } finally {
         scanning = false
       }
     },
 
     /** Re-runs one check (after the person fixed something); the stored history is left as it is. */
-    async runCheck(request: RunCheckRequest): Promise<Result<ReportResult>> {
+    async runCheck(request: RunCheckRequest): Promise<Result<RawResult>> {
       const check = deps.checks.find((c) => c.id === request.id)
       if (!check) return err('unknown_check', `No check with id ${request.id}.`)
       const raw = await runCheck(check, deps.createHost(), { timeoutMs: deps.store.settings().timeoutMs })
-      return ok(localizeResult(raw, locale()))
+      return ok(raw)
     },
 
-    lastReport: (): ScanReport | null => {
-      const last = deps.store.reports()[0]
-      return last ? localizeReport(last, locale()) : null
-    },
+    lastReport: (): RawReport | null => deps.store.reports()[0] ?? null,
 
     history: (): HistoryEntry[] => {
       const { profile } = deps.store.guidance()
@@ -113,16 +104,8 @@ export function createScanService(deps: ScanServiceDeps) {
       return null
     },
 
-    notices: (): StoreNotice[] => {
-      const l = locale()
-      return deps.store.notices().map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        at: n.at,
-        movedTo: n.movedTo,
-        message: render(noticeMessage(n), l),
-      }))
-    },
+    notices: (): StoreNotice[] =>
+      deps.store.notices().map((n) => ({ id: n.id, kind: n.kind, at: n.at, movedTo: n.movedTo, message: noticeMessage(n) })),
 
     dismissNotice: (id: string): null => {
       deps.store.dismissNotice(id)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { Locale, ReportResult, ScanReport, Severity } from './report.js'
+import type { Msg } from '../../checks/core/i18n/message.js'
+import type { Locale, RawReport, RawResult, Severity } from './report.js'
 import type { Result } from './result.js'
 import type { BARE_CHANNELS, INVOKE_CHANNELS } from './ipc-channels.js'
 
@@ -56,9 +57,10 @@ export type ExportRequest = z.infer<typeof exportRequestSchema>
 
 export type ExportResult = { saved: true; path: string } | { saved: false }
 
+/** Texts cross IPC as messages: the renderer shows them in the chosen language, so a language change re-runs nothing. */
 export interface CheckInfo {
   id: string
-  title: string
+  title: Msg
   category: string
   severity: Severity
   applicable: boolean
@@ -72,11 +74,9 @@ export interface HistoryEntry {
   score: number | null
 }
 
-export type ProgressEvent =
-  | { type: 'scan-started'; ids: string[] }
-  | { type: 'check-started'; id: string }
-  | { type: 'check-finished'; id: string; result: ReportResult }
-  | { type: 'scan-finished'; durationMs: number }
+/** Scan progress as the engine reports it, forwarded unchanged. */
+export type { ProgressEvent } from '../../checks/core/engine/runner.js'
+import type { ProgressEvent } from '../../checks/core/engine/runner.js'
 
 /** One channel's entry: its request schema and, type-only, what its Result carries. */
 interface Channel<S extends z.ZodType, T> {
@@ -97,9 +97,9 @@ type SettingsView = Settings & { effectiveLocale: Locale }
  */
 export const IPC = {
   listChecks: channel<CheckInfo[]>()(emptyRequestSchema),
-  scan: channel<ScanReport>()(scanRequestSchema),
-  runCheck: channel<ReportResult>()(runCheckRequestSchema),
-  lastReport: channel<ScanReport | null>()(emptyRequestSchema),
+  scan: channel<RawReport>()(scanRequestSchema),
+  runCheck: channel<RawResult>()(runCheckRequestSchema),
+  lastReport: channel<RawReport | null>()(emptyRequestSchema),
   getSettings: channel<SettingsView>()(emptyRequestSchema),
   setSettings: channel<SettingsView>()(settingsPatchSchema),
   listHistory: channel<HistoryEntry[]>()(emptyRequestSchema),

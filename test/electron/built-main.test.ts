@@ -24,7 +24,7 @@ interface SmokeResult {
   untrusted: { ok: boolean; error?: { code: string } }
   badRequest: { ok: boolean; error?: { code: string } }
   settings: { ok: boolean; value?: Record<string, unknown> }
-  scan: { ok: boolean; value?: { locale: string; results: { id: string; status: string }[] } }
+  scan: { ok: boolean; value?: { schemaVersion: number; results: { id: string; status: string; title: unknown }[] } }
   progress: [string, string][]
   storeFiles: string[]
   exported: { ok: boolean; value?: unknown }
@@ -101,9 +101,11 @@ describe('the built main bundle under plain Node with a fake electron', () => {
   })
 
   it('runs the real checks on this machine, pushes progress to the window and keeps the store in userData', () => {
-    expect(result.scan).toMatchObject({ ok: true, value: { locale: 'es' } })
+    expect(result.scan).toMatchObject({ ok: true, value: { schemaVersion: 1 } })
     const results = result.scan.value?.results ?? []
     expect(results.length).toBeGreaterThan(0)
+    // Messages, not Spanish text: the window renders them in whatever language is chosen.
+    for (const r of results) expect(r.title).toMatchObject({ key: expect.stringMatching(/\.title$/), en: expect.any(String) })
     expect(results.map((r) => r.id)).toEqual(result.listChecks.value?.map((c) => c.id))
     expect(result.progress[0]).toEqual(['scan:progress', 'scan-started'])
     expect(result.progress.at(-1)).toEqual(['scan:progress', 'scan-finished'])

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineCheck } from '../../checks/core/define-check.js'
+import { render } from '../../checks/core/i18n/locale.js'
 import { defineMessages } from '../../checks/core/i18n/message.js'
 import { t as cliText } from '../../src-main/cli/messages.js'
 import { t as reportText } from '../../checks/core/report/messages.js'
@@ -65,40 +66,42 @@ function service(checks: Check[] = [sample(1), sample(2, ['win32'])], systemLoca
 }
 
 describe('scan service', () => {
-  it('lists checks, localised, with whether each applies here', () => {
+  it('lists checks as messages, with whether each applies here', () => {
     expect(service().listChecks()).toEqual([
-      { id: 'test.sample-1', title: 'Checks (1)', category: 'test', severity: 'low', applicable: true },
-      { id: 'test.sample-2', title: 'Checks (2)', category: 'test', severity: 'low', applicable: false },
+      { id: 'test.sample-1', title: title(1), category: 'test', severity: 'low', applicable: true },
+      { id: 'test.sample-2', title: title(2), category: 'test', severity: 'low', applicable: false },
     ])
   })
 
-  it('follows the OS language until a language is chosen', () => {
+  it('follows the OS language until a language is chosen; the texts it sends do not depend on it', () => {
     const s = service(undefined, 'es_ES.UTF-8')
     expect(s.settings()).toEqual({ locale: null, timeoutMs: 5000, effectiveLocale: 'es' })
-    expect(s.listChecks()[0]?.title).toBe('Comprobaciones (1)')
+    const before = s.listChecks()
+    expect(render(before[0]?.title ?? ok, s.settings().effectiveLocale)).toBe('Comprobaciones (1)')
     expect(s.updateSettings({ locale: 'en' })).toEqual({ locale: 'en', timeoutMs: 5000, effectiveLocale: 'en' })
-    expect(s.listChecks()[0]?.title).toBe('Checks (1)')
+    expect(s.listChecks()).toEqual(before)
+    expect(render(before[0]?.title ?? ok, s.settings().effectiveLocale)).toBe('Checks (1)')
   })
 
-  it('scans, reports progress localised, stores the raw report and returns it localised', async () => {
+  it('scans, reports progress and returns the report as messages, the same the store keeps', async () => {
     const s = service(undefined, 'es')
     const events: ProgressEvent[] = []
     const result = await s.scan({}, (e) => events.push(e))
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.value.locale).toBe('es')
     expect(result.value.tool).toEqual({ name: 'bulwark', version: '9.9.9' })
-    expect(result.value.results.map((r) => [r.id, r.status, r.summary])).toEqual([
-      ['test.sample-1', 'pass', 'Correcto'],
-      ['test.sample-2', 'not_applicable', 'Esta comprobación no se aplica a linux.'],
+    expect(result.value.results.map((r) => [r.id, r.status, r.summary.key, r.summary.params])).toEqual([
+      ['test.sample-1', 'pass', 'report.statusPass', undefined],
+      ['test.sample-2', 'not_applicable', 'engine.notApplicable', { platform: 'linux' }],
     ])
+    // The renderer shows them in the chosen language.
+    expect(result.value.results.map((r) => render(r.summary, 'es'))).toEqual(['Correcto', 'Esta comprobación no se aplica a linux.'])
     expect(events[0]).toEqual({ type: 'scan-started', ids: ['test.sample-1', 'test.sample-2'] })
     expect(events.at(-1)).toMatchObject({ type: 'scan-finished' })
     const finished = events.find((e) => e.type === 'check-finished' && e.id === 'test.sample-1')
-    expect(finished).toMatchObject({ result: { summary: 'Correcto' } })
-    // Raw in the store: the Msg, not the Spanish text, so a language change re-renders history.
+    expect(finished).toMatchObject({ result: { summary: ok } })
     expect(store.reports()[0]?.results[0]?.summary).toEqual({ key: 'report.statusPass', en: 'Pass' })
     s.updateSettings({ locale: 'en' })
-    expect(s.lastReport()?.results[0]?.summary).toBe('Pass')
+    expect(s.lastReport()).toEqual(result.value)
     expect(s.history()).toEqual([
       {
         startedAt: result.value.startedAt,
@@ -164,7 +167,7 @@ describe('scan service', () => {
     const result = await service([hang]).runCheck({ id: 'test.sample-4' })
     expect(result).toMatchObject({
       ok: true,
-      value: { status: 'error', summary: 'The check did not finish within 100 ms and was stopped.' },
+      value: { status: 'error', summary: { key: 'engine.timedOut', params: { ms: 100 } } },
     })
   })
 
@@ -176,13 +179,14 @@ describe('scan service', () => {
     expect(s.lastReport()).toBeNull()
   })
 
-  it('shows store notices in the reader’s language and dismisses them', () => {
+  it('lists store notices as messages and dismisses them', () => {
     fs.writeFileSync(path.join(dir, 'cli-store.json'), '{ nope')
     store = openConfStore({ cwd: dir })
     const s = service()
     const [notice] = s.notices()
     expect(notice?.kind).toBe('corrupt')
-    expect(notice?.message).toMatch(
+    expect(notice?.message.key).toBe('store.corrupt')
+    expect(render(notice?.message ?? ok, 'en')).toMatch(
       /^Bulwark could not read its data file \(.+\), so it started with default settings and an empty scan history\. The damaged file was kept at .+cli-store\.corrupt-.+\.json\.$/,
     )
     s.dismissNotice(notice?.id ?? '')

@@ -1,19 +1,23 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render as renderDom, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ScanReport } from '../../src-main/shared/report.js'
+import type { RawReport } from '../../src-main/shared/report.js'
+import { render, type Locale } from '../../checks/core/i18n/locale.js'
+import { verbatim } from '../../checks/core/i18n/message.js'
+import { findCheck } from '../../checks/registry.js'
+import type { SettingsPatch } from '../../src-main/shared/ipc-contract.js'
+import { ApiProvider } from '../../src-renderer/api-context.js'
+import { shellText } from '../../src-renderer/features/shell/messages.js'
+import { LocaleGate } from '../../src-renderer/i18n/LocaleGate.js'
 import { err, ok, type Result } from '../../src-main/shared/result.js'
 import { getApi } from '../../src-renderer/api.js'
 import { App } from '../../src-renderer/App.js'
-import { fakeApi, guidance, report, result } from './support/fake-api.js'
+import { checkInfo, fakeApi, guidance, raw, report, result } from './support/fake-api.js'
 import { renderUi } from './support/render.js'
 
 afterEach(cleanup)
 
-const checks = [
-  { id: 'dns.firefox', title: 'Firefox encrypted DNS', category: 'dns', severity: 'high' as const, applicable: true },
-  { id: 'tor.socks', title: 'Tor SOCKS port', category: 'tor', severity: 'medium' as const, applicable: true },
-]
+const checks = [checkInfo('dns.firefox', 'Firefox encrypted DNS'), checkInfo('tor.socks', 'Tor SOCKS port')]
 
 const firefoxFail = result({
   id: 'dns.firefox',
@@ -32,8 +36,8 @@ async function openResults(): Promise<void> {
 
 describe('App', () => {
   it('scans on first open, shows live per-check progress, then each result grouped worst first', async () => {
-    let finish: (r: Result<ScanReport>) => void = () => undefined
-    const scan = vi.fn(() => new Promise<Result<ScanReport>>((resolve) => (finish = resolve)))
+    let finish: (r: Result<RawReport>) => void = () => undefined
+    const scan = vi.fn(() => new Promise<Result<RawReport>>((resolve) => (finish = resolve)))
     const api = fakeApi({ listChecks: async () => ok(checks), scan, getGuidance: everyday })
     renderUi(<App />, { api })
     await openResults()
@@ -43,7 +47,7 @@ describe('App', () => {
     expect(screen.getByRole('status').textContent).toBe('0 of 2 checks')
     expect(screen.getByText('Checking…')).toBeTruthy()
     expect(screen.getByText('Waiting')).toBeTruthy()
-    act(() => api.emit({ type: 'check-finished', id: 'tor.socks', result: torPass }))
+    act(() => api.emit({ type: 'check-finished', id: 'tor.socks', result: raw(torPass) }))
     expect(screen.getByRole('status').textContent).toBe('1 of 2 checks')
     await act(async () => finish(ok(report([firefoxFail, torPass]))))
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)
@@ -68,7 +72,7 @@ describe('App', () => {
   })
 
   it('opens a result in the detail panel and re-runs only that check', async () => {
-    const runCheck = vi.fn(async () => ok({ ...firefoxFail, status: 'pass' as const, summary: 'Now encrypted.' }))
+    const runCheck = vi.fn(async () => ok(raw({ ...firefoxFail, status: 'pass', summary: 'Now encrypted.' })))
     renderUi(<App />, {
       api: fakeApi({
         listChecks: async () => ok(checks),
@@ -127,7 +131,7 @@ describe('App', () => {
       kind: 'corrupt' as const,
       at: '2026-01-02T10:00:00Z',
       movedTo: '/home/ana/.config/bulwark/config.json.bad',
-      message: 'Your settings file was damaged and was reset.',
+      message: verbatim('Your settings file was damaged and was reset.'),
     }
     renderUi(<App />, { api: fakeApi({ listNotices: async () => ok([notice]), dismissNotice }) })
     expect(await screen.findByText('Your settings file was damaged and was reset.')).toBeTruthy()
@@ -135,5 +139,51 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
     await waitFor(() => expect(screen.queryByText('Your settings file was damaged and was reset.')).toBeNull())
     expect(dismissNotice).toHaveBeenCalledWith({ id: 'n1' })
+  })
+
+  it('renders every result again in a newly chosen language without running or fetching anything again', async () => {
+    const check = findCheck('dns.firefox')
+    if (!check) throw new Error('dns.firefox is not registered')
+    // What main really sends: the check's own messages, not text.
+    const firefox = { ...raw(firefoxFail), title: check.title, observer: check.observer }
+    const scan = vi.fn(async () => ok(report([firefox])))
+    const runCheck = vi.fn(async () => ok(firefox))
+    const lastReport = vi.fn(async () => ok(report([firefox])))
+    let locale: Locale | null = null
+    const settings = () => ok({ locale, timeoutMs: 5000, effectiveLocale: locale ?? ('en' as const) })
+    const setSettings = vi.fn(async (patch: SettingsPatch) => {
+      locale = patch.locale ?? null
+      return settings()
+    })
+    const api = fakeApi({
+      listChecks: async () => ok([{ ...checkInfo('dns.firefox', ''), title: check.title }]),
+      lastReport,
+      scan,
+      runCheck,
+      getSettings: async () => settings(),
+      setSettings,
+      getGuidance: everyday,
+    })
+    renderDom(
+      <ApiProvider api={api}>
+        <LocaleGate api={api}>
+          <App />
+        </LocaleGate>
+      </ApiProvider>,
+    )
+    await openResults()
+    expect(await screen.findByText(render(check.title, 'en'))).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: render(shellText('settings'), 'en') }))
+    fireEvent.click(await screen.findByRole('radio', { name: 'Español' }))
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'))
+    fireEvent.click(screen.getByRole('button', { name: render(shellText('results'), 'es') }))
+    const spanish = render(check.title, 'es')
+    expect(spanish).not.toBe(render(check.title, 'en'))
+    expect(await screen.findByText(spanish)).toBeTruthy()
+    expect(screen.queryByText(render(check.title, 'en'))).toBeNull()
+    expect(setSettings).toHaveBeenCalledWith({ locale: 'es' })
+    expect(scan).not.toHaveBeenCalled()
+    expect(runCheck).not.toHaveBeenCalled()
+    expect(lastReport).toHaveBeenCalledTimes(1)
   })
 })

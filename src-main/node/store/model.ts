@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Msg } from '../../../checks/core/i18n/message.js'
 
 /**
  * The store's own shapes (settings, guidance state, notices) and the schemas that validate them.
@@ -64,6 +65,6 @@ export interface StoreNotice {
   at: string
   /** Where the original file was kept, when it was moved aside. */
   movedTo: string | null
-  /** Localised, ready to show. */
-  message: string
+  /** What happened and what was kept, shown in the reader's language. */
+  message: Msg
 }

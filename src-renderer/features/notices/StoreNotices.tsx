@@ -28,7 +28,7 @@ export function StoreNotices() {
     <ul className="store-notices">
       {notices.map((notice) => (
         <li key={notice.id} className="notice notice-info">
-          <p>{notice.message}</p>
+          <p>{t(notice.message)}</p>
           {notice.movedTo ? <p>{t(text('movedTo', { path: notice.movedTo }))}</p> : null}
           <button type="button" className="button button-small" onClick={() => void dismiss(notice.id)}>
             {t(componentText('dismiss'))}

@@ -1,5 +1,8 @@
+import { render, type Locale } from '../../../checks/core/i18n/locale.js'
+import { verbatim, type Msg } from '../../../checks/core/i18n/message.js'
+import { localizeResult } from '../../../checks/core/report/model.js'
 import type { CheckInfo, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
-import type { HostSummary, ReportResult, ScanReport, Status } from '../../../src-main/shared/report.js'
+import type { HostSummary, RawReport, RawResult, ReportResult, Status } from '../../../src-main/shared/report.js'
 import { STATUS_ORDER } from '../../components/status.js'
 
 /**
@@ -9,48 +12,56 @@ import { STATUS_ORDER } from '../../components/status.js'
  */
 export type Phase = 'idle' | 'waiting' | 'running' | 'done'
 
-export interface Entry {
+/** One check's row. The reducer keeps messages (RawEntry); what components see is localised (Entry). */
+export interface EntryOf<R, T> {
   id: string
-  title: string
+  title: T
   phase: Phase
-  result?: ReportResult
+  result?: R
 }
+export type RawEntry = EntryOf<RawResult, Msg>
+export type Entry = EntryOf<ReportResult, string>
 
 export interface ScanProgress {
   ids: string[]
   finished: string[]
 }
 
-export interface ScanState {
+export interface ScanStateOf<E> {
   /** Catalogue order; results for ids the catalogue lacks are appended. */
   order: string[]
-  entries: Record<string, Entry>
+  entries: Record<string, E>
   /** Set while a full scan runs. */
   scan: ScanProgress | null
   /** Ids re-run alone right now. */
   rerunning: string[]
   lastScan: { startedAt: string; durationMs: number; host: HostSummary } | null
 }
+export type RawScanState = ScanStateOf<RawEntry>
+export type ScanState = ScanStateOf<Entry>
+/** What the read-only helpers below need of either state. */
+type AnyScanState = ScanStateOf<EntryOf<{ status: Status }, unknown>>
 
 export type ScanAction =
   | { type: 'catalogue'; checks: CheckInfo[] }
-  | { type: 'report'; report: ScanReport }
+  | { type: 'report'; report: RawReport }
   | { type: 'scan-requested' }
   | { type: 'scan-failed' }
   | { type: 'progress'; event: ProgressEvent }
   | { type: 'check-requested'; id: string }
-  | { type: 'check-result'; result: ReportResult }
+  | { type: 'check-result'; result: RawResult }
   | { type: 'check-failed'; id: string }
 
-export const initialScanState: ScanState = { order: [], entries: {}, scan: null, rerunning: [], lastScan: null }
+/** Empty, so it starts either state. */
+export const initialScanState: ScanStateOf<never> = { order: [], entries: {}, scan: null, rerunning: [], lastScan: null }
 
-function withEntry(state: ScanState, id: string, update: (entry: Entry) => Entry): ScanState {
-  const entry = state.entries[id] ?? { id, title: id, phase: 'idle' }
+function withEntry(state: RawScanState, id: string, update: (entry: RawEntry) => RawEntry): RawScanState {
+  const entry = state.entries[id] ?? { id, title: verbatim(id), phase: 'idle' }
   const order = state.order.includes(id) ? state.order : [...state.order, id]
   return { ...state, order, entries: { ...state.entries, [id]: update(entry) } }
 }
 
-function finish(state: ScanState, result: ReportResult): ScanState {
+function finish(state: RawScanState, result: RawResult): RawScanState {
   const next = withEntry(state, result.id, () => ({ id: result.id, title: result.title, phase: 'done', result }))
   const scan =
     next.scan && !next.scan.finished.includes(result.id) ? { ...next.scan, finished: [...next.scan.finished, result.id] } : next.scan
@@ -58,14 +69,14 @@ function finish(state: ScanState, result: ReportResult): ScanState {
 }
 
 /** Back to what was known before the run: the last result if there is one. */
-function settle(entry: Entry): Entry {
+function settle(entry: RawEntry): RawEntry {
   return entry.phase === 'done' ? entry : { ...entry, phase: entry.result ? 'done' : 'idle' }
 }
 
-function applyProgress(state: ScanState, event: ProgressEvent): ScanState {
+function applyProgress(state: RawScanState, event: ProgressEvent): RawScanState {
   switch (event.type) {
     case 'scan-started': {
-      let next: ScanState = { ...state, scan: { ids: event.ids, finished: [] } }
+      let next: RawScanState = { ...state, scan: { ids: event.ids, finished: [] } }
       for (const id of event.ids) next = withEntry(next, id, (e) => ({ ...e, phase: 'waiting' }))
       return next
     }
@@ -81,7 +92,7 @@ function applyProgress(state: ScanState, event: ProgressEvent): ScanState {
   }
 }
 
-export function scanReducer(state: ScanState, action: ScanAction): ScanState {
+export function scanReducer(state: RawScanState, action: ScanAction): RawScanState {
   switch (action.type) {
     case 'catalogue': {
       let next = state
@@ -89,7 +100,7 @@ export function scanReducer(state: ScanState, action: ScanAction): ScanState {
       return next
     }
     case 'report': {
-      let next: ScanState = {
+      let next: RawScanState = {
         ...state,
         scan: null,
         lastScan: { startedAt: action.report.startedAt, durationMs: action.report.durationMs, host: action.report.host },
@@ -101,7 +112,7 @@ export function scanReducer(state: ScanState, action: ScanAction): ScanState {
     case 'scan-requested': {
       // Shown at once, before the first progress event arrives over IPC.
       const ids = state.order
-      let next: ScanState = { ...state, scan: { ids, finished: [] } }
+      let next: RawScanState = { ...state, scan: { ids, finished: [] } }
       for (const id of ids) next = withEntry(next, id, (e) => ({ ...e, phase: 'waiting' }))
       return next
     }
@@ -122,16 +133,16 @@ export function scanReducer(state: ScanState, action: ScanAction): ScanState {
   }
 }
 
-export function isBusy(state: ScanState): boolean {
+export function isBusy(state: AnyScanState): boolean {
   return state.scan !== null || state.rerunning.length > 0
 }
 
-export function scanCounts(state: ScanState): { done: number; total: number } {
+export function scanCounts(state: AnyScanState): { done: number; total: number } {
   if (!state.scan) return { done: 0, total: 0 }
   return { done: state.scan.finished.length, total: state.scan.ids.length }
 }
 
-export function statusCounts(state: ScanState): Record<Status, number> {
+export function statusCounts(state: AnyScanState): Record<Status, number> {
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
   for (const id of state.order) {
     const status = state.entries[id]?.result?.status
@@ -142,15 +153,15 @@ export function statusCounts(state: ScanState): Record<Status, number> {
 
 export type GroupKey = Status | 'in_progress' | 'not_checked'
 
-export interface Group {
+export interface Group<E = Entry> {
   key: GroupKey
-  entries: Entry[]
+  entries: E[]
 }
 
 /** In-progress first (that is where the eye goes during a scan), then worst status first; catalogue order within a group. */
-export function groupEntries(state: ScanState): Group[] {
+export function groupEntries<E extends EntryOf<{ status: Status }, unknown>>(state: ScanStateOf<E>): Group<E>[] {
   const keys: GroupKey[] = ['in_progress', ...STATUS_ORDER, 'not_checked']
-  const groups = new Map<GroupKey, Entry[]>(keys.map((k) => [k, []]))
+  const groups = new Map<GroupKey, E[]>(keys.map((k) => [k, []]))
   for (const id of state.order) {
     const entry = state.entries[id]
     if (!entry) continue
@@ -166,4 +177,15 @@ export function groupEntries(state: ScanState): Group[] {
     const entries = groups.get(key) ?? []
     return entries.length > 0 ? [{ key, entries }] : []
   })
+}
+
+/** The state as the reader sees it, in their language; computed again on a language change, never re-run. */
+export function localizeScanState(state: RawScanState, locale: Locale): ScanState {
+  const entries = Object.fromEntries(
+    Object.entries(state.entries).map(([id, e]): [string, Entry] => {
+      const { result, ...rest } = e
+      return [id, { ...rest, title: render(e.title, locale), ...(result ? { result: localizeResult(result, locale) } : {}) }]
+    }),
+  )
+  return { ...state, entries }
 }

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import type { Locale } from '../../../checks/core/i18n/locale.js'
 import type { BulwarkApi } from '../../api.js'
-import type { ReportResult } from '../../../src-main/shared/report.js'
+import type { RawResult } from '../../../src-main/shared/report.js'
 import type { ApiError } from '../../components/ErrorNotice.js'
-import { initialScanState, scanReducer, type ScanState } from './scan-state.js'
+import { initialScanState, localizeScanState, scanReducer, type ScanState } from './scan-state.js'
 
 export interface ScanController {
+  /** In the reader's language: a language change renders it again and runs nothing. */
   state: ScanState
   /** False until the catalogue has loaded (or failed to). */
   ready: boolean
@@ -12,19 +14,16 @@ export interface ScanController {
   dismissError(): void
   scan(): Promise<void>
   /** Re-runs one check; resolves with its new result, or null when the run failed. */
-  runCheck(id: string): Promise<ReportResult | null>
-  /** Fetches the catalogue and results again in the current language (main localises them). */
-  relocalize(): Promise<void>
+  runCheck(id: string): Promise<RawResult | null>
 }
 
 /** Wires the api to the scan reducer: catalogue and last report on open, a fresh scan when there is none. */
-export function useScan(api: BulwarkApi): ScanController {
-  const [state, dispatch] = useReducer(scanReducer, initialScanState)
+export function useScan(api: BulwarkApi, locale: Locale): ScanController {
+  const [raw, dispatch] = useReducer(scanReducer, initialScanState)
+  const state = useMemo(() => localizeScanState(raw, locale), [raw, locale])
   const [ready, setReady] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const started = useRef(false)
-  // Single re-runs are not stored by main: after a language change they run again so their result is not lost.
-  const rerunSinceScan = useRef(new Set<string>())
 
   useEffect(() => api.onProgress((event) => dispatch({ type: 'progress', event })), [api])
 
@@ -33,7 +32,6 @@ export function useScan(api: BulwarkApi): ScanController {
     dispatch({ type: 'scan-requested' })
     const result = await api.scan({})
     if (result.ok) {
-      rerunSinceScan.current.clear()
       dispatch({ type: 'report', report: result.value })
     } else {
       dispatch({ type: 'scan-failed' })
@@ -47,7 +45,6 @@ export function useScan(api: BulwarkApi): ScanController {
       dispatch({ type: 'check-requested', id })
       const result = await api.runCheck({ id })
       if (result.ok) {
-        rerunSinceScan.current.add(id)
         dispatch({ type: 'check-result', result: result.value })
         return result.value
       }
@@ -77,16 +74,5 @@ export function useScan(api: BulwarkApi): ScanController {
     })()
   }, [api, scan])
 
-  const relocalize = useCallback(async () => {
-    const checks = await api.listChecks()
-    if (checks.ok) dispatch({ type: 'catalogue', checks: checks.value })
-    const last = await api.lastReport()
-    if (last.ok && last.value) dispatch({ type: 'report', report: last.value })
-    for (const id of [...rerunSinceScan.current]) {
-      const result = await api.runCheck({ id })
-      if (result.ok) dispatch({ type: 'check-result', result: result.value })
-    }
-  }, [api])
-
-  return { state, ready, error, dismissError: () => setError(null), scan, runCheck, relocalize }
+  return { state, ready, error, dismissError: () => setError(null), scan, runCheck }
 }

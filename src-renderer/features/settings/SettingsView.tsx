@@ -1,5 +1,5 @@
 import { PROFILES, type ProfileId } from '../../../checks/core/guidance/profiles.js'
-import { LOCALES, RTL_LOCALES, type Locale } from '../../../checks/core/i18n/locale.js'
+import { LOCALES, RTL_LOCALES } from '../../../checks/core/i18n/locale.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { useLocaleControl } from '../../i18n/LocaleGate.js'
 import { ViewHeading } from '../shell/ViewHeading.js'
@@ -12,15 +12,11 @@ interface Props {
   profile: ProfileId | null
   onChangeProfile: () => void
   onExport: () => void
-  onLocaleChanged: () => void
 }
 
-export function SettingsView({ profile, onChangeProfile, onExport, onLocaleChanged }: Props) {
+export function SettingsView({ profile, onChangeProfile, onExport }: Props) {
   const { t } = useI18n()
   const { choice, systemLocale, choose } = useLocaleControl()
-  const pick = async (value: Locale | null): Promise<void> => {
-    if (await choose(value)) onLocaleChanged()
-  }
   return (
     <section className="view settings" aria-labelledby="view-heading">
       <ViewHeading text={t(settingsText('heading'))} />
@@ -28,12 +24,12 @@ export function SettingsView({ profile, onChangeProfile, onExport, onLocaleChang
         <h3 id="lang-heading">{t(settingsText('languageHeading'))}</h3>
         <div className="choice-list" role="radiogroup" aria-labelledby="lang-heading">
           <label className="choice">
-            <input type="radio" name="locale" value={SYSTEM} checked={choice === null} onChange={() => void pick(null)} />
+            <input type="radio" name="locale" value={SYSTEM} checked={choice === null} onChange={() => void choose(null)} />
             <span>{t(settingsText('followSystem', { language: LOCALE_NAMES[systemLocale] }))}</span>
           </label>
           {LOCALES.map((locale) => (
             <label key={locale} className="choice">
-              <input type="radio" name="locale" value={locale} checked={choice === locale} onChange={() => void pick(locale)} />
+              <input type="radio" name="locale" value={locale} checked={choice === locale} onChange={() => void choose(locale)} />
               <span lang={locale} dir={RTL_LOCALES.has(locale) ? 'rtl' : 'ltr'}>
                 {LOCALE_NAMES[locale]}
               </span>

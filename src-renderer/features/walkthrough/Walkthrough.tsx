@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { activeRisk } from '../../../checks/core/guidance/plan.js'
 import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
-import type { Platform, ReportResult } from '../../../src-main/shared/report.js'
+import type { Platform, RawResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { t as reportText } from '../../../checks/core/report/messages.js'
 import { statusLabel } from '../../components/status.js'
@@ -24,7 +24,7 @@ interface Props {
   now: Date
   onBack: () => void
   /** Re-runs this check alone; resolves with the new result, or null when the run failed. */
-  onCheckAgain: (id: string) => Promise<ReportResult | null>
+  onCheckAgain: (id: string) => Promise<RawResult | null>
   onTick: (key: string, done: boolean) => void
   onAllDone: (keys: string[]) => void
   onAccept: (id: string, reason: string, reviewAt: string) => Promise<boolean>
@@ -35,7 +35,8 @@ interface Props {
 export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCheckAgain, onTick, onAllDone, onAccept, onRevoke }: Props) {
   const { t, formatDateTime } = useI18n()
   const heading = useRef<HTMLHeadingElement>(null)
-  const [checked, setChecked] = useState<ReportResult | null>(null)
+  // What "Check again" found, kept as messages so it reads in whatever language is chosen now.
+  const [checked, setChecked] = useState<RawResult | null>(null)
   const [accepting, setAccepting] = useState(false)
   const result = entry.result
   const running = entry.phase === 'running'
@@ -74,7 +75,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
         {running
           ? t(walkText('checking'))
           : checked && checked.status !== 'pass'
-            ? t(walkText('stillOpen', { status: t(statusLabel(checked.status)), summary: checked.summary }))
+            ? t(walkText('stillOpen', { status: t(statusLabel(checked.status)), summary: t(checked.summary) }))
             : ''}
         {checked?.status === 'pass' ? <span className="success-banner">{t(walkText('passed'))}</span> : null}
       </div>

@@ -16,7 +16,8 @@ import { createSenderCheck, type FrameLike } from '../../../src-main/electron/ip
 import { createScanService } from '../../../src-main/electron/scan-service.js'
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src-main/shared/ipc-channels.js'
 import type { BulwarkApi, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
-import type { ReportResult, ScanReport } from '../../../src-main/shared/report.js'
+import { localizeReport, localizeResult } from '../../../checks/core/report/model.js'
+import type { RawReport, RawResult, ReportResult, ScanReport } from '../../../src-main/shared/report.js'
 import { err, type Result } from '../../../src-main/shared/result.js'
 import { defaultStoreDir, openConfStore } from '../../../src-main/node/store/conf-store.js'
 
@@ -59,9 +60,9 @@ export interface RealApi {
   readonly calls: string[]
   /** Allowlisted URLs main would have opened; nothing is ever opened. */
   readonly openedLinks: string[]
-  /** The report of the latest successful scan. */
+  /** The report of the latest successful scan, in the app's current language (main sends messages). */
   readonly lastReport: ScanReport | null
-  /** The latest result for one check, from a scan or a single re-run. */
+  /** The latest result for one check, from a scan or a single re-run, in the app's current language. */
   latestResult(id: string): ReportResult | null
   holdProgress(): ProgressHold
   /** Every file the export wrote through the save-dialog stand-in. */
@@ -133,8 +134,8 @@ function frameLike(frame: Frame, page: Page): FrameLike {
 export async function bindRealApi(page: Page, options: RealApiOptions): Promise<RealApi> {
   const calls: string[] = []
   const openedLinks: string[] = []
-  const latest = new Map<string, ReportResult>()
-  let lastReport: ScanReport | null = null
+  const latest = new Map<string, RawResult>()
+  let lastReport: RawReport | null = null
   const gate = new Gate()
   let delivery: Promise<void> = Promise.resolve()
 
@@ -223,11 +224,11 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
   const record = (method: Invokable, response: Result<unknown>): void => {
     if (!response.ok) return
     if (method === 'scan') {
-      lastReport = response.value as ScanReport
+      lastReport = response.value as RawReport
       for (const r of lastReport.results) latest.set(r.id, r)
     }
     if (method === 'runCheck') {
-      const r = response.value as ReportResult
+      const r = response.value as RawResult
       latest.set(r.id, r)
     }
   }
@@ -251,9 +252,12 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     calls,
     openedLinks,
     get lastReport() {
-      return lastReport
+      return lastReport && localizeReport(lastReport, service.locale())
     },
-    latestResult: (id) => latest.get(id) ?? null,
+    latestResult: (id) => {
+      const r = latest.get(id)
+      return r ? localizeResult(r, service.locale()) : null
+    },
     holdProgress: () => gate.hold(),
     savedPaths,
     get quickExits() {

@@ -1,6 +1,8 @@
 import type { BulwarkApi, GuidanceState, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
-import type { ReportResult, ScanReport } from '../../../src-main/shared/report.js'
+import type { CheckInfo } from '../../../src-main/shared/ipc-contract.js'
+import type { RawReport, RawResult, ReportResult } from '../../../src-main/shared/report.js'
 import { render } from '../../../checks/core/i18n/locale.js'
+import { verbatim } from '../../../checks/core/i18n/message.js'
 import { findCheck } from '../../../checks/registry.js'
 import { ok } from '../../../src-main/shared/result.js'
 
@@ -14,7 +16,7 @@ export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
   const base: BulwarkApi = {
     listChecks: async () => ok([]),
     scan: async () => ok(report([])),
-    runCheck: async () => ok(result({})),
+    runCheck: async () => ok(raw(result({}))),
     lastReport: async () => ok(null),
     getSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'en' as const }),
     setSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'en' as const }),
@@ -65,16 +67,43 @@ export function result(partial: Partial<ReportResult>): ReportResult {
   }
 }
 
-export function report(results: ReportResult[]): ScanReport {
+/**
+ * What main sends for a result: messages, not text. The test's English becomes verbatim messages, so it
+ * shows unchanged in every language; a test of translation uses a real check's messages instead.
+ */
+export function raw(r: ReportResult): RawResult {
+  return {
+    ...r,
+    title: verbatim(r.title),
+    summary: verbatim(r.summary),
+    evidence: r.evidence.map(({ expected, ...e }) => ({
+      ...e,
+      label: verbatim(e.label),
+      ...(expected ? { expected: verbatim(expected) } : {}),
+    })),
+    rationale: verbatim(r.rationale),
+    observer: verbatim(r.observer),
+    remediation: { steps: r.remediation.steps.map((s) => ({ ...s, text: verbatim(s.text) })), references: r.remediation.references },
+  }
+}
+
+const isShown = (r: ReportResult | RawResult): r is ReportResult => typeof r.title === 'string'
+
+/** A report as main sends it, of results written as the reader sees them. */
+export function report(results: Array<ReportResult | RawResult>): RawReport {
   return {
     schemaVersion: 1,
     tool: { name: 'bulwark', version: 'test' },
     host: { platform: 'linux', release: '6.1.0', arch: 'x64' },
     startedAt: '2026-01-02T10:00:00.000Z',
     durationMs: 420,
-    locale: 'en',
-    results,
+    results: results.map((r) => (isShown(r) ? raw(r) : r)),
   }
+}
+
+/** A catalogue entry as main lists it. */
+export function checkInfo(id: string, title: string, category = id.split('.')[0] ?? id): CheckInfo {
+  return { id, title: verbatim(title), category, severity: 'medium', applicable: true }
 }
 
 export function guidance(partial: Partial<GuidanceState>): GuidanceState {

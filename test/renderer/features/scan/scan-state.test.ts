@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckInfo } from '../../../../src-main/shared/ipc-contract.js'
 import {
   groupEntries,
   initialScanState,
   isBusy,
+  localizeScanState,
   scanCounts,
   scanReducer,
   statusCounts,
   type ScanAction,
-  type ScanState,
+  type RawScanState,
 } from '../../../../src-renderer/features/scan/scan-state.js'
-import { report, result } from '../../support/fake-api.js'
+import { checkInfo, raw, report, result } from '../../support/fake-api.js'
 
-const info = (id: string): CheckInfo => ({ id, title: `Title ${id}`, category: 'x', severity: 'low', applicable: true })
 const ids = ['a.one', 'b.two', 'c.three']
-const run = (...actions: ScanAction[]): ScanState => actions.reduce(scanReducer, initialScanState)
-const catalogue: ScanAction = { type: 'catalogue', checks: ids.map(info) }
+const run = (...actions: ScanAction[]): RawScanState => actions.reduce(scanReducer, initialScanState)
+const catalogue: ScanAction = { type: 'catalogue', checks: ids.map((id) => checkInfo(id, `Title ${id}`)) }
+/** The state as an English reader sees it. */
+const shown = (state: RawScanState) => localizeScanState(state, 'en')
 
 describe('scan state', () => {
   it('counts progress from the engine events: 0 of 3, then 1 of 3 as each check finishes', () => {
@@ -26,7 +27,7 @@ describe('scan state', () => {
     expect(state.entries['b.two']?.phase).toBe('running')
     state = scanReducer(state, {
       type: 'progress',
-      event: { type: 'check-finished', id: 'b.two', result: result({ id: 'b.two', status: 'pass' }) },
+      event: { type: 'check-finished', id: 'b.two', result: raw(result({ id: 'b.two', status: 'pass' })) },
     })
     expect(scanCounts(state)).toEqual({ done: 1, total: 3 })
     expect(state.entries['b.two']?.phase).toBe('done')
@@ -34,7 +35,7 @@ describe('scan state', () => {
   })
 
   it('counts a check once even if its finish arrives twice', () => {
-    const finished: ScanAction = { type: 'progress', event: { type: 'check-finished', id: 'a.one', result: result({ id: 'a.one' }) } }
+    const finished: ScanAction = { type: 'progress', event: { type: 'check-finished', id: 'a.one', result: raw(result({ id: 'a.one' })) } }
     const state = run(catalogue, { type: 'progress', event: { type: 'scan-started', ids } }, finished, finished)
     expect(scanCounts(state)).toEqual({ done: 1, total: 3 })
   })
@@ -70,10 +71,10 @@ describe('scan state', () => {
   it('keeps the last result while one check re-runs, and replaces it with the new one', () => {
     let state = run(catalogue, { type: 'report', report: report([result({ id: 'a.one', status: 'fail', summary: 'old' })]) })
     state = scanReducer(state, { type: 'check-requested', id: 'a.one' })
-    expect(state.entries['a.one']).toMatchObject({ phase: 'running', result: { summary: 'old' } })
+    expect(shown(state).entries['a.one']).toMatchObject({ phase: 'running', result: { summary: 'old' } })
     expect(isBusy(state)).toBe(true)
-    state = scanReducer(state, { type: 'check-result', result: result({ id: 'a.one', status: 'pass', summary: 'new' }) })
-    expect(state.entries['a.one']).toMatchObject({ phase: 'done', result: { status: 'pass', summary: 'new' } })
+    state = scanReducer(state, { type: 'check-result', result: raw(result({ id: 'a.one', status: 'pass', summary: 'new' })) })
+    expect(shown(state).entries['a.one']).toMatchObject({ phase: 'done', result: { status: 'pass', summary: 'new' } })
     expect(isBusy(state)).toBe(false)
   })
 
@@ -95,6 +96,6 @@ describe('scan state', () => {
   it('adds a result for a check the catalogue did not list rather than dropping it', () => {
     const state = run(catalogue, { type: 'report', report: report([result({ id: 'z.new', title: 'New one' })]) })
     expect(state.order.at(-1)).toBe('z.new')
-    expect(state.entries['z.new']?.title).toBe('New one')
+    expect(shown(state).entries['z.new']?.title).toBe('New one')
   })
 })

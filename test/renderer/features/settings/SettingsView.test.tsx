@@ -16,16 +16,10 @@ describe('SettingsView', () => {
       ok({ locale: locale ?? null, timeoutMs: 5000, effectiveLocale: locale ?? ('es' as const) }),
     )
     const api = fakeApi({ getSettings: async () => ok({ locale: null, timeoutMs: 5000, effectiveLocale: 'es' as const }), setSettings })
-    const onLocaleChanged = vi.fn()
     render(
       <ApiProvider api={api}>
         <LocaleGate api={api}>
-          <SettingsView
-            profile="high-risk"
-            onChangeProfile={() => undefined}
-            onExport={() => undefined}
-            onLocaleChanged={onLocaleChanged}
-          />
+          <SettingsView profile="high-risk" onChangeProfile={() => undefined} onExport={() => undefined} />
         </LocaleGate>
       </ApiProvider>,
     )
@@ -35,7 +29,6 @@ describe('SettingsView', () => {
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'))
     expect(document.documentElement.lang).toBe('fa')
     expect(setSettings).toHaveBeenCalledWith({ locale: 'fa' })
-    expect(onLocaleChanged).toHaveBeenCalled()
     fireEvent.click(screen.getByRole('radio', { name: /\(Español\)$/ }))
     await waitFor(() => expect(document.documentElement.dir).toBe('ltr'))
     expect(setSettings).toHaveBeenLastCalledWith({ locale: null })
@@ -48,7 +41,7 @@ describe('SettingsView', () => {
     render(
       <ApiProvider api={api}>
         <LocaleGate api={api}>
-          <SettingsView profile="everyday" onChangeProfile={onChangeProfile} onExport={onExport} onLocaleChanged={() => undefined} />
+          <SettingsView profile="everyday" onChangeProfile={onChangeProfile} onExport={onExport} />
         </LocaleGate>
       </ApiProvider>,
     )

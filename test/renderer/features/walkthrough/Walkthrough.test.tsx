@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ReportResult } from '../../../../src-main/shared/report.js'
+import type { RawResult, ReportResult } from '../../../../src-main/shared/report.js'
 import type { Entry } from '../../../../src-renderer/features/scan/scan-state.js'
 import { addDays, dateInputValue, reviewIso } from '../../../../src-renderer/features/walkthrough/AcceptRiskDialog.js'
 import { Walkthrough } from '../../../../src-renderer/features/walkthrough/Walkthrough.js'
-import { guidance, result } from '../../support/fake-api.js'
+import { guidance, raw, result } from '../../support/fake-api.js'
 import { renderUi } from '../../support/render.js'
 
 afterEach(cleanup)
@@ -40,7 +40,7 @@ function setup(overrides: Partial<Parameters<typeof Walkthrough>[0]> = {}) {
     busy: false,
     now,
     onBack: vi.fn(),
-    onCheckAgain: vi.fn(async () => null as ReportResult | null),
+    onCheckAgain: vi.fn(async () => null as RawResult | null),
     onTick: vi.fn(),
     onAllDone: vi.fn(),
     onAccept: vi.fn(async () => true),
@@ -76,7 +76,7 @@ describe('Walkthrough', () => {
 
   it('"Check again" re-runs this check; a pass shows success and marks every open step done', async () => {
     const pass = { ...warn, status: 'pass' as const, summary: 'Only over HTTPS now.' }
-    const onCheckAgain = vi.fn(async () => pass)
+    const onCheckAgain = vi.fn(async () => raw(pass))
     const { props, container } = setup({ onCheckAgain })
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
     expect(onCheckAgain).toHaveBeenCalledWith('dns.firefox')
@@ -91,7 +91,7 @@ describe('Walkthrough', () => {
 
   it('"Check again" that still does not pass says what it found', async () => {
     const still = { ...warn, summary: 'Still falls back to plain DNS.' }
-    const { props, container } = setup({ onCheckAgain: vi.fn(async () => still) })
+    const { props, container } = setup({ onCheckAgain: vi.fn(async () => raw(still)) })
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
     await waitFor(() =>
       expect(container.querySelector('.walk-status')?.textContent).toBe('Checked again: Warning. Still falls back to plain DNS.'),
