@@ -1,6 +1,7 @@
 import type { Status } from '../../src-main/shared/report.js'
 import { useI18n } from '../i18n/I18nProvider.js'
-import { STATUS_ICON, statusLabel } from './status.js'
+import { statusWord } from '../../checks/core/report/messages.js'
+import { STATUS_ICON } from './status.js'
 
 /** Icon plus words: the text is what a screen reader and a colour-blind reader both get. */
 export function StatusBadge({ status }: { status: Status }) {
@@ -10,7 +11,7 @@ export function StatusBadge({ status }: { status: Status }) {
       <span className="status-icon" aria-hidden="true">
         {STATUS_ICON[status]}
       </span>
-      <span className="status-text">{t(statusLabel(status))}</span>
+      <span className="status-text">{t(statusWord(status))}</span>
     </span>
   )
 }

@@ -5,7 +5,7 @@ import { PROFILES } from '../../checks/core/guidance/profiles.js'
 import { ANSWER_LABELS, QUESTIONS } from '../../checks/core/guidance/questionnaire.js'
 import { t as reportText } from '../../checks/core/report/messages.js'
 import { findCheck } from '../../checks/registry.js'
-import { statusLabel } from '../../src-renderer/components/status.js'
+import { statusWord } from '../../checks/core/report/messages.js'
 import { exportText } from '../../src-renderer/features/export/messages.js'
 import { historyText } from '../../src-renderer/features/history/messages.js'
 import { panicText } from '../../src-renderer/features/panic/messages.js'
@@ -113,7 +113,7 @@ test('first run → questionnaire → plan → walk-through → check again → 
     await expect(walk.getByText(en(walkText('passed')))).toBeVisible()
     expect(realApi.calls.slice(before)).toContain(`runCheck:${FIREFOX}`)
     expect(realApi.calls.slice(before)).not.toContain('scan')
-    await expect(walk.locator('.status-badge .status-text').first()).toHaveText(en(statusLabel('pass')))
+    await expect(walk.locator('.status-badge .status-text').first()).toHaveText(en(statusWord('pass')))
     for (const box of await walk.getByRole('checkbox').all()) await expect(box).toBeChecked()
     const saved = await page.evaluate(() =>
       (

@@ -5,7 +5,8 @@ import { t as reportText } from '../../checks/core/report/messages.js'
 import { CHECKS, findCheck } from '../../checks/registry.js'
 import type { ReportResult } from '../../src-main/shared/report.js'
 import { componentText } from '../../src-renderer/components/messages.js'
-import { STATUS_ORDER, statusLabel } from '../../src-renderer/components/status.js'
+import { statusWord } from '../../checks/core/report/messages.js'
+import { STATUS_ORDER } from '../../checks/core/report/model.js'
 import { detailText } from '../../src-renderer/features/detail/messages.js'
 import { scanText } from '../../src-renderer/features/scan/messages.js'
 import { shellText } from '../../src-renderer/features/shell/messages.js'
@@ -100,14 +101,14 @@ test('scan, watch progress, read a result in detail, re-run it, and scan again',
     for (const result of report.results) {
       const r = row(page, result.id)
       await expect(r).toHaveAttribute('data-status', result.status)
-      await expect(r.locator('.status-text')).toHaveText(en(statusLabel(result.status)))
+      await expect(r.locator('.status-text')).toHaveText(en(statusWord(result.status)))
       await expect(r.locator('.result-title')).toHaveText(result.title)
       await expect(r.locator('.result-summary')).toHaveText(result.summary)
     }
     for (const status of STATUS_ORDER) {
       const count = report.results.filter((r) => r.status === status).length
       const chip = page.locator(`.summary-item.status-${status}`)
-      if (count > 0) await expect(chip).toContainText(en(scanText('summaryItem', { label: en(statusLabel(status)), count })))
+      if (count > 0) await expect(chip).toContainText(en(scanText('summaryItem', { label: en(statusWord(status)), count })))
       else await expect(chip).toHaveCount(0)
     }
   })

@@ -1,7 +1,7 @@
 import { SCORE_FORMULA, type Score } from '../../../checks/core/guidance/score.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { ReportResult } from '../../../src-main/shared/report.js'
-import { statusLabel } from '../../components/status.js'
+import { statusWord } from '../../../checks/core/report/messages.js'
 import { t as reportText } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { planText } from './messages.js'
@@ -43,7 +43,7 @@ export function ScoreCard({ score, profileTitle, results }: { score: Score; prof
         <ul className="moved-list">
           {moved.map((line) => (
             <li key={line.id} className={`status-${line.status}`}>
-              {t(planText('movedLine', { title: title(line.id), status: t(statusLabel(line.status)), points: Math.round(line.lost) }))}
+              {t(planText('movedLine', { title: title(line.id), status: t(statusWord(line.status)), points: Math.round(line.lost) }))}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { statusLabel } from '../../components/status.js'
+import { statusWord } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { scanText } from './messages.js'
 import { ResultRow } from './ResultRow.js'
@@ -8,7 +8,7 @@ import type { Msg } from '../../../checks/core/i18n/message.js'
 function groupLabel(key: GroupKey): Msg {
   if (key === 'in_progress') return scanText('groupInProgress')
   if (key === 'not_checked') return scanText('groupNotChecked')
-  return statusLabel(key)
+  return statusWord(key)
 }
 
 export function ResultList({

@@ -1,4 +1,6 @@
-import { STATUS_ICON, STATUS_ORDER, statusLabel } from '../../components/status.js'
+import { STATUS_ICON } from '../../components/status.js'
+import { statusWord } from '../../../checks/core/report/messages.js'
+import { STATUS_ORDER } from '../../../checks/core/report/model.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { scanText } from './messages.js'
 import { statusCounts, type ScanState } from './scan-state.js'
@@ -20,7 +22,7 @@ export function SummaryBar({ state }: { state: ScanState }) {
             <span className="status-icon" aria-hidden="true">
               {STATUS_ICON[status]}
             </span>
-            <span>{t(scanText('summaryItem', { count: counts[status], label: t(statusLabel(status)) }))}</span>
+            <span>{t(scanText('summaryItem', { count: counts[status], label: t(statusWord(status)) }))}</span>
           </li>
         ))}
       </ul>

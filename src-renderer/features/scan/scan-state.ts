@@ -3,7 +3,7 @@ import { verbatim, type Msg } from '../../../checks/core/i18n/message.js'
 import { localizeResult } from '../../../checks/core/report/model.js'
 import type { CheckInfo, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
 import type { HostSummary, RawReport, RawResult, ReportResult, Status } from '../../../src-main/shared/report.js'
-import { STATUS_ORDER } from '../../components/status.js'
+import { STATUS_ORDER } from '../../../checks/core/report/model.js'
 
 /**
  * idle: never checked in this session and no saved report; waiting: queued in the running scan;

@@ -4,7 +4,7 @@ import type { GuidanceState } from '../../../src-main/shared/ipc-contract.js'
 import type { Platform, RawResult } from '../../../src-main/shared/report.js'
 import { StatusBadge } from '../../components/StatusBadge.js'
 import { t as reportText } from '../../../checks/core/report/messages.js'
-import { statusLabel } from '../../components/status.js'
+import { statusWord } from '../../../checks/core/report/messages.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from '../detail/messages.js'
 import { EvidenceTable } from '../detail/EvidenceTable.js'
@@ -75,7 +75,7 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
         {running
           ? t(walkText('checking'))
           : checked && checked.status !== 'pass'
-            ? t(walkText('stillOpen', { status: t(statusLabel(checked.status)), summary: t(checked.summary) }))
+            ? t(walkText('stillOpen', { status: t(statusWord(checked.status)), summary: t(checked.summary) }))
             : ''}
         {checked?.status === 'pass' ? <span className="success-banner">{t(walkText('passed'))}</span> : null}
       </div>
