@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { importsOf, isNodeBuiltin, isPackage, reachableFrom, under, violations, type Rule } from './imports.js'
+import { importCycles, importsOf, isNodeBuiltin, isPackage, reachableFrom, under, violations, type Rule } from './imports.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const FOLDERS = ['checks', 'src-main', 'src-renderer']
@@ -103,6 +103,10 @@ describe('import walls', () => {
   it('the CLI never loads electron, transitively from src-main/cli/index.ts', () => {
     expect(cliViolations(tree, 'src-main/cli/index.ts')).toEqual([])
   })
+
+  it('no module imports itself round a loop at run time', () => {
+    expect(importCycles(tree)).toEqual([])
+  })
 })
 
 describe('the walls would catch a violation', () => {
@@ -182,5 +186,16 @@ describe('the walls would catch a violation', () => {
     ])
     const store = new Map([['src-main/cli/index.ts', "import Store from 'electron-store'"]])
     expect(cliViolations(store, 'src-main/cli/index.ts')).toHaveLength(1)
+  })
+
+  it('cycles: a loop of run-time imports, however long, but not one closed by a type-only import', () => {
+    const loop = new Map([
+      ['checks/core/host/helpers.ts', "import { ok } from './toolkit.js'"],
+      ['checks/core/host/toolkit.ts', "import { attempt } from './x.js'"],
+      ['checks/core/host/x.ts', "export { attempt } from './helpers.js'"],
+      ['checks/core/host/y.ts', "import { ok } from './toolkit.js'\nimport type { Y } from './z.js'"],
+      ['checks/core/host/z.ts', "import type { Z } from './y.js'"],
+    ])
+    expect(importCycles(loop)).toEqual([['checks/core/host/helpers.ts', 'checks/core/host/toolkit.ts', 'checks/core/host/x.ts']])
   })
 })

@@ -150,3 +150,52 @@ export function isPackage(target: string, name: string): boolean {
 export function under(target: string, folder: string): boolean {
   return target === folder || target.startsWith(`${folder}/`)
 }
+
+/**
+ * Groups of files that import each other at run time, directly or round a loop (type-only imports
+ * excluded: they load nothing). A loop means load order decides which module sees the other half-built.
+ * Tarjan's strongly connected components: linear in files plus imports.
+ */
+export function importCycles(files: ReadonlyMap<string, string>): string[][] {
+  const edges = new Map<string, string[]>()
+  for (const [file, text] of files) {
+    edges.set(
+      file,
+      importsOf(file, text).flatMap((ref) => {
+        if (ref.typeOnly || !ref.specifier.startsWith('.')) return []
+        const next = sourceFor(resolveSpecifier(file, ref.specifier), files)
+        return next ? [next] : []
+      }),
+    )
+  }
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const cycles: string[][] = []
+  const connect = (file: string): void => {
+    index.set(file, index.size)
+    low.set(file, index.get(file) as number)
+    stack.push(file)
+    onStack.add(file)
+    for (const next of edges.get(file) ?? []) {
+      if (!index.has(next)) {
+        connect(next)
+        low.set(file, Math.min(low.get(file) as number, low.get(next) as number))
+      } else if (onStack.has(next)) {
+        low.set(file, Math.min(low.get(file) as number, index.get(next) as number))
+      }
+    }
+    if (low.get(file) !== index.get(file)) return
+    const group: string[] = []
+    let member: string | undefined
+    do {
+      member = stack.pop() as string
+      onStack.delete(member)
+      group.push(member)
+    } while (member !== file)
+    if (group.length > 1 || (edges.get(file) ?? []).includes(file)) cycles.push(group.sort())
+  }
+  for (const file of files.keys()) if (!index.has(file)) connect(file)
+  return cycles
+}

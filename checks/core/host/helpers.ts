@@ -3,7 +3,7 @@ import path from 'node:path'
 import { defineMessages, type Msg } from '../i18n/message.js'
 import type { Platform } from '../types.js'
 import { HostError, type FileStat, type Host, type HostErrorCode, type ReadOptions } from './host.js'
-import { failed, ok, type Result } from './toolkit.js'
+import { failed, ok, type Result } from './result.js'
 
 const t = defineMessages('host', {
   not_found: 'Not found: {target}',

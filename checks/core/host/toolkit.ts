@@ -7,16 +7,9 @@ import { defineMessages, type Msg } from '../i18n/message.js'
 import { attempt, describeHostError, observedError, observedExit } from './helpers.js'
 import type { Host, HostErrorCode } from './host.js'
 
-/** A value, or a failure with its reason (a message by default; a parser's short detail is a string). */
-export type Result<T, R = Msg> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: R }
-
-export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
-  return { ok: true, value }
-}
-
-export function failed<R>(reason: R): { readonly ok: false; readonly reason: R } {
-  return { ok: false, reason }
-}
+// The result type lives in its own module so helpers.ts (which this file builds on) can use it too.
+export { failed, ok, type Result } from './result.js'
+import { failed, ok, type Result } from './result.js'
 
 const t = defineMessages('toolkit', {
   exit: '{command} exited with code {code}: {detail}',
