@@ -1,7 +1,7 @@
 /**
  * dns.chromium: do Chrome, Chromium, Edge, Brave and Vivaldi resolve names only over DNS over
  * HTTPS ("secure" mode with a provider)? Reads each browser's Local State and its managed
- * policies, the policy winning (chromium.rules.ts).
+ * policies, the policy winning (chromium.verdict.ts).
  */
 import { z } from 'zod'
 import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
@@ -10,72 +10,20 @@ import { defineCheck } from '../../core/define-check.js'
 import { describeHostError, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
-import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
-import { POLICY_MODE, POLICY_TEMPLATES, readChromiumPolicy } from './chromium-policy.io.js'
-import { assessChromium, type ChromiumAssessment, type ChromiumReason, type ChromiumSetting, type LocalState } from './chromium.verdict.js'
+import type { Evidence, Outcome } from '../../core/types.js'
+import { readChromiumPolicy } from './chromium-policy.io.js'
+import {
+  assessChromium,
+  fittingSteps,
+  stepsFor,
+  type ChromiumAssessment,
+  type ChromiumReason,
+  type ChromiumSetting,
+  type LocalState,
+} from './chromium.verdict.js'
 import { t } from './chromium.messages.js'
 
 const ID = 'dns.chromium'
-
-const DOH_TEMPLATE = 'https://dns.quad9.net/dns-query'
-
-function policySteps(platform: Platform): Step[] {
-  const policy = { [POLICY_MODE]: 'secure', [POLICY_TEMPLATES]: DOH_TEMPLATE }
-  if (platform === 'win32') {
-    const key = 'HKLM:\\SOFTWARE\\Policies\\Google\\Chrome'
-    return [
-      {
-        text: t('stepPolicy'),
-        requiresAdmin: true,
-        command: {
-          shell: 'powershell',
-          line: `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name ${POLICY_MODE} -Value 'secure' -Type String; Set-ItemProperty -Path '${key}' -Name ${POLICY_TEMPLATES} -Value '${DOH_TEMPLATE}' -Type String`,
-        },
-      },
-      {
-        text: t('stepPolicyOthers', {
-          chromium: 'HKLM:\\SOFTWARE\\Policies\\Chromium',
-          edge: 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge',
-          brave: 'HKLM:\\SOFTWARE\\Policies\\BraveSoftware\\Brave',
-        }),
-        requiresAdmin: true,
-      },
-    ]
-  }
-  if (platform === 'darwin') {
-    // Chrome reads macOS policy only from managed preferences, which a configuration profile installs;
-    // a hand-written plist there is removed by macOS, so no shell command is offered.
-    return [
-      {
-        text: t('stepPolicyMac', { mode: POLICY_MODE, templates: POLICY_TEMPLATES, url: DOH_TEMPLATE }),
-        requiresAdmin: true,
-        link: 'https://support.google.com/chrome/a/answer/9020077',
-      },
-    ]
-  }
-  return [
-    {
-      text: t('stepPolicy'),
-      requiresAdmin: true,
-      command: {
-        shell: 'sh',
-        line: `sudo mkdir -p /etc/opt/chrome/policies/managed && printf '%s\\n' '${JSON.stringify(policy)}' | sudo tee /etc/opt/chrome/policies/managed/secure-dns.json`,
-      },
-    },
-    {
-      text: t('stepPolicyOthers', {
-        chromium: '/etc/chromium/policies/managed/',
-        edge: '/etc/opt/edge/policies/managed/',
-        brave: '/etc/brave/policies/managed/',
-      }),
-      requiresAdmin: true,
-    },
-  ]
-}
-
-function stepsFor(platform: Platform): Step[] {
-  return [{ text: t('stepUi') }, { text: t('stepNoLocalState') }, ...policySteps(platform)]
-}
 
 const LocalStateDoh = z.object({ dns_over_https: z.object({ mode: z.unknown().optional(), templates: z.unknown().optional() }).optional() })
 
@@ -169,7 +117,11 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   const first = found.problems[0]
   if (!worst)
     return { status: 'unknown', summary: t('unknownBrowser', { browser: first?.spec.name ?? '', reason: first?.reason ?? '' }), evidence }
-  return { status: overall, summary: summaryFor(worst, count), evidence }
+  const steps = fittingSteps(
+    host.platform,
+    results.filter((r) => r.verdict !== 'pass').map((r) => r.install.spec),
+  )
+  return { status: overall, summary: summaryFor(worst, count), evidence, ...(steps ? { steps } : {}) }
 }
 
 export const chromiumCheck = defineCheck({

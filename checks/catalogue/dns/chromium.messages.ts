@@ -37,6 +37,10 @@ export const t = defineMessages('dns.chromium', {
   stepPolicyMac:
     'As an administrator you can enforce it with a configuration profile (MDM, or installed in System Settings → Privacy & Security → Profiles) whose payload type is the browser\'s bundle id (com.google.Chrome, org.chromium.Chromium, com.microsoft.Edge, com.brave.Browser, com.vivaldi.Vivaldi), setting {mode} to "secure" and {templates} to your provider, e.g. {url}.',
   stepPolicyOthers: 'For Chromium use {chromium}, for Edge {edge}, for Brave {brave} instead.',
+  stepUiFor:
+    'In {browser} open {page}, turn on "Use secure DNS" and choose a provider (not "your current service provider", which can fall back to plain DNS).',
+  stepPolicyFor:
+    'As an administrator you can enforce it for every user of {browser} with the DnsOverHttpsMode ("secure") and DnsOverHttpsTemplates policies:',
 })
 
 export const policyText = defineMessages('dns.chromium.policy', {

@@ -7,6 +7,10 @@
  */
 import { isHttpsUrl, type BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
+import type { ChromiumBrowserSpec } from '../../readers/browsers/chromium-browsers.io.js'
+import type { Platform, Step } from '../../core/types.js'
+import { POLICY_MODE, POLICY_TEMPLATES } from './chromium-policy.io.js'
+import { t } from './chromium.messages.js'
 
 export interface PolicyString {
   value: string
@@ -76,4 +80,86 @@ export function assessChromium(local: LocalState, policy: ChromiumPolicy): Chrom
       // Chromium treats any other mode string as off.
       return decide('fail', 'unrecognised_mode')
   }
+}
+
+const DOH_TEMPLATE = 'https://dns.quad9.net/dns-query'
+
+function linuxPolicyLine(dir: string): string {
+  const policy = { [POLICY_MODE]: 'secure', [POLICY_TEMPLATES]: DOH_TEMPLATE }
+  return `sudo mkdir -p ${dir} && printf '%s\\n' '${JSON.stringify(policy)}' | sudo tee ${dir}/secure-dns.json`
+}
+
+function windowsPolicyLine(key: string): string {
+  return `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name ${POLICY_MODE} -Value 'secure' -Type String; Set-ItemProperty -Path '${key}' -Name ${POLICY_TEMPLATES} -Value '${DOH_TEMPLATE}' -Type String`
+}
+
+/** macOS reads browser policy only from managed preferences, which a configuration profile installs. */
+function macPolicyStep(): Step {
+  // A hand-written plist there is removed by macOS, so no shell command is offered.
+  return {
+    text: t('stepPolicyMac', { mode: POLICY_MODE, templates: POLICY_TEMPLATES, url: DOH_TEMPLATE }),
+    requiresAdmin: true,
+    link: 'https://support.google.com/chrome/a/answer/9020077',
+  }
+}
+
+function policySteps(platform: Platform): Step[] {
+  if (platform === 'darwin') return [macPolicyStep()]
+  const win = platform === 'win32'
+  return [
+    {
+      text: t('stepPolicy'),
+      requiresAdmin: true,
+      command: win
+        ? { shell: 'powershell', line: windowsPolicyLine('HKLM:\\SOFTWARE\\Policies\\Google\\Chrome') }
+        : { shell: 'sh', line: linuxPolicyLine('/etc/opt/chrome/policies/managed') },
+    },
+    {
+      text: win
+        ? t('stepPolicyOthers', {
+            chromium: 'HKLM:\\SOFTWARE\\Policies\\Chromium',
+            edge: 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge',
+            brave: 'HKLM:\\SOFTWARE\\Policies\\BraveSoftware\\Brave',
+          })
+        : t('stepPolicyOthers', {
+            chromium: '/etc/chromium/policies/managed/',
+            edge: '/etc/opt/edge/policies/managed/',
+            brave: '/etc/brave/policies/managed/',
+          }),
+      requiresAdmin: true,
+    },
+  ]
+}
+
+/** The platform's default steps: every browser's settings page, no Local State edit, and the policies. */
+export function stepsFor(platform: Platform): Step[] {
+  return [{ text: t('stepUi') }, { text: t('stepNoLocalState') }, ...policySteps(platform)]
+}
+
+function settingsPage(spec: ChromiumBrowserSpec): string {
+  return spec.id === 'edge' ? 'edge://settings/privacy' : `${spec.scheme}://settings/security`
+}
+
+/** The policy step for one browser on Linux or Windows, where its vendor documents a place for it. */
+function policyStepFor(platform: 'linux' | 'win32', spec: ChromiumBrowserSpec): Step[] {
+  const dir = spec.linuxPolicyDirs[0]
+  const command =
+    platform === 'win32'
+      ? spec.windowsPolicyKey && { shell: 'powershell' as const, line: windowsPolicyLine(`HKLM:\\${spec.windowsPolicyKey}`) }
+      : dir && { shell: 'sh' as const, line: linuxPolicyLine(dir) }
+  return command ? [{ text: t('stepPolicyFor', { browser: spec.name }), requiresAdmin: true, command }] : []
+}
+
+/**
+ * The steps for the browsers that are not yet on secure DNS, or undefined when none is left: each one's
+ * settings page, and a policy step only for those found (macOS: one configuration profile for all).
+ */
+export function fittingSteps(platform: Platform, browsers: readonly ChromiumBrowserSpec[]): Step[] | undefined {
+  const specs = browsers.filter((s, i) => browsers.findIndex((x) => x.id === s.id) === i)
+  if (specs.length === 0) return undefined
+  return [
+    ...specs.map((s) => ({ text: t('stepUiFor', { browser: s.name, page: settingsPage(s) }) })),
+    { text: t('stepNoLocalState') },
+    ...(platform === 'darwin' ? [macPolicyStep()] : specs.flatMap((s) => policyStepFor(platform, s))),
+  ]
 }

@@ -2,7 +2,7 @@
  * dns.firefox: does every Firefox profile resolve names only over DNS over HTTPS (TRR mode 3)?
  * Reads each profile's user.js and prefs.js, the installation's default-pref files and AutoConfig
  * file, and the enterprise policies that apply to it, and resolves them by Firefox's own
- * precedence (firefox.rules.ts).
+ * precedence (firefox.verdict.ts).
  */
 import { findFirefoxProfiles, type FirefoxPackaging, type FirefoxProfile } from '../../readers/browsers/firefox-profiles.io.js'
 import { defineCheck } from '../../core/define-check.js'
@@ -10,7 +10,7 @@ import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.io.j
 import { pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { joinMessages, type Msg } from '../../core/i18n/message.js'
-import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
+import type { Evidence, Outcome } from '../../core/types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.io.js'
 import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../../readers/browsers/browsers.verdict.js'
 import { readAdminPrefs, readPrefFile } from './firefox-admin.io.js'
@@ -23,65 +23,12 @@ import {
   type ProfileAssessment,
   type Resolved,
   type VerdictReason,
+  fittingSteps,
+  stepsFor,
 } from './firefox.verdict.js'
 import { t } from './firefox.messages.js'
 
 const ID = 'dns.firefox'
-
-const DOH_URL = 'https://dns.quad9.net/dns-query'
-
-const USER_JS_LINES = [
-  `user_pref("network.trr.mode", 3);`,
-  `user_pref("network.trr.uri", "${DOH_URL}");`,
-  `user_pref("network.trr.custom_uri", "${DOH_URL}");`,
-]
-
-function userJsStep(platform: Platform): Step {
-  const line =
-    platform === 'win32'
-      ? `Add-Content -Path "$env:APPDATA\\Mozilla\\Firefox\\Profiles\\<profile folder>\\user.js" -Value '${USER_JS_LINES.join("','")}'`
-      : `printf '%s\\n' ${USER_JS_LINES.map((l) => `'${l}'`).join(' ')} >> "<profile folder>/user.js"`
-  return { text: t('stepUserJs'), command: { shell: platform === 'win32' ? 'powershell' : 'sh', line } }
-}
-
-const POLICY_JSON = `{"policies": {"DNSOverHTTPS": {"Enabled": true, "ProviderURL": "${DOH_URL}", "Fallback": false, "Locked": true}}}`
-
-function adminStep(platform: Platform): Step {
-  if (platform === 'win32') {
-    const key = 'HKLM:\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS'
-    return {
-      text: t('stepLocked'),
-      requiresAdmin: true,
-      command: {
-        shell: 'powershell',
-        line: `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name Enabled -Value 1 -Type DWord; Set-ItemProperty -Path '${key}' -Name ProviderURL -Value '${DOH_URL}' -Type String; Set-ItemProperty -Path '${key}' -Name Fallback -Value 0 -Type DWord; Set-ItemProperty -Path '${key}' -Name Locked -Value 1 -Type DWord`,
-      },
-    }
-  }
-  if (platform === 'darwin') {
-    return {
-      text: t('stepLocked'),
-      requiresAdmin: true,
-      command: {
-        shell: 'sh',
-        // defaults(1) cannot type values inside a dictionary, so plutil writes the nested policy.
-        line: `sudo defaults write /Library/Preferences/org.mozilla.firefox EnterprisePoliciesEnabled -bool true && sudo plutil -replace DNSOverHTTPS -json '${JSON.stringify({ Enabled: true, ProviderURL: DOH_URL, Fallback: false, Locked: true })}' /Library/Preferences/org.mozilla.firefox.plist`,
-      },
-    }
-  }
-  return {
-    text: t('stepLockedLinux'),
-    requiresAdmin: true,
-    command: {
-      shell: 'sh',
-      line: `sudo mkdir -p /etc/firefox/policies && printf '%s\\n' '${POLICY_JSON}' | sudo tee /etc/firefox/policies/policies.json`,
-    },
-  }
-}
-
-function stepsFor(platform: Platform): Step[] {
-  return [{ text: t('stepUi') }, userJsStep(platform), { text: t('stepUndo') }, adminStep(platform)]
-}
 
 function reasonText(a: ProfileAssessment, name: string, count: number): Msg {
   const mode = a.mode.known ? String(a.mode.value) : '?'
@@ -291,7 +238,8 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   if (!worst) return { status: 'unknown', summary: t('noProfilesButProblems', { reason: found.problems[0]?.reason ?? '' }), evidence }
   if (overall === 'unknown')
     return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
-  return { status: overall, summary: reasonText(worst.assessment, worst.profile.name, count), evidence }
+  const steps = fittingSteps(host.platform, worst.assessment)
+  return { status: overall, summary: reasonText(worst.assessment, worst.profile.name, count), evidence, ...(steps ? { steps } : {}) }
 }
 
 export const firefoxCheck = defineCheck({

@@ -83,6 +83,8 @@ export const t = defineMessages('dns.firefox', {
     'If Firefox shows the setting as managed by your organisation, a policy locks it: ask your administrator. As an administrator you can enforce DNS-over-HTTPS-only for every profile with the DNSOverHTTPS policy (Enabled, Fallback false, Locked):',
   stepLockedLinux:
     'As an administrator, write the policy file (if /etc/firefox/policies/policies.json already exists, add the DNSOverHTTPS entry to it instead):',
+  stepAskAdmin:
+    'DNS over HTTPS is locked for this Firefox by {source}, so neither the settings page nor user.js can change it: ask whoever manages this computer to change it there (the next step is for them).',
 })
 
 export const adminText = defineMessages('dns.firefox.admin', {

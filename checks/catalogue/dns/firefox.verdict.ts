@@ -13,6 +13,8 @@
  */
 import { isHttpsUrl, type BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
+import type { Platform, Step } from '../../core/types.js'
+import { t } from './firefox.messages.js'
 import type { AutoConfigOp, OpaqueStatement, OpaqueWhy, ParsedAutoConfig } from './autoconfig.parse.js'
 import type { ParsedPrefs, PrefEntry, PrefValue } from './prefs.parse.js'
 
@@ -267,4 +269,85 @@ export function assessProfile(
     default:
       return decide('fail', 'invalid_mode')
   }
+}
+
+const DOH_URL = 'https://dns.quad9.net/dns-query'
+
+const USER_JS_LINES = [
+  `user_pref("network.trr.mode", 3);`,
+  `user_pref("network.trr.uri", "${DOH_URL}");`,
+  `user_pref("network.trr.custom_uri", "${DOH_URL}");`,
+]
+
+function userJsStep(platform: Platform): Step {
+  const line =
+    platform === 'win32'
+      ? `Add-Content -Path "$env:APPDATA\\Mozilla\\Firefox\\Profiles\\<profile folder>\\user.js" -Value '${USER_JS_LINES.join("','")}'`
+      : `printf '%s\\n' ${USER_JS_LINES.map((l) => `'${l}'`).join(' ')} >> "<profile folder>/user.js"`
+  return { text: t('stepUserJs'), command: { shell: platform === 'win32' ? 'powershell' : 'sh', line } }
+}
+
+const POLICY_JSON = `{"policies": {"DNSOverHTTPS": {"Enabled": true, "ProviderURL": "${DOH_URL}", "Fallback": false, "Locked": true}}}`
+
+function adminStep(platform: Platform): Step {
+  if (platform === 'win32') {
+    const key = 'HKLM:\\SOFTWARE\\Policies\\Mozilla\\Firefox\\DNSOverHTTPS'
+    return {
+      text: t('stepLocked'),
+      requiresAdmin: true,
+      command: {
+        shell: 'powershell',
+        line: `New-Item -Path '${key}' -Force | Out-Null; Set-ItemProperty -Path '${key}' -Name Enabled -Value 1 -Type DWord; Set-ItemProperty -Path '${key}' -Name ProviderURL -Value '${DOH_URL}' -Type String; Set-ItemProperty -Path '${key}' -Name Fallback -Value 0 -Type DWord; Set-ItemProperty -Path '${key}' -Name Locked -Value 1 -Type DWord`,
+      },
+    }
+  }
+  if (platform === 'darwin') {
+    return {
+      text: t('stepLocked'),
+      requiresAdmin: true,
+      command: {
+        shell: 'sh',
+        // defaults(1) cannot type values inside a dictionary, so plutil writes the nested policy.
+        line: `sudo defaults write /Library/Preferences/org.mozilla.firefox EnterprisePoliciesEnabled -bool true && sudo plutil -replace DNSOverHTTPS -json '${JSON.stringify({ Enabled: true, ProviderURL: DOH_URL, Fallback: false, Locked: true })}' /Library/Preferences/org.mozilla.firefox.plist`,
+      },
+    }
+  }
+  return {
+    text: t('stepLockedLinux'),
+    requiresAdmin: true,
+    command: {
+      shell: 'sh',
+      line: `sudo mkdir -p /etc/firefox/policies && printf '%s\\n' '${POLICY_JSON}' | sudo tee /etc/firefox/policies/policies.json`,
+    },
+  }
+}
+
+/** The platform's default steps: the settings page, a user.js block, how to undo it, and a locked policy. */
+export function stepsFor(platform: Platform): Step[] {
+  return [{ text: t('stepUi') }, userJsStep(platform), { text: t('stepUndo') }, adminStep(platform)]
+}
+
+/** What locks the value that decided a profile's verdict, when the user cannot change it: the policy, file or AutoConfig. */
+export function lockedBy(a: ProfileAssessment): string | undefined {
+  const decisive =
+    a.mode.known && a.mode.value === 3 ? [a.mode, a.uri] : a.mode.known && a.mode.value === 0 ? [a.mode, a.rollout] : [a.mode]
+  for (const r of decisive) {
+    if (!r.known) continue
+    const o = r.origin
+    if (o.kind === 'policy' && o.locked) return o.source
+    if (o.kind === 'file' && o.locked) return o.path
+  }
+  return undefined
+}
+
+/**
+ * The steps that fit the weakest profile, or undefined when the defaults do. When its value is locked
+ * (a locked policy, a locked default pref, AutoConfig lockPref()), the settings page and user.js cannot
+ * change it: say who can, and give them the policy step for this platform only.
+ */
+export function fittingSteps(platform: Platform, worst: ProfileAssessment | undefined): Step[] | undefined {
+  if (!worst || worst.verdict === 'pass') return undefined
+  const source = lockedBy(worst)
+  if (source === undefined) return undefined
+  return [{ text: t('stepAskAdmin', { source }) }, adminStep(platform)]
 }

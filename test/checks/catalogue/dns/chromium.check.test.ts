@@ -190,6 +190,21 @@ describe('dns.chromium on damaged or unusual input', () => {
 })
 
 describe('dns.chromium remediation', () => {
+  it('win32: Chrome passes and Edge is off: steps only for Edge', async () => {
+    const o = await run(winHost({}))
+    expect(o.steps?.map((s) => [s.text.key, s.text.params?.browser ?? null])).toEqual([
+      ['dns.chromium.stepUiFor', 'Microsoft Edge'],
+      ['dns.chromium.stepNoLocalState', null],
+      ['dns.chromium.stepPolicyFor', 'Microsoft Edge'],
+    ])
+  })
+
+  it('linux: every browser passes: no steps of its own', async () => {
+    const o = await run(createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }))
+    expect(o.status).toBe('pass')
+    expect(o.steps).toBeUndefined()
+  })
+
   it.each(['linux', 'darwin', 'win32'] as const)(
     '%s: the settings page and an admin policy step, never an edit of Local State',
     (platform) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { assessChromium, type ChromiumPolicy, type LocalState } from '../../../../checks/catalogue/dns/chromium.verdict.js'
+import {
+  assessChromium,
+  fittingSteps,
+  stepsFor,
+  type ChromiumPolicy,
+  type LocalState,
+} from '../../../../checks/catalogue/dns/chromium.verdict.js'
+import { CHROMIUM_BROWSERS, type ChromiumBrowserId } from '../../../../checks/readers/browsers/chromium-browsers.io.js'
 import { verbatim } from '../../../../checks/core/i18n/message.js'
 
 const LS = '/home/alex/.config/chromium/Local State'
@@ -31,5 +38,71 @@ describe('assessChromium', () => {
     const unreadable: LocalState = { state: 'unreadable', path: LS, reason: verbatim('Permission denied') }
     expect(assessChromium(unreadable, { mode: { value: 'secure', source: POL } }).verdict).toBe('unknown')
     expect(assessChromium(unreadable, { mode: { value: 'automatic', source: POL } }).verdict).toBe('warn')
+  })
+})
+
+describe('the steps that fit the browsers found', () => {
+  const spec = (id: ChromiumBrowserId) => CHROMIUM_BROWSERS.find((b) => b.id === id)!
+  const view = (steps: ReturnType<typeof fittingSteps>) =>
+    steps?.map((s) => [
+      s.text.key,
+      s.text.params?.browser ?? s.text.params?.page ?? null,
+      s.command?.line.match(/(\/etc\/\S+|HKLM:\\\S+?)'?( |$)/)?.[1] ?? null,
+    ])
+
+  it.each(['linux', 'darwin', 'win32'] as const)('%s: no browser left to configure: the defaults stand', (os) => {
+    expect(fittingSteps(os, [])).toBeUndefined()
+    expect(stepsFor(os)[0]?.text.key).toBe('dns.chromium.stepUi')
+  })
+
+  it.each([
+    [
+      'linux',
+      ['chromium'],
+      [
+        ['dns.chromium.stepUiFor', 'Chromium', null],
+        ['dns.chromium.stepNoLocalState', null, null],
+        ['dns.chromium.stepPolicyFor', 'Chromium', '/etc/chromium/policies/managed'],
+      ],
+    ],
+    [
+      'linux',
+      ['chrome', 'brave', 'vivaldi'],
+      [
+        ['dns.chromium.stepUiFor', 'Google Chrome', null],
+        ['dns.chromium.stepUiFor', 'Brave', null],
+        ['dns.chromium.stepUiFor', 'Vivaldi', null],
+        ['dns.chromium.stepNoLocalState', null, null],
+        ['dns.chromium.stepPolicyFor', 'Google Chrome', '/etc/opt/chrome/policies/managed'],
+        ['dns.chromium.stepPolicyFor', 'Brave', '/etc/brave/policies/managed'],
+      ],
+    ],
+    [
+      'win32',
+      ['edge', 'edge'],
+      [
+        ['dns.chromium.stepUiFor', 'Microsoft Edge', null],
+        ['dns.chromium.stepNoLocalState', null, null],
+        ['dns.chromium.stepPolicyFor', 'Microsoft Edge', 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Edge'],
+      ],
+    ],
+    [
+      'darwin',
+      ['brave'],
+      [
+        ['dns.chromium.stepUiFor', 'Brave', null],
+        ['dns.chromium.stepNoLocalState', null, null],
+        ['dns.chromium.stepPolicyMac', null, null],
+      ],
+    ],
+  ] as const)('%s with %j', (os, ids, expected) => {
+    const steps = fittingSteps(os, ids.map(spec))
+    expect(view(steps)).toEqual(expected)
+    expect((steps ?? []).every((s) => !s.command || s.command.shell === (os === 'win32' ? 'powershell' : 'sh'))).toBe(true)
+  })
+
+  it('points each browser at its own settings page', () => {
+    const pages = fittingSteps('linux', [spec('edge'), spec('brave')])?.map((s) => s.text.params?.page)
+    expect(pages?.slice(0, 2)).toEqual(['edge://settings/privacy', 'brave://settings/security'])
   })
 })

@@ -210,6 +210,27 @@ describe('dns.firefox on damaged or unusual input', () => {
 })
 
 describe('dns.firefox remediation', () => {
+  it('a policy locking mode 2: ask the admin and give the policy step, never the settings page or user.js', async () => {
+    const o = await run(
+      createFixtureHost({
+        platform: 'linux',
+        files: {
+          '/home/alex/.mozilla/firefox/profiles.ini': '[Profile0]\nName=x\nPath=x\n',
+          '/home/alex/.mozilla/firefox/x/user.js': 'user_pref("network.trr.mode", 3);',
+          '/etc/firefox/policies/policies.json': JSON.stringify({ policies: { DNSOverHTTPS: { Enabled: true, Locked: true } } }),
+        },
+      }),
+    )
+    expect(o.status).toBe('warn')
+    expect(o.steps?.map((s) => s.text.key)).toEqual(['dns.firefox.stepAskAdmin', 'dns.firefox.stepLockedLinux'])
+  })
+
+  it('a mode the user chose keeps the default steps', async () => {
+    const o = await run(createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }))
+    expect(o.status).toBe('warn')
+    expect(o.steps).toBeUndefined()
+  })
+
   it.each(['linux', 'darwin', 'win32'] as const)(
     '%s: the UI path, a user.js block with mode 3, the prefs.js undo and an admin policy step',
     (platform) => {

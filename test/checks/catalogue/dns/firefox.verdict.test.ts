@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { parseAutoConfig } from '../../../../checks/catalogue/dns/autoconfig.parse.js'
 import {
   assessProfile,
+  fittingSteps,
+  stepsFor,
   type AdminPrefs,
   type AutoConfigFile,
   type PolicyPref,
@@ -329,5 +331,71 @@ describe("assessProfile with the installation's default-pref files and AutoConfi
       admin([], cfg('if (x) lockPref("browser.startup.homepage", "about:blank");')),
     )
     expect(a.verdict).toBe('pass')
+  })
+})
+
+describe('the steps that fit what was found', () => {
+  const OSES = ['linux', 'darwin', 'win32'] as const
+  const ADMIN_KEY = { linux: 'dns.firefox.stepLockedLinux', darwin: 'dns.firefox.stepLocked', win32: 'dns.firefox.stepLocked' } as const
+  const SHELL = { linux: 'sh', darwin: 'sh', win32: 'powershell' } as const
+  const keys = (steps: readonly { text: { key: string } }[] | undefined): string[] | undefined => steps?.map((s) => s.text.key)
+  const lockedDefault: AdminPrefs = {
+    install: '/usr/lib/firefox-esr',
+    defaults: [read('/usr/lib/firefox-esr/defaults/pref/local.js', 'pref("network.trr.mode", 2, locked);\n')],
+  }
+
+  it.each(OSES)("%s: the defaults are the settings page, user.js, its undo and this platform's policy step", (os) => {
+    expect(keys(stepsFor(os))).toEqual(['dns.firefox.stepUi', 'dns.firefox.stepUserJs', 'dns.firefox.stepUndo', ADMIN_KEY[os]])
+    expect(stepsFor(os).every((s) => !s.command || s.command.shell === SHELL[os])).toBe(true)
+  })
+
+  it.each(
+    OSES.flatMap(
+      (os) =>
+        [
+          [os, 'a passing profile', assessProfile(userJs(mode(3)), none('/p/prefs.js'), NO_POLICY), undefined],
+          [os, 'a mode the user set in prefs.js', assessProfile(none('/p/user.js'), prefsJs(mode(2)), NO_POLICY), undefined],
+          [
+            os,
+            'an unlocked policy the user can override',
+            assessProfile(none('/p/user.js'), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 2, locked: false } })),
+            undefined,
+          ],
+          [
+            os,
+            'a policy that locks mode 2',
+            assessProfile(userJs(mode(3)), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 2, locked: true } })),
+            ['dns.firefox.stepAskAdmin', ADMIN_KEY[os]],
+          ],
+          [
+            os,
+            'a policy that locks mode 3 with an http resolver',
+            assessProfile(
+              none('/p/user.js'),
+              none('/p/prefs.js'),
+              policy({ 'network.trr.mode': { value: 3, locked: false }, 'network.trr.uri': { value: 'http://d.example/', locked: true } }),
+            ),
+            ['dns.firefox.stepAskAdmin', ADMIN_KEY[os]],
+          ],
+          [
+            os,
+            'a locked default pref of the installation',
+            assessProfile(userJs(mode(3)), none('/p/prefs.js'), NO_POLICY, lockedDefault),
+            ['dns.firefox.stepAskAdmin', ADMIN_KEY[os]],
+          ],
+        ] as const,
+    ),
+  )('%s: %s', (os, _name, assessment, expected) => {
+    const steps = fittingSteps(os, assessment)
+    expect(keys(steps)).toEqual(expected)
+    // Never the settings page or user.js for a locked value; never another platform's command.
+    expect((steps ?? []).every((s) => !s.command || s.command.shell === SHELL[os])).toBe(true)
+  })
+
+  it('names what locks the value', () => {
+    const a = assessProfile(userJs(mode(3)), none('/p/prefs.js'), NO_POLICY, lockedDefault)
+    expect(fittingSteps('linux', a)?.[0]?.text.params).toEqual({ source: '/usr/lib/firefox-esr/defaults/pref/local.js' })
+    const b = assessProfile(none('/p/user.js'), none('/p/prefs.js'), policy({ 'network.trr.mode': { value: 0, locked: true } }))
+    expect(fittingSteps('win32', b)?.[0]?.text.params).toEqual({ source: '/etc/firefox/policies/policies.json' })
   })
 })
