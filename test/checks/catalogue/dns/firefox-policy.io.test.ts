@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../../../checks/core/i18n/message.js'
 import { prefsFromPolicies, readFirefoxPolicies } from '../../../../checks/catalogue/dns/firefox-policy.io.js'
 import { createFixtureHost, type FixtureCommand } from '../../../support/fixture-host.js'
+import { keyed } from '../../../support/seen.js'
 
 const SRC = '/etc/firefox/policies/policies.json'
 const ABSENT: FixtureCommand = { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.' }
@@ -30,7 +30,7 @@ describe('prefsFromPolicies', () => {
   ])('drops a DNSOverHTTPS policy with %s, as Firefox does', (_name, doh) => {
     const { prefs, ignored } = prefsFromPolicies({ DNSOverHTTPS: doh }, SRC)
     expect(prefs.size).toBe(0)
-    expect(plain(ignored[0]!)).toMatch(/Firefox ignores that policy/)
+    expect(ignored[0]).toMatchObject({ key: 'dns.firefox.policy.invalidPolicy' })
   })
 
   it('reads the Preferences policy in its new and old forms', () => {
@@ -49,7 +49,7 @@ describe('prefsFromPolicies', () => {
   it('calls a Preferences Status of "user" uncertain', () => {
     const r = prefsFromPolicies({ Preferences: { 'network.trr.mode': { Value: 3, Status: 'user' } } }, SRC)
     expect(r.prefs.size).toBe(0)
-    expect(plain(r.uncertain[0]!)).toMatch(/Status "user"/)
+    expect(r.uncertain[0]).toMatchObject({ key: 'dns.firefox.policy.userStatus', params: { status: 'user' } })
   })
 })
 
@@ -65,7 +65,7 @@ describe('readFirefoxPolicies', () => {
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.get('network.trr.mode')).toMatchObject({ value: 3, locked: true, source: SRC })
     expect(r.notes.find((n) => n.source.startsWith('/usr/lib'))?.observed).toBe('network.trr.mode=2')
-    expect(plain(r.notes.find((n) => n.source.startsWith('/usr/lib'))!.note)).toMatch(/higher-priority/)
+    expect(r.notes.find((n) => n.source.startsWith('/usr/lib'))?.note.key).toBe('dns.firefox.policy.shadowed')
   })
 
   it('linux: reads the installation file when there is no system file', async () => {
@@ -93,7 +93,7 @@ describe('readFirefoxPolicies', () => {
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
-    expect(plain(r.notes[0]!.note)).toMatch(/Firefox rejects the whole file/)
+    expect(r.notes[0]?.note.key).toBe('dns.firefox.policy.rejected')
   })
 
   it('linux: a rejected /etc/firefox/policies file still replaces the installation file (Firefox reads only the system file)', async () => {
@@ -102,7 +102,7 @@ describe('readFirefoxPolicies', () => {
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.size).toBe(0)
     expect(r.notes.find((n) => n.source === SRC)).toMatchObject({ observed: null, note: { key: 'dns.firefox.policy.rejected' } })
-    expect(plain(r.notes.find((n) => n.source === install)!.note)).toMatch(/higher-priority/)
+    expect(r.notes.find((n) => n.source === install)?.note.key).toBe('dns.firefox.policy.shadowed')
   })
 
   it('linux: truncated or binary policies.json is reported as rejected', async () => {
@@ -121,17 +121,17 @@ describe('readFirefoxPolicies', () => {
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
     expect(r.notes[0]).toMatchObject({ source: SRC, observed: null, note: { key: 'dns.firefox.policy.rejected' } })
-    expect(plain(r.notes[0]!.note)).toMatch(/Not valid JSON \(it has a byte-order mark\)/)
+    expect(r.notes[0]?.note).toMatchObject({ key: 'dns.firefox.policy.rejected', params: { error: 'it has a byte-order mark' } })
   })
 
   it.each([
-    ['permission_denied', /Permission denied/],
-    ['too_large', /larger than Bulwark reads/],
+    ['permission_denied', /^dns\.firefox\.policy\.unreadable\(reason=host\.permission_denied\(/],
+    ['too_large', /^dns\.firefox\.policy\.unreadable\(reason=host\.too_large\(/],
   ] as const)('linux: an unreadable (%s) policies.json makes the answer uncertain', async (error, reason) => {
     const host = createFixtureHost({ platform: 'linux', files: { [SRC]: { error } } })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.uncertain[0]?.source).toBe(SRC)
-    expect(plain(r.uncertain[0]!.reason)).toMatch(reason)
+    expect(keyed(r.uncertain[0]?.reason)).toMatch(reason)
   })
 
   it('win32: Group Policy in HKLM wins over HKCU and over policies.json', async () => {
@@ -176,6 +176,6 @@ describe('readFirefoxPolicies', () => {
     })
     const r = await readFirefoxPolicies(host, 'native')
     expect(r.prefs.get('network.trr.mode')).toMatchObject({ value: 3, locked: true })
-    expect(plain(r.notes.find((n) => n.source === plist)!.note)).toMatch(/EnterprisePoliciesEnabled/)
+    expect(r.notes.find((n) => n.source === plist)?.note.key).toBe('dns.firefox.policy.notEnabled')
   })
 })
