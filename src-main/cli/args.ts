@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/core/guidance/profiles.js'
+import { failed, ok, type Result } from '../../checks/core/host/result.js'
 import { isLocale, type Locale } from '../../checks/core/i18n/locale.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const
@@ -22,7 +23,7 @@ export type Command =
   | ({ kind: 'scan'; json: boolean } & ScanSelection)
   | ({ kind: 'report'; format: ReportFormat; redact: boolean; out?: string } & ScanSelection)
 
-export type ParseResult = { ok: true; command: Command } | { ok: false; problem: UsageProblem }
+export type ParseResult = Result<Command, UsageProblem>
 
 /** A usage error, as data: the caller renders it in the user's language. */
 export type UsageProblem =
@@ -62,42 +63,36 @@ const ALLOWED: Record<'list' | 'scan' | 'report', readonly OptionName[]> = {
 
 type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
 
-function parseSelection(
-  values: Values,
-  knownIds: readonly string[],
-): { ok: true; value: ScanSelection } | { ok: false; problem: UsageProblem } {
+function parseSelection(values: Values, knownIds: readonly string[]): Result<ScanSelection, UsageProblem> {
   const only = (values.only ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
   const unknown = only.find((id) => !knownIds.includes(id))
-  if (unknown !== undefined) return { ok: false, problem: { kind: 'unknown-check', value: unknown, valid: knownIds } }
+  if (unknown !== undefined) return failed({ kind: 'unknown-check', value: unknown, valid: knownIds })
   if (values.only !== undefined && only.length === 0) {
-    return { ok: false, problem: { kind: 'unknown-check', value: values.only, valid: knownIds } }
+    return failed({ kind: 'unknown-check', value: values.only, valid: knownIds })
   }
   let timeoutMs: number | undefined
   if (values.timeout !== undefined) {
     const n = Number(values.timeout)
     if (!/^\d+$/.test(values.timeout) || n < 100 || n > 600000) {
-      return { ok: false, problem: { kind: 'bad-timeout', value: values.timeout } }
+      return failed({ kind: 'bad-timeout', value: values.timeout })
     }
     timeoutMs = n
   }
   let profile: ProfileId | undefined
   if (values.profile !== undefined) {
-    if (!isProfileId(values.profile)) return { ok: false, problem: { kind: 'bad-profile', value: values.profile, valid: PROFILE_IDS } }
+    if (!isProfileId(values.profile)) return failed({ kind: 'bad-profile', value: values.profile, valid: PROFILE_IDS })
     profile = values.profile
   }
-  return {
-    ok: true,
-    value: {
-      only,
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      ...(profile ? { profile } : {}),
-      ...(values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}),
-      ...(values['no-history'] ? { noHistory: true as const } : {}),
-    },
-  }
+  return ok({
+    only,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(profile ? { profile } : {}),
+    ...(values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}),
+    ...(values['no-history'] ? { noHistory: true as const } : {}),
+  })
 }
 
 /**
@@ -126,39 +121,36 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (e) {
-    return { ok: false, problem: problemFromParseError(e) }
+    return failed(problemFromParseError(e))
   }
   const values: Values = parsed.values
   const { positionals } = parsed
-  if (values.lang !== undefined && !isLocale(values.lang)) return { ok: false, problem: { kind: 'bad-lang', value: values.lang } }
+  if (values.lang !== undefined && !isLocale(values.lang)) return failed({ kind: 'bad-lang', value: values.lang })
   const lang = values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}
-  if (values.version) return { ok: true, command: { kind: 'version' } }
+  if (values.version) return ok({ kind: 'version' })
   const [verb, ...extra] = positionals
-  if (values.help || verb === 'help' || verb === undefined) return { ok: true, command: { kind: 'help', ...lang } }
-  if (extra.length > 0) return { ok: false, problem: { kind: 'unexpected-argument', value: extra[0] ?? '' } }
-  if (verb !== 'list' && verb !== 'scan' && verb !== 'report') return { ok: false, problem: { kind: 'unknown-command', value: verb } }
+  if (values.help || verb === 'help' || verb === undefined) return ok({ kind: 'help', ...lang })
+  if (extra.length > 0) return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
+  if (verb !== 'list' && verb !== 'scan' && verb !== 'report') return failed({ kind: 'unknown-command', value: verb })
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
-  if (misplaced) return { ok: false, problem: { kind: 'not-for-command', option: `--${misplaced}`, command: verb } }
+  if (misplaced) return failed({ kind: 'not-for-command', option: `--${misplaced}`, command: verb })
 
-  if (verb === 'list') return { ok: true, command: { kind: 'list', json: values.json ?? false, ...lang } }
+  if (verb === 'list') return ok({ kind: 'list', json: values.json ?? false, ...lang })
 
   const selection = parseSelection(values, knownIds)
   if (!selection.ok) return selection
-  if (verb === 'scan') return { ok: true, command: { kind: 'scan', json: values.json ?? false, ...selection.value } }
+  if (verb === 'scan') return ok({ kind: 'scan', json: values.json ?? false, ...selection.value })
 
   const format = values.format ?? 'html'
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, problem: { kind: 'bad-format', value: format, valid: REPORT_FORMATS } }
+    return failed({ kind: 'bad-format', value: format, valid: REPORT_FORMATS })
   }
-  return {
-    ok: true,
-    command: {
-      kind: 'report',
-      format: format as ReportFormat,
-      redact: values.redact ?? false,
-      ...(values.out !== undefined ? { out: values.out } : {}),
-      ...selection.value,
-    },
-  }
+  return ok({
+    kind: 'report',
+    format: format as ReportFormat,
+    redact: values.redact ?? false,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...selection.value,
+  })
 }

@@ -90,10 +90,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     deps.checks.map((c) => c.id),
   )
   if (!parsed.ok) {
-    io.stderr(`bulwark: ${describeProblem(parsed.problem, envLocale)}\n`)
+    io.stderr(`bulwark: ${describeProblem(parsed.reason, envLocale)}\n`)
     return EXIT_USAGE
   }
-  const command = parsed.command
+  const command = parsed.value
   const locale = ('lang' in command && command.lang) || envLocale
   const colour = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'
   try {

@@ -15,7 +15,7 @@ describe('usage problems from the option parser', () => {
     [['scan', '--json=yes'], { kind: 'takes-no-value', option: '--json' }],
     [['scan', 'extra'], { kind: 'unexpected-argument', value: 'extra' }],
   ])('%j becomes %j', (argv, problem) => {
-    expect(parseCommandLine(argv, IDS)).toEqual({ ok: false, problem })
+    expect(parseCommandLine(argv, IDS)).toEqual({ ok: false, reason: problem })
   })
 })
 

@@ -33,15 +33,15 @@ describe('--no-history', () => {
     [['scan', '--no-history'], { kind: 'scan', noHistory: true }],
     [['report', '--format', 'md', '--no-history'], { kind: 'report', noHistory: true }],
   ])('is accepted by %j', (argv, expected) => {
-    expect(parseCommandLine(argv, ['test.sample'])).toMatchObject({ ok: true, command: expected })
+    expect(parseCommandLine(argv, ['test.sample'])).toMatchObject({ ok: true, value: expected })
   })
 
   it('is off unless given, and does not apply to list', () => {
     const parsed = parseCommandLine(['scan'], ['test.sample'])
-    expect(parsed.ok && 'noHistory' in parsed.command).toBe(false)
+    expect(parsed.ok && 'noHistory' in parsed.value).toBe(false)
     expect(parseCommandLine(['list', '--no-history'], [])).toEqual({
       ok: false,
-      problem: { kind: 'not-for-command', option: '--no-history', command: 'list' },
+      reason: { kind: 'not-for-command', option: '--no-history', command: 'list' },
     })
   })
 
