@@ -9,12 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../checks/core/i18n/message.js'
 import { chromiumCheck } from '../../checks/catalogue/dns/chromium.check.js'
 import { runCheck } from '../../checks/core/engine/runner.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
-import { seen } from '../support/seen.js'
+import { keyed } from '../support/seen.js'
 
 const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0
 if (!hasChromium && process.env.CI) throw new Error('chromium is missing, and CI must run this test (apt-get install chromium)')
@@ -56,7 +55,8 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     writeFileSync(localState, JSON.stringify({ ...state, dns_over_https: doh }))
     chromium(label)
   }
-  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
+  /** Evidence as message keys and parameters, not English wording. */
+  const evidence = (r: RawResult): string => r.evidence.map((e) => `${keyed(e.label)} | ${e.source} | ${keyed(e.observed)}`).join('\n')
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-cr-doh-'))
@@ -76,8 +76,8 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
   it('warns on a fresh Local State with no secure DNS setting (the default can fall back)', async () => {
     const r = await scan()
     expect(r.status).toBe('warn')
-    expect(plain(r.summary)).toMatch(/^Chromium has no secure DNS setting, so the default applies/)
-    expect(evidence(r)).toContain(`Chromium: secure DNS mode | ${localState} | not set (browser default)`)
+    expect(r.summary).toMatchObject({ key: 'dns.chromium.r_default_automatic', params: { browser: 'Chromium' } })
+    expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${localState} | not set (browser default)`)
     expect(r.durationMs).toBeLessThan(1000)
   })
 
@@ -86,14 +86,16 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     expect(readFileSync(localState, 'utf8')).toContain('"dns_over_https":{"mode":"secure","templates":"https://dns.quad9.net/dns-query"}')
     const r = await scan()
     expect(r.status).toBe('pass')
-    expect(evidence(r)).toContain(`Chromium: DNS-over-HTTPS templates | ${localState} | "https://dns.quad9.net/dns-query" (Local State)`)
+    expect(evidence(r)).toContain(
+      `dns.chromium.templatesLabel(browser=Chromium) | ${localState} | "https://dns.quad9.net/dns-query" (Local State)`,
+    )
   })
 
   it('fails when secure DNS is off', async () => {
     seed('off', { mode: 'off', templates: '' })
     const r = await scan()
     expect(r.status).toBe('fail')
-    expect(plain(r.summary)).toBe('Chromium has secure DNS turned off (browsers checked: 1).')
+    expect(r.summary).toMatchObject({ key: 'dns.chromium.r_off', params: { browser: 'Chromium', count: 1 } })
   })
 
   describe.skipIf(!isRoot)('with a managed policy (root only)', () => {
@@ -117,7 +119,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
       chromium('with policy')
       const r = await scan()
       expect(r.status).toBe('pass')
-      expect(evidence(r)).toContain(`Chromium: secure DNS mode | ${POLICY_FILE} | "secure" (managed policy)`)
+      expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${POLICY_FILE} | "secure" (managed policy)`)
     })
   })
 })
