@@ -22,13 +22,12 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { englishText as plain } from '../../checks/core/i18n/message.js'
 import { firefoxCheck } from '../../checks/catalogue/dns/firefox.check.js'
 import { runCheck } from '../../checks/core/engine/runner.js'
 import type { Host } from '../../checks/core/host/host.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
-import { seen } from '../support/seen.js'
+import { keyed } from '../support/seen.js'
 
 const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0
 if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')
@@ -36,6 +35,9 @@ if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and 
 const isRoot = process.getuid?.() === 0
 const POLICY_DIR = '/etc/firefox/policies'
 const POLICY_FILE = path.join(POLICY_DIR, 'policies.json')
+
+/** Evidence as message keys and parameters, not English wording. */
+const evidence = (r: RawResult): string => r.evidence.map((e) => `${keyed(e.label)} | ${e.source} | ${keyed(e.observed)}`).join('\n')
 
 describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr', () => {
   let tmp: string
@@ -50,7 +52,6 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     execFileSync('firefox-esr', args, { env: env(), stdio: 'ignore', timeout: 20000 })
     timings[label] = Date.now() - started
   }
-  const evidence = (r: RawResult): string => r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-ff-doh-'))
@@ -98,15 +99,13 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
   it('warns about the TRR-first profile, names it, and credits the mode-3 profile', async () => {
     const r = await scan()
     expect(r.status).toBe('warn')
-    expect(plain(r.summary)).toBe(
-      'Firefox profile "trr-first" tries DNS over HTTPS first but falls back to plain DNS (network.trr.mode 2; profiles checked: 2).',
-    )
+    expect(r.summary).toMatchObject({ key: 'dns.firefox.r_trr_first', params: { name: 'trr-first', mode: '2', count: 2 } })
     const ev = evidence(r)
-    expect(ev).toContain(`Firefox profile "max-protection" | ${maxProtection} | encrypted DNS only`)
+    expect(ev).toContain(`dns.firefox.profileLabel(name=max-protection, marks=) | ${maxProtection} | browsers.verdict_pass`)
     expect(ev).toContain(
-      `network.trr.uri in profile "max-protection" | ${path.join(maxProtection, 'user.js')}:3 | "https://dns.quad9.net/dns-query" from ${path.join(maxProtection, 'user.js')} line 3`,
+      `dns.firefox.uriLabel(name=max-protection) | ${path.join(maxProtection, 'user.js')}:3 | dns.firefox.obsFromFile(value="https://dns.quad9.net/dns-query", path=${path.join(maxProtection, 'user.js')}, line=3)`,
     )
-    expect(ev).toContain(`network.trr.mode in profile "trr-first" | ${path.join(trrFirst, 'user.js')}:1 | 2 from`)
+    expect(ev).toContain(`dns.firefox.modeLabel(name=trr-first) | ${path.join(trrFirst, 'user.js')}:1 | dns.firefox.obsFromFile(value=2,`)
     expect(r.durationMs).toBeLessThan(1000)
   })
 
@@ -116,7 +115,7 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     expect(r.status).toBe('warn')
     expect(evidence(r)).toMatch(
       new RegExp(
-        `network.trr.mode in profile "trr-first" \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| 2 from`,
+        `dns\\.firefox\\.modeLabel\\(name=trr-first\\) \\| ${path.join(trrFirst, 'prefs.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ \\| dns\\.firefox\\.obsFromFile\\(value=2,`,
       ),
     )
   })
@@ -138,7 +137,7 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
     expect(saved).not.toContain('user_pref("network.trr.mode", "3");')
     const r = await scan()
     expect(r.status).toBe('warn')
-    expect(evidence(r)).toContain(`network.trr.mode in user.js has the wrong type | ${userJs}:1 | "3"`)
+    expect(evidence(r)).toContain(`dns.firefox.wrongTypeLabel(file=user.js, pref=network.trr.mode) | ${userJs}:1 | "3"`)
     unlinkSync(userJs)
   })
 
@@ -165,7 +164,7 @@ describe.skipIf(!hasFirefox)('dns.firefox with profiles written by firefox-esr',
       const r = await scan()
       expect(r.status).toBe('pass')
       expect(evidence(r)).toContain(
-        `network.trr.mode in profile "trr-first" | ${POLICY_FILE} | 3 from policy DNSOverHTTPS in ${POLICY_FILE} (locked)`,
+        `dns.firefox.modeLabel(name=trr-first) | ${POLICY_FILE} | dns.firefox.obsFromPolicyLocked(value=3, via=DNSOverHTTPS, source=${POLICY_FILE})`,
       )
     })
   })
@@ -244,10 +243,10 @@ describe.skipIf(!hasFirefox)('dns.firefox with AutoConfig run by the real firefo
   it('the check agrees: mode 2 from mozilla.cfg line 2, not user.js mode 3', async () => {
     const r = await runCheck(firefoxCheck, host())
     expect(r.status).toBe('warn')
-    const ev = r.evidence.map((e) => `${plain(e.label)} | ${e.source} | ${seen(e.observed)}`).join('\n')
+    const ev = evidence(r)
     expect(ev).toContain(
-      `network.trr.mode in profile "autoconfig" | ${INSTALL}/mozilla.cfg:2 | 2 from ${INSTALL}/mozilla.cfg line 2 (pref())`,
+      `dns.firefox.modeLabel(name=autoconfig) | ${INSTALL}/mozilla.cfg:2 | dns.firefox.obsFromFile(value=2, path=${INSTALL}/mozilla.cfg, line=2) + dns.firefox.obsVia(via=pref())`,
     )
-    expect(ev).toContain(`Preference files of the Firefox installation | ${INSTALL} |`)
+    expect(ev).toContain(`dns.firefox.adminLabel | ${INSTALL} |`)
   })
 })
