@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     const r = await scan()
     expect(r.status).toBe('warn')
     expect(r.summary).toMatchObject({ key: 'dns.chromium.r_default_automatic', params: { browser: 'Chromium' } })
-    expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${localState} | not set (browser default)`)
+    expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${localState} | dns.chromium.obsDefault`)
     expect(r.durationMs).toBeLessThan(1000)
   })
 
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
     const r = await scan()
     expect(r.status).toBe('pass')
     expect(evidence(r)).toContain(
-      `dns.chromium.templatesLabel(browser=Chromium) | ${localState} | "https://dns.quad9.net/dns-query" (Local State)`,
+      `dns.chromium.templatesLabel(browser=Chromium) | ${localState} | dns.chromium.obsLocalState(value="https://dns.quad9.net/dns-query")`,
     )
   })
 
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
       chromium('with policy')
       const r = await scan()
       expect(r.status).toBe('pass')
-      expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${POLICY_FILE} | "secure" (managed policy)`)
+      expect(evidence(r)).toContain(`dns.chromium.modeLabel(browser=Chromium) | ${POLICY_FILE} | dns.chromium.obsPolicy(value="secure")`)
     })
   })
 })

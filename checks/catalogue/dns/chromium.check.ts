@@ -46,10 +46,10 @@ async function readLocalState(host: Host, path: string): Promise<LocalState> {
   return { state: 'read', path, mode: doh?.mode, templates: doh?.templates }
 }
 
-function describeSetting(s: ChromiumSetting): string {
-  if (!s.known) return 'unknown'
-  if (s.origin === 'default') return 'not set (browser default)'
-  return `${JSON.stringify(s.value)} (${s.origin === 'policy' ? 'managed policy' : 'Local State'})`
+function describeSetting(s: ChromiumSetting): Msg {
+  if (!s.known) return t('obsUnknown')
+  if (s.origin === 'default') return t('obsDefault')
+  return t(s.origin === 'policy' ? 'obsPolicy' : 'obsLocalState', { value: JSON.stringify(s.value) })
 }
 
 interface BrowserResult {

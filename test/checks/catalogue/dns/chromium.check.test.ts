@@ -34,14 +34,14 @@ describe('dns.chromium per OS (fixtures)', () => {
       () => createFixtureHost({ platform: 'linux', root: path.join(FIXTURES, 'linux') }),
       'pass',
       /^dns\.chromium\.allPass\(count=1\)$/,
-      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/10-secure-dns.json \| "secure" \(managed policy\)/,
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/10-secure-dns.json \| dns\.chromium\.obsPolicy\(value="secure"\)/,
     ],
     [
       'linux: without the policy the Local State "automatic" warns',
       () => createFixtureHost({ platform: 'linux', files: { '/home/alex/.config/chromium/Local State': realLocalState } }),
       'warn',
       /^dns\.chromium\.r_automatic\(browser=Chromium, count=1, mode=automatic\)$/,
-      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/home\/alex\/.config\/chromium\/Local State \| "automatic" \(Local State\)/,
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/home\/alex\/.config\/chromium\/Local State \| dns\.chromium\.obsLocalState\(value="automatic"\)/,
     ],
     [
       'darwin: managed Chrome passes, Brave without a setting warns and is named',
@@ -53,7 +53,7 @@ describe('dns.chromium per OS (fixtures)', () => {
         }),
       'warn',
       /^dns\.chromium\.r_default_automatic\(browser=Brave,/,
-      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| "secure" \(managed policy\)/,
+      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| \/Library\/Managed Preferences\/com.google.Chrome.plist \| dns\.chromium\.obsPolicy\(value="secure"\)/,
     ],
     [
       'darwin: plutil missing: Chrome is unknown, Brave still warns (worst known wins)',
@@ -71,14 +71,14 @@ describe('dns.chromium per OS (fixtures)', () => {
         }),
       'warn',
       /^dns\.chromium\.r_automatic\(browser=Microsoft Edge,/,
-      /dns\.chromium\.templatesLabel\(browser=Microsoft Edge\) \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| "https:\/\/dns.quad9.net\/dns-query" \(managed policy\)/,
+      /dns\.chromium\.templatesLabel\(browser=Microsoft Edge\) \| HKCU\\SOFTWARE\\Policies\\Microsoft\\Edge \| dns\.chromium\.obsPolicy\(value="https:\/\/dns.quad9.net\/dns-query"\)/,
     ],
     [
       'win32: no policy: Edge "off" fails, Chrome "secure" passes',
       () => winHost({}),
       'fail',
       /^dns\.chromium\.r_off\(browser=Microsoft Edge, count=2, mode=off\)$/,
-      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data\\Local State \| "secure" \(Local State\)/,
+      /dns\.chromium\.modeLabel\(browser=Google Chrome\) \| C:\\Users\\alex\\AppData\\Local\\Google\\Chrome\\User Data\\Local State \| dns\.chromium\.obsLocalState\(value="secure"\)/,
     ],
     [
       'win32: registry access denied: unknown with the reason',
@@ -152,7 +152,7 @@ describe('dns.chromium on damaged or unusual input', () => {
     )
     expect(o.status).toBe('warn')
     expect(evidenceText(o)).toMatch(
-      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/b.json \| "automatic"/,
+      /dns\.chromium\.modeLabel\(browser=Chromium\) \| \/etc\/chromium\/policies\/managed\/b.json \| dns\.chromium\.obsPolicy\(value="automatic"\)/,
     )
     expect(evidenceText(o)).toMatch(/c.json \| dns\.chromium\.policy\.notJson\(/)
   })
