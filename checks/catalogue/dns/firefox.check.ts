@@ -104,38 +104,21 @@ async function assess(
     [...(profile.isInstallDefault ? [t('markInstallDefault')] : []), ...(profile.isDefault ? [t('markDefault')] : [])],
     '',
   )
+  const pref = (label: Msg, r: Resolved, expected?: Msg): Evidence => ({
+    label,
+    source: originSource(r, profile.path),
+    observed: describeOrigin(r),
+    ...(expected ? { expected } : {}),
+  })
+  const mode = a.mode.known ? a.mode.value : undefined
+  const strict = mode === 2 && a.strictFallback.known && a.strictFallback.value === true
   const evidence: Evidence[] = [
     { label: t('profileLabel', { name, marks }), source: profile.path, observed: verdictSeen(verdict) },
-    {
-      label: t('modeLabel', { name }),
-      source: originSource(a.mode, profile.path),
-      observed: describeOrigin(a.mode),
-      expected: t('expectedMode'),
-    },
+    pref(t('modeLabel', { name }), a.mode, t('expectedMode')),
+    ...(mode === 3 ? [pref(t('uriLabel', { name }), a.uri, t('expectedUri'))] : []),
+    ...(mode === 0 ? [pref(t('rolloutLabel', { name }), a.rollout)] : []),
+    ...(strict ? [pref(t('strictLabel', { name }), a.strictFallback, t('strictNote'))] : []),
   ]
-  if (a.mode.known && a.mode.value === 3) {
-    evidence.push({
-      label: t('uriLabel', { name }),
-      source: originSource(a.uri, profile.path),
-      observed: describeOrigin(a.uri),
-      expected: t('expectedUri'),
-    })
-  }
-  if (a.mode.known && a.mode.value === 0) {
-    evidence.push({
-      label: t('rolloutLabel', { name }),
-      source: originSource(a.rollout, profile.path),
-      observed: describeOrigin(a.rollout),
-    })
-  }
-  if (a.mode.known && a.mode.value === 2 && a.strictFallback.known && a.strictFallback.value === true) {
-    evidence.push({
-      label: t('strictLabel', { name }),
-      source: originSource(a.strictFallback, profile.path),
-      observed: describeOrigin(a.strictFallback),
-      expected: t('strictNote'),
-    })
-  }
   for (const [file, label] of [
     [userJs, 'user.js'],
     [prefsJs, 'prefs.js'],
