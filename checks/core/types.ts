@@ -73,7 +73,7 @@ export interface Check {
   /** How much work closing the gap takes; the plan puts most protection for least effort first. */
   effort: Effort
   remediation: Remediation
-  /** Overrides the runner's default per-check timeout. */
+  /** This check's usual limit, over the runner's default; the person's own limit (`--timeout`) still wins. */
   timeoutMs?: number
   /** Read-only. May throw: the runner turns a throw into status 'error'. */
   run(host: Host, signal: AbortSignal): Promise<Outcome>

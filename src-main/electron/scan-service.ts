@@ -73,7 +73,7 @@ export function createScanService(deps: ScanServiceDeps) {
         const only = request.only ?? []
         const selected = only.length > 0 ? deps.checks.filter((c) => only.includes(c.id)) : deps.checks
         const raw = await runScan(selected, deps.createHost(), {
-          timeoutMs: deps.store.settings().timeoutMs,
+          defaultTimeoutMs: deps.store.settings().timeoutMs,
           onProgress,
           tool: deps.tool,
         })
@@ -88,7 +88,7 @@ export function createScanService(deps: ScanServiceDeps) {
     async runCheck(request: RunCheckRequest): Promise<Result<RawResult>> {
       const check = deps.checks.find((c) => c.id === request.id)
       if (!check) return err('unknown_check', `No check with id ${request.id}.`)
-      const raw = await runCheck(check, deps.createHost(), { timeoutMs: deps.store.settings().timeoutMs })
+      const raw = await runCheck(check, deps.createHost(), { defaultTimeoutMs: deps.store.settings().timeoutMs })
       return ok(raw)
     },
 

@@ -18,8 +18,10 @@ export type ProgressEvent =
   | { type: 'scan-finished'; durationMs: number }
 
 export interface RunOptions {
-  /** Default per-check timeout; a check's own `timeoutMs` wins. */
+  /** The person's limit per check (`--timeout`): it overrides every check's own. */
   timeoutMs?: number
+  /** The limit for a check that names none of its own (the app's stored setting). */
+  defaultTimeoutMs?: number
   signal?: AbortSignal
   onProgress?: (event: ProgressEvent) => void
   /** Injected for deterministic tests. */
@@ -73,7 +75,7 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
   if (!check.platforms.includes(host.platform)) {
     outcome = { status: 'not_applicable', summary: t('notApplicable', { platform: host.platform }), evidence: [] }
   } else {
-    const ms = check.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const ms = options.timeoutMs ?? check.timeoutMs ?? options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS
     try {
       outcome = await withTimeout(check, host, ms, options.signal)
     } catch (e) {

@@ -74,7 +74,19 @@ describe('runCheck', () => {
 
   it("honours a check's own timeout over the default", async () => {
     const slow = check('test.slow', () => new Promise((res) => setTimeout(() => void pass().then(res), 80)), { timeoutMs: 500 })
-    expect((await runCheck(slow, linux, { timeoutMs: 10 })).status).toBe('pass')
+    expect((await runCheck(slow, linux, { defaultTimeoutMs: 10 })).status).toBe('pass')
+  })
+
+  // A check's own limit is a default: the person's --timeout wins, shorter or longer.
+  it.each([
+    ['a shorter limit cuts a check that names a longer one', { timeoutMs: 20 }, 400, 'error', 20],
+    ['a longer limit lets a check run past its own', { timeoutMs: 400 }, 20, 'pass', undefined],
+    ['the stored default does not override the check', { defaultTimeoutMs: 20 }, 400, 'pass', undefined],
+  ] as const)('%s', async (_name, options, own, status, ms) => {
+    const slow = check('test.slow', () => new Promise((res) => setTimeout(() => void pass().then(res), 60)), { timeoutMs: own })
+    const r = await runCheck(slow, linux, options)
+    expect(r.status).toBe(status)
+    expect(r.summary.params?.ms).toBe(ms)
   })
 
   it('marks a foreign platform not_applicable without running the check', async () => {
