@@ -13,12 +13,12 @@ import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/ho
 import type { Host } from '../../core/host/host.js'
 import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from './autoconfig.parse.js'
 import { foldDefaults, type AdminPrefs, type AutoConfigFile, type PrefFile } from './firefox.verdict.js'
-import { parsePrefs } from './prefs.parse.js'
+import { parsePrefs, type PrefFileKind } from './prefs.parse.js'
 import { adminText as t } from './firefox.messages.js'
 
-export async function readPrefFile(host: Host, path: string): Promise<PrefFile> {
+export async function readPrefFile(host: Host, path: string, kind: PrefFileKind): Promise<PrefFile> {
   const read = await tryReadText(host, path)
-  if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value) }
+  if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value, kind) }
   if (read.reason.code === 'not_found') return { state: 'absent', path }
   return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
 }
@@ -37,7 +37,7 @@ async function readDefaultsDir(host: Host, dir: string): Promise<PrefFile[]> {
     .filter((e) => e.kind !== 'dir' && e.name.toLowerCase().endsWith('.js'))
     .map((e) => e.name)
     .sort(reverseByName)
-  return Promise.all(names.map((n) => readPrefFile(host, p.join(dir, n))))
+  return Promise.all(names.map((n) => readPrefFile(host, p.join(dir, n), 'default')))
 }
 
 async function readAutoConfig(host: Host, install: string, defaults: readonly PrefFile[]): Promise<AutoConfigFile | undefined> {

@@ -89,8 +89,8 @@ async function assess(
 ): Promise<ProfileResult> {
   const p = pathsFor(host.platform)
   const [userJs, prefsJs] = await Promise.all([
-    readPrefFile(host, p.join(profile.path, 'user.js')),
-    readPrefFile(host, p.join(profile.path, 'prefs.js')),
+    readPrefFile(host, p.join(profile.path, 'user.js'), 'user'),
+    readPrefFile(host, p.join(profile.path, 'prefs.js'), 'user'),
   ])
   const a = weakestAssessment(userJs, prefsJs, policies, admins)
   const uncertainPolicy = policies.uncertain[0]

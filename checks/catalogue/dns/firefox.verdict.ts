@@ -95,10 +95,16 @@ export function wrongTypeEntries(file: PrefFile): PrefEntry[] {
 function fromFile(file: PrefFile, name: PrefName, label: 'user.js' | 'prefs.js'): Resolved | 'none' {
   if (file.state === 'absent') return 'none'
   if (file.state === 'unreadable') return { known: false, path: file.path, cause: { kind: 'unreadable', reason: file.reason } }
-  const entry = file.parsed.entries.findLast((e) => e.name === name && hasBuiltInType(name, e.value))
-  // A statement Firefox could not read that names this pref might have set it: say so, don't guess.
+  const entry = file.parsed.entries.findLast((e) => e.name === name && e.kind === 'user_pref' && hasBuiltInType(name, e.value))
+  // Firefox dropped a damaged statement that names this pref (perhaps with a valid one after it): say so, don't guess.
   const damaged = file.parsed.skipped.find((s) => s.text.includes(name) && (!entry || s.line > entry.line))
   if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }
+  // pref(), sticky_pref() and lockPref() in a user file set or lock the default, not the user value.
+  const other = file.parsed.entries.find((e) => e.name === name && e.kind !== 'user_pref')
+  if (other) {
+    const text = `${other.kind}("${name}", ${JSON.stringify(other.value)})`
+    return { known: false, path: file.path, cause: { kind: 'damaged', line: other.line, text } }
+  }
   if (!entry) return 'none'
   return { known: true, value: entry.value, origin: { kind: 'file', file: label, path: file.path, line: entry.line } }
 }

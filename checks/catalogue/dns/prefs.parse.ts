@@ -1,235 +1,321 @@
 /**
- * Parses Firefox preference files (`prefs.js`, `user.js`). Pure: no I/O.
+ * Parses Firefox preference files (`prefs.js`, `user.js`, `defaults/pref/*.js`) exactly as Firefox's
+ * own parser does (modules/libpref/parser/src/lib.rs), because Firefox, not this file's author,
+ * decides what a damaged file means. Pure and linear: every character is read at most twice.
  *
- *   user_pref("network.trr.mode", 3);   // also pref(...) and sticky_pref(...)
+ *   <pref>  = ("user_pref" | "pref" | "sticky_pref" | "lockPref") "(" <string> "," <value> <attrs> ")" ";"
+ *   <value> = <string> | "true" | "false" | ("+" | "-")? [0-9]+        (a 32-bit int)
+ *   <attrs> = ("," ("sticky" | "locked"))*   in default-pref files only; nothing in user files
  *
- * Firefox reads these files with a tokenizer, not line by line: a statement may span lines,
- * comments are `//`, `/* *\/` and `#`, strings take single or double quotes with C-like
- * escapes. A statement that does not parse (a truncated write, binary garbage) is skipped and
- * reported, and parsing resumes at the next statement, so one bad line never hides the rest.
- * In user.js and prefs.js every form sets the user value; the last assignment wins. Default-pref
- * files (`defaults/pref/*.js`) use `pref(name, value, locked)`; `entries` keeps every statement for them.
+ * Comments are `//`, `#` and non-nested `/* *\/`; strings take either quote and only the escapes
+ * \" \' \\ \n \r \xNN \uNNNN (not \t, not \x00 or \u0000, surrogates in pairs); a NUL ends the file;
+ * a byte-order mark is skipped only at the very start. On any error Firefox drops tokens up to and
+ * including the next `;`, so one bad line can swallow the valid statement after it: that statement is
+ * NOT applied, and it is reported in `skipped` with the damaged one. `user_pref` sets the user value;
+ * `pref`/`sticky_pref` set the default (even in user.js) and `lockPref` sets and locks it.
  */
 export type PrefValue = string | number | boolean
+
+export const PREF_KEYWORDS = ['user_pref', 'pref', 'sticky_pref', 'lockPref'] as const
+export type PrefKeyword = (typeof PREF_KEYWORDS)[number]
 
 export interface PrefEntry {
   name: string
   value: PrefValue
-  /** 1-based line where the statement starts. */
+  /** 1-based line of the keyword. */
   line: number
   kind: PrefKeyword
-  /** `, locked` after the value: in a default-pref file it locks the pref. */
+  /** `lockPref`, or `, locked` in a default-pref file: the default is locked. */
   locked?: true
 }
 
 export interface SkippedStatement {
   line: number
-  /** The statement's text as read (cut to 200 characters). */
+  /** What Firefox dropped, from the damaged statement to the `;` that ends its recovery (cut to 200 characters). */
   text: string
 }
 
 export interface ParsedPrefs {
+  /** The last applied statement for each name. */
   prefs: Map<string, PrefEntry>
-  /** Every statement read, in file order: default-pref files need them all (a lock stops later writes). */
+  /** Every applied statement, in file order: default-pref files need them all (a lock stops later writes). */
   entries: PrefEntry[]
   skipped: SkippedStatement[]
 }
 
-const KEYWORDS = ['user_pref', 'pref', 'sticky_pref'] as const
-type PrefKeyword = (typeof KEYWORDS)[number]
+/** A user file (user.js, prefs.js) refuses `, sticky`/`, locked` attributes; a default-pref file allows them. */
+export type PrefFileKind = 'user' | 'default'
 
 type Token =
-  | { type: 'word'; text: string; line: number; start: number; lineStart: boolean }
-  | { type: 'string'; text: string; line: number; start: number; lineStart: boolean }
-  | { type: 'int'; value: number; line: number; start: number; lineStart: boolean }
-  | { type: 'punct'; text: string; line: number; start: number; lineStart: boolean }
-  | { type: 'bad'; text: string; line: number; start: number; lineStart: boolean }
+  | { type: 'punct'; char: '(' | ')' | ',' | ';' | '+' | '-' }
+  | { type: 'eof' }
+  | { type: 'keyword'; word: PrefKeyword | 'true' | 'false' | 'sticky' | 'locked' }
+  | { type: 'string'; text: string }
+  | { type: 'int'; value: number }
+  | { type: 'error' }
 
-type WithoutLineStart<T> = T extends unknown ? Omit<T, 'lineStart'> : never
+type Located = Token & { start: number; line: number }
 
-const INT32_MIN = -2147483648
+const KEYWORDS: ReadonlySet<string> = new Set([...PREF_KEYWORDS, 'true', 'false', 'sticky', 'locked'])
 const INT32_MAX = 2147483647
+const UINT32_MAX = 4294967295
 
-function decodeEscape(src: string, i: number): { text: string; next: number } | undefined {
-  const c = src[i]
-  switch (c) {
-    case '"':
-    case "'":
-    case '\\':
-      return { text: c, next: i + 1 }
-    case 'n':
-      return { text: '\n', next: i + 1 }
-    case 'r':
-      return { text: '\r', next: i + 1 }
-    case 't':
-      return { text: '\t', next: i + 1 }
-    case 'x': {
-      const hex = src.slice(i + 1, i + 3)
-      return /^[0-9a-fA-F]{2}$/.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), next: i + 3 } : undefined
-    }
-    case 'u': {
-      const hex = src.slice(i + 1, i + 5)
-      return /^[0-9a-fA-F]{4}$/.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), next: i + 5 } : undefined
-    }
-    default:
-      return undefined
-  }
-}
+const isKeywordChar = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_'
+const isDigit = (c: string): boolean => c >= '0' && c <= '9'
+const isHex = (c: string): boolean => isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 
-function tokenize(src: string): Token[] {
-  const tokens: Token[] = []
-  let i = 0
-  let line = 1
-  let sawTokenOnLine = false
-  const push = (t: WithoutLineStart<Token>): void => {
-    tokens.push({ ...t, lineStart: !sawTokenOnLine })
-    sawTokenOnLine = true
+class Lexer {
+  private i: number
+  line = 1
+  private readonly end: number
+
+  constructor(private readonly src: string) {
+    this.i = src.startsWith('\uFEFF') ? 1 : 0
+    const nul = src.indexOf('\0')
+    this.end = nul === -1 ? src.length : nul
   }
-  while (i < src.length) {
-    const c = src[i] as string
+
+  get offset(): number {
+    return this.i
+  }
+
+  private peek(): string {
+    return this.i < this.end ? (this.src[this.i] as string) : '\0'
+  }
+
+  private take(): string {
+    const c = this.peek()
+    if (this.i < this.end) this.i++
+    return c
+  }
+
+  /** Consumes an end of line (`\n`, `\r` or `\r\n`) when one is next; true if it did. */
+  private newline(): boolean {
+    const c = this.peek()
     if (c === '\n') {
-      line++
-      i++
-      sawTokenOnLine = false
-      continue
+      this.i++
+      this.line++
+      return true
     }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\uFEFF') {
-      i++
-      continue
+    if (c === '\r') {
+      this.i++
+      if (this.peek() === '\n') this.i++
+      this.line++
+      return true
     }
-    if (c === '#' || (c === '/' && src[i + 1] === '/')) {
-      while (i < src.length && src[i] !== '\n') i++
-      continue
-    }
-    if (c === '/' && src[i + 1] === '*') {
-      const end = src.indexOf('*/', i + 2)
-      const stop = end === -1 ? src.length : end + 2
-      for (let j = i; j < stop; j++) if (src[j] === '\n') line++
-      i = stop
-      continue
-    }
-    const start = i
-    const startLine = line
-    if (c === '"' || c === "'") {
-      let text = ''
-      let j = i + 1
-      let closed = false
-      let broken = false
-      while (j < src.length) {
-        const d = src[j] as string
-        if (d === c) {
-          closed = true
-          j++
-          break
-        }
-        if (d === '\n') {
-          // Firefox allows newlines in strings, but a truncated file usually ends here: count lines.
-          line++
-        }
-        if (d === '\\') {
-          const esc = decodeEscape(src, j + 1)
-          if (!esc) {
-            broken = true
-            j += 2
-            continue
-          }
-          text += esc.text
-          j = esc.next
+    return false
+  }
+
+  next(): Located {
+    const src = this.src
+    for (;;) {
+      if (this.i >= this.end) return { type: 'eof', start: this.i, line: this.line }
+      const code = src.charCodeAt(this.i)
+      // Space, \t, \v, \f; then \n and \r, which count lines.
+      if (code === 32 || code === 9 || code === 11 || code === 12) {
+        this.i++
+        continue
+      }
+      if (code === 10 || code === 13) {
+        this.newline()
+        continue
+      }
+      const start = this.i
+      const line = this.line
+      const c = src[this.i++] as string
+      if (c === '(' || c === ')' || c === ',' || c === ';' || c === '+' || c === '-') return { type: 'punct', char: c, start, line }
+      if (c === '#') {
+        this.skipLine()
+        continue
+      }
+      if (c === '/') {
+        const d = this.peek()
+        if (d === '/') {
+          this.skipLine()
           continue
         }
-        text += d
-        j++
+        if (d === '*') {
+          this.i++
+          if (!this.skipBlockComment()) return { type: 'error', start, line }
+          continue
+        }
+        if (d !== '\n' && d !== '\r') this.take()
+        return { type: 'error', start, line }
       }
-      i = j
-      push(
-        closed && !broken
-          ? { type: 'string', text, line: startLine, start }
-          : { type: 'bad', text: src.slice(start, j), line: startLine, start },
-      )
-      continue
+      if (isKeywordChar(c)) {
+        while (isKeywordChar(this.peek())) this.i++
+        const word = src.slice(start, this.i)
+        if (!KEYWORDS.has(word)) return { type: 'error', start, line }
+        return { type: 'keyword', word: word as Extract<Token, { type: 'keyword' }>['word'], start, line }
+      }
+      if (isDigit(c)) {
+        let value = code - 48
+        while (isDigit(this.peek())) value = Math.min(value * 10 + (src.charCodeAt(this.i++) - 48), UINT32_MAX + 1)
+        // "123foo" is one error; recovery reads "foo" again as its own token.
+        if (isKeywordChar(this.peek()) || value > UINT32_MAX) return { type: 'error', start, line }
+        return { type: 'int', value, start, line }
+      }
+      if (c === '"' || c === "'") return { ...this.string(c), start, line }
+      return { type: 'error', start, line }
     }
-    if (/[A-Za-z_]/.test(c)) {
-      let j = i + 1
-      while (j < src.length && /[A-Za-z0-9_]/.test(src[j] as string)) j++
-      push({ type: 'word', text: src.slice(i, j), line: startLine, start })
-      i = j
-      continue
-    }
-    if (/[-+0-9]/.test(c)) {
-      let j = i + 1
-      while (j < src.length && /[0-9]/.test(src[j] as string)) j++
-      const text = src.slice(i, j)
-      const value = /^[-+]?[0-9]+$/.test(text) ? Number(text) : NaN
-      const ok = Number.isFinite(value) && value >= INT32_MIN && value <= INT32_MAX
-      push(ok ? { type: 'int', value, line: startLine, start } : { type: 'bad', text, line: startLine, start })
-      i = j
-      continue
-    }
-    if (c === '(' || c === ')' || c === ',' || c === ';') {
-      push({ type: 'punct', text: c, line: startLine, start })
-      i++
-      continue
-    }
-    push({ type: 'bad', text: c, line: startLine, start })
-    i++
   }
-  return tokens
-}
 
-function isKeyword(t: Token | undefined): t is Extract<Token, { type: 'word' }> & { text: PrefKeyword } {
-  return t?.type === 'word' && (KEYWORDS as readonly string[]).includes(t.text)
-}
-
-function isPunct(t: Token | undefined, text: string): boolean {
-  return t?.type === 'punct' && t.text === text
-}
-
-/** One statement starting at tokens[i]; returns the entry (or undefined) and the index after it. */
-function parseStatement(tokens: Token[], i: number): { entry?: PrefEntry; next: number } {
-  const kw = tokens[i]
-  if (!isKeyword(kw)) return { next: i }
-  const name = isPunct(tokens[i + 1], '(') ? tokens[i + 2] : undefined
-  if (!name || name.type !== 'string' || !isPunct(tokens[i + 3], ',')) return { next: i }
-  const v = tokens[i + 4]
-  let value: PrefValue
-  if (v?.type === 'string') value = v.text
-  else if (v?.type === 'int') value = v.value
-  else if (v?.type === 'word' && (v.text === 'true' || v.text === 'false')) value = v.text === 'true'
-  else return { next: i }
-  let j = i + 5
-  // Attributes after the value (`, sticky`, `, locked`) belong to default-pref files.
-  let locked = false
-  while (isPunct(tokens[j], ',') && tokens[j + 1]?.type === 'word') {
-    if ((tokens[j + 1] as { text: string }).text === 'locked') locked = true
-    j += 2
+  private skipLine(): void {
+    while (this.i < this.end && this.peek() !== '\n' && this.peek() !== '\r') this.i++
+    this.newline()
   }
-  if (!isPunct(tokens[j], ')') || !isPunct(tokens[j + 1], ';')) return { next: i }
-  return { entry: { name: name.text, value, line: kw.line, kind: kw.text, ...(locked ? { locked: true as const } : {}) }, next: j + 2 }
+
+  private skipBlockComment(): boolean {
+    while (this.i < this.end) {
+      if (this.newline()) continue
+      if (this.take() === '*' && this.peek() === '/') {
+        this.i++
+        return true
+      }
+    }
+    return false
+  }
+
+  private hex(digits: number): number | undefined {
+    let value = 0
+    for (let n = 0; n < digits; n++) {
+      const c = this.peek()
+      if (!isHex(c)) return undefined
+      this.i++
+      value = value * 16 + parseInt(c, 16)
+    }
+    return value
+  }
+
+  /** A string literal after its opening quote; an error inside it still reads on to the closing quote. */
+  private string(quote: string): Token {
+    const parts: string[] = []
+    let bad = false
+    let run = this.i
+    for (;;) {
+      const c = this.peek()
+      if (c !== quote && c !== '\\' && c !== '\n' && c !== '\r' && c !== '\0') {
+        this.i++
+        continue
+      }
+      parts.push(this.src.slice(run, this.i))
+      if (c === '\0') return { type: 'error' }
+      if (c === quote) {
+        this.i++
+        return bad ? { type: 'error' } : { type: 'string', text: parts.join('') }
+      }
+      if (c === '\n' || c === '\r') {
+        parts.push(c === '\r' && this.src[this.i + 1] === '\n' ? '\r\n' : c)
+        this.newline()
+      } else {
+        this.i++
+        const escaped = this.escape()
+        if (escaped === undefined) bad = true
+        else parts.push(escaped)
+      }
+      run = this.i
+    }
+  }
+
+  private escape(): string | undefined {
+    const c = this.peek()
+    if (c === '"' || c === "'" || c === '\\') return this.take()
+    if (c === 'n' || c === 'r') return this.take() === 'n' ? '\n' : '\r'
+    if (c === 'x') {
+      this.i++
+      const v = this.hex(2)
+      return v === undefined || v === 0 ? undefined : String.fromCharCode(v)
+    }
+    if (c === 'u') {
+      this.i++
+      const v = this.hex(4)
+      if (v === undefined || v === 0) return undefined
+      if ((v & 0xfc00) === 0xdc00) return undefined
+      if ((v & 0xfc00) !== 0xd800) return String.fromCharCode(v)
+      if (this.peek() !== '\\' || this.src[this.i + 1] !== 'u') return undefined
+      this.i += 2
+      const lo = this.hex(4)
+      return lo !== undefined && (lo & 0xfc00) === 0xdc00 ? String.fromCharCode(v, lo) : undefined
+    }
+    // A newline after the backslash is left for the string to count; anything else is consumed.
+    if (c !== '\n' && c !== '\r' && c !== '\0') this.i++
+    return undefined
+  }
 }
 
-export function parsePrefs(text: string): ParsedPrefs {
-  const tokens = tokenize(text)
+const isPunct = (t: Token, char: string): boolean => t.type === 'punct' && t.char === char
+const isPrefKeyword = (t: Token): t is Extract<Token, { type: 'keyword' }> & { word: PrefKeyword } =>
+  t.type === 'keyword' && (PREF_KEYWORDS as readonly string[]).includes(t.word)
+
+/** A statement's value (the token after the name's `,`), reading a sign's int; undefined when it is no value. */
+function readValue(lexer: Lexer, first: Located): { value?: PrefValue; last: Located } {
+  if (first.type === 'string') return { value: first.text, last: first }
+  if (first.type === 'keyword' && (first.word === 'true' || first.word === 'false')) return { value: first.word === 'true', last: first }
+  if (first.type === 'int') return first.value <= INT32_MAX ? { value: first.value, last: first } : { last: first }
+  if (isPunct(first, '-') || isPunct(first, '+')) {
+    const int = lexer.next()
+    if (int.type !== 'int') return { last: int }
+    const limit = isPunct(first, '-') ? INT32_MAX + 1 : INT32_MAX
+    if (int.value > limit) return { last: int }
+    return { value: isPunct(first, '-') ? -int.value || 0 : int.value, last: int }
+  }
+  return { last: first }
+}
+
+/** One statement from its keyword; the entry, or the token at which it went wrong. */
+function readStatement(lexer: Lexer, keyword: Located, kind: PrefFileKind): { entry: PrefEntry } | { failedAt: Located } {
+  if (!isPrefKeyword(keyword)) return { failedAt: keyword }
+  const open = lexer.next()
+  if (!isPunct(open, '(')) return { failedAt: open }
+  const name = lexer.next()
+  if (name.type !== 'string') return { failedAt: name }
+  const comma = lexer.next()
+  if (!isPunct(comma, ',')) return { failedAt: comma }
+  const { value, last } = readValue(lexer, lexer.next())
+  if (value === undefined) return { failedAt: last }
+  let locked = keyword.word === 'lockPref'
+  let token = lexer.next()
+  if (kind === 'default') {
+    while (isPunct(token, ',')) {
+      const attr = lexer.next()
+      if (attr.type !== 'keyword' || (attr.word !== 'sticky' && attr.word !== 'locked')) return { failedAt: attr }
+      if (attr.word === 'locked') locked = true
+      token = lexer.next()
+    }
+  }
+  if (!isPunct(token, ')')) return { failedAt: token }
+  const semicolon = lexer.next()
+  if (!isPunct(semicolon, ';')) return { failedAt: semicolon }
+  return { entry: { name: name.text, value, line: keyword.line, kind: keyword.word, ...(locked ? { locked: true as const } : {}) } }
+}
+
+export function parsePrefs(text: string, kind: PrefFileKind = 'user'): ParsedPrefs {
+  const lexer = new Lexer(text)
   const prefs = new Map<string, PrefEntry>()
   const entries: PrefEntry[] = []
   const skipped: SkippedStatement[] = []
-  let i = 0
-  while (i < tokens.length) {
-    const { entry, next } = parseStatement(tokens, i)
-    if (entry) {
-      prefs.set(entry.name, entry)
-      entries.push(entry)
-      i = next
+  let token = lexer.next()
+  while (token.type !== 'eof') {
+    const first = token
+    const read = readStatement(lexer, first, kind)
+    if ('entry' in read) {
+      prefs.set(read.entry.name, read.entry)
+      entries.push(read.entry)
+      token = lexer.next()
       continue
     }
-    // Skip to just after the next ';', or to the next keyword that starts a line, whichever is first:
-    // a truncated statement has no ';' and must not swallow the valid one on the following line.
-    const first = tokens[i] as Token
-    let j = i + 1
-    while (j < tokens.length && !isPunct(tokens[j - 1], ';') && !(isKeyword(tokens[j]) && tokens[j]?.lineStart)) j++
-    const endToken = tokens[j]
-    const end = endToken ? endToken.start : text.length
-    skipped.push({ line: first.line, text: text.slice(first.start, end).trim().slice(0, 200) })
-    i = j
+    // Panic-mode recovery, as Firefox: drop tokens through the next ';' (or to the end of the file).
+    let at = read.failedAt
+    while (at.type !== 'eof' && !isPunct(at, ';')) at = lexer.next()
+    const end = at.type === 'eof' ? text.length : lexer.offset
+    skipped.push({
+      line: first.line,
+      text: text
+        .slice(first.start, Math.min(end, first.start + 400))
+        .trim()
+        .slice(0, 200),
+    })
+    token = at.type === 'eof' ? at : lexer.next()
   }
   return { prefs, entries, skipped }
 }

@@ -9,10 +9,14 @@ import {
   type PolicyPref,
   type PrefFile,
 } from '../../../../checks/catalogue/dns/firefox.verdict.js'
-import { parsePrefs } from '../../../../checks/catalogue/dns/prefs.parse.js'
+import { parsePrefs, type PrefFileKind } from '../../../../checks/catalogue/dns/prefs.parse.js'
 import { verbatim } from '../../../../checks/core/i18n/message.js'
 
-const read = (path: string, text: string): PrefFile => ({ state: 'read', path, parsed: parsePrefs(text) })
+const read = (path: string, text: string, kind: PrefFileKind = 'user'): PrefFile => ({
+  state: 'read',
+  path,
+  parsed: parsePrefs(text, kind),
+})
 const userJs = (text: string): PrefFile => read('/p/user.js', text)
 const prefsJs = (text: string): PrefFile => read('/p/prefs.js', text)
 const none = (path: string): PrefFile => ({ state: 'absent', path })
@@ -138,14 +142,33 @@ describe('assessProfile', () => {
   })
 
   it('ignores damage that does not touch DNS settings', () => {
-    const a = assessProfile(none('/p/user.js'), prefsJs('user_pref("other", \n' + mode(2)), NO_POLICY)
+    const a = assessProfile(none('/p/user.js'), prefsJs('user_pref("other", ;\n' + mode(2)), NO_POLICY)
     expect(a.verdict).toBe('warn')
+  })
+
+  // Firefox drops everything from a damaged statement through the next ';': the DNS setting after it is never applied.
+  it.each([
+    ['an unfinished statement', 'user_pref("other", \n'],
+    ['a missing semicolon', 'user_pref("other", 1)\n'],
+    ['an unknown word', 'garbage\n'],
+  ])('does not credit a DNS setting that %s before it swallows', (_name, damage) => {
+    const a = assessProfile(none('/p/user.js'), prefsJs(damage + mode(3)), NO_POLICY)
+    expect(a.verdict).toBe('unknown')
+  })
+
+  it.each([
+    ['pref()', 'pref'],
+    ['sticky_pref()', 'sticky_pref'],
+    ['lockPref()', 'lockPref'],
+  ])('does not take %s in user.js for the user value it does not set', (_name, keyword) => {
+    const a = assessProfile(userJs(`${keyword}("network.trr.mode", 3);\n`), none('/p/prefs.js'), NO_POLICY)
+    expect(a.verdict).toBe('unknown')
   })
 })
 
 describe("assessProfile with the installation's default-pref files and AutoConfig", () => {
   const CFG = '/usr/lib/firefox-esr/mozilla.cfg'
-  const defaults = (...files: [string, string][]): PrefFile[] => files.map(([path, text]) => read(path, text))
+  const defaults = (...files: [string, string][]): PrefFile[] => files.map(([path, text]) => read(path, text, 'default'))
   const cfg = (body: string): AutoConfigFile => ({ state: 'read', path: CFG, parsed: parseAutoConfig(`//\n${body}`) })
   const admin = (d: PrefFile[], autoconfig?: AutoConfigFile): AdminPrefs => ({
     install: '/usr/lib/firefox-esr',
@@ -341,7 +364,7 @@ describe('the steps that fit what was found', () => {
   const keys = (steps: readonly { text: { key: string } }[] | undefined): string[] | undefined => steps?.map((s) => s.text.key)
   const lockedDefault: AdminPrefs = {
     install: '/usr/lib/firefox-esr',
-    defaults: [read('/usr/lib/firefox-esr/defaults/pref/local.js', 'pref("network.trr.mode", 2, locked);\n')],
+    defaults: [read('/usr/lib/firefox-esr/defaults/pref/local.js', 'pref("network.trr.mode", 2, locked);\n', 'default')],
   }
 
   it.each(OSES)("%s: the defaults are the settings page, user.js, its undo and this platform's policy step", (os) => {

@@ -22,14 +22,16 @@ describe('parsePrefs', () => {
     ['double-quoted string', 'user_pref("a", "x");', 'x'],
     ['single-quoted string', "user_pref('a', 'x');", 'x'],
     ['escaped quote and backslash', 'user_pref("a", "say \\"hi\\" \\\\ ok");', 'say "hi" \\ ok'],
-    ['\\n \\t \\x and \\u escapes', 'user_pref("a", "1\\n2\\t3\\x41\\u00e9");', '1\n2\t3Aé'],
+    ['\\n \\r \\x, \\u and surrogate-pair escapes', 'user_pref("a", "1\\n2\\r3\\x41\\u00e9\\ud83d\\ude00");', '1\n2\r3Aé\u{1f600}'],
     ['negative int', 'user_pref("a", -5);', -5],
     ['plus int', 'user_pref("a", +7);', 7],
     ['true', 'user_pref("a", true);', true],
     ['false', 'user_pref("a",false);', false],
     ['pref() form', 'pref("a", 2);', 2],
     ['sticky_pref() form', 'sticky_pref("a", 3);', 3],
-    ['attributes after the value', 'pref("a", 4, locked);', 4],
+    ['lockPref() form', 'lockPref("a", 5);', 5],
+    ['a sign apart from its digits', 'user_pref("a", - 6);', -6],
+    ['the 32-bit limits', 'user_pref("a", -2147483648);', -2147483648],
     ['statement spanning lines', 'user_pref(\n  "a",\n  9\n);', 9],
   ])('parses %s', (_name, text, value) => {
     const r = parsePrefs(text)
@@ -48,12 +50,36 @@ describe('parsePrefs', () => {
     expect(r.prefs.get('a')).toMatchObject({ value: 2, line: 2 })
   })
 
-  it('skips a truncated statement without swallowing the next line', () => {
-    const r = parsePrefs('user_pref("network.trr.mode", \nuser_pref("network.trr.uri", "https://x.example/");\n')
+  // Firefox drops tokens through the next ';' after any error (modules/libpref/parser/src/lib.rs, error_and_recover):
+  // the valid statement after a truncated one is never applied, and is reported with it.
+  it.each([
+    ['a truncated statement', 'user_pref("network.trr.mode", \n'],
+    ['a missing semicolon', 'user_pref("network.trr.mode", 2)\n'],
+    ['an unknown word', 'garbage\n'],
+    ['a stray byte', '\u00e9\n'],
+  ])('lets %s swallow the statement after it, as Firefox does', (_name, damage) => {
+    const r = parsePrefs(`${damage}user_pref("network.trr.uri", "https://x.example/");\nuser_pref("ok", 1);\n`)
     expect(r.skipped).toHaveLength(1)
     expect(r.skipped[0]).toMatchObject({ line: 1 })
-    expect(r.skipped[0]?.text).toContain('network.trr.mode')
-    expect(r.prefs.get('network.trr.uri')?.value).toBe('https://x.example/')
+    expect(r.skipped[0]?.text).toContain('network.trr.uri')
+    expect(r.prefs.has('network.trr.uri')).toBe(false)
+    expect(r.prefs.get('ok')?.value).toBe(1)
+  })
+
+  it('reads attributes in a default-pref file and refuses them in a user file', () => {
+    expect(parsePrefs('pref("a", 4, locked);\npref("b", 5, sticky);\n', 'default').entries).toMatchObject([
+      { name: 'a', value: 4, locked: true },
+      { name: 'b', value: 5 },
+    ])
+    const user = parsePrefs('user_pref("a", 4, locked);\nuser_pref("b", 5);\n')
+    expect(user.prefs.has('a')).toBe(false)
+    expect(user.prefs.get('b')?.value).toBe(5)
+  })
+
+  it('stops at a NUL, as Firefox does', () => {
+    const r = parsePrefs('user_pref("a", 1);\n\0user_pref("b", 2);\n')
+    expect([...r.prefs.keys()]).toEqual(['a'])
+    expect(r.skipped).toEqual([])
   })
 
   it('skips a file cut off inside a string', () => {
@@ -66,10 +92,14 @@ describe('parsePrefs', () => {
   it.each([
     ['float', 'user_pref("a", 1.5);'],
     ['int out of 32-bit range', 'user_pref("a", 99999999999);'],
-    ['unknown keyword lockPref', 'lockPref("a", 1);'],
+    ['unknown keyword lock_pref', 'lock_pref("a", 1);'],
+    ['a \\t escape Firefox refuses', 'user_pref("a", "1\\t2");'],
+    ['a \\x00 escape', 'user_pref("a", "\\x00");'],
+    ['a lone surrogate', 'user_pref("a", "\\udc00");'],
+    ['a number run into a word', 'user_pref("a", 12ab);'],
+    ['int past the 32-bit range', 'user_pref("a", 2147483648);'],
     ['bare word value', 'user_pref("a", yes);'],
     ['bad escape', 'user_pref("a", "\\q");'],
-    ['missing semicolon at end of file', 'user_pref("a", 1)'],
   ])('counts %s as skipped, not fatal', (_name, text) => {
     const r = parsePrefs(`${text}\nuser_pref("ok", 1);\n`)
     expect(r.prefs.has('a')).toBe(false)
@@ -77,15 +107,23 @@ describe('parsePrefs', () => {
     expect(r.skipped.length).toBeGreaterThanOrEqual(1)
   })
 
-  it('survives binary garbage and keeps the readable statements', () => {
-    // Quotes and comment openers in garbage open a string or comment, as they do for Firefox; see below.
+  it('survives binary garbage and keeps the statements after the ; that ends it', () => {
+    // Quotes and comment openers open a string or comment, and NUL ends the file, as they do for Firefox; see below.
     const garbage = String.fromCharCode(
-      ...Array.from({ length: 512 }, (_, i) => (i * 37) % 256).filter((c) => !'"\'/#*'.includes(String.fromCharCode(c))),
+      ...Array.from({ length: 512 }, (_, i) => (i * 37) % 256).filter(
+        (c) => c !== 0 && c !== 59 && !'"\'/#*'.includes(String.fromCharCode(c)),
+      ),
     )
-    const r = parsePrefs(`${garbage}\nuser_pref("network.trr.mode", 3);\n${garbage}`)
+    const r = parsePrefs(`${garbage};\nuser_pref("network.trr.mode", 3);\n${garbage}`)
     expect(r.prefs.get('network.trr.mode')?.value).toBe(3)
-    expect(r.skipped.length).toBeGreaterThan(0)
+    expect(r.skipped.length).toBe(2)
     expect(r.skipped.every((s) => s.text.length <= 200)).toBe(true)
+  })
+
+  it('counts a missing semicolon at the end of the file as skipped, not fatal', () => {
+    const r = parsePrefs('user_pref("ok", 1);\nuser_pref("a", 1)')
+    expect(r.prefs.get('ok')?.value).toBe(1)
+    expect(r.skipped).toMatchObject([{ line: 2 }])
   })
 
   it('lets garbage that opens a string swallow what follows, and reports it instead of crashing', () => {
@@ -95,7 +133,7 @@ describe('parsePrefs', () => {
     expect(r.skipped[0]?.line).toBe(2)
   })
 
-  it('tolerates a byte-order mark and CRLF line ends', () => {
+  it('tolerates a leading byte-order mark and CRLF line ends', () => {
     const r = parsePrefs('\uFEFFuser_pref("a", 1);\r\nuser_pref("b", 2);\r\n')
     expect(r.prefs.get('b')).toMatchObject({ value: 2, line: 2 })
     expect(r.skipped).toEqual([])
