@@ -65,10 +65,15 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
         finding('info', '', {
           label,
           source: path,
-          observed: t('obsTccRead', { rows: read.rows, generation: read.generation, walPages: copy.walFrames, skipped: read.skipped }),
+          observed: t('obsTccRead', {
+            rows: read.value.rows,
+            generation: read.value.generation,
+            walPages: copy.walFrames,
+            skipped: read.value.skipped,
+          }),
         }),
       )
-      for (const g of read.grants) if (g.decision === 'allowed' || g.decision === 'limited') findings.push(grantFinding(path, g))
+      for (const g of read.value.grants) if (g.decision === 'allowed' || g.decision === 'limited') findings.push(grantFinding(path, g))
     } finally {
       copy.db.close()
     }

@@ -1,7 +1,8 @@
-import { attempt, observedError, tryReadText } from '../../core/host/helpers.js'
-import type { ExecResult } from '../../core/host/host.js'
+import { observedError, tryReadText } from '../../core/host/helpers.js'
+import { failed, ok, runTool, type Result } from '../../core/host/toolkit.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
+import type { LinuxSystem } from './apps.verdict.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
 import {
@@ -27,14 +28,27 @@ const FLATPAK_TIMEOUT_MS = 3000
 /** Two cores are common: a few `flatpak info` processes at a time finish sooner than dozens at once. */
 const FLATPAK_PARALLEL = 4
 
-type Exec = { ok: true; value: ExecResult } | { ok: false; reason: string; missing: boolean }
+/** Why a flatpak or snap call gave no answer. */
+interface CallFailure {
+  /** The tool is not installed: the sandbox it manages is not on this machine. */
+  missing: boolean
+  /** What the tool printed when it failed ('' when it printed nothing). */
+  said: string
+  /** The value seen for evidence: the tool's own words, or why it gave none ("timed out", "exit code 1"). */
+  seen: string | Msg
+}
 
-async function run(host: Host, file: string, args: string[], signal: AbortSignal): Promise<Exec> {
-  const r = await attempt(file, () => host.exec(file, args, { timeoutMs: FLATPAK_TIMEOUT_MS, signal }))
-  if (!r.ok) return { ok: false, reason: r.reason.message, missing: r.reason.code === 'not_found' }
-  if (r.value.code !== 0)
-    return { ok: false, reason: (r.value.stderr || r.value.stdout).trim() || `exit code ${String(r.value.code)}`, missing: false }
-  return r
+const saidBy = (out: { stdout: string; stderr: string }): string => (out.stderr || out.stdout).trim()
+
+/** Runs flatpak or snap; a failing run that printed something keeps those words, since they say what is wrong. */
+async function call(host: Host, file: string, args: readonly string[], signal: AbortSignal): Promise<Result<string, CallFailure>> {
+  const run = await runTool(host, file, args, { timeoutMs: FLATPAK_TIMEOUT_MS, signal, acceptExit: (_, out) => saidBy(out) !== '' })
+  if (!run.ok) return failed({ missing: run.reason.code === 'not_found', said: '', seen: run.reason.seen })
+  if (run.value.code !== 0) {
+    const said = saidBy(run.value)
+    return failed({ missing: false, said, seen: said })
+  }
+  return ok(run.value.stdout)
 }
 
 async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -86,7 +100,7 @@ async function readOverrides(
       gap ??= msg
       return
     }
-    layers.set(name, [...(layers.get(name) ?? []), { file, keys: parsed.groups }])
+    layers.set(name, [...(layers.get(name) ?? []), { file, keys: parsed.value }])
   })
   return gap ? { layers, gap } : { layers }
 }
@@ -94,13 +108,14 @@ async function readOverrides(
 async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collected & { present: boolean }> {
   const listArgs = ['list', '--app', '--columns=application,installation']
   const listCommand = `flatpak ${listArgs.join(' ')}`
-  const list = await run(host, 'flatpak', listArgs, signal)
+  const list = await call(host, 'flatpak', listArgs, signal)
   if (!list.ok) {
-    if (list.missing) return { findings: [], present: false }
-    const gap = t('fpListFailed', { reason: list.reason, command: listCommand })
-    return { findings: [finding('unknown', '', { label: t('fpList'), source: listCommand, observed: list.reason })], gap, present: true }
+    if (list.reason.missing) return { findings: [], present: false }
+    const { seen } = list.reason
+    const gap = t('fpListFailed', { reason: seen, command: listCommand })
+    return { findings: [finding('unknown', '', { label: t('fpList'), source: listCommand, observed: seen })], gap, present: true }
   }
-  const { apps, rejected } = parseFlatpakList(list.value.stdout)
+  const { apps, rejected } = parseFlatpakList(list.value)
   const findings: Finding[] = [
     finding('info', '', { label: t('fpList'), source: listCommand, observed: t('obsFpApps', { count: apps.length }) }),
   ]
@@ -128,12 +143,12 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     ),
     inBatches(apps, FLATPAK_PARALLEL, async (app) => {
       const args = ['info', '--show-permissions', installationOption(app.installation), app.id]
-      return { app, args, result: await run(host, 'flatpak', args, signal) }
+      return { app, args, result: await call(host, 'flatpak', args, signal) }
     }),
     Promise.all(
       PORTAL_TABLES.map(async ({ table, id }) => {
         const args = ['permissions', table, id]
-        return { table, id, args, result: await run(host, 'flatpak', args, signal) }
+        return { table, id, args, result: await call(host, 'flatpak', args, signal) }
       }),
     ),
   ])
@@ -142,9 +157,9 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
 
   for (const { app, args, result } of infos) {
     const command = `flatpak ${args.join(' ')}`
-    const parsed = result.ok ? parseKeyFile(result.value.stdout) : undefined
-    if (!result.ok || !parsed?.ok) {
-      const reason = !result.ok ? result.reason : parsed && !parsed.ok ? parsed.reason : t('obsFpNoOutput')
+    const parsed = result.ok ? parseKeyFile(result.value) : failed(result.reason.seen)
+    if (!parsed.ok) {
+      const { reason } = parsed
       findings.push(
         finding('unknown', app.id, { label: t('fpInfoFailed', { app: app.id, reason, command }), source: command, observed: reason }),
       )
@@ -152,7 +167,7 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
       continue
     }
     const layers = [...(overrides.layers.get(app.id) ?? []), ...(overrides.layers.get('global') ?? [])]
-    for (const grant of grantsOf(parsed.groups)) {
+    for (const grant of grantsOf(parsed.value)) {
       const from = layers.find((l) => writesGrant(l.keys, grant))
       const revoke = `flatpak override --user ${grant.revoke} ${app.id}`
       findings.push(
@@ -171,12 +186,13 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     const command = `flatpak ${args.join(' ')}`
     if (!result.ok) {
       // An empty table is an error reply from the store ("No entry for camera"): nothing granted.
-      if (/portal\.Error\.NotFound|No entry for/.test(result.reason)) continue
-      findings.push(finding('unknown', '', { label: t(`fpPortal_${table}`, { app: '*' }), source: command, observed: result.reason }))
-      gap ??= t('fpPortalFailed', { reason: result.reason, command })
+      const { said, seen } = result.reason
+      if (/portal\.Error\.NotFound|No entry for/.test(said)) continue
+      findings.push(finding('unknown', '', { label: t(`fpPortal_${table}`, { app: '*' }), source: command, observed: seen }))
+      gap ??= t('fpPortalFailed', { reason: seen, command })
       continue
     }
-    for (const grant of parsePermissionTable(result.value.stdout, table, id)) {
+    for (const grant of parsePermissionTable(result.value, table, id)) {
       if (!portalAllows(table, grant) || !ids.has(grant.app)) continue
       findings.push(
         finding('info', grant.app, {
@@ -193,16 +209,17 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
 
 async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected & { present: boolean }> {
   const command = 'snap connections'
-  const result = await run(host, 'snap', ['connections'], signal)
+  const result = await call(host, 'snap', ['connections'], signal)
   if (!result.ok) {
-    if (result.missing) return { findings: [], present: false }
+    if (result.reason.missing) return { findings: [], present: false }
+    const { seen } = result.reason
     return {
-      findings: [finding('unknown', '', { label: t('snapList'), source: command, observed: result.reason })],
-      gap: t('snapFailed', { reason: result.reason, command }),
+      findings: [finding('unknown', '', { label: t('snapList'), source: command, observed: seen })],
+      gap: t('snapFailed', { reason: seen, command }),
       present: true,
     }
   }
-  const parsed = parseSnapConnections(result.value.stdout)
+  const parsed = parseSnapConnections(result.value)
   const findings: Finding[] = [
     finding('info', '', {
       label: t('snapList'),
@@ -225,11 +242,14 @@ async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected &
   return { findings, present: true }
 }
 
-/** Linux: Flatpak (effective permissions, overrides, portal grants) and Snap connections. */
-export async function collectLinux(host: Host, signal: AbortSignal): Promise<Collected> {
+/** Linux: Flatpak (effective permissions, overrides, portal grants) and Snap connections, and which of the two are here. */
+export async function collectLinux(host: Host, signal: AbortSignal): Promise<Collected & { systems: LinuxSystem[] }> {
   const [flatpak, snap] = await Promise.all([collectFlatpak(host, signal), collectSnap(host, signal)])
-  if (!flatpak.present && !snap.present) return { findings: [...flatpak.findings, ...snap.findings], nothingToAudit: t('linuxNothing') }
-  const gap = flatpak.gap ?? snap.gap
   const findings = [...flatpak.findings, ...snap.findings]
-  return gap ? { findings, gap } : { findings }
+  const systems: LinuxSystem[] = []
+  if (flatpak.present) systems.push('flatpak')
+  if (snap.present) systems.push('snap')
+  if (systems.length === 0) return { findings, nothingToAudit: t('linuxNothing'), systems }
+  const gap = flatpak.gap ?? snap.gap
+  return gap ? { findings, gap, systems } : { findings, systems }
 }

@@ -96,7 +96,6 @@ export const linuxText = defineMessages('permissions.apps', {
   obsFpApps: '{count} apps',
   obsFpRowsRejected: 'rows not understood: {count}',
   obsFpNotUnderstood: 'not understood: {rows}',
-  obsFpNoOutput: 'no output',
   obsFpOverride: '{entry} (set by this override file)',
   snap_camera: 'Snap {app} can use the camera',
   'snap_audio-record': 'Snap {app} can record audio',

@@ -1,4 +1,4 @@
-import { findChromiumBrowsers, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
+import { findChromiumBrowsers, type ChromiumBrowserId, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
 import { attempt, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
@@ -92,8 +92,8 @@ async function collectBrowser(host: Host, browser: ChromiumInstallation): Promis
   return gap ? { findings, gap } : { findings }
 }
 
-/** Chromium-family browsers: every profile's Preferences. */
-export async function collectChromium(host: Host): Promise<Collected & { browsers: number }> {
+/** Chromium-family browsers: every profile's Preferences, and which browsers are here (read or not). */
+export async function collectChromium(host: Host): Promise<Collected & { browsers: ChromiumBrowserId[] }> {
   const discovery = await findChromiumBrowsers(host)
   const parts = await Promise.all(discovery.browsers.map((b) => collectBrowser(host, b)))
   const findings = parts.flatMap((part) => part.findings)
@@ -105,5 +105,6 @@ export async function collectChromium(host: Host): Promise<Collected & { browser
     )
     gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
   }
-  return gap ? { findings, gap, browsers: discovery.browsers.length } : { findings, browsers: discovery.browsers.length }
+  const browsers = [...new Set([...discovery.browsers, ...discovery.problems].map((b) => b.spec.id))]
+  return gap ? { findings, gap, browsers } : { findings, browsers }
 }

@@ -89,9 +89,13 @@ async function collectProfile(host: Host, profile: FirefoxProfile, engine: Sqlit
         gap ??= t('ffUnreadable', { file, reason: read.reason })
       } else {
         findings.push(
-          finding('info', '', { label, source: file, observed: t('obsFfRows', { rows: read.rows, allowed: read.grants.length }) }),
+          finding('info', '', {
+            label,
+            source: file,
+            observed: t('obsFfRows', { rows: read.value.rows, allowed: read.value.grants.length }),
+          }),
         )
-        for (const g of read.grants) {
+        for (const g of read.value.grants) {
           findings.push(
             finding('info', g.site, {
               label: siteLabel(g.permission, 'Firefox', profile.name, g.site),

@@ -6,15 +6,15 @@
  *   [Context]
  *   filesystems=home;!host;xdg-download:ro;
  */
-export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 
-export type KeyFileParse = { ok: true; groups: KeyFile } | { ok: false; reason: string }
+export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
 
 const GROUP = /^\[([^\][\x00-\x1f]+)\]\s*$/
 const ENTRY = /^([^=\s#[][^=]*?)\s*=\s*(.*)$/
 
-export function parseKeyFile(text: string): KeyFileParse {
-  if (text.includes('\0')) return { ok: false, reason: 'it contains binary data' }
+export function parseKeyFile(text: string): Result<KeyFile, string> {
+  if (text.includes('\0')) return failed('it contains binary data')
   const groups = new Map<string, Map<string, string>>()
   let current: Map<string, string> | undefined
   const lines = text.replace(/^\uFEFF/, '').split('\n')
@@ -29,11 +29,11 @@ export function parseKeyFile(text: string): KeyFileParse {
       continue
     }
     const entry = ENTRY.exec(line)
-    if (!entry) return { ok: false, reason: `line ${i + 1} is not a group, a key=value pair or a comment` }
-    if (!current) return { ok: false, reason: `line ${i + 1} has a key before any [group]` }
+    if (!entry) return failed(`line ${i + 1} is not a group, a key=value pair or a comment`)
+    if (!current) return failed(`line ${i + 1} has a key before any [group]`)
     current.set(entry[1]!, entry[2]!.replace(/\s+$/, ''))
   }
-  return { ok: true, groups }
+  return ok(groups)
 }
 
 /** A `;`-separated list value, with GLib's escapes (`\;`, `\s`, `\\`) undone. */

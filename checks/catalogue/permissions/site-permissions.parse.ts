@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { SqliteDb } from '../../core/host/host.js'
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { queryAll } from './sqlite.io.js'
 
 export type SitePermission = 'camera' | 'microphone' | 'location' | 'notifications' | 'screen'
@@ -42,7 +43,8 @@ export interface SiteGrant {
   until: 'never' | 'session' | 'policy' | string
 }
 
-export type FirefoxPermsRead = { ok: true; grants: SiteGrant[]; rows: number } | { ok: false; reason: string }
+/** Allowed site grants in one permissions.sqlite, and how many rows of the watched types it had. */
+export type FirefoxPermsRead = Result<{ grants: SiteGrant[]; rows: number }, string>
 
 const MozPerm = z.object({
   origin: z.string(),
@@ -65,9 +67,9 @@ function isoOrRaw(ms: number): string {
 /** Allowed, unexpired site grants in a permissions.sqlite copy; `now` is milliseconds since the epoch. */
 export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
   const columns = new Set(db.columns('moz_perms'))
-  if (columns.size === 0) return { ok: false, reason: 'it has no "moz_perms" table' }
+  if (columns.size === 0) return failed('it has no "moz_perms" table')
   const missing = ['origin', 'type', 'permission', 'expireType', 'expireTime'].filter((c) => !columns.has(c))
-  if (missing.length > 0) return { ok: false, reason: `its "moz_perms" table has an unknown layout (missing ${missing.join(', ')})` }
+  if (missing.length > 0) return failed(`its "moz_perms" table has an unknown layout (missing ${missing.join(', ')})`)
   const types = Object.keys(FIREFOX_TYPES)
   const result = queryAll(
     db,
@@ -76,7 +78,7 @@ export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
   )
   if (!result.ok) return result
   const grants: SiteGrant[] = []
-  for (const raw of result.rows) {
+  for (const raw of result.value) {
     const row = MozPerm.safeParse(raw)
     if (!row.success || row.data.permission !== ALLOW) continue
     const { origin, type, expireType, expireTime } = row.data
@@ -91,7 +93,7 @@ export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
             : 'never'
     grants.push({ site: origin, permission: FIREFOX_TYPES[type]!, raw: `permission=1, expireType=${String(expireType)}`, until })
   }
-  return { ok: true, grants, rows: result.rows.length }
+  return ok({ grants, rows: result.value.length })
 }
 
 /** Chromium mixes flags into `exceptions` (a bool in 156), so only the watched members must be maps. */

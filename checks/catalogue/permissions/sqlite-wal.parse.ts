@@ -7,7 +7,10 @@
  * https://www.sqlite.org/fileformat2.html#walformat — a 32-byte header, then frames of a 24-byte
  * header plus one page. Only frames up to the last valid commit count, as in SQLite's own recovery.
  */
-export type WalResult = { ok: true; bytes: Uint8Array; framesApplied: number } | { ok: false; reason: string }
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
+
+/** The database image with the log folded in, and how many committed frames it took. */
+export type WalResult = Result<{ bytes: Uint8Array; framesApplied: number }, string>
 
 const WAL_HEADER = 32
 const FRAME_HEADER = 24
@@ -37,17 +40,20 @@ export function databasePageSize(db: Uint8Array): number {
   return raw === 1 ? 65536 : raw
 }
 
+/** SQLite ignores the log (or it holds no commit): the database as it is. */
+const unchanged = (db: Uint8Array): WalResult => ok({ bytes: db, framesApplied: 0 })
+
 export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
   // A missing, short or foreign header makes SQLite ignore the log; so do we.
-  if (wal.length < WAL_HEADER) return { ok: true, bytes: db, framesApplied: 0 }
+  if (wal.length < WAL_HEADER) return unchanged(db)
   const magic = u32be(wal, 0)
-  if (magic !== 0x377f0682 && magic !== 0x377f0683) return { ok: true, bytes: db, framesApplied: 0 }
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return unchanged(db)
   const bigEndian = (magic & 1) === 1
   const pageSize = u32be(wal, 8)
   const header = checksum(wal, 0, 24, bigEndian, [0, 0])
-  if (header[0] !== u32be(wal, 24) || header[1] !== u32be(wal, 28)) return { ok: true, bytes: db, framesApplied: 0 }
+  if (header[0] !== u32be(wal, 24) || header[1] !== u32be(wal, 28)) return unchanged(db)
   if (pageSize !== databasePageSize(db)) {
-    return { ok: false, reason: `the -wal page size (${pageSize}) differs from the database's (${databasePageSize(db)})` }
+    return failed(`the -wal page size (${pageSize}) differs from the database's (${databasePageSize(db)})`)
   }
   const salt1 = u32be(wal, 16)
   const salt2 = u32be(wal, 20)
@@ -73,11 +79,11 @@ export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
       committedPages = commitSize
     }
   }
-  if (committed.size === 0) return { ok: true, bytes: db, framesApplied: 0 }
+  if (committed.size === 0) return unchanged(db)
   // Every page of the committed image comes from the database file or a WAL frame, so a larger
   // claimed size is a damaged log (and allocating it could exhaust memory or throw).
   if (committedPages * pageSize > db.length + wal.length) {
-    return { ok: false, reason: `the -wal claims a database of ${committedPages} pages, more than the database and -wal hold` }
+    return failed(`the -wal claims a database of ${committedPages} pages, more than the database and -wal hold`)
   }
 
   const out = new Uint8Array(committedPages * pageSize)
@@ -88,5 +94,5 @@ export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
   // The image now holds everything the log had: mark it rollback-journal so nothing looks for a -wal.
   out[18] = 1
   out[19] = 1
-  return { ok: true, bytes: out, framesApplied }
+  return ok({ bytes: out, framesApplied })
 }

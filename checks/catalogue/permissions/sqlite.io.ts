@@ -1,5 +1,6 @@
 import { attempt } from '../../core/host/helpers.js'
 import type { Host, HostError, SqlRow, SqliteDb, SqliteEngine } from '../../core/host/host.js'
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { applyWal } from './sqlite-wal.parse.js'
 
 export type SqliteCopy =
@@ -38,8 +39,8 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
   if (wal.ok) {
     const merged = applyWal(bytes, wal.value)
     if (!merged.ok) return { status: 'corrupt', reason: merged.reason }
-    bytes = merged.bytes
-    walFrames = merged.framesApplied
+    bytes = merged.value.bytes
+    walFrames = merged.value.framesApplied
   } else if (wal.reason.code !== 'not_found') {
     // Without the log the copy could be stale: say so rather than report old grants.
     return { status: 'unreadable', error: wal.reason }
@@ -57,15 +58,11 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
 }
 
 /** Runs queries on an open copy; a malformed page deep in a table surfaces here as a value. */
-export function queryAll(
-  db: SqliteDb,
-  sql: string,
-  params?: readonly (string | number)[],
-): { ok: true; rows: SqlRow[] } | { ok: false; reason: string } {
+export function queryAll(db: SqliteDb, sql: string, params?: readonly (string | number)[]): Result<SqlRow[], string> {
   try {
-    return { ok: true, rows: db.all(sql, params) }
+    return ok(db.all(sql, params))
   } catch (e) {
-    return { ok: false, reason: sqliteReason(e) }
+    return failed(sqliteReason(e))
   }
 }
 

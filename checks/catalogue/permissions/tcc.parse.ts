@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SqliteDb } from '../../core/host/host.js'
+import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { queryAll } from './sqlite.io.js'
 
 /**
@@ -38,8 +39,8 @@ export interface TccGrant {
   apple: boolean
 }
 
-export type TccRead =
-  { ok: true; generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number } | { ok: false; reason: string }
+/** One TCC.db's grants, its schema generation, how many rows it had and how many were malformed. */
+export type TccRead = Result<{ generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number }, string>
 
 const Row = z.object({
   service: z.string(),
@@ -62,12 +63,10 @@ export function isAppleClient(client: string, clientType: number | null): boolea
 /** Reads the `access` table of one TCC.db copy, whichever generation its schema is. */
 export function readTcc(db: SqliteDb): TccRead {
   const columns = new Set(db.columns('access'))
-  if (columns.size === 0) return { ok: false, reason: 'it has no "access" table, so it is not a TCC database Bulwark knows' }
+  if (columns.size === 0) return failed('it has no "access" table, so it is not a TCC database Bulwark knows')
   const generation: TccGeneration | undefined = columns.has('auth_value') ? 'auth_value' : columns.has('allowed') ? 'allowed' : undefined
   const missing = ['service', 'client', 'client_type'].filter((c) => !columns.has(c))
-  if (!generation || missing.length > 0) {
-    return { ok: false, reason: `its "access" table has an unknown layout (columns: ${[...columns].join(', ')})` }
-  }
+  if (!generation || missing.length > 0) return failed(`its "access" table has an unknown layout (columns: ${[...columns].join(', ')})`)
   const target = columns.has('indirect_object_identifier') ? 'indirect_object_identifier' : 'NULL'
   const services = Object.keys(TCC_SERVICES)
   const result = queryAll(
@@ -76,10 +75,10 @@ export function readTcc(db: SqliteDb): TccRead {
      WHERE service IN (${services.map(() => '?').join(',')}) ORDER BY service, client`,
     services,
   )
-  if (!result.ok) return { ok: false, reason: result.reason }
+  if (!result.ok) return result
   const grants: TccGrant[] = []
   let skipped = 0
-  for (const raw of result.rows) {
+  for (const raw of result.value) {
     const row = Row.safeParse(raw)
     if (!row.success) {
       skipped++
@@ -96,5 +95,5 @@ export function readTcc(db: SqliteDb): TccRead {
       apple: isAppleClient(r.client, r.client_type),
     })
   }
-  return { ok: true, generation, grants, rows: result.rows.length, skipped }
+  return ok({ generation, grants, rows: result.value.length, skipped })
 }

@@ -18,7 +18,7 @@ const text = (name: string): string => readFileSync(path.join(dir, name), 'utf8'
 function keys(t: string): KeyFile {
   const r = parseKeyFile(t)
   if (!r.ok) throw new Error(r.reason)
-  return r.groups
+  return r.value
 }
 
 describe('parseKeyFile', () => {
@@ -26,7 +26,7 @@ describe('parseKeyFile', () => {
     const r = parseKeyFile(
       '\uFEFF# made by hand\r\n[Context]\r\nfilesystems = home;host:ro;\r\n\r\n[Session Bus Policy]\r\norg.freedesktop.Flatpak=talk\r\n',
     )
-    expect(r.ok && [...r.groups.entries()].map(([g, m]) => [g, Object.fromEntries(m)])).toEqual([
+    expect(r.ok && [...r.value.entries()].map(([g, m]) => [g, Object.fromEntries(m)])).toEqual([
       ['Context', { filesystems: 'home;host:ro;' }],
       ['Session Bus Policy', { 'org.freedesktop.Flatpak': 'talk' }],
     ])

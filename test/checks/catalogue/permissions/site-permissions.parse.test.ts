@@ -24,12 +24,12 @@ describe('readMozPerms (schema of the real firefox-esr 153)', () => {
     )
     const r = readMozPerms(db, NOW)
     db.close()
-    expect(r.ok && r.grants.map((g) => [g.permission, g.site, g.until])).toEqual([
+    expect(r.ok && r.value.grants.map((g) => [g.permission, g.site, g.until])).toEqual([
       ['camera', 'https://meet.example', 'never'],
       ['location', 'https://maps.example', '2026-01-02T00:00:00.000Z'],
       ['screen', 'https://share.example', 'session'],
     ])
-    expect(r.ok && r.rows).toBe(6)
+    expect(r.ok && r.value.rows).toBe(6)
   })
 
   it('keeps a grant whose expiry is beyond what a date can hold instead of throwing', async () => {
@@ -38,7 +38,7 @@ describe('readMozPerms (schema of the real firefox-esr 153)', () => {
     )
     const r = readMozPerms(db, NOW)
     db.close()
-    expect(r.ok && r.grants.map((g) => [g.site, g.until])).toEqual([['https://far.example', 'expireTime=9000000000000000']])
+    expect(r.ok && r.value.grants.map((g) => [g.site, g.until])).toEqual([['https://far.example', 'expireTime=9000000000000000']])
   })
 
   it('says why on a database without moz_perms or with an old layout', async () => {

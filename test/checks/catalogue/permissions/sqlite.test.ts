@@ -28,17 +28,17 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
 
   it('folds committed frames in: the revoke and the new grant appear', async () => {
     const merged = applyWal(mainBytes, walBytes)
-    expect(merged.ok && merged.framesApplied).toBe(3)
+    expect(merged.ok && merged.value.framesApplied).toBe(3)
     if (!merged.ok) throw new Error(merged.reason)
-    expect(await clients(merged.bytes)).toEqual({ 'com.example.recorder': 0, 'com.example.oldapp': 2, 'com.example.keys': 2 })
+    expect(await clients(merged.value.bytes)).toEqual({ 'com.example.recorder': 0, 'com.example.oldapp': 2, 'com.example.keys': 2 })
   })
 
   it('drops a torn last frame (cut mid-page) and keeps earlier commits', async () => {
     const torn = walBytes.subarray(0, 32 + 2 * FRAME + 100)
     const merged = applyWal(mainBytes, torn)
     if (!merged.ok) throw new Error(merged.reason)
-    expect(merged.framesApplied).toBeLessThan(3)
-    expect((await clients(merged.bytes))['com.example.recorder']).toBe(0)
+    expect(merged.value.framesApplied).toBeLessThan(3)
+    expect((await clients(merged.value.bytes))['com.example.recorder']).toBe(0)
   })
 
   it('stops at a frame whose checksum does not match', () => {
@@ -46,8 +46,8 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
     const at = 32 + 24 + 10 // a byte inside the first page
     bad[at] = bad[at]! ^ 0xff
     const merged = applyWal(mainBytes, bad)
-    expect(merged.ok && merged.framesApplied).toBe(0)
-    expect(merged.ok && merged.bytes).toBe(mainBytes)
+    expect(merged.ok && merged.value.framesApplied).toBe(0)
+    expect(merged.ok && merged.value.bytes).toBe(mainBytes)
   })
 
   it.each([
@@ -55,8 +55,8 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
     ['foreign magic', new TextEncoder().encode('not a wal file at all, just some text here')],
   ])('ignores a WAL with a %s header, as SQLite does', (_, wal) => {
     const merged = applyWal(mainBytes, wal)
-    expect(merged.ok && merged.framesApplied).toBe(0)
-    expect(merged.ok && merged.bytes).toBe(mainBytes)
+    expect(merged.ok && merged.value.framesApplied).toBe(0)
+    expect(merged.ok && merged.value.bytes).toBe(mainBytes)
   })
 
   it('refuses, without throwing, a checksum-valid WAL that claims a database far larger than the files', () => {

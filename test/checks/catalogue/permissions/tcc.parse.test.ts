@@ -26,8 +26,8 @@ describe('readTcc', () => {
     )
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.generation).toBe('auth_value')
-    expect(result.grants.map((g) => [g.client, g.decision, g.raw, g.target])).toEqual([
+    expect(result.value.generation).toBe('auth_value')
+    expect(result.value.grants.map((g) => [g.client, g.decision, g.raw, g.target])).toEqual([
       ['com.example.script', 'allowed', 'auth_value=2', 'com.apple.finder'],
       ['us.zoom.xos', 'allowed', 'auth_value=2', null],
       ['com.example.limited', 'limited', 'auth_value=3', null],
@@ -43,8 +43,8 @@ describe('readTcc', () => {
         { service: 'kTCCServiceCamera', client: 'com.example.cam', value: 0 },
       ]),
     )
-    expect(result.ok && result.generation).toBe('allowed')
-    expect(result.ok && result.grants.map((g) => [g.client, g.decision, g.raw])).toEqual([
+    expect(result.ok && result.value.generation).toBe('allowed')
+    expect(result.ok && result.value.grants.map((g) => [g.client, g.decision, g.raw])).toEqual([
       ['com.example.cam', 'denied', 'allowed=0'],
       ['com.example.rec', 'allowed', 'allowed=1'],
     ])
@@ -71,8 +71,8 @@ describe('readTcc', () => {
         "INSERT INTO access VALUES ('kTCCServiceCamera', 'com.example.b', 0, 2);",
       ),
     )
-    expect(result.ok && result.skipped).toBe(1)
-    expect(result.ok && result.grants.map((g) => g.client)).toEqual(['com.example.b'])
+    expect(result.ok && result.value.skipped).toBe(1)
+    expect(result.ok && result.value.grants.map((g) => g.client)).toEqual(['com.example.b'])
   })
 })
 
