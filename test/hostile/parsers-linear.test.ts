@@ -1,7 +1,13 @@
 // Promise 4: a file any program can write never stalls a scan. Each parser's time on 1, 2 and 4 MiB
 // of hostile input must grow no faster than the input (a backtracking or quadratic parser quadruples).
 import { describe, expect, it } from 'vitest'
+import { configEnablesProxyDns, unitRunsProxyDns } from '../../checks/catalogue/dns/cloudflared.parse.js'
 import { parsePrefs } from '../../checks/catalogue/dns/prefs.parse.js'
+import { parseResolvedConf } from '../../checks/catalogue/dns/resolved-conf.parse.js'
+import { parseStubbyYaml } from '../../checks/catalogue/dns/stubby.parse.js'
+import { parseKeyFile } from '../../checks/catalogue/permissions/keyfile.parse.js'
+import { parseTorrc } from '../../checks/catalogue/tor/torrc.parse.js'
+import { parseIni } from '../../checks/catalogue/vpn/wg-conf.parse.js'
 
 const MiB = 1024 * 1024
 
@@ -12,6 +18,14 @@ const CASES: ReadonlyArray<[string, (text: string) => unknown, (size: number) =>
   ['prefs.js of one unterminated string', (t) => parsePrefs(t), (n) => `user_pref("a", "${'x'.repeat(n)}`],
   ['prefs.js of escapes', (t) => parsePrefs(t), (n) => `user_pref("a", "${'\\x41'.repeat(n / 4)}");`],
   ['prefs.js of newlines', (t) => parsePrefs(t), (n) => '\n'.repeat(n)],
+  ['~/.cloudflared/config.yml of newlines', configEnablesProxyDns, (n) => '\n'.repeat(n)],
+  ['a cloudflared unit naming cloudflared over and over', unitRunsProxyDns, (n) => `ExecStart=${'cloudflared '.repeat(n / 12)}`],
+  ['a torrc line of spaces ending in a backslash', parseTorrc, (n) => `SocksPort${' '.repeat(n)}\\`],
+  ['a torrc of continuation lines', parseTorrc, (n) => 'SocksPort 9050 \\\n'.repeat(n / 16)],
+  ['a Flatpak override with one long line and no "="', parseKeyFile, (n) => `[Context]\nfilesystems${' '.repeat(n)}x`],
+  ['a stubby.yml line of spaces', parseStubbyYaml, (n) => `round_robin_upstreams: ${' '.repeat(n)}x`],
+  ['a resolved.conf with a long DNS= line', parseResolvedConf, (n) => `[Resolve]\nDNS=${'1.1.1.1 '.repeat(n / 8)}`],
+  ['a WireGuard config line of spaces', parseIni, (n) => `[Interface]\nPrivateKey = ${' '.repeat(n)}x`],
 ]
 
 function timed(parse: (text: string) => unknown, text: string): number {

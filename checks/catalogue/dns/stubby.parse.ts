@@ -59,7 +59,7 @@ export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyVal
   let itemIndent = -1
   let mapIndent = -1
   for (const raw of body.split(/\r?\n/)) {
-    const line = stripComment(raw).replace(/\s+$/, '')
+    const line = stripComment(raw).trimEnd()
     if (line.trim() === '' || line.trim() === '---') continue
     const indent = line.length - line.trimStart().length
     const content = line.trim()

@@ -11,7 +11,14 @@ import { failed, ok, type Result } from '../../core/host/toolkit.js'
 export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
 
 const GROUP = /^\[([^\][\x00-\x1f]+)\]\s*$/
-const ENTRY = /^([^=\s#[][^=]*?)\s*=\s*(.*)$/
+
+/** `key = value`: the key is what comes before the first `=`; found with indexOf, as a regex here backtracks on long lines. */
+function entryOf(line: string): [string, string] | undefined {
+  const eq = line.indexOf('=')
+  const key = line.slice(0, Math.max(eq, 0)).trimEnd()
+  if (eq <= 0 || key === '' || /^[\s#[]/.test(key)) return undefined
+  return [key, line.slice(eq + 1).trim()]
+}
 
 export function parseKeyFile(text: string): Result<KeyFile, string> {
   if (text.includes('\0')) return failed('it contains binary data')
@@ -28,10 +35,10 @@ export function parseKeyFile(text: string): Result<KeyFile, string> {
       groups.set(name, current)
       continue
     }
-    const entry = ENTRY.exec(line)
+    const entry = entryOf(line)
     if (!entry) return failed(`line ${i + 1} is not a group, a key=value pair or a comment`)
     if (!current) return failed(`line ${i + 1} has a key before any [group]`)
-    current.set(entry[1]!, entry[2]!.replace(/\s+$/, ''))
+    current.set(entry[0], entry[1])
   }
   return ok(groups)
 }

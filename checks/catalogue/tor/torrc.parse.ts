@@ -71,8 +71,10 @@ function logicalLines(text: string): { text: string; line: number }[] {
   physical.forEach((raw, index) => {
     const lineNo = index + 1
     if (pending !== undefined && /^\s*#/.test(raw)) return
-    const continues = /\\\s*$/.test(raw) && !/^\s*#/.test(raw)
-    const body = continues ? raw.replace(/\s*\\\s*$/, '') : raw
+    // trimEnd and endsWith, not /\s*\\\s*$/: that pattern backtracks quadratically on a long run of spaces.
+    const trimmed = raw.trimEnd()
+    const continues = trimmed.endsWith('\\') && !/^\s*#/.test(raw)
+    const body = continues ? trimmed.slice(0, -1).trimEnd() : raw
     if (pending === undefined) pending = { text: body, line: lineNo }
     else pending.text += ` ${body.trimStart()}`
     if (!continues) {
