@@ -9,7 +9,22 @@ const t = defineMessages('engine', {
   threw: 'The check stopped with an error: {message}',
   timedOut: 'The check did not finish within {ms} ms and was stopped.',
   cancelled: 'The scan was cancelled before this check finished.',
+  moreLabel: 'More findings of this check',
+  moreCount: 'and {count} more, not listed',
 })
+
+/**
+ * Evidence kept per result. A machine can hold 20,000 site grants or 30,000 key files: listing them
+ * all would flood every report and the history, so the rest is counted in one last line.
+ */
+export const MAX_EVIDENCE = 100
+
+function capEvidence<T extends { evidence: Outcome['evidence'] }>(outcome: T): T {
+  if (outcome.evidence.length <= MAX_EVIDENCE) return outcome
+  const kept = outcome.evidence.slice(0, MAX_EVIDENCE - 1)
+  const more = { label: t('moreLabel'), source: '', observed: t('moreCount', { count: outcome.evidence.length - kept.length }) }
+  return { ...outcome, evidence: [...kept, more] }
+}
 
 export type ProgressEvent =
   | { type: 'scan-started'; ids: string[] }
@@ -88,7 +103,7 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
       }
     }
   }
-  const { steps, ...verdict } = outcome
+  const { steps, ...verdict } = capEvidence(outcome)
   return {
     ...base,
     ...verdict,

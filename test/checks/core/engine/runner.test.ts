@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { runCheck, runScan, type ProgressEvent } from '../../../../checks/core/engine/runner.js'
+import { MAX_EVIDENCE, runCheck, runScan, type ProgressEvent } from '../../../../checks/core/engine/runner.js'
 import { defineCheck } from '../../../../checks/core/define-check.js'
-import { defineMessages } from '../../../../checks/core/i18n/message.js'
+import { defineMessages, verbatim } from '../../../../checks/core/i18n/message.js'
 import type { Check, Outcome } from '../../../../checks/core/types.js'
 import { createFixtureHost } from '../../../support/fixture-host.js'
 
@@ -147,5 +147,24 @@ describe('runScan', () => {
   it('never rejects: one failing check does not lose the others', async () => {
     const report = await runScan([check('test.bad', () => Promise.reject(new Error('x'))), check('test.good', pass)], linux)
     expect(report.results.map((r) => r.status)).toEqual(['error', 'pass'])
+  })
+})
+
+describe('evidence cap', () => {
+  it.each([
+    [MAX_EVIDENCE, MAX_EVIDENCE, null],
+    [MAX_EVIDENCE + 1, MAX_EVIDENCE, 2],
+    [100_000, MAX_EVIDENCE, 100_000 - MAX_EVIDENCE + 1],
+  ])('keeps %i findings as %i lines, counting the rest (%s)', async (count, lines, rest) => {
+    const many = check('test.many', async () => ({
+      status: 'fail',
+      summary: verbatim('many'),
+      evidence: Array.from({ length: count }, (_, i) => ({ label: verbatim(`grant ${i}`), source: `site-${i}`, observed: true })),
+    }))
+    const r = await runCheck(many, linux)
+    expect(r.evidence).toHaveLength(lines)
+    const last = r.evidence.at(-1)
+    if (rest === null) expect(last?.source).toBe(`site-${count - 1}`)
+    else expect(last).toMatchObject({ label: { key: 'engine.moreLabel' }, observed: { key: 'engine.moreCount', params: { count: rest } } })
   })
 })
