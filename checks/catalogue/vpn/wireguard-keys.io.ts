@@ -82,6 +82,9 @@ const describe = (host: Host, st: FileStat, key: Msg): Msg =>
 async function examineFile(host: Host, place: Place, file: string, reach: Reach, acc: Acc): Promise<void> {
   const st = await tryStat(host, file)
   if (!st.ok) {
+    // A dangling link or a loop holds nothing; a file Bulwark may not stat might hold a key.
+    if (st.reason.code !== 'not_found' && st.reason.code !== 'loop')
+      acc.unknown.push({ place: file, reason: t('strayUnread', { file, reason: describeHostError(st.reason, file) }) })
     acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(st.reason.code) })
     return
   }
@@ -92,11 +95,23 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
   }
   const mode = host.platform === 'win32' ? null : st.value.mode
   const base = { path: file, location: place.location, mode, uid: host.platform === 'win32' ? null : st.value.uid, reach }
-  if (st.value.size > CONFIG_MAX_BYTES && place.location === 'stray') return
+  // A stray file that might hold a key but cannot be judged is unknown, never a silent pass.
+  const strayUnknown = (reason: Msg, observed: Msg): void => {
+    acc.unknown.push({ place: file, reason })
+    acc.evidence.push({ label: t('evUnreadable'), source: file, observed })
+  }
+  if (st.value.size > CONFIG_MAX_BYTES && place.location === 'stray') {
+    strayUnknown(t('strayTooLarge', { file, limit: CONFIG_MAX_BYTES / 1024 }), observedError('too_large'))
+    return
+  }
   const read = await tryReadText(host, file, { maxBytes: CONFIG_MAX_BYTES })
   let facts: KeyFileFacts
   if (read.ok) {
     const key = hasKey(place.kind, place.location, read.value)
+    if (key === null && place.location === 'stray' && /privatekey/i.test(read.value)) {
+      strayUnknown(t('strayDamaged', { file }), t('obsNotTextConfig'))
+      return
+    }
     if (key !== true) {
       // Not a WireGuard key holder: only worth a line where configs are expected.
       if (place.location !== 'stray')
@@ -109,7 +124,7 @@ async function examineFile(host: Host, place: Place, file: string, reach: Reach,
     }
     facts = { ...base, content: 'key' }
   } else if (place.location === 'stray') {
-    acc.evidence.push({ label: t('evUnreadable'), source: file, observed: observedError(read.reason.code) })
+    strayUnknown(t('strayUnread', { file, reason: describeHostError(read.reason, file) }), observedError(read.reason.code))
     return
   } else {
     // wg-quick configs hold the key; one this process cannot read is presumed to, and judged by its mode.
@@ -165,9 +180,14 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
     })
   }
   const reach = reachOf(posix ? (place.location === 'stray' ? [dir, home] : [dir]) : [])
-  const names = listed.value.filter((e) => (e.kind === 'file' || e.kind === 'symlink') && candidate(place, e.name)).slice(0, MAX_CANDIDATES)
+  const all = listed.value.filter((e) => (e.kind === 'file' || e.kind === 'symlink') && candidate(place, e.name))
   const p = pathsFor(host.platform)
-  for (const e of names) await examineFile(host, place, p.join(place.dir, e.name), reach, acc)
+  for (const e of all.slice(0, MAX_CANDIDATES)) await examineFile(host, place, p.join(place.dir, e.name), reach, acc)
+  if (all.length > MAX_CANDIDATES) {
+    const reason = t('notOpened', { count: all.length - MAX_CANDIDATES, dir: place.dir, limit: MAX_CANDIDATES })
+    acc.unknown.push({ place: place.dir, reason })
+    acc.evidence.push({ label: t('evUnreadable'), source: place.dir, observed: reason })
+  }
 }
 
 /** Every place a WireGuard key may sit, examined one after another so the evidence keeps a stable order. */

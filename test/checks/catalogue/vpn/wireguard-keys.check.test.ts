@@ -189,7 +189,7 @@ describe('vpn.wireguard-keys on linux', () => {
     for (const dir of ['/etc/wireguard', '/usr/local/etc/wireguard', '/opt/homebrew/etc/wireguard']) expect(line).toContain(dir)
   })
 
-  it('a stray provider config in Downloads → warn; other .conf files there are ignored', async () => {
+  it('a stray provider config in Downloads → warn; other .conf files are ignored, one too large to read is named', async () => {
     const root = linuxRoot({
       extra: (r) => {
         const dl = path.join(r, 'home/alex/Downloads')
@@ -205,7 +205,8 @@ describe('vpn.wireguard-keys on linux', () => {
     expect(text(o)).toContain('/home/alex/Downloads/proton NL-1 ünïcode.conf')
     expect(text(o)).toMatch(/Import it into the WireGuard app/)
     expect(seen(o)).not.toContain('nginx.conf')
-    expect(seen(o)).not.toContain('huge.conf')
+    // Too large to read is not the same as holding no key: it is named, never passed over in silence.
+    expect(o.evidence.find((e) => e.source.endsWith('huge.conf'))).toMatchObject({ observed: { key: 'host.seen.too_large' } })
   })
 
   it('garbage, symlink loops and oversized files in /etc/wireguard give evidence, not a crash', async () => {
