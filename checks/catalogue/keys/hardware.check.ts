@@ -1,22 +1,10 @@
 import { defineCheck } from '../../core/define-check.js'
-import type { Evidence, Step } from '../../core/types.js'
+import type { Evidence } from '../../core/types.js'
 import { CHECK_ID, t } from './hardware.messages.js'
-import { decide } from './hardware.verdict.js'
+import { decide, DEFAULT_STEPS } from './hardware.verdict.js'
 import { describeDevice, detectKeys } from './presence.io.js'
 import { detectSmartCardReaders } from './smartcard-readers.io.js'
 import { findKeyUsage } from './usage.io.js'
-
-const PAM_U2F_DOCS = 'https://developers.yubico.com/pam-u2f/'
-
-const buy: Step = { text: t('stepBuy'), link: 'https://fidoalliance.org/fido2/' }
-const accounts: Step = { text: t('stepAccounts') }
-const pamEnrol: Step = {
-  text: t('stepPamEnrol'),
-  command: {
-    shell: 'sh',
-    line: 'mkdir -p ~/.config/Yubico && pamu2fcfg >> ~/.config/Yubico/u2f_keys && chmod 600 ~/.config/Yubico/u2f_keys',
-  },
-}
 
 export const hardwareKeysCheck = defineCheck({
   id: CHECK_ID,
@@ -27,34 +15,7 @@ export const hardwareKeysCheck = defineCheck({
   // Windows lists devices through PowerShell, whose start-up alone can take a second or two.
   timeoutMs: 8000,
   remediation: {
-    byPlatform: {
-      linux: [
-        buy,
-        accounts,
-        pamEnrol,
-        { text: t('stepPamConfig'), requiresAdmin: true, link: PAM_U2F_DOCS },
-        { text: t('stepSsh'), command: { shell: 'sh', line: 'ssh-keygen -t ed25519-sk' } },
-        {
-          text: t('stepCryptenroll'),
-          command: { shell: 'sh', line: 'sudo systemd-cryptenroll --fido2-device=auto /dev/nvme0n1p3' },
-          requiresAdmin: true,
-        },
-      ],
-      darwin: [
-        buy,
-        { text: t('stepMacAccount') },
-        accounts,
-        { text: t('stepMacSsh'), command: { shell: 'sh', line: '/opt/homebrew/bin/ssh-keygen -t ed25519-sk' } },
-        pamEnrol,
-        { text: t('stepMacPam'), requiresAdmin: true, link: PAM_U2F_DOCS },
-      ],
-      win32: [
-        buy,
-        { text: t('stepWinSignIn'), link: 'ms-settings:signinoptions' },
-        accounts,
-        { text: t('stepWinSsh'), command: { shell: 'powershell', line: 'ssh-keygen -t ecdsa-sk' } },
-      ],
-    },
+    byPlatform: DEFAULT_STEPS,
     references: [
       {
         title: 'libfido2: FIDO devices are found by HID usage page 0xF1D0; known vendor list (udev/fidodevs)',
@@ -82,12 +43,13 @@ export const hardwareKeysCheck = defineCheck({
       findKeyUsage(host, signal),
       detectSmartCardReaders(host, signal),
     ])
-    const { status, summary } = decide({
+    const verdict = decide({
       platform: host.platform,
       presence: presence.status,
       keys: presence.keys.map(describeDevice),
       presenceReason: presence.reason,
       uses: usage.uses,
+      enrolled: usage.enrolled,
       failures: usage.failures,
     })
     const notes: Evidence[] = [{ label: t('notVisible'), source: 'websites and online accounts', observed: t('obsNotVisible') }]
@@ -98,6 +60,6 @@ export const hardwareKeysCheck = defineCheck({
         observed: t('obsNeedsAdmin'),
       })
     }
-    return { status, summary, evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes] }
+    return { ...verdict, evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes] }
   },
 })

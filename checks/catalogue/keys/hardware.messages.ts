@@ -90,6 +90,8 @@ export const t = defineMessages(CHECK_ID, {
   // Remediation
   stepBuy:
     'Get two FIDO2 security keys (one as a spare) from a known maker such as Yubico, Nitrokey, SoloKeys, Token2 or Google Titan, bought new from the maker or an authorised seller. FIDO2 sign-in cannot be phished: the key checks the website address itself.',
+  stepSpare:
+    'Keep a spare: register a second FIDO2 key with the same accounts and store it somewhere safe, so losing or breaking this one does not lock you out.',
   stepAccounts:
     'Register both keys with the accounts that matter most: email, password manager, and your Apple, Google or Microsoft account.',
   stepPamEnrol: 'Enrol the key for sudo and login (touch the key when it blinks):',

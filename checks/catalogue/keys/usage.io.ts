@@ -3,12 +3,15 @@ import type { Evidence, Host, Msg } from '../../core/types.js'
 import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { findFido2Entries } from './crypttab.parse.js'
 import { t } from './hardware.messages.js'
+import type { KeyUseKind } from './hardware.verdict.js'
 import { argValue, moduleBaseName, parsePamFile, type PamInclude, type PamModuleLine } from './pam.parse.js'
 import { scanPublicKeys, type PublicKeyScan } from './ssh-keys.parse.js'
 
 /** Where this computer uses a security key, and settings that defeat it. */
 export interface KeyUsage {
   uses: Msg[]
+  /** The same uses by kind. */
+  enrolled: KeyUseKind[]
   failures: Msg[]
   evidence: Evidence[]
 }
@@ -17,11 +20,12 @@ export const PAM_DIR = '/etc/pam.d'
 export const CRYPTTAB = '/etc/crypttab'
 const MAX_CONFIG_BYTES = 1024 * 1024
 
-const none = (): KeyUsage => ({ uses: [], failures: [], evidence: [] })
+const none = (): KeyUsage => ({ uses: [], enrolled: [], failures: [], evidence: [] })
 
 function merge(parts: readonly KeyUsage[]): KeyUsage {
   return {
     uses: parts.flatMap((p) => p.uses),
+    enrolled: parts.flatMap((p) => p.enrolled),
     failures: parts.flatMap((p) => p.failures),
     evidence: parts.flatMap((p) => p.evidence),
   }
@@ -152,8 +156,8 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
   const checked = await Promise.all(authfiles.map((p) => checkAuthfile(host, p)))
   evidence.push(...checked.map((c) => c.evidence))
   failures.push(...checked.flatMap((c) => c.failures))
-  const uses = checked.some((c) => c.enrolled) ? [t('usePam', { services: services.join(', ') })] : []
-  return { uses, failures, evidence }
+  const enrolled = checked.some((c) => c.enrolled)
+  return { uses: enrolled ? [t('usePam', { services: services.join(', ') })] : [], enrolled: enrolled ? ['pam'] : [], failures, evidence }
 }
 
 async function crypttabUsage(host: Host): Promise<KeyUsage> {
@@ -165,6 +169,7 @@ async function crypttabUsage(host: Host): Promise<KeyUsage> {
   if (entries.length === 0) return { ...none(), evidence: [{ label: t('evCrypttab'), source: CRYPTTAB, observed: t('obsNoFido2Option') }] }
   return {
     uses: [t('useCrypttab', { volumes: entries.map((e) => e.name).join(', ') })],
+    enrolled: ['crypttab'],
     failures: [],
     evidence: entries.map((e) => ({
       label: t('evCrypttab'),
@@ -241,5 +246,11 @@ export async function findKeyUsage(host: Host, signal: AbortSignal): Promise<Key
   ])
   const ssh = combine([files, agent])
   const distinct = new Set(ssh.skKeys).size
-  return merge([pam, crypttab, { uses: distinct > 0 ? [t('useSsh', { count: distinct })] : [], failures: [], evidence: ssh.evidence }])
+  const sshUse: KeyUsage = {
+    uses: distinct > 0 ? [t('useSsh', { count: distinct })] : [],
+    enrolled: distinct > 0 ? ['ssh'] : [],
+    failures: [],
+    evidence: ssh.evidence,
+  }
+  return merge([pam, crypttab, sshUse])
 }

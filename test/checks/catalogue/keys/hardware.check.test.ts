@@ -466,7 +466,9 @@ describe('keys.hardware on Windows', () => {
     ])
     expect(observedAt(r, 'USB\\VID_1050&PID_0407&MI_02\\7&3A1B2C3D&0&0002')).toEqual(['Microsoft Usbccid Smartcard Reader (WUDF)'])
     expect(seen(r.evidence.find((e) => e.label.key === 'keys.hardware.noteWindowsHello'))).toBe('not readable without administrator rights')
-    expect(r.remediation.steps.find((s) => s.link)?.link).toBe('https://fidoalliance.org/fido2/')
+    // A key is plugged in: no buying step, a spare instead; Windows Hello set-up stays.
+    expect(r.remediation.steps.some((s) => s.link === 'https://fidoalliance.org/fido2/')).toBe(false)
+    expect(r.remediation.steps[0]?.text.key).toBe('keys.hardware.stepSpare')
     expect(r.remediation.steps.some((s) => s.link === 'ms-settings:signinoptions')).toBe(true)
   })
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { interpolate, verbatim } from '../../../../checks/core/i18n/message.js'
 import { t } from '../../../../checks/catalogue/keys/hardware.messages.js'
-import { decide, type VerdictInput } from '../../../../checks/catalogue/keys/hardware.verdict.js'
+import { decide, DEFAULT_STEPS, type VerdictInput } from '../../../../checks/catalogue/keys/hardware.verdict.js'
 import type { PresenceStatus } from '../../../../checks/catalogue/keys/presence.io.js'
 import type { Host } from '../../../../checks/core/host/host.js'
 import { runTool } from '../../../../checks/core/host/toolkit.js'
-import type { Platform, Status } from '../../../../checks/core/types.js'
+import type { Platform, Status, Step } from '../../../../checks/core/types.js'
 
 const KEY = verbatim('1050:0407 · Yubico')
 const base = (o: Partial<VerdictInput>): VerdictInput => ({
@@ -14,6 +14,7 @@ const base = (o: Partial<VerdictInput>): VerdictInput => ({
   keys: [],
   presenceReason: null,
   uses: [],
+  enrolled: [],
   failures: [],
   ...o,
 })
@@ -76,5 +77,50 @@ describe('decide', () => {
     expect(show(base({ presence: 'unknown', presenceReason: reason }))[2]).toBe(
       'Could not tell whether a security key is plugged in, and nothing on this computer uses one: ioreg exited with code 1: boom',
     )
+  })
+})
+
+describe('steps that fit what was found', () => {
+  const keysOf = (steps: readonly Step[] | undefined): string[] | undefined => steps?.map((s) => s.text.key.replace('keys.hardware.', ''))
+  const ssh = { uses: [t('useSsh', { count: 1 })], enrolled: ['ssh' as const] }
+  it.each<[Platform, string, Partial<VerdictInput>, string[] | undefined]>([
+    ['linux', 'no key', {}, undefined],
+    ['linux', 'presence unreadable', { presence: 'unknown', presenceReason: verbatim('x') }, undefined],
+    [
+      'linux',
+      'one key, unused',
+      { presence: 'found', keys: [KEY] },
+      ['stepSpare', 'stepAccounts', 'stepPamEnrol', 'stepPamConfig', 'stepSsh', 'stepCryptenroll'],
+    ],
+    [
+      'linux',
+      'two keys, unused',
+      { presence: 'found', keys: [KEY, KEY] },
+      ['stepAccounts', 'stepPamEnrol', 'stepPamConfig', 'stepSsh', 'stepCryptenroll'],
+    ],
+    ['linux', 'used for SSH, unplugged', ssh, ['stepSpare', 'stepAccounts', 'stepPamEnrol', 'stepPamConfig', 'stepCryptenroll']],
+    ['darwin', 'no key', {}, undefined],
+    [
+      'darwin',
+      'one key, unused',
+      { presence: 'found', keys: [KEY] },
+      ['stepSpare', 'stepMacAccount', 'stepAccounts', 'stepMacSsh', 'stepPamEnrol', 'stepMacPam'],
+    ],
+    [
+      'darwin',
+      'used for sudo',
+      { presence: 'found', keys: [KEY], uses: [t('usePam', { services: 'sudo' })], enrolled: ['pam'] },
+      ['stepSpare', 'stepMacAccount', 'stepAccounts', 'stepMacSsh'],
+    ],
+    ['win32', 'no key', {}, undefined],
+    ['win32', 'one key, unused', { presence: 'found', keys: [KEY] }, ['stepSpare', 'stepWinSignIn', 'stepAccounts', 'stepWinSsh']],
+    ['win32', 'used for SSH', { presence: 'found', keys: [KEY], ...ssh }, ['stepSpare', 'stepWinSignIn', 'stepAccounts']],
+  ])('%s, %s', (platform, _what, input, expected) => {
+    const steps = decide(base({ platform, ...input })).steps
+    expect(keysOf(steps)).toEqual(expected)
+    const links = (steps ?? DEFAULT_STEPS[platform]).flatMap((s) => (s.link ? [s.link] : []))
+    if (platform !== 'darwin') expect(links.filter((l) => /apple\.com/.test(l))).toEqual([])
+    if (platform !== 'win32') expect(links.filter((l) => /microsoft\.com|ms-settings:/.test(l))).toEqual([])
+    if (steps) expect(steps.some((s) => s.text.key === 'keys.hardware.stepBuy')).toBe(false)
   })
 })
