@@ -30,6 +30,14 @@ const MUST_NOT_SURVIVE: readonly [string, string][] = [
   ['serial=0001234567', '0001234567'],
   ['InterfaceSpecificParameters\\{1F6C2B1A-4E1B-4C0B-9E3A-7A2D3B4C5D6E}\\DohInterfaceSettings', '1F6C2B1A-4E1B-4C0B-9E3A-7A2D3B4C5D6E'],
   ['account alex.doe@example.org enrolled', 'alex.doe@example.org'],
+  ['sam@workstation:~$ wg show', 'sam@workstation'],
+  ['ssh-ed25519 AAAAC3Nza… sam@workstation', 'workstation'],
+  ['/media/sam/KEYS/wg0.conf', '/media/sam'],
+  ['/run/media/sam/USB/prefs.js', '/run/media/sam'],
+  ['Hardware is Ethernet, address is dead.beef.0003', 'dead.beef.0003'],
+  ['YubiKey 5 NFC serial 12345678', '12345678'],
+  ['Nitrokey 3 S/N 9F3A21C0', '9F3A21C0'],
+  ['S/N: 00AB12', '00AB12'],
 ]
 
 describe('redactText', () => {
@@ -47,12 +55,22 @@ describe('redactText', () => {
     ['last used 12:30:45', 'last used 12:30:45'],
     ['version 0.4.9.3', 'version 0.4.9.3'],
     ['/etc/wireguard/wg0.conf mode 0644', '/etc/wireguard/wg0.conf mode 0644'],
+    ['a serial port', 'a serial port'],
+    ['systemctl is-active wg-quick@wg0', 'systemctl is-active wg-quick@wg0'],
+    ['tor@default is running', 'tor@default is running'],
   ])('keeps evidence that identifies nobody: %j', (text, expected) => {
     expect(redactText(text, ctx)).toBe(expected)
   })
 
   it('replaces the current home with ~ so paths stay readable', () => {
     expect(redactText('/home/alex/.config/mozilla/firefox', ctx)).toBe('~/.config/mozilla/firefox')
+  })
+
+  it('keeps system accounts so fix commands still work when run as root', () => {
+    const asRoot: RedactionContext = { usernames: ['root'], hostnames: ['alex-thinkpad'], homes: ['/root'] }
+    expect(redactText('sudo chown root:root /etc/wireguard && chmod 700 /etc/wireguard', asRoot)).toBe(
+      'sudo chown root:root /etc/wireguard && chmod 700 /etc/wireguard',
+    )
   })
 
   it('does not redact a user name inside a longer word', () => {
