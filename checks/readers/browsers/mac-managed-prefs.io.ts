@@ -6,6 +6,8 @@
  */
 import { attempt, pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
+import { runTool } from '../../core/host/toolkit.js'
+import { englishText } from '../../core/i18n/message.js'
 import { parseJsonLenient } from './json.parse.js'
 
 export type ManagedPrefsRead =
@@ -29,11 +31,13 @@ export async function readPlist(host: Host, file: string, signal?: AbortSignal):
       ? { status: 'absent', source: file }
       : { status: 'unreadable', source: file, reason: st.reason.message }
   }
-  const command = `plutil -convert json -o - ${file}`
-  const run = await attempt(command, () =>
-    host.exec('plutil', ['-convert', 'json', '-o', '-', file], { timeoutMs: 2000, ...(signal ? { signal } : {}) }),
-  )
-  if (!run.ok) return { status: 'unreadable', source: file, reason: run.reason.message }
+  // A failing plutil's own words are the reason, so every exit is read here.
+  const run = await runTool(host, 'plutil', ['-convert', 'json', '-o', '-', file], {
+    timeoutMs: 2000,
+    acceptExit: () => true,
+    ...(signal ? { signal } : {}),
+  })
+  if (!run.ok) return { status: 'unreadable', source: file, reason: englishText(run.reason.reason) }
   if (run.value.code !== 0) {
     return {
       status: 'unreadable',

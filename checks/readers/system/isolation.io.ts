@@ -3,12 +3,12 @@
  * can report them and other checks can adapt (a Whonix Workstation has no local Tor by design).
  * Memoised per Host: one scan reads these files once.
  */
-import { attempt, observedError, observedExit, observedWord, tryReadText, tryStat } from '../../core/host/helpers.js'
+import { observedError, observedExit, observedWord, tryReadText, tryStat } from '../../core/host/helpers.js'
 import type { Host, HostErrorCode } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { queryRegistry } from '../windows/registry.io.js'
-import { perHost } from '../../core/host/toolkit.js'
+import { perHost, runTool } from '../../core/host/toolkit.js'
 import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails, parseOsRelease } from './isolation.parse.js'
 import { detectText as t } from './isolation.messages.js'
 
@@ -79,8 +79,8 @@ async function detectLinux(host: Host): Promise<Found> {
 
   let qubesVmType: string | null = null
   if (qvm.ok) {
-    const r = await attempt('qubesdb-read', () => host.exec('qubesdb-read', ['/qubes-vm-type'], { timeoutMs: 1000 }))
-    if (r.ok && r.value.code === 0 && r.value.stdout.trim() !== '') {
+    const r = await runTool(host, 'qubesdb-read', ['/qubes-vm-type'], { timeoutMs: 1000 })
+    if (r.ok && r.value.stdout.trim() !== '') {
       qubesVmType = r.value.stdout.trim()
       evidence.push({ label: t('qubesVmType'), source: 'qubesdb-read /qubes-vm-type', observed: qubesVmType })
     }
@@ -111,10 +111,10 @@ async function detectLinux(host: Host): Promise<Found> {
 
 async function detectDarwin(host: Host): Promise<Found> {
   const command = 'sysctl -n kern.hv_vm_active'
-  const r = await attempt(command, () => host.exec('sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000 }))
+  const r = await runTool(host, 'sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000, acceptExit: () => true })
   if (!r.ok || r.value.code !== 0) {
     // Older macOS has no such sysctl: the VM question stays open, the verdict (plain OS) does not change.
-    const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : observedError(r.reason.code)
+    const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : r.reason.seen
     return { hypervisor: null, evidence: [{ label: t('unreadable'), source: command, observed }], uncertain: null }
   }
   const active = r.value.stdout.trim() === '1'

@@ -1,4 +1,6 @@
 import type { Host } from '../../core/host/host.js'
+import { runTool } from '../../core/host/toolkit.js'
+import { englishText } from '../../core/i18n/message.js'
 import { parseRegQuery, type RegKey } from './reg-query.parse.js'
 
 export type RegistryRead =
@@ -13,12 +15,10 @@ export type RegistryRead =
 export async function queryRegistry(host: Host, key: string, signal?: AbortSignal): Promise<RegistryRead> {
   const args = ['query', key, '/s']
   const command = `reg ${args.join(' ')}`
-  let result
-  try {
-    result = await host.exec('reg', args, { timeoutMs: 4000, ...(signal ? { signal } : {}) })
-  } catch (e) {
-    return { status: 'unreadable', command, reason: e instanceof Error ? e.message : String(e) }
-  }
+  // Every exit is read here: reg's 1 can mean "no such key", an answer.
+  const run = await runTool(host, 'reg', args, { timeoutMs: 4000, acceptExit: () => true, ...(signal ? { signal } : {}) })
+  if (!run.ok) return { status: 'unreadable', command, reason: englishText(run.reason.reason) }
+  const result = run.value
   if (result.code === 0) return { status: 'ok', keys: parseRegQuery(result.stdout), command }
   const text = `${result.stderr}\n${result.stdout}`
   if (/unable to find/i.test(text)) return { status: 'absent', command }
