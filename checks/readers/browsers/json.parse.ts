@@ -65,7 +65,25 @@ function stripExtensions(text: string): { text: string; leniency: Set<JsonLenien
   return { text: out, leniency }
 }
 
+/** Policy documents are a few levels deep; deeper input is refused before any reader walks it recursively. */
+export const MAX_JSON_DEPTH = 64
+
+/** The deepest nesting of arrays and objects, outside strings: one linear scan. */
+function nestingDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++
+    } else if (c === 123 || c === 91) max = Math.max(max, ++depth)
+    else if (c === 125 || c === 93) depth--
+  }
+  return max
+}
+
 export function parseJsonLenient(text: string): JsonRead {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return failed(`nested more than ${MAX_JSON_DEPTH} levels deep`)
   try {
     return ok({ value: JSON.parse(text) as unknown, strict: true, leniency: [] })
   } catch (strictError) {

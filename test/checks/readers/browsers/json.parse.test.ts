@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseJsonLenient } from '../../../../checks/readers/browsers/json.parse.js'
+import { MAX_JSON_DEPTH, parseJsonLenient } from '../../../../checks/readers/browsers/json.parse.js'
 
 describe('parseJsonLenient', () => {
   it('marks strict JSON as strict', () => {
@@ -34,5 +34,17 @@ describe('parseJsonLenient', () => {
     const r = parseJsonLenient(text)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.reason.length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['objects', (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`],
+    ['arrays', (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`],
+  ])('refuses %s nested past the limit, before anything walks them', (_name, nest) => {
+    expect(parseJsonLenient(nest(MAX_JSON_DEPTH)).ok).toBe(true)
+    expect(parseJsonLenient(nest(200_000))).toEqual({ ok: false, reason: `nested more than ${MAX_JSON_DEPTH} levels deep` })
+  })
+
+  it('does not count brackets inside strings', () => {
+    expect(parseJsonLenient(JSON.stringify({ a: '['.repeat(1000) })).ok).toBe(true)
   })
 })
