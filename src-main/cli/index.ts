@@ -3,7 +3,11 @@ import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../node/adapters/node-host.js'
 import { redactionContextFromOs } from '../node/os-context.js'
 import { cliHistory } from './history.js'
-import { runCli } from './run-cli.js'
+import { exitOnInterrupt } from './interrupt.js'
+import { render } from '../../checks/core/i18n/locale.js'
+import { escapeControls, escapeControlsByLine } from '../../checks/core/report/text.js'
+import { t } from './messages.js'
+import { EXIT_USAGE, localeFromEnv, runCli } from './run-cli.js'
 
 function packageVersion(): string {
   try {
@@ -15,15 +19,24 @@ function packageVersion(): string {
   return '0.0.0'
 }
 
-// Output can be piped into `head`: a closed pipe must end quietly, not with a stack trace.
+const stderr = (s: string): void => void process.stderr.write(s)
+
+// Output can be piped into `head`: a closed pipe must end quietly, not with a stack trace. Any other
+// failure to write (a full disk, /dev/full, an I/O error) is said once and makes the exit code 2, so a
+// script never takes a missing or cut report for a complete one.
+let outputFailed = false
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  if (outputFailed) return
+  outputFailed = true
+  process.exitCode = EXIT_USAGE
+  stderr(`bulwark: ${escapeControls(render(t('outputFailed', { reason: e.message }), localeFromEnv(process.env)))}\n`)
 })
 
 const host = createNodeHost()
-const stderr = (s: string): void => void process.stderr.write(s)
+const signal = exitOnInterrupt({ argv: process.argv.slice(2), checkIds: CHECKS.map((c) => c.id), env: process.env, stderr })
 
-process.exitCode = await runCli(
+const code = await runCli(
   process.argv.slice(2),
   {
     stdout: (s) => process.stdout.write(s),
@@ -36,6 +49,10 @@ process.exitCode = await runCli(
     createHost: () => createNodeHost(),
     version: packageVersion(),
     redactionContext: () => redactionContextFromOs(),
-    saveReport: cliHistory({ platform: host.platform, env: process.env, home: host.home, stderr }),
+    signal,
+    // The store's notices name paths from the environment: shown escaped, like every other value.
+    saveReport: cliHistory({ platform: host.platform, env: process.env, home: host.home, stderr: (s) => stderr(escapeControlsByLine(s)) }),
   },
 )
+// A write error seen during the run outranks the scan's own exit code.
+process.exitCode = outputFailed ? EXIT_USAGE : code

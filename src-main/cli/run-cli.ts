@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import { applyProfile, PROFILES } from '../../checks/core/guidance/profiles.js'
 import { LOCALES, matchLocale, render, type Locale } from '../../checks/core/i18n/locale.js'
 import { runScan } from '../../checks/core/engine/runner.js'
@@ -9,7 +8,9 @@ import { renderJson } from '../../checks/core/report/json.js'
 import { renderMarkdown } from '../../checks/core/report/markdown.js'
 import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
 import { parseCommandLine, type ScanSelection, type UsageProblem } from './args.js'
-import { formatReportText } from '../../checks/core/report/text.js'
+import { escapeControls, escapeControlsByLine, formatReportText } from '../../checks/core/report/text.js'
+import type { Msg } from '../../checks/core/i18n/message.js'
+import { UnsafeDestinationError, writePrivateFile, type UnsafeKind } from '../node/safe-write.js'
 import { t } from './messages.js'
 
 export interface CliIo {
@@ -24,10 +25,12 @@ export interface CliDeps {
   createHost: () => Host
   version: string
   redactionContext: () => RedactionContext
-  /** Writes an exported report; private to the user (mode 0600) because reports describe their defences. */
+  /** Writes an exported report; private to the user (mode 0600) because reports describe their defences, and never through a link. */
   writeReport?: (path: string, content: string) => Promise<void>
   /** Keeps a finished scan in the CLI's history (skipped with --no-history). */
   saveReport?: (raw: RawReport) => void
+  /** Ends the scan early (Ctrl-C, SIGTERM): the checks still running are cancelled and nothing is saved. */
+  signal?: AbortSignal
 }
 
 export const EXIT_OK = 0
@@ -39,30 +42,30 @@ export function localeFromEnv(env: CliIo['env']): Locale {
   return matchLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE?.split(':')[0])
 }
 
-function describeProblem(p: UsageProblem, locale: Locale): string {
+function describeProblem(p: UsageProblem): Msg {
   switch (p.kind) {
     case 'unknown-command':
-      return render(t('unknownCommand', { value: p.value }), locale)
+      return t('unknownCommand', { value: p.value })
     case 'unknown-option':
-      return render(t('unknownOption', { option: p.option }), locale)
+      return t('unknownOption', { option: p.option })
     case 'missing-value':
-      return render(t('missingValue', { option: p.option }), locale)
+      return t('missingValue', { option: p.option })
     case 'takes-no-value':
-      return render(t('takesNoValue', { option: p.option }), locale)
+      return t('takesNoValue', { option: p.option })
     case 'unexpected-argument':
-      return render(t('unexpectedArgument', { value: p.value }), locale)
+      return t('unexpectedArgument', { value: p.value })
     case 'not-for-command':
-      return render(t('notForCommand', { option: p.option, command: p.command }), locale)
+      return t('notForCommand', { option: p.option, command: p.command })
     case 'unknown-check':
-      return render(t('unknownCheck', { value: p.value, valid: p.valid.join(', ') }), locale)
+      return t('unknownCheck', { value: p.value, valid: p.valid.join(', ') })
     case 'bad-timeout':
-      return render(t('badTimeout', { value: p.value }), locale)
+      return t('badTimeout', { value: p.value })
     case 'bad-lang':
-      return render(t('badLang', { value: p.value, valid: LOCALES.join(', ') }), locale)
+      return t('badLang', { value: p.value, valid: LOCALES.join(', ') })
     case 'bad-profile':
-      return render(t('badProfile', { value: p.value, valid: p.valid.join(', ') }), locale)
+      return t('badProfile', { value: p.value, valid: p.valid.join(', ') })
     case 'bad-format':
-      return render(t('badFormat', { value: p.value, valid: p.valid.join(', ') }), locale)
+      return t('badFormat', { value: p.value, valid: p.valid.join(', ') })
   }
 }
 
@@ -71,8 +74,10 @@ async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Pr
   const raw = await runScan(selected, deps.createHost(), {
     ...(selection.timeoutMs !== undefined ? { timeoutMs: selection.timeoutMs } : {}),
     tool: { name: 'bulwark', version: deps.version },
+    ...(deps.signal ? { signal: deps.signal } : {}),
   })
-  if (!selection.noHistory) deps.saveReport?.(raw)
+  // A cancelled scan is partial: keeping it would put a false picture in the history.
+  if (!selection.noHistory && !deps.signal?.aborted) deps.saveReport?.(raw)
   const report = localizeReport(raw, locale)
   if (!selection.profile) return report
   return { ...report, profile: selection.profile, results: applyProfile(report.results, PROFILES[selection.profile]) }
@@ -80,17 +85,33 @@ async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Pr
 
 const failed = (report: ScanReport): boolean => report.results.some((r) => r.status === 'fail')
 
-const defaultWrite = (path: string, content: string): Promise<void> => writeFile(path, content, { encoding: 'utf8', mode: 0o600 })
+const UNSAFE_WHAT = {
+  symlink: 'isSymlink',
+  directory: 'isDirectory',
+  fifo: 'isFifo',
+  device: 'isDevice',
+  socket: 'isSocket',
+} as const satisfies Record<UnsafeKind, Parameters<typeof t>[0]>
+
+/** Why a report could not be written, in the user's language when Bulwark itself refused. */
+function writeProblem(path: string, e: unknown): Msg {
+  if (e instanceof UnsafeDestinationError) return t('refusedDestination', { path, what: t(UNSAFE_WHAT[e.kind]) })
+  return t('cannotWrite', { path, reason: e instanceof Error ? e.message : String(e) })
+}
 
 /** The whole CLI as a function of its inputs: returns the exit code, never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
   const envLocale = localeFromEnv(io.env)
+  // Arguments, paths and errors are echoed: none may carry a control character to the terminal.
+  const say = (msg: Msg, locale: Locale): void => io.stderr(`bulwark: ${escapeControls(render(msg, locale))}\n`)
+  // A document on stdout keeps its line breaks; anything else that could drive a terminal shows as an escape.
+  const print = (document: string): void => io.stdout(escapeControlsByLine(document))
   const parsed = parseCommandLine(
     argv,
     deps.checks.map((c) => c.id),
   )
   if (!parsed.ok) {
-    io.stderr(`bulwark: ${describeProblem(parsed.reason, envLocale)}\n`)
+    say(describeProblem(parsed.reason), envLocale)
     return EXIT_USAGE
   }
   const command = parsed.value
@@ -112,16 +133,19 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
           severity: c.severity,
           platforms: c.platforms,
         }))
-        if (command.json) io.stdout(JSON.stringify(rows, null, 2) + '\n')
-        else {
-          io.stdout(render(t('listHeading', { count: rows.length }), locale) + '\n')
-          for (const r of rows) io.stdout(`  ${r.id.padEnd(24)} ${r.title}\n`)
-        }
+        if (command.json) print(JSON.stringify(rows, null, 2) + '\n')
+        else
+          print(
+            [render(t('listHeading', { count: rows.length }), locale), ...rows.map((r) => `  ${r.id.padEnd(24)} ${r.title}`)].join('\n') +
+              '\n',
+          )
         return EXIT_OK
       }
       case 'scan': {
         const report = await scan(command, locale, deps)
-        io.stdout(command.json ? renderJson(report) : formatReportText(report, { colour }))
+        // The text report escapes each value itself, so that its own colours can stay.
+        if (command.json) print(renderJson(report))
+        else io.stdout(formatReportText(report, { colour }))
         return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
       case 'report': {
@@ -135,23 +159,21 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
               ? renderMarkdown(report, options)
               : renderHtml(report, options)
         if (command.out === undefined) {
-          io.stdout(content)
+          print(content)
         } else {
           try {
-            await (deps.writeReport ?? defaultWrite)(command.out, content)
+            await (deps.writeReport ?? writePrivateFile)(command.out, content)
           } catch (e) {
-            io.stderr(
-              `bulwark: ${render(t('cannotWrite', { path: command.out, reason: e instanceof Error ? e.message : String(e) }), locale)}\n`,
-            )
+            say(writeProblem(command.out, e), locale)
             return EXIT_USAGE
           }
-          io.stderr(render(t('wrote', { path: command.out }), locale) + '\n')
+          io.stderr(escapeControls(render(t('wrote', { path: command.out }), locale)) + '\n')
         }
         return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
     }
   } catch (e) {
-    io.stderr(`bulwark: ${render(t('crashed', { message: e instanceof Error ? e.message : String(e) }), locale)}\n`)
+    say(t('crashed', { message: e instanceof Error ? e.message : String(e) }), locale)
     return EXIT_USAGE
   }
 }

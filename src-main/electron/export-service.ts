@@ -1,4 +1,3 @@
-import { chmod, writeFile } from 'node:fs/promises'
 import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import type { Locale } from '../../checks/core/i18n/locale.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
@@ -9,6 +8,7 @@ import { redactReport, type RedactionContext } from '../../checks/core/report/re
 import type { ExportRequest, ExportResult } from '../shared/ipc-contract.js'
 import { err, ok, type Result } from '../shared/result.js'
 import type { StorePort } from '../node/store/port.js'
+import { writePrivateFile } from '../node/safe-write.js'
 
 type Format = ExportRequest['format']
 
@@ -35,13 +35,6 @@ const FILTERS: Readonly<Record<Format, { name: string; extensions: string[] }>> 
   pdf: { name: 'PDF', extensions: ['pdf'] },
 }
 
-/** Reports describe a person's defences: the file is theirs alone, even when it replaces an older one. */
-async function writePrivate(path: string, data: string | Uint8Array): Promise<void> {
-  await writeFile(path, data, { mode: 0o600 })
-  // The mode above applies only to a new file.
-  await chmod(path, 0o600)
-}
-
 /** The stored raw scan as the person sees it: in their language, weighed by their threat profile. */
 export function exportedReport(raw: RawReport, locale: Locale, profile: ProfileId | null): ScanReport {
   const report = localizeReport(raw, locale)
@@ -57,7 +50,8 @@ export function defaultExportName(report: Pick<RawReport, 'startedAt'>, format: 
  * HTML has no script and no external asset, and the PDF is printed locally from that same HTML.
  */
 export function createExportService(deps: ExportServiceDeps) {
-  const write = deps.writeFile ?? writePrivate
+  // Reports describe a person's defences: the file is theirs alone (0600), and a link at the chosen name is replaced, not followed.
+  const write = deps.writeFile ?? writePrivateFile
 
   return {
     async exportReport({ format, redact }: ExportRequest): Promise<Result<ExportResult>> {

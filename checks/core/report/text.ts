@@ -17,16 +17,37 @@ export interface TextStyle {
   colour: boolean
 }
 
+/**
+ * C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates: each can move the cursor,
+ * rewrite the screen or reorder what is shown. A file name or a tool's output carrying them must
+ * reach a terminal as visible text, never as the control itself.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const SHORT: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+
+/** Every control character as a visible escape (`\n`, `\u001b`, `\u202e`), so a value shows as what was read. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Text of several lines (a usage text, a whole document): each line escaped, the line breaks kept. */
+export function escapeControlsByLine(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n')
+}
+
 function paint(text: string, code: string, style: TextStyle): string {
-  return style.colour ? `${code}${text}${RESET}` : text
+  const safe = escapeControls(text)
+  return style.colour ? `${code}${safe}${RESET}` : safe
 }
 
 function formatObserved(value: ReportEvidence['observed']): string {
   return value === null ? '—' : String(value)
 }
 
+// Every line but the painted parts is escaped whole, so no value read from the machine is left out.
 function formatResult(r: DocumentResult, labels: ReportDocument['labels'], style: TextStyle): string[] {
-  const lines = [`${paint(`[${r.statusWord}]`, COLOURS[r.status], style)} ${paint(r.title, BOLD, style)} (${r.id})`, `    ${r.summary}`]
+  const heading = `${paint(`[${r.statusWord}]`, COLOURS[r.status], style)} ${paint(r.title, BOLD, style)} (${escapeControls(r.id)})`
+  const lines = [`    ${r.summary}`]
   if (r.evidence.length > 0) {
     lines.push(`    ${labels.evidence}:`)
     for (const e of r.evidence) {
@@ -43,17 +64,17 @@ function formatResult(r: DocumentResult, labels: ReportDocument['labels'], style
       if (s.link) lines.push(`         ${s.link}`)
     })
   }
-  return lines
+  return [heading, ...lines.map(escapeControls)]
 }
 
 /** Pure: a localized report → the human-readable text the CLI prints. */
 export function formatReportText(report: ScanReport, style: TextStyle): string {
   const doc = buildDocument(report)
   const out = [paint(doc.heading, BOLD, style)]
-  if (doc.profile) out.push(doc.profile)
-  if (doc.scoreValue !== null) out.push(doc.score)
+  if (doc.profile) out.push(escapeControls(doc.profile))
+  if (doc.scoreValue !== null) out.push(escapeControls(doc.score))
   out.push('')
   for (const r of doc.results) out.push(...formatResult(r, doc.labels, style), '')
-  out.push(doc.totals)
+  out.push(escapeControls(doc.totals))
   return out.join('\n') + '\n'
 }
