@@ -1,38 +1,202 @@
-import { execFile } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { HostError, type ExecOptions, type ExecResult } from '../../../checks/core/host/host.js'
 
 const DEFAULT_TIMEOUT_MS = 5000
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+/** Between SIGTERM and SIGKILL for a helper's group; also how long output may still drain after the helper exits. */
+export const KILL_GRACE_MS = 500
+const POLL_MS = 25
+/** After the helper's tree is gone, how long its last output may take to arrive. */
+const DRAIN_MS = 100
 
-/** execFile with an argument array (no shell), LC_ALL=C, a timeout and an output cap. */
+/** Ends a helper together with everything it started. */
+export interface TreeKiller {
+  /** Whether helpers get a process group of their own (POSIX) that `kill` can address as a whole. */
+  readonly groups: boolean
+  kill(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): void
+  /** Whether anything of the helper's tree may still be running. */
+  alive(child: ChildProcess): boolean
+}
+
+const posixGroups: TreeKiller = {
+  groups: true,
+  kill(child, signal) {
+    if (child.pid === undefined) return
+    try {
+      // A negative pid addresses the helper's whole process group: children that outlive the helper too.
+      process.kill(-child.pid, signal)
+    } catch {
+      // ESRCH: the group is already gone, which is what was wanted.
+    }
+  },
+  alive(child) {
+    if (child.pid === undefined) return false
+    try {
+      process.kill(-child.pid, 0)
+      return true
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM'
+    }
+  },
+}
+
+// Windows has no process groups to signal (`detached` there means a new console): taskkill ends the tree at once.
+// Only while the helper itself runs: Windows soon gives an ended helper's pid to another program.
+const windowsTree: TreeKiller = {
+  groups: false,
+  kill(child) {
+    if (child.pid === undefined || !windowsTree.alive(child)) return
+    const taskkill = spawn('taskkill', ['/T', '/F', '/PID', String(child.pid)], { windowsHide: true, stdio: 'ignore' })
+    taskkill.on('error', () => undefined)
+  },
+  alive: (child) => child.exitCode === null && child.signalCode === null,
+}
+
+export function treeKillerFor(platform: NodeJS.Platform): TreeKiller {
+  return platform === 'win32' ? windowsTree : posixGroups
+}
+
+const tree = treeKillerFor(process.platform)
+
+/** Helpers still running (or whose leftovers are being ended), so the CLI can end them all when it is interrupted. */
+const live = new Set<ChildProcess>()
+
+/** SIGKILL to every helper tree still running: for an exit that cannot wait for a grace period. */
+export function killAllHelpers(): void {
+  for (const child of live) tree.kill(child, 'SIGKILL')
+  live.clear()
+}
+
+/** SIGTERM to the tree, SIGKILL once the grace is over if anything is left; resolves when it is gone or killed. */
+function terminate(child: ChildProcess): Promise<void> {
+  if (!tree.alive(child)) {
+    live.delete(child)
+    return Promise.resolve()
+  }
+  tree.kill(child, 'SIGTERM')
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      const gone = !tree.alive(child)
+      if (!gone && Date.now() - started < KILL_GRACE_MS) return
+      clearInterval(poll)
+      if (!gone) tree.kill(child, 'SIGKILL')
+      live.delete(child)
+      resolve()
+    }, POLL_MS)
+  })
+}
+
+/** One output stream, kept up to the cap in bytes. */
+class CappedOutput {
+  private readonly chunks: Buffer[] = []
+  private size = 0
+  constructor(private readonly max: number) {}
+  /** False once the cap is reached: the rest is dropped. */
+  add(chunk: Buffer): boolean {
+    const room = this.max - this.size
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk
+    this.chunks.push(kept)
+    this.size += kept.length
+    return chunk.length <= room
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8')
+  }
+}
+
+function spawnError(e: unknown, file: string): HostError {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return new HostError('not_found', file)
+  if (code === 'EACCES' || code === 'EPERM') return new HostError('permission_denied', file)
+  return new HostError('io', file, e instanceof Error ? e.message : String(e))
+}
+
+/** Resolves when `closed` does, or after `ms` at the latest (its timer cleared either way, so no exit waits on it). */
+function within(closed: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Runs a helper with an argument array (no shell), LC_ALL=C, stdin from /dev/null, a timeout and an output cap.
+ * The helper gets a process group of its own, so a timeout, an abort or the cap ends everything it started, and
+ * the promise settles by the deadline plus KILL_GRACE_MS even when its children ignore SIGTERM or hold its output open.
+ */
 export function execCommand(file: string, args: readonly string[], env: NodeJS.ProcessEnv, options: ExecOptions = {}): Promise<ExecResult> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const maxBuffer = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const { signal } = options
+  if (signal?.aborted) return Promise.reject(new HostError('aborted', file))
   return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      [...args],
-      {
+    let child: ChildProcess
+    try {
+      child = spawn(file, [...args], {
         shell: false,
         windowsHide: true,
-        timeout,
-        maxBuffer,
-        encoding: 'utf8',
+        detached: tree.groups,
+        stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...env, LC_ALL: 'C', LANG: 'C' },
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ code: 0, stdout, stderr, truncated: false })
-        const e = error as NodeJS.ErrnoException & { code?: string | number; killed?: boolean; signal?: string }
-        if (e.code === 'ENOENT') return reject(new HostError('not_found', file))
-        if (e.code === 'EACCES' || e.code === 'EPERM') return reject(new HostError('permission_denied', file))
-        if (e.name === 'AbortError') return reject(new HostError('aborted', file))
-        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          return resolve({ code: null, stdout, stderr, truncated: true })
-        }
-        if (e.killed && e.signal === 'SIGTERM') return reject(new HostError('timeout', `${file} ${args.join(' ')}`))
-        resolve({ code: typeof e.code === 'number' ? e.code : null, stdout, stderr, truncated: false })
-      },
-    )
+      })
+    } catch (e) {
+      // A NUL byte in an argument and the like: refused before anything ran.
+      reject(spawnError(e, file))
+      return
+    }
+    if (child.pid !== undefined) live.add(child)
+    // Listened for from the start: 'close' can follow 'exit' within the same tick.
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
+    const stdout = new CappedOutput(maxBytes)
+    const stderr = new CappedOutput(maxBytes)
+    let done = false
+
+    const finish = (): boolean => {
+      if (done) return false
+      done = true
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      return true
+    }
+    const release = (): void => {
+      // A grandchild that escaped the group may still hold the pipes: never let them keep Bulwark waiting.
+      child.stdout?.destroy()
+      child.stderr?.destroy()
+    }
+    /** Ends the helper's tree, then settles: within KILL_GRACE_MS, whatever the tree does. */
+    const stop = (settle: () => void): void => {
+      if (!finish()) return
+      release()
+      void terminate(child).then(settle)
+    }
+    const onAbort = (): void => stop(() => reject(new HostError('aborted', file)))
+    const timer = setTimeout(() => stop(() => reject(new HostError('timeout', `${file} ${args.join(' ')}`))), timeout)
+    signal?.addEventListener('abort', onAbort, { once: true })
+
+    const collect = (into: CappedOutput) => (chunk: Buffer) => {
+      if (!into.add(chunk)) stop(() => resolve({ code: null, stdout: stdout.text(), stderr: stderr.text(), truncated: true }))
+    }
+    child.stdout?.on('data', collect(stdout))
+    child.stderr?.on('data', collect(stderr))
+
+    child.once('error', (e) => {
+      if (!finish()) return
+      release()
+      void terminate(child)
+      reject(spawnError(e, file))
+    })
+    child.once('exit', (code) => {
+      if (done) return
+      // It answered in time: only an abort may still cut the short drain below.
+      clearTimeout(timer)
+      // Leftovers of a finished helper are ended too, then its output drains until the pipes close: a process
+      // that left the group may hold them open, so that wait is short.
+      void terminate(child)
+        .then(() => within(closed, DRAIN_MS))
+        .then(() => {
+          if (!finish()) return
+          release()
+          resolve({ code, stdout: stdout.text(), stderr: stderr.text(), truncated: false })
+        })
+    })
   })
 }
