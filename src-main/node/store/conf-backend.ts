@@ -10,21 +10,16 @@ export const CONF_OPTIONS = {
   fileExtension: 'json',
 } as const
 
-/** conf and electron-store (a Conf subclass) write the whole document through the `store` setter. */
+/** conf or electron-store (a Conf subclass); constructing it makes the folder with the library's own rules. */
 export interface ConfLike {
-  store: StoreDocument
+  readonly store: StoreDocument
 }
 
 export function confBackend(dir: string, name: string, create: () => ConfLike): StoreBackend {
   return {
     path: path.join(dir, `${name}.${CONF_OPTIONS.fileExtension}`),
     open() {
-      const conf = create()
-      return {
-        write(doc) {
-          conf.store = doc
-        },
-      }
+      create()
     },
   }
 }

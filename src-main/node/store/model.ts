@@ -55,7 +55,7 @@ export interface GuidanceState {
   acceptedRisks: { id: string; reason: string; acceptedAt: string; reviewAt: string }[]
 }
 
-export const NOTICE_KINDS = ['corrupt', 'newer-version', 'invalid-entries', 'unwritable'] as const
+export const NOTICE_KINDS = ['corrupt', 'newer-version', 'invalid-entries', 'unwritable', 'busy', 'trimmed'] as const
 
 /** Something the store had to do that the person should know about (a damaged data file moved aside, ...). */
 export interface StoreNotice {

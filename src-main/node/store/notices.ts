@@ -10,6 +10,9 @@ const t = defineMessages('store', {
     'Some saved settings or reports could not be read and were left out ({reason}). The original file was kept at {movedTo}.',
   unwritable:
     'Bulwark cannot save to {path} ({reason}). Settings and scan history last only until you quit. Check the folder’s permissions and free space.',
+  busy: 'Another copy of Bulwark kept {path} locked for {seconds} seconds, so this change was not saved. Run the scan again once the other copy is done.',
+  trimmed:
+    'A report was too large to keep in full: {count} characters of its evidence were cut before it was saved. Export the report to keep all of it.',
 })
 
 export function noticeMessage(notice: StoredNotice): Msg {
