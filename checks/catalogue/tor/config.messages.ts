@@ -19,6 +19,8 @@ export const t = defineMessages('tor.config', {
   unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
   unknownNotRead:
     'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
+  warnRefused:
+    'Tor refuses to start with this configuration: {path} cannot be read as tor reads it (see the evidence). Fix it, then check with: tor --verify-config -f {root}',
   pass: "Tor's configuration keeps its ports on this computer and protects its control port ({files} files read).",
   evRead: 'torrc read',
   evDefaults: 'Defaults torrc read (its settings apply unless the torrc changes them)',

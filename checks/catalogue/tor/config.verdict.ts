@@ -108,6 +108,8 @@ export function configOutcome(f: ConfigFacts): Outcome {
   let unreadable: { path: string; code: string } | null = null
   let notText: string | null = null
   let notRead: string | null = null
+  // tor itself refuses a syntax error, an include cycle or nesting past its limit (checked against tor --verify-config).
+  let refused: { path: string; root: string } | null = null
   let files = 0
   for (const set of f.sets) {
     const loaded = [set.torrc, ...(set.defaults ? [set.defaults] : [])]
@@ -125,6 +127,7 @@ export function configOutcome(f: ConfigFacts): Outcome {
         if (issue.kind === 'unreadable') unreadable ??= { path: issue.path, code: issue.error.code }
         if (issue.kind === 'not_text') notText ??= issue.path
         if (issue.kind === 'unsupported_glob' || issue.kind === 'too_many_files') notRead ??= issue.path
+        if (issue.kind === 'syntax' || issue.kind === 'cycle' || issue.kind === 'too_deep') refused ??= { path: issue.path, root: l.root }
       }
     }
     if (set.torrc.rootError) continue
@@ -146,6 +149,7 @@ export function configOutcome(f: ConfigFacts): Outcome {
         : t('unknownUnreadable', { ...unreadable, command: 'sudo bulwark scan --only tor.config' })
     return { status: 'unknown', summary, evidence }
   }
+  if (refused) return { status: 'warn', summary: t('warnRefused', refused), evidence }
   if (notText) return { status: 'unknown', summary: t('unknownNotText', { path: notText }), evidence }
   if (notRead) return { status: 'unknown', summary: t('unknownNotRead', { path: notRead }), evidence }
   return { status: 'pass', summary: t('pass', { files }), evidence }
