@@ -1,7 +1,6 @@
 /** The I/O steps dns.system repeats on every OS: run a tool, read and parse a file. Errors become values. */
 import { describeHostError, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import type { ToolOptions } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { t } from './system.messages.js'
@@ -9,11 +8,6 @@ import type { ParseResult } from './resolver-text.parse.js'
 
 export type Read<T> =
   { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg } | { state: 'ok'; path: string; value: T }
-
-/** The toolkit's options for one run: a time limit and the scan's abort signal. */
-export function toolOptions(timeoutMs: number, signal?: AbortSignal): ToolOptions {
-  return { timeoutMs, ...(signal ? { signal } : {}) }
-}
 
 /** Reads and parses a file: absent, unreadable (with a reason a person can act on) or parsed. */
 export async function readParsed<T>(host: Host, path: string, format: string, parse: (text: string) => ParseResult<T>): Promise<Read<T>> {

@@ -10,7 +10,7 @@ import { effectiveResolved, orderDropIns, parseResolvedConf, type ResolvedFile }
 import { parseResolvectlStatus } from './resolvectl.parse.js'
 import { parseStubbyConfig } from './stubby.parse.js'
 import { commandOf, runTool } from '../../core/host/toolkit.js'
-import { readParsed, toolOptions, unreadableEvidence, type Read } from './system.io.js'
+import { readParsed, unreadableEvidence, type Read } from './system.io.js'
 import { decideLinux, probeTargets, RESOLVED_STUBS, type LinuxFacts, type Listening } from './system.linux.verdict.js'
 import { t } from './system.messages.js'
 import { formatSocketAddress } from './resolver-text.parse.js'
@@ -85,29 +85,25 @@ async function readResolvConfLink(host: Host, path: string, signal: AbortSignal)
   } catch {
     return null
   }
-  const run = await runTool(host, 'readlink', [path], toolOptions(TOOL_TIMEOUT_MS, signal))
+  const run = await runTool(host, 'readlink', [path], { timeoutMs: TOOL_TIMEOUT_MS, signal })
   return run.ok ? run.value.stdout.trim() : ''
 }
 
 async function readNetworkManager(host: Host, signal: AbortSignal): Promise<LinuxFacts['nm']> {
-  const active = await runTool(
-    host,
-    'nmcli',
-    ['-t', '-f', 'NAME,UUID,TYPE,DEVICE', 'connection', 'show', '--active'],
-    toolOptions(TOOL_TIMEOUT_MS, signal),
-  )
+  const active = await runTool(host, 'nmcli', ['-t', '-f', 'NAME,UUID,TYPE,DEVICE', 'connection', 'show', '--active'], {
+    timeoutMs: TOOL_TIMEOUT_MS,
+    signal,
+  })
   if (!active.ok) return { state: 'unavailable', command: active.reason.command, reason: active.reason.reason }
   const connections = parseNmcliActive(active.value.stdout)
     .filter((c) => c.type !== 'loopback')
     .slice(0, MAX_NM_CONNECTIONS)
   const withDot = await Promise.all(
     connections.map(async (connection) => {
-      const run = await runTool(
-        host,
-        'nmcli',
-        ['-t', '-f', 'connection.dns-over-tls', 'connection', 'show', connection.uuid],
-        toolOptions(TOOL_TIMEOUT_MS, signal),
-      )
+      const run = await runTool(host, 'nmcli', ['-t', '-f', 'connection.dns-over-tls', 'connection', 'show', connection.uuid], {
+        timeoutMs: TOOL_TIMEOUT_MS,
+        signal,
+      })
       return { connection, dot: run.ok ? parseNmcliDot(run.value.stdout) : undefined, command: commandOf(run) }
     }),
   )
@@ -176,7 +172,7 @@ export async function gatherLinux(host: Host, paths: LinuxPaths, signal: AbortSi
     readParsed(host, paths.resolvConf, 'resolv.conf', parseResolvConf),
     readResolvConfLink(host, paths.resolvConf, signal),
     readResolvedFiles(host, paths),
-    runTool(host, 'resolvectl', ['status'], toolOptions(TOOL_TIMEOUT_MS, signal)),
+    runTool(host, 'resolvectl', ['status'], { timeoutMs: TOOL_TIMEOUT_MS, signal }),
     readNetworkManager(host, signal),
     readParsed(host, paths.stubbyConf, 'stubby YAML', parseStubbyConfig),
     readParsed(host, paths.dnscryptConf, 'dnscrypt-proxy TOML', parseDnscryptToml),

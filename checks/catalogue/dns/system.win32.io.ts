@@ -5,7 +5,6 @@ import type { Evidence, Outcome } from '../../core/types.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry, type RegistryRead } from '../../readers/windows/registry.io.js'
 import { runTool } from '../../core/host/toolkit.js'
-import { toolOptions } from './system.io.js'
 import { decideWin32, defaultRouteAdapters, serverStates, type RegRead, type WinFacts } from './system.win32.verdict.js'
 import { t } from './system.messages.js'
 import { describeDohFlags, parseDohEntries, parseWindowsNetwork, type DohEntry } from './windows-doh.parse.js'
@@ -93,7 +92,7 @@ export async function runWin32(host: Host, signal: AbortSignal): Promise<Outcome
   const [policyRead, dohRead, net] = await Promise.all([
     queryRegistry(host, DOH_POLICY_KEY, signal),
     queryRegistry(host, INTERFACE_PARAMS_KEY, signal),
-    runTool(host, 'powershell', NETWORK_ARGS, toolOptions(POWERSHELL_TIMEOUT_MS, signal)),
+    runTool(host, 'powershell', NETWORK_ARGS, { timeoutMs: POWERSHELL_TIMEOUT_MS, signal }),
   ])
   const facts: WinFacts = {
     policy: asRegRead(policyRead, (r) => {

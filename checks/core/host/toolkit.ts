@@ -43,7 +43,8 @@ export interface ToolOptions {
   timeoutMs: number
   /** stdout and stderr each; output beyond it is a failure, never half-read. Default 8 MiB. */
   maxBytes?: number
-  signal?: AbortSignal
+  /** The scan's signal; undefined when the caller has none, so callers pass theirs as it is. */
+  signal?: AbortSignal | undefined
   /** A non-zero exit that still carries an answer (grep's 1, `systemctl is-active`'s 3, `ip route get`'s "no route"). */
   acceptExit?: (code: number | null, output: { stdout: string; stderr: string }) => boolean
 }

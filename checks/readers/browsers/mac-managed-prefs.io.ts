@@ -35,7 +35,7 @@ export async function readPlist(host: Host, file: string, signal?: AbortSignal):
   const run = await runTool(host, 'plutil', ['-convert', 'json', '-o', '-', file], {
     timeoutMs: 2000,
     acceptExit: () => true,
-    ...(signal ? { signal } : {}),
+    signal,
   })
   if (!run.ok) return { status: 'unreadable', source: file, reason: englishText(run.reason.reason) }
   if (run.value.code !== 0) {

@@ -16,7 +16,7 @@ export async function queryRegistry(host: Host, key: string, signal?: AbortSigna
   const args = ['query', key, '/s']
   const command = `reg ${args.join(' ')}`
   // Every exit is read here: reg's 1 can mean "no such key", an answer.
-  const run = await runTool(host, 'reg', args, { timeoutMs: 4000, acceptExit: () => true, ...(signal ? { signal } : {}) })
+  const run = await runTool(host, 'reg', args, { timeoutMs: 4000, acceptExit: () => true, signal })
   if (!run.ok) return { status: 'unreadable', command, reason: englishText(run.reason.reason) }
   const result = run.value
   if (result.code === 0) return { status: 'ok', keys: parseRegQuery(result.stdout), command }
