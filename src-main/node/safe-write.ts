@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { constants, type Stats } from 'node:fs'
-import { lstat, open, rename, unlink } from 'node:fs/promises'
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs'
+import { lstat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** What stands at a destination Bulwark will not write over. */
@@ -17,7 +17,8 @@ export class UnsafeDestinationError extends Error {
   }
 }
 
-function unsafeKind(stats: Stats): UnsafeKind | null {
+/** What stands at a path when it is not a plain file (from lstat or fstat); the store and reports both refuse it. */
+export function unsafeKind(stats: Stats): UnsafeKind | null {
   if (stats.isSymbolicLink()) return 'symlink'
   if (stats.isDirectory()) return 'directory'
   if (stats.isFIFO()) return 'fifo'
@@ -28,14 +29,36 @@ function unsafeKind(stats: Stats): UnsafeKind | null {
 }
 
 // O_NOFOLLOW does not exist on Windows; there O_EXCL alone refuses an existing name, link or not.
-const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
+export const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
 /**
- * Writes a private file (mode 0600) without ever writing through what is at `path`. The data goes
- * to a new file in the same folder, opened exclusively and without following links, and is then
- * renamed over `path`: a symlink or hard link planted there (by another user of a shared folder,
- * while Bulwark runs as root) is replaced, never written through, and an older file's loose mode
- * does not survive. What is at `path` is only lstat-ed, never opened, so a FIFO cannot block it.
+ * Writes `data` to a new file beside `path`, opened exclusively and without following links, with
+ * mode exactly 0600 (the umask can only take bits away), synced, then renamed over `path`: a symlink
+ * or hard link there is replaced, never written through, and an older file's loose mode does not survive.
+ * Synchronous, so the store can call it while it holds its lock; the files are small.
+ */
+export function writeViaNewFileSync(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const fd = openSync(temp, CREATE_NEW, 0o600)
+  try {
+    try {
+      fchmodSync(fd, 0o600)
+      writeFileSync(fd, data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+  } catch (e) {
+    rmSync(temp, { force: true })
+    throw e
+  }
+}
+
+/**
+ * Writes a private file (mode 0600) without ever writing through what is at `path` (a link another
+ * user planted in a shared folder while Bulwark runs as root). What is at `path` is only lstat-ed,
+ * never opened, so a FIFO cannot block it; anything but a regular file is refused.
  */
 export async function writePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await lstat(path).catch((e: NodeJS.ErrnoException) => {
@@ -44,21 +67,5 @@ export async function writePrivateFile(path: string, data: string | Uint8Array):
   })
   const kind = existing ? unsafeKind(existing) : null
   if (kind) throw new UnsafeDestinationError(path, kind)
-
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, CREATE_NEW, 0o600)
-  try {
-    try {
-      // The umask can only take bits away from 0600; set it exactly so the mode never depends on it.
-      await handle.chmod(0o600)
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, path)
-  } catch (e) {
-    await unlink(temp).catch(() => undefined)
-    throw e
-  }
+  writeViaNewFileSync(path, data)
 }

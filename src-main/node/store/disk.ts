@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { CREATE_NEW, unsafeKind, writeViaNewFileSync } from '../safe-write.js'
 
 /**
  * The store's own file access. Several copies of Bulwark (ten scans started at once, the app and the
@@ -11,16 +11,11 @@ import path from 'node:path'
 
 // O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there a FIFO or symlink store is not a threat we can meet.
 const READ_NOFOLLOW = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)
-const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
 
-/** What is at a path when it is not a plain file: the store never reads or writes through it. */
-export function specialKind(stat: fs.Stats): string | null {
-  if (stat.isFile()) return null
-  if (stat.isSymbolicLink()) return 'symlink'
-  if (stat.isFIFO()) return 'FIFO'
-  if (stat.isDirectory()) return 'directory'
-  if (stat.isSocket()) return 'socket'
-  return 'device'
+/** What is at a path when it is not a plain file, as the store's notice names it: the store never reads or writes through it. */
+function specialKind(stat: fs.Stats): string | null {
+  const kind = unsafeKind(stat)
+  return kind === 'fifo' ? 'FIFO' : kind
 }
 
 export type FileRead =
@@ -54,21 +49,7 @@ export function readRegularFile(file: string, maxBytes: number): FileRead {
 /** Writes `data` to `file` through a new 0600 file beside it and a rename: a link at `file` is replaced, never followed. */
 export function writePrivateFileSync(file: string, data: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fd = fs.openSync(temp, CREATE_NEW, 0o600)
-  try {
-    try {
-      fs.fchmodSync(fd, 0o600)
-      fs.writeFileSync(fd, data)
-      fs.fsyncSync(fd)
-    } finally {
-      fs.closeSync(fd)
-    }
-    fs.renameSync(temp, file)
-  } catch (e) {
-    fs.rmSync(temp, { force: true })
-    throw e
-  }
+  writeViaNewFileSync(file, data)
 }
 
 /** A lock older than this is left from a copy that crashed or hung: no save takes seconds. */
