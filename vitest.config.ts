@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // One build of the real CLI for every test that runs it as a process.
+    globalSetup: ['test/support/built-cli.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
     // electron-store imports electron; inlining lets vi.mock('electron') reach it.

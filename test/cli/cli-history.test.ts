@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineCheck } from '../../checks/core/define-check.js'
 import { defineMessages } from '../../checks/core/i18n/message.js'
 import type { RawReport } from '../../checks/core/report/model.js'
@@ -10,6 +10,7 @@ import { parseCommandLine } from '../../src-main/cli/args.js'
 import { runCli } from '../../src-main/cli/run-cli.js'
 import { CHECKS } from '../../checks/registry.js'
 import { createFixtureHost } from '../support/fixture-host.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
 const t = defineMessages('test.cli-history', {
   title: 'Sample',
@@ -74,9 +75,7 @@ describe('--no-history', () => {
   })
 })
 
-// A private build folder inside the project (bare imports resolve) that no other test uses.
-const OUT = 'out/.cli-history-test'
-const CLI = join(OUT, 'index.js')
+const CLI = BUILT_CLI
 const FIRST = CHECKS[0]?.id ?? ''
 let home: string
 
@@ -95,17 +94,10 @@ describe('bulwark CLI history as a real process', () => {
   const saved = (): { startedAt: string }[] =>
     (JSON.parse(readFileSync(storeFile(), 'utf8')) as { reports: { startedAt: string }[] }).reports
 
-  beforeAll(() => {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', OUT, '--logLevel', 'error'], {
-      encoding: 'utf8',
-    })
-    if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
-  }, 120000)
   beforeEach(() => {
     home = mkdtempSync(join(tmpdir(), 'bulwark-cli-history-'))
     return () => rmSync(home, { recursive: true, force: true })
   })
-  afterAll(() => rmSync(OUT, { recursive: true, force: true }))
 
   it('keeps each scan and report in its own private history file, newest first', () => {
     const first = JSON.parse(cli(['scan', '--json', '--only', FIRST]).stdout) as { startedAt: string }

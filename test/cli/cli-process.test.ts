@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../checks/registry.js'
 import { scanReportSchema } from '../support/report-schema.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
-const CLI = 'out/cli/index.js'
+const CLI = BUILT_CLI
 let home: string
 
 interface Run {
@@ -25,9 +26,6 @@ function cli(args: string[], env: Record<string, string> = {}): Run {
 }
 
 beforeAll(() => {
-  // Tests run against the real built CLI, as a user would: build it from the current sources.
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
   home = mkdtempSync(join(tmpdir(), 'bulwark-cli-home-'))
 })
 

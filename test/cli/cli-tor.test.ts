@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scanReportSchema } from '../support/report-schema.js'
 import { findTorBinary, isPortFree, startTor, type TorDaemon } from '../support/tor-daemon.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
 const haveTor = findTorBinary() !== null
 if (!haveTor && process.env.CI) throw new Error('tor is not installed, and CI must run this test (apt-get install tor)')
@@ -19,7 +20,7 @@ let tor: TorDaemon | undefined
 const portFree = haveTor && (await isPortFree(9050))
 
 function torResult() {
-  const r = spawnSync(process.execPath, ['out/cli/index.js', 'scan', '--json', '--only', 'tor.service'], {
+  const r = spawnSync(process.execPath, [BUILT_CLI, 'scan', '--json', '--only', 'tor.service'], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' },
     timeout: 30000,
@@ -31,8 +32,6 @@ function torResult() {
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'bulwark-cli-tor-'))
   if (process.env.CI && !portFree) throw new Error('127.0.0.1:9050 is taken; CI needs it free for this test')
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
 })
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import type { Check } from '../../checks/core/types.js'
 import { t } from '../../src-main/cli/messages.js'
 import { EXIT_USAGE, runCli } from '../../src-main/cli/run-cli.js'
 import { createFixtureHost } from '../support/fixture-host.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
 /** Screen clear, window-title rewrite (OSC ... BEL), a C1 CSI, DEL, a right-to-left override and an isolate. */
 const CONTROL_PAYLOAD = '\x1b[2J\x1b]0;pwned\x07\u009b31m\x7f\u202eevil\u2066x\u2069'
@@ -183,16 +184,11 @@ describe('Markdown report', () => {
   })
 })
 
-// The real CLI, as a user runs it, on real files: built once into a folder of this test's own.
+// The real CLI, as a user runs it, on real files.
 describe('the built CLI as a process', () => {
-  const bundle = `out/hostile-output-${process.pid}`
   let home: string
 
   beforeAll(() => {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', bundle, '--logLevel', 'error'], {
-      encoding: 'utf8',
-    })
-    if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
     home = mkdtempSync(join(tmpdir(), 'bulwark-hostile-output-'))
     // A stray WireGuard config whose name carries the payload: the check reports its path.
     mkdirSync(join(home, 'Downloads'))
@@ -203,12 +199,11 @@ describe('the built CLI as a process', () => {
     )
   }, 60000)
   afterAll(() => {
-    rmSync(bundle, { recursive: true, force: true })
     rmSync(home, { recursive: true, force: true })
   })
 
   function run(args: string[], stdout: 'pipe' | number = 'pipe'): { code: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [join(bundle, 'index.js'), ...args], {
+    const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' },
       stdio: ['ignore', stdout, 'pipe'],

@@ -7,8 +7,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isHostError, type ExecOptions, type ExecResult } from '../../checks/core/host/host.js'
 import { execCommand, KILL_GRACE_MS } from '../../src-main/node/adapters/exec.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
-const CLI = 'out/cli/index.js'
+const CLI = BUILT_CLI
 /** Scheduling on a busy machine, on top of what the promise allows. */
 const SLACK_MS = 400
 let dir: string
@@ -149,9 +150,6 @@ describe('the real CLI with a DNS helper that hangs and ignores SIGTERM', () => 
   let bin: string
 
   beforeAll(() => {
-    // Tests run against the real built CLI, as a user would: build it from the current sources.
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'], { encoding: 'utf8' })
-    if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
     bin = join(dir, 'bin')
     mkdirSync(bin)
     // dns.system asks `resolvectl status`; this one never answers, and neither it nor its child yields to SIGTERM.

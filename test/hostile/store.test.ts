@@ -13,16 +13,15 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../checks/registry.js'
 import type { RawReport } from '../../checks/core/report/model.js'
 import { openConfStore } from '../../src-main/node/store/conf-store.js'
 import { MAX_STORE_BYTES, STORE_BUDGET_BYTES } from '../../src-main/node/store/store.js'
 import { rawReport } from '../node/store/support/raw-report.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 
-// A private build folder inside the project (bare imports resolve) that no other test uses.
-const OUT = 'out/.hostile-store-test'
-const CLI = join(OUT, 'index.js')
+const CLI = BUILT_CLI
 const FAST = CHECKS[0]?.id ?? ''
 let home: string
 const storeDir = () => join(home, 'config', 'bulwark')
@@ -47,13 +46,6 @@ function scan(): Promise<{ code: number | null; stdout: string; stderr: string }
   })
 }
 
-beforeAll(() => {
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', OUT, '--logLevel', 'error'], {
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`CLI build failed: ${build.stderr}`)
-}, 120000)
-afterAll(() => rmSync(OUT, { recursive: true, force: true }))
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'bulwark-hostile-store-'))
   return () => rmSync(home, { recursive: true, force: true })
