@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('dns.firefox', {
-  title: 'Firefox uses encrypted DNS only',
+  title: 'Encrypted DNS in Firefox',
   observer:
     'What an observer learns: your DNS lookups name every site and service you reach, so your internet provider, the Wi-Fi owner or anyone on the same network sees where you go even when the pages are encrypted.',
   rationale:

@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('permissions.apps', {
-  title: 'Apps with access to camera, microphone, screen, input, files or location',
+  title: 'App access to camera, microphone, screen, input, files and location',
   observer:
     'What an observer learns: an app or site with camera, microphone, screen or location access can watch, listen or follow where you are without asking again.',
   rationale:

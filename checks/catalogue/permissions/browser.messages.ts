@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('permissions.browser', {
-  title: 'Websites allowed to use camera, microphone, location, notifications or screen sharing',
+  title: 'Website permissions for camera, microphone, location, notifications and screen sharing',
   observer:
     'What an observer learns: an app or site with camera, microphone, screen or location access can watch, listen or follow where you are without asking again.',
   rationale:

@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('tor.config', {
-  title: "Tor's ports are private and its control port is protected",
+  title: "Tor's ports and control port",
   observer:
     'What an observer learns: a Tor setup that leaks or is open to other programs can reveal your real address and link what you do over Tor to you.',
   rationale:

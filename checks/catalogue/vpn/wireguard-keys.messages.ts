@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/message.js'
 
 export const t = defineMessages('vpn.wireguard-keys', {
-  title: 'WireGuard private keys are not readable by others',
+  title: 'WireGuard private keys',
   observer:
     'What an observer learns: anyone who can read your WireGuard private key can pose as your device to the VPN and read or redirect the traffic of that tunnel.',
   rationale:

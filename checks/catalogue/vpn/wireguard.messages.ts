@@ -2,7 +2,7 @@ import { defineMessages } from '../../core/i18n/message.js'
 
 /** Every user-facing text of vpn.wireguard: the check, its gatherers and its verdict share one namespace. */
 export const t = defineMessages('vpn.wireguard', {
-  title: 'VPN tunnel carries your traffic',
+  title: 'VPN tunnel',
   observer:
     'What an observer learns: without a sealed tunnel the network you are on sees which servers you talk to and when, and any leak outside the tunnel shows your real address.',
   rationale:
