@@ -32,7 +32,9 @@ export interface NcService {
   type: string
 }
 
-// * (Connected)      9C1B2C3D-... VPN (com.wireguard.macos) "Home"    [VPN/com.wireguard.macos]
+// * (Disconnected)   E3A8F336-... PPP --> L2TP       "My VPN"     [PPP:L2TP]
+// * (Connected)      8F2C2E7A-... VPN (com.wireguard.macos) "Home"    [VPN:com.wireguard.macos]
+// (the bracket holds "<kind>:<subtype>"; Network Extension VPNs put their bundle id after "VPN:")
 const SERVICE = /^\s*\*?\s*\(([^)]+)\)\s+[0-9A-Fa-f-]{36}\s+.*?"(.*)"\s*\[([^\]]+)\]\s*$/
 
 /** `scutil --nc list`: one line per VPN service; the header and unmatched lines are skipped. */
@@ -43,7 +45,7 @@ export function parseScutilNcList(text: string): Result<NcService[], ParseFailur
     const m = SERVICE.exec(line)
     if (!m) continue
     const bracket = m[3] ?? ''
-    services.push({ status: (m[1] ?? '').trim(), name: m[2] ?? '', type: bracket.replace(/^VPN\//, '') })
+    services.push({ status: (m[1] ?? '').trim(), name: m[2] ?? '', type: bracket.replace(/^VPN:/, '') })
   }
   if (services.length === 0 && !/network connection services/i.test(text)) return { ok: false, reason: 'bad_shape' }
   return { ok: true, value: services }

@@ -68,7 +68,8 @@ describe('macOS parsers', () => {
     const nc = parseScutilNcList(fx('darwin/scutil-nc-list-wireguard-connected.txt'))
     expect(nc.ok && nc.value).toEqual([
       { status: 'Connected', name: 'Home tunnel', type: 'com.wireguard.macos' },
-      { status: 'Disconnected', name: 'My_L2TP_VPN', type: 'PPP/L2TP' },
+      { status: 'Disconnected', name: 'vpn.example.org', type: 'com.wireguard.macos' },
+      { status: 'Disconnected', name: 'My VPN', type: 'PPP:L2TP' },
     ])
     expect(parseScutilNcList(fx('darwin/scutil-nc-list-none.txt'))).toEqual({ ok: true, value: [] })
   })
