@@ -9,8 +9,8 @@ export type RegistryRead =
   | { status: 'unreadable'; command: string; reason: string }
 
 /**
- * Runs `reg query <key> /s` (argument array, no shell). reg exits 1 with "unable to find" when the
- * key does not exist, which is an answer ("not configured"), not an error.
+ * Runs `reg query <key> /s` (argument array, no shell). reg exits 1 when the key does not exist, which
+ * is an answer ("not configured"), not an error.
  */
 export async function queryRegistry(host: Host, key: string, signal?: AbortSignal): Promise<RegistryRead> {
   const args = ['query', key, '/s']
@@ -23,5 +23,24 @@ export async function queryRegistry(host: Host, key: string, signal?: AbortSigna
   const text = `${result.stderr}\n${result.stdout}`
   if (/unable to find/i.test(text)) return { status: 'absent', command }
   if (/access is denied/i.test(text)) return { status: 'unreadable', command, reason: 'Access is denied' }
-  return { status: 'unreadable', command, reason: text.trim() || `exit code ${String(result.code)}` }
+  const reason = text.trim() || `exit code ${String(result.code)}`
+  // reg words its errors in the display language and the console code page ("系统找不到指定的注册表项或值。"
+  // on a Chinese Windows), so an unrecognised message is settled by asking whether the key exists at all.
+  const exists = await keyExists(host, key, signal)
+  return exists === false ? { status: 'absent', command } : { status: 'unreadable', command, reason }
+}
+
+/** PowerShell's Test-Path answers True/False whatever the display language; null when it says neither. */
+async function keyExists(host: Host, key: string, signal?: AbortSignal): Promise<boolean | null> {
+  // Inside a single-quoted PowerShell string only quote characters (ASCII and the typographic ones
+  // PowerShell also accepts) are special; doubling them keeps the key literal.
+  const literal = key.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')
+  const script = `Test-Path -LiteralPath 'Registry::${literal}'`
+  const run = await runTool(host, 'powershell', ['-NoProfile', '-NonInteractive', '-Command', script], {
+    timeoutMs: 8000,
+    signal,
+  })
+  if (!run.ok) return null
+  const answer = run.value.stdout.trim()
+  return answer === 'False' ? false : answer === 'True' ? true : null
 }
