@@ -51,11 +51,15 @@ async function macReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> 
   return parsed.value.map((r) => ({ label: t('evSmartCardReader'), source: commandOf(run), observed: r }))
 }
 
+const NO_SUCH_DEVICES = /\bNo Win32_PnPEntity objects found\b|\bObjectNotFound\b|CmdletizationQuery_NotFound/i
+
 async function windowsReaders(host: Host, signal: AbortSignal): Promise<Evidence[]> {
-  // With no reader present Get-PnpDevice writes "No matching ... objects" to stderr and exits 1.
+  // With no reader present Get-PnpDevice fails with "No Win32_PnPEntity objects found with property …"
+  // and exits 1. That sentence is in the display language; the ObjectNotFound category and the
+  // CmdletizationQuery_NotFound error id Windows PowerShell prints under it are not.
   const run = await runTool(host, POWERSHELL, PNP_READER_ARGS, { timeoutMs: 4000, signal, acceptExit: (code) => code === 1 })
   if (!run.ok) return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.reason.seen }]
-  if (run.value.code !== 0 && !/no matching/i.test(run.value.stderr)) {
+  if (run.value.code !== 0 && !NO_SUCH_DEVICES.test(run.value.stderr)) {
     return [{ label: t('evSmartCardReader'), source: commandOf(run), observed: run.value.stderr.trim().slice(0, 300) || observedExit(1) }]
   }
   const parsed = parsePnpReaders(run.value.stdout)

@@ -31,10 +31,23 @@ const PNP_HID =
   'powershell -NoProfile -NonInteractive -Command Get-PnpDevice -PresentOnly -Class HIDClass | Select-Object InstanceId,FriendlyName,HardwareID | ConvertTo-Json'
 const PNP_READERS =
   'powershell -NoProfile -NonInteractive -Command Get-PnpDevice -PresentOnly -Class SmartCardReader | Select-Object InstanceId,FriendlyName | ConvertTo-Json'
+// Get-PnpDevice's error when a filter matches nothing, in the words recorded in
+// https://github.com/zoicware/RepairBadTweaks/issues/3 ("No Win32_PnPEntity objects found with property 'Name'
+// equal to '…'.  Verify the value of the property and retry."), here for the -Class filter.
 const NO_READERS: FixtureCommand = {
   code: 1,
   stderr:
-    "Get-PnpDevice : No matching Microsoft.Management.Infrastructure.CimInstance objects found by property 'Class' with value 'SmartCardReader'.",
+    "Get-PnpDevice : No Win32_PnPEntity objects found with property 'PNPClass' equal to 'SmartCardReader'.  Verify the value of the property and retry.",
+}
+// Hand-written: how Windows PowerShell 5.1 lays the same error out on a German Windows (sentence translated,
+// category and error id not), the layout of the CategoryInfo / FullyQualifiedErrorId lines it prints.
+const NO_READERS_DE: FixtureCommand = {
+  code: 1,
+  stderr: [
+    "Get-PnpDevice : Es wurden keine Win32_PnPEntity-Objekte gefunden, deren Eigenschaft 'PNPClass' gleich 'SmartCardReader' ist.",
+    '    + CategoryInfo          : ObjectNotFound: (SmartCardReader:String) [Get-PnpDevice], CimJobException',
+    '    + FullyQualifiedErrorId : CmdletizationQuery_NotFound_PNPClass,Get-PnpDevice',
+  ].join('\r\n'),
 }
 
 /** The Linux tree is copied so the authfile can get a real mode (git keeps none). */
@@ -486,6 +499,23 @@ describe('keys.hardware on Windows', () => {
     )
     expect(observedAt(r, 'C:\\Users\\alex\\.ssh\\id_ecdsa_sk.pub:1')).toEqual(['sk-ecdsa-sha2-nistp256@openssh.com zoë@nitrokey 3'])
     expect(observedAt(r, PNP_READERS)).toEqual(['no readers'])
+  })
+
+  it.each([
+    ['English', NO_READERS],
+    ['German', NO_READERS_DE],
+  ])("reads Get-PnpDevice's %s no-match error as no smart-card readers", async (_lang, none) => {
+    const r = await runCheck(hardwareKeysCheck, win({ commands: { [PNP_HID]: read('win32/pnp-hidclass.json'), [PNP_READERS]: none } }))
+    expect(observedAt(r, PNP_READERS)).toEqual(['no readers'])
+  })
+
+  it('shows any other Get-PnpDevice failure as it was written, not as no readers', async () => {
+    const denied: FixtureCommand = {
+      code: 1,
+      stderr: 'Get-PnpDevice : Access denied \r\n    + CategoryInfo          : PermissionDenied: (:) [Get-PnpDevice], CimException',
+    }
+    const r = await runCheck(hardwareKeysCheck, win({ commands: { [PNP_HID]: read('win32/pnp-hidclass.json'), [PNP_READERS]: denied } }))
+    expect(observedAt(r, PNP_READERS)).not.toEqual(['no readers'])
   })
 
   it('warns with buying guidance when PowerShell lists no HID devices at all', async () => {
