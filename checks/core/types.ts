@@ -47,7 +47,14 @@ export interface Step {
   requiresAdmin?: boolean
   /** Opened only in the system browser, and only when it passes the external-link allowlist. */
   link?: string
+  /**
+   * Not a step towards the fix: how to take one back ('undo'), or another way to the same end
+   * ('alternative'). A pass never marks either done, and an undo step is no item of the checklist.
+   */
+  kind?: StepKind
 }
+
+export type StepKind = 'undo' | 'alternative'
 
 export interface Reference {
   title: string

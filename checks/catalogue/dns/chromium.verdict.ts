@@ -131,9 +131,13 @@ function policySteps(platform: Platform): Step[] {
   ]
 }
 
-/** The platform's default steps: every browser's settings page, no Local State edit, and the policies. */
+/** The platform's default steps: every browser's settings page, no Local State edit, or instead the policies. */
 export function stepsFor(platform: Platform): Step[] {
-  return [{ text: t('stepUi') }, { text: t('stepNoLocalState') }, ...policySteps(platform)]
+  return [
+    { text: t('stepUi') },
+    { text: t('stepNoLocalState') },
+    ...policySteps(platform).map((step): Step => ({ ...step, kind: 'alternative' })),
+  ]
 }
 
 function settingsPage(spec: ChromiumBrowserSpec): string {

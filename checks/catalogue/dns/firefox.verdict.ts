@@ -328,9 +328,14 @@ function adminStep(platform: Platform): Step {
   }
 }
 
-/** The platform's default steps: the settings page, a user.js block, how to undo it, and a locked policy. */
+/** The platform's default steps: the settings page, or instead a user.js block (and how to undo it) or a locked policy. */
 export function stepsFor(platform: Platform): Step[] {
-  return [{ text: t('stepUi') }, userJsStep(platform), { text: t('stepUndo') }, adminStep(platform)]
+  return [
+    { text: t('stepUi') },
+    { ...userJsStep(platform), kind: 'alternative' },
+    { text: t('stepUndo'), kind: 'undo' },
+    { ...adminStep(platform), kind: 'alternative' },
+  ]
 }
 
 /** What locks the value that decided a profile's verdict, when the user cannot change it: the policy, file or AutoConfig. */

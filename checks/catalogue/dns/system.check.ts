@@ -43,11 +43,13 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
           },
           {
             text: t('fixResolvedUndo'),
+            kind: 'undo',
             command: { shell: 'sh', line: `sudo rm ${DROP_IN} && sudo systemctl restart systemd-resolved` },
             requiresAdmin: true,
           },
           {
             text: t('fixNetworkManager'),
+            kind: 'alternative',
             command: {
               shell: 'sh',
               line: 'nmcli connection modify <connection> connection.dns-over-tls yes && nmcli connection up <connection>',
@@ -56,6 +58,7 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
           },
           {
             text: t('fixStubby'),
+            kind: 'alternative',
             command: { shell: 'sh', line: 'sudo systemctl restart stubby' },
             requiresAdmin: true,
           },
@@ -69,6 +72,7 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
           { text: t('fixWinSettings'), link: 'ms-settings:network-status' },
           {
             text: t('fixWinNetsh'),
+            kind: 'alternative',
             command: {
               shell: 'powershell',
               // The adapter is the one with the default route (the one this check reads), not a guessed name like 'Wi-Fi'.

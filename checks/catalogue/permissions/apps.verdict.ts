@@ -36,7 +36,11 @@ const LINUX_STEPS: readonly { system: LinuxSystem; step: Step }[] = [
   },
   {
     system: 'flatpak',
-    step: { text: t('linuxUndo'), command: { shell: 'sh', line: `cp -p ~/<app-id>.flatpak-override.bak "${FLATPAK_OVERRIDES}/<app-id>"` } },
+    step: {
+      text: t('linuxUndo'),
+      kind: 'undo',
+      command: { shell: 'sh', line: `cp -p ~/<app-id>.flatpak-override.bak "${FLATPAK_OVERRIDES}/<app-id>"` },
+    },
   },
   {
     system: 'flatpak',
@@ -58,7 +62,7 @@ export const DEFAULT_STEPS: Record<Platform, Step[]> = {
     { text: t('macCamera'), link: `${PRIVACY}Privacy_Camera` },
     { text: t('macMicrophone'), link: `${PRIVACY}Privacy_Microphone` },
     { text: t('macLocation'), link: `${PRIVACY}Privacy_LocationServices` },
-    { text: t('macTccutil'), command: { shell: 'sh', line: 'tccutil reset ScreenCapture <bundle-id>' } },
+    { text: t('macTccutil'), kind: 'alternative', command: { shell: 'sh', line: 'tccutil reset ScreenCapture <bundle-id>' } },
   ],
   win32: [
     { text: t('winCamera'), link: 'ms-settings:privacy-webcam' },

@@ -24,10 +24,11 @@ const COOKIE_STEP: Partial<Record<Platform, Step>> = {
 const INSTALL_DAEMON: Partial<Record<Platform, Step>> = {
   linux: {
     text: t('stepDaemonLinux'),
+    kind: 'alternative',
     command: { shell: 'sh', line: `sudo apt install tor && ${START_COMMAND.linux}` },
     requiresAdmin: true,
   },
-  darwin: { text: t('stepDaemonMac'), command: { shell: 'sh', line: `brew install tor && ${START_COMMAND.darwin}` } },
+  darwin: { text: t('stepDaemonMac'), kind: 'alternative', command: { shell: 'sh', line: `brew install tor && ${START_COMMAND.darwin}` } },
 }
 const present = <T>(items: (T | undefined)[]): T[] => items.filter((x): x is T => x !== undefined)
 

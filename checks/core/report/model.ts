@@ -1,7 +1,7 @@
 import { render, type Locale } from '../i18n/locale.js'
 import type { Msg } from '../i18n/message.js'
 import type { ProfileId } from '../guidance/profiles.js'
-import type { Effort, Evidence, Platform, Reference, Severity, Status, Step } from '../types.js'
+import type { Effort, Evidence, Platform, Reference, Severity, Status, Step, StepKind } from '../types.js'
 
 /** Worst first: what needs attention leads every human-readable view. */
 export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
@@ -50,6 +50,7 @@ export interface ReportStep {
   command?: { shell: 'sh' | 'powershell'; line: string }
   requiresAdmin?: boolean
   link?: string
+  kind?: StepKind
 }
 
 export interface ReportResult {

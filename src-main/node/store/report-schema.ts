@@ -27,13 +27,14 @@ const stepSchema = z.object({
   command: z.object({ shell: z.enum(['sh', 'powershell']), line: z.string() }).optional(),
   requiresAdmin: z.boolean().optional(),
   link: z.string().optional(),
+  kind: z.enum(['undo', 'alternative']).optional(),
 })
 
 const t = defineMessages('store', {
   observerUnknown: 'What an observer learns: this gap tells someone watching more about you than you intend.',
 })
 
-const resultSchema = z
+export const resultSchema = z
   .object({
     id: z.string(),
     title: msgSchema,

@@ -7,13 +7,14 @@ import { useI18n } from '../../i18n/I18nProvider.js'
 import { detailText } from './messages.js'
 
 /** One step's words (admin steps flagged before anyone runs them), its copyable command and its link. */
-export function StepBody({ step, lead }: { step: ReportStep; lead?: ReactNode }) {
+export function StepBody({ step, lead, badge }: { step: ReportStep; lead?: ReactNode; badge?: ReactNode }) {
   const { t } = useI18n()
   return (
     <>
       <div className="step-head">
         {lead}
         <p className="step-text">
+          {badge}
           {step.text}
           {step.requiresAdmin ? <span className="admin-badge">{t(reportText('admin'))}</span> : null}
         </p>

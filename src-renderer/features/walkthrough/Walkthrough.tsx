@@ -52,9 +52,13 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
     setChecked(null)
     const again = await onCheckAgain(entry.id)
     setChecked(again)
-    // A pass after "Check again" marks every step done, so the checklist agrees with the computer.
+    // A pass after "Check again" marks the fix's steps done, so the checklist agrees with the computer;
+    // an undo step or another way to the same end was not done just because the check passes.
     if (again?.status !== 'pass') return
-    const open = again.remediation.steps.map((_, i) => stepKey(entry.id, i + 1)).filter((key) => !guidance.checklist[key])
+    const open = again.remediation.steps
+      .map((step, i) => ({ step, key: stepKey(entry.id, i + 1) }))
+      .filter(({ step, key }) => step.kind === undefined && !guidance.checklist[key])
+      .map(({ key }) => key)
     if (open.length > 0) onAllDone(open)
   }
 
@@ -95,21 +99,33 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
               <ol className="steps walk-steps">
                 {steps.map((step, index) => {
                   const key = stepKey(entry.id, index + 1)
-                  const done = passes || Boolean(guidance.checklist[key])
+                  // An undo step is no item to tick; an alternative is done only when the person says so.
+                  const ownTick = step.kind === 'alternative'
+                  const done = step.kind !== 'undo' && ((passes && !ownTick) || Boolean(guidance.checklist[key]))
+                  const classes = ['step', done ? 'step-done' : '', step.kind ? `step-${step.kind}` : ''].filter(Boolean).join(' ')
                   return (
-                    <li key={key} className={done ? 'step step-done' : 'step'} data-step={index + 1}>
+                    <li key={key} className={classes} data-step={index + 1} data-kind={step.kind}>
                       <StepBody
                         step={step}
+                        badge={
+                          step.kind ? (
+                            <span className="kind-badge">{t(walkText(step.kind === 'undo' ? 'kindUndo' : 'kindAlternative'))}</span>
+                          ) : null
+                        }
                         lead={
-                          <input
-                            type="checkbox"
-                            checked={done}
-                            aria-label={t(walkText('stepDone', { n: index + 1 }))}
-                            // A passing check keeps every step done: the computer says so, not the tick.
-                            onChange={(event) => {
-                              if (!passes) onTick(key, event.target.checked)
-                            }}
-                          />
+                          step.kind === 'undo' ? (
+                            <span className="step-lead" aria-hidden="true" />
+                          ) : (
+                            <input
+                              type="checkbox"
+                              checked={done}
+                              aria-label={t(walkText('stepDone', { n: index + 1 }))}
+                              // A passing check keeps the fix's steps done: the computer says so, not the tick.
+                              onChange={(event) => {
+                                if (!passes || ownTick) onTick(key, event.target.checked)
+                              }}
+                            />
+                          )
                         }
                       />
                     </li>

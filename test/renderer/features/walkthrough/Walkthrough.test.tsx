@@ -82,11 +82,59 @@ describe('Walkthrough', () => {
     expect(onCheckAgain).toHaveBeenCalledWith('dns.firefox')
     await waitFor(() => expect(props.onAllDone).toHaveBeenCalledWith(['dns.firefox#2', 'dns.firefox#3']))
     expect(container.querySelector('.walk-status')?.getAttribute('role')).toBe('status')
-    expect(container.querySelector('.walk-status')?.textContent).toBe('It passes now. Every step is marked done.')
+    expect(container.querySelector('.walk-status')?.textContent).toBe('It passes now. The steps of the fix are marked done.')
     // The app then shows the passing result: every step reads as done.
     cleanup()
     setup({ entry: entry(pass) })
     for (const box of screen.getAllByRole('checkbox')) expect((box as HTMLInputElement).checked).toBe(true)
+  })
+
+  describe('an undo step or another way to the same end is never marked done for the person', () => {
+    const kinds = result({
+      ...warn,
+      remediation: {
+        steps: [
+          { text: 'Choose "Max Protection" in Settings.' },
+          { text: 'Or add these lines to user.js.', kind: 'alternative', command: { shell: 'sh', line: 'printf x >> user.js' } },
+          { text: 'To undo the user.js change, remove the lines.', kind: 'undo' },
+          { text: 'Or, as an administrator, write the policy file.', kind: 'alternative', requiresAdmin: true },
+        ],
+        references: [],
+      },
+    })
+    const none = guidance({ profile: 'everyday' })
+    const box = (n: number) => screen.queryByRole('checkbox', { name: `Step ${n} done` }) as HTMLInputElement | null
+
+    it('"Check again" that passes marks only the fix’s own steps', async () => {
+      const { props } = setup({ entry: entry(kinds), guidance: none, onCheckAgain: vi.fn(async () => raw({ ...kinds, status: 'pass' })) })
+      fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
+      await waitFor(() => expect(props.onAllDone).toHaveBeenCalledWith(['dns.firefox#1']))
+    })
+
+    it.each([
+      ['still open', 'warn'],
+      ['passing', 'pass'],
+    ] as const)('%s: the undo step has no box and says what it is; alternatives are ticked only by hand', (_, status) => {
+      const { props, container } = setup({ entry: entry({ ...kinds, status }), guidance: none })
+      expect(box(1)?.checked).toBe(status === 'pass')
+      expect(box(2)?.checked).toBe(false)
+      expect(box(3)).toBeNull()
+      expect(box(4)?.checked).toBe(false)
+      const undo = container.querySelector('li[data-step="3"]')
+      expect(undo?.classList.contains('step-done')).toBe(false)
+      expect(undo?.textContent).toContain('Only to undo')
+      expect(container.querySelector('li[data-step="2"]')?.textContent).toContain('Another way')
+      fireEvent.click(box(2) as HTMLInputElement)
+      expect(props.onTick).toHaveBeenCalledWith('dns.firefox#2', true)
+    })
+
+    it('a saved tick on an undo step (from an older list) does not show it as done', () => {
+      const { container } = setup({
+        entry: entry(kinds),
+        guidance: guidance({ profile: 'everyday', checklist: { 'dns.firefox#3': '2026-02-01T00:00:00Z' } }),
+      })
+      expect(container.querySelector('li[data-step="3"]')?.classList.contains('step-done')).toBe(false)
+    })
   })
 
   it('"Check again" that still does not pass says what it found', async () => {
