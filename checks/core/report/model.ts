@@ -81,30 +81,35 @@ export interface ScanReport {
 }
 
 /** The value seen as a reader of `locale` sees it: a value as read is unchanged, Bulwark's own words are rendered. */
-export function localizeObserved(observed: Evidence['observed'], locale: Locale): ReportEvidence['observed'] {
-  return typeof observed === 'object' && observed !== null ? render(observed, locale) : observed
+export function localizeObserved(
+  observed: Evidence['observed'],
+  locale: Locale,
+  text: (msg: Msg) => string = (msg) => render(msg, locale),
+): ReportEvidence['observed'] {
+  return typeof observed === 'object' && observed !== null ? text(observed) : observed
 }
 
-export function localizeResult(r: RawResult, locale: Locale): ReportResult {
+/** `text` renders each message; the app passes one that isolates values inside right-to-left sentences. */
+export function localizeResult(r: RawResult, locale: Locale, text: (msg: Msg) => string = (msg) => render(msg, locale)): ReportResult {
   return {
     id: r.id,
-    title: render(r.title, locale),
+    title: text(r.title),
     category: r.category,
     severity: r.severity,
     status: r.status,
-    summary: render(r.summary, locale),
+    summary: text(r.summary),
     evidence: r.evidence.map((e) => ({
-      label: render(e.label, locale),
+      label: text(e.label),
       source: e.source,
-      observed: localizeObserved(e.observed, locale),
-      ...(e.expected ? { expected: render(e.expected, locale) } : {}),
+      observed: localizeObserved(e.observed, locale, text),
+      ...(e.expected ? { expected: text(e.expected) } : {}),
     })),
     durationMs: r.durationMs,
-    rationale: render(r.rationale, locale),
-    observer: render(r.observer, locale),
+    rationale: text(r.rationale),
+    observer: text(r.observer),
     effort: r.effort,
     remediation: {
-      steps: r.remediation.steps.map((s) => ({ ...s, text: render(s.text, locale) })),
+      steps: r.remediation.steps.map((s) => ({ ...s, text: text(s.text) })),
       references: r.remediation.references,
     },
   }

@@ -1,8 +1,9 @@
-import { render, type Locale } from '../../../checks/core/i18n/locale.js'
+import type { Locale } from '../../../checks/core/i18n/locale.js'
 import { verbatim, type Msg } from '../../../checks/core/i18n/message.js'
 import { localizeResult } from '../../../checks/core/report/model.js'
 import type { CheckInfo, ProgressEvent } from '../../../src-main/shared/ipc-contract.js'
 import type { HostSummary, RawReport, RawResult, ReportResult, Status } from '../../../src-main/shared/report.js'
+import { renderForWindow } from '../../i18n/i18n.js'
 import { STATUS_ORDER } from '../../../checks/core/report/model.js'
 
 /**
@@ -184,7 +185,8 @@ export function localizeScanState(state: RawScanState, locale: Locale): ScanStat
   const entries = Object.fromEntries(
     Object.entries(state.entries).map(([id, e]): [string, Entry] => {
       const { result, ...rest } = e
-      return [id, { ...rest, title: render(e.title, locale), ...(result ? { result: localizeResult(result, locale) } : {}) }]
+      const text = (msg: Msg): string => renderForWindow(msg, locale)
+      return [id, { ...rest, title: text(e.title), ...(result ? { result: localizeResult(result, locale, text) } : {}) }]
     }),
   )
   return { ...state, entries }
