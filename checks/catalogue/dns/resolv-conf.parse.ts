@@ -31,7 +31,8 @@ export function parseResolvConf(text: string): ParseResult<ResolvConf> {
       continue
     }
     const m = /^nameserver\s+(\S+)/.exec(line)
-    if (m?.[1]) nameservers.push(m[1])
+    // glibc reads three; a few more are kept for the evidence, never an unbounded list.
+    if (m?.[1] && nameservers.length < 16) nameservers.push(m[1])
   }
   return { ok: true, value: writer ? { nameservers, writer } : { nameservers } }
 }

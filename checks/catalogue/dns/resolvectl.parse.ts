@@ -19,6 +19,8 @@ export interface ResolvectlScope {
   defaultRoute?: boolean
   servers: string[]
   currentServer?: string
+  /** Search and routing domains ("~." routes every lookup to this scope); set only when printed. */
+  domains?: string[]
 }
 
 export interface ResolvectlStatus {
@@ -26,6 +28,9 @@ export interface ResolvectlStatus {
   links: ResolvectlScope[]
   resolvConfMode?: string
 }
+
+const MAX_LIST = 64
+const MAX_LINKS = 256
 
 const HEADER_LINK = /^Link (\d+) \(([^)]*)\)\s*$/
 const FIELD = /^\s*([A-Za-z][A-Za-z. ]*?):(?:\s+(.*))?$/
@@ -59,7 +64,11 @@ function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: strin
       scope.defaultRoute = parseDotMode(value) === 'yes'
       break
     case 'DNS Servers':
-      scope.servers.push(...value.split(/\s+/).filter(Boolean))
+      // Capped: a hostile or broken output must not grow a list without bound.
+      scope.servers = [...scope.servers, ...value.split(/\s+/).filter(Boolean)].slice(0, MAX_LIST)
+      break
+    case 'DNS Domain':
+      scope.domains = [...(scope.domains ?? []), ...value.split(/\s+/).filter(Boolean)].slice(0, MAX_LIST)
       break
     case 'Current DNS Server':
       scope.currentServer = value.trim()
@@ -88,7 +97,7 @@ export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatu
     const link = HEADER_LINK.exec(line)
     if (link) {
       scope = { name: link[2] ?? '', ifindex: Number(link[1]), servers: [] }
-      status.links.push(scope)
+      if (status.links.length < MAX_LINKS) status.links.push(scope)
       lastKey = undefined
       continue
     }
@@ -103,7 +112,7 @@ export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatu
     if (field) {
       lastKey = field[1] ?? ''
       applyField(scope, status, lastKey, field[2] ?? '')
-    } else if (lastKey === 'DNS Servers' || lastKey === 'Protocols') {
+    } else if (lastKey === 'DNS Servers' || lastKey === 'Protocols' || lastKey === 'DNS Domain') {
       applyField(scope, status, lastKey, line.trim())
     }
   }

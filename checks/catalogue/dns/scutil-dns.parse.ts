@@ -13,7 +13,12 @@ export interface ScutilResolver {
   section: string
   nameservers: string[]
   interfaceName?: string
+  /** A supplemental resolver answers only for this domain ("local", "corp.example"); the default one has none. */
+  domain?: string
 }
+
+const MAX_RESOLVERS = 64
+const MAX_NAMESERVERS = 16
 
 export function parseScutilDns(text: string): ScutilResolver[] {
   const body = stripBom(text)
@@ -23,8 +28,9 @@ export function parseScutilDns(text: string): ScutilResolver[] {
   let current: ScutilResolver | undefined
   for (const line of body.split(/\r?\n/)) {
     if (/^resolver #\d+/.test(line.trim())) {
+      // Past the cap the resolver is still parsed (so its lines are not misread) but not kept.
       current = { section, nameservers: [] }
-      out.push(current)
+      if (out.length < MAX_RESOLVERS) out.push(current)
       continue
     }
     if (/^\S/.test(line)) {
@@ -33,7 +39,9 @@ export function parseScutilDns(text: string): ScutilResolver[] {
       continue
     }
     const ns = /^\s*nameserver\[\d+\]\s*:\s*(\S+)/.exec(line)
-    if (ns?.[1] && current) current.nameservers.push(ns[1])
+    if (ns?.[1] && current && current.nameservers.length < MAX_NAMESERVERS) current.nameservers.push(ns[1])
+    const domain = /^\s*domain\s*:\s*(\S+)/.exec(line)
+    if (domain?.[1] && current) current.domain = domain[1]
     const iface = /^\s*if_index\s*:\s*\d+\s*\(([^)]+)\)/.exec(line)
     if (iface?.[1] && current) current.interfaceName = iface[1]
   }

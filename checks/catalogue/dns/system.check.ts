@@ -2,6 +2,7 @@
  * dns.system: is the operating system's own resolver encrypted?
  * Linux: systemd-resolved / NetworkManager DoT, stubby, dnscrypt-proxy (and the removed cloudflared proxy-dns).
  * macOS: encrypted-DNS configuration profiles. Windows: DoH policy and per-adapter DoH flags.
+ * On every OS, plain DNS whose route runs inside an up VPN tunnel is judged as what it is (system.verdict.ts).
  */
 import { defineCheck } from '../../core/define-check.js'
 import type { Check } from '../../core/types.js'
@@ -9,6 +10,8 @@ import { LINUX_PATHS, runLinux, type LinuxPaths } from './system.linux.io.js'
 import { runDarwin } from './system.darwin.io.js'
 import { runWin32 } from './system.win32.io.js'
 import { t } from './system.messages.js'
+import { judgeWithTunnel } from './system.verdict.js'
+import { gatherNet } from '../vpn/net.io.js'
 
 export interface DnsSystemOptions {
   /** Linux file locations (defaults: the real system paths). */
@@ -115,9 +118,15 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
       ],
     },
     async run(host, signal) {
-      if (host.platform === 'darwin') return runDarwin(host, signal)
-      if (host.platform === 'win32') return runWin32(host, signal)
-      return runLinux(host, linuxPaths, signal)
+      const platformRun =
+        host.platform === 'darwin'
+          ? runDarwin(host, signal)
+          : host.platform === 'win32'
+            ? runWin32(host, signal)
+            : runLinux(host, linuxPaths, signal)
+      // The same interfaces and nameserver routes vpn.wireguard reads: is the plain DNS inside a tunnel?
+      const [outcome, net] = await Promise.all([platformRun, gatherNet(host, signal, { resolvConf: linuxPaths.resolvConf })])
+      return judgeWithTunnel(outcome, net)
     },
   })
 }

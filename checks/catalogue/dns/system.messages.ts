@@ -87,6 +87,10 @@ export const t = defineMessages('dns.system', {
     'DNS goes to a local resolver at {address} that Bulwark does not recognise (for example dnsmasq or unbound). Check that resolver forwards over TLS or HTTPS.',
   linuxCloudflared:
     "cloudflared's DNS proxy (proxy-dns) is set up in {source}, but cloudflared 2026.2.0 removed proxy-dns: DNS through it may be broken or bypassed. Switch to systemd-resolved DNS over TLS, stubby or dnscrypt-proxy.",
+  viaTunnel:
+    "DNS lookups go in plain DNS to {servers}, but only inside the VPN tunnel {tunnels}: the tunnel encrypts them, so the local network and your internet provider cannot read them. The VPN provider (or the network behind the tunnel) runs that resolver and sees every lookup, as it sees the sites you connect to. If the tunnel drops, lookups may leave unprotected: turn on the VPN's kill switch.",
+  viaTunnelPublic:
+    "DNS lookups to {servers} travel inside the VPN tunnel {tunnels}, encrypted as far as the VPN server, but {public} is not the VPN's own resolver: from the VPN server on they travel unencrypted, so the VPN provider, the networks after it and that resolver see them. Use the DNS server your VPN provides, or encrypted DNS.",
   notFormat: '{path} is not a readable {format} file ({problem}), so Bulwark cannot tell what it sets. Check the file by hand.',
 
   // macOS verdicts

@@ -17,7 +17,13 @@ export function parseRouteGet(text: string): Result<RouteTarget, ParseFailure> {
   if (/\b(REJECT|BLACKHOLE)\b/.test(flags)) return { ok: true, value: { kind: 'none', why: flags } }
   const dev = field('interface')
   if (!dev || !/^[A-Za-z0-9._-]+$/.test(dev)) return { ok: false, reason: 'bad_shape' }
-  return { ok: true, value: { kind: 'dev', dev } }
+  const route = ['destination', 'mask', 'gateway', 'interface']
+    .flatMap((name) => {
+      const value = field(name)
+      return value ? [`${name}: ${value.slice(0, 64)}`] : []
+    })
+    .join(', ')
+  return { ok: true, value: { kind: 'dev', dev, route } }
 }
 
 /** route(8) prints this and exits non-zero when no route matches. */

@@ -28,7 +28,34 @@ export function parseIpLinks(text: string): Result<IpLink[], ParseFailure> {
   }
 }
 
-const routeSchema = z.array(z.looseObject({ dev: z.string().optional(), type: z.string().optional(), table: z.string().optional() })).min(1)
+const routeSchema = z
+  .array(
+    z.looseObject({
+      dst: z.string().optional(),
+      gateway: z.string().optional(),
+      dev: z.string().optional(),
+      type: z.string().optional(),
+      table: z.string().optional(),
+      prefsrc: z.string().optional(),
+    }),
+  )
+  .min(1)
+
+/** The words `ip route get` prints without -j, rebuilt from its JSON: "10.0.0.1 via 192.0.2.1 dev eth0 table 51820 src 192.0.2.5". */
+function routeLine(r: z.infer<typeof routeSchema>[number]): string {
+  const parts: Array<[string, string | undefined]> = [
+    ['', r.dst],
+    ['via', r.gateway],
+    ['dev', r.dev],
+    ['table', r.table],
+    ['src', r.prefsrc],
+  ]
+  return parts
+    .filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '')
+    .map(([k, v]) => (k ? `${k} ${v}` : v))
+    .join(' ')
+    .slice(0, 200)
+}
 
 const BLOCKING_TYPES = new Set(['unreachable', 'blackhole', 'prohibit', 'throw'])
 
@@ -39,7 +66,7 @@ export function parseIpRouteGet(text: string): Result<RouteTarget, ParseFailure>
   const route = parsed.value[0]
   if (route?.type && BLOCKING_TYPES.has(route.type)) return { ok: true, value: { kind: 'none', why: route.type } }
   if (!route?.dev) return { ok: false, reason: 'bad_shape' }
-  return { ok: true, value: { kind: 'dev', dev: route.dev } }
+  return { ok: true, value: { kind: 'dev', dev: route.dev, route: routeLine(route) } }
 }
 
 /** `ip route get` exits non-zero with this when no route exists: an answer (nothing routed), not an error. */

@@ -2,23 +2,17 @@ import { attempt, observedUnknown, tryReadText } from '../../core/host/helpers.j
 import type { Host } from '../../core/host/host.js'
 import { commandOf, parseToolOutput, runTool } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
-import { isDarwinNoRoute, parseIfconfigList, parseRouteGet, parseScutilNcList, type NcService } from './darwin-net.parse.js'
+import { parseIfconfigList, parseScutilNcList, type NcService } from './darwin-net.parse.js'
 import { wgQuickKillSwitch } from './kill-switch.io.js'
 import { DARWIN_WG_DIRS } from './wg-files.io.js'
-import { routeFrom, toolWords } from './route-lookup.verdict.js'
+import { darwinDnsRoutes } from './dns-routes.io.js'
+import { darwinRoute } from './route-lookup.io.js'
 import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
 import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
 /** wg-quick on macOS searches these (Homebrew on Apple silicon patches in /opt/homebrew/etc). */
 const RUN_DIR = '/var/run/wireguard'
-
-function route(host: Host, args: string[], label: Evidence['label'], signal: AbortSignal): Promise<ReturnType<typeof routeFrom>> {
-  const acceptExit = (_code: number | null, out: { stdout: string; stderr: string }): boolean => isDarwinNoRoute(toolWords(out))
-  return runTool(host, '/sbin/route', args, { timeoutMs: COMMAND_TIMEOUT_MS, signal, acceptExit }).then((r) =>
-    routeFrom(r, parseRouteGet, label),
-  )
-}
 
 /** wg-quick writes /var/run/wireguard/<name>.name holding the utunN it got. */
 async function wgQuickNames(host: Host): Promise<{ name: string; utun: string; source: string }[]> {
@@ -47,14 +41,15 @@ function ncProvider(s: NcService): Provider {
 const TUNNEL_LIKE = /^(utun|ipsec|ppp|tun|tap)\d+$/
 
 export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<NetFacts> {
-  const [ifaces, nc, names, route4, route6] = await Promise.all([
+  const [ifaces, nc, names, route4, route6, dns] = await Promise.all([
     runTool(host, '/sbin/ifconfig', ['-l'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
     runTool(host, '/usr/sbin/scutil', ['--nc', 'list'], { timeoutMs: COMMAND_TIMEOUT_MS, signal }),
     wgQuickNames(host),
-    route(host, ['-n', 'get', '1.1.1.1'], t('evRoute4'), signal),
-    route(host, ['-n', 'get', '-inet6', '2606:4700:4700::1111'], t('evRoute6'), signal),
+    darwinRoute(host, ['-n', 'get', '1.1.1.1'], t('evRoute4'), signal),
+    darwinRoute(host, ['-n', 'get', '-inet6', '2606:4700:4700::1111'], t('evRoute6'), signal),
+    darwinDnsRoutes(host, signal),
   ])
-  const routes = { route4: route4.lookup, route6: route6.lookup }
+  const routes = { route4: route4.lookup, route6: route6.lookup, dns: dns.routes }
   const list = parseToolOutput(ifaces, parseIfconfigList)
   if (!list.ok) {
     return {
@@ -65,6 +60,7 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
         { label: t('evLinks'), source: commandOf(ifaces), observed: observedUnknown(list.reason.reason) },
         route4.evidence,
         route6.evidence,
+        ...dns.evidence,
       ],
     }
   }
@@ -92,6 +88,7 @@ export async function gatherDarwin(host: Host, signal: AbortSignal): Promise<Net
       },
       route4.evidence,
       route6.evidence,
+      ...dns.evidence,
       ...killSwitch.filter((e): e is Evidence => e !== null),
     ],
   }

@@ -1,31 +1,15 @@
 import { exists, observedUnknown, observedWord } from '../../core/host/helpers.js'
 import { joinMessages, verbatim } from '../../core/i18n/message.js'
 import type { Host } from '../../core/host/host.js'
-import { commandOf, parseToolOutput, runTool, type ToolOptions, type ToolRun } from '../../core/host/toolkit.js'
+import { commandOf, parseToolOutput } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
-import { isNoRouteError, parseIpLinks, parseIpRouteGet, type IpLink } from './ip-json.parse.js'
+import { parseIpLinks, parseIpRouteGet, type IpLink } from './ip-json.parse.js'
 import { wgQuickKillSwitch } from './kill-switch.io.js'
-import { routeFrom, toolWords } from './route-lookup.verdict.js'
-import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
+import { linuxDnsRoutes } from './dns-routes.io.js'
+import { ip, ipNoRoute } from './route-lookup.io.js'
+import { routeFrom } from './route-lookup.verdict.js'
 import { providerByName, type NetFacts, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
-
-/** Where iproute2 lives when PATH lacks the sbin directories (a desktop session on some distributions). */
-const IP_FALLBACKS = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip']
-
-/** `ip route get` exits non-zero when no route matches: an answer, not a failure. */
-const noRoute: ToolOptions['acceptExit'] = (_code, out) => isNoRouteError(toolWords(out))
-
-async function ip(host: Host, args: readonly string[], signal: AbortSignal, acceptExit?: ToolOptions['acceptExit']): Promise<ToolRun> {
-  const options: ToolOptions = { timeoutMs: COMMAND_TIMEOUT_MS, signal, ...(acceptExit ? { acceptExit } : {}) }
-  const first = await runTool(host, 'ip', args, options)
-  if (first.ok || first.reason.code !== 'not_found') return first
-  for (const file of IP_FALLBACKS) {
-    const ran = await runTool(host, file, args, options)
-    if (ran.ok || ran.reason.code !== 'not_found') return ran
-  }
-  return first
-}
 
 const uapiSocket = (name: string): string => `/var/run/wireguard/${name}.sock`
 
@@ -52,13 +36,14 @@ async function classify(host: Host, links: readonly IpLink[]): Promise<{ tunnels
   return { tunnels, foreign, evidence }
 }
 
-export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetFacts> {
-  const [links, route4, route6] = await Promise.all([
+export async function gatherLinux(host: Host, signal: AbortSignal, resolvConf?: string): Promise<NetFacts> {
+  const [links, route4, route6, dns] = await Promise.all([
     ip(host, ['-d', '-j', 'link', 'show'], signal),
-    ip(host, ['-j', 'route', 'get', '1.1.1.1'], signal, noRoute).then((r) => routeFrom(r, parseIpRouteGet, t('evRoute4'))),
-    ip(host, ['-j', '-6', 'route', 'get', '2606:4700:4700::1111'], signal, noRoute).then((r) =>
+    ip(host, ['-j', 'route', 'get', '1.1.1.1'], signal, ipNoRoute).then((r) => routeFrom(r, parseIpRouteGet, t('evRoute4'))),
+    ip(host, ['-j', '-6', 'route', 'get', '2606:4700:4700::1111'], signal, ipNoRoute).then((r) =>
       routeFrom(r, parseIpRouteGet, t('evRoute6')),
     ),
+    linuxDnsRoutes(host, signal, resolvConf),
   ])
   const parsed = parseToolOutput(links, parseIpLinks)
   if (!parsed.ok) {
@@ -67,10 +52,12 @@ export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetF
       foreign: [],
       route4: route4.lookup,
       route6: route6.lookup,
+      dns: dns.routes,
       evidence: [
         { label: t('evLinks'), source: commandOf(links), observed: observedUnknown(parsed.reason.reason) },
         route4.evidence,
         route6.evidence,
+        ...dns.evidence,
       ],
     }
   }
@@ -91,11 +78,13 @@ export async function gatherLinux(host: Host, signal: AbortSignal): Promise<NetF
     foreign: found.foreign,
     route4: route4.lookup,
     route6: route6.lookup,
+    dns: dns.routes,
     evidence: [
       { label: t('evLinks'), source: commandOf(links), observed: listed.length ? joinMessages(listed, '; ') : t('obsNoneUp') },
       ...found.evidence,
       route4.evidence,
       route6.evidence,
+      ...dns.evidence,
       ...killSwitch.filter((e): e is Evidence => e !== null),
     ],
   }

@@ -5,6 +5,8 @@ import { parseToolOutput, runTool } from '../../core/host/toolkit.js'
 import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
 import type { Evidence } from '../../core/types.js'
 import { isWireGuardAdapter, parseWinNet, type WinAdapter, type WinRoute } from './windows-net.parse.js'
+import { nameserverEvidence } from './dns-routes.io.js'
+import { serverAddress, win32Targets, type NameserverRoute } from './dns-routes.verdict.js'
 import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
@@ -16,12 +18,15 @@ import { t } from './wireguard.messages.js'
 export const WIN_NET_SCRIPT = [
   "$ErrorActionPreference='SilentlyContinue'",
   // An error is kept, not silenced: only "no such route" is an answer, anything else leaves the route unknown.
-  'function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }',
+  'function R($a){ try { [pscustomobject]@{Routes=@(Find-NetRoute -RemoteIPAddress $a -ErrorAction Stop | Select-Object InterfaceAlias,NextHop,DestinationPrefix);Error=$null} } catch { [pscustomobject]@{Routes=@();Error=[pscustomobject]@{Category=[string]$_.CategoryInfo.Category;Message=[string]$_.Exception.Message}} } }',
+  // The DNS servers of the Up adapters, each with the route Windows would use to reach it (at most 8).
+  "$up=@(Get-NetAdapter | Where-Object Status -eq 'Up' | ForEach-Object ifIndex)",
   '[pscustomobject]@{' +
     "Adapters=@(Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ComponentID,DriverDescription,@{n='Status';e={[string]$_.Status}},InterfaceGuid);" +
     "Services=@(Get-Service -Name 'WireGuardTunnel$*' | Select-Object Name,@{n='Status';e={[string]$_.Status}});" +
     "Route4=R '1.1.1.1';" +
-    "Route6=R '2606:4700:4700::1111'" +
+    "Route6=R '2606:4700:4700::1111';" +
+    'DnsRoutes=@(Get-DnsClientServerAddress | Where-Object { $up -contains $_.InterfaceIndex } | ForEach-Object { $i=$_; @($i.ServerAddresses) | ForEach-Object { [pscustomobject]@{Server=[string]$_;InterfaceAlias=$i.InterfaceAlias;Route=(R $_)} } } | Select-Object -First 8)' +
     '} | ConvertTo-Json -Depth 5 -Compress',
 ].join('; ')
 
@@ -40,7 +45,7 @@ function providerOf(a: WinAdapter): Tunnel['provider'] {
  * an answer. Any other error (the service down, access denied) says nothing about where traffic goes.
  */
 function toLookup(answer: WinRoute): RouteLookup {
-  if (answer.alias !== null) return { kind: 'dev', dev: answer.alias }
+  if (answer.alias !== null) return { kind: 'dev', dev: answer.alias, ...(answer.route ? { route: answer.route } : {}) }
   if (answer.error === null) return { kind: 'none', why: t('obsFindNetRouteEmpty') }
   if (answer.error.category === 'ObjectNotFound') return { kind: 'none', why: answer.error.message || 'ObjectNotFound' }
   return { kind: 'unknown', reason: t('winRouteFailed', { category: answer.error.category || '?', message: answer.error.message }) }
@@ -49,7 +54,7 @@ function toLookup(answer: WinRoute): RouteLookup {
 export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
   const ran = await runTool(host, 'powershell', WIN_NET_ARGS, { timeoutMs: COMMAND_TIMEOUT_MS, signal })
   const source =
-    'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111'
+    'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111; Get-DnsClientServerAddress'
   const parsed = parseToolOutput(ran, parseWinNet)
   if (!parsed.ok) {
     const unknown: RouteLookup = { kind: 'unknown', reason: parsed.reason.reason }
@@ -58,6 +63,7 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
       foreign: [],
       route4: unknown,
       route6: unknown,
+      dns: [],
       evidence: [{ label: t('evWinNet'), source, observed: observedUnknown(parsed.reason.reason) }],
     }
   }
@@ -75,6 +81,12 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
   const running = net.services.filter((s) => /^running$/i.test(s.status))
   const route4 = toLookup(net.route4)
   const route6 = toLookup(net.route6)
+  const dns = win32Targets(net.dnsRoutes).flatMap((target): NameserverRoute[] => {
+    const found = net.dnsRoutes.find((d) => d.adapter === target.from && serverAddress(d.server) === target.server)
+    if (!found) return []
+    const lookup = toLookup(found.route)
+    return [{ target, lookup, evidence: nameserverEvidence(target, `Find-NetRoute -RemoteIPAddress ${target.server}`, lookup) }]
+  })
   const links = [
     ...wg.map((a) => verbatim(`${a.name} (${a.componentId || a.driverDescription}, ${a.description})`)),
     ...foreign.map((name) => t('obsOtherTunnel', { name })),
@@ -92,6 +104,7 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
     },
     { label: t('evRoute4'), source: 'Find-NetRoute -RemoteIPAddress 1.1.1.1', observed: describeLookup(route4) },
     { label: t('evRoute6'), source: 'Find-NetRoute -RemoteIPAddress 2606:4700:4700::1111', observed: describeLookup(route6) },
+    ...dns.map((d) => d.evidence),
     // The official client's kill switch depends on the tunnel's config, which only SYSTEM can decrypt.
     ...running.map((s) => ({
       label: t('evKillSwitch'),
@@ -99,5 +112,5 @@ export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetF
       observed: observedUnknown(t('obsDpapiKillSwitch')),
     })),
   ]
-  return { tunnels, foreign, route4, route6, evidence }
+  return { tunnels, foreign, route4, route6, dns, evidence }
 }

@@ -21,6 +21,7 @@ export function parseJsonWith<S extends z.ZodType>(text: string, schema: S): Res
 
 /**
  * Where a route lookup leads: out of an interface, or nowhere (no route, or a blackhole/unreachable route).
- * `why` is the tool's own words, or Bulwark's when the tool gave none.
+ * `why` is the tool's own words, or Bulwark's when the tool gave none; `route` is the route as the tool
+ * describes it (destination, gateway, interface), shown as evidence.
  */
-export type RouteTarget = { kind: 'dev'; dev: string } | { kind: 'none'; why: string | Msg }
+export type RouteTarget = { kind: 'dev'; dev: string; route?: string } | { kind: 'none'; why: string | Msg }

@@ -17,7 +17,7 @@ const adapter = z.looseObject({
 
 const service = z.looseObject({ Name: text, Status: text })
 
-const route = z.looseObject({ InterfaceAlias: text })
+const route = z.looseObject({ InterfaceAlias: text, NextHop: text, DestinationPrefix: text })
 
 const routeAnswer = z.looseObject({
   Routes: list(route),
@@ -31,11 +31,15 @@ function list<T extends z.ZodType>(item: T) {
     .transform((v): z.infer<T>[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]))
 }
 
+const dnsRoute = z.looseObject({ Server: text, InterfaceAlias: text, Route: routeAnswer })
+
 const schema = z.looseObject({
   Adapters: list(adapter),
   Services: list(service),
   Route4: routeAnswer,
   Route6: routeAnswer,
+  // Optional: a missing key is not the same as an empty list to zod, and older scripts had none.
+  DnsRoutes: list(dnsRoute).optional(),
 })
 
 export interface WinAdapter {
@@ -51,17 +55,24 @@ export interface WinNetFacts {
   services: { name: string; status: string }[]
   route4: WinRoute
   route6: WinRoute
+  /** Each DNS server of an Up adapter (Get-DnsClientServerAddress), with Find-NetRoute's answer for it. */
+  dnsRoutes: Array<{ server: string; adapter: string; route: WinRoute }>
 }
 
 /** What Find-NetRoute answered: the InterfaceAlias it chose (null when none), or the error it wrote. */
 export interface WinRoute {
   alias: string | null
+  /** The MSFT_NetRoute it chose, in words: "0.0.0.0/0 via 192.168.1.1 (Wi-Fi)"; null when none came back. */
+  route: string | null
   error: { category: string; message: string } | null
 }
 
 function answer(a: z.infer<typeof routeAnswer>): WinRoute {
+  // Find-NetRoute returns the source MSFT_NetIPAddress and the MSFT_NetRoute; only the route has a prefix.
+  const r = a.Routes.find((x) => x.DestinationPrefix !== '')
   return {
-    alias: a.Routes.map((r) => r.InterfaceAlias).find((x) => x !== '') ?? null,
+    alias: a.Routes.map((x) => x.InterfaceAlias).find((x) => x !== '') ?? null,
+    route: r ? `${r.DestinationPrefix} via ${r.NextHop || '?'} (${r.InterfaceAlias})`.slice(0, 200) : null,
     error: a.Error ? { category: a.Error.Category, message: a.Error.Message } : null,
   }
 }
@@ -84,6 +95,7 @@ export function parseWinNet(json: string): Result<WinNetFacts, ParseFailure> {
       services: v.Services.map((s) => ({ name: s.Name, status: s.Status })),
       route4: answer(v.Route4),
       route6: answer(v.Route6),
+      dnsRoutes: (v.DnsRoutes ?? []).slice(0, 32).map((d) => ({ server: d.Server, adapter: d.InterfaceAlias, route: answer(d.Route) })),
     },
   }
 }

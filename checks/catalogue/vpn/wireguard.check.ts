@@ -1,18 +1,8 @@
 import { defineCheck } from '../../core/define-check.js'
-import type { Host } from '../../core/host/host.js'
-import type { Platform } from '../../core/types.js'
 import { detectClients } from './vpn-clients.io.js'
-import { gatherDarwin } from './net.darwin.io.js'
-import { gatherLinux } from './net.linux.io.js'
-import { gatherWin32 } from './net.win32.io.js'
+import { gatherNet } from './net.io.js'
 import { t } from './wireguard.messages.js'
-import { DEFAULT_STEPS, judgeVpn, type NetFacts } from './wireguard.verdict.js'
-
-const GATHER: Record<Platform, (host: Host, signal: AbortSignal) => Promise<NetFacts>> = {
-  linux: gatherLinux,
-  darwin: gatherDarwin,
-  win32: gatherWin32,
-}
+import { DEFAULT_STEPS, judgeVpn } from './wireguard.verdict.js'
 
 export const wireguardCheck = defineCheck({
   id: 'vpn.wireguard',
@@ -40,7 +30,7 @@ export const wireguardCheck = defineCheck({
     ],
   },
   async run(host, signal) {
-    const [net, clients] = await Promise.all([GATHER[host.platform](host, signal), detectClients(host, signal)])
+    const [net, clients] = await Promise.all([gatherNet(host, signal), detectClients(host, signal)])
     const tunnels = Array.isArray(net.tunnels) ? [...net.tunnels, ...clients.tunnels] : net.tunnels
     // An interface a client vouches for (tailscale0, the "Tailscale" adapter) is no longer an unknown tunnel.
     const claimed = new Set(clients.tunnels.map((x) => x.iface))
@@ -50,6 +40,7 @@ export const wireguardCheck = defineCheck({
       foreign: net.foreign.filter((f) => !claimed.has(f)),
       route4: net.route4,
       route6: net.route6,
+      dns: net.dns,
       installed: clients.installed,
       tailscale: clients.tailscale,
       evidence: [...clients.evidence, ...net.evidence],

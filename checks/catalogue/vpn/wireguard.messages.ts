@@ -24,6 +24,8 @@ export const t = defineMessages('vpn.wireguard', {
     'The default route goes through {dev4}, a tunnel Bulwark does not recognise as WireGuard, Mullvad, ProtonVPN or Tailscale (perhaps OpenVPN or IPsec), so it cannot judge it. Check your VPN app for a leak-protection or kill-switch setting.',
   unknownLinks: 'Bulwark could not list network interfaces, so it cannot tell whether a tunnel is up: {reason}',
   unknownRoute: '{tunnels} is up, but Bulwark could not look up where traffic goes: {reason}',
+  dnsLeak:
+    "{tunnels} carries your traffic, but DNS lookups to {server} leave through {dev}, outside the tunnel (route seen: {route}): the network there, and the operator of that resolver, see every site you look up (DNS leak). Use the VPN's own DNS server (DNS = in the tunnel config, or the app's DNS setting), or route {server} through the tunnel.",
   winRouteFailed: 'Find-NetRoute failed ({category}): {message}',
   nothingButMesh:
     'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',
@@ -43,12 +45,15 @@ export const t = defineMessages('vpn.wireguard', {
   evServices: 'WireGuard tunnel services',
   evTailscale: 'Tailscale state',
   evMullvad: 'Mullvad state',
+  evDnsRoute: 'Route to nameserver {server} (from {from})',
+  evDnsServers: 'Nameservers in use',
   evKillSwitch: 'Kill switch (blocks traffic when the tunnel drops)',
   expectTunnel: 'A VPN tunnel interface',
   expectTunnelOrNone: 'A VPN tunnel interface, or no route at all',
 
   // values seen, in words
   obsNoRoute: 'no route ({why})',
+  obsToolOutput: 'output not understood: {problem}',
   obsFindNetRouteEmpty: 'Find-NetRoute found none',
   obsNoneUp: 'none up',
   obsNoneConfigured: 'none configured',

@@ -2,6 +2,7 @@ import { observedUnknown } from '../../core/host/helpers.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
 import type { RouteTarget } from './parsed.parse.js'
+import { dnsPath, tunnelFor, type NameserverRoute } from './dns-routes.verdict.js'
 import type { TailscaleStatus } from './vpn-clients.parse.js'
 import { t } from './wireguard.messages.js'
 
@@ -28,6 +29,8 @@ export interface NetFacts {
   foreign: string[]
   route4: RouteLookup
   route6: RouteLookup
+  /** The nameservers in use and the route to each (empty when none could be read). */
+  dns: NameserverRoute[]
   evidence: Evidence[]
 }
 
@@ -55,11 +58,6 @@ export function describeLookup(lookup: RouteLookup): string | Msg {
 
 function names(tunnels: readonly Tunnel[]): string {
   return [...new Set(tunnels.map((x) => x.label))].join(', ')
-}
-
-function tunnelFor(route: RouteLookup, tunnels: readonly Tunnel[], foreign: readonly string[]): Tunnel | undefined {
-  if (route.kind !== 'dev') return undefined
-  return tunnels.find((x) => x.iface === route.dev) ?? (foreign.includes(route.dev) ? tunnels.find((x) => x.iface === null) : undefined)
 }
 
 /** The verdict, from facts already gathered. Pure. */
@@ -128,6 +126,13 @@ export function judgeVpn(facts: VpnFacts): Outcome {
   const via4 = tunnelFor(route4, tunnels, foreign)
   if (!via4) return outcome('warn', t('splitTunnel', { tunnels: label, dev4: route4.dev }))
   const carried = names([via4])
+  // The tunnel carries the default route, yet lookups to this resolver leave another way: the network there sees them.
+  for (const ns of facts.dns) {
+    const path = dnsPath(ns.lookup, tunnels, foreign)
+    if (path.kind === 'outside') {
+      return outcome('warn', t('dnsLeak', { tunnels: carried, server: ns.target.server, dev: path.dev, route: path.route }))
+    }
+  }
   if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: route6.reason }))
   if (route6.kind === 'none') return outcome('pass', t('passNoV6', { tunnels: carried }))
   if (!tunnelFor(route6, tunnels, foreign)) return outcome('warn', t('ipv6Leak', { tunnels: carried, dev6: route6.dev }))

@@ -30,8 +30,14 @@ describe('ip -j parsers', () => {
   })
 
   it('reads route get: the table 51820 answer, not the main table', () => {
-    expect(parseIpRouteGet(fx('linux/route4-wg-quick.json'))).toEqual({ ok: true, value: { kind: 'dev', dev: 'wg0' } })
-    expect(parseIpRouteGet(fx('linux/route6-eth0.json'))).toEqual({ ok: true, value: { kind: 'dev', dev: 'eth0' } })
+    expect(parseIpRouteGet(fx('linux/route4-wg-quick.json'))).toEqual({
+      ok: true,
+      value: { kind: 'dev', dev: 'wg0', route: '1.1.1.1 dev wg0 table 51820 src 10.99.0.1' },
+    })
+    expect(parseIpRouteGet(fx('linux/route6-eth0.json'))).toEqual({
+      ok: true,
+      value: { kind: 'dev', dev: 'eth0', route: '2606:4700:4700::1111 via fd00:a::2 dev eth0 src fd00:a::1' },
+    })
   })
 
   it('treats blackhole/unreachable routes as "nothing leaves"', () => {
@@ -63,8 +69,14 @@ describe('macOS parsers', () => {
   it('reads ifconfig -l, route get and scutil --nc list', () => {
     const ifl = parseIfconfigList(fx('darwin/ifconfig-l.txt'))
     expect(ifl.ok && ifl.value).toContain('utun4')
-    expect(parseRouteGet(fx('darwin/route-get-utun4.txt'))).toEqual({ ok: true, value: { kind: 'dev', dev: 'utun4' } })
-    expect(parseRouteGet(fx('darwin/route6-get-en0.txt'))).toEqual({ ok: true, value: { kind: 'dev', dev: 'en0' } })
+    expect(parseRouteGet(fx('darwin/route-get-utun4.txt'))).toEqual({
+      ok: true,
+      value: { kind: 'dev', dev: 'utun4', route: 'destination: 0.0.0.0, mask: 128.0.0.0, interface: utun4' },
+    })
+    expect(parseRouteGet(fx('darwin/route6-get-en0.txt'))).toEqual({
+      ok: true,
+      value: { kind: 'dev', dev: 'en0', route: 'destination: default, mask: default, gateway: fe80::1%en0, interface: en0' },
+    })
     const nc = parseScutilNcList(fx('darwin/scutil-nc-list-wireguard-connected.txt'))
     expect(nc.ok && nc.value).toEqual([
       { status: 'Connected', name: 'Home tunnel', type: 'com.wireguard.macos' },
@@ -95,11 +107,11 @@ describe('macOS parsers', () => {
 describe('Windows parser', () => {
   it('reads adapters, services and route aliases, bare objects included', () => {
     const up = parseWinNet(fx('win32/winnet-wireguard-up.json'))
-    expect(up.ok && up.value.route4).toEqual({ alias: 'home', error: null })
+    expect(up.ok && up.value.route4).toEqual({ alias: 'home', route: null, error: null })
     expect(up.ok && up.value.services).toEqual([{ name: 'WireGuardTunnel$home', status: 'Running' }])
     const nothing = parseWinNet(fx('win32/winnet-nothing.json'))
     expect(nothing.ok && nothing.value.adapters.length).toBe(1)
-    expect(nothing.ok && nothing.value.route6).toEqual({ alias: null, error: null })
+    expect(nothing.ok && nothing.value.route6).toEqual({ alias: null, route: null, error: null })
   })
 
   it('keeps the error Find-NetRoute wrote instead of an answer', () => {
@@ -108,9 +120,14 @@ describe('Windows parser', () => {
     const parsed = parseWinNet(text)
     expect(parsed.ok && parsed.value.route4).toEqual({
       alias: null,
+      route: null,
       error: { category: 'ObjectNotFound', message: 'No matching MSFT_NetRoute objects found' },
     })
-    expect(parsed.ok && parsed.value.route6).toEqual({ alias: null, error: { category: 'PermissionDenied', message: 'Access denied' } })
+    expect(parsed.ok && parsed.value.route6).toEqual({
+      alias: null,
+      route: null,
+      error: { category: 'PermissionDenied', message: 'Access denied' },
+    })
   })
 
   it('matches wireguard-nt by hardware id, not by description', () => {

@@ -8,6 +8,7 @@ const facts = (platform: Platform, over: Partial<VpnFacts> = {}): VpnFacts => ({
   foreign: [],
   route4: { kind: 'dev', dev: 'eth0' },
   route6: { kind: 'none', why: 'unreachable' },
+  dns: [],
   installed: [],
   tailscale: null,
   evidence: [],
