@@ -149,8 +149,12 @@ function deniedReason(host: Host, place: Place, error: Parameters<typeof describ
 
 async function examinePlace(host: Host, place: Place, home: FileStat | null, acc: Acc): Promise<void> {
   const dirStat = await tryStat(host, place.dir)
-  if (!dirStat.ok && dirStat.reason.code === 'not_found') return
   acc.places.push(place.dir)
+  // A place that does not exist is still evidence: the reader sees where Bulwark looked.
+  if (!dirStat.ok && dirStat.reason.code === 'not_found') {
+    acc.evidence.push({ label: t('evPlace'), source: place.dir, observed: observedError('not_found') })
+    return
+  }
   const dir = dirStat.ok ? dirStat.value : null
   const posix = host.platform !== 'win32'
   // Only wg-quick's folders must be 0700. NetworkManager's system-connections is packaged 0755 and NM
@@ -175,7 +179,7 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
     acc.evidence.push({
       label: t('evDir'),
       source: place.dir,
-      observed: `mode ${formatMode(dir.mode)}, owner uid ${dir.uid}`,
+      observed: t('obsMode', { mode: formatMode(dir.mode), uid: dir.uid }),
       ...(guardsDir ? { expected: t('expectMode') } : {}),
     })
   }

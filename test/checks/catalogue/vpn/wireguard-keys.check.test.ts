@@ -130,7 +130,7 @@ describe('vpn.wireguard-keys on linux', () => {
     }
     const o = await run(host)
     expect(o.status, text(o)).toBe('pass')
-    expect(o.evidence.find((e) => e.source === '/etc/wireguard')?.label.en).toMatch(/only root or SYSTEM can read it: good/)
+    expect(o.evidence.find((e) => e.source === '/etc/wireguard')?.label.key).toBe('vpn.wireguard-keys.evDeniedGood')
   })
 
   it('a config this process may not read is judged by its mode, not counted as a leak', async () => {
@@ -239,6 +239,19 @@ describe('vpn.wireguard-keys on linux', () => {
     roots.push(root)
     const o = await run(linux(root, 1000))
     expect(o.status).toBe('pass')
+    expect(o.summary.key).toBe('vpn.wireguard-keys.passNone')
+    const looked = [
+      '/etc/wireguard',
+      '/etc/NetworkManager/system-connections',
+      '/home/alex/Downloads',
+      '/home/alex/Desktop',
+      '/home/alex/Documents',
+    ]
+    expect(o.summary.params?.places).toBe(looked.join(', '))
+    // Every place looked in is evidence, so a pass is never without it.
+    expect(o.evidence.map((e) => [e.label.key, e.source, shown(e.observed)])).toEqual(
+      looked.map((p) => ['vpn.wireguard-keys.evPlace', p, 'not found']),
+    )
   })
 })
 
