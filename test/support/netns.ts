@@ -1,12 +1,27 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Host } from '../../checks/core/host/host.js'
 
-/** A Host whose commands run inside a network namespace (`ip netns exec <ns> ...`); files stay the host's. */
+/**
+ * A Host whose commands run inside a network namespace (`ip netns exec <ns> ...`). Files stay the host's,
+ * except that /etc/<name> is read from /etc/netns/<ns>/<name> when that exists: the bind mount
+ * `ip netns exec` makes for the programs it starts (ip-netns(8)), so resolv.conf is the namespace's own.
+ */
 export function netnsHost(base: Host, ns: string): Host {
-  return { ...base, exec: (file, args, options) => base.exec('ip', ['netns', 'exec', ns, file, ...args], options) }
+  const mapped = (file: string): string => {
+    const own = file.startsWith('/etc/') ? `/etc/netns/${ns}/${file.slice('/etc/'.length)}` : ''
+    return own !== '' && existsSync(own) ? own : file
+  }
+  return {
+    ...base,
+    exec: (file, args, options) => base.exec('ip', ['netns', 'exec', ns, file, ...args], options),
+    readFile: (file, options) => base.readFile(mapped(file), options),
+    readText: (file, options) => base.readText(mapped(file), options),
+    stat: (file) => base.stat(mapped(file)),
+    lstat: (file) => base.lstat(mapped(file)),
+  }
 }
 
 function has(tool: string): boolean {
@@ -51,6 +66,11 @@ export class WireGuardLab {
   private readonly daemons: ChildProcess[] = []
   private readonly created: string[] = []
   private readonly keyDir = mkdtempSync(path.join(os.tmpdir(), 'bwk-keys-'))
+  /** Host routes added by routeOutside(), removed by reset(). */
+  private readonly outside: Array<[string, string]> = []
+  /** ip-netns(8): `ip netns exec` bind-mounts the files here over /etc for the programs it runs. */
+  readonly etcDir = `/etc/netns/${this.nsA}`
+  private createdNetnsEtc = false
 
   async start(): Promise<void> {
     for (const ns of [this.nsA, this.nsB]) {
@@ -132,8 +152,29 @@ export class WireGuardLab {
     ip('-n', this.nsA, ...args)
   }
 
+  /** Namespace A's own /etc/resolv.conf, as wg-quick's `DNS =` or a DHCP client would write it. */
+  resolvConf(...nameservers: string[]): void {
+    this.createdNetnsEtc ||= !existsSync(path.dirname(this.etcDir))
+    mkdirSync(this.etcDir, { recursive: true })
+    writeFileSync(path.join(this.etcDir, 'resolv.conf'), nameservers.map((n) => `nameserver ${n}\n`).join(''))
+  }
+
+  /** A more specific route to `prefix` out of the veth (the "physical NIC"), past a tunnel holding the default route. */
+  routeOutside(prefix: string, via: string): void {
+    const family = prefix.includes(':') ? '-6' : '-4'
+    this.inA(family, 'route', 'replace', prefix, 'via', via, 'dev', this.vethA)
+    this.outside.push([family, prefix])
+  }
+
   /** Clears A's routes and rules back to: no default route, tunnel link up. */
   reset(): void {
+    for (const [family, prefix] of this.outside.splice(0)) {
+      try {
+        ip('-n', this.nsA, family, 'route', 'del', prefix)
+      } catch {
+        /* already gone */
+      }
+    }
     for (const family of ['-4', '-6']) {
       for (const rule of ['not fwmark 51820 table 51820', 'table main suppress_prefixlength 0']) {
         try {
@@ -184,5 +225,13 @@ export class WireGuardLab {
       }
     }
     rmSync(this.keyDir, { recursive: true, force: true })
+    rmSync(this.etcDir, { recursive: true, force: true })
+    if (this.createdNetnsEtc) {
+      try {
+        rmdirSync(path.dirname(this.etcDir))
+      } catch {
+        /* another lab is using it */
+      }
+    }
   }
 }
