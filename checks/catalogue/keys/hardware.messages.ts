@@ -65,7 +65,6 @@ export const t = defineMessages(CHECK_ID, {
   obsNoneDeclared: 'none declared',
   obsDescriptorInvalid: '{reason} at byte {offset}',
   obsNoHidDevices: 'none (no HID devices)',
-  obsHidNodes: '{count} node(s): {names}',
   obsIoregCount: '{count} IOHIDDevice object(s)',
   obsPnpCount: '{count} present HIDClass device(s)',
   obsPresentKind: 'present ({kind})',

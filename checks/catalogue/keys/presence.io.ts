@@ -1,5 +1,5 @@
 import { attempt, describeHostError, observedError, observedWord, tryReadText } from '../../core/host/helpers.js'
-import { joinMessages } from '../../core/i18n/message.js'
+import { joinMessages, verbatim } from '../../core/i18n/message.js'
 import type { Evidence, Host, Msg } from '../../core/types.js'
 import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { formatUsagePage, isFidoDevice, type DeviceListing, type HidDevice } from './devices.verdict.js'
@@ -147,7 +147,7 @@ async function linuxKeys(host: Host): Promise<KeyPresence> {
     {
       label: t('evHidList'),
       source: HIDRAW_DIR,
-      observed: t('obsHidNodes', { count: names.length, names: names.join(', ') || observedWord('none') }),
+      observed: names.length > 0 ? verbatim(names.join(', ')) : observedWord('none'),
     },
     ...deviceEvidence(devices, (d) => `${d.source}/device/report_descriptor`),
     ...reads.flatMap((r) => r.evidence),

@@ -149,9 +149,8 @@ export async function detectClients(host: Host, signal: AbortSignal): Promise<Cl
     tailscaleCli[0] ? tailscale(host, tailscaleCli[0], signal) : null,
   ])
   const present = found.filter((f) => f.paths.length > 0)
-  const evidence: Evidence[] = present.flatMap((f) =>
-    f.paths.map((p) => ({ label: t('evInstalled'), source: p, observed: f.software.label })),
-  )
+  // One line per program, however many of its binaries were found (wg and wg-quick are one WireGuard).
+  const evidence: Evidence[] = present.map((f) => ({ label: t('evInstalled'), source: f.paths.join(', '), observed: f.software.label }))
   if (present.length === 0) {
     const wheres = cat.software.flatMap((s) => s.where)
     const bins = wheres.flatMap((w) => ('bin' in w ? [w.bin] : []))

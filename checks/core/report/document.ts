@@ -68,6 +68,17 @@ export function countByStatus(results: readonly ReportResult[]): Record<Status, 
   return counts
 }
 
+/**
+ * When the scan ran, as a reader of `locale` writes a date and time, in this computer's time zone
+ * (named, so a report read elsewhere stays unambiguous). The JSON keeps the ISO time.
+ */
+export function localDateTime(iso: string, locale: Locale): string {
+  const when = new Date(iso)
+  if (Number.isNaN(when.getTime())) return iso
+  const style = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const
+  return new Intl.DateTimeFormat(locale, style).format(when)
+}
+
 export function buildDocument(report: ScanReport, options: ReportOptions = {}): ReportDocument {
   const { locale } = report
   const r = (m: Msg): string => render(m, locale)
@@ -86,7 +97,9 @@ export function buildDocument(report: ScanReport, options: ReportOptions = {}): 
         version: report.tool.version,
       }),
     ),
-    heading: r(t('textHeading', { platform: report.host.platform, release: report.host.release, date: report.startedAt })),
+    heading: r(
+      t('textHeading', { platform: report.host.platform, release: report.host.release, date: localDateTime(report.startedAt, locale) }),
+    ),
     ...(report.profile ? { profile: r(t('profile', { profile: r(PROFILES[report.profile].title) })) } : {}),
     scoreValue: score,
     score: score === null ? r(t('noScore')) : r(t('score', { score })),

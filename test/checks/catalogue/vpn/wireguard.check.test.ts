@@ -101,7 +101,8 @@ const linuxCases: Case[] = [
     files: { ...WG_SOCK, ...WG_BIN },
     status: 'warn',
     summary: /WireGuard is installed, but no VPN tunnel is up/,
-    evidence: /\/usr\/bin\/wg => WireGuard/,
+    // One line for the program, naming every binary found, not one "installed" line per binary.
+    evidence: /^\/usr\/bin\/wg, \/usr\/bin\/wg-quick => WireGuard$/m,
   },
   {
     name: 'kernel WireGuard (info_kind wireguard) named by Mullvad, connected, lockdown on → pass',
