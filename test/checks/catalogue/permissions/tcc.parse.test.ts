@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sqlJsEngine } from '../../../../src-main/node/adapters/sqlite.js'
 import { decisionOf, isAppleClient, readTcc } from '../../../../checks/catalogue/permissions/tcc.parse.js'
-import { buildDb, buildTcc } from './tcc-fixture.js'
+import { buildDb, buildTcc, FIXTURES } from './tcc-fixture.js'
 
 async function read(bytes: Uint8Array) {
   const db = await sqlJsEngine.open(bytes)
@@ -33,6 +35,26 @@ describe('readTcc', () => {
       ['com.example.limited', 'limited', 'auth_value=3', null],
       ['us.zoom.xos', 'denied', 'auth_value=0', null],
       ['com.example.rec', 'unknown', 'auth_value=1', null],
+    ])
+  })
+
+  // Rows as macOS 10.15 stores them, positional as `sqlite3 TCC.db .dump` prints them, from the system and user
+  // databases of a real Catalina CI machine (mozilla-platform-ops/ronin_puppet
+  // modules/macos_safaridriver/files/add_tcc_perms.sh): twelve columns in this order, 'UNUSED' as the target of a
+  // row without one, a code-requirement blob. They must fit the committed Catalina schema unchanged.
+  it('reads rows laid out exactly as a real macOS 10.15 TCC.db holds them', async () => {
+    const schema = readFileSync(path.join(FIXTURES, 'permissions.apps/darwin/tcc-catalina.sql'), 'utf8')
+    const result = await read(
+      await buildDb(
+        schema,
+        "REPLACE INTO access VALUES('kTCCServiceAccessibility','/usr/libexec/sshd-keygen-wrapper',1,1,1,NULL,NULL,NULL,'UNUSED',NULL,0,0);",
+        "REPLACE INTO access VALUES('kTCCServiceAppleEvents','/usr/libexec/sshd-keygen-wrapper',1,1,1,X'fade0c000000003c0000000100000006000000020000001d636f6d2e6170706c652e737368642d6b657967656e2d7772617070657200000000000003',NULL,0,'com.apple.systemevents',X'fade0c000000003400000001000000060000000200000016636f6d2e6170706c652e73797374656d6576656e7473000000000003',NULL,1666043382);",
+      ),
+    )
+    expect(result.ok && result.value.generation).toBe('allowed')
+    expect(result.ok && result.value.grants.map((g) => [g.service, g.decision, g.target, g.apple])).toEqual([
+      ['kTCCServiceAccessibility', 'allowed', null, true],
+      ['kTCCServiceAppleEvents', 'allowed', 'com.apple.systemevents', true],
     ])
   })
 
