@@ -58,6 +58,26 @@ describe('readTcc', () => {
     ])
   })
 
+  // The same machine's macOS 14 rows: seventeen columns, the order of the committed Big Sur+ schema with the
+  // macOS 14 additions (pid, pid_version, boot_uuid, last_reminded).
+  it('reads rows laid out exactly as a real macOS 14 TCC.db holds them', async () => {
+    const schema = readFileSync(path.join(FIXTURES, 'permissions.apps/darwin/tcc-bigsur.sql'), 'utf8')
+    const result = await read(
+      await buildDb(
+        schema,
+        "REPLACE INTO access VALUES('kTCCServiceSystemPolicyAllFiles','/usr/libexec/sshd-keygen-wrapper',1,2,4,1,X'fade0c000000003c0000000100000006000000020000001d636f6d2e6170706c652e737368642d6b657967656e2d7772617070657200000000000003',NULL,0,'UNUSED',NULL,0,1710355061,NULL,NULL,'UNUSED',1710355061);",
+        "REPLACE INTO access VALUES('kTCCServiceAccessibility','com.apple.Terminal',0,2,4,1,X'fade0c000000003000000001000000060000000200000012636f6d2e6170706c652e5465726d696e616c000000000003',NULL,0,'UNUSED',NULL,0,1710355518,NULL,NULL,'UNUSED',1710355518);",
+        "REPLACE INTO access VALUES('kTCCServiceAppleEvents','com.apple.Terminal',0,2,3,1,X'fade0c000000003000000001000000060000000200000012636f6d2e6170706c652e5465726d696e616c000000000003',NULL,0,'com.apple.systemevents',X'fade0c000000003400000001000000060000000200000016636f6d2e6170706c652e73797374656d6576656e7473000000000003',NULL,1710355505,NULL,NULL,'UNUSED',1710355505);",
+      ),
+    )
+    expect(result.ok && result.value.generation).toBe('auth_value')
+    expect(result.ok && result.value.grants.map((g) => [g.service, g.client, g.decision, g.target])).toEqual([
+      ['kTCCServiceAccessibility', 'com.apple.Terminal', 'allowed', null],
+      ['kTCCServiceAppleEvents', 'com.apple.Terminal', 'allowed', 'com.apple.systemevents'],
+      ['kTCCServiceSystemPolicyAllFiles', '/usr/libexec/sshd-keygen-wrapper', 'allowed', null],
+    ])
+  })
+
   it('reads the Catalina schema by allowed (0/1)', async () => {
     const result = await read(
       await buildTcc('catalina', [
