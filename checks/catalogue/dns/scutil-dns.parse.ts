@@ -15,6 +15,8 @@ export interface ScutilResolver {
   interfaceName?: string
   /** A supplemental resolver answers only for this domain ("local", "corp.example"); the default one has none. */
   domain?: string
+  /** "Supplemental" marks a resolver used only for its match domains, never as the default one. */
+  supplemental?: boolean
 }
 
 const MAX_RESOLVERS = 64
@@ -42,6 +44,7 @@ export function parseScutilDns(text: string): ScutilResolver[] {
     if (ns?.[1] && current && current.nameservers.length < MAX_NAMESERVERS) current.nameservers.push(ns[1])
     const domain = /^\s*domain\s*:\s*(\S+)/.exec(line)
     if (domain?.[1] && current) current.domain = domain[1]
+    if (current && /^\s*flags\s*:.*\bSupplemental\b/.test(line)) current.supplemental = true
     const iface = /^\s*if_index\s*:\s*\d+\s*\(([^)]+)\)/.exec(line)
     if (iface?.[1] && current) current.interfaceName = iface[1]
   }

@@ -89,11 +89,14 @@ export function linuxTargets(resolvConf: ResolvConf | null, resolvConfPath: stri
   return out
 }
 
-/** macOS: the default resolver's servers (the first "DNS configuration" resolvers that answer for every domain). */
+/**
+ * macOS: the default resolver's servers: "DNS configuration" resolvers for no particular domain that are
+ * not Supplemental (a split-tunnel VPN's resolver is Supplemental and answers only its match domains).
+ */
 export function darwinTargets(resolvers: readonly ScutilResolver[]): NameserverTarget[] {
   const out: NameserverTarget[] = []
   for (const r of resolvers) {
-    if (r.section !== 'DNS configuration' || r.domain !== undefined) continue
+    if (r.section !== 'DNS configuration' || r.domain !== undefined || r.supplemental) continue
     for (const ns of r.nameservers) add(out, ns, null, 'scutil --dns')
   }
   return out
