@@ -11,7 +11,10 @@ export default defineConfig(({ mode }) => ({
       outDir: 'out/main',
       // electron-store is ESM-only and imports electron: bundling it keeps main one self-contained module graph.
       externalizeDeps: { exclude: ['electron-store'] },
-      rollupOptions: { input: { index: resolve('src-main/electron/index.ts') } },
+      // The scan thread is a second entry: main starts it by file name, next to its own (scan-worker.js).
+      rollupOptions: {
+        input: { index: resolve('src-main/electron/index.ts'), 'scan-worker': resolve('src-main/node/scan-worker/entry.ts') },
+      },
     },
   },
   preload: {

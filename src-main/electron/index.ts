@@ -11,6 +11,7 @@ import { createRegister } from './ipc/register.js'
 import { createSenderCheck } from './ipc/sender.js'
 import { printHtmlToPdf } from './pdf.js'
 import { redactionContextFromOs } from '../node/os-context.js'
+import { isolatedScans } from '../node/scan-worker/supervisor.js'
 import { createScanService } from './scan-service.js'
 import { CSP_HEADER, devServerCsp } from './security/csp.js'
 import type { LinkOpener } from './security/guards.js'
@@ -62,6 +63,8 @@ if (!app.requestSingleInstanceLock()) {
     const service = createScanService({
       checks: CHECKS,
       createHost: () => createNodeHost(),
+      // A check stuck on a hostile file must not freeze the window: scans run in a thread that can be given up on.
+      runScan: isolatedScans(new URL('./scan-worker.js', import.meta.url)),
       platform,
       store,
       systemLocale: () => app.getLocale(),

@@ -1,4 +1,4 @@
-import { runCheck, runScan } from '../../checks/core/engine/runner.js'
+import { runScan, type ScanRunner } from '../../checks/core/engine/runner.js'
 import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import { computeScore } from '../../checks/core/guidance/score.js'
 import { matchLocale, type Locale } from '../../checks/core/i18n/locale.js'
@@ -22,6 +22,8 @@ export interface ScanServiceDeps {
   checks: readonly Check[]
   /** A fresh host per scan, so memoised system information never goes stale. */
   createHost: () => Host
+  /** Runs scans and single checks; without one, in this process on `createHost()` (a check that blocks then freezes the app). */
+  runScan?: ScanRunner
   platform: Platform
   store: StorePort
   /** The OS language tag (app.getLocale() in the app). */
@@ -45,6 +47,7 @@ export function createScanService(deps: ScanServiceDeps) {
   const locale = (): Locale => deps.store.settings().locale ?? matchLocale(deps.systemLocale())
   const effective = (settings: Settings): EffectiveSettings => ({ ...settings, effectiveLocale: locale() })
   const unknownIds = (ids: readonly string[]): string[] => ids.filter((id) => !deps.checks.some((c) => c.id === id))
+  const run: ScanRunner = deps.runScan ?? ((checks, options) => runScan(checks, deps.createHost(), options))
 
   return {
     locale,
@@ -72,7 +75,7 @@ export function createScanService(deps: ScanServiceDeps) {
         // An empty list means every check, as in the CLI: a scan never stores an empty report.
         const only = request.only ?? []
         const selected = only.length > 0 ? deps.checks.filter((c) => only.includes(c.id)) : deps.checks
-        const raw = await runScan(selected, deps.createHost(), {
+        const raw = await run(selected, {
           defaultTimeoutMs: deps.store.settings().timeoutMs,
           onProgress,
           tool: deps.tool,
@@ -88,8 +91,9 @@ export function createScanService(deps: ScanServiceDeps) {
     async runCheck(request: RunCheckRequest): Promise<Result<RawResult>> {
       const check = deps.checks.find((c) => c.id === request.id)
       if (!check) return err('unknown_check', `No check with id ${request.id}.`)
-      const raw = await runCheck(check, deps.createHost(), { defaultTimeoutMs: deps.store.settings().timeoutMs })
-      return ok(raw)
+      const { results } = await run([check], { defaultTimeoutMs: deps.store.settings().timeoutMs, tool: deps.tool })
+      const [raw] = results
+      return raw ? ok(raw) : err('unknown_check', `No result for ${request.id}.`)
     },
 
     lastReport: (): RawReport | null => deps.store.reports()[0] ?? null,

@@ -79,6 +79,12 @@ describe('the built main bundle under plain Node with a fake electron', () => {
     expect(result.loaded).toEqual({ file: path.join(OUT, 'renderer', 'index.html') })
   })
 
+  it('builds the scan thread beside main, free of electron, so a stuck check cannot freeze the window', () => {
+    const thread = fs.readFileSync(path.join(OUT, 'main', 'scan-worker.js'), 'utf8')
+    expect(thread).toContain('node:worker_threads')
+    expect(thread).not.toMatch(/from ["']electron["']/)
+  })
+
   it('installs the guards on the window', () => {
     expect(result.guards).toEqual({
       willNavigate: true,

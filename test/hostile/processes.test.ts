@@ -1,12 +1,12 @@
 // Promise: a helper Bulwark runs can neither keep it waiting past its timeout nor leave a process behind, and
 // Ctrl-C or SIGTERM end the CLI at once (exit 130 or 143) even while a check is stuck, saving nothing.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isHostError, type ExecOptions, type ExecResult } from '../../checks/core/host/host.js'
-import { execCommand, KILL_GRACE_MS } from '../../src-main/node/adapters/exec.js'
+import { execCommand, KILL_GRACE_MS, treeKillerFor } from '../../src-main/node/adapters/exec.js'
 import { BUILT_CLI } from '../support/built-cli.js'
 
 const CLI = BUILT_CLI
@@ -206,4 +206,31 @@ describe('the real CLI with a DNS helper that hangs and ignores SIGTERM', () => 
     expect(recordedPids().length).toBeGreaterThan(0)
     expect(survivors()).toEqual([])
   }, 15_000)
+})
+
+// Windows has no process groups: the tree is ended with taskkill, and only while the helper runs, because Windows
+// soon gives an ended helper's pid to another program. Proven with taskkill's launcher recorded, on any system.
+describe('ending a helper tree on Windows', () => {
+  const launched: { file: string; args: readonly string[] }[] = []
+  const record = ((file: string, args: readonly string[]) => {
+    launched.push({ file, args })
+    return { on: () => undefined }
+  }) as unknown as typeof spawn
+  const windows = treeKillerFor('win32', record)
+  const child = (exitCode: number | null) => ({ pid: 4242, exitCode, signalCode: null }) as unknown as ChildProcess
+
+  it.each([
+    ['a running helper', () => windows.kill(child(null), 'SIGTERM'), [{ file: 'taskkill', args: ['/T', '/F', '/PID', '4242'] }]],
+    ['a helper that has exited (its pid may be another program now)', () => windows.kill(child(0), 'SIGKILL'), []],
+    [
+      'a helper another thread started, known by pid',
+      () => windows.killPid(777),
+      [{ file: 'taskkill', args: ['/T', '/F', '/PID', '777'] }],
+    ],
+  ])('%s', (_name, act, expected) => {
+    launched.length = 0
+    act()
+    expect(launched).toEqual(expected)
+    expect(windows.groups).toBe(false)
+  })
 })

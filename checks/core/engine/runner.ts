@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/message.js'
+import { defineMessages, type Msg } from '../i18n/message.js'
 import type { RawReport, RawResult } from '../report/model.js'
 import type { Check, Host, Outcome } from '../types.js'
 
@@ -9,6 +9,8 @@ const t = defineMessages('engine', {
   threw: 'The check stopped with an error: {message}',
   timedOut: 'The check did not finish within {ms} ms and was stopped.',
   cancelled: 'The scan was cancelled before this check finished.',
+  cut: 'The check stopped responding and was cut off after {ms} ms. The other checks were not affected.',
+  crashed: 'The check could not be run: {message}',
   moreLabel: 'More findings of this check',
   moreCount: 'and {count} more, not listed',
 })
@@ -44,6 +46,28 @@ export interface RunOptions {
   tool?: { name: string; version: string }
 }
 
+/** Runs a scan: in this process, or somewhere a stuck check can be abandoned (see src-main/node/scan-worker). */
+export type ScanRunner = (checks: readonly Check[], options: RunOptions) => Promise<RawReport>
+
+/** The limit a check runs under: the person's `--timeout`, else the check's own, else the app's setting. */
+export function timeoutFor(check: Check, options: Pick<RunOptions, 'timeoutMs' | 'defaultTimeoutMs'>): number {
+  return options.timeoutMs ?? check.timeoutMs ?? options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS
+}
+
+/** Why a check that never returned has no verdict of its own. */
+export type Abandoned = { kind: 'cut'; ms: number } | { kind: 'cancelled' } | { kind: 'crashed'; message: string }
+
+function abandonedSummary(why: Abandoned): Msg {
+  switch (why.kind) {
+    case 'cut':
+      return t('cut', { ms: why.ms })
+    case 'cancelled':
+      return t('cancelled')
+    case 'crashed':
+      return t('crashed', { message: why.message })
+  }
+}
+
 class CheckTimeout extends Error {}
 
 function withTimeout(check: Check, host: Host, ms: number, outer: AbortSignal | undefined): Promise<Outcome> {
@@ -74,10 +98,10 @@ function errorMessage(e: unknown): string {
   return String(e)
 }
 
-export async function runCheck(check: Check, host: Host, options: RunOptions = {}): Promise<RawResult> {
-  const now = options.now ?? Date.now
-  const started = now()
-  const base = {
+/** A check's result around an outcome: the check's own words, its steps unless the outcome brings some. */
+function resultOf(check: Check, platform: Host['platform'], outcome: Outcome, durationMs: number): RawResult {
+  const { steps, ...verdict } = capEvidence(outcome)
+  return {
     id: check.id,
     title: check.title,
     category: check.category,
@@ -85,12 +109,25 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
     rationale: check.rationale,
     observer: check.observer,
     effort: check.effort,
+    ...verdict,
+    remediation: { steps: steps ?? check.remediation.byPlatform[platform] ?? [], references: check.remediation.references },
+    durationMs: Math.max(0, Math.round(durationMs)),
   }
+}
+
+/** The result of a check that was given up on: an `error` that says why. */
+export function abandonedResult(check: Check, platform: Host['platform'], why: Abandoned, durationMs: number): RawResult {
+  return resultOf(check, platform, { status: 'error', summary: abandonedSummary(why), evidence: [] }, durationMs)
+}
+
+export async function runCheck(check: Check, host: Host, options: RunOptions = {}): Promise<RawResult> {
+  const now = options.now ?? Date.now
+  const started = now()
   let outcome: Outcome
   if (!check.platforms.includes(host.platform)) {
     outcome = { status: 'not_applicable', summary: t('notApplicable', { platform: host.platform }), evidence: [] }
   } else {
-    const ms = options.timeoutMs ?? check.timeoutMs ?? options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    const ms = timeoutFor(check, options)
     try {
       outcome = await withTimeout(check, host, ms, options.signal)
     } catch (e) {
@@ -103,13 +140,7 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
       }
     }
   }
-  const { steps, ...verdict } = capEvidence(outcome)
-  return {
-    ...base,
-    ...verdict,
-    remediation: { steps: steps ?? check.remediation.byPlatform[host.platform] ?? [], references: check.remediation.references },
-    durationMs: Math.max(0, Math.round(now() - started)),
-  }
+  return resultOf(check, host.platform, outcome, now() - started)
 }
 
 /** Runs every check in parallel; never rejects: each failure is a result. */

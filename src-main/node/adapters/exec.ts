@@ -14,21 +14,27 @@ export interface TreeKiller {
   /** Whether helpers get a process group of their own (POSIX) that `kill` can address as a whole. */
   readonly groups: boolean
   kill(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): void
+  /** Ends at once the tree of a helper known only by its pid (one another thread started). */
+  killPid(pid: number): void
   /** Whether anything of the helper's tree may still be running. */
   alive(child: ChildProcess): boolean
+}
+
+function signalGroup(pid: number, signal: 'SIGTERM' | 'SIGKILL'): void {
+  try {
+    // A negative pid addresses the helper's whole process group: children that outlive the helper too.
+    process.kill(-pid, signal)
+  } catch {
+    // ESRCH: the group is already gone, which is what was wanted.
+  }
 }
 
 const posixGroups: TreeKiller = {
   groups: true,
   kill(child, signal) {
-    if (child.pid === undefined) return
-    try {
-      // A negative pid addresses the helper's whole process group: children that outlive the helper too.
-      process.kill(-child.pid, signal)
-    } catch {
-      // ESRCH: the group is already gone, which is what was wanted.
-    }
+    if (child.pid !== undefined) signalGroup(child.pid, signal)
   },
+  killPid: (pid) => signalGroup(pid, 'SIGKILL'),
   alive(child) {
     if (child.pid === undefined) return false
     try {
@@ -42,35 +48,82 @@ const posixGroups: TreeKiller = {
 
 // Windows has no process groups to signal (`detached` there means a new console): taskkill ends the tree at once.
 // Only while the helper itself runs: Windows soon gives an ended helper's pid to another program.
-const windowsTree: TreeKiller = {
-  groups: false,
-  kill(child) {
-    if (child.pid === undefined || !windowsTree.alive(child)) return
-    const taskkill = spawn('taskkill', ['/T', '/F', '/PID', String(child.pid)], { windowsHide: true, stdio: 'ignore' })
-    taskkill.on('error', () => undefined)
-  },
-  alive: (child) => child.exitCode === null && child.signalCode === null,
+function windowsTree(run: typeof spawn): TreeKiller {
+  const taskkill = (pid: number): void => {
+    run('taskkill', ['/T', '/F', '/PID', String(pid)], { windowsHide: true, stdio: 'ignore' }).on('error', () => undefined)
+  }
+  const tree: TreeKiller = {
+    groups: false,
+    kill(child) {
+      if (child.pid !== undefined && tree.alive(child)) taskkill(child.pid)
+    },
+    killPid: taskkill,
+    alive: (child) => child.exitCode === null && child.signalCode === null,
+  }
+  return tree
 }
 
-export function treeKillerFor(platform: NodeJS.Platform): TreeKiller {
-  return platform === 'win32' ? windowsTree : posixGroups
+/** `run` is where taskkill is started from: replaceable so the Windows path can be proven on any system. */
+export function treeKillerFor(platform: NodeJS.Platform, run: typeof spawn = spawn): TreeKiller {
+  return platform === 'win32' ? windowsTree(run) : posixGroups
 }
 
 const tree = treeKillerFor(process.platform)
 
 /** Helpers still running (or whose leftovers are being ended), so the CLI can end them all when it is interrupted. */
 const live = new Set<ChildProcess>()
+/** Helpers a scan thread started and reported (see watchHelpers): this thread ends them if it gives up on that scan. */
+const adopted = new Set<number>()
+
+type HelperListener = (pid: number, running: boolean) => void
+const listeners = new Set<HelperListener>()
+
+function track(child: ChildProcess): void {
+  if (child.pid === undefined || live.has(child)) return
+  live.add(child)
+  for (const listener of listeners) listener(child.pid, true)
+}
+
+function untrack(child: ChildProcess): void {
+  if (!live.delete(child) || child.pid === undefined) return
+  for (const listener of listeners) listener(child.pid, false)
+}
+
+/**
+ * Tells `listener` each time a helper starts and once its whole tree is gone. A scan in a worker thread reports its
+ * helpers this way, because a thread stuck in a check can no longer end them itself. Returns the unsubscribe.
+ */
+export function watchHelpers(listener: HelperListener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Takes over the ending of a helper another thread started, until `releaseHelper`. */
+export function adoptHelper(pid: number): void {
+  adopted.add(pid)
+}
+
+export function releaseHelper(pid: number): void {
+  adopted.delete(pid)
+}
+
+/** Ends at once the tree of an adopted helper. */
+export function killAdoptedHelper(pid: number): void {
+  if (adopted.delete(pid)) tree.killPid(pid)
+}
 
 /** SIGKILL to every helper tree still running: for an exit that cannot wait for a grace period. */
 export function killAllHelpers(): void {
   for (const child of live) tree.kill(child, 'SIGKILL')
   live.clear()
+  for (const pid of adopted) tree.killPid(pid)
+  adopted.clear()
 }
 
 /** SIGTERM to the tree, SIGKILL once the grace is over if anything is left; resolves when it is gone or killed. */
 function terminate(child: ChildProcess): Promise<void> {
   if (!tree.alive(child)) {
-    live.delete(child)
+    untrack(child)
     return Promise.resolve()
   }
   tree.kill(child, 'SIGTERM')
@@ -81,7 +134,7 @@ function terminate(child: ChildProcess): Promise<void> {
       if (!gone && Date.now() - started < KILL_GRACE_MS) return
       clearInterval(poll)
       if (!gone) tree.kill(child, 'SIGKILL')
-      live.delete(child)
+      untrack(child)
       resolve()
     }, POLL_MS)
   })
@@ -143,7 +196,7 @@ export function execCommand(file: string, args: readonly string[], env: NodeJS.P
       reject(spawnError(e, file))
       return
     }
-    if (child.pid !== undefined) live.add(child)
+    track(child)
     // Listened for from the start: 'close' can follow 'exit' within the same tick.
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
     const stdout = new CappedOutput(maxBytes)

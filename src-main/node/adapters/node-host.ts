@@ -7,7 +7,7 @@ import { probeLoopback } from './loopback-probe.js'
 import { sqlJsEngine } from './sqlite.js'
 import { createSystemInfo } from './system-info.js'
 
-function currentPlatform(): Platform {
+export function currentPlatform(): Platform {
   const p = process.platform
   if (p === 'darwin' || p === 'win32') return p
   // BSDs and others read like Linux closely enough for the file-based checks; the rest say not_applicable.
