@@ -1,10 +1,25 @@
+import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import { failed, ok, type Result } from '../../checks/core/host/result.js'
-import { isLocale, type Locale } from '../../checks/core/i18n/locale.js'
+import { resolveLocale, type Locale } from '../../checks/core/i18n/locale.js'
 
-export const REPORT_FORMATS = ['html', 'md', 'json'] as const
+export const REPORT_FORMATS = ['html', 'md', 'json', 'text'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+/** The format a file name asks for by its extension; a name without one takes the format given, or HTML. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.txt': 'text',
+  '.text': 'text',
+}
+
+/** What --fail-on accepts: the report's exit code becomes the scan's (1 when a check failed). */
+export const FAIL_ON_VALUES = ['fail'] as const
 
 /** What every scanning command (scan, report) shares. */
 export interface ScanSelection {
@@ -12,16 +27,26 @@ export interface ScanSelection {
   timeoutMs?: number
   profile?: ProfileId
   lang?: Locale
-  /** --no-history: keep no trace of this scan in the CLI's history file. */
-  noHistory?: true
+  /** --save: add this scan to the CLI's history file. Without it a scan leaves no record. */
+  save?: true
 }
 
 export type Command =
   | { kind: 'help'; lang?: Locale }
   | { kind: 'version' }
   | { kind: 'list'; json: boolean; lang?: Locale }
+  | { kind: 'history'; json: boolean; lang?: Locale }
+  | { kind: 'forget'; lang?: Locale }
   | ({ kind: 'scan'; json: boolean } & ScanSelection)
-  | ({ kind: 'report'; format: ReportFormat; redact: boolean; out?: string } & ScanSelection)
+  | ({
+      kind: 'report'
+      /** Absent when neither --format nor --out's extension names one: the terminal decides (text there, else HTML). */
+      format?: ReportFormat
+      redact: boolean
+      out?: string
+      /** --fail-on fail: exit 1 when a check failed, as scan does; otherwise a written report exits 0. */
+      failOn?: (typeof FAIL_ON_VALUES)[number]
+    } & ScanSelection)
 
 export type ParseResult = Result<Command, UsageProblem>
 
@@ -38,16 +63,23 @@ export type UsageProblem =
   | { kind: 'bad-lang'; value: string }
   | { kind: 'bad-profile'; value: string; valid: readonly string[] }
   | { kind: 'bad-format'; value: string; valid: readonly string[] }
+  | { kind: 'bad-fail-on'; value: string; valid: readonly string[] }
+  | { kind: 'format-mismatch'; format: ReportFormat; out: string; implied: ReportFormat }
+  | { kind: 'unknown-extension'; out: string; valid: readonly string[] }
+  | { kind: 'conflicting-options'; option: string; other: string }
 
 const OPTIONS = {
   json: { type: 'boolean' },
-  only: { type: 'string' },
+  only: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   lang: { type: 'string' },
   profile: { type: 'string' },
   format: { type: 'string' },
   redact: { type: 'boolean' },
+  save: { type: 'boolean' },
+  // The default now; still accepted so that scripts written for older versions keep working.
   'no-history': { type: 'boolean' },
+  'fail-on': { type: 'string' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -55,24 +87,40 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS
 
-const ALLOWED: Record<'list' | 'scan' | 'report', readonly OptionName[]> = {
+const VERBS = ['list', 'scan', 'report', 'history', 'forget'] as const
+type Verb = (typeof VERBS)[number]
+const isVerb = (value: string): value is Verb => (VERBS as readonly string[]).includes(value)
+
+const ALLOWED: Record<Verb, readonly OptionName[]> = {
   list: ['json', 'lang'],
-  scan: ['json', 'only', 'timeout', 'lang', 'profile', 'no-history'],
-  report: ['format', 'redact', 'out', 'only', 'timeout', 'lang', 'profile', 'no-history'],
+  scan: ['json', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history'],
+  report: ['format', 'redact', 'out', 'fail-on', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history'],
+  history: ['json', 'lang'],
+  forget: ['lang'],
 }
 
-type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+type Values = {
+  [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string
+}
 
 function parseSelection(values: Values, knownIds: readonly string[]): Result<ScanSelection, UsageProblem> {
-  const only = (values.only ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-  const unknown = only.find((id) => !knownIds.includes(id))
-  if (unknown !== undefined) return failed({ kind: 'unknown-check', value: unknown, valid: knownIds })
-  if (values.only !== undefined && only.length === 0) {
-    return failed({ kind: 'unknown-check', value: values.only, valid: knownIds })
+  // Each --only adds to the list: `--only a --only b` is `--only a,b`.
+  const only: string[] = []
+  for (const value of values.only ?? []) {
+    const ids = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+    const unknown = ids.find((id) => !knownIds.includes(id))
+    if (unknown !== undefined) return failed({ kind: 'unknown-check', value: unknown, valid: knownIds })
+    if (ids.length === 0) return failed({ kind: 'unknown-check', value, valid: knownIds })
+    for (const id of ids) if (!only.includes(id)) only.push(id)
   }
+  if (values.save && values['no-history']) return failed({ kind: 'conflicting-options', option: '--save', other: '--no-history' })
   let timeoutMs: number | undefined
   if (values.timeout !== undefined) {
     const n = Number(values.timeout)
@@ -90,9 +138,26 @@ function parseSelection(values: Values, knownIds: readonly string[]): Result<Sca
     only,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(profile ? { profile } : {}),
-    ...(values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}),
-    ...(values['no-history'] ? { noHistory: true as const } : {}),
+    ...(values.save ? { save: true as const } : {}),
   })
+}
+
+/** The report's format from --format and --out's extension; the two must agree. */
+function reportFormat(values: Values): Result<ReportFormat | undefined, UsageProblem> {
+  const given = values.format
+  if (given !== undefined && !(REPORT_FORMATS as readonly string[]).includes(given)) {
+    return failed({ kind: 'bad-format', value: given, valid: REPORT_FORMATS })
+  }
+  const format = given as ReportFormat | undefined
+  const out = values.out
+  const extension = out === undefined ? '' : extname(out).toLowerCase()
+  if (out === undefined || extension === '') return ok(format ?? (out === undefined ? undefined : 'html'))
+  const implied = FORMAT_OF_EXTENSION[extension]
+  if (implied === undefined) {
+    return format ? ok(format) : failed({ kind: 'unknown-extension', out, valid: Object.keys(FORMAT_OF_EXTENSION) })
+  }
+  if (format !== undefined && format !== implied) return failed({ kind: 'format-mismatch', format, out, implied })
+  return ok(implied)
 }
 
 /**
@@ -125,32 +190,39 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   }
   const values: Values = parsed.values
   const { positionals } = parsed
-  if (values.lang !== undefined && !isLocale(values.lang)) return failed({ kind: 'bad-lang', value: values.lang })
-  const lang = values.lang !== undefined && isLocale(values.lang) ? { lang: values.lang } : {}
+  // --lang is matched the way a locale from the environment is: ES, es_MX, zh-Hans and fa-IR all name a language we have.
+  const chosen = values.lang === undefined ? null : resolveLocale(values.lang)
+  if (values.lang !== undefined && chosen === null) return failed({ kind: 'bad-lang', value: values.lang })
+  const lang = chosen ? { lang: chosen } : {}
   if (values.version) return ok({ kind: 'version' })
   const [verb, ...extra] = positionals
   if (values.help || verb === 'help' || verb === undefined) return ok({ kind: 'help', ...lang })
   if (extra.length > 0) return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
-  if (verb !== 'list' && verb !== 'scan' && verb !== 'report') return failed({ kind: 'unknown-command', value: verb })
+  if (!isVerb(verb)) return failed({ kind: 'unknown-command', value: verb })
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
   if (misplaced) return failed({ kind: 'not-for-command', option: `--${misplaced}`, command: verb })
 
-  if (verb === 'list') return ok({ kind: 'list', json: values.json ?? false, ...lang })
+  if (verb === 'list' || verb === 'history') return ok({ kind: verb, json: values.json ?? false, ...lang })
+  if (verb === 'forget') return ok({ kind: 'forget', ...lang })
 
   const selection = parseSelection(values, knownIds)
   if (!selection.ok) return selection
-  if (verb === 'scan') return ok({ kind: 'scan', json: values.json ?? false, ...selection.value })
+  const scanSelection = { ...selection.value, ...lang }
+  if (verb === 'scan') return ok({ kind: 'scan', json: values.json ?? false, ...scanSelection })
 
-  const format = values.format ?? 'html'
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-    return failed({ kind: 'bad-format', value: format, valid: REPORT_FORMATS })
+  const failOn = values['fail-on']
+  if (failOn !== undefined && !(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+    return failed({ kind: 'bad-fail-on', value: failOn, valid: FAIL_ON_VALUES })
   }
+  const format = reportFormat(values)
+  if (!format.ok) return format
   return ok({
     kind: 'report',
-    format: format as ReportFormat,
+    ...(format.value ? { format: format.value } : {}),
     redact: values.redact ?? false,
     ...(values.out !== undefined ? { out: values.out } : {}),
-    ...selection.value,
+    ...(failOn !== undefined ? { failOn: 'fail' as const } : {}),
+    ...scanSelection,
   })
 }

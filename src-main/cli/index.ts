@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../node/adapters/node-host.js'
 import { redactionContextFromOs } from '../node/os-context.js'
-import { cliHistory } from './history.js'
+import { isolatedScans } from '../node/scan-worker/supervisor.js'
+import { cliHistory, openCliHistory } from './history.js'
 import { exitOnInterrupt } from './interrupt.js'
-import { render } from '../../checks/core/i18n/locale.js'
+import { localeFromEnv, render } from '../../checks/core/i18n/locale.js'
 import { escapeControls, escapeControlsByLine } from '../../checks/core/report/text.js'
 import { t } from './messages.js'
-import { EXIT_USAGE, localeFromEnv, runCli } from './run-cli.js'
+import { EXIT_USAGE, runCli } from './run-cli.js'
 
 function packageVersion(): string {
   try {
@@ -47,11 +48,14 @@ const code = await runCli(
   {
     checks: CHECKS,
     createHost: () => createNodeHost(),
+    // A check stuck on a hostile file must not hold the scan past its limit: the scan runs in a thread that can be given up on.
+    runScan: isolatedScans(new URL('./scan-worker.js', import.meta.url)),
     version: packageVersion(),
     redactionContext: () => redactionContextFromOs(),
     signal,
     // The store's notices name paths from the environment: shown escaped, like every other value.
     saveReport: cliHistory({ platform: host.platform, env: process.env, home: host.home, stderr: (s) => stderr(escapeControlsByLine(s)) }),
+    history: openCliHistory({ platform: host.platform, env: process.env, home: host.home }),
   },
 )
 // A write error seen during the run outranks the scan's own exit code.

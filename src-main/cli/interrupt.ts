@@ -1,9 +1,8 @@
 import { setMaxListeners } from 'node:events'
-import { render } from '../../checks/core/i18n/locale.js'
+import { localeFromEnv, render } from '../../checks/core/i18n/locale.js'
 import { killAllHelpers } from '../node/adapters/exec.js'
 import { parseCommandLine } from './args.js'
 import { t } from './messages.js'
-import { localeFromEnv } from './run-cli.js'
 
 /** The shell's convention, 128 + the signal's number, so a script can tell an interrupted scan from a finished one. */
 export const INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
@@ -30,7 +29,7 @@ export function exitOnInterrupt(options: InterruptOptions): AbortSignal {
       killAllHelpers()
       const parsed = parseCommandLine(options.argv, options.checkIds)
       const locale = (parsed.ok && 'lang' in parsed.value && parsed.value.lang) || localeFromEnv(options.env)
-      options.stderr(`bulwark: ${render(t('interrupted', { signal: name }), locale)}\n`)
+      options.stderr(`bulwark: ${render(t('stopped', { signal: name }), locale)}\n`)
       process.exit(code)
     })
   }

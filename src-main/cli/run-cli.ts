@@ -1,16 +1,22 @@
 import { applyProfile, PROFILES } from '../../checks/core/guidance/profiles.js'
-import { LOCALES, matchLocale, render, type Locale } from '../../checks/core/i18n/locale.js'
-import { runScan } from '../../checks/core/engine/runner.js'
+import { LOCALES, localeFromEnv, render, type Locale } from '../../checks/core/i18n/locale.js'
+import { computeScore } from '../../checks/core/guidance/score.js'
+import { runScan, type ScanRunner } from '../../checks/core/engine/runner.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
 import type { Check, Host } from '../../checks/core/types.js'
 import { renderHtml } from '../../checks/core/report/html.js'
-import { renderJson } from '../../checks/core/report/json.js'
+import { renderJson, reportContract } from '../../checks/core/report/json.js'
+import { countByStatus } from '../../checks/core/report/document.js'
+import { t as reportText } from '../../checks/core/report/messages.js'
 import { renderMarkdown } from '../../checks/core/report/markdown.js'
 import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
-import { parseCommandLine, type ScanSelection, type UsageProblem } from './args.js'
+import { parseCommandLine, type Command, type ReportFormat, type ScanSelection, type UsageProblem } from './args.js'
 import { escapeControls, escapeControlsByLine, formatReportText } from '../../checks/core/report/text.js'
 import type { Msg } from '../../checks/core/i18n/message.js'
+import { dirname, resolve } from 'node:path'
 import { UnsafeDestinationError, writePrivateFile, type UnsafeKind } from '../node/safe-write.js'
+import { examineDestination, problemOfError, type Destination, type DestinationProblem } from './destination.js'
+import type { CliHistory, ForgetOutcome } from './history.js'
 import { t } from './messages.js'
 
 export interface CliIo {
@@ -23,12 +29,18 @@ export interface CliIo {
 export interface CliDeps {
   checks: readonly Check[]
   createHost: () => Host
+  /** Runs the scan; without one, in this process on `createHost()` (a check that blocks then holds the scan up). */
+  runScan?: ScanRunner
   version: string
   redactionContext: () => RedactionContext
   /** Writes an exported report; private to the user (mode 0600) because reports describe their defences, and never through a link. */
   writeReport?: (path: string, content: string) => Promise<void>
-  /** Keeps a finished scan in the CLI's history (skipped with --no-history). */
-  saveReport?: (raw: RawReport) => void
+  /** Keeps a finished scan in the CLI's history: only with --save. Notices are said in `locale`. */
+  saveReport?: (raw: RawReport, locale: Locale) => void
+  /** The CLI's history file, for `history` and `forget`. */
+  history?: CliHistory
+  /** Where --out points, looked at before the scan (the real file system unless a test stands in). */
+  examineDestination?: (path: string) => Promise<Destination>
   /** Ends the scan early (Ctrl-C, SIGTERM): the checks still running are cancelled and nothing is saved. */
   signal?: AbortSignal
 }
@@ -36,11 +48,6 @@ export interface CliDeps {
 export const EXIT_OK = 0
 export const EXIT_FAILED_CHECKS = 1
 export const EXIT_USAGE = 2
-
-/** The language the user's environment asks for: LC_ALL, then LC_MESSAGES, then LANG (POSIX order). */
-export function localeFromEnv(env: CliIo['env']): Locale {
-  return matchLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE?.split(':')[0])
-}
 
 function describeProblem(p: UsageProblem): Msg {
   switch (p.kind) {
@@ -66,18 +73,27 @@ function describeProblem(p: UsageProblem): Msg {
       return t('badProfile', { value: p.value, valid: p.valid.join(', ') })
     case 'bad-format':
       return t('badFormat', { value: p.value, valid: p.valid.join(', ') })
+    case 'bad-fail-on':
+      return t('badFailOn', { value: p.value, valid: p.valid.join(', ') })
+    case 'format-mismatch':
+      return t('formatMismatch', { format: p.format, out: p.out, implied: p.implied })
+    case 'unknown-extension':
+      return t('unknownExtension', { out: p.out, valid: p.valid.join(', ') })
+    case 'conflicting-options':
+      return t('conflictingOptions', { option: p.option, other: p.other })
   }
 }
 
 async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Promise<ScanReport> {
   const selected = selection.only.length > 0 ? deps.checks.filter((c) => selection.only.includes(c.id)) : deps.checks
-  const raw = await runScan(selected, deps.createHost(), {
+  const run: ScanRunner = deps.runScan ?? ((checks, options) => runScan(checks, deps.createHost(), options))
+  const raw = await run(selected, {
     ...(selection.timeoutMs !== undefined ? { timeoutMs: selection.timeoutMs } : {}),
     tool: { name: 'bulwark', version: deps.version },
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
-  // A cancelled scan is partial: keeping it would put a false picture in the history.
-  if (!selection.noHistory && !deps.signal?.aborted) deps.saveReport?.(raw)
+  // Kept only when asked: a saved scan is a list of this machine's weak points. A cancelled scan is partial and never kept.
+  if (selection.save && !deps.signal?.aborted) deps.saveReport?.(raw, locale)
   const report = localizeReport(raw, locale)
   if (!selection.profile) return report
   return { ...report, profile: selection.profile, results: applyProfile(report.results, PROFILES[selection.profile]) }
@@ -93,10 +109,68 @@ const UNSAFE_WHAT = {
   socket: 'isSocket',
 } as const satisfies Record<UnsafeKind, Parameters<typeof t>[0]>
 
-/** Why a report could not be written, in the user's language when Bulwark itself refused. */
+/** Why a report cannot go to `path`, in plain words (never Node's ENOENT or EISDIR text). */
+function destinationProblem(path: string, p: DestinationProblem): Msg {
+  switch (p.kind) {
+    case 'unsafe':
+      return t('refusedDestination', { path, what: t(UNSAFE_WHAT[p.what]) })
+    case 'no-folder':
+      return t('cannotWrite', { path, reason: t('noFolder', { folder: p.folder }) })
+    case 'not-a-folder':
+      return t('cannotWrite', { path, reason: t('notAFolder', { folder: p.folder }) })
+    case 'folder-not-writable':
+      return t('cannotWrite', { path, reason: t('folderNotWritable', { folder: p.folder }) })
+    case 'read-only':
+      return t('cannotWrite', { path, reason: t('readOnly', { folder: p.folder }) })
+    case 'disk-full':
+      return t('cannotWrite', { path, reason: t('diskFull') })
+    case 'other':
+      return t('cannotWrite', { path, reason: p.reason })
+  }
+}
+
 function writeProblem(path: string, e: unknown): Msg {
-  if (e instanceof UnsafeDestinationError) return t('refusedDestination', { path, what: t(UNSAFE_WHAT[e.kind]) })
-  return t('cannotWrite', { path, reason: e instanceof Error ? e.message : String(e) })
+  if (e instanceof UnsafeDestinationError) return destinationProblem(path, { kind: 'unsafe', what: e.kind })
+  return destinationProblem(path, problemOfError(e, dirname(resolve(path))))
+}
+
+/** One line per saved scan: when, where, how it went, and its score by the checks' own weights. */
+function historyLines(history: CliHistory, reports: readonly RawReport[]): Msg[] {
+  if (reports.length === 0) return [t('historyEmpty')]
+  const lines = reports.map((raw) => {
+    const tally = countByStatus(raw.results)
+    const score = computeScore(raw.results).value
+    return t('historyLine', {
+      date: raw.startedAt,
+      platform: raw.host.platform,
+      release: raw.host.release,
+      fail: tally.fail,
+      warn: tally.warn,
+      pass: tally.pass,
+      score: score === null ? reportText('noScore') : reportText('score', { score }),
+    })
+  })
+  return [t('historyHeading', { count: reports.length, path: history.file }), ...lines, t('historyForgetHint')]
+}
+
+function forgetLines(outcome: ForgetOutcome): Msg[] {
+  const lines: Msg[] = []
+  if (outcome.history) {
+    const { path, scans } = outcome.history
+    lines.push(scans === null ? t('forgotFile', { path }) : t('forgotHistory', { path, count: scans }))
+  }
+  for (const path of outcome.others) lines.push(t('forgotFile', { path }))
+  for (const f of outcome.failed) lines.push(t('forgetFailed', { path: f.path, reason: f.reason }))
+  if (lines.length === 0) lines.push(t('forgotNothing', { folder: outcome.folder }))
+  if (outcome.appFile) lines.push(t('appDataKept', { path: outcome.appFile }))
+  return lines
+}
+
+type ReportCommand = Extract<Command, { kind: 'report' }>
+
+/** The format a report is written in: what was asked, else text for a person at a terminal and HTML for a file or a pipe. */
+function chosenFormat(command: ReportCommand, isTTY: boolean): ReportFormat {
+  return command.format ?? (command.out === undefined && isTTY ? 'text' : 'html')
 }
 
 /** The whole CLI as a function of its inputs: returns the exit code, never throws. */
@@ -117,6 +191,45 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   const command = parsed.value
   const locale = ('lang' in command && command.lang) || envLocale
   const colour = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'
+  // Everything that can be refused is refused before the scan, so a mistake costs no waiting.
+  const report = async (command: ReportCommand, locale: Locale, colour: boolean): Promise<number> => {
+    const out = command.out
+    const format = chosenFormat(command, io.isTTY)
+    if (out === undefined && format === 'html' && io.isTTY) {
+      say(t('htmlToTerminal'), locale)
+      return EXIT_USAGE
+    }
+    const destination = out === undefined ? null : await (deps.examineDestination ?? examineDestination)(out)
+    if (out !== undefined && destination?.kind === 'problem') {
+      say(destinationProblem(out, destination.problem), locale)
+      return EXIT_USAGE
+    }
+    const full = await scan(command, locale, deps)
+    const shown = command.redact ? redactReport(full, deps.redactionContext()) : full
+    const options = { redacted: command.redact }
+    const render_ = {
+      json: () => renderJson(shown),
+      md: () => renderMarkdown(shown, options),
+      html: () => renderHtml(shown, options),
+      text: () => formatReportText(shown, { colour: colour && out === undefined }),
+    } satisfies Record<ReportFormat, () => string>
+    const content = render_[format]()
+    if (out === undefined) {
+      if (format === 'text') io.stdout(content)
+      else print(content)
+      if (command.format === undefined && io.isTTY) say(t('reportHint'), locale)
+    } else if (destination?.kind !== 'discard') {
+      try {
+        await (deps.writeReport ?? writePrivateFile)(out, content)
+      } catch (e) {
+        say(writeProblem(out, e), locale)
+        return EXIT_USAGE
+      }
+      io.stderr(escapeControls(render(t('wrote', { path: out }), locale)) + '\n')
+    }
+    // The report is what was asked for: it is written, so the run succeeded, unless a script asks for the scan's verdict.
+    return command.failOn === 'fail' && failed(full) ? EXIT_FAILED_CHECKS : EXIT_OK
+  }
   try {
     switch (command.kind) {
       case 'help':
@@ -148,28 +261,36 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         else io.stdout(formatReportText(report, { colour }))
         return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
-      case 'report': {
-        const full = await scan(command, locale, deps)
-        const report = command.redact ? redactReport(full, deps.redactionContext()) : full
-        const options = { redacted: command.redact }
-        const content =
-          command.format === 'json'
-            ? renderJson(report)
-            : command.format === 'md'
-              ? renderMarkdown(report, options)
-              : renderHtml(report, options)
-        if (command.out === undefined) {
-          print(content)
+      case 'report':
+        return await report(command, locale, colour)
+      case 'history': {
+        const history = deps.history
+        if (!history) throw new Error('no history store')
+        const { reports, notices } = history.read()
+        for (const notice of notices) say(notice, locale)
+        if (command.json) {
+          print(
+            JSON.stringify({ file: history.file, scans: reports.map((raw) => reportContract(localizeReport(raw, locale))) }, null, 2) +
+              '\n',
+          )
         } else {
-          try {
-            await (deps.writeReport ?? writePrivateFile)(command.out, content)
-          } catch (e) {
-            say(writeProblem(command.out, e), locale)
-            return EXIT_USAGE
-          }
-          io.stderr(escapeControls(render(t('wrote', { path: command.out }), locale)) + '\n')
+          print(
+            historyLines(history, reports)
+              .map((m) => render(m, locale))
+              .join('\n') + '\n',
+          )
         }
-        return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
+        return EXIT_OK
+      }
+      case 'forget': {
+        if (!deps.history) throw new Error('no history store')
+        const outcome = deps.history.forget()
+        print(
+          forgetLines(outcome)
+            .map((m) => render(m, locale))
+            .join('\n') + '\n',
+        )
+        return outcome.failed.length > 0 ? EXIT_USAGE : EXIT_OK
       }
     }
   } catch (e) {

@@ -51,3 +51,58 @@ describe('usage problems are said in the chosen language, with exit code 2', () 
     expect(r.text).toMatch(message)
   })
 })
+
+describe('--lang is matched the way the environment is', () => {
+  it.each([
+    ['en', 'en'],
+    ['EN', 'en'],
+    ['en_US.UTF-8', 'en'],
+    ['es', 'es'],
+    ['ES', 'es'],
+    ['es-MX', 'es'],
+    ['es_419', 'es'],
+    ['zh', 'zh-CN'],
+    ['zh_CN', 'zh-CN'],
+    ['zh-cn', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['zh-Hans-CN', 'zh-CN'],
+    ['fa', 'fa'],
+    ['fa-IR', 'fa'],
+    ['FA_ir.utf8', 'fa'],
+  ])('--lang %s is %s', (value, lang) => {
+    expect(parseCommandLine(['scan', '--lang', value], IDS)).toMatchObject({ ok: true, value: { lang } })
+    expect(parseCommandLine(['list', '--lang', value], IDS)).toMatchObject({ ok: true, value: { lang } })
+  })
+
+  it.each(['tlh', 'C', 'POSIX', 'e', 'english', ''])('--lang %j is refused', (value) => {
+    expect(parseCommandLine(['scan', '--lang', value], IDS)).toEqual({ ok: false, reason: { kind: 'bad-lang', value } })
+  })
+})
+
+describe('--only', () => {
+  const ids = ['a.one', 'b.two', 'c.three']
+  it.each([
+    [['--only', 'a.one'], ['a.one']],
+    [
+      ['--only', 'a.one,b.two'],
+      ['a.one', 'b.two'],
+    ],
+    [
+      ['--only', 'a.one', '--only', 'c.three'],
+      ['a.one', 'c.three'],
+    ],
+    [
+      ['--only', 'c.three', '--only', 'a.one,b.two', '--only=a.one'],
+      ['c.three', 'a.one', 'b.two'],
+    ],
+  ])('%j selects %j', (extra, only) => {
+    expect(parseCommandLine(['scan', ...extra], ids)).toMatchObject({ ok: true, value: { only } })
+  })
+
+  it('an unknown id in any of the repeats is a usage error naming it', () => {
+    expect(parseCommandLine(['scan', '--only', 'a.one', '--only', 'x.nope'], ids)).toEqual({
+      ok: false,
+      reason: { kind: 'unknown-check', value: 'x.nope', valid: ids },
+    })
+  })
+})

@@ -113,9 +113,23 @@ describe('the private writer shared by the CLI and the app', () => {
 
   it('refuses a device (/dev/null) without opening it', async () => {
     await expect(writePrivateFile('/dev/null', 'x')).rejects.toMatchObject({ kind: 'device', path: '/dev/null' })
+  })
+
+  // `--out /dev/null` is how a script throws a report away: honoured by writing nothing (never a rename over the device).
+  it('takes report --out /dev/null as "discard": exit 0, nothing said, /dev/null still the device', async () => {
+    const before = lstatSync('/dev/null')
     const r = await report('/dev/null')
+    expect(r.code).toBe(EXIT_OK)
+    expect(r.stderr).toBe('')
+    const after = lstatSync('/dev/null')
+    expect(after.isCharacterDevice()).toBe(true)
+    expect(after.ino).toBe(before.ino)
+  })
+
+  it('refuses any other device (/dev/zero) before the scan, with exit 2', async () => {
+    const r = await report('/dev/zero')
     expect(r.code).toBe(EXIT_USAGE)
-    expect(r.stderr).toBe(`bulwark: ${refusal('/dev/null', 'isDevice')}\n`)
+    expect(r.stderr).toBe(`bulwark: ${refusal('/dev/zero', 'isDevice')}\n`)
   })
 
   it('replaces a hard link instead of writing through it: the other name keeps its content', async () => {

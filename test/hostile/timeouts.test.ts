@@ -22,7 +22,7 @@ async function scan(argv: string[], ids: string[], platform: Host['platform']): 
     return check
   })
   await runCli(
-    argv,
+    [...argv, '--save'],
     { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} },
     {
       checks,

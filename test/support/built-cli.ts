@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 
-const DIR = 'out/.test-cli'
+// One folder per test run (named by the run's main process, handed to its workers through the
+// environment), so two runs at once never delete or rewrite the CLI the other is running.
+const DIR = process.env.BULWARK_TEST_CLI_DIR ?? `out/.test-cli-${process.pid}`
 export const BUILT_CLI = join(DIR, 'index.js')
 
 export default function buildCliOnce(): () => void {
+  process.env.BULWARK_TEST_CLI_DIR = DIR
   const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--outDir', DIR, '--logLevel', 'error'], {
     encoding: 'utf8',
   })

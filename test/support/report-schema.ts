@@ -37,6 +37,7 @@ export const reportResultSchema = z
                 .optional(),
               requiresAdmin: z.boolean().optional(),
               link: z.string().optional(),
+              kind: z.enum(['undo', 'alternative']).optional(),
             })
             .strict(),
         ),
@@ -55,6 +56,19 @@ export const scanReportSchema = z
     durationMs: z.number().int().nonnegative(),
     locale: z.enum(['en', 'es', 'zh-CN', 'fa']),
     profile: z.enum(['everyday', 'it-baseline', 'high-risk']).optional(),
+    score: z
+      .object({
+        status: z.enum(['scored', 'not_enough_results']),
+        value: z.number().int().min(0).max(100).nullable(),
+        profile: z.enum(['everyday', 'it-baseline', 'high-risk']).nullable(),
+        weights: z.object({ high: z.number(), medium: z.number(), low: z.number(), info: z.number() }).strict(),
+        credit: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), unknown: z.number(), error: z.number() }).strict(),
+        earned: z.number().nonnegative(),
+        possible: z.number().nonnegative(),
+        checks: z.array(z.object({ id: z.string(), weight: z.number().positive(), earned: z.number().nonnegative() }).strict()),
+      })
+      .strict()
+      .refine((s) => (s.value === null) === (s.status === 'not_enough_results'), 'value is null exactly when there are not enough results'),
     results: z.array(reportResultSchema),
   })
   .strict()

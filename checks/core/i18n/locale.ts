@@ -21,16 +21,51 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
-/** Maps an OS or browser language tag (en_US.UTF-8, zh-Hans-CN, es-419, fa-IR) to a supported locale. */
-export function matchLocale(tag: string | undefined | null): Locale {
-  if (!tag) return 'en'
+/**
+ * The supported locale a language tag asks for, or null: case-insensitive, `_` or `-`, a codeset or
+ * modifier ignored (en_US.UTF-8, zh-Hans-CN, es-419, fa_IR@calendar), any region or script of a
+ * language we ship (es-MX is es). Every Chinese tag gets Simplified Chinese, the only Chinese we have.
+ */
+export function resolveLocale(tag: string | undefined | null): Locale | null {
+  if (!tag) return null
   const normal = tag
+    .trim()
     .replace(/[.@].*$/, '')
     .replace(/_/g, '-')
     .toLowerCase()
-  if (normal.startsWith('zh')) return 'zh-CN'
-  const primary = normal.split('-')[0]
-  return isLocale(primary) ? primary : 'en'
+  const primary = normal.split('-')[0] ?? ''
+  if (primary === 'zh') return 'zh-CN'
+  return isLocale(primary) ? primary : null
+}
+
+/** Maps an OS or browser language tag to a supported locale, English when none fits. */
+export function matchLocale(tag: string | undefined | null): Locale {
+  return resolveLocale(tag) ?? 'en'
+}
+
+/** The C locale under any of its names (C, POSIX, C.UTF-8): programs speak English there. */
+function isCLocale(value: string): boolean {
+  return /^(c|posix)([.@].*)?$/i.test(value)
+}
+
+/**
+ * The language the environment asks for, as GNU gettext decides it: the locale is the first set of
+ * LC_ALL, LC_MESSAGES, LANG; when that is not the C locale, LANGUAGE (a colon-separated priority
+ * list) comes first and its first supported entry wins, English when none is; in the C locale, or
+ * with no locale set at all, LANGUAGE is ignored.
+ */
+export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  if (locale === '' || isCLocale(locale)) return 'en'
+  const priority = (env.LANGUAGE ?? '').split(':').filter(Boolean)
+  if (priority.length > 0) {
+    for (const entry of priority) {
+      const found = resolveLocale(entry)
+      if (found) return found
+    }
+    return 'en'
+  }
+  return matchLocale(locale)
 }
 
 export function render(msg: Msg, locale: Locale): string {

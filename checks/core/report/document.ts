@@ -62,7 +62,7 @@ const ACTION: ReadonlySet<Status> = new Set<Status>(['fail', 'warn', 'unknown'])
 
 const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
 
-export function countByStatus(results: readonly ReportResult[]): Record<Status, number> {
+export function countByStatus(results: readonly { status: Status }[]): Record<Status, number> {
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
   for (const r of results) counts[r.status] += 1
   return counts

@@ -72,7 +72,8 @@ export function formatReportText(report: ScanReport, style: TextStyle): string {
   const doc = buildDocument(report)
   const out = [paint(doc.heading, BOLD, style)]
   if (doc.profile) out.push(escapeControls(doc.profile))
-  if (doc.scoreValue !== null) out.push(escapeControls(doc.score))
+  // Always said, "not enough results" included: a missing line would read as if there were no score to have.
+  out.push(escapeControls(doc.score))
   out.push('')
   for (const r of doc.results) out.push(...formatResult(r, doc.labels, style), '')
   out.push(escapeControls(doc.totals))

@@ -2,6 +2,9 @@ import path from 'node:path'
 import type { StoreDocument } from './schema.js'
 import type { StoreBackend } from './store.js'
 
+/** The app's data file in its userData folder; the CLI's (cli-store) sits beside it. */
+export const APP_STORE_NAME = 'store'
+
 /** Options both conf and electron-store get: the data file is private to its owner and never silently reset. */
 export const CONF_OPTIONS = {
   clearInvalidConfig: false,

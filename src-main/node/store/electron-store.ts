@@ -1,11 +1,9 @@
 import { ipcMain } from 'electron'
 import ElectronStore from 'electron-store'
-import { CONF_OPTIONS, confBackend } from './conf-backend.js'
+import { APP_STORE_NAME, CONF_OPTIONS, confBackend } from './conf-backend.js'
 import type { StorePort } from './port.js'
 import type { StoreDocument } from './schema.js'
 import { openStore, type OpenOptions } from './store.js'
-
-export const APP_STORE_NAME = 'store'
 
 /** The app's store: electron-store in `userData`, behind the same port as the CLI's. */
 export function openElectronStore(userDataDir: string, options: OpenOptions = {}): StorePort {

@@ -131,6 +131,38 @@ export function filesMovedAside(file: string): string[] {
   return names.filter((n) => n.startsWith(prefix) && aside.test(n.slice(prefix.length))).map((n) => path.join(path.dirname(file), n))
 }
 
+/** What deleteStoreFiles removed, and what it could not (with the reason). */
+export interface DeletedFiles {
+  deleted: string[]
+  failed: { path: string; reason: string }[]
+}
+
+/**
+ * Deletes a store for good: its data file and every damaged copy moved aside beside it, under the
+ * store's lock so a save running at that moment cannot bring the file back. A link in the file's place
+ * is removed, never followed. An absent file is not an error: there was nothing to delete.
+ */
+export function deleteStoreFiles(file: string, lockWaitMs?: number): DeletedFiles {
+  const result: DeletedFiles = { deleted: [], failed: [] }
+  const remove = (target: string): void => {
+    try {
+      if (!fs.lstatSync(target, { throwIfNoEntry: false })) return
+      fs.rmSync(target)
+      result.deleted.push(target)
+    } catch (e) {
+      result.failed.push({ path: target, reason: describe(e) })
+    }
+  }
+  const targets = [file, ...filesMovedAside(file)]
+  if (!targets.some((target) => fs.lstatSync(target, { throwIfNoEntry: false }))) return result
+  try {
+    withFileLock(file, () => targets.forEach(remove), lockWaitMs)
+  } catch (e) {
+    result.failed.push({ path: file, reason: describe(e) })
+  }
+  return result
+}
+
 export interface OpenOptions {
   now?: () => Date
   /** Where a notice is also logged (main's console, the CLI's stderr). */
