@@ -26,6 +26,8 @@ export const t = defineMessages('vpn.wireguard', {
   unknownRoute: '{tunnels} is up, but Bulwark could not look up where traffic goes: {reason}',
   dnsLeak:
     "{tunnels} carries your traffic, but DNS lookups to {server} leave through {dev}, outside the tunnel (route seen: {route}): the network there, and the operator of that resolver, see every site you look up (DNS leak). Use the VPN's own DNS server (DNS = in the tunnel config, or the app's DNS setting), or route {server} through the tunnel.",
+  dnsLeakWindows:
+    "{tunnels} carries your traffic, but {server}, the DNS server of {dev}, is reached outside the tunnel (route seen: {route}), and Windows asks every adapter's DNS servers: unless your VPN client blocks that, the network there sees every site you look up (DNS leak). WireGuard's kill switch (\"Block untunneled traffic\") and Mullvad block it; check yours, or remove that adapter's DNS server.",
   winRouteFailed: 'Find-NetRoute failed ({category}): {message}',
   nothingButMesh:
     'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',

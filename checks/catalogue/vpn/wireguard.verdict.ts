@@ -130,7 +130,9 @@ export function judgeVpn(facts: VpnFacts): Outcome {
   for (const ns of facts.dns) {
     const path = dnsPath(ns.lookup, tunnels, foreign)
     if (path.kind === 'outside') {
-      return outcome('warn', t('dnsLeak', { tunnels: carried, server: ns.target.server, dev: path.dev, route: path.route }))
+      // The official Windows client's kill switch limits port 53 to the tunnel's servers (netquirk.md), which Bulwark cannot read.
+      const key = facts.platform === 'win32' ? 'dnsLeakWindows' : 'dnsLeak'
+      return outcome('warn', t(key, { tunnels: carried, server: ns.target.server, dev: path.dev, route: path.route }))
     }
   }
   if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: route6.reason }))

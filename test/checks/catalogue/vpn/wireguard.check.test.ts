@@ -523,8 +523,8 @@ const win32Cases: Case[] = [
     evidence: /Find-NetRoute -RemoteIPAddress 10\.64\.0\.1 => 0\.0\.0\.0\/0 via 0\.0\.0\.0 \(home\)/,
   },
   {
-    name: "Ethernet's own DNS server reached on Ethernet while the tunnel has the default route → DNS leak",
-    key: 'dnsLeak',
+    name: "Ethernet's own DNS server reached on Ethernet while the tunnel has the default route → DNS leak unless the client blocks it",
+    key: 'dnsLeakWindows',
     params: { server: '192.168.1.1', dev: 'Ethernet', route: '192.168.1.0/24 via 0.0.0.0 (Ethernet)' },
     commands: {
       [PS]: withDnsRoutes(fx('win32/winnet-wireguard-up.json'), [
@@ -534,7 +534,7 @@ const win32Cases: Case[] = [
       ]),
     },
     status: 'warn',
-    summary: /lookups to 192\.168\.1\.1 leave through Ethernet/,
+    summary: /192\.168\.1\.1, the DNS server of Ethernet, is reached outside the tunnel.*Block untunneled traffic/,
   },
   {
     name: "Windows's placeholder fec0:0:0:ffff::1 servers are not counted as a leak",
