@@ -204,7 +204,7 @@ const darwin: CheckCase[] = [
     host: { root: root('darwin') },
     status: 'fail',
     summary: 'failNoAuth',
-    params: { source: '/opt/homebrew/etc/tor/torrc:7', value: '9051' },
+    params: { source: '/opt/homebrew/etc/tor/torrc:56', value: '9051' },
   },
   {
     name: 'an Intel Homebrew torrc that is fine',
