@@ -23,6 +23,16 @@ function electronBinary() {
   return fs.existsSync(binary) ? binary : null
 }
 
+// Bulwark keeps Chromium's sandbox on, and Chromium refuses to start as root with it: say so before
+// building and launching, instead of after a crash. The sandbox is never turned off to get around this.
+if (process.platform === 'linux' && process.getuid?.() === 0) {
+  process.stderr.write(
+    'Bulwark cannot start as root: Chromium, inside the app, refuses to run as root with its sandbox on, and Bulwark never turns the sandbox off.\n' +
+      'Start it as your normal user (for example, leave the root shell with `exit`, then run `npm start`).\n',
+  )
+  process.exit(1)
+}
+
 const binary = electronBinary()
 if (!binary || !fs.existsSync(binary)) {
   const where = binary ? `at ${binary}` : 'in node_modules/electron/dist'
@@ -53,10 +63,4 @@ app.on('error', (e) => {
   process.stderr.write(`Bulwark cannot start Electron (${binary}): ${e.message}\n`)
   process.exit(1)
 })
-app.on('exit', (code, signal) => {
-  if (code !== 0 && process.platform === 'linux' && process.getuid?.() === 0) {
-    // Bulwark keeps Chromium's sandbox on, and Chromium refuses to run as root with it.
-    process.stderr.write('Electron does not run as root with its sandbox on: start Bulwark as your normal user.\n')
-  }
-  process.exit(signal ? 1 : (code ?? 0))
-})
+app.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)))
