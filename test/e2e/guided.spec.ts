@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -95,33 +96,41 @@ test('first run → questionnaire → plan → walk-through → check again → 
     await expect(walk.getByRole('heading', { level: 2, name: firefoxTitle })).toBeFocused()
     await expect(walk.getByText(realApi.latestResult(FIREFOX)?.observer ?? 'no observer line')).toBeVisible()
     const steps = realApi.latestResult(FIREFOX)?.remediation.steps ?? []
-    expect(steps.length).toBeGreaterThan(0)
+    expect(steps.map((s) => s.kind ?? 'fix')).toEqual(['fix', 'alternative', 'undo', 'alternative'])
     await expect(walk.locator('ol.walk-steps > li')).toHaveCount(steps.length)
-    await walk.getByRole('checkbox', { name: en(walkText('stepDone', { n: 1 })) }).click()
-    await expect(walk.getByRole('checkbox', { name: en(walkText('stepDone', { n: 1 })) })).toBeChecked()
-    await keepScreenshot(page, testInfo, 'walkthrough.png')
+    // The undo step is no item to tick, and says what it is.
+    await expect(walk.getByRole('checkbox', { name: en(walkText('stepDone', { n: 3 })) })).toHaveCount(0)
+    await expect(walk.locator('li[data-step="3"]')).toContainText(en(walkText('kindUndo')))
+    // This person takes the user.js way (step 2) and ticks it.
+    await walk.getByRole('checkbox', { name: en(walkText('stepDone', { n: 2 })) }).click()
+    await expect(walk.getByRole('checkbox', { name: en(walkText('stepDone', { n: 2 })) })).toBeChecked()
+    await keepScreenshot(page, testInfo, 'walkthrough.png', { until: walk.locator('.detail-actions') })
     await expectNoAxeViolations(page)
   })
 
-  await test.step('"Check again" after the real fix on disk: the finding passes and every step is done', async () => {
-    await writeFirefoxUserJs(home, [
-      'user_pref("network.trr.mode", 3);',
-      'user_pref("network.trr.uri", "https://mozilla.cloudflare-dns.com/dns-query");',
-    ])
+  await test.step('"Check again" after running step 2\'s own command: the finding passes, the fix\'s steps are done, the undo step and the other way are not', async () => {
+    const userJs = realApi.latestResult(FIREFOX)?.remediation.steps[1]?.command?.line ?? ''
+    expect(userJs).toContain('<profile folder>')
+    execFileSync('sh', ['-c', userJs.replace('<profile folder>', path.join(home, '.mozilla', 'firefox', 'guided.default'))])
     const before = realApi.calls.length
     await walk.getByRole('button', { name: en(walkText('checkAgain')) }).click()
     await expect(walk.getByText(en(walkText('passed')))).toBeVisible()
     expect(realApi.calls.slice(before)).toContain(`runCheck:${FIREFOX}`)
     expect(realApi.calls.slice(before)).not.toContain('scan')
     await expect(walk.locator('.status-badge .status-text').first()).toHaveText(en(statusWord('pass')))
-    for (const box of await walk.getByRole('checkbox').all()) await expect(box).toBeChecked()
+    const box = (n: number) => walk.getByRole('checkbox', { name: en(walkText('stepDone', { n })) })
+    await expect(box(1)).toBeChecked()
+    await expect(box(2)).toBeChecked()
+    await expect(box(3)).toHaveCount(0)
+    await expect(walk.locator('li[data-step="3"]')).not.toHaveClass(/step-done/)
+    await expect(box(4)).not.toBeChecked()
     const saved = await page.evaluate(() =>
       (
         window as unknown as { api: { getGuidance(): Promise<{ ok: boolean; value: { checklist: Record<string, string> } }> } }
       ).api.getGuidance(),
     )
-    expect(Object.keys(saved.value.checklist)).toContain(`${FIREFOX}#1`)
-    await keepScreenshot(page, testInfo, 'walkthrough-passed.png')
+    expect(Object.keys(saved.value.checklist).sort()).toEqual([`${FIREFOX}#1`, `${FIREFOX}#2`])
+    await keepScreenshot(page, testInfo, 'walkthrough-passed.png', { until: walk.locator('.detail-actions') })
   })
 
   await test.step('accept a risk with a reason: it moves out of the to-do list', async () => {
@@ -136,11 +145,12 @@ test('first run → questionnaire → plan → walk-through → check again → 
     const dialog = page.getByRole('dialog', { name: en(walkText('dialogHeading')) })
     await dialog.getByRole('button', { name: en(walkText('confirm')) }).click()
     await expect(dialog.getByText(en(walkText('reasonMissing')))).toBeVisible()
-    await dialog.getByRole('textbox', { name: en(walkText('reasonLabel')) }).fill('This laptop has no USB port for a key.')
+    // A reason that fits whichever finding comes first on this machine.
+    await dialog.getByRole('textbox', { name: en(walkText('reasonLabel')) }).fill('I will deal with this after my trip.')
     await expectNoAxeViolations(page)
     await dialog.getByRole('button', { name: en(walkText('confirm')) }).click()
     await expect(dialog).toHaveCount(0)
-    await expect(walk.getByText(/This laptop has no USB port for a key\./)).toBeVisible()
+    await expect(walk.getByText(/I will deal with this after my trip\./)).toBeVisible()
     await page.getByRole('button', { name: en(walkText('back')) }).click()
     await expect(page.getByRole('heading', { name: en(planText('acceptedHeading', { count: 1 })) })).toBeVisible()
     await expect(page.locator(`.first-card[data-check-id="${id}"]`)).toHaveCount(0)
@@ -180,6 +190,9 @@ test('first run → questionnaire → plan → walk-through → check again → 
     const dialog = page.getByRole('dialog', { name: en(exportText('heading')) })
     await expect(dialog.getByRole('checkbox', { name: en(exportText('redact')) })).toBeChecked()
     await dialog.getByRole('radio', { name: en(exportText('html')) }).check()
+    // Before saving: the path shown afterwards is the test's temporary HOME. The viewport only: a modal's
+    // backdrop covers the window, not the whole scrolled page.
+    await keepScreenshot(page, testInfo, 'export.png', { fullPage: false })
     await dialog.getByRole('button', { name: en(exportText('save')) }).click()
     await expect(dialog.getByText(en(exportText('savedHere')))).toBeVisible()
     const saved = realApi.savedPaths.at(-1) ?? ''
@@ -189,8 +202,6 @@ test('first run → questionnaire → plan → walk-through → check again → 
     const report = realApi.lastReport
     for (const result of report?.results.filter((r) => r.id === FIREFOX) ?? []) expect(html).toContain(result.title)
     expect(html).not.toContain(home)
-    // The viewport only: a modal's backdrop covers the window, not the whole scrolled page.
-    await keepScreenshot(page, testInfo, 'export.png', { fullPage: false })
     await expectNoAxeViolations(page)
     await dialog.getByRole('radio', { name: en(exportText('pdf')) }).check()
     await dialog.getByRole('button', { name: en(exportText('save')) }).click()
@@ -221,6 +232,25 @@ test('first run → questionnaire → plan → walk-through → check again → 
     await page.locator('.nav-button[data-view="results"]').click()
     await page.locator(`.result-row[data-check-id="${FIREFOX}"] button`).click()
     await expect(page.locator('.evidence-source').first()).toHaveAttribute('dir', 'ltr')
+    // A path inside a Persian sentence is isolated and drawn left to right: its leading "/" comes first.
+    const order = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.detail-panel') ?? document.body, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        const at = text.indexOf('\u2068/')
+        if (at < 0) continue
+        const left = (i: number): number => {
+          const range = document.createRange()
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          return range.getBoundingClientRect().left
+        }
+        return { text: text.slice(at, at + 40), slash: left(at + 1), next: left(at + 2) }
+      }
+      return null
+    })
+    expect(order, 'a Persian text with a path in it').not.toBeNull()
+    expect(order?.slash, `"/" is drawn left of what follows it in ${order?.text}`).toBeLessThan(order?.next ?? 0)
     await page.locator('.nav-button[data-view="plan"]').click()
     await keepScreenshot(page, testInfo, 'persian.png')
     await expectNoAxeViolations(page)

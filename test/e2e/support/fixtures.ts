@@ -54,16 +54,17 @@ export const test = base.extend<E2eFixtures, { server: StaticServer }>({
       XDG_DATA_HOME: path.join(home, '.local', 'share'),
       XDG_CACHE_HOME: path.join(home, '.cache'),
     }
-    await use(
-      await bindRealApi(page, {
-        env,
-        appUrl: server.url,
-        checks: catalogue.checks,
-        locale: uiLocale,
-        saveDir: path.join(home, 'exports'),
-        profile,
-      }),
-    )
+    const api = await bindRealApi(page, {
+      env,
+      appUrl: server.url,
+      checks: catalogue.checks,
+      locale: uiLocale,
+      saveDir: path.join(home, 'exports'),
+      profile,
+    })
+    await use(api)
+    // Before HOME goes: a scan still running would write the store into it again.
+    await api.settle()
   },
   pageProblems: async ({ page }, use) => {
     const problems: string[] = []

@@ -69,6 +69,11 @@ export interface RealApi {
   readonly savedPaths: string[]
   /** How many times main was asked to hide the windows. */
   readonly quickExits: number
+  /**
+   * Lets held progress go and waits for every call still being answered (a scan the page started on
+   * load saves to the store when it ends), so nothing writes into the test's HOME after it is removed.
+   */
+  settle(): Promise<void>
 }
 
 /** Runs in the page before any of its scripts: builds window.api from the exposed bindings, like the preload. */
@@ -233,9 +238,16 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     }
   }
 
+  const inFlight = new Set<Promise<unknown>>()
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work)
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined)
+    return work
+  }
+
   for (const method of METHODS) {
     const channel = INVOKE_CHANNELS[method]
-    await page.exposeBinding(`${BINDING_PREFIX}${method}`, async ({ frame }, arg: unknown): Promise<unknown> => {
+    const answer = async (frame: Frame, arg: unknown): Promise<unknown> => {
       calls.push(method === 'runCheck' && typeof arg === 'object' && arg !== null && 'id' in arg ? `${method}:${String(arg.id)}` : method)
       const listener = listeners.get(channel)
       if (!listener) return err('ipc_failed', `No handler for ${channel}`)
@@ -244,7 +256,8 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
       await delivery
       record(method, response)
       return response
-    })
+    }
+    await page.exposeBinding(`${BINDING_PREFIX}${method}`, ({ frame }, arg: unknown) => tracked(answer(frame, arg)))
   }
   await page.addInitScript(installBridge, { methods: METHODS, prefix: BINDING_PREFIX, sink: PROGRESS_SINK })
 
@@ -262,6 +275,11 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     savedPaths,
     get quickExits() {
       return quickExits
+    },
+    settle: async () => {
+      gate.hold().releaseAll()
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+      await delivery
     },
   }
 }

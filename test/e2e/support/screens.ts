@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page, TestInfo } from '@playwright/test'
+import type { Locator, Page, TestInfo } from '@playwright/test'
 import { render } from '../../../checks/core/i18n/locale.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 
@@ -16,10 +16,18 @@ export async function keepScreenshot(
   page: Page,
   testInfo: TestInfo,
   name: string,
-  { fullPage = true }: { fullPage?: boolean } = {},
+  { fullPage = true, until }: { fullPage?: boolean; until?: Locator } = {},
 ): Promise<void> {
   const shot = testInfo.outputPath(name)
-  await page.screenshot({ path: shot, fullPage })
+  // `until`: the page from the top down to that element, so what follows it (evidence naming the
+  // test's own temporary HOME) stays out of a picture meant for the README.
+  const box = until ? await until.boundingBox() : null
+  if (until && !box) throw new Error(`${name}: the element to stop at is not on screen`)
+  const viewport = page.viewportSize()
+  // boundingBox is measured from the viewport; a full-page clip from the top of the page.
+  const scrolled = box ? await page.evaluate(() => window.scrollY) : 0
+  const clip = box && viewport ? { x: 0, y: 0, width: viewport.width, height: Math.ceil(scrolled + box.y + box.height + 16) } : undefined
+  await page.screenshot({ path: shot, fullPage, ...(clip ? { clip } : {}) })
   await testInfo.attach(name, { path: shot, contentType: 'image/png' })
   if (process.env.BULWARK_UPDATE_SCREENSHOTS !== '1') return
   await mkdir('docs/screenshots', { recursive: true })
