@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher so `npx bulwark` works from a checkout: the real CLI is built to out/cli/index.js.
+// Thin launcher for `node bin/bulwark.js`, `npm exec -- bulwark` in the checkout and `npm link`: the real CLI is built to out/cli/index.js.
 import { existsSync } from 'node:fs'
 
 const entry = new URL('../out/cli/index.js', import.meta.url)
