@@ -185,7 +185,8 @@ describe('the real CLI with a DNS helper that hangs and ignores SIGTERM', () => 
     ['SIGINT', 130],
   ] as const)('%s ends it at once with exit %i, kills the helper and keeps no history', async (signal, code) => {
     const pids = join(dir, `cli-${signal}.pids`)
-    const child = start(pids)
+    // Asked to save, and still nothing is kept: an interrupted scan is partial.
+    const child = start(pids, ['--save'])
     const result = exited(child)
     await helperRunning(pids)
     const sent = Date.now()

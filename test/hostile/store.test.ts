@@ -31,7 +31,7 @@ const saved = (): RawReport[] => (JSON.parse(readFileSync(storeFile(), 'utf8')) 
 /** One real `bulwark scan`, with the store under the temp home (defaultStoreDir reads XDG_CONFIG_HOME). */
 function scan(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'scan', '--only', FAST, '--json'], {
+    const child = spawn(process.execPath, [CLI, 'scan', '--only', FAST, '--json', '--save'], {
       env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, 'config'), LANG: 'C.UTF-8' },
     })
     let stdout = ''
