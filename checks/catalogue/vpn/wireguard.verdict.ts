@@ -127,7 +127,8 @@ export function judgeVpn(facts: VpnFacts): Outcome {
   if (!via4) return outcome('warn', t('splitTunnel', { tunnels: label, dev4: route4.dev }))
   const carried = names([via4])
   // The tunnel carries the default route, yet lookups to this resolver leave another way: the network there sees them.
-  for (const ns of facts.dns) {
+  // Mullvad's firewall lets DNS out only into its tunnel (mullvadvpn-app docs/split-tunneling.md), so none leaks there.
+  for (const ns of via4.provider === 'mullvad' ? [] : facts.dns) {
     const path = dnsPath(ns.lookup, tunnels, foreign)
     if (path.kind === 'outside') {
       // The official Windows client's kill switch limits port 53 to the tunnel's servers (netquirk.md), which Bulwark cannot read.

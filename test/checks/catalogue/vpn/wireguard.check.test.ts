@@ -256,6 +256,21 @@ const linuxCases: Case[] = [
     evidence: /ip -j route get 192\.168\.1\.1 oif eth0 => 192\.168\.1\.1 dev eth0 src/,
   },
   {
+    name: "Mullvad's tunnel with the LAN router still in resolv.conf → no leak claimed: Mullvad's firewall only lets DNS into the tunnel",
+    key: 'passNoV6',
+    params: { tunnels: 'wg0-mullvad' },
+    commands: {
+      [LINK]: fx('linux/link-kernel-mullvad.json'),
+      [R4]: fx('linux/route4-wg-quick.json').replace(/"wg0"/g, '"wg0-mullvad"'),
+      [R6]: UNREACHABLE,
+      'ip -j route get 192.168.1.1': fx('linux/route-ns-eth0.json'),
+    },
+    files: { '/etc/resolv.conf': 'nameserver 192.168.1.1\n' },
+    status: 'pass',
+    summary: /wg0-mullvad is up/,
+    evidence: /ip -j route get 192\.168\.1\.1 => 192\.168\.1\.1 dev eth0/,
+  },
+  {
     name: 'the route to the nameserver cannot be looked up → no leak claimed, verdict from the default routes',
     key: 'pass',
     commands: { ...UP_BOTH, 'ip -j route get 192.168.1.1': { error: 'timeout' } },
