@@ -365,3 +365,51 @@ describe('file-level failures of every parsed file give a clear unknown, never a
     expect(interpolate(r.summary.en, r.summary.params)).toMatch(/larger than Bulwark reads/)
   })
 })
+
+describe('resolvectl.parse: routing domains and caps', () => {
+  it('reads DNS Domain per scope, wrapped lines included, and leaves it unset when not printed', () => {
+    const r = parseResolvectlStatus(
+      'Global\n  DNS Servers: 1.1.1.1\n\nLink 5 (wg0)\n   DNS Servers: 10.64.0.1\n    DNS Domain: ~.\n                corp.example\n',
+    )
+    expect(r.ok && r.value.links[0]?.domains).toEqual(['~.', 'corp.example'])
+    expect(r.ok && r.value.global?.domains).toBeUndefined()
+  })
+
+  it('caps servers, domains and links however long a hostile output is, and stays fast', () => {
+    const started = Date.now()
+    const links = Array.from(
+      { length: 2000 },
+      (_, i) => `Link ${i} (x${i})\n  DNS Servers: ${'10.0.0.1 '.repeat(200)}\n  DNS Domain: ${'a '.repeat(200)}`,
+    )
+    const r = parseResolvectlStatus(links.join('\n'))
+    expect(r.ok && r.value.links.length).toBe(256)
+    expect(r.ok && r.value.links[0]?.servers.length).toBe(64)
+    expect(r.ok && r.value.links[0]?.domains?.length).toBe(64)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})
+
+describe('scutil-dns.parse: which resolver is the default', () => {
+  it('marks domain-only and Supplemental resolvers', () => {
+    const r = parseScutilDns(
+      'DNS configuration\n\nresolver #1\n  nameserver[0] : 10.0.0.1\n  flags    : Supplemental, Request A records\n\nresolver #2\n  domain   : local\n  options  : mdns\n',
+    )
+    expect(r).toEqual([
+      { section: 'DNS configuration', nameservers: ['10.0.0.1'], supplemental: true },
+      { section: 'DNS configuration', nameservers: [], domain: 'local' },
+    ])
+  })
+
+  it('keeps at most 16 nameservers per resolver', () => {
+    const r = parseScutilDns(`DNS configuration\n\nresolver #1\n${'  nameserver[0] : 10.0.0.1\n'.repeat(1000)}`)
+    expect(r[0]?.nameservers.length).toBe(16)
+  })
+})
+
+describe('resolv-conf.parse: a hostile number of nameserver lines', () => {
+  it('keeps at most 16 of them, in order', () => {
+    const r = parseResolvConf(Array.from({ length: 100000 }, (_, i) => `nameserver 10.0.${(i >> 8) & 255}.${i & 255}`).join('\n'))
+    expect(r.ok && r.value.nameservers.length).toBe(16)
+    expect(r.ok && r.value.nameservers[0]).toBe('10.0.0.0')
+  })
+})
