@@ -7,6 +7,7 @@ import type { Locale } from '../../../checks/core/i18n/locale.js'
 import { CHECKS } from '../../../checks/registry.js'
 import type { Check } from '../../../checks/core/types.js'
 import { bindRealApi, type RealApi } from './real-api.js'
+import { E2E_HOME_PREFIX } from './screens.js'
 import { serveDirectory, type StaticServer } from './static-server.js'
 
 export interface E2eFixtures {
@@ -39,7 +40,7 @@ export const test = base.extend<E2eFixtures, { server: StaticServer }>({
     { scope: 'worker' },
   ],
   home: async ({}, use) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'bulwark-e2e-home-'))
+    const dir = await mkdtemp(path.join(os.tmpdir(), E2E_HOME_PREFIX))
     try {
       await use(dir)
     } finally {
