@@ -52,7 +52,10 @@ function add(out: NameserverTarget[], raw: string, link: string | null, from: st
   const server = serverAddress(raw)
   // Loopback resolvers (stubby, dnscrypt-proxy, dnsmasq) are judged by dns.system; their traffic is theirs.
   if (server === null || isLoopbackAddress(server) || out.length >= MAX_TARGETS) return
-  if (!out.some((t) => t.server === server && t.link === link)) out.push({ server, link, from })
+  // A link-local server names its interface ("fe80::1%eth0"): queries to it can only leave there.
+  const zone = /%([A-Za-z][\w.-]{0,31})$/.exec(raw.trim().replace(/#.*$/, ''))?.[1]
+  const bound = link ?? (zone !== undefined && server.startsWith('fe80:') ? zone : null)
+  if (!out.some((t) => t.server === server && t.link === bound)) out.push({ server, link: bound, from })
 }
 
 /**

@@ -70,6 +70,14 @@ describe('which nameservers are in use on Linux', () => {
     ])
   })
 
+  it('binds a link-local nameserver to the interface its zone names', () => {
+    const targets = linuxTargets(conf('nameserver fe80::1%wlan0\nnameserver fe80::2%3\n'), '/etc/resolv.conf', null)
+    expect(targets.map((t) => [t.server, t.link])).toEqual([
+      ['fe80::1', 'wlan0'],
+      ['fe80::2', null],
+    ])
+  })
+
   it('caps the list however many servers a hostile resolvectl prints', () => {
     const many = `Global\n       DNS Servers: ${Array.from({ length: 5000 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join(' ')}\n`
     const s = status(many)
