@@ -6,7 +6,7 @@ import { localizeReport, type RawReport, type ScanReport } from '../../checks/co
 import type { Check, Host } from '../../checks/core/types.js'
 import { renderHtml } from '../../checks/core/report/html.js'
 import { renderJson, reportContract } from '../../checks/core/report/json.js'
-import { countByStatus } from '../../checks/core/report/document.js'
+import { countByStatus, localDateTime } from '../../checks/core/report/document.js'
 import { t as reportText } from '../../checks/core/report/messages.js'
 import { renderMarkdown } from '../../checks/core/report/markdown.js'
 import { redactReport, type RedactionContext } from '../../checks/core/report/redact.js'
@@ -135,13 +135,13 @@ function writeProblem(path: string, e: unknown): Msg {
 }
 
 /** One line per saved scan: when, where, how it went, and its score by the checks' own weights. */
-function historyLines(history: CliHistory, reports: readonly RawReport[]): Msg[] {
+function historyLines(history: CliHistory, reports: readonly RawReport[], locale: Locale): Msg[] {
   if (reports.length === 0) return [t('historyEmpty')]
   const lines = reports.map((raw) => {
     const tally = countByStatus(raw.results)
     const score = computeScore(raw.results).value
     return t('historyLine', {
-      date: raw.startedAt,
+      date: localDateTime(raw.startedAt, locale),
       platform: raw.host.platform,
       release: raw.host.release,
       fail: tally.fail,
@@ -275,7 +275,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
           )
         } else {
           print(
-            historyLines(history, reports)
+            historyLines(history, reports, locale)
               .map((m) => render(m, locale))
               .join('\n') + '\n',
           )
