@@ -30,6 +30,9 @@ export const WIN_NET_SCRIPT = [
     '} | ConvertTo-Json -Depth 5 -Compress',
 ].join('; ')
 
+/** PowerShell's start plus up to ten Find-NetRoute calls (CIM queries): more than one tool's usual budget, within the check's. */
+const WIN_NET_TIMEOUT_MS = 2 * COMMAND_TIMEOUT_MS
+
 export const WIN_NET_ARGS = ['-NoProfile', '-NonInteractive', '-Command', WIN_NET_SCRIPT]
 
 // Wintun (wireguard-go, Tailscale, older ProtonVPN) and TAP (OpenVPN) adapters: tunnels, but not wireguard-nt.
@@ -52,7 +55,7 @@ function toLookup(answer: WinRoute): RouteLookup {
 }
 
 export async function gatherWin32(host: Host, signal: AbortSignal): Promise<NetFacts> {
-  const ran = await runTool(host, 'powershell', WIN_NET_ARGS, { timeoutMs: COMMAND_TIMEOUT_MS, signal })
+  const ran = await runTool(host, 'powershell', WIN_NET_ARGS, { timeoutMs: WIN_NET_TIMEOUT_MS, signal })
   const source =
     'powershell Get-NetAdapter -IncludeHidden; Get-Service WireGuardTunnel$*; Find-NetRoute -RemoteIPAddress 1.1.1.1 / 2606:4700:4700::1111; Get-DnsClientServerAddress'
   const parsed = parseToolOutput(ran, parseWinNet)
