@@ -192,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   const locale = ('lang' in command && command.lang) || envLocale
   const colour = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'
   // Everything that can be refused is refused before the scan, so a mistake costs no waiting.
-  const report = async (command: ReportCommand, locale: Locale, colour: boolean): Promise<number> => {
+  const report = async (command: ReportCommand): Promise<number> => {
     const out = command.out
     const format = chosenFormat(command, io.isTTY)
     if (out === undefined && format === 'html' && io.isTTY) {
@@ -207,13 +207,13 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     const full = await scan(command, locale, deps)
     const shown = command.redact ? redactReport(full, deps.redactionContext()) : full
     const options = { redacted: command.redact }
-    const render_ = {
+    const renderers = {
       json: () => renderJson(shown),
       md: () => renderMarkdown(shown, options),
       html: () => renderHtml(shown, options),
       text: () => formatReportText(shown, { colour: colour && out === undefined }),
     } satisfies Record<ReportFormat, () => string>
-    const content = render_[format]()
+    const content = renderers[format]()
     if (out === undefined) {
       if (format === 'text') io.stdout(content)
       else print(content)
@@ -262,7 +262,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         return failed(report) ? EXIT_FAILED_CHECKS : EXIT_OK
       }
       case 'report':
-        return await report(command, locale, colour)
+        return await report(command)
       case 'history': {
         const history = deps.history
         if (!history) throw new Error('no history store')

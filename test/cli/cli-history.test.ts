@@ -185,6 +185,14 @@ describe('bulwark CLI history as a real process', () => {
     expect(existsSync(storeFile())).toBe(false)
   })
 
+  it('forget leaves a folder planted as the history file, says it could not delete it, and exits 2', () => {
+    mkdirSync(join(storeFile(), 'inside'), { recursive: true })
+    const r = cli(['forget'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toMatch(new RegExp(`^Could not delete ${storeFile().replace(/[.]/g, '\\.')}: `))
+    expect(existsSync(join(storeFile(), 'inside'))).toBe(true)
+  })
+
   it('says on stderr when it had to set a damaged history file aside, and still scans', () => {
     mkdirSync(storeDir(), { recursive: true })
     writeFileSync(storeFile(), '{"schemaVersion": 2, "reports": [')
