@@ -211,7 +211,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       json: () => renderJson(shown),
       md: () => renderMarkdown(shown, options),
       html: () => renderHtml(shown, options),
-      text: () => formatReportText(shown, { colour: colour && out === undefined }),
+      text: () => formatReportText(shown, { colour: colour && out === undefined }, options),
     } satisfies Record<ReportFormat, () => string>
     const content = renderers[format]()
     if (out === undefined) {

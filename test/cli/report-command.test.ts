@@ -13,6 +13,7 @@ import type { Status } from '../../checks/core/types.js'
 import { parseCommandLine } from '../../src-main/cli/args.js'
 import { examineDestination, isNullDevice, problemOfError } from '../../src-main/cli/destination.js'
 import { t } from '../../src-main/cli/messages.js'
+import { t as reportText } from '../../checks/core/report/messages.js'
 import { EXIT_FAILED_CHECKS, EXIT_OK, EXIT_USAGE, runCli } from '../../src-main/cli/run-cli.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 import { BUILT_CLI } from '../support/built-cli.js'
@@ -115,6 +116,12 @@ describe('the format follows --out', () => {
     expect(content).toMatch(start)
     expect(content).not.toContain('\x1b[')
   })
+})
+
+it('a redacted text report says it was redacted, as the other formats do', async () => {
+  const out = join(dir, 'redacted.txt')
+  await run(['report', '--redact', '--out', out])
+  expect(readFileSync(out, 'utf8').split('\n')).toContain(render(reportText('redacted'), 'en'))
 })
 
 describe('on a terminal', () => {

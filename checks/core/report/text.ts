@@ -1,6 +1,6 @@
 import type { Status } from '../types.js'
 import type { ReportEvidence, ScanReport } from './model.js'
-import { buildDocument, type DocumentResult, type ReportDocument } from './document.js'
+import { buildDocument, type DocumentResult, type ReportDocument, type ReportOptions } from './document.js'
 
 const COLOURS: Record<Status, string> = {
   fail: '\x1b[31m',
@@ -68,10 +68,11 @@ function formatResult(r: DocumentResult, labels: ReportDocument['labels'], style
 }
 
 /** Pure: a localized report → the human-readable text the CLI prints. */
-export function formatReportText(report: ScanReport, style: TextStyle): string {
-  const doc = buildDocument(report)
+export function formatReportText(report: ScanReport, style: TextStyle, options: ReportOptions = {}): string {
+  const doc = buildDocument(report, options)
   const out = [paint(doc.heading, BOLD, style)]
   if (doc.profile) out.push(escapeControls(doc.profile))
+  if (doc.redactedNote) out.push(escapeControls(doc.redactedNote))
   // Always said, "not enough results" included: a missing line would read as if there were no score to have.
   out.push(escapeControls(doc.score))
   out.push('')
