@@ -3,7 +3,7 @@
  * each: shared by vpn.wireguard (a resolver outside the tunnel is a DNS leak) and dns.system (plain DNS
  * inside a tunnel is encrypted as far as the VPN provider). Pure: no I/O.
  */
-import { canonicalIp, isIPv4, isIPv6, isLoopbackAddress } from '../../core/host/toolkit.js'
+import { canonicalIp, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
 import type { ResolvConf } from '../dns/resolv-conf.parse.js'
 import type { ResolvectlScope, ResolvectlStatus } from '../dns/resolvectl.parse.js'
@@ -51,7 +51,8 @@ export function serverAddress(raw: string): string | null {
 function add(out: NameserverTarget[], raw: string, link: string | null, from: string): void {
   const server = serverAddress(raw)
   // Loopback resolvers (stubby, dnscrypt-proxy, dnsmasq) are judged by dns.system; their traffic is theirs.
-  if (server === null || isLoopbackAddress(server) || out.length >= MAX_TARGETS) return
+  // "::" and 0.0.0.0 are no server (Windows lists {::} on a VPN adapter without IPv6 DNS).
+  if (server === null || isLoopbackAddress(server) || isWildcardAddress(server) || out.length >= MAX_TARGETS) return
   // A link-local server names its interface ("fe80::1%eth0"): queries to it can only leave there.
   const zone = /%([A-Za-z][\w.-]{0,31})$/.exec(raw.trim().replace(/#.*$/, ''))?.[1]
   const bound = link ?? (zone !== undefined && server.startsWith('fe80:') ? zone : null)

@@ -119,6 +119,26 @@ describe('which nameservers are in use on Windows', () => {
     expect(t).toEqual([{ server: '192.168.1.1', link: null, from: 'Ethernet' }])
   })
 
+  it('on a real Get-DnsClientServerAddress listing keeps only real servers: no placeholders, no {::}', () => {
+    // The table as PowerShell prints it (test/fixtures/vpn.wireguard/win32/SOURCE.md); the check reads the same fields as JSON.
+    const rows = fx('win32/get-dnsclientserveraddress.txt')
+      .split('\n')
+      .flatMap((line) => {
+        const m = /^(.+?)\s+\d+ IPv[46]\s+\{(.*)\}\s*$/.exec(line)
+        return m
+          ? (m[2] ?? '')
+              .split(', ')
+              .filter(Boolean)
+              .map((server) => ({ server, adapter: (m[1] ?? '').trim() }))
+          : []
+      })
+    expect(rows.length).toBeGreaterThan(20)
+    expect(win32Targets(rows).map((t) => [t.server, t.from])).toEqual([
+      ['8.8.8.8', 'Ethernet'],
+      ['8.8.4.4', 'Ethernet'],
+    ])
+  })
+
   it('parses the DnsRoutes part of the script, bare objects and hostile types included', () => {
     const base = JSON.parse(fx('win32/winnet-wireguard-up.json')) as object
     const one = {

@@ -66,6 +66,13 @@ describe('ip -j parsers', () => {
 })
 
 describe('macOS parsers', () => {
+  it('reads a real route -n get (kairos-io/kairos#4431): the interface and the route as printed', () => {
+    expect(parseRouteGet(fx('darwin/route-get-default-kairos.txt'))).toEqual({
+      ok: true,
+      value: { kind: 'dev', dev: 'en1', route: 'destination: default, mask: default, gateway: 192.168.68.1, interface: en1' },
+    })
+  })
+
   it('reads ifconfig -l, route get and scutil --nc list', () => {
     const ifl = parseIfconfigList(fx('darwin/ifconfig-l.txt'))
     expect(ifl.ok && ifl.value).toContain('utun4')
