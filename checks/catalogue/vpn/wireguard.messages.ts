@@ -49,7 +49,7 @@ export const t = defineMessages('vpn.wireguard', {
   evMullvad: 'Mullvad state',
   evDnsRoute: 'Route to nameserver {server} (from {from})',
   evDnsServers: 'Nameservers in use',
-  evKillSwitch: 'Kill switch (blocks traffic when the tunnel drops)',
+  evKillSwitch: 'Kill switch',
   expectTunnel: 'A VPN tunnel interface',
   expectTunnelOrNone: 'A VPN tunnel interface, or no route at all',
 
@@ -86,6 +86,10 @@ export const t = defineMessages('vpn.wireguard', {
   fixInstallWin: "Install WireGuard for Windows, import your provider's config and activate it.",
   fixKillSwitchWin:
     'In the WireGuard app, edit the tunnel and tick "Block untunneled traffic (kill-switch)"; it needs exactly one peer with AllowedIPs 0.0.0.0/0, ::/0.',
+  fixDnsInTunnel:
+    "Use the VPN's own DNS server: set DNS = to the address your provider gives in the tunnel config's [Interface] section (wg-quick then points the system at it), or turn on the VPN app's DNS setting. Then run the check again.",
+  fixDnsResolvedDomain:
+    "With systemd-resolved, give the tunnel the routing domain ~. so every lookup goes to its DNS server and none to the network card's; replace wg0 with your tunnel name.",
   fixMullvadLockdown: 'If you use Mullvad, turn on lockdown mode so nothing leaves while the VPN is off.',
   fixTailscaleExit: 'If you use Tailscale as a VPN, choose an exit node; without one it only connects your own devices.',
 })

@@ -93,6 +93,20 @@ export const DEFAULT_STEPS: Record<Platform, Step[]> = {
   ],
 }
 
+/** What stops a DNS leak: the VPN's own resolver, and on systemd-resolved the tunnel link taking every lookup. */
+export function dnsLeakSteps(platform: Platform, tunnelIface: string | null): Step[] {
+  const conf: Step = { text: t('fixDnsInTunnel') }
+  if (platform === 'linux') {
+    const link = tunnelIface !== null && /^[\w.-]{1,15}$/.test(tunnelIface) ? tunnelIface : 'wg0'
+    return [
+      conf,
+      { text: t('fixDnsResolvedDomain'), command: { shell: 'sh', line: `sudo resolvectl domain ${link} '~.'` }, requiresAdmin: true },
+    ]
+  }
+  if (platform === 'win32') return [conf, DEFAULT_STEPS.win32.find((x) => x.text.key === t('fixKillSwitchWin').key) ?? conf]
+  return [conf]
+}
+
 /** The platform's steps without "install WireGuard" once a VPN client or tunnel is already there. */
 export function stepsFor(platform: Platform, somethingInstalled: boolean): Step[] | undefined {
   return somethingInstalled ? DEFAULT_STEPS[platform].slice(1) : undefined
@@ -133,7 +147,10 @@ export function judgeVpn(facts: VpnFacts): Outcome {
     if (path.kind === 'outside') {
       // The official Windows client's kill switch limits port 53 to the tunnel's servers (netquirk.md), which Bulwark cannot read.
       const key = facts.platform === 'win32' ? 'dnsLeakWindows' : 'dnsLeak'
-      return outcome('warn', t(key, { tunnels: carried, server: ns.target.server, dev: path.dev, route: path.route }))
+      return {
+        ...outcome('warn', t(key, { tunnels: carried, server: ns.target.server, dev: path.dev, route: path.route })),
+        steps: dnsLeakSteps(facts.platform, via4.iface),
+      }
     }
   }
   if (route6.kind === 'unknown') return outcome('unknown', t('unknownRoute', { tunnels: carried, reason: route6.reason }))

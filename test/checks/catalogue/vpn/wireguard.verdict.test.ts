@@ -46,6 +46,29 @@ describe.each<Platform>(['linux', 'darwin', 'win32'])('vpn.wireguard steps on %s
   })
 })
 
+describe.each<Platform>(['linux', 'darwin', 'win32'])('vpn.wireguard DNS leak steps on %s', (platform) => {
+  it('a DNS leak gets the steps that stop it: the VPN’s own DNS first, resolved’s ~. domain on Linux', () => {
+    const o = judgeVpn(
+      facts(platform, {
+        tunnels: [{ label: 'wg0', provider: 'wireguard', iface: 'wg0' }],
+        route4: { kind: 'dev', dev: 'wg0' },
+        dns: [
+          {
+            target: { server: '192.168.1.1', link: null, from: '/etc/resolv.conf' },
+            lookup: { kind: 'dev', dev: 'eth0', route: '192.168.1.1 dev eth0' },
+            evidence: { label: { key: 'x', en: 'x' }, source: 'ip -j route get 192.168.1.1', observed: '192.168.1.1 dev eth0' },
+          },
+        ],
+      }),
+    )
+    expect(o.summary.key).toBe(platform === 'win32' ? 'vpn.wireguard.dnsLeakWindows' : 'vpn.wireguard.dnsLeak')
+    const keys = (o.steps ?? []).map((s) => s.text.key)
+    expect(keys[0]).toBe('vpn.wireguard.fixDnsInTunnel')
+    if (platform === 'linux') expect(o.steps?.[1]?.command?.line).toBe("sudo resolvectl domain wg0 '~.'")
+    if (platform === 'win32') expect(keys).toContain('vpn.wireguard.fixKillSwitchWin')
+  })
+})
+
 describe('vpn.wireguard steps link to their own platform only', () => {
   it('has no Apple or Microsoft link on Linux, and no Linux-only command elsewhere', () => {
     const links = DEFAULT_STEPS.linux.map((s) => s.link ?? '').join(' ')
