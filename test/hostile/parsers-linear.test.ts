@@ -8,6 +8,7 @@ import { parseStubbyYaml } from '../../checks/catalogue/dns/stubby.parse.js'
 import { parseKeyFile } from '../../checks/catalogue/permissions/keyfile.parse.js'
 import { parseTorrc } from '../../checks/catalogue/tor/torrc.parse.js'
 import { parseIni } from '../../checks/catalogue/vpn/wg-conf.parse.js'
+import { decodeNative, encodeNative, showNative } from '../../checks/core/host/native-names.js'
 
 const MiB = 1024 * 1024
 
@@ -26,6 +27,9 @@ const CASES: ReadonlyArray<[string, (text: string) => unknown, (size: number) =>
   ['a stubby.yml line of spaces', parseStubbyYaml, (n) => `round_robin_upstreams: ${' '.repeat(n)}x`],
   ['a resolved.conf with a long DNS= line', parseResolvedConf, (n) => `[Resolve]\nDNS=${'1.1.1.1 '.repeat(n / 8)}`],
   ['a WireGuard config line of spaces', parseIni, (n) => `[Interface]\nPrivateKey = ${' '.repeat(n)}x`],
+  ['a file name of Latin-1 bytes', (t) => decodeNative(Buffer.from(t, 'latin1')), (n) => '\xe9'.repeat(n)],
+  ['a file name of escaped bytes, written back', encodeNative, (n) => 'a\udce9'.repeat(n / 2)],
+  ['a file name of escaped bytes, shown', showNative, (n) => '\udce9'.repeat(n)],
 ]
 
 function timed(parse: (text: string) => unknown, text: string): number {

@@ -1,3 +1,4 @@
+import { showNative } from '../host/native-names.js'
 import type { Status } from '../types.js'
 import type { ReportEvidence, ScanReport } from './model.js'
 import { buildDocument, type DocumentResult, type ReportDocument, type ReportOptions } from './document.js'
@@ -27,7 +28,8 @@ const SHORT: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r'
 
 /** Every control character as a visible escape (`\n`, `\u001b`, `\u202e`), so a value shows as what was read. */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  // A byte of a file name that was not UTF-8 (see native-names.ts) shows as \xNN, not as U+FFFD.
+  return showNative(text).replace(CONTROLS, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Text of several lines (a usage text, a whole document): each line escaped, the line breaks kept. */
@@ -52,7 +54,9 @@ function formatResult(r: DocumentResult, labels: ReportDocument['labels'], style
     lines.push(`    ${labels.evidence}:`)
     for (const e of r.evidence) {
       const expected = e.expected ? ` (${e.expected})` : ''
-      lines.push(`      - ${e.label}: ${formatObserved(e.observed)}${expected}`, `        ${e.source}`)
+      lines.push(`      - ${e.label}: ${formatObserved(e.observed)}${expected}`)
+      // Some evidence has no file or command behind it (what only a website holds): no empty line for it.
+      if (e.source !== '') lines.push(`        ${e.source}`)
     }
   }
   if (r.needsAction && r.remediation.steps.length > 0) {

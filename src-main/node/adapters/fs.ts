@@ -1,5 +1,6 @@
 import { constants as fsc, promises as fsp, type Stats } from 'node:fs'
 import { HostError, type DirEntry, type FileKind, type FileStat, type ReadOptions } from '../../../checks/core/host/host.js'
+import { decodeNative, encodeNative, hasEscapedBytes } from '../../../checks/core/host/native-names.js'
 
 export const DEFAULT_MAX_READ_BYTES = 4 * 1024 * 1024
 
@@ -23,6 +24,11 @@ export function toHostError(e: unknown, target: string): HostError {
   }
 }
 
+/** A path as the OS takes it: bytes when it names something whose name is not UTF-8 (see native-names.ts). */
+export function nativePath(path: string): string | Buffer {
+  return hasEscapedBytes(path) ? Buffer.from(encodeNative(path)) : path
+}
+
 function kindOf(st: Stats): FileKind {
   if (st.isFile()) return 'file'
   if (st.isDirectory()) return 'dir'
@@ -36,7 +42,8 @@ function toFileStat(st: Stats): FileStat {
 
 export async function statPath(file: string, follow: boolean): Promise<FileStat> {
   try {
-    return toFileStat(follow ? await fsp.stat(file) : await fsp.lstat(file))
+    const path = nativePath(file)
+    return toFileStat(follow ? await fsp.stat(path) : await fsp.lstat(path))
   } catch (e) {
     throw toHostError(e, file)
   }
@@ -58,7 +65,7 @@ export async function readCapped(file: string, options: ReadOptions = {}): Promi
   const cap = options.maxBytes ?? DEFAULT_MAX_READ_BYTES
   let handle: fsp.FileHandle | undefined
   try {
-    handle = await fsp.open(file, OPEN_FLAGS)
+    handle = await fsp.open(nativePath(file), OPEN_FLAGS)
     const st = await handle.stat()
     if (!st.isFile()) throw new HostError('not_a_file', file)
     if (st.size > cap) throw new HostError('too_large', file, `${st.size} bytes, limit ${cap}`)
@@ -82,9 +89,10 @@ export async function readCapped(file: string, options: ReadOptions = {}): Promi
 
 export async function listDir(dir: string): Promise<DirEntry[]> {
   try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true })
+    // Names as bytes: one that is not UTF-8 would otherwise come back as U+FFFD and name nothing that exists.
+    const entries = await fsp.readdir(nativePath(dir), { withFileTypes: true, encoding: 'buffer' })
     return entries.map((d) => ({
-      name: d.name,
+      name: decodeNative(d.name),
       kind: d.isFile() ? 'file' : d.isDirectory() ? 'dir' : d.isSymbolicLink() ? 'symlink' : 'other',
     }))
   } catch (e) {
