@@ -72,7 +72,7 @@ const linuxCases: Case[] = [
     status: 'pass',
     summary: /DNSOverTLS=yes/,
     evidence: [
-      /after all configuration files .*\| \/etc\/systemd\/resolved.conf.d\/50-privacy.conf \| yes/,
+      /(after all configuration files|Effective systemd-resolved DNSOverTLS).*\| \/etc\/systemd\/resolved.conf.d\/50-privacy.conf \| yes/,
       /Upstream servers in systemd-resolved DNS= \| DNS= \| 1.1.1.1#cloudflare-dns.com/,
     ],
   },
@@ -146,8 +146,8 @@ const linuxCases: Case[] = [
     summary: /stubby at 127.0.0.1:53, which uses only DNS over TLS with authentication required/,
     evidence: [
       /dns_transport_list \| \/etc\/stubby\/stubby.yml \| GETDNS_TRANSPORT_TLS$/m,
-      /accepts TCP connections on 127.0.0.1:53.*\| yes/,
-      /A stubby process is running/,
+      /(accepts TCP connections on|Port) 127.0.0.1:53.*\| yes/,
+      /(A stubby process is running|Process stubby)/,
     ],
   },
   {
@@ -252,7 +252,7 @@ const linuxCases: Case[] = [
     status: 'pass',
     summary: /DNSOverTLS=yes/,
     evidence: [
-      /after all configuration files .*\| \/run\/systemd\/resolved.conf.d\/20-run.conf \| yes/,
+      /(after all configuration files|Effective systemd-resolved DNSOverTLS).*\| \/run\/systemd\/resolved.conf.d\/20-run.conf \| yes/,
       /rejects and ignores \| \/usr\/lib\/systemd\/resolved.conf.d\/30-bad.conf \| maybe/,
     ],
   },
@@ -458,7 +458,9 @@ const win32Cases: Case[] = [
     },
     status: 'unknown',
     summary: /could not read the Group Policy DoHPolicy \(Access is denied\)/,
-    evidence: [/DoHPolicy could not be read \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| Access is denied/],
+    evidence: [
+      /DoHPolicy (could not be read|\(not read\)) \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| Access is denied/,
+    ],
   },
   {
     name: 'is unknown on garbage PowerShell output',
