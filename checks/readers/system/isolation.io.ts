@@ -110,8 +110,9 @@ async function detectLinux(host: Host): Promise<Found> {
 }
 
 async function detectDarwin(host: Host): Promise<Found> {
-  const command = 'sysctl -n kern.hv_vm_active'
-  const r = await runTool(host, 'sysctl', ['-n', 'kern.hv_vm_active'], { timeoutMs: 1000, acceptExit: () => true })
+  // kern.hv_vmm_present is the OID macOS itself asks (corecrypto's cc_is_vmm_present, softwareupdated): 1 in a guest.
+  const command = 'sysctl -n kern.hv_vmm_present'
+  const r = await runTool(host, 'sysctl', ['-n', 'kern.hv_vmm_present'], { timeoutMs: 1000, acceptExit: () => true })
   if (!r.ok || r.value.code !== 0) {
     // Older macOS has no such sysctl: the VM question stays open, the verdict (plain OS) does not change.
     const observed = r.ok ? r.value.stderr.trim() || observedExit(String(r.value.code)) : r.reason.seen

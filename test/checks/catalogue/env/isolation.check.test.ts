@@ -147,26 +147,26 @@ const cases: (CheckCase & { platform: Platform })[] = [
   {
     name: 'a Mac in a virtual machine',
     platform: 'darwin',
-    host: { commands: { 'sysctl -n kern.hv_vm_active': '1\n' } },
+    host: { commands: { 'sysctl -n kern.hv_vmm_present': '1\n' } },
     status: 'warn',
     summary: 'vm',
     params: { hypervisor: { key: 'env.isolation.detect.hvMac', en: 'macOS virtualization' } },
-    evidence: [['macVm', 'sysctl -n kern.hv_vm_active', '1']],
+    evidence: [['macVm', 'sysctl -n kern.hv_vmm_present', '1']],
   },
   {
     name: 'a Mac on its own hardware',
     platform: 'darwin',
-    host: { commands: { 'sysctl -n kern.hv_vm_active': '0\n' } },
+    host: { commands: { 'sysctl -n kern.hv_vmm_present': '0\n' } },
     status: 'warn',
     summary: 'plain',
   },
   {
-    name: 'an older macOS without kern.hv_vm_active',
+    name: 'an older macOS without kern.hv_vmm_present',
     platform: 'darwin',
-    host: { commands: { 'sysctl -n kern.hv_vm_active': { code: 1, stderr: "sysctl: unknown oid 'kern.hv_vm_active'" } } },
+    host: { commands: { 'sysctl -n kern.hv_vmm_present': { code: 1, stderr: "sysctl: unknown oid 'kern.hv_vmm_present'" } } },
     status: 'warn',
     summary: 'plain',
-    evidence: [['unreadable', 'sysctl -n kern.hv_vm_active', "sysctl: unknown oid 'kern.hv_vm_active'"]],
+    evidence: [['unreadable', 'sysctl -n kern.hv_vmm_present', "sysctl: unknown oid 'kern.hv_vmm_present'"]],
   },
   {
     name: 'a Hyper-V guest',
@@ -219,18 +219,18 @@ describe('env.isolation', () => {
     expect(marker === undefined ? marker : seenAs(marker, 'es')).toBe('presente')
     const mac = await runCheck(
       isolationCheck,
-      createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': { code: 1 } } }),
+      createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vmm_present': { code: 1 } } }),
     )
-    const exit = mac.evidence.find((e) => e.source === 'sysctl -n kern.hv_vm_active')?.observed
+    const exit = mac.evidence.find((e) => e.source === 'sysctl -n kern.hv_vmm_present')?.observed
     expect(exit === undefined ? exit : seenAs(exit, 'fa')).toBe('کد خروج 1')
   })
 
   it('reads the system once per Host (memoised), and again for a new Host', async () => {
-    const host = createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': '0\n' } })
+    const host = createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vmm_present': '0\n' } })
     const [a, b] = await Promise.all([detectIsolation(host), detectIsolation(host)])
     expect(a).toBe(b)
-    expect(host.calls).toEqual(['sysctl -n kern.hv_vm_active'])
-    const other = createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vm_active': '1\n' } })
+    expect(host.calls).toEqual(['sysctl -n kern.hv_vmm_present'])
+    const other = createFixtureHost({ platform: 'darwin', commands: { 'sysctl -n kern.hv_vmm_present': '1\n' } })
     expect((await detectIsolation(other)).hypervisor).toEqual({ key: 'env.isolation.detect.hvMac', en: 'macOS virtualization' })
   })
 })
