@@ -6,6 +6,9 @@ import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.j
 
 export const GLIBC_MAX_NAMESERVERS = 3
 
+/** The systemd-resolved stub listeners a resolv.conf points at (127.0.0.54 skips DNSSEC and LLMNR). */
+export const RESOLVED_STUBS: readonly string[] = ['127.0.0.53', '127.0.0.54']
+
 export interface ResolvConf {
   /** Every nameserver line, in order (glibc uses the first three). */
   nameservers: string[]

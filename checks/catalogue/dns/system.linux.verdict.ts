@@ -8,7 +8,7 @@
  */
 import type { Msg, Status } from '../../core/types.js'
 import type { DotMode, EffectiveResolved } from './resolved-conf.parse.js'
-import type { ResolvConf } from './resolv-conf.parse.js'
+import { RESOLVED_STUBS, type ResolvConf } from './resolv-conf.parse.js'
 import type { ResolvectlStatus } from './resolvectl.parse.js'
 import type { NmConnection, NmDot } from './nmcli.parse.js'
 import type { StubbyConfig } from './stubby.parse.js'
@@ -40,7 +40,7 @@ export interface LinuxFacts {
   processes: string[] | null
 }
 
-export const RESOLVED_STUBS = ['127.0.0.53', '127.0.0.54']
+export { RESOLVED_STUBS }
 
 type Proxy = { tool: 'stubby' | 'dnscrypt-proxy'; at: SocketAddress }
 

@@ -4,10 +4,10 @@
  */
 import { describeHostError, observedUnknown, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { commandOf, isIPv6, runTool } from '../../core/host/toolkit.js'
+import { canonicalIp, commandOf, isIPv6, runTool } from '../../core/host/toolkit.js'
 import { verbatim } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
-import { parseResolvConf } from '../dns/resolv-conf.parse.js'
+import { parseResolvConf, RESOLVED_STUBS } from '../dns/resolv-conf.parse.js'
 import { parseResolvectlStatus, type ResolvectlStatus } from '../dns/resolvectl.parse.js'
 import { parseScutilDns } from '../dns/scutil-dns.parse.js'
 import { parseRouteGet } from './darwin-net.parse.js'
@@ -15,7 +15,7 @@ import { parseIpRouteGet } from './ip-json.parse.js'
 import { darwinRouteRun, ip, ipNoRoute } from './route-lookup.io.js'
 import { lookupFrom } from './route-lookup.verdict.js'
 import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
-import { darwinTargets, linuxTargets, RESOLVED_STUB_ADDRESSES, type NameserverRoute, type NameserverTarget } from './dns-routes.verdict.js'
+import { darwinTargets, linuxTargets, type NameserverRoute, type NameserverTarget } from './dns-routes.verdict.js'
 import { describeLookup, type RouteLookup } from './wireguard.verdict.js'
 import { t } from './wireguard.messages.js'
 
@@ -63,7 +63,7 @@ export async function linuxDnsRoutes(host: Host, signal: AbortSignal, resolvConf
       evidence: [{ label: t('evDnsServers'), source: resolvConfPath, observed: observedUnknown(verbatim(conf.reason)) }],
     }
   const nameservers = conf.value.nameservers
-  const usesStub = nameservers.slice(0, 3).some((n) => RESOLVED_STUB_ADDRESSES.includes(n))
+  const usesStub = nameservers.slice(0, 3).some((n) => RESOLVED_STUBS.includes(canonicalIp(n)))
   const resolved = usesStub ? await resolvectl(host, signal) : { status: null, evidence: [] }
   const targets = linuxTargets(conf.value, resolvConfPath, resolved.status)
   const routes = await Promise.all(

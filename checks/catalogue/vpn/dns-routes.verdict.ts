@@ -5,16 +5,13 @@
  */
 import { canonicalIp, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
-import type { ResolvConf } from '../dns/resolv-conf.parse.js'
+import { RESOLVED_STUBS, type ResolvConf } from '../dns/resolv-conf.parse.js'
 import type { ResolvectlScope, ResolvectlStatus } from '../dns/resolvectl.parse.js'
 import type { ScutilResolver } from '../dns/scutil-dns.parse.js'
 import type { RouteLookup, Tunnel } from './wireguard.verdict.js'
 
 /** glibc's MAXNS; systemd-resolved and Windows lists are capped the same way, so a scan stays short. */
 const MAX_TARGETS = 8
-
-/** The systemd-resolved stub listeners a resolv.conf points at. */
-export const RESOLVED_STUB_ADDRESSES = ['127.0.0.53', '127.0.0.54']
 
 export interface NameserverTarget {
   /** The server's address, canonical (no port, no "#name", no zone). */
@@ -79,7 +76,7 @@ export function linuxTargets(resolvConf: ResolvConf | null, resolvConfPath: stri
   const out: NameserverTarget[] = []
   const listed = resolvConf?.nameservers.slice(0, 3) ?? []
   for (const ns of listed) {
-    if (RESOLVED_STUB_ADDRESSES.includes(canonicalIp(ns))) {
+    if (RESOLVED_STUBS.includes(canonicalIp(ns))) {
       if (!status) continue
       for (const scope of generalScopes(status)) {
         const link = scope === status.global ? null : scope.name
