@@ -19,6 +19,8 @@ export interface ResolvectlScope {
   defaultRoute?: boolean
   servers: string[]
   currentServer?: string
+  /** Global only: the servers resolved falls back to when no scope has any (FallbackDNS=); set only when printed. */
+  fallbackServers?: string[]
   /** Search and routing domains ("~." routes every lookup to this scope); set only when printed. */
   domains?: string[]
 }
@@ -30,6 +32,8 @@ export interface ResolvectlStatus {
 }
 
 const MAX_LIST = 64
+/** The fields whose long values wrap onto indented continuation lines. */
+const WRAPPING = new Set(['DNS Servers', 'Fallback DNS Servers', 'Protocols', 'DNS Domain'])
 const MAX_LINKS = 256
 
 const HEADER_LINK = /^Link (\d+) \(([^)]*)\)\s*$/
@@ -66,6 +70,9 @@ function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: strin
     case 'DNS Servers':
       // Capped: a hostile or broken output must not grow a list without bound.
       scope.servers = [...scope.servers, ...value.split(/\s+/).filter(Boolean)].slice(0, MAX_LIST)
+      break
+    case 'Fallback DNS Servers':
+      scope.fallbackServers = [...(scope.fallbackServers ?? []), ...value.split(/\s+/).filter(Boolean)].slice(0, MAX_LIST)
       break
     case 'DNS Domain':
       scope.domains = [...(scope.domains ?? []), ...value.split(/\s+/).filter(Boolean)].slice(0, MAX_LIST)
@@ -112,7 +119,7 @@ export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatu
     if (field) {
       lastKey = field[1] ?? ''
       applyField(scope, status, lastKey, field[2] ?? '')
-    } else if (lastKey === 'DNS Servers' || lastKey === 'Protocols' || lastKey === 'DNS Domain') {
+    } else if (lastKey !== undefined && WRAPPING.has(lastKey)) {
       applyField(scope, status, lastKey, line.trim())
     }
   }

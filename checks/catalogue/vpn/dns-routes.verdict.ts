@@ -78,10 +78,15 @@ export function linuxTargets(resolvConf: ResolvConf | null, resolvConfPath: stri
   for (const ns of listed) {
     if (RESOLVED_STUBS.includes(canonicalIp(ns))) {
       if (!status) continue
-      for (const scope of generalScopes(status)) {
+      const scopes = generalScopes(status)
+      for (const scope of scopes) {
         const link = scope === status.global ? null : scope.name
         const from = link === null ? 'resolvectl status (Global)' : `resolvectl status (Link ${scope.ifindex ?? '?'} ${link})`
         for (const server of scope.servers) add(out, server, link, from)
+      }
+      // With no server anywhere, resolved asks its FallbackDNS= servers (often public ones built in).
+      if (scopes.every((x) => x.servers.length === 0)) {
+        for (const server of status.global?.fallbackServers ?? []) add(out, server, null, 'resolvectl status (Fallback DNS Servers)')
       }
     } else {
       add(out, ns, null, resolvConfPath)

@@ -70,6 +70,17 @@ describe('which nameservers are in use on Linux', () => {
     ])
   })
 
+  it("falls back to resolved's Fallback DNS Servers only when no scope has a server", () => {
+    const none =
+      'Global\n  Fallback DNS Servers: 1.1.1.1#cloudflare-dns.com\n                        8.8.8.8\n\nLink 2 (eth0)\n  Protocols: +DefaultRoute\n'
+    expect(linuxTargets(conf('nameserver 127.0.0.53'), '/etc/resolv.conf', status(none)).map((t) => t.server)).toEqual([
+      '1.1.1.1',
+      '8.8.8.8',
+    ])
+    const some = `${none}  DNS Servers: 192.168.1.1\n`
+    expect(linuxTargets(conf('nameserver 127.0.0.53'), '/etc/resolv.conf', status(some)).map((t) => t.server)).toEqual(['192.168.1.1'])
+  })
+
   it('binds a link-local nameserver to the interface its zone names', () => {
     const targets = linuxTargets(conf('nameserver fe80::1%wlan0\nnameserver fe80::2%3\n'), '/etc/resolv.conf', null)
     expect(targets.map((t) => [t.server, t.link])).toEqual([
