@@ -54,6 +54,7 @@ export const t = defineMessages(CHECK_ID, {
   evSshKey: 'SSH key backed by a security key (type and comment)',
   evSshAgent: 'ssh-agent keys',
   evSshUnreadable: 'SSH file that could not be read',
+  evSshNotRead: 'SSH key files not read',
   notVisible:
     'Websites and online accounts (email, password manager, Apple or Microsoft account) keep their security-key registrations; this computer cannot see them.',
 
@@ -78,6 +79,7 @@ export const t = defineMessages(CHECK_ID, {
   obsNoFido2Option: 'no fido2-device= option',
   obsSshAddMissing: 'ssh-add not installed',
   obsNoAgent: 'no agent running',
+  obsSshNotRead: '{count} more past the first {limit}',
   obsAgentEmpty: 'agent has no keys',
   obsAgentKeys: '{count} key(s), {sk} backed by a security key',
   obsNotVisible: 'not visible from this computer',

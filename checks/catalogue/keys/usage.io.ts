@@ -19,6 +19,8 @@ export interface KeyUsage {
 export const PAM_DIR = '/etc/pam.d'
 export const CRYPTTAB = '/etc/crypttab'
 const MAX_CONFIG_BYTES = 1024 * 1024
+/** Key files read from ~/.ssh: a folder of 30,000 of them once took 2 GB and the whole time limit. The rest are counted. */
+export const MAX_SSH_FILES = 256
 
 const none = (): KeyUsage => ({ uses: [], enrolled: [], failures: [], evidence: [] })
 
@@ -208,14 +210,19 @@ async function sshFiles(host: Host): Promise<SshFindings> {
   const names = listing.value
     .filter((e) => e.kind !== 'dir' && (e.name.endsWith('.pub') || e.name === 'authorized_keys'))
     .map((e) => e.name)
+    // authorized_keys first, then by name: the same files are read on every scan.
+    .sort((a, b) => (a === 'authorized_keys' ? -1 : b === 'authorized_keys' ? 1 : a < b ? -1 : a > b ? 1 : 0))
+  const skipped = names.length - MAX_SSH_FILES
   const found = await Promise.all(
-    names.map(async (name) => {
+    names.slice(0, MAX_SSH_FILES).map(async (name) => {
       const path = paths.join(dir, name)
       const read = await tryReadText(host, path, { maxBytes: MAX_CONFIG_BYTES })
       return read.ok ? skFindings(path, scanPublicKeys(read.value)) : sshNote(path, t('evSshUnreadable'), observedError(read.reason.code))
     }),
   )
-  return combine(found)
+  // First, so the report's own cap on evidence never hides it.
+  const notRead = skipped > 0 ? [sshNote(dir, t('evSshNotRead'), t('obsSshNotRead', { count: skipped, limit: MAX_SSH_FILES }))] : []
+  return combine([...notRead, ...found])
 }
 
 /** ssh-add exits 1 for "no identities" and 2 for "no agent": both are answers, not errors. */
