@@ -103,7 +103,9 @@ export function darwinTargets(resolvers: readonly ScutilResolver[]): NameserverT
   const out: NameserverTarget[] = []
   for (const r of resolvers) {
     if (r.section !== 'DNS configuration' || r.domain !== undefined || r.supplemental) continue
-    for (const ns of r.nameservers) add(out, ns, null, 'scutil --dns')
+    // The resolver's own interface is shown, not used: the routing table decides (a limit, see docs/checks/vpn.md).
+    const from = r.interfaceName ? `scutil --dns (if_index ${r.interfaceName})` : 'scutil --dns'
+    for (const ns of r.nameservers) add(out, ns, null, from)
   }
   return out
 }
