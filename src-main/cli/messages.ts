@@ -71,7 +71,7 @@ Exit codes: 0 no check failed (report: the report was written), 1 at least one c
   historyLine: '{date}  {platform} {release}  {fail} failed, {warn} warnings, {pass} passed  ·  {score}',
   historyEmpty: "No saved scans. Bulwark keeps a scan only when you add --save, for example 'bulwark scan --save'.",
   historyForgetHint: "To delete them all: 'bulwark forget'.",
-  forgotHistory: 'Deleted {path} ({count} saved scans).',
+  forgotHistory: 'Deleted {path} (saved scans: {count}).',
   forgotFile: 'Deleted {path}.',
   forgetFailed: 'Could not delete {path}: {reason}',
   forgotNothing: 'Nothing to delete: the command line has saved nothing in {folder}.',
