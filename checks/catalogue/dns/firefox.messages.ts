@@ -29,8 +29,8 @@ export const t = defineMessages('dns.firefox', {
   r_unreadable: 'Firefox profile "{name}" could not be assessed.',
   // Evidence labels and notes
   profileLabel: 'Firefox profile "{name}"{marks}',
-  markInstallDefault: ' (default for an installed Firefox)',
-  markDefault: ' (profile manager default)',
+  markInstallDefault: ' (install default)',
+  markDefault: ' (default)',
   modeLabel: 'network.trr.mode in profile "{name}"',
   uriLabel: 'network.trr.uri in profile "{name}"',
   rolloutLabel: 'doh-rollout.mode in profile "{name}"',

@@ -1,5 +1,5 @@
 /** dns.system on Linux: reads the resolver chain's files and tools, then hands the facts to the rules. */
-import { observedWord } from '../../core/host/helpers.js'
+import { observedWord, processListCommand } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { configEnablesProxyDns, unitRunsProxyDns } from './cloudflared.parse.js'
@@ -302,7 +302,8 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
   for (const [address, state] of Object.entries(f.listeners)) {
     ev.push({ label: t('evListener', { address }), source: `tcp ${address}`, observed: t(`obsListening_${state satisfies Listening}`) })
   }
-  for (const name of f.processes ?? []) ev.push({ label: t('evProcess', { name }), source: 'process list', observed: true })
+  for (const name of f.processes ?? [])
+    ev.push({ label: t('evProcess', { name }), source: processListCommand('linux'), observed: t('obsRunning') })
   for (const c of f.cloudflared) ev.push({ label: t('evCloudflared'), source: c.source, observed: c.observed })
   return ev
 }

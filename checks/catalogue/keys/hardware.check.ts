@@ -52,7 +52,8 @@ export const hardwareKeysCheck = defineCheck({
       enrolled: usage.enrolled,
       failures: usage.failures,
     })
-    const notes: Evidence[] = [{ label: t('notVisible'), source: 'websites and online accounts', observed: t('obsNotVisible') }]
+    // Nothing on this computer holds these, so there is no file or command to name as the source.
+    const notes: Evidence[] = [{ label: t('notVisible'), source: '', observed: t('obsNotVisible') }]
     if (host.platform === 'win32') {
       notes.push({
         label: t('noteWindowsHello'),

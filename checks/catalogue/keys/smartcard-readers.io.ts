@@ -1,4 +1,4 @@
-import { observedError, observedExit, tryStat } from '../../core/host/helpers.js'
+import { observedError, observedExit, processListCommand, tryStat } from '../../core/host/helpers.js'
 import type { Evidence, Host } from '../../core/types.js'
 import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { t } from './hardware.messages.js'
@@ -31,7 +31,7 @@ async function linuxReaders(host: Host): Promise<Evidence[]> {
     },
     {
       label: t('evPcscd'),
-      source: 'process list',
+      source: processListCommand(host.platform),
       observed:
         running === null
           ? t('obsProcessListUnavailable')

@@ -1,4 +1,4 @@
-import { observedError, observedWord } from '../../core/host/helpers.js'
+import { observedError } from '../../core/host/helpers.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
@@ -78,6 +78,6 @@ export async function collectMacos(host: Host, engine: SqliteEngine): Promise<Co
       copy.db.close()
     }
   })
-  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: observedWord('notRead') }))
+  findings.push(finding('info', '', { label: t('location'), source: LOCATION_STORE, observed: t('obsLocationRootOnly') }))
   return gap ? { findings, gap } : { findings }
 }

@@ -58,15 +58,16 @@ export const darwinText = defineMessages('permissions.apps', {
     'Only apps you trust. Turn it off in System Settings → Privacy & Security, or run {command} (resets it to "ask"; there is no undo).',
   tccRevokePath: 'Only apps you trust. Turn it off in System Settings → Privacy & Security.',
   tccUserDb: 'Per-user app permissions (TCC.db)',
-  tccSystemDb: 'System-wide app permissions (TCC.db): screen recording, Full Disk Access, Accessibility, Input Monitoring',
+  tccSystemDb: 'System-wide app permissions (TCC.db)',
   tccNeedFda:
     'macOS lets no app read its permission database (TCC.db) without Full Disk Access, so the grants are unknown. Open System Settings → Privacy & Security → Full Disk Access, turn on Bulwark (or the terminal app that runs the bulwark command), then scan again.',
   tccUnreadable:
     'Bulwark could not read {path}: {reason}. Scan again; if it persists, check the grants by hand in System Settings → Privacy & Security.',
   tccMissing:
     'No TCC database was found at {user} or {system}, so the grants are unknown. Check them by hand in System Settings → Privacy & Security.',
-  location:
-    'Location Services grants: not in TCC; macOS keeps them in a file only root can read. Review them in System Settings → Privacy & Security → Location Services.',
+  location: 'Location Services grants',
+  obsLocationRootOnly:
+    'not read: macOS keeps them in a file only root can read; review them in System Settings → Privacy & Security → Location Services',
   obsTccAllowed: 'allowed ({raw})',
   obsTccLimited: 'limited ({raw})',
   obsTccRead: '{rows} rows, {generation} schema, {walPages} WAL pages merged, {skipped} malformed rows skipped',
@@ -134,6 +135,7 @@ export const win32Text = defineMessages('permissions.apps', {
   winForceAllow: 'Apps may use it and the user cannot turn that off; ask your administrator why.',
   winUnreadable:
     'Bulwark could not read {key}: {reason}. Run the scan again as your normal user; if it persists, review the apps in Settings → Privacy & security.',
+  evWinKey: 'Registry key',
   winGarbled:
     'The answer from {command} was not in a form Bulwark understands (likely a text-encoding mismatch), so the grants are unknown. Review the apps in Settings → Privacy & security.',
   winUnknownValue: 'Unrecognised value: {app}',

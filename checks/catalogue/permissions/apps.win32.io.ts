@@ -50,7 +50,7 @@ function unreadable(
 ): { finding: Finding; gap: ReturnType<typeof t> } {
   return {
     finding: finding('unknown', '', {
-      label: t('winUnreadable', { key, reason: read.reason }),
+      label: t('evWinKey'),
       source: read.command,
       observed: read.reason,
     }),
@@ -90,9 +90,7 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     }
     const entries = parseConsentStore(read.keys, key)
     if (entries === null) {
-      findings.push(
-        finding('unknown', '', { label: t('winGarbled', { command: read.command }), source: read.command, observed: t('obsWinUnparsed') }),
-      )
+      findings.push(finding('unknown', '', { label: t('evWinKey'), source: read.command, observed: t('obsWinUnparsed') }))
       gap ??= t('winGarbled', { command: read.command })
       return
     }
@@ -110,7 +108,7 @@ export async function collectWindows(host: Host, signal: AbortSignal): Promise<C
     // reg exits 0 only when the key exists, so output without it was not understood: not "not set".
     findings.push(
       finding('unknown', '', {
-        label: t('winGarbled', { command: policy.command }),
+        label: t('evWinKey'),
         source: policy.command,
         observed: t('obsWinUnparsed'),
       }),

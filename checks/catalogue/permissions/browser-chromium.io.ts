@@ -1,5 +1,6 @@
 import { findChromiumBrowsers, type ChromiumBrowserId, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
-import { attempt, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { attempt, describeHostError, observedError, observedWord, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { verbatim } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
@@ -73,11 +74,11 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
 async function collectBrowser(host: Host, browser: ChromiumInstallation): Promise<Collected> {
   const entries = await attempt(browser.userDataDir, () => host.readDir(browser.userDataDir))
   if (!entries.ok) {
-    const reason = entries.reason.message
+    const reason = describeHostError(entries.reason, browser.userDataDir)
     return {
       findings: [
         finding('unknown', '', {
-          label: t('crDiscovery', { browser: browser.spec.name, reason }),
+          label: t('crProfiles', { browser: browser.spec.name }),
           source: browser.userDataDir,
           observed: observedError(entries.reason.code),
         }),
@@ -88,7 +89,13 @@ async function collectBrowser(host: Host, browser: ChromiumInstallation): Promis
   const dirs = entries.value.filter((e) => e.kind === 'dir' && PROFILE_DIR.test(e.name)).map((e) => e.name)
   const parts = await Promise.all(dirs.map((dir) => collectProfile(host, browser, dir)))
   const gap = parts.find((part) => part.gap)?.gap
-  const findings = parts.flatMap((part) => part.findings)
+  // Which profiles were looked at is evidence even when none holds a grant: a pass is never bare.
+  const profiles = finding('info', '', {
+    label: t('crProfiles', { browser: browser.spec.name }),
+    source: browser.userDataDir,
+    observed: dirs.length > 0 ? verbatim(dirs.join(', ')) : observedWord('none'),
+  })
+  const findings = [profiles, ...parts.flatMap((part) => part.findings)]
   return gap ? { findings, gap } : { findings }
 }
 
@@ -101,7 +108,7 @@ export async function collectChromium(host: Host): Promise<Collected & { browser
   for (const problem of discovery.problems) {
     const reason = problem.reason
     findings.push(
-      finding('unknown', '', { label: t('crDiscovery', { browser: problem.spec.name, reason }), source: problem.source, observed: reason }),
+      finding('unknown', '', { label: t('crProfiles', { browser: problem.spec.name }), source: problem.source, observed: reason }),
     )
     gap ??= t('crDiscovery', { browser: problem.spec.name, reason })
   }

@@ -120,9 +120,7 @@ export async function collectFirefox(host: Host, engine: SqliteEngine): Promise<
   const findings = parts.flatMap((part) => part.findings)
   let gap = parts.find((part) => part.gap)?.gap
   for (const problem of discovery.problems) {
-    findings.push(
-      finding('unknown', '', { label: t('ffDiscovery', { reason: problem.reason }), source: problem.source, observed: problem.reason }),
-    )
+    findings.push(finding('unknown', '', { label: t('ffProfiles'), source: problem.source, observed: problem.reason }))
     gap ??= t('ffDiscovery', { reason: problem.reason })
   }
   return gap ? { findings, gap, profiles: discovery.profiles.length } : { findings, profiles: discovery.profiles.length }

@@ -27,6 +27,7 @@ export const chromiumText = defineMessages('permissions.browser', {
   crDefaultRevoke: 'In {browser} open {page} and choose "Don\'t allow" / "Ask" as the default (profile "{profile}").',
   crUnreadable: 'Bulwark could not read {file}: {reason}. Scan again; if it persists, review the sites in {page}.',
   crDiscovery: '{browser} could not be examined: {reason}',
+  crProfiles: '{browser} profiles',
   obsCrNotJson: 'not valid JSON ({detail})',
   obsCrBadShape: 'its content settings are not in the shape Chromium writes',
   obsCrAllowed: '{count} allowed site permissions',
@@ -39,6 +40,7 @@ export const firefoxText = defineMessages('permissions.browser', {
   ffUnreadable:
     'Bulwark could not read {file}: {reason}. Close Firefox and scan again; if it persists, review the sites in about:preferences#privacy → Permissions.',
   ffDiscovery: 'Firefox profiles could not all be found: {reason}',
+  ffProfiles: 'Firefox profiles',
   obsFfNoStore: 'not present (no site permissions stored)',
   obsFfRows: '{rows} rows for the permissions Bulwark reports; {allowed} allowed',
   obsFfUntil: '{raw}; until {until}',

@@ -23,7 +23,7 @@ export const t = defineMessages('tor.config', {
     'Tor refuses to start with this configuration: {path} cannot be read as tor reads it (see the evidence). Fix it, then check with: tor --verify-config -f {root}',
   pass: "Tor's configuration keeps its ports on this computer and protects its control port ({files} files read).",
   evRead: 'torrc read',
-  evDefaults: 'Defaults torrc read (its settings apply unless the torrc changes them)',
+  evDefaults: 'Defaults torrc',
   evOpenSocks: 'SocksPort on a network address',
   evNoAuth: 'ControlPort without authentication',
   evExposed: 'ControlPort on a network address',

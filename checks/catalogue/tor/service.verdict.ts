@@ -1,6 +1,6 @@
 /** tor.service verdict rules: pure, from what the check found and probed. */
 import type { IsolationInfo } from '../../readers/system/isolation.io.js'
-import { observedError } from '../../core/host/helpers.js'
+import { observedError, processListCommand } from '../../core/host/helpers.js'
 import type { HostError } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
@@ -131,7 +131,7 @@ function evidenceFor(f: ServiceFacts): Evidence[] {
     })
   }
   if (f.discovery.processError)
-    ev.push({ label: t('evProcessList'), source: 'process list', observed: observedError(f.discovery.processError.code) })
+    ev.push({ label: t('evProcessList'), source: processListCommand(f.platform), observed: observedError(f.discovery.processError.code) })
   for (const p of f.socks) {
     ev.push({
       label: t('evSocks'),

@@ -4,7 +4,7 @@
  * share one look.
  */
 import { perHost } from '../../core/host/toolkit.js'
-import { attempt, exists, pathsFor, which } from '../../core/host/helpers.js'
+import { attempt, exists, pathsFor, processListCommand, which } from '../../core/host/helpers.js'
 import type { Host, HostError } from '../../core/host/host.js'
 import { torProcesses, type TorProcess } from './cmdline.parse.js'
 import { loadTorrc, type LoadedLine, type LoadedTorrc } from './torrc.io.js'
@@ -115,7 +115,7 @@ async function discover(host: Host): Promise<TorDiscovery> {
   const [daemon, browsers, listed] = await Promise.all([
     which(host, 'tor', DAEMON_DIRS[host.platform]),
     torBrowserInstalls(host),
-    attempt('process list', () => host.sysinfo.processes()),
+    attempt(processListCommand(host.platform), () => host.sysinfo.processes()),
   ])
   const processes = listed.ok ? torProcesses(listed.value, host.platform) : []
   const installs: TorInstall[] = [

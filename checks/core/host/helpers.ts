@@ -58,6 +58,11 @@ export function observedUnknown(reason: Msg): Msg {
   return seen('unknown', { reason })
 }
 
+/** The command that shows a person the process list Bulwark reads, as the source of evidence drawn from it. */
+export function processListCommand(platform: Platform): string {
+  return platform === 'win32' ? 'Get-Process' : 'ps -e'
+}
+
 /** path.posix or path.win32, by the host's platform, so Windows paths are handled right on Linux too. */
 export function pathsFor(platform: Platform): path.PlatformPath {
   return platform === 'win32' ? path.win32 : path.posix

@@ -62,6 +62,8 @@ async function detectLinux(host: Host): Promise<Found> {
   } else if (osRelease.reason.code !== 'not_found') {
     uncertain = { source: '/etc/os-release', code: osRelease.reason.code }
     evidence.push({ label: t('unreadable'), source: '/etc/os-release', observed: observedError(osRelease.reason.code) })
+  } else {
+    evidence.push({ label: t('osName'), source: '/etc/os-release', observed: observedError('not_found') })
   }
   const markers = [
     [MARKERS.whonixGateway, gw],
@@ -70,8 +72,10 @@ async function detectLinux(host: Host): Promise<Found> {
     [MARKERS.qubesDom0, dom0],
   ] as const
   for (const [path, st] of markers) {
-    if (st.ok) evidence.push({ label: t('marker'), source: path, observed: observedWord('present') })
-    else if (st.reason.code !== 'not_found') {
+    // An absent marker is evidence too: it is what rules Whonix and Qubes out.
+    if (st.ok || st.reason.code === 'not_found') {
+      evidence.push({ label: t('marker'), source: path, observed: st.ok ? observedWord('present') : observedError('not_found') })
+    } else {
       uncertain ??= { source: path, code: st.reason.code }
       evidence.push({ label: t('unreadable'), source: path, observed: observedError(st.reason.code) })
     }
@@ -104,7 +108,7 @@ async function detectLinux(host: Host): Promise<Found> {
   if (product.ok) evidence.push({ label: t('firmwareProduct'), source: DMI_PRODUCT, observed: productText })
   let hypervisor: string | Msg | null = hypervisorFromFirmware(vendorText, productText)
   const flag = cpuinfo.ok ? cpuinfoHypervisorFlag(cpuinfo.value) : null
-  if (flag !== null) evidence.push({ label: t('cpuFlag'), source: '/proc/cpuinfo', observed: flag })
+  if (flag !== null) evidence.push({ label: t('cpuFlag'), source: '/proc/cpuinfo', observed: t(flag ? 'flagSet' : 'flagNotSet') })
   if (!hypervisor && flag) hypervisor = t('hvUnknown')
   return { kind, qubesVmType, hypervisor, evidence, uncertain }
 }

@@ -90,7 +90,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     params: { hypervisor: { key: 'env.isolation.detect.hvUnknown', en: 'unknown hypervisor' } },
     evidence: [
       ['osName', '/etc/os-release', 'Debian GNU/Linux'],
-      ['cpuFlag', '/proc/cpuinfo', true],
+      ['cpuFlag', '/proc/cpuinfo', 'set'],
     ],
   },
   {
@@ -120,7 +120,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     },
     status: 'warn',
     summary: 'plain',
-    evidence: [['cpuFlag', '/proc/cpuinfo', false]],
+    evidence: [['cpuFlag', '/proc/cpuinfo', 'not set']],
   },
   {
     name: 'an unreadable /etc/os-release (Tails cannot be ruled out)',

@@ -374,7 +374,7 @@ describe('keys.hardware on Linux', () => {
     )
     expect(r.status).toBe('warn')
     expect(observedAt(r, '/run/pcscd/pcscd.comm')).toEqual(['present (file)'])
-    expect(observedAt(r, 'process list')).toEqual(['pcscd running (PID 4242)'])
+    expect(observedAt(r, 'ps -e')).toEqual(['pcscd running (PID 4242)'])
   })
 })
 
