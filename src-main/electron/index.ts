@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { registerAppScheme, serveApp } from './app-protocol.js'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../node/adapters/node-host.js'
 import { forgetEverything, quickExit } from './at-risk.js'
@@ -26,6 +27,8 @@ const preloadPath = path.join(outDir, 'preload', 'index.cjs')
 const log = (line: string): void => console.warn(line)
 
 app.enableSandbox()
+// Before ready, or Chromium never treats app:// as a standard, secure origin.
+registerAppScheme(protocol)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -59,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
+    if (location.kind === 'app') serveApp(protocol, location.rootDir)
     const store = openElectronStore(app.getPath('userData'), { log })
     const service = createScanService({
       checks: CHECKS,

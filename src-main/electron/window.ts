@@ -1,12 +1,13 @@
 import path from 'node:path'
 import { BrowserWindow } from 'electron'
+import { APP_INDEX_URL } from './app-protocol.js'
 import type { AppLocation } from './ipc/sender.js'
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
- * The packaged renderer file, or the electron-vite dev server when running unpackaged and the
- * dev URL is plain http on loopback (Bulwark never loads remote content).
+ * The built renderer folder (served on app://), or the electron-vite dev server when running
+ * unpackaged and the dev URL is plain http on loopback (Bulwark never loads remote content).
  */
 export function resolveAppLocation(outDir: string, isPackaged: boolean, devUrl: string | undefined): AppLocation {
   if (!isPackaged && devUrl) {
@@ -17,7 +18,7 @@ export function resolveAppLocation(outDir: string, isPackaged: boolean, devUrl: 
       /* not a URL: fall back to the built files */
     }
   }
-  return { kind: 'file', indexPath: path.join(outDir, 'renderer', 'index.html') }
+  return { kind: 'app', rootDir: path.join(outDir, 'renderer') }
 }
 
 /** The one window: sandboxed, isolated, no Node, no webviews; shown once the page has painted. */
@@ -50,7 +51,8 @@ export function createMainWindow(preloadPath: string, location: AppLocation, log
     },
   })
   win.once('ready-to-show', () => win.show())
-  const loading = location.kind === 'file' ? win.loadFile(location.indexPath) : win.loadURL(location.url)
-  loading.catch((e: unknown) => log(`Bulwark could not load its window: ${e instanceof Error ? e.message : String(e)}`))
+  win
+    .loadURL(location.kind === 'app' ? APP_INDEX_URL : location.url)
+    .catch((e: unknown) => log(`Bulwark could not load its window: ${e instanceof Error ? e.message : String(e)}`))
   return win
 }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CSP_HEADER } from '../../src-main/electron/security/csp.js'
 import { INVOKE_CHANNELS } from '../../src-main/shared/ipc-contract.js'
 
 const run = promisify(execFile)
@@ -12,11 +13,21 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const OUT = path.join(ROOT, 'out', '.smoke-test')
 const SUPPORT = path.join(import.meta.dirname, 'support')
 
+interface Served {
+  status: number
+  type: string | null
+  csp: string | null
+  empty: boolean
+}
+
 interface SmokeResult {
+  privilegedSchemes: { schemes: unknown; beforeReady: boolean }[]
+  protocolHandlers: { scheme: string; afterReady: boolean }[]
+  served: { page: Served; assets: (Served & { path: string })[]; refused: { url: string; status: number }[] }
   sandboxEnabled: boolean
   windowCount: number
   options: { title: string; show: boolean; webPreferences: Record<string, unknown> }
-  loaded: { file?: string; url?: string }
+  loaded: { url?: string }
   channels: string[]
   electronStoreListenerLeft: boolean
   guards: Record<string, unknown>
@@ -76,7 +87,31 @@ describe('the built main bundle under plain Node with a fake electron', () => {
       webviewTag: false,
       preload: path.join(OUT, 'preload', 'index.cjs'),
     })
-    expect(result.loaded).toEqual({ file: path.join(OUT, 'renderer', 'index.html') })
+    expect(result.loaded).toEqual({ url: 'app://bulwark/index.html' })
+  })
+
+  it('registers app:// as privileged before ready, and serves the built renderer on it only after', () => {
+    expect(result.privilegedSchemes).toEqual([
+      { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true },
+    ])
+    expect(result.protocolHandlers).toEqual([{ scheme: 'app', afterReady: true }])
+  })
+
+  it('serves the built page and every asset it names from out/renderer, with their types and the unchanged CSP', () => {
+    expect(result.served.page).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: CSP_HEADER, empty: false })
+    const types = result.served.assets.map((a) => [path.extname(a.path), a.type])
+    expect(types).toEqual(
+      expect.arrayContaining([
+        ['.js', 'text/javascript; charset=utf-8'],
+        ['.css', 'text/css; charset=utf-8'],
+      ]),
+    )
+    for (const asset of result.served.assets) expect(asset).toMatchObject({ status: 200, csp: CSP_HEADER, empty: false })
+  })
+
+  it('refuses traversal and unknown paths out of the built renderer', () => {
+    expect(result.served.refused.length).toBeGreaterThan(0)
+    for (const r of result.served.refused) expect(r).toEqual({ url: r.url, status: 404 })
   })
 
   it('builds the scan thread beside main, free of electron, so a stuck check cannot freeze the window', () => {
@@ -88,6 +123,7 @@ describe('the built main bundle under plain Node with a fake electron', () => {
   it('installs the guards on the window', () => {
     expect(result.guards).toEqual({
       willNavigate: true,
+      willNavigateHome: false,
       willRedirect: true,
       willAttachWebview: true,
       windowOpen: { action: 'deny' },

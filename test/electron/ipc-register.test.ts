@@ -4,16 +4,16 @@ import { createRegister } from '../../src-main/electron/ipc/register.js'
 import { createSenderCheck, isAppUrl, type AppLocation, type FrameLike, type SenderEvent } from '../../src-main/electron/ipc/sender.js'
 import { err, ok, type Result } from '../../src-main/shared/result.js'
 
-const INDEX = '/opt/Bulwark/resources/app/out/renderer/index.html'
-const FILE_APP: AppLocation = { kind: 'file', indexPath: INDEX }
+const INDEX = 'app://bulwark/index.html'
+const BUILT_APP: AppLocation = { kind: 'app', rootDir: '/opt/Bulwark/resources/app.asar/out/renderer' }
 const DEV_APP: AppLocation = { kind: 'dev', url: 'http://localhost:5173/' }
 
 function frame(url: string, overrides: Partial<FrameLike> = {}): FrameLike {
   return { url, parent: null, frameToken: 'main-token', detached: false, ...overrides }
 }
 
-function setup(location: AppLocation = FILE_APP) {
-  const mainFrame = frame(`file://${INDEX}`)
+function setup(location: AppLocation = BUILT_APP) {
+  const mainFrame = frame(INDEX)
   const contents = { mainFrame }
   const handlers = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>()
   const ipcMain = {
@@ -32,18 +32,24 @@ function setup(location: AppLocation = FILE_APP) {
 
 describe('isAppUrl', () => {
   it.each([
-    [`file://${INDEX}`, true],
-    [`file://${INDEX}#/detail/dns.firefox`, true],
-    [`file://${INDEX}?x=1`, true],
-    ['file:///opt/Bulwark/resources/app/out/renderer/other.html', false],
+    [INDEX, true],
+    [`${INDEX}#/detail/dns.firefox`, true],
+    [`${INDEX}?x=1`, true],
+    ['app://bulwark/other.html', false],
+    ['app://bulwark/assets/index.js', false],
+    ['app://bulwark/', false],
+    ['app://evil/index.html', false],
+    ['app://bulwark:8080/index.html', false],
+    ['app://user@bulwark/index.html', false],
+    ['file:///opt/Bulwark/resources/app.asar/out/renderer/index.html', false],
     ['file:///etc/passwd', false],
-    [`file://evilhost${INDEX}`, false],
     ['http://localhost:5173/', false],
+    ['https://bulwark/index.html', false],
     ['https://support.mozilla.org/', false],
     ['about:blank', false],
     ['not a url', false],
-  ])('file app: %s → %s', (url, expected) => {
-    expect(isAppUrl(url, FILE_APP)).toBe(expected)
+  ])('built app: %s → %s', (url, expected) => {
+    expect(isAppUrl(url, BUILT_APP)).toBe(expected)
   })
 
   it.each([
@@ -52,14 +58,13 @@ describe('isAppUrl', () => {
     ['http://localhost:5174/', false],
     ['http://127.0.0.1:5173/', false],
     ['https://localhost:5173/', false],
-    [`file://${INDEX}`, false],
+    [INDEX, false],
   ])('dev app: %s → %s', (url, expected) => {
     expect(isAppUrl(url, DEV_APP)).toBe(expected)
   })
 
-  it('matches an install path with spaces and non-ASCII', () => {
-    const location: AppLocation = { kind: 'file', indexPath: '/home/zoë/My Apps/out/renderer/index.html' }
-    expect(isAppUrl('file:///home/zo%C3%AB/My%20Apps/out/renderer/index.html', location)).toBe(true)
+  it('does not depend on where the app is installed (spaces, non-ASCII): the page is always app://bulwark/index.html', () => {
+    expect(isAppUrl(INDEX, { kind: 'app', rootDir: '/home/zoë/My Apps/out/renderer' })).toBe(true)
   })
 })
 
@@ -79,7 +84,8 @@ describe('register', () => {
     ['a frame that is not the main frame', (t) => ({ sender: t.contents, senderFrame: frame(t.mainFrame.url, { frameToken: 'other' }) })],
     ['a detached frame', (t) => ({ sender: t.contents, senderFrame: frame(t.mainFrame.url, { detached: true }) })],
     ['the main frame navigated to a remote page', (t) => ({ sender: t.contents, senderFrame: frame('https://evil.example/') })],
-    ['the main frame on another local file', (t) => ({ sender: t.contents, senderFrame: frame('file:///tmp/evil.html') })],
+    ['the main frame on a local file', (t) => ({ sender: t.contents, senderFrame: frame('file:///tmp/evil.html') })],
+    ['the main frame on another app:// file', (t) => ({ sender: t.contents, senderFrame: frame('app://bulwark/assets/evil.html') })],
     ['the main frame on a data: URL', (t) => ({ sender: t.contents, senderFrame: frame('data:text/html,x') })],
   ])('refuses a request from %s without running the handler', async (_name, makeEvent) => {
     const t = setup()
@@ -94,10 +100,10 @@ describe('register', () => {
     const handlers = new Map<string, (event: SenderEvent, ...args: unknown[]) => Promise<unknown>>()
     const register = createRegister(
       { handle: (c, l) => void handlers.set(c, l) },
-      createSenderCheck(() => null, FILE_APP),
+      createSenderCheck(() => null, BUILT_APP),
     )
     register('x', z.undefined(), async () => ok(1))
-    expect(await handlers.get('x')?.({ sender: {}, senderFrame: frame(`file://${INDEX}`) })).toMatchObject({
+    expect(await handlers.get('x')?.({ sender: {}, senderFrame: frame(INDEX) })).toMatchObject({
       ok: false,
       error: { code: 'untrusted_sender' },
     })

@@ -20,7 +20,6 @@ const electron = vi.hoisted(() => {
     async loadURL(url: string) {
       this.loadedUrl = url
     }
-    async loadFile(_file: string) {}
     once() {}
     destroy() {
       this.destroyed = true
@@ -57,7 +56,7 @@ describe('printing the report to PDF', () => {
   })
 
   it('has exactly the main window’s hardened webPreferences, minus the preload, plus no JavaScript', async () => {
-    createMainWindow('/p.cjs', { kind: 'file', indexPath: '/i.html' }, () => undefined)
+    createMainWindow('/p.cjs', { kind: 'app', rootDir: '/r' }, () => undefined)
     const { preload: _preload, ...main } = electron.BrowserWindow.created.at(-1)?.options.webPreferences ?? {}
     await printHtmlToPdf(HTML)
     expect(electron.BrowserWindow.created.at(-1)?.options.webPreferences).toEqual({ ...main, javascript: false })

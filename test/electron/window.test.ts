@@ -7,7 +7,6 @@ const electron = vi.hoisted(() => {
     static failLoads = false
     readonly once = vi.fn((_event: string, listener: () => void) => void (this.readyListener = listener))
     readonly show = vi.fn()
-    readonly loadFile = vi.fn(async (_file: string) => undefined)
     readonly loadURL = vi.fn(async (_url: string) => {
       if (FakeWindow.failLoads) throw new Error('ERR_CONNECTION_REFUSED')
     })
@@ -22,7 +21,7 @@ vi.mock('electron', () => ({ default: electron, ...electron }))
 
 describe('createMainWindow', () => {
   it('creates a sandboxed, isolated window without Node, webviews or spellcheck downloads', () => {
-    createMainWindow('/app/out/preload/index.cjs', { kind: 'file', indexPath: '/app/out/renderer/index.html' }, () => undefined)
+    createMainWindow('/app/out/preload/index.cjs', { kind: 'app', rootDir: '/app/out/renderer' }, () => undefined)
     const win = electron.BrowserWindow.created.at(-1)
     expect(win?.options.webPreferences).toEqual({
       contextIsolation: true,
@@ -43,11 +42,10 @@ describe('createMainWindow', () => {
     expect(win?.options).toMatchObject({ title: 'Bulwark', show: false })
   })
 
-  it('loads the packaged page and shows the window only when it is ready', () => {
-    createMainWindow('/p.cjs', { kind: 'file', indexPath: '/app/out/renderer/index.html' }, () => undefined)
+  it('loads the built page from app://bulwark/index.html (never file://) and shows the window only when it is ready', () => {
+    createMainWindow('/p.cjs', { kind: 'app', rootDir: '/app/out/renderer' }, () => undefined)
     const win = electron.BrowserWindow.created.at(-1)
-    expect(win?.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
-    expect(win?.loadURL).not.toHaveBeenCalled()
+    expect(win?.loadURL.mock.calls).toEqual([['app://bulwark/index.html']])
     expect(win?.show).not.toHaveBeenCalled()
     expect(win?.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function))
     win?.readyListener?.()
@@ -66,19 +64,19 @@ describe('createMainWindow', () => {
 
 describe('resolveAppLocation', () => {
   it.each([
-    [false, undefined, 'file'],
+    [false, undefined, 'app'],
     [false, 'http://localhost:5173/', 'dev'],
     [false, 'http://127.0.0.1:5173', 'dev'],
     [false, 'http://[::1]:5173/', 'dev'],
-    [true, 'http://localhost:5173/', 'file'],
-    [false, 'https://localhost:5173/', 'file'],
-    [false, 'http://evil.example:5173/', 'file'],
-    [false, 'http://localhost.evil.example/', 'file'],
-    [false, 'file:///tmp/x.html', 'file'],
-    [false, 'not a url', 'file'],
+    [true, 'http://localhost:5173/', 'app'],
+    [false, 'https://localhost:5173/', 'app'],
+    [false, 'http://evil.example:5173/', 'app'],
+    [false, 'http://localhost.evil.example/', 'app'],
+    [false, 'file:///tmp/x.html', 'app'],
+    [false, 'app://bulwark/index.html', 'app'],
+    [false, 'not a url', 'app'],
   ] as const)('packaged=%s, dev URL %s → %s', (isPackaged, devUrl, kind) => {
     const location = resolveAppLocation('/app/out', isPackaged, devUrl)
-    expect(location.kind).toBe(kind)
-    if (location.kind === 'file') expect(location.indexPath).toBe('/app/out/renderer/index.html')
+    expect(location).toEqual(kind === 'app' ? { kind, rootDir: '/app/out/renderer' } : { kind, url: new URL(devUrl ?? '').href })
   })
 })

@@ -1,7 +1,7 @@
-import { pathToFileURL } from 'node:url'
+import { isAppPage } from '../app-protocol.js'
 
-/** Where the renderer legitimately lives: the packaged index.html, or the dev server in development. */
-export type AppLocation = { kind: 'file'; indexPath: string } | { kind: 'dev'; url: string }
+/** Where the renderer legitimately lives: the built files served on app:// (rootDir), or the dev server in development. */
+export type AppLocation = { kind: 'app'; rootDir: string } | { kind: 'dev'; url: string }
 
 /** The slice of Electron's WebFrameMain the check reads. */
 export interface FrameLike {
@@ -22,15 +22,14 @@ export interface TrustedContents {
 
 /** True when a URL is our renderer page (query and fragment ignored; origin and path must match exactly). */
 export function isAppUrl(raw: string, location: AppLocation): boolean {
+  if (location.kind === 'app') return isAppPage(raw)
   let url: URL
   try {
     url = new URL(raw)
   } catch {
     return false
   }
-  if (location.kind === 'dev') return url.origin === new URL(location.url).origin
-  const index = pathToFileURL(location.indexPath)
-  return url.protocol === 'file:' && url.host === index.host && url.pathname === index.pathname
+  return url.origin === new URL(location.url).origin
 }
 
 /**

@@ -24,7 +24,7 @@ function serialize(directives: Directives): string {
     .join('; ')
 }
 
-/** For the `<meta http-equiv="Content-Security-Policy">` in src-renderer/index.html (file:// pages get no headers). */
+/** For the `<meta http-equiv="Content-Security-Policy">` in src-renderer/index.html: the page carries its policy wherever it is loaded. */
 export const CSP_META = serialize(POLICY)
 
 /** Sent as a response header; frame-ancestors only works there (Chromium ignores it in a meta tag). */

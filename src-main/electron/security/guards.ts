@@ -1,8 +1,12 @@
 import type { Platform } from '../../../checks/core/types.js'
+import { isAppOrigin } from '../app-protocol.js'
 import { allowedExternalUrl } from './external-links.js'
 
+/** Electron's navigation events carry the target URL on the event (and whether it is the main frame, for frame navigations). */
 interface Preventable {
   preventDefault(): void
+  readonly url?: string
+  readonly isMainFrame?: boolean
 }
 
 /** The slice of Electron's WebContents the guards use (a fake in tests). */
@@ -34,15 +38,19 @@ export function openAllowedExternal(raw: string, opener: LinkOpener): boolean {
 }
 
 /**
- * Every webContents stays on the page Bulwark loaded: no navigation, redirect, frame navigation,
- * webview or new window. A new-window request for an allowlisted link goes to the system browser.
+ * Every webContents stays on Bulwark's own origin (app://bulwark): a navigation or redirect of the
+ * main frame within it is let through, anything else (another scheme or host, any subframe, a
+ * webview) is prevented. No new window ever opens, not even on app://, since only the one window may
+ * talk to main; a new-window request for an allowlisted link goes to the system browser instead.
  */
 export function hardenWebContents(contents: GuardableContents, opener: LinkOpener): void {
-  const prevent = (event: Preventable): void => event.preventDefault()
-  contents.on('will-navigate', prevent)
-  contents.on('will-redirect', prevent)
-  contents.on('will-frame-navigate', prevent)
-  contents.on('will-attach-webview', prevent)
+  const stayHome = (event: Preventable): void => {
+    if (event.isMainFrame === false || typeof event.url !== 'string' || !isAppOrigin(event.url)) event.preventDefault()
+  }
+  contents.on('will-navigate', stayHome)
+  contents.on('will-redirect', stayHome)
+  contents.on('will-frame-navigate', stayHome)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     openAllowedExternal(url, opener)
     return { action: 'deny' }

@@ -45,6 +45,14 @@ describe('content security policy', () => {
     expect(d.get('frame-ancestors')).toEqual(["'none'"])
   })
 
+  it('is, byte for byte, the policy shipped when the page loaded from file:// (moving to app:// changed no directive)', () => {
+    const meta =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+      "object-src 'none'; frame-src 'none'; worker-src 'none'; base-uri 'none'; form-action 'none'"
+    expect(CSP_META).toBe(meta)
+    expect(CSP_HEADER).toBe(`${meta}; frame-ancestors 'none'`)
+  })
+
   it('is the policy the renderer page declares in its meta tag', () => {
     const html = fs.readFileSync(path.resolve(import.meta.dirname, '../../../src-renderer/index.html'), 'utf8')
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)

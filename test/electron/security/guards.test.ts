@@ -18,9 +18,10 @@ function fakeContents() {
       openHandler = handler
     },
   }
-  const fire = (event: string): boolean => {
+  /** Fires a navigation event the way Electron does (the target on the event); true when a guard prevented it. */
+  const fire = (event: string, details: { url?: string; isMainFrame?: boolean } = {}): boolean => {
     const preventDefault = vi.fn()
-    for (const l of listeners.get(event) ?? []) (l as (e: { preventDefault(): void }) => void)({ preventDefault })
+    for (const l of listeners.get(event) ?? []) (l as (e: { preventDefault(): void }) => void)({ preventDefault, ...details })
     return preventDefault.mock.calls.length > 0
   }
   return { contents, listeners, fire, open: (url: string) => openHandler?.({ url }) }
@@ -30,11 +31,57 @@ function opener(platform: Platform = 'linux') {
   return { platform, shell: { openExternal: vi.fn(async (_url: string) => undefined) } }
 }
 
+const NAVIGATIONS = ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const
+
 describe('hardenWebContents', () => {
-  it.each(['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview'])('prevents %s', (event) => {
+  it.each(
+    NAVIGATIONS.flatMap((event) =>
+      [
+        'https://evil.example/',
+        'http://localhost:5173/',
+        'file:///etc/passwd',
+        'file:///opt/Bulwark/resources/app.asar/out/renderer/index.html',
+        'app://evil/index.html',
+        'app://bulwark:8080/index.html',
+        'app://me@bulwark/index.html',
+        'javascript:alert(1)',
+        'data:text/html,x',
+        'about:blank',
+        'not a url',
+      ].map((url) => [event, url] as const),
+    ),
+  )('prevents %s to %s', (event, url) => {
+    const f = fakeContents()
+    hardenWebContents(f.contents, opener())
+    expect(f.fire(event, { url, isMainFrame: true })).toBe(true)
+  })
+
+  it.each(NAVIGATIONS)('prevents %s when the event carries no URL', (event) => {
     const f = fakeContents()
     hardenWebContents(f.contents, opener())
     expect(f.fire(event)).toBe(true)
+  })
+
+  it.each(
+    NAVIGATIONS.flatMap((event) =>
+      ['app://bulwark/index.html', 'app://bulwark/index.html#/plan', 'app://bulwark/'].map((url) => [event, url] as const),
+    ),
+  )('lets %s stay on the app’s own origin (%s)', (event, url) => {
+    const f = fakeContents()
+    hardenWebContents(f.contents, opener())
+    expect(f.fire(event, { url, isMainFrame: true })).toBe(false)
+  })
+
+  it('prevents a subframe navigating, even to the app’s own origin', () => {
+    const f = fakeContents()
+    hardenWebContents(f.contents, opener())
+    expect(f.fire('will-frame-navigate', { url: 'app://bulwark/index.html', isMainFrame: false })).toBe(true)
+  })
+
+  it.each(['app://bulwark/index.html', 'https://evil.example/'])('prevents every webview, whatever it loads (%s)', (url) => {
+    const f = fakeContents()
+    hardenWebContents(f.contents, opener())
+    expect(f.fire('will-attach-webview', { url })).toBe(true)
   })
 
   it('denies every new window and opens an allowlisted https link in the system browser', () => {
@@ -45,16 +92,21 @@ describe('hardenWebContents', () => {
     expect(o.shell.openExternal).toHaveBeenCalledWith('https://support.mozilla.org/kb/x')
   })
 
-  it.each(['http://support.mozilla.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example/', 'about:blank'])(
-    'denies a new window for %s and opens nothing',
-    (url) => {
-      const f = fakeContents()
-      const o = opener()
-      hardenWebContents(f.contents, o)
-      expect(f.open(url)).toEqual({ action: 'deny' })
-      expect(o.shell.openExternal).not.toHaveBeenCalled()
-    },
-  )
+  it.each([
+    'http://support.mozilla.org/',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://evil.example/',
+    'about:blank',
+    // The app's own page too: only the one window may talk to main, and app:// is never handed to the OS.
+    'app://bulwark/index.html',
+  ])('denies a new window for %s and opens nothing', (url) => {
+    const f = fakeContents()
+    const o = opener()
+    hardenWebContents(f.contents, o)
+    expect(f.open(url)).toEqual({ action: 'deny' })
+    expect(o.shell.openExternal).not.toHaveBeenCalled()
+  })
 })
 
 describe('openAllowedExternal', () => {
@@ -169,7 +221,8 @@ describe('installSecurity', () => {
       const c = fakeContents()
       const s = fakeSession()
       created?.({}, { ...c.contents, session: s.session })
-      expect(c.fire('will-navigate')).toBe(true)
+      expect(c.fire('will-navigate', { url: 'https://example.com/' })).toBe(true)
+      expect(c.fire('will-navigate', { url: 'app://bulwark/index.html' })).toBe(false)
       expect(c.open('https://example.com/')).toEqual({ action: 'deny' })
       expect(s.s.check?.()).toBe(false)
     }

@@ -1,9 +1,11 @@
 // A stand-in for the `electron` module, for smoke-running the built main bundle under plain Node.
 // It records what main asks of Electron so the test can check the wiring of the real bundle.
 import { EventEmitter } from 'node:events'
-import { pathToFileURL } from 'node:url'
 
 export const state = {
+  ready: false,
+  privilegedSchemes: [],
+  protocolHandlers: [],
   sandboxEnabled: false,
   windows: [],
   handlers: new Map(),
@@ -56,8 +58,9 @@ export const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
   enableSandbox: () => void (state.sandboxEnabled = true),
   requestSingleInstanceLock: () => true,
-  whenReady: () => Promise.resolve(),
-  isReady: () => true,
+  // Ready one tick after asking, as in Electron: what main does synchronously at start-up happens before ready.
+  whenReady: () => Promise.resolve().then(() => void (state.ready = true)),
+  isReady: () => state.ready,
   quit: () => undefined,
   getPath: (name) => (name === 'userData' ? process.env.FAKE_ELECTRON_USER_DATA : '/nonexistent'),
   getLocale: () => 'es-ES',
@@ -72,10 +75,6 @@ export class BrowserWindow extends EventEmitter {
     this.webContents = new FakeWebContents()
     state.windows.push(this)
     app.emit('web-contents-created', {}, this.webContents)
-  }
-  async loadFile(file) {
-    this.loaded = { file }
-    this.webContents.mainFrame.url = pathToFileURL(file).href
   }
   async loadURL(url) {
     this.loaded = { url }
@@ -103,6 +102,12 @@ export const ipcMain = {
   removeAllListeners: (channel) => void state.ipcListeners.delete(channel),
 }
 
+// Records whether each call came before or after ready: Chromium accepts privileged schemes only before.
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => void state.privilegedSchemes.push({ schemes, beforeReady: !state.ready }),
+  handle: (scheme, handler) => void state.protocolHandlers.push({ scheme, handler, afterReady: state.ready }),
+}
+
 export const shell = { openExternal: async (url) => void state.opened.push(url) }
 export const session = { defaultSession }
 // Every save dialog is cancelled: the smoke run only checks the export is wired to one.
@@ -113,4 +118,4 @@ export const dialog = {
   },
 }
 
-export default { app, BrowserWindow, ipcMain, shell, session, dialog, state }
+export default { app, BrowserWindow, ipcMain, protocol, shell, session, dialog, state }
