@@ -11,7 +11,7 @@
  * Linux if that exists, otherwise `distribution/policies.json` in the installation folder.
  */
 import { z } from 'zod'
-import { describeLeniency, parseJsonLenient } from '../../readers/browsers/json.parse.js'
+import { lenientReason, parseJsonLenient } from '../../readers/browsers/json.parse.js'
 import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.io.js'
 import type { FirefoxPackaging } from '../../readers/browsers/firefox-profiles.io.js'
 import { managedPrefsPaths, readPlist } from '../../readers/browsers/mac-managed-prefs.io.js'
@@ -118,7 +118,7 @@ async function readPoliciesJson(host: Host, file: string): Promise<SourceRead> {
   // make it reject the whole file (a BOM seen doing so in firefox-esr 153's about:policies).
   const json = parseJsonLenient(text)
   if (!json.ok || !json.value.strict) {
-    const error = json.ok ? `it has ${describeLeniency(json.value.leniency)}` : json.reason
+    const error = json.ok ? lenientReason(json.value.leniency) : json.reason
     return { state: 'ignored', source: file, observed: null, note: t('rejected', { error }), present: true }
   }
   const policies = (json.value.value as { policies?: unknown } | null)?.policies

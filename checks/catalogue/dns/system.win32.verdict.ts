@@ -9,7 +9,7 @@ import { t } from './system.messages.js'
 import { canonicalIp } from '../../core/host/toolkit.js'
 import { type ParseResult } from './resolver-text.parse.js'
 
-export type RegRead<T> = { state: 'ok'; value: T } | { state: 'absent' } | { state: 'unreadable'; reason: string }
+export type RegRead<T> = { state: 'ok'; value: T } | { state: 'absent' } | { state: 'unreadable'; reason: Msg }
 
 export interface WinFacts {
   policy: RegRead<number | null>

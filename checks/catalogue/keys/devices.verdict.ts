@@ -1,4 +1,5 @@
 import type { Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
 import { FIDO_USAGE_PAGE } from './hid-descriptor.parse.js'
 
 /** A HID device (or top-level collection) as one OS lists it, reduced to what decides "is a FIDO key". */
@@ -14,7 +15,7 @@ export interface HidDevice {
 }
 
 /** A parsed device listing (ioreg, Get-PnpDevice), or why its output could not be read. */
-export type DeviceListing = Result<HidDevice[], string>
+export type DeviceListing = Result<HidDevice[], Msg>
 
 export function isFidoDevice(device: HidDevice): boolean {
   return device.usagePages.includes(FIDO_USAGE_PAGE)

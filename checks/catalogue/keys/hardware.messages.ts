@@ -108,4 +108,16 @@ export const t = defineMessages(CHECK_ID, {
     'For sudo, install pam-u2f from Homebrew, enrol with pamu2fcfg as above, and add the pam_u2f line to /etc/pam.d/sudo_local (it survives macOS updates). Keep a second admin terminal open while testing.',
   stepWinSignIn: 'Set up the key for Windows sign-in and your Microsoft account: Settings → Accounts → Sign-in options → Security key.',
   stepWinSsh: 'Windows OpenSSH (8.9 or later) can create a security-key SSH key through Windows Hello:',
+  // why a device listing or a HID descriptor could not be read
+  parseNotJson: 'not JSON ({reason})',
+  parsePnpShape: 'not the device list Get-PnpDevice prints',
+  parseNoSmartCards: 'no SPSmartCardsDataType section',
+  parseIoregNotList: 'not a list of devices',
+  hidEmpty: 'empty descriptor',
+  hidTruncated: 'an item is cut off',
+  hidEndWithoutCollection: 'an End Collection without a Collection',
+  hidReservedTag: 'reserved global item tag {tag}',
+  hidPushOverflow: 'more Push items than a descriptor may nest',
+  hidPopWithoutPush: 'a Pop item without a Push',
+  hidUnclosed: 'a Collection that is never closed',
 })

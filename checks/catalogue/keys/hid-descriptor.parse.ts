@@ -9,6 +9,8 @@
  * the long-item prefix 0xFE is followed by a data size and a tag and is skipped whole.
  */
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { t } from './hardware.messages.js'
 
 export const FIDO_USAGE_PAGE = 0xf1d0
 
@@ -20,7 +22,7 @@ export interface Descriptor {
 
 /** Why a descriptor was refused and the byte offset of the item that broke it. */
 export interface DescriptorFault {
-  reason: string
+  reason: Msg
   offset: number
 }
 
@@ -53,7 +55,7 @@ function readUnsigned(bytes: Uint8Array, at: number, size: number): number {
  * not a descriptor instead of yielding invented usage pages.
  */
 export function parseReportDescriptor(bytes: Uint8Array): DescriptorResult {
-  if (bytes.length === 0) return failed({ reason: 'empty descriptor', offset: 0 })
+  if (bytes.length === 0) return failed({ reason: t('hidEmpty'), offset: 0 })
   const usagePages: number[] = []
   let depth = 0
   let pushed = 0
@@ -62,9 +64,9 @@ export function parseReportDescriptor(bytes: Uint8Array): DescriptorResult {
   while (at < bytes.length) {
     const prefix = bytes[at] as number
     if (prefix === LONG_ITEM) {
-      if (at + 3 > bytes.length) return failed({ reason: 'truncated long item header', offset: at })
+      if (at + 3 > bytes.length) return failed({ reason: t('hidTruncated'), offset: at })
       const dataSize = bytes[at + 1] as number
-      if (at + 3 + dataSize > bytes.length) return failed({ reason: 'truncated long item', offset: at })
+      if (at + 3 + dataSize > bytes.length) return failed({ reason: t('hidTruncated'), offset: at })
       at += 3 + dataSize
       items++
       continue
@@ -73,24 +75,24 @@ export function parseReportDescriptor(bytes: Uint8Array): DescriptorResult {
     const size = sizeBits === 3 ? 4 : sizeBits
     const type = (prefix >> 2) & 0x3
     const tag = prefix >> 4
-    if (at + 1 + size > bytes.length) return failed({ reason: 'truncated item', offset: at })
+    if (at + 1 + size > bytes.length) return failed({ reason: t('hidTruncated'), offset: at })
     const value = readUnsigned(bytes, at + 1, size)
     if (type === TYPE_MAIN) {
       if (tag === MAIN_COLLECTION) depth++
       if (tag === MAIN_END_COLLECTION) {
-        if (depth === 0) return failed({ reason: 'end collection without a collection', offset: at })
+        if (depth === 0) return failed({ reason: t('hidEndWithoutCollection'), offset: at })
         depth--
       }
     } else if (type === TYPE_GLOBAL) {
-      if (tag > MAX_GLOBAL_TAG) return failed({ reason: `reserved global item tag 0x${tag.toString(16)}`, offset: at })
+      if (tag > MAX_GLOBAL_TAG) return failed({ reason: t('hidReservedTag', { tag: `0x${tag.toString(16)}` }), offset: at })
       if (tag === GLOBAL_USAGE_PAGE) usagePages.push(value)
-      if (tag === GLOBAL_PUSH && ++pushed > MAX_GLOBAL_STACK) return failed({ reason: 'global stack overflow', offset: at })
-      if (tag === GLOBAL_POP && --pushed < 0) return failed({ reason: 'pop without push', offset: at })
+      if (tag === GLOBAL_PUSH && ++pushed > MAX_GLOBAL_STACK) return failed({ reason: t('hidPushOverflow'), offset: at })
+      if (tag === GLOBAL_POP && --pushed < 0) return failed({ reason: t('hidPopWithoutPush'), offset: at })
     }
     at += 1 + size
     items++
   }
-  if (depth !== 0) return failed({ reason: 'unbalanced collection at end of descriptor', offset: bytes.length })
+  if (depth !== 0) return failed({ reason: t('hidUnclosed'), offset: bytes.length })
   return ok({ usagePages, items })
 }
 

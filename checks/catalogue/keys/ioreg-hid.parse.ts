@@ -1,6 +1,8 @@
 import { failed, ok } from '../../core/host/toolkit.js'
 import { isPlistDict, parsePlist, type PlistDict, type PlistValue } from '../../readers/macos/plist.parse.js'
 import type { DeviceListing, HidDevice } from './devices.verdict.js'
+import { verbatim } from '../../core/i18n/message.js'
+import { t } from './hardware.messages.js'
 
 /**
  * Reads the HID devices from `ioreg -a -r -c IOHIDDevice`: an XML plist array with one dict per
@@ -29,8 +31,9 @@ function usagePagesOf(entry: PlistDict): number[] {
 export function parseIoregHid(output: string): DeviceListing {
   if (output.trim() === '') return ok([])
   const parsed = parsePlist(output)
-  if (!parsed.ok) return parsed
-  if (!Array.isArray(parsed.value)) return failed('expected an array of devices at the top level')
+  // The property-list reader words its faults in English (element and offset); they are shown as it wrote them.
+  if (!parsed.ok) return failed(verbatim(parsed.reason))
+  if (!Array.isArray(parsed.value)) return failed(t('parseIoregNotList'))
   const devices: HidDevice[] = []
   for (const entry of parsed.value) {
     if (!isPlistDict(entry)) continue

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
 import type { DeviceListing } from './devices.verdict.js'
+import { t } from './hardware.messages.js'
 
 /**
  * Reads `Get-PnpDevice … | Select-Object InstanceId,FriendlyName[,HardwareID] | ConvertTo-Json`.
@@ -18,7 +21,7 @@ const Entry = z.object({
 })
 type Entry = z.infer<typeof Entry>
 
-export type PnpResult<T> = Result<T[], string>
+export type PnpResult<T> = Result<T[], Msg>
 
 function parseEntries(output: string): PnpResult<Entry> {
   const text = output.replace(/^\uFEFF/, '').trim()
@@ -27,10 +30,10 @@ function parseEntries(output: string): PnpResult<Entry> {
   try {
     json = JSON.parse(text)
   } catch (e) {
-    return failed(`not JSON: ${e instanceof Error ? e.message : String(e)}`)
+    return failed(t('parseNotJson', { reason: jsonSyntaxError(e) }))
   }
   const parsed = z.union([z.array(Entry), Entry]).safeParse(json)
-  if (!parsed.success) return failed(`unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  if (!parsed.success) return failed(t('parsePnpShape'))
   return ok(Array.isArray(parsed.data) ? parsed.data : [parsed.data])
 }
 

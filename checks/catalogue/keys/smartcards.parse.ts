@@ -1,12 +1,15 @@
 import { z } from 'zod'
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
+import { t } from './hardware.messages.js'
 
 /**
  * Lists smart-card readers from `system_profiler SPSmartCardsDataType -json`. The report is an array
  * of sections named by `_name`; the `READERS` section holds one `#NN` entry per reader, e.g.
  * `"#01": "Yubico YubiKey OTP+FIDO+CCID (ATR:{length = 23, bytes = 0x3bfd…})"`. Pure.
  */
-export type ReadersResult = Result<string[], string>
+export type ReadersResult = Result<string[], Msg>
 
 const Report = z.object({ SPSmartCardsDataType: z.array(z.record(z.string(), z.unknown())) })
 
@@ -15,10 +18,10 @@ export function parseSmartCardReaders(output: string): ReadersResult {
   try {
     json = JSON.parse(output)
   } catch (e) {
-    return failed(`not JSON: ${e instanceof Error ? e.message : String(e)}`)
+    return failed(t('parseNotJson', { reason: jsonSyntaxError(e) }))
   }
   const parsed = Report.safeParse(json)
-  if (!parsed.success) return failed('no SPSmartCardsDataType section')
+  if (!parsed.success) return failed(t('parseNoSmartCards'))
   const readers = parsed.data.SPSmartCardsDataType.filter((s) => s._name === 'READERS').flatMap((section) =>
     Object.entries(section)
       .filter(([key, value]) => key.startsWith('#') && typeof value === 'string')

@@ -8,6 +8,29 @@
  * caller decides what a lenient read is worth.
  */
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import { defineMessages, joinMessages, type Msg } from '../../core/i18n/message.js'
+
+const t = defineMessages('reader.json', {
+  invalid: 'not valid JSON',
+  invalidAt: 'not valid JSON (at character {position})',
+  truncated: 'not valid JSON: it ends too early',
+  tooDeep: 'nested more than {limit} levels deep',
+  hasExtensions: 'it has {extensions}',
+  bom: 'a byte-order mark',
+  comments: 'comments',
+  trailing_commas: 'trailing commas',
+})
+
+/**
+ * Why JSON.parse refused a text, in the reader's language. The engine's own sentence is English
+ * and differs between versions, so only the position it names is kept.
+ */
+export function jsonSyntaxError(e: unknown): Msg {
+  const text = e instanceof Error ? e.message : String(e)
+  if (/unexpected end/i.test(text)) return t('truncated')
+  const at = /position (\d+)/.exec(text)?.[1]
+  return at === undefined ? t('invalid') : t('invalidAt', { position: Number(at) })
+}
 
 export type JsonLeniency = 'bom' | 'comments' | 'trailing_commas'
 
@@ -18,8 +41,8 @@ export interface JsonDocument {
   leniency: JsonLeniency[]
 }
 
-/** The document, or the strict parser's error message. */
-export type JsonRead = Result<JsonDocument, string>
+/** The document, or why the strict parser refused it. */
+export type JsonRead = Result<JsonDocument, Msg>
 
 function stripExtensions(text: string): { text: string; leniency: Set<JsonLeniency> } {
   const leniency = new Set<JsonLeniency>()
@@ -83,7 +106,7 @@ function nestingDepth(text: string): number {
 }
 
 export function parseJsonLenient(text: string): JsonRead {
-  if (nestingDepth(text) > MAX_JSON_DEPTH) return failed(`nested more than ${MAX_JSON_DEPTH} levels deep`)
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return failed(t('tooDeep', { limit: MAX_JSON_DEPTH }))
   try {
     return ok({ value: JSON.parse(text) as unknown, strict: true, leniency: [] })
   } catch (strictError) {
@@ -91,14 +114,20 @@ export function parseJsonLenient(text: string): JsonRead {
     try {
       return ok({ value: JSON.parse(stripped.text) as unknown, strict: false, leniency: [...stripped.leniency] })
     } catch {
-      return failed(strictError instanceof Error ? strictError.message : String(strictError))
+      return failed(jsonSyntaxError(strictError))
     }
   }
 }
 
-const LENIENCY_TEXT: Record<JsonLeniency, string> = { bom: 'a byte-order mark', comments: 'comments', trailing_commas: 'trailing commas' }
+/** "a byte-order mark, comments": for messages that say why a file is not strict JSON. */
+export function describeLeniency(leniency: readonly JsonLeniency[]): Msg {
+  return joinMessages(
+    leniency.map((l) => t(l)),
+    ', ',
+  )
+}
 
-/** "a byte-order mark and comments": for messages that say why a file is not strict JSON. */
-export function describeLeniency(leniency: readonly JsonLeniency[]): string {
-  return leniency.map((l) => LENIENCY_TEXT[l]).join(' and ')
+/** "it has comments": the reason a lenient read is not strict JSON. */
+export function lenientReason(leniency: readonly JsonLeniency[]): Msg {
+  return t('hasExtensions', { extensions: describeLeniency(leniency) })
 }

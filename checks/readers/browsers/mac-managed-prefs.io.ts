@@ -4,16 +4,21 @@
  * and `/Library/Managed Preferences/<domain>.plist` (device scope). The files are binary
  * plists, so they are converted with `plutil -convert json -o - <file>`.
  */
-import { attempt, pathsFor } from '../../core/host/helpers.js'
+import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
-import { englishText } from '../../core/i18n/message.js'
+import { defineMessages, verbatim, type Msg } from '../../core/i18n/message.js'
 import { parseJsonLenient } from './json.parse.js'
 
 export type ManagedPrefsRead =
   | { status: 'ok'; source: string; values: Record<string, unknown> }
   | { status: 'absent'; source: string }
-  | { status: 'unreadable'; source: string; reason: string }
+  | { status: 'unreadable'; source: string; reason: Msg }
+
+const t = defineMessages('reader.plist', {
+  exit: 'plutil exit code {code}',
+  notDictionary: 'plutil did not print a dictionary',
+})
 
 const MANAGED_DIR = '/Library/Managed Preferences'
 
@@ -29,7 +34,7 @@ export async function readPlist(host: Host, file: string, signal?: AbortSignal):
   if (!st.ok) {
     return st.reason.code === 'not_found'
       ? { status: 'absent', source: file }
-      : { status: 'unreadable', source: file, reason: st.reason.message }
+      : { status: 'unreadable', source: file, reason: describeHostError(st.reason, file) }
   }
   // A failing plutil's own words are the reason, so every exit is read here.
   const run = await runTool(host, 'plutil', ['-convert', 'json', '-o', '-', file], {
@@ -37,18 +42,21 @@ export async function readPlist(host: Host, file: string, signal?: AbortSignal):
     acceptExit: () => true,
     signal,
   })
-  if (!run.ok) return { status: 'unreadable', source: file, reason: englishText(run.reason.reason) }
+  if (!run.ok) return { status: 'unreadable', source: file, reason: run.reason.reason }
   if (run.value.code !== 0) {
     return {
       status: 'unreadable',
       source: file,
-      reason: (run.value.stderr || run.value.stdout).trim() || `plutil exit code ${String(run.value.code)}`,
+      // plutil's own words are shown as it printed them.
+      reason: (run.value.stderr || run.value.stdout).trim()
+        ? verbatim((run.value.stderr || run.value.stdout).trim())
+        : t('exit', { code: String(run.value.code) }),
     }
   }
   const json = parseJsonLenient(run.value.stdout)
   const doc = json.ok ? json.value : null
   if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
-    return { status: 'unreadable', source: file, reason: json.ok ? 'plutil did not print a dictionary' : json.reason }
+    return { status: 'unreadable', source: file, reason: json.ok ? t('notDictionary') : json.reason }
   }
   return { status: 'ok', source: file, values: doc.value as Record<string, unknown> }
 }

@@ -1,12 +1,17 @@
 import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
-import { englishText } from '../../core/i18n/message.js'
+import { defineMessages, verbatim, type Msg } from '../../core/i18n/message.js'
 import { parseRegQuery, type RegKey } from './reg-query.parse.js'
 
 export type RegistryRead =
   | { status: 'ok'; keys: RegKey[]; command: string }
   | { status: 'absent'; command: string }
-  | { status: 'unreadable'; command: string; reason: string }
+  | { status: 'unreadable'; command: string; reason: Msg }
+
+const t = defineMessages('reader.registry', {
+  denied: 'access is denied',
+  exit: 'exit code {code}',
+})
 
 /**
  * Runs `reg query <key> /s` (argument array, no shell). reg exits 1 when the key does not exist, which
@@ -17,13 +22,14 @@ export async function queryRegistry(host: Host, key: string, signal?: AbortSigna
   const command = `reg ${args.join(' ')}`
   // Every exit is read here: reg's 1 can mean "no such key", an answer.
   const run = await runTool(host, 'reg', args, { timeoutMs: 4000, acceptExit: () => true, signal })
-  if (!run.ok) return { status: 'unreadable', command, reason: englishText(run.reason.reason) }
+  if (!run.ok) return { status: 'unreadable', command, reason: run.reason.reason }
   const result = run.value
   if (result.code === 0) return { status: 'ok', keys: parseRegQuery(result.stdout), command }
   const text = `${result.stderr}\n${result.stdout}`
   if (/unable to find/i.test(text)) return { status: 'absent', command }
-  if (/access is denied/i.test(text)) return { status: 'unreadable', command, reason: 'Access is denied' }
-  const reason = text.trim() || `exit code ${String(result.code)}`
+  if (/access is denied/i.test(text)) return { status: 'unreadable', command, reason: t('denied') }
+  // reg's own words, in the display language, are the reason as it printed them.
+  const reason = text.trim() ? verbatim(text.trim()) : t('exit', { code: String(result.code) })
   // reg words its errors in the display language and the console code page ("系统找不到指定的注册表项或值。"
   // on a Chinese Windows), so an unrecognised message is settled by asking whether the key exists at all.
   const exists = await keyExists(host, key, signal)

@@ -162,7 +162,7 @@ describe('dns.chromium on damaged or unusual input', () => {
       linux({ [LS]: realLocalState, '/etc/chromium/policies/managed/doh.json': '{\n// IT\n"DnsOverHttpsMode": "secure"\n}' }),
     )
     expect(o.status).toBe('unknown')
-    expect(text(o)).toMatch(/dns\.chromium\.policy\.commentsUncertain\(what=comments\)/)
+    expect(text(o)).toMatch(/dns\.chromium\.policy\.commentsUncertain\(what=reader\.json\.comments\)/)
   })
 
   it('is unknown when the policy folder cannot be listed', async () => {

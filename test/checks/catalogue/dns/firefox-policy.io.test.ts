@@ -121,7 +121,7 @@ describe('readFirefoxPolicies', () => {
     expect(r.prefs.size).toBe(0)
     expect(r.uncertain).toEqual([])
     expect(r.notes[0]).toMatchObject({ source: SRC, observed: null, note: { key: 'dns.firefox.policy.rejected' } })
-    expect(r.notes[0]?.note).toMatchObject({ key: 'dns.firefox.policy.rejected', params: { error: 'it has a byte-order mark' } })
+    expect(r.notes[0]?.note).toMatchObject({ key: 'dns.firefox.policy.rejected', params: { error: { key: 'reader.json.hasExtensions' } } })
   })
 
   it.each([

@@ -105,7 +105,7 @@ describe('dns.firefox per OS (fixtures)', () => {
       'win32: registry access denied: unknown, saying why',
       () => winHost({ code: 1, stderr: 'ERROR: Access is denied.' }),
       'unknown',
-      /^dns\.firefox\.unknownProfile\(.*dns\.firefox\.policy\.unreadable\(reason=Access is denied\)/,
+      /^dns\.firefox\.unknownProfile\(.*dns\.firefox\.policy\.unreadable\(reason=reader\.registry\.denied\)/,
       /dns\.firefox\.policyLabel \| .* \| dns\.firefox\.policy\.unreadable\(/,
     ],
   ] as const)('%s', async (_name, host, status, summary, evidence) => {

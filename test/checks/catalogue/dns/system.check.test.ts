@@ -447,7 +447,7 @@ const win32Cases: Case[] = [
       [PS]: rec('win32', 'powershell-network.json'),
     },
     status: 'unknown',
-    summary: /could not read the per-adapter DNS over HTTPS settings \(Access is denied\)/,
+    summary: /could not read the per-adapter DNS over HTTPS settings \(access is denied\)/,
   },
   {
     name: 'is unknown, not pass, when the DoHPolicy key is unreadable (it could prohibit DoH whatever the adapters say)',
@@ -457,9 +457,9 @@ const win32Cases: Case[] = [
       [PS]: rec('win32', 'powershell-network.json'),
     },
     status: 'unknown',
-    summary: /could not read the Group Policy DoHPolicy \(Access is denied\)/,
+    summary: /could not read the Group Policy DoHPolicy \(access is denied\)/,
     evidence: [
-      /DoHPolicy (could not be read|\(not read\)) \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| Access is denied/,
+      /DoHPolicy (could not be read|\(not read\)) \| HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DoHPolicy \| access is denied/,
     ],
   },
   {

@@ -6,6 +6,7 @@ import { parseIoregHid } from '../../../../checks/catalogue/keys/ioreg-hid.parse
 import { parsePnpHid, parsePnpReaders } from '../../../../checks/catalogue/keys/pnp.parse.js'
 import { parseSmartCardReaders } from '../../../../checks/catalogue/keys/smartcards.parse.js'
 import { parseHidUevent } from '../../../../checks/catalogue/keys/uevent.parse.js'
+import { keyed } from '../../../support/seen.js'
 
 const FIXTURES = path.join(import.meta.dirname, '../../../fixtures/keys.hardware')
 const read = (...p: string[]): string => readFileSync(path.join(FIXTURES, ...p), 'utf8')
@@ -47,7 +48,7 @@ describe('parseHidUevent', () => {
 describe('parseIoregHid', () => {
   it('lists each matching IOHIDDevice once and ignores the IOHIDInterface children', () => {
     const r = parseIoregHid(read('darwin/ioreg-hid-yubikey.xml'))
-    if (!r.ok) throw new Error(r.reason)
+    if (!r.ok) throw new Error(keyed(r.reason))
     expect(r.value.map((d) => [d.name, d.vendorId, d.productId, d.usagePages])).toEqual([
       ['Apple Internal Keyboard / Trackpad', 1452, 834, [1, 12]],
       ['USB Optical Mouse', 7119, 5, [1]],
@@ -89,7 +90,7 @@ describe('parseIoregHid', () => {
 describe('parsePnpHid', () => {
   it('reads an array listing: VID/PID from the instance ID, usage page from HID_DEVICE_UP', () => {
     const r = parsePnpHid(read('win32/pnp-hidclass.json'))
-    if (!r.ok) throw new Error(r.reason)
+    if (!r.ok) throw new Error(keyed(r.reason))
     expect(r.value.map((d) => [d.vendorId, d.productId, d.usagePages, isFidoDevice(d)])).toEqual([
       [0x1050, 0x0407, [0x0001], false],
       [0x1050, 0x0407, [0xf1d0], true],
@@ -137,14 +138,14 @@ describe('parsePnpHid', () => {
   })
 
   it.each([
-    ['truncated JSON', read('win32/pnp-hidclass.json').slice(0, 200), /not JSON/],
-    ['an error message', 'Get-PnpDevice : The term is not recognized', /not JSON/],
-    ['a number', '42', /unexpected shape/],
-    ['objects without InstanceId', '[{"FriendlyName":"x"}]', /unexpected shape/],
+    ['truncated JSON', read('win32/pnp-hidclass.json').slice(0, 200), /parseNotJson/],
+    ['an error message', 'Get-PnpDevice : The term is not recognized', /parseNotJson/],
+    ['a number', '42', /parsePnpShape/],
+    ['objects without InstanceId', '[{"FriendlyName":"x"}]', /parsePnpShape/],
   ])('%s → error', (_what, text, error) => {
     const r = parsePnpHid(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toMatch(error)
+    if (!r.ok) expect(keyed(r.reason)).toMatch(error)
   })
 })
 
@@ -170,12 +171,12 @@ describe('parseSmartCardReaders', () => {
   })
 
   it.each([
-    ['not JSON', 'system_profiler: unknown data type', /not JSON/],
-    ['no section', '{"SPUSBDataType":[]}', /no SPSmartCardsDataType/],
-    ['section of the wrong type', '{"SPSmartCardsDataType":"none"}', /no SPSmartCardsDataType/],
+    ['not JSON', 'system_profiler: unknown data type', /parseNotJson/],
+    ['no section', '{"SPUSBDataType":[]}', /parseNoSmartCards/],
+    ['section of the wrong type', '{"SPSmartCardsDataType":"none"}', /parseNoSmartCards/],
   ])('%s → error', (_what, text, error) => {
     const r = parseSmartCardReaders(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toMatch(error)
+    if (!r.ok) expect(keyed(r.reason)).toMatch(error)
   })
 })

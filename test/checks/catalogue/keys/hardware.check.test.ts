@@ -295,8 +295,8 @@ describe('keys.hardware on Linux', () => {
       ['unreadable', { error: 'permission_denied' }, /Permission denied reading \/sys\/class\/hidraw\/hidraw9\/device\/report_descriptor/],
       ['huge', new Uint8Array(65 * 1024), /larger than Bulwark reads/],
       ['empty', new Uint8Array(0), /is not a valid HID report descriptor: empty descriptor \(byte 0\)/],
-      ['truncated', FIDO.subarray(0, 19), /truncated item \(byte 18\)/],
-      ['a truncated long item', hex('fe 10 00 01 02'), /truncated long item \(byte 0\)/],
+      ['truncated', FIDO.subarray(0, 19), /an item is cut off \(byte 18\)/],
+      ['a truncated long item', hex('fe 10 00 01 02'), /an item is cut off \(byte 0\)/],
       ['text garbage', new TextEncoder().encode('HID_ID=0003:00001050:00000407\n'), /is not a valid HID report descriptor/],
     ])('%s', async (_what, file, reason) => {
       const r = await runCheck(

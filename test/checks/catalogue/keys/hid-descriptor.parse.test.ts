@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIDO_USAGE_PAGE, declaresFidoUsagePage, parseReportDescriptor } from '../../../../checks/catalogue/keys/hid-descriptor.parse.js'
+import { keyed } from '../../../support/seen.js'
 
 const HIDRAW = path.join(import.meta.dirname, '../../../fixtures/keys.hardware/linux/sys/class/hidraw')
 const fixture = (node: string): Uint8Array => new Uint8Array(readFileSync(path.join(HIDRAW, node, 'device/report_descriptor')))
@@ -71,19 +72,21 @@ describe('parseReportDescriptor walks items instead of matching bytes', () => {
 describe('parseReportDescriptor on malformed input', () => {
   const fido = fixture('hidraw1')
   it.each([
-    ['empty file', new Uint8Array(0), 'empty descriptor', 0],
-    ['cut inside the first item', fido.subarray(0, 2), 'truncated item', 0],
-    ['cut inside a later item', fido.subarray(0, 15), 'truncated item', 14],
-    ['cut before the end collection', fido.subarray(0, 33), 'unbalanced collection at end of descriptor', 33],
-    ['long item with no room for its header', hex('05 01 fe 05'), 'truncated long item header', 2],
-    ['long item with less data than it declares', hex('fe 08 00 01 02 03'), 'truncated long item', 0],
-    ['end collection with no collection open', hex('05 01 c0'), 'end collection without a collection', 2],
-    ['pop without push', hex('05 01 b4'), 'pop without push', 2],
-    ['five pushes (the kernel allows four)', hex('a4 a4 a4 a4 a4'), 'global stack overflow', 4],
-    ['a reserved global tag', hex('05 01 c4'), 'reserved global item tag 0xc', 2],
+    ['empty file', new Uint8Array(0), 'hidEmpty', 0],
+    ['cut inside the first item', fido.subarray(0, 2), 'hidTruncated', 0],
+    ['cut inside a later item', fido.subarray(0, 15), 'hidTruncated', 14],
+    ['cut before the end collection', fido.subarray(0, 33), 'hidUnclosed', 33],
+    ['long item with no room for its header', hex('05 01 fe 05'), 'hidTruncated', 2],
+    ['long item with less data than it declares', hex('fe 08 00 01 02 03'), 'hidTruncated', 0],
+    ['end collection with no collection open', hex('05 01 c0'), 'hidEndWithoutCollection', 2],
+    ['pop without push', hex('05 01 b4'), 'hidPopWithoutPush', 2],
+    ['five pushes (the kernel allows four)', hex('a4 a4 a4 a4 a4'), 'hidPushOverflow', 4],
+    ['a reserved global tag', hex('05 01 c4'), 'hidReservedTag(tag=0xc)', 2],
   ])('%s → %s', (_what, bytes, reason, offset) => {
     const result = parseReportDescriptor(bytes)
-    expect(result).toEqual({ ok: false, reason: { reason, offset } })
+    // The fault is a message (its name and parameters), with the offset of the item that broke it.
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect([keyed(result.reason.reason), result.reason.offset]).toEqual([`keys.hardware.${reason}`, offset])
     expect(declaresFidoUsagePage(result)).toBe(false)
   })
 

@@ -129,7 +129,7 @@ describe('permissions.apps on Windows', () => {
     const o = await scan(commands({ [cmd('HKCU', 'webcam')]: { code: 1, stderr: 'ERROR: Access is denied.\r\n' } }))
     expect(o.status).toBe('unknown')
     expect(o.summary.key).toBe('permissions.apps.winUnreadable')
-    expect(o.summary.params).toMatchObject({ key: `HKCU\\${CS}\\webcam`, reason: 'Access is denied' })
+    expect(o.summary.params).toMatchObject({ key: `HKCU\\${CS}\\webcam`, reason: { key: 'reader.registry.denied' } })
   })
 
   it('is unknown when reg.exe cannot be run at all', async () => {

@@ -57,7 +57,7 @@ describe('readManagedPrefs', () => {
     const reads = await readManagedPrefs(host, 'com.brave.Browser')
     expect(reads).toEqual([
       { status: 'ok', source: user, values: { DnsOverHttpsMode: 'secure' } },
-      { status: 'unreadable', source: device, reason: `${device}: Property List error: bad file` },
+      { status: 'unreadable', source: device, reason: { key: '', en: `${device}: Property List error: bad file` } },
     ])
   })
 })

@@ -26,14 +26,15 @@ describe('parseJsonLenient', () => {
     expect(r.ok && r.value.value).toEqual({ url: 'https://x.example/a//b', c: '/* no */' })
   })
 
+  // The reason is a message in the reader's language, never JSON.parse's English sentence.
   it.each([
-    ['truncated', '{"a": '],
-    ['binary garbage', '\u0000\u00ff\u0013{'],
-    ['empty', ''],
-  ])('reports %s input as an error', (_name, text) => {
+    ['truncated', '{"a": ', 'reader.json.truncated'],
+    ['binary garbage', '\u0000\u00ff\u0013{', 'reader.json.invalid'],
+    ['empty', '', 'reader.json.truncated'],
+  ])('reports %s input as an error', (_name, text, key) => {
     const r = parseJsonLenient(text)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason.length).toBeGreaterThan(0)
+    if (!r.ok) expect(r.reason.key).toMatch(new RegExp(`^${key.replace('.', '\\.')}(At)?$`))
   })
 
   it.each([
@@ -41,7 +42,10 @@ describe('parseJsonLenient', () => {
     ['arrays', (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`],
   ])('refuses %s nested past the limit, before anything walks them', (_name, nest) => {
     expect(parseJsonLenient(nest(MAX_JSON_DEPTH)).ok).toBe(true)
-    expect(parseJsonLenient(nest(200_000))).toEqual({ ok: false, reason: `nested more than ${MAX_JSON_DEPTH} levels deep` })
+    expect(parseJsonLenient(nest(200_000))).toMatchObject({
+      ok: false,
+      reason: { key: 'reader.json.tooDeep', params: { limit: MAX_JSON_DEPTH } },
+    })
   })
 
   it('does not count brackets inside strings', () => {

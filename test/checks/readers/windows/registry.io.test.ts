@@ -40,7 +40,7 @@ describe('queryRegistry', () => {
 
   it('keeps a localized error as unreadable when the key exists (access denied in another language)', async () => {
     const { result } = read({ [REG]: { code: 1, stderr: '错误: 拒绝访问。\r\n' }, [testPath(KEY)]: 'True\r\n' })
-    await expect(result).resolves.toMatchObject({ status: 'unreadable', reason: '错误: 拒绝访问。' })
+    await expect(result).resolves.toMatchObject({ status: 'unreadable', reason: { key: '', en: '错误: 拒绝访问。' } })
   })
 
   it.each([
