@@ -8,7 +8,7 @@
  *   macOS: /Library/Managed Preferences/[<user>/]<bundle id>.plist, read with plutil.
  */
 import type { ChromiumBrowserSpec } from '../../readers/browsers/chromium-browsers.io.js'
-import { describeLeniency, parseJsonLenient } from '../../readers/browsers/json.parse.js'
+import { describeLeniency, jsonNotObject, parseJsonLenient } from '../../readers/browsers/json.parse.js'
 import { readManagedPrefs } from '../../readers/browsers/mac-managed-prefs.io.js'
 import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
@@ -83,7 +83,7 @@ async function linuxSources(host: Host, spec: ChromiumBrowserSpec, out: Chromium
         const json = parseJsonLenient(read.value)
         const doc = json.ok ? json.value : null
         if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
-          out.notes.push({ source: file, observed: null, note: t('notJson', { error: json.ok ? 'not an object' : json.reason }) })
+          out.notes.push({ source: file, observed: null, note: t('notJson', { error: json.ok ? jsonNotObject() : json.reason }) })
           continue
         }
         const values = doc.value as Record<string, unknown>

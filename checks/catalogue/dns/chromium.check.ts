@@ -10,6 +10,7 @@ import { defineCheck } from '../../core/define-check.js'
 import { describeHostError, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { readChromiumPolicy } from './chromium-policy.io.js'
 import {
@@ -38,7 +39,7 @@ async function readLocalState(host: Host, path: string): Promise<LocalState> {
     return {
       state: 'unreadable',
       path,
-      reason: t('unreadableCause', { file: path, reason: t('notJson', { error: e instanceof Error ? e.message : String(e) }) }),
+      reason: t('unreadableCause', { file: path, reason: t('notJson', { error: jsonSyntaxError(e) }) }),
     }
   }
   const parsed = LocalStateDoh.safeParse(json)

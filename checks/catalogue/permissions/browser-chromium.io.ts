@@ -1,6 +1,7 @@
 import { findChromiumBrowsers, type ChromiumBrowserId, type ChromiumInstallation } from '../../readers/browsers/chromium-browsers.io.js'
 import { attempt, describeHostError, observedError, observedWord, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import { verbatim } from '../../core/i18n/message.js'
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
 import type { Host } from '../../core/types.js'
 import type { Collected } from './collected.verdict.js'
 import { finding, type Finding } from './findings.verdict.js'
@@ -33,7 +34,7 @@ async function collectProfile(host: Host, browser: ChromiumInstallation, dir: st
   try {
     doc = JSON.parse(read.value)
   } catch (e) {
-    const reason = t('obsCrNotJson', { detail: e instanceof Error ? e.message : String(e) })
+    const reason = t('obsCrNotJson', { detail: jsonSyntaxError(e) })
     return {
       findings: [finding('unknown', '', { label, source: file, observed: reason })],
       gap: t('crUnreadable', { file, reason, page: settingsPage }),

@@ -11,18 +11,25 @@ import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { defineMessages, joinMessages, type Msg } from '../../core/i18n/message.js'
 
 const t = defineMessages('reader.json', {
-  invalid: 'not valid JSON',
-  invalidAt: 'not valid JSON (at character {position})',
-  truncated: 'not valid JSON: it ends too early',
+  invalid: 'unexpected content',
+  invalidAt: 'at character {position}',
+  truncated: 'it ends too early',
   tooDeep: 'nested more than {limit} levels deep',
   hasExtensions: 'it has {extensions}',
   bom: 'a byte-order mark',
   comments: 'comments',
   trailing_commas: 'trailing commas',
+  notObject: 'not a JSON object',
 })
 
+/** A document that parsed but is not the object the caller reads. */
+export function jsonNotObject(): Msg {
+  return t('notObject')
+}
+
 /**
- * Why JSON.parse refused a text, in the reader's language. The engine's own sentence is English
+ * Where JSON.parse refused a text, in the reader's language, for a message that already says
+ * "not valid JSON (…)". The engine's own sentence is English
  * and differs between versions, so only the position it names is kept.
  */
 export function jsonSyntaxError(e: unknown): Msg {

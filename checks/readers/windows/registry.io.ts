@@ -22,7 +22,8 @@ export async function queryRegistry(host: Host, key: string, signal?: AbortSigna
   const command = `reg ${args.join(' ')}`
   // Every exit is read here: reg's 1 can mean "no such key", an answer.
   const run = await runTool(host, 'reg', args, { timeoutMs: 4000, acceptExit: () => true, signal })
-  if (!run.ok) return { status: 'unreadable', command, reason: run.reason.reason }
+  // The short form ("permission denied"): callers put it inside their own sentence.
+  if (!run.ok) return { status: 'unreadable', command, reason: run.reason.seen }
   const result = run.value
   if (result.code === 0) return { status: 'ok', keys: parseRegQuery(result.stdout), command }
   const text = `${result.stderr}\n${result.stdout}`
