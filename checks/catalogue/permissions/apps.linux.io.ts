@@ -1,4 +1,4 @@
-import { observedError, tryReadText } from '../../core/host/helpers.js'
+import { describeHostError, observedError, tryReadText } from '../../core/host/helpers.js'
 import { failed, ok, runTool, type Result } from '../../core/host/toolkit.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
@@ -88,15 +88,15 @@ async function readOverrides(
     const { name, file } = files[i]!
     if (!read.ok) {
       if (read.reason.code === 'not_found') return
-      const msg = t('fpOverrideUnreadable', { file, reason: read.reason.message })
-      findings.push(finding('unknown', name, { label: msg, source: file, observed: observedError(read.reason.code) }))
+      const msg = t('fpOverrideUnreadable', { file, reason: describeHostError(read.reason, file) })
+      findings.push(finding('unknown', name, { label: t('evFpOverride'), source: file, observed: observedError(read.reason.code) }))
       gap ??= msg
       return
     }
     const parsed = parseKeyFile(read.value)
     if (!parsed.ok) {
       const msg = t('fpOverrideBad', { file, reason: parsed.reason })
-      findings.push(finding('unknown', name, { label: msg, source: file, observed: parsed.reason }))
+      findings.push(finding('unknown', name, { label: t('evFpOverride'), source: file, observed: parsed.reason }))
       gap ??= msg
       return
     }

@@ -87,6 +87,7 @@ export const linuxText = defineMessages('permissions.apps', {
   fpPortalRevoke: 'To revoke, run {command}',
   fpListFailed: 'Listing Flatpak apps failed: {reason}. Run {command} yourself to see why.',
   fpInfoFailed: 'Reading the permissions of Flatpak {app} failed: {reason}. Run {command} yourself to see why.',
+  evFpOverride: 'Flatpak permission override',
   fpOverrideBad:
     'The Flatpak override file {file} is not valid ({reason}); Flatpak itself will not use it as intended. Fix or remove it, then scan again.',
   fpOverrideUnreadable:

@@ -1,6 +1,6 @@
 import { findFirefoxProfiles, type FirefoxProfile } from '../../readers/browsers/firefox-profiles.io.js'
 import { parsePrefs } from '../dns/prefs.parse.js'
-import { observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { describeHostError, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { HostErrorCode } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Host } from '../../core/types.js'
@@ -24,7 +24,7 @@ function grantSeen(g: SiteGrant): Msg {
 
 interface Problem {
   file: string
-  reason: string
+  reason: Msg
   code: HostErrorCode
 }
 
@@ -39,7 +39,7 @@ async function defaultPrefs(host: Host, profile: FirefoxProfile): Promise<{ find
   reads.forEach((read, i) => {
     const file = files[i]!
     if (!read.ok) {
-      if (read.reason.code !== 'not_found') problem ??= { file, reason: read.reason.message, code: read.reason.code }
+      if (read.reason.code !== 'not_found') problem ??= { file, reason: describeHostError(read.reason, file), code: read.reason.code }
       return
     }
     for (const [name, entry] of parsePrefs(read.value).prefs)
@@ -72,7 +72,7 @@ async function collectProfile(host: Host, profile: FirefoxProfile, engine: Sqlit
   if (copy.status === 'absent') {
     findings.push(finding('info', '', { label, source: file, observed: t('obsFfNoStore') }))
   } else if (copy.status !== 'ok') {
-    const reason = copy.status === 'unreadable' ? copy.error.message : copy.reason
+    const reason = copy.status === 'unreadable' ? describeHostError(copy.error, file) : copy.reason
     findings.push(
       finding('unknown', '', {
         label,

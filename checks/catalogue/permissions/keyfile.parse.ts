@@ -7,6 +7,8 @@
  *   filesystems=home;!host;xdg-download:ro;
  */
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { storeText as t } from './stores.messages.js'
 
 export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
 
@@ -20,8 +22,8 @@ function entryOf(line: string): [string, string] | undefined {
   return [key, line.slice(eq + 1).trim()]
 }
 
-export function parseKeyFile(text: string): Result<KeyFile, string> {
-  if (text.includes('\0')) return failed('it contains binary data')
+export function parseKeyFile(text: string): Result<KeyFile, Msg> {
+  if (text.includes('\0')) return failed(t('keyfileBinary'))
   const groups = new Map<string, Map<string, string>>()
   let current: Map<string, string> | undefined
   const lines = text.replace(/^\uFEFF/, '').split('\n')
@@ -36,8 +38,8 @@ export function parseKeyFile(text: string): Result<KeyFile, string> {
       continue
     }
     const entry = entryOf(line)
-    if (!entry) return failed(`line ${i + 1} is not a group, a key=value pair or a comment`)
-    if (!current) return failed(`line ${i + 1} has a key before any [group]`)
+    if (!entry) return failed(t('keyfileBadLine', { line: i + 1 }))
+    if (!current) return failed(t('keyfileKeyFirst', { line: i + 1 }))
     current.set(entry[0], entry[1])
   }
   return ok(groups)

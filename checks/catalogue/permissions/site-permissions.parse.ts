@@ -8,6 +8,8 @@ import { z } from 'zod'
 import type { SqliteDb } from '../../core/host/host.js'
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { queryAll } from './sqlite.io.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { storeText as t } from './stores.messages.js'
 
 export type SitePermission = 'camera' | 'microphone' | 'location' | 'notifications' | 'screen'
 
@@ -44,7 +46,7 @@ export interface SiteGrant {
 }
 
 /** Allowed site grants in one permissions.sqlite, and how many rows of the watched types it had. */
-export type FirefoxPermsRead = Result<{ grants: SiteGrant[]; rows: number }, string>
+export type FirefoxPermsRead = Result<{ grants: SiteGrant[]; rows: number }, Msg>
 
 const MozPerm = z.object({
   origin: z.string(),
@@ -67,9 +69,9 @@ function isoOrRaw(ms: number): string {
 /** Allowed, unexpired site grants in a permissions.sqlite copy; `now` is milliseconds since the epoch. */
 export function readMozPerms(db: SqliteDb, now: number): FirefoxPermsRead {
   const columns = new Set(db.columns('moz_perms'))
-  if (columns.size === 0) return failed('it has no "moz_perms" table')
+  if (columns.size === 0) return failed(t('noPermsTable'))
   const missing = ['origin', 'type', 'permission', 'expireType', 'expireTime'].filter((c) => !columns.has(c))
-  if (missing.length > 0) return failed(`its "moz_perms" table has an unknown layout (missing ${missing.join(', ')})`)
+  if (missing.length > 0) return failed(t('permsLayout', { columns: missing.join(', ') }))
   const types = Object.keys(FIREFOX_TYPES)
   const result = queryAll(
     db,

@@ -8,9 +8,11 @@
  * header plus one page. Only frames up to the last valid commit count, as in SQLite's own recovery.
  */
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { storeText as t } from './stores.messages.js'
 
 /** The database image with the log folded in, and how many committed frames it took. */
-export type WalResult = Result<{ bytes: Uint8Array; framesApplied: number }, string>
+export type WalResult = Result<{ bytes: Uint8Array; framesApplied: number }, Msg>
 
 const WAL_HEADER = 32
 const FRAME_HEADER = 24
@@ -53,7 +55,7 @@ export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
   const header = checksum(wal, 0, 24, bigEndian, [0, 0])
   if (header[0] !== u32be(wal, 24) || header[1] !== u32be(wal, 28)) return unchanged(db)
   if (pageSize !== databasePageSize(db)) {
-    return failed(`the -wal page size (${pageSize}) differs from the database's (${databasePageSize(db)})`)
+    return failed(t('walPageSize', { wal: pageSize, db: databasePageSize(db) }))
   }
   const salt1 = u32be(wal, 16)
   const salt2 = u32be(wal, 20)
@@ -83,7 +85,7 @@ export function applyWal(db: Uint8Array, wal: Uint8Array): WalResult {
   // Every page of the committed image comes from the database file or a WAL frame, so a larger
   // claimed size is a damaged log (and allocating it could exhaust memory or throw).
   if (committedPages * pageSize > db.length + wal.length) {
-    return failed(`the -wal claims a database of ${committedPages} pages, more than the database and -wal hold`)
+    return failed(t('walTooBig', { pages: committedPages }))
   }
 
   const out = new Uint8Array(committedPages * pageSize)

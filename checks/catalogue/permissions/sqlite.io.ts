@@ -1,24 +1,26 @@
 import { attempt } from '../../core/host/helpers.js'
 import type { Host, HostError, SqlRow, SqliteDb, SqliteEngine } from '../../core/host/host.js'
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
 import { applyWal } from './sqlite-wal.parse.js'
+import { storeText as t } from './stores.messages.js'
 
 export type SqliteCopy =
   | { status: 'ok'; db: SqliteDb; walFrames: number }
   | { status: 'absent' }
   | { status: 'unreadable'; error: HostError }
-  /** Read, but not a usable SQLite database: `reason` is plain English for evidence. */
-  | { status: 'corrupt'; reason: string }
+  /** Read, but not a usable SQLite database: `reason` says why, in the reader's language. */
+  | { status: 'corrupt'; reason: Msg }
 
 const MAGIC = 'SQLite format 3\0'
 /** TCC.db and permissions.sqlite are kilobytes to a few MiB; a WAL can hold a few MiB more. */
 const MAX_DB_BYTES = 32 * 1024 * 1024
 
-function headerProblem(bytes: Uint8Array): string | undefined {
-  if (bytes.length === 0) return 'the file is empty'
+function headerProblem(bytes: Uint8Array): Msg | undefined {
+  if (bytes.length === 0) return t('empty')
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16))
-  if (head !== MAGIC) return 'the file is not a SQLite database (wrong header)'
-  if (bytes.length < 100) return `the file is truncated (${bytes.length} bytes, shorter than the SQLite header)`
+  if (head !== MAGIC) return t('notSqlite')
+  if (bytes.length < 100) return t('truncated', { bytes: bytes.length })
   return undefined
 }
 
@@ -58,7 +60,7 @@ export async function openSqliteCopy(host: Host, file: string, engine: SqliteEng
 }
 
 /** Runs queries on an open copy; a malformed page deep in a table surfaces here as a value. */
-export function queryAll(db: SqliteDb, sql: string, params?: readonly (string | number)[]): Result<SqlRow[], string> {
+export function queryAll(db: SqliteDb, sql: string, params?: readonly (string | number)[]): Result<SqlRow[], Msg> {
   try {
     return ok(db.all(sql, params))
   } catch (e) {
@@ -66,6 +68,8 @@ export function queryAll(db: SqliteDb, sql: string, params?: readonly (string | 
   }
 }
 
-function sqliteReason(e: unknown): string {
-  return `SQLite could not read it: ${e instanceof Error ? e.message : String(e)}`
+/** SQLite's own error text is English; what it means for the reader is one of two things. */
+function sqliteReason(e: unknown): Msg {
+  const text = e instanceof Error ? e.message : String(e)
+  return /malformed|corrupt|not a database/i.test(text) ? t('damaged') : t('sqliteFailed')
 }

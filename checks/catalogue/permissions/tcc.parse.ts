@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { SqliteDb } from '../../core/host/host.js'
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
 import { queryAll } from './sqlite.io.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { storeText as t } from './stores.messages.js'
 
 /**
  * The TCC services Bulwark reports, what they let an app do, and the name `tccutil` uses for them.
@@ -40,7 +42,7 @@ export interface TccGrant {
 }
 
 /** One TCC.db's grants, its schema generation, how many rows it had and how many were malformed. */
-export type TccRead = Result<{ generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number }, string>
+export type TccRead = Result<{ generation: TccGeneration; grants: TccGrant[]; rows: number; skipped: number }, Msg>
 
 const Row = z.object({
   service: z.string(),
@@ -63,10 +65,10 @@ export function isAppleClient(client: string, clientType: number | null): boolea
 /** Reads the `access` table of one TCC.db copy, whichever generation its schema is. */
 export function readTcc(db: SqliteDb): TccRead {
   const columns = new Set(db.columns('access'))
-  if (columns.size === 0) return failed('it has no "access" table, so it is not a TCC database Bulwark knows')
+  if (columns.size === 0) return failed(t('noAccessTable'))
   const generation: TccGeneration | undefined = columns.has('auth_value') ? 'auth_value' : columns.has('allowed') ? 'allowed' : undefined
   const missing = ['service', 'client', 'client_type'].filter((c) => !columns.has(c))
-  if (!generation || missing.length > 0) return failed(`its "access" table has an unknown layout (columns: ${[...columns].join(', ')})`)
+  if (!generation || missing.length > 0) return failed(t('accessLayout', { columns: [...columns].join(', ') }))
   const target = columns.has('indirect_object_identifier') ? 'indirect_object_identifier' : 'NULL'
   const services = Object.keys(TCC_SERVICES)
   const result = queryAll(

@@ -12,12 +12,13 @@ import {
 import { listValue, parseKeyFile, type KeyFile } from '../../../../checks/catalogue/permissions/keyfile.parse.js'
 import { parseSnapConnections } from '../../../../checks/catalogue/permissions/snap.parse.js'
 import { FIXTURES } from './tcc-fixture.js'
+import { keyed, seen } from '../../../support/seen.js'
 
 const dir = path.join(FIXTURES, 'permissions.apps/linux')
 const text = (name: string): string => readFileSync(path.join(dir, name), 'utf8')
 function keys(t: string): KeyFile {
   const r = parseKeyFile(t)
-  if (!r.ok) throw new Error(r.reason)
+  if (!r.ok) throw new Error(keyed(r.reason))
   return r.value
 }
 
@@ -38,13 +39,13 @@ describe('parseKeyFile', () => {
   ])('rejects %s with a reason', (name, reason) => {
     const r = parseKeyFile(text(name))
     expect(r.ok).toBe(false)
-    expect(!r.ok && r.reason).toMatch(reason)
+    expect(!r.ok && seen(r.reason)).toMatch(reason)
   })
 
   it('rejects a line that is neither group, pair nor comment', () => {
-    expect(parseKeyFile('[Context]\nfilesystems home\n')).toEqual({
+    expect(parseKeyFile('[Context]\nfilesystems home\n')).toMatchObject({
       ok: false,
-      reason: 'line 2 is not a group, a key=value pair or a comment',
+      reason: { key: 'permissions.store.keyfileBadLine', params: { line: 2 } },
     })
   })
 

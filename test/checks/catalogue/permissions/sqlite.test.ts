@@ -6,6 +6,7 @@ import { sqlJsEngine } from '../../../../src-main/node/adapters/sqlite.js'
 import { applyWal } from '../../../../checks/catalogue/permissions/sqlite-wal.parse.js'
 import { createFixtureHost, type FixtureFile } from '../../../support/fixture-host.js'
 import { buildDb, FIXTURES } from './tcc-fixture.js'
+import { keyed, seen } from '../../../support/seen.js'
 
 const walDir = path.join(FIXTURES, 'permissions.apps/darwin/wal-root/Library/Application Support/com.apple.TCC')
 const mainBytes = new Uint8Array(readFileSync(path.join(walDir, 'TCC.db')))
@@ -29,14 +30,14 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
   it('folds committed frames in: the revoke and the new grant appear', async () => {
     const merged = applyWal(mainBytes, walBytes)
     expect(merged.ok && merged.value.framesApplied).toBe(3)
-    if (!merged.ok) throw new Error(merged.reason)
+    if (!merged.ok) throw new Error(keyed(merged.reason))
     expect(await clients(merged.value.bytes)).toEqual({ 'com.example.recorder': 0, 'com.example.oldapp': 2, 'com.example.keys': 2 })
   })
 
   it('drops a torn last frame (cut mid-page) and keeps earlier commits', async () => {
     const torn = walBytes.subarray(0, 32 + 2 * FRAME + 100)
     const merged = applyWal(mainBytes, torn)
-    if (!merged.ok) throw new Error(merged.reason)
+    if (!merged.ok) throw new Error(keyed(merged.reason))
     expect(merged.value.framesApplied).toBeLessThan(3)
     expect((await clients(merged.value.bytes))['com.example.recorder']).toBe(0)
   })
@@ -81,7 +82,7 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
     }
     const merged = applyWal(mainBytes, forged)
     expect(merged.ok).toBe(false)
-    expect(!merged.ok && merged.reason).toMatch(/4294967280 pages/)
+    expect(!merged.ok && seen(merged.reason)).toMatch(/4294967280 pages/)
   })
 
   it('refuses a WAL whose page size differs from the database', () => {
@@ -90,7 +91,7 @@ describe('applyWal (WAL written by the sqlite3 CLI)', () => {
     other[17] = 0x00
     const merged = applyWal(other, walBytes)
     expect(merged.ok).toBe(false)
-    expect(!merged.ok && merged.reason).toMatch(/page size \(4096\).*\(512\)/)
+    expect(!merged.ok && seen(merged.reason)).toMatch(/page size \(4096\).*\(512\)/)
   })
 })
 
@@ -118,7 +119,7 @@ describe('openSqliteCopy', () => {
   ])('reports %s as corrupt with a reason', async (_, content, reason) => {
     const copy = await open({ [file]: content })
     expect(copy.status).toBe('corrupt')
-    expect(copy.status === 'corrupt' && copy.reason).toMatch(reason)
+    expect(copy.status === 'corrupt' && seen(copy.reason)).toMatch(reason)
   })
 
   it('reports a database cut short as corrupt, not as empty', async () => {
@@ -128,7 +129,7 @@ describe('openSqliteCopy', () => {
     )
     const copy = await open({ [file]: full.subarray(0, 1024 + 512) })
     expect(copy.status).toBe('corrupt')
-    expect(copy.status === 'corrupt' && copy.reason).toMatch(/SQLite could not read it/)
+    expect(copy.status === 'corrupt' && seen(copy.reason)).toMatch(/SQLite reports that the database is damaged/)
   })
 
   it.each([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { sqlJsEngine } from '../../../../src-main/node/adapters/sqlite.js'
 import { decisionOf, isAppleClient, readTcc } from '../../../../checks/catalogue/permissions/tcc.parse.js'
 import { buildDb, buildTcc, FIXTURES } from './tcc-fixture.js'
+import { seen } from '../../../support/seen.js'
 
 async function read(bytes: Uint8Array) {
   const db = await sqlJsEngine.open(bytes)
@@ -94,14 +95,14 @@ describe('readTcc', () => {
 
   it('says why when there is no access table', async () => {
     const result = await read(await buildDb('CREATE TABLE something_else (x);'))
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/no "access" table/) })
+    expect(!result.ok && seen(result.reason)).toMatch(/no "access" table/)
   })
 
   it('names the columns of an access table it does not understand', async () => {
     const result = await read(await buildDb('CREATE TABLE access (service TEXT, client TEXT, client_type INTEGER, verdict INTEGER);'))
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/unknown layout \(columns: service, client, client_type, verdict\)/),
+      reason: { key: 'permissions.store.accessLayout', params: { columns: 'service, client, client_type, verdict' } },
     })
   })
 
