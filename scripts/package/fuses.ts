@@ -5,8 +5,8 @@ import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire, type FuseV1C
  * Bulwark's Electron fuses, the one place they are set. Fuses are bits in the Electron binary that
  * nothing at run time can turn back: a packaged Bulwark cannot be started as a plain Node
  * (ELECTRON_RUN_AS_NODE), cannot be handed code through NODE_OPTIONS or --inspect, encrypts its
- * cookies with the OS key store, checks app.asar against the hash the packager embedded, and
- * loads its code only from that app.asar. Fuses this list leaves out keep Electron's default.
+ * cookies with the OS key store, checks app.asar against the hash the packager embedded,
+ * loads its code only from that app.asar, and gives file:// pages no privileges beyond the web's. Fuses this list leaves out keep Electron's default.
  */
 export const FUSES = {
   version: FuseVersion.V1,
@@ -16,6 +16,8 @@ export const FUSES = {
   [FuseV1Options.EnableCookieEncryption]: true,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // The page comes from app://bulwark (src-main/electron/app-protocol.ts): file:// needs none of its old extras.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 } as const satisfies FuseV1Config
 
 export type PackagedPlatform = 'linux' | 'darwin' | 'win32'

@@ -37,9 +37,9 @@ function wiresIn(file: string): string[] {
   return found
 }
 
-// RunAsNode, NodeOptions and Inspect off; cookie encryption, ASAR integrity and ASAR-only on; the
-// V8 snapshot, file:// privileges and the unknown 9th fuse as Electron shipped them.
-const HARDENED_WIRE = '010011011'
+// RunAsNode, NodeOptions, Inspect and file:// privileges off; cookie encryption, ASAR integrity and ASAR-only on;
+// the V8 snapshot and the unknown 9th fuse as Electron shipped them.
+const HARDENED_WIRE = '010011001'
 
 let base: string
 beforeAll(() => void (base = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-fuses-'))))
@@ -57,6 +57,7 @@ describe('FUSES', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     })
   })
 })
@@ -80,7 +81,7 @@ describe('applyFuses with the fuse tools mocked', () => {
     [{ appOutDir: '/dist/win-unpacked', platform: 'win32', arch: 'arm64', name: 'bulwark' }, '/dist/win-unpacked/bulwark.exe', false],
   ])('flips the fuses of %o on %s (ad-hoc re-sign: %s) and reads them back', async (app, binary, resign) => {
     const flip = vi.fn(async () => 1)
-    const read = vi.fn(async () => ({ version: FuseVersion.V1, 0: 48, 1: 49, 2: 48, 3: 48, 4: 49, 5: 49, 6: 48, 7: 49 }))
+    const read = vi.fn(async () => ({ version: FuseVersion.V1, 0: 48, 1: 49, 2: 48, 3: 48, 4: 49, 5: 49, 6: 48, 7: 48 }))
     await expect(applyFuses(app, { flip, read })).resolves.toBe(binary)
     expect(flip.mock.calls).toEqual([[binary, { ...FUSES, resetAdHocDarwinSignature: resign }]])
     expect(read.mock.calls).toEqual([[binary], [binary]])
@@ -102,7 +103,7 @@ describe('applyFuses on fake Electron binaries', () => {
     expect(wiresIn(file)).toEqual([HARDENED_WIRE])
     expect(after.length).toBe(before.length)
     const changed = [...after.keys()].filter((i) => after[i] !== before[i]).map((i) => i - FILLER.length - SENTINEL.length - 2)
-    expect(changed).toEqual([0, 1, 2, 3, 4, 5].filter((i) => DEFAULT_WIRE[i] !== HARDENED_WIRE[i]))
+    expect(changed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].filter((i) => DEFAULT_WIRE[i] !== HARDENED_WIRE[i]))
   })
 
   it('sets both slices of a universal macOS binary', async () => {
