@@ -5,6 +5,7 @@
  * (`ListenStream=` / `ListenDatagram=`) instead.
  */
 import {
+  binaryNot,
   findOutsideQuotes,
   looksBinary,
   parseSocketAddress,
@@ -53,7 +54,7 @@ function topLevelArrays(text: string): Map<string, string[]> {
 
 export function parseDnscryptToml(text: string): ParseResult<DnscryptConfig> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not TOML' }
+  if (looksBinary(body)) return binaryNot('TOML')
   const arrays = topLevelArrays(body)
   const listenRaw = arrays.get('listen_addresses')
   const listen = listenRaw?.flatMap((raw) => {

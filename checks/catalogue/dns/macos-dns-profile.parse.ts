@@ -6,7 +6,8 @@
  * (`DNSSettings = { DNSProtocol = HTTPS; ServerURL = "https://..."; };`). The nesting depth differs
  * between macOS versions, so the tree is walked rather than indexed.
  */
-import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
+import { binaryNot, looksBinary, parseText, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const DNS_SETTINGS_PAYLOAD = 'com.apple.dnsSettings.managed'
 
@@ -61,15 +62,15 @@ function isDnsPayload(node: { [key: string]: Json }): boolean {
 
 export function parseSystemProfilerProfiles(text: string): ParseResult<ProfileListing> {
   const body = stripBom(text).trim()
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not JSON' }
+  if (looksBinary(body)) return binaryNot('JSON')
   let root: Json
   try {
     root = JSON.parse(body) as Json
   } catch (e) {
-    return { ok: false, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return { ok: false, reason: parseText('notJson', { reason: jsonSyntaxError(e) }) }
   }
   if (!isObject(root) || !Array.isArray(root.SPConfigurationProfileDataType)) {
-    return { ok: false, reason: 'no SPConfigurationProfileDataType array' }
+    return { ok: false, reason: parseText('noProfiles') }
   }
   const listing: ProfileListing = { profileNames: [], dnsPayloads: [] }
   const walk = (node: Json, profileName: string, depth: number): void => {

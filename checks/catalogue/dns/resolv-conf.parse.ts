@@ -2,7 +2,7 @@
  * Parses /etc/resolv.conf (resolv.conf(5)). Pure: no I/O.
  * glibc reads `nameserver` lines in order and uses at most three (MAXNS); `#` and `;` start comments.
  */
-import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
+import { binaryNot, looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const GLIBC_MAX_NAMESERVERS = 3
 
@@ -24,7 +24,7 @@ const WRITERS: ReadonlyArray<[RegExp, NonNullable<ResolvConf['writer']>]> = [
 
 export function parseResolvConf(text: string): ParseResult<ResolvConf> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not resolv.conf text' }
+  if (looksBinary(body)) return binaryNot('resolv.conf')
   const nameservers: string[] = []
   let writer: ResolvConf['writer']
   for (const raw of body.split(/\r?\n/)) {

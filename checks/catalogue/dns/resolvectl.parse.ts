@@ -7,7 +7,7 @@
  * Long server lists wrap onto indented continuation lines.
  */
 import { parseDotMode, type DotMode } from './resolved-conf.parse.js'
-import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
+import { binaryNot, looksBinary, parseText, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export interface ResolvectlScope {
   /** "Global", or the interface name of a link. */
@@ -88,7 +88,7 @@ function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: strin
 
 export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatus> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not resolvectl output' }
+  if (looksBinary(body)) return binaryNot('resolvectl')
   const status: ResolvectlStatus = { links: [] }
   let scope: ResolvectlScope | undefined
   let lastKey: string | undefined
@@ -123,6 +123,6 @@ export function parseResolvectlStatus(text: string): ParseResult<ResolvectlStatu
       applyField(scope, status, lastKey, line.trim())
     }
   }
-  if (!status.global && status.links.length === 0) return { ok: false, reason: 'no Global or Link section found' }
+  if (!status.global && status.links.length === 0) return { ok: false, reason: parseText('noResolvectlSection') }
   return { ok: true, value: status }
 }

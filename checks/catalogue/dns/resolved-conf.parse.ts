@@ -6,7 +6,7 @@
  * file-name order, and a drop-in in a higher-priority directory hides a same-named one in a lower.
  * Later assignments win; an empty `DNS=` clears the list built so far.
  */
-import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
+import { binaryNot, looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export type DotMode = 'yes' | 'opportunistic' | 'no'
 
@@ -31,7 +31,7 @@ export interface ResolvedAssignment {
 /** Assignments of the [Resolve] section, in file order (continuation lines joined). */
 export function parseResolvedConf(text: string): ParseResult<ResolvedAssignment[]> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not a systemd configuration file' }
+  if (looksBinary(body)) return binaryNot('systemd .conf')
   const out: ResolvedAssignment[] = []
   let section = ''
   const lines = body.split(/\r?\n/)

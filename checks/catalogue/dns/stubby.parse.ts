@@ -5,9 +5,11 @@
  * mappings); this reads that subset line by line rather than pulling in a YAML library.
  */
 import {
+  binaryNot,
   findOutsideQuotes,
   looksBinary,
   parseSocketAddress,
+  parseText,
   stripBom,
   type ParseResult,
   type SocketAddress,
@@ -52,7 +54,7 @@ const KEY_VALUE = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/
 /** The top-level mapping: each key with a scalar or a list of scalars / flat mappings. */
 export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyValue>> {
   const body = stripBom(text)
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not YAML' }
+  if (looksBinary(body)) return binaryNot('YAML')
   const top = new Map<string, StubbyValue>()
   let currentKey: string | undefined
   let items: StubbyItem[] | undefined
@@ -65,7 +67,7 @@ export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyVal
     const content = line.trim()
     if (indent === 0) {
       const kv = KEY_VALUE.exec(content)
-      if (!kv) return { ok: false, reason: `not a key: value line: ${content.slice(0, 60)}` }
+      if (!kv) return { ok: false, reason: parseText('notKeyValue', { line: content.slice(0, 60) }) }
       currentKey = kv[1] ?? ''
       const value = kv[2] ?? ''
       const flow = flowList(value)

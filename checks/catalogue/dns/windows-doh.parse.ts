@@ -9,11 +9,12 @@
  * - The adapters, their DNS servers and default routes come from one PowerShell call as JSON; PowerShell
  *   turns a one-element list into a bare object, so every list is read defensively.
  */
+import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
 import { z } from 'zod'
 import type { RegKey } from '../../readers/windows/reg-query.parse.js'
 import { findValue } from '../../readers/windows/reg-query.parse.js'
 import { canonicalIp } from '../../core/host/toolkit.js'
-import { looksBinary, stripBom, type ParseResult } from './resolver-text.parse.js'
+import { binaryNot, looksBinary, parseText, stripBom, type ParseResult } from './resolver-text.parse.js'
 
 export const DOH_FLAG = {
   autoTemplate: 0x1,
@@ -114,14 +115,14 @@ function family(v: number | string): 'IPv4' | 'IPv6' | undefined {
 /** The JSON object `{adapters, dns, routes}` printed by the check's PowerShell command. */
 export function parseWindowsNetwork(text: string): ParseResult<WinNetwork> {
   const body = stripBom(text).trim()
-  if (looksBinary(body)) return { ok: false, reason: 'binary data, not JSON' }
+  if (looksBinary(body)) return binaryNot('JSON')
   let root: unknown
   try {
     root = JSON.parse(body)
   } catch (e) {
-    return { ok: false, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` }
+    return { ok: false, reason: parseText('notJson', { reason: jsonSyntaxError(e) }) }
   }
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) return { ok: false, reason: 'not a JSON object' }
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return { ok: false, reason: parseText('notObject') }
   const r = root as Record<string, unknown>
   const adapters: WinAdapter[] = []
   for (const item of listOf(r.adapters)) {

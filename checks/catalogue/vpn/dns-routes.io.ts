@@ -5,7 +5,6 @@
 import { describeHostError, observedUnknown, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { canonicalIp, commandOf, isIPv6, runTool } from '../../core/host/toolkit.js'
-import { verbatim } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { parseResolvConf, RESOLVED_STUBS } from '../dns/resolv-conf.parse.js'
 import { parseResolvectlStatus, type ResolvectlStatus } from '../dns/resolvectl.parse.js'
@@ -60,7 +59,7 @@ export async function linuxDnsRoutes(host: Host, signal: AbortSignal, resolvConf
   if (!conf.ok)
     return {
       routes: [],
-      evidence: [{ label: t('evDnsServers'), source: resolvConfPath, observed: observedUnknown(verbatim(conf.reason)) }],
+      evidence: [{ label: t('evDnsServers'), source: resolvConfPath, observed: observedUnknown(conf.reason) }],
     }
   const nameservers = conf.value.nameservers
   const usesStub = nameservers.slice(0, 3).some((n) => RESOLVED_STUBS.includes(canonicalIp(n)))

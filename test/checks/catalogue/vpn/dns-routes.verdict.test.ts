@@ -20,12 +20,12 @@ const FIX = path.resolve(__dirname, '../../../fixtures/vpn.wireguard')
 const fx = (rel: string): string => readFileSync(path.join(FIX, rel), 'utf8')
 const conf = (text: string) => {
   const r = parseResolvConf(text)
-  if (!r.ok) throw new Error(r.reason)
+  if (!r.ok) throw new Error(r.reason.key)
   return r.value
 }
 const status = (text: string) => {
   const r = parseResolvectlStatus(text)
-  if (!r.ok) throw new Error(r.reason)
+  if (!r.ok) throw new Error(r.reason.key)
   return r.value
 }
 
