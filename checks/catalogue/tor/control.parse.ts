@@ -116,6 +116,13 @@ export interface Bootstrap {
   warning: string | null
 }
 
+/** tor's own words go into a summary: printable, one line, short; anything else becomes `?`. */
+export function torWords(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?')
+  return clean.length > 160 ? `${clean.slice(0, 160)}…` : clean
+}
+
 export function parseBootstrapPhase(value: string): Bootstrap | null {
   const kv = parseKeyValues(value.replace(/^(NOTICE|WARN|ERR)\s+/, ''))
   if (!kv.has('BOOTSTRAP')) return null
@@ -123,7 +130,7 @@ export function parseBootstrapPhase(value: string): Bootstrap | null {
   if (!/^\d{1,3}$/.test(progressText)) return null
   const progress = Number(progressText)
   if (progress > 100) return null
-  return { progress, tag: kv.get('TAG') ?? null, summary: kv.get('SUMMARY') ?? null, warning: kv.get('WARNING') ?? null }
+  return { progress, tag: torWords(kv.get('TAG')), summary: torWords(kv.get('SUMMARY')), warning: torWords(kv.get('WARNING')) }
 }
 
 export interface AuthenticatedFacts {

@@ -9,14 +9,18 @@ export const t = defineMessages('tor.service', {
   failNullAuth:
     "Tor's control port {endpoint} accepts commands without a password or cookie: any program on this computer can reconfigure Tor or see where it connects. Set CookieAuthentication 1 in torrc and restart Tor.",
   passDone: 'Tor is running and connected to the Tor network (SOCKS port {endpoint}).',
-  passBootstrapping:
-    'Tor is running but not yet connected to the Tor network ({progress}%). Its SOCKS port {endpoint} answers; if it stays below 100%, check your internet connection or set up a bridge.',
+  warnBootstrapping:
+    'Tor is running but not connected to the Tor network: it has got to {progress}%, so nothing can go through it yet (SOCKS port {endpoint}). Wait a minute; if it stays below 100%, check your internet connection or set up a bridge.',
+  warnBootstrapProblem:
+    'Tor is running but cannot connect to the Tor network: it stopped at {progress}% and reports "{problem}", so nothing can go through it (SOCKS port {endpoint}). Check your internet connection and clock; if they are fine, Tor may be blocked here: set up a bridge.',
   passNoControl:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). No control port answered, so how far it has connected to the Tor network is not known.',
+    'Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: no control port answered and no Tor log was readable, so Bulwark cannot see its progress.',
   passCookieUnreadable:
-    "Tor is running (SOCKS port {endpoint} answers as Tor). Bulwark cannot read the control cookie {file}, so how far Tor has connected is not known. Run Bulwark as a user in Tor's group (debian-tor on Debian) to see it.",
+    "Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: Bulwark cannot read the control cookie {file}. Run Bulwark as a user in Tor's group (debian-tor on Debian) to see it.",
   passNotAuthenticated:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). Its control port only accepts {methods}, which Bulwark does not use, so how far Tor has connected is not known.',
+    'Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: its control port only accepts {methods}, which Bulwark does not use.',
+  passStateUnreadable:
+    'Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: {source} did not say ({problem}).',
   passWhonixWorkstation: 'This is a Whonix Workstation: Tor runs on the Whonix Gateway, so no local Tor is needed.',
   warnSocksNotTor:
     'Port {endpoint} speaks SOCKS5 but is not Tor: apps set to use it for Tor are not anonymous. Find out which program listens there.',
@@ -48,6 +52,7 @@ export const t = defineMessages('tor.service', {
   obsReplyProblem: '{problem}: {detail}',
   obsCookieSize: '{size} bytes (expected 32)',
   obsNoBootstrap: 'no bootstrap status in reply',
+  obsNoCookieFile: 'no COOKIEFILE in the PROTOCOLINFO reply',
   expectSocks: 'SOCKS5 reply 05 00 and "HTTP/1.0 501 Tor is not an HTTP Proxy"',
   expectAuth: 'COOKIE, SAFECOOKIE or HASHEDPASSWORD (never NULL)',
   expectBootstrap: 'PROGRESS=100 TAG=done',
@@ -57,4 +62,9 @@ export const t = defineMessages('tor.service', {
   stepCookie: 'If the control port needs no authentication, add "CookieAuthentication 1" to torrc and restart Tor.',
   stepStartBrowser: 'Start Tor Browser ({path}): it runs its own Tor while it is open.',
   stepStartDaemon: 'Start the Tor service that is already installed.',
+  stepWait: 'Wait a minute or two: Tor needs time to connect, longer on a slow network. Then scan again.',
+  stepCheckNetwork:
+    'Check that this computer is online (open a website without Tor) and that its date, time and time zone are right: Tor cannot connect with a wrong clock.',
+  stepBridge:
+    'If Tor still does not connect, it may be blocked on this network: set up a bridge (in Tor Browser: Settings, Connection, Bridges; for the tor service: Bridge lines from bridges.torproject.org in torrc).',
 })

@@ -181,18 +181,36 @@ function bestBootstrap(control: ControlProbe[]): Bootstrap | null {
   return best
 }
 
-function passSummary(f: ServiceFacts, endpoint: string): Outcome['summary'] {
-  const bootstrap = bestBootstrap(f.control)
-  if (bootstrap) {
-    return bootstrap.progress >= 100 ? t('passDone', { endpoint }) : t('passBootstrapping', { endpoint, progress: bootstrap.progress })
+/** Why no control port told how far Tor has connected: the pass stays, its summary says so. */
+function unknownStateSummary(f: ServiceFacts, endpoint: string): Msg {
+  const tor = f.control.find((p): p is Extract<ControlProbe, { state: 'tor' }> => p.state === 'tor')
+  if (!tor) return t('passNoControl', { endpoint })
+  const source = `GETINFO status/bootstrap-phase (${endpointText(tor.endpoint)})`
+  const auth = tor.auth
+  switch (auth.kind) {
+    case 'cookie_unreadable':
+      return t('passCookieUnreadable', { endpoint, file: auth.cookieFile })
+    case 'cookie_invalid':
+      return t('passStateUnreadable', { endpoint, source: auth.cookieFile, problem: t('obsCookieSize', { size: auth.size }) })
+    case 'not_attempted':
+      return auth.reason === 'no_cookie_file'
+        ? t('passStateUnreadable', { endpoint, source: `PROTOCOLINFO ${endpointText(tor.endpoint)}`, problem: t('obsNoCookieFile') })
+        : t('passNotAuthenticated', { endpoint, methods: tor.info.methods.join(', ') })
+    case 'cookie':
+    case 'none_needed': {
+      const info = auth.info
+      const problem = info.ok ? t('obsNoBootstrap') : t(REPLY_PROBLEM[info.reason.problem])
+      return t('passStateUnreadable', { endpoint, source, problem })
+    }
   }
-  const tor = f.control.filter((p): p is Extract<ControlProbe, { state: 'tor' }> => p.state === 'tor')
-  const unreadable = tor.map((p) => p.auth).find((a) => a.kind === 'cookie_unreadable')
-  if (unreadable?.kind === 'cookie_unreadable') return t('passCookieUnreadable', { endpoint, file: unreadable.cookieFile })
-  const first = tor[0]
-  if (first) return t('passNotAuthenticated', { endpoint, methods: first.info.methods.join(', ') || 'none' })
-  return t('passNoControl', { endpoint })
 }
+
+/** What to do while Tor is not connected: wait, check the connection (and clock), then a bridge. */
+const BOOTSTRAP_STEPS: Step[] = [
+  { text: t('stepWait') },
+  { text: t('stepCheckNetwork') },
+  { text: t('stepBridge'), link: 'https://tb-manual.torproject.org/bridges/' },
+]
 
 export function serviceOutcome(f: ServiceFacts): Outcome {
   const evidence = evidenceFor(f)
@@ -209,7 +227,18 @@ export function serviceOutcome(f: ServiceFacts): Outcome {
   const outcome = (status: Outcome['status'], summary: Msg): Outcome => ({ status, summary, evidence, steps: serviceSteps(f) })
 
   const tor = f.socks.find((p) => p.state === 'tor')
-  if (tor) return { status: 'pass', summary: passSummary(f, endpointText(tor.endpoint)), evidence }
+  if (tor) {
+    const endpoint = endpointText(tor.endpoint)
+    const bootstrap = bestBootstrap(f.control)
+    if (!bootstrap) return { status: 'pass', summary: unknownStateSummary(f, endpoint), evidence }
+    if (bootstrap.progress >= 100) return { status: 'pass', summary: t('passDone', { endpoint }), evidence }
+    // A SOCKS port that answers is not a connection: until bootstrap reaches 100% nothing goes through.
+    const { progress, warning } = bootstrap
+    const summary = warning
+      ? t('warnBootstrapProblem', { endpoint, progress, problem: warning })
+      : t('warnBootstrapping', { endpoint, progress })
+    return { status: 'warn', summary, evidence, steps: BOOTSTRAP_STEPS }
+  }
 
   if (f.isolation.kind === 'whonix-workstation') return { status: 'pass', summary: t('passWhonixWorkstation'), evidence }
 

@@ -35,6 +35,9 @@ export interface ParsedTorrc {
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'" }
 
+const HEX_ESCAPE = /x([0-9a-fA-F]{2})/y
+const OCTAL_ESCAPE = /([0-7]{1,3})/y
+
 /** Decodes a C-style quoted string starting at `text[0] === '"'`; returns the value and the rest. */
 export function unquote(text: string): { value: string; rest: string } | { error: 'unterminated_quote' | 'bad_escape' } {
   let value = ''
@@ -53,8 +56,11 @@ export function unquote(text: string): { value: string; rest: string } | { error
       i += 1
       continue
     }
-    const hex = /^x([0-9a-fA-F]{2})/.exec(text.slice(i + 1))
-    const octal = /^([0-7]{1,3})/.exec(text.slice(i + 1))
+    // Sticky patterns read in place: slicing the rest for every escape would be quadratic.
+    HEX_ESCAPE.lastIndex = i + 1
+    OCTAL_ESCAPE.lastIndex = i + 1
+    const hex = HEX_ESCAPE.exec(text)
+    const octal = OCTAL_ESCAPE.exec(text)
     const code = hex?.[1] !== undefined ? parseInt(hex[1], 16) : octal?.[1] !== undefined ? parseInt(octal[1], 8) : undefined
     if (code === undefined || code > 255) return { error: 'bad_escape' }
     value += String.fromCharCode(code)

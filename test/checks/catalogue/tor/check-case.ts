@@ -14,6 +14,8 @@ export interface CheckCase {
   params?: MsgParams
   /** [message name of the label, source, observed] entries that must be present; a message observed is matched as English text. */
   evidence?: [string, string, string | number | boolean | null][]
+  /** Message names of the steps, in order, when the outcome gives its own. */
+  steps?: string[]
 }
 
 export function expectOutcome(r: RawResult, c: CheckCase): void {
@@ -22,4 +24,5 @@ export function expectOutcome(r: RawResult, c: CheckCase): void {
   if (c.params) expect(r.summary.params).toMatchObject(c.params)
   const seen = r.evidence.map((e) => [e.label.key.split('.').pop(), e.source, seenAs(e.observed)])
   for (const entry of c.evidence ?? []) expect(seen).toContainEqual(entry)
+  if (c.steps) expect(r.remediation.steps.map((s) => s.text.key.split('.').pop())).toEqual(c.steps)
 }

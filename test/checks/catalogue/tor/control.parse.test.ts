@@ -106,8 +106,26 @@ describe('parseBootstrapPhase', () => {
     ['NOTICE BOOTSTRAP PROGRESS=150 TAG=done', null],
     ['NOTICE CIRCUIT_ESTABLISHED', null],
     ['', null],
+    [
+      'WARN BOOTSTRAP PROGRESS=5 TAG=conn SUMMARY="Connecting to a relay" WARNING="Connection refused" REASON=CONNECTREFUSED',
+      { progress: 5, tag: 'conn', summary: 'Connecting to a relay', warning: 'Connection refused' },
+    ],
+    // Escapes decode to control characters and bidi overrides: none may reach a terminal or a summary.
+    ['WARN BOOTSTRAP PROGRESS=5 WARNING="a\\x1b[2Jb\\nc\u202ed"', { progress: 5, tag: null, summary: null, warning: 'a?[2Jb?c?d' }],
+    ['WARN BOOTSTRAP PROGRESS=5 WARNING=""', { progress: 5, tag: null, summary: null, warning: null }],
   ])('%s', (value, expected) => {
     expect(parseBootstrapPhase(value)).toEqual(expected)
+  })
+
+  it('cuts a huge warning short, in linear time', () => {
+    const started = Date.now()
+    const b = parseBootstrapPhase(`WARN BOOTSTRAP PROGRESS=5 WARNING="${'x'.repeat(200_000)}"`)
+    expect(b?.warning).toHaveLength(161)
+    expect(Date.now() - started).toBeLessThan(500)
+  })
+
+  it.each([['PROGRESS=-1'], ['PROGRESS=1000'], ['PROGRESS=5x'], ['PROGRESS=']])('rejects malformed %s', (p) => {
+    expect(parseBootstrapPhase(`NOTICE BOOTSTRAP ${p} TAG=conn`)).toBeNull()
   })
 })
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../../checks/core/engine/runner.js'
 import type { ProcessInfo } from '../../../../checks/core/host/host.js'
 import { torServiceCheck } from '../../../../checks/catalogue/tor/service.check.js'
+import { t } from '../../../../checks/catalogue/tor/service.messages.js'
 import { expectOutcome, type CheckCase } from './check-case.js'
 import { createFixtureHost, type FixtureFile, type FixtureProbe } from '../../../support/fixture-host.js'
 import { seenAs } from '../../../support/seen.js'
@@ -22,12 +23,20 @@ const protocolInfo = (methods: string, cookieFile?: string): string =>
   `250-PROTOCOLINFO 1\r\n250-AUTH METHODS=${methods}${cookieFile ? ` COOKIEFILE="${cookieFile.replace(/\\/g, '\\\\')}"` : ''}\r\n250-VERSION Tor="0.4.9.11"\r\n250 OK\r\n250 closing connection\r\n`
 
 /** A control port that checks the cookie it is sent, as tor does. */
-function torControl(methods: string, cookieFile: string | undefined, bootstrap: 'done' | 'warn'): FixtureProbe {
+/** tor's reply while it is still connecting, with no problem to report yet. */
+const BOOTSTRAP_STARTING =
+  '250 OK\r\n250-version=0.4.9.11\r\n250-status/bootstrap-phase=NOTICE BOOTSTRAP PROGRESS=14 TAG=handshake SUMMARY="Handshaking with a relay"\r\n250 OK\r\n250 closing connection\r\n'
+/** An authenticated reply without the bootstrap line (a tor that does not know the key, or a cut reply). */
+const BOOTSTRAP_MISSING = '250 OK\r\n250-version=0.4.9.11\r\n250 OK\r\n250 closing connection\r\n'
+
+function torControl(methods: string, cookieFile: string | undefined, bootstrap: 'done' | 'warn' | 'starting' | 'missing'): FixtureProbe {
   return (send) => {
     const line = text(send)
     if (line.startsWith('PROTOCOLINFO')) return protocolInfo(methods, cookieFile)
     if (methods !== 'NULL' && !line.toUpperCase().startsWith(`AUTHENTICATE ${COOKIE_HEX}\r\n`))
       return fixture('recordings/authenticate-bad-cookie.txt').toString()
+    if (bootstrap === 'starting') return BOOTSTRAP_STARTING
+    if (bootstrap === 'missing') return BOOTSTRAP_MISSING
     return fixture(bootstrap === 'done' ? 'recordings/getinfo-bootstrap-done.txt' : 'recordings/getinfo-bootstrap-warn.txt').toString()
   }
 }
@@ -61,11 +70,12 @@ const linux: CheckCase[] = [
     ],
   },
   {
-    name: 'a daemon that cannot reach the network yet (5%): pass, with the progress in the summary',
+    name: 'a daemon stuck at 5% with a bootstrap problem: warn with the progress, the problem and what to do',
     host: { files: linuxDaemon, probes: { 9050: torSocks, 9051: torControl('COOKIE,SAFECOOKIE', LINUX_COOKIE, 'warn') } },
-    status: 'pass',
-    summary: 'passBootstrapping',
-    params: { endpoint: '127.0.0.1:9050', progress: 5 },
+    status: 'warn',
+    summary: 'warnBootstrapProblem',
+    params: { endpoint: '127.0.0.1:9050', progress: 5, problem: 'Connection refused' },
+    steps: ['stepWait', 'stepCheckNetwork', 'stepBridge'],
     evidence: [
       [
         'evBootstrap',
@@ -73,6 +83,29 @@ const linux: CheckCase[] = [
         'PROGRESS=5 TAG=conn SUMMARY="Connecting to a relay" WARNING="Connection refused"',
       ],
     ],
+  },
+  {
+    name: 'a daemon still connecting (14%, no problem reported): warn with the progress',
+    host: { files: linuxDaemon, probes: { 9050: torSocks, 9051: torControl('COOKIE,SAFECOOKIE', LINUX_COOKIE, 'starting') } },
+    status: 'warn',
+    summary: 'warnBootstrapping',
+    params: { endpoint: '127.0.0.1:9050', progress: 14 },
+    steps: ['stepWait', 'stepCheckNetwork', 'stepBridge'],
+    evidence: [
+      ['evBootstrap', 'GETINFO status/bootstrap-phase (127.0.0.1:9051)', 'PROGRESS=14 TAG=handshake SUMMARY="Handshaking with a relay"'],
+    ],
+  },
+  {
+    name: 'an authenticated reply without a bootstrap line: pass on the SOCKS port, connection state unknown and why',
+    host: { files: linuxDaemon, probes: { 9050: torSocks, 9051: torControl('COOKIE,SAFECOOKIE', LINUX_COOKIE, 'missing') } },
+    status: 'pass',
+    summary: 'passStateUnreadable',
+    params: {
+      endpoint: '127.0.0.1:9050',
+      source: 'GETINFO status/bootstrap-phase (127.0.0.1:9051)',
+      problem: t('obsNoBootstrap'),
+    },
+    evidence: [['evBootstrap', 'GETINFO status/bootstrap-phase (127.0.0.1:9051)', 'no bootstrap status in reply']],
   },
   {
     name: 'a cookie only debian-tor can read',
@@ -89,7 +122,8 @@ const linux: CheckCase[] = [
     name: 'a cookie file of the wrong size',
     host: { files: { [LINUX_COOKIE]: 'short' }, probes: { 9050: torSocks, 9051: torControl('COOKIE', LINUX_COOKIE, 'done') } },
     status: 'pass',
-    summary: 'passNotAuthenticated',
+    summary: 'passStateUnreadable',
+    params: { source: LINUX_COOKIE, problem: t('obsCookieSize', { size: 5 }) },
     evidence: [['evCookie', LINUX_COOKIE, '5 bytes (expected 32)']],
   },
   {
@@ -98,6 +132,13 @@ const linux: CheckCase[] = [
     status: 'pass',
     summary: 'passNotAuthenticated',
     params: { methods: 'SAFECOOKIE' },
+  },
+  {
+    name: 'a COOKIE control port that names no cookie file',
+    host: { files: linuxDaemon, probes: { 9050: torSocks, 9051: torControl('COOKIE', undefined, 'done') } },
+    status: 'pass',
+    summary: 'passStateUnreadable',
+    params: { source: 'PROTOCOLINFO 127.0.0.1:9051', problem: t('obsNoCookieFile') },
   },
   {
     name: 'no control port at all',

@@ -68,6 +68,12 @@ describe('parseTorrc', () => {
 })
 
 describe('unquote', () => {
+  it('decodes a 1 MiB value made only of escapes in linear time', () => {
+    const started = Date.now()
+    const r = unquote(`"${'\\x41\\101'.repeat(100_000)}"`)
+    expect('value' in r && r.value.length).toBe(200_000)
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
   it('returns the rest after the closing quote', () => {
     expect(unquote('"a b" IsolateDestAddr')).toEqual({ value: 'a b', rest: ' IsolateDestAddr' })
   })
