@@ -155,7 +155,8 @@ export async function detectClients(host: Host, signal: AbortSignal): Promise<Cl
     const wheres = cat.software.flatMap((s) => s.where)
     const bins = wheres.flatMap((w) => ('bin' in w ? [w.bin] : []))
     const paths = wheres.flatMap((w) => ('path' in w ? [w.path] : []))
-    const looked = [...(bins.length ? [`${bins.join(', ')} on PATH, ${UNIX_BIN_DIRS.join(', ')}`] : []), ...paths].join('; ')
+    // Names and places only, no English: "wg, wg-quick (PATH, /usr/bin, …); /Applications/…".
+    const looked = [...(bins.length ? [`${bins.join(', ')} (PATH, ${UNIX_BIN_DIRS.join(', ')})`] : []), ...paths].join('; ')
     evidence.push({ label: t('evInstalledNone'), source: looked, observed: observedError('not_found') })
   }
   return {
