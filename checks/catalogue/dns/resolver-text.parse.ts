@@ -1,19 +1,12 @@
 /** Small pure helpers shared by the dns.system parsers: text hygiene and resolver addresses. */
-import { defineMessages, type Msg } from '../../core/i18n/message.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { parseText } from './resolver-text.messages.js'
+
+export { parseText }
 import { canonicalIp, type Result, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
 
 /** A parser's answer: the value, or why the text is not the format, in the reader's language. */
 export type ParseResult<T> = Result<T, Msg>
-
-/** Why a resolver's file or a tool's output is not the format it should be. */
-export const parseText = defineMessages('dns.system.parse', {
-  binary: 'binary data, not {format}',
-  notJson: 'not JSON ({reason})',
-  notObject: 'not a JSON object',
-  noProfiles: 'no SPConfigurationProfileDataType array',
-  noResolvectlSection: 'no Global or Link section found',
-  notKeyValue: 'not a "key: value" line: {line}',
-})
 
 /** The answer for a text that is binary where `format` (a file format's name) was expected. */
 export function binaryNot(format: string): { ok: false; reason: Msg } {
