@@ -57,7 +57,8 @@ export const hardwareKeysCheck = defineCheck({
     if (host.platform === 'win32') {
       notes.push({
         label: t('noteWindowsHello'),
-        source: 'Settings → Accounts → Sign-in options → Security key',
+        // The Settings page as a command (start ms-settings:signinoptions): its menu names differ by display language.
+        source: 'ms-settings:signinoptions',
         observed: t('obsNeedsAdmin'),
       })
     }
