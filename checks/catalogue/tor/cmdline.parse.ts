@@ -47,8 +47,11 @@ export interface TorArgs {
   /** Raw values of SocksPort / ControlPort options on the command line (`+__SocksPort 127.0.0.1:9150`). */
   socksPorts: string[]
   controlPorts: string[]
-  /** Other `Option value` pairs, lower-cased keys (CookieAuthentication, HashedControlPassword, …). */
-  options: { key: string; value: string }[]
+  /**
+   * Every `Option value` pair in order, lower-cased keys, ports included. tor lets a command-line
+   * option replace the torrc's lines of that option, or add to them when written `+Option`.
+   */
+  options: { key: string; value: string; append: boolean }[]
   /** Started by a controller that owns it: Tor Browser (or another app embedding tor). */
   owned: boolean
 }
@@ -59,6 +62,19 @@ const OPTION = /^(?:--?|\+|\/)?(?:__)?([A-Za-z][A-Za-z0-9_]*)$/
 /** tor's port flags (tor.1 "SocksPort"), which follow the address when argv was joined with spaces. */
 const PORT_FLAG =
   /^(?:No)?(?:IPv4Traffic|IPv6Traffic|PreferIPv6|DNSRequest|OnionTraffic|OnionTrafficOnly|CacheIPv4DNS|CacheIPv6DNS|CacheDNS|UseIPv4Cache|UseIPv6Cache|UseDNSCache|PreferIPv6Automap|PreferSOCKSNoAuth|KeepAliveIsolateSOCKSAuth|Isolate[A-Za-z]+|SessionGroup=\d+|ExtendedErrors|GroupWritable|WorldWritable|RelaxDirModeCheck|AllAddrs|IPv4Only|IPv6Only|Advertise|Listen)$/i
+
+/** tor's own switches that take no value (tor.1 "COMMAND-LINE OPTIONS"): the next word is not theirs. */
+const SWITCHES = new Set([
+  'hush',
+  'quiet',
+  'h',
+  'help',
+  'version',
+  'list-torrc-options',
+  'verify-config',
+  'allow-missing-torrc',
+  'ignore-missing-torrc',
+])
 
 /** The value after argument `index`, and rejoined variants when a path may have been split at spaces. */
 export function pathCandidates(tokens: readonly string[], index: number, quoted: boolean): string[] {
@@ -93,12 +109,12 @@ export function parseTorArgs(tokens: readonly string[], quoted: boolean): TorArg
     }
     const m = OPTION.exec(token)
     const value = tokens[i + 1]
-    if (!m || value === undefined) continue
+    if (!m || value === undefined || SWITCHES.has(token.replace(/^-+/, '').toLowerCase())) continue
     const key = (m[1] ?? '').toLowerCase()
     if (key === 'owningcontrollerprocess') args.owned = true
     if (key === 'socksport') args.socksPorts.push(value)
-    else if (key === 'controlport') args.controlPorts.push(value)
-    else args.options.push({ key, value })
+    if (key === 'controlport') args.controlPorts.push(value)
+    args.options.push({ key, value, append: token.startsWith('+') })
     i += 1
     // Flags after a port (`127.0.0.1:9150 IPv6Traffic …`) arrive as separate words unless quoted.
     while (!quoted && i + 1 < tokens.length && PORT_FLAG.test(tokens[i + 1] as string)) i += 1

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import { configOutcome } from './config.verdict.js'
 import { t } from './config.messages.js'
-import { discoverTor, loadTorConfigs } from './tor-install.io.js'
+import { loadTorConfigs } from './tor-install.io.js'
 
 const settings = { text: t('stepSettings') }
 
@@ -40,9 +40,8 @@ export const torConfigCheck = defineCheck({
     ],
   },
   async run(host, signal) {
-    const [discovery, sets] = await Promise.all([discoverTor(host), loadTorConfigs(host)])
+    const sets = await loadTorConfigs(host)
     signal.throwIfAborted()
-    const argsByPid = new Map(discovery.processes.map((p) => [p.pid, p.args]))
-    return configOutcome({ platform: host.platform, sets, argsByPid })
+    return configOutcome({ platform: host.platform, sets })
   },
 })

@@ -16,6 +16,16 @@ export const t = defineMessages('tor.config', {
   unknownUnreadable: 'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. To check it, run: {command}',
   unknownUnreadableWindows:
     'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Run Bulwark as an administrator to check it.',
+  unknownTooLarge:
+    "{path} is larger than 1 MiB, far more than any torrc, so Bulwark did not read it and this Tor configuration is not checked. Make sure tor's -f option or the %include names the right file.",
+  unknownLoop:
+    '{path} is a symbolic link that leads back to itself, so neither Bulwark nor tor can read it. Point the link at the real torrc.',
+  unknownUnreadableOther:
+    'Bulwark could not read {path} ({code}), so this Tor configuration is not checked. Check that the file and its disk are healthy (try: cat {path}), then scan again.',
+  unknownNotRegular:
+    '{path} is not a regular file (a pipe, socket or device): tor read its settings from it once when it started, and nothing can read them back. Keep the settings in a regular torrc file and start tor with -f pointing to it.',
+  unknownRelative:
+    '{path} is a relative path (in {from}); tor resolves it from the folder it was started in, which Bulwark cannot see here, so this Tor configuration is not fully checked. Write the full path instead.',
   unknownNotText: '{path} is not a text file (it holds binary data), so Bulwark cannot check it as a torrc.',
   unknownNotRead:
     'A torrc includes {path}, which Bulwark did not read (a pattern it does not expand, or too many files), so this Tor configuration is not fully checked. Open the included files and check their SocksPort and ControlPort lines.',
@@ -34,7 +44,11 @@ export const t = defineMessages('tor.config', {
   evTooMany: 'Too many included files; the rest were not read',
   evNotText: 'Not a text file',
   evSyntax: 'Syntax error (tor refuses to start)',
-  evRelative: 'Relative %include (tor resolves it from its working directory; Bulwark read it beside the torrc)',
+  evRelative: "Relative path, read from tor's working directory",
+  evRelativeUnresolved: "Relative path (tor's working directory not known)",
+  evMissingInclude: 'Included file tor cannot read (tor refuses to start)',
+  evEmpty: 'Empty configuration',
+  evNotRegular: 'Not a regular file',
   evGlob: '%include pattern Bulwark does not expand',
   obsAuth: 'CookieAuthentication {cookie}; HashedControlPassword {hashed}',
   obsSet: '(set)',
@@ -44,6 +58,11 @@ export const t = defineMessages('tor.config', {
   obsTooDeep: 'nested more than {max} levels deep',
   obsNulBytes: 'contains NUL bytes',
   obsNotExpanded: 'not expanded',
+  obsNullDevice: 'the null device: no settings',
+  obsFolderRoot: 'a folder: tor reads no settings from it',
+  obsMissingDefaults: 'not there: tor uses its built-in defaults',
+  obsNotRegularDefaults: 'not a regular file: tor ignores it',
+  obsNotRegular: 'pipe, socket or device: not read',
   obsUnterminatedQuote: 'quoted value not closed',
   obsBadEscape: 'invalid escape in quoted value',
   obsJunkAfterQuote: 'text after the closing quote',

@@ -1,10 +1,10 @@
 /** tor.config verdict rules: pure, from the torrc files read (with their includes and defaults). */
 import { observedError, observedWord } from '../../core/host/helpers.js'
+import type { HostErrorCode } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform } from '../../core/types.js'
-import type { TorArgs } from './cmdline.parse.js'
 import { effectiveLines, type TorConfigSet } from './tor-install.io.js'
-import { MAX_INCLUDE_DEPTH, type LoadedLine, type LoadIssue } from './torrc.io.js'
+import { MAX_INCLUDE_DEPTH, type EmptyRoot, type LoadedLine, type LoadIssue } from './torrc.io.js'
 import { parsePortSpec, type TorrcProblemCode } from './torrc.parse.js'
 import { t } from './config.messages.js'
 
@@ -12,23 +12,20 @@ type Finding = { severity: 'fail' | 'warn'; summary: Msg; evidence: Evidence }
 
 const where = (l: LoadedLine): string => `${l.file}:${l.line}`
 
-/** Authentication as tor sees it: the torrc, its defaults file, then the running tor's own arguments. */
-function controlAuth(set: TorConfigSet, args: TorArgs | undefined): { ok: boolean; evidence: Evidence } {
+/** Authentication as tor sees it: its command line, the torrc, then its defaults file. */
+function controlAuth(set: TorConfigSet): { ok: boolean; evidence: Evidence } {
   const cookie = effectiveLines(set, 'cookieauthentication').at(-1)
   const hashed = effectiveLines(set, 'hashedcontrolpassword').filter((l) => l.value !== '')
-  const argCookie = args?.options.filter((o) => o.key === 'cookieauthentication').at(-1)
-  const argHashed = args?.options.some((o) => o.key === 'hashedcontrolpassword' && o.value !== '') ?? false
-  const cookieOn = argCookie ? argCookie.value === '1' : cookie?.value === '1'
-  const ok = cookieOn || hashed.length > 0 || argHashed
+  const ok = cookie?.value === '1' || hashed.length > 0
   const source = cookie ? where(cookie) : hashed[0] ? where(hashed[0]) : set.candidate.path
   const observed = t('obsAuth', {
-    cookie: argCookie?.value ?? cookie?.value ?? t('obsNotSet'),
-    hashed: hashed.length > 0 || argHashed ? t('obsSet') : t('obsNotSet'),
+    cookie: cookie?.value ?? t('obsNotSet'),
+    hashed: hashed.length > 0 ? t('obsSet') : t('obsNotSet'),
   })
   return { ok, evidence: { label: t('evAuth'), source, observed, expected: t('expectAuth') } }
 }
 
-function findingsFor(set: TorConfigSet, args: TorArgs | undefined): { findings: Finding[]; evidence: Evidence[] } {
+function findingsFor(set: TorConfigSet): { findings: Finding[]; evidence: Evidence[] } {
   const findings: Finding[] = []
   const evidence: Evidence[] = []
   for (const line of effectiveLines(set, 'socksport')) {
@@ -46,7 +43,7 @@ function findingsFor(set: TorConfigSet, args: TorArgs | undefined): { findings: 
     // A unix socket is guarded by file permissions; `0` turns the port off.
     .filter(({ spec }) => spec.kind === 'tcp' || spec.kind === 'auto')
   if (controls.length === 0) return { findings, evidence }
-  const auth = controlAuth(set, args)
+  const auth = controlAuth(set)
   evidence.push(auth.evidence)
   for (const { line, spec } of controls) {
     if (!auth.ok) {
@@ -88,24 +85,56 @@ function issueEvidence(issue: LoadIssue): Evidence {
     case 'syntax':
       return { label: t('evSyntax'), source: `${issue.path}:${issue.line}`, observed: t(SYNTAX[issue.code]) }
     case 'relative_include':
-      return { label: t('evRelative'), source: `%include ${issue.path}`, observed: issue.resolved }
+      return { label: t('evRelative'), source: issue.path, observed: issue.resolved }
+    case 'relative_unresolved':
+      return { label: t('evRelativeUnresolved'), source: `${issue.from}: ${issue.path}`, observed: observedWord('notRead') }
     case 'unsupported_glob':
       return { label: t('evGlob'), source: `%include ${issue.path}`, observed: t('obsNotExpanded') }
+    case 'missing_include':
+      return { label: t('evMissingInclude'), source: issue.path, observed: observedError(issue.error.code) }
+    case 'not_regular':
+      return { label: t('evNotRegular'), source: issue.path, observed: t('obsNotRegular') }
+  }
+}
+
+const EMPTY_OBSERVED: Record<EmptyRoot, 'obsNullDevice' | 'obsFolderRoot' | 'obsMissingDefaults' | 'obsNotRegularDefaults'> = {
+  null_device: 'obsNullDevice',
+  folder: 'obsFolderRoot',
+  missing: 'obsMissingDefaults',
+  not_regular: 'obsNotRegularDefaults',
+}
+
+/**
+ * The unknown for a file Bulwark could not read, with the fix that would help: sudo (or an
+ * administrator) only for "permission denied", since root meets a missing, huge or looping file too.
+ */
+function unreadableSummary(platform: Platform, path: string, code: HostErrorCode): Msg {
+  switch (code) {
+    case 'permission_denied':
+      return platform === 'win32'
+        ? t('unknownUnreadableWindows', { path, code })
+        : t('unknownUnreadable', { path, code, command: 'sudo bulwark scan --only tor.config' })
+    case 'too_large':
+      return t('unknownTooLarge', { path })
+    case 'loop':
+      return t('unknownLoop', { path })
+    default:
+      return t('unknownUnreadableOther', { path, code })
   }
 }
 
 export interface ConfigFacts {
   platform: Platform
   sets: TorConfigSet[]
-  /** Arguments of running tor processes by PID, for options given on the command line. */
-  argsByPid: ReadonlyMap<number, TorArgs>
 }
 
 export function configOutcome(f: ConfigFacts): Outcome {
   if (f.sets.length === 0) return { status: 'not_applicable', summary: t('notApplicable'), evidence: [] }
   const evidence: Evidence[] = []
   const findings: Finding[] = []
-  let unreadable: { path: string; code: string } | null = null
+  let unreadable: { path: string; code: HostErrorCode } | null = null
+  let notRegular: string | null = null
+  let relative: { path: string; from: string } | null = null
   let notText: string | null = null
   let notRead: string | null = null
   // tor itself refuses a syntax error, an include cycle or nesting past its limit (checked against tor --verify-config).
@@ -118,6 +147,7 @@ export function configOutcome(f: ConfigFacts): Outcome {
       for (const file of l.files)
         evidence.push({ label, source: file, observed: t('obsSettings', { count: l.lines.filter((x) => x.file === file).length }) })
       files += l.files.length
+      if (l.empty) evidence.push({ label: t('evEmpty'), source: l.root, observed: t(EMPTY_OBSERVED[l.empty]) })
       if (l.rootError) {
         evidence.push({ label: t('evUnreadable'), source: l.root, observed: observedError(l.rootError.code) })
         unreadable ??= { path: l.root, code: l.rootError.code }
@@ -127,11 +157,14 @@ export function configOutcome(f: ConfigFacts): Outcome {
         if (issue.kind === 'unreadable') unreadable ??= { path: issue.path, code: issue.error.code }
         if (issue.kind === 'not_text') notText ??= issue.path
         if (issue.kind === 'unsupported_glob' || issue.kind === 'too_many_files') notRead ??= issue.path
-        if (issue.kind === 'syntax' || issue.kind === 'cycle' || issue.kind === 'too_deep') refused ??= { path: issue.path, root: l.root }
+        if (issue.kind === 'not_regular') notRegular ??= issue.path
+        if (issue.kind === 'relative_unresolved') relative ??= { path: issue.path, from: issue.from }
+        if (issue.kind === 'syntax' || issue.kind === 'cycle' || issue.kind === 'too_deep' || issue.kind === 'missing_include')
+          refused ??= { path: issue.path, root: l.root }
       }
     }
     if (set.torrc.rootError) continue
-    const found = findingsFor(set, set.candidate.pid !== undefined ? f.argsByPid.get(set.candidate.pid) : undefined)
+    const found = findingsFor(set)
     findings.push(...found.findings)
     evidence.push(...found.evidence)
   }
@@ -142,14 +175,10 @@ export function configOutcome(f: ConfigFacts): Outcome {
     // The summary names the worst finding; every finding is in the evidence.
     return { status: worst.severity, summary: worst.summary, evidence }
   }
-  if (unreadable) {
-    const summary =
-      f.platform === 'win32'
-        ? t('unknownUnreadableWindows', unreadable)
-        : t('unknownUnreadable', { ...unreadable, command: 'sudo bulwark scan --only tor.config' })
-    return { status: 'unknown', summary, evidence }
-  }
+  if (unreadable) return { status: 'unknown', summary: unreadableSummary(f.platform, unreadable.path, unreadable.code), evidence }
   if (refused) return { status: 'warn', summary: t('warnRefused', refused), evidence }
+  if (notRegular) return { status: 'unknown', summary: t('unknownNotRegular', { path: notRegular }), evidence }
+  if (relative) return { status: 'unknown', summary: t('unknownRelative', relative), evidence }
   if (notText) return { status: 'unknown', summary: t('unknownNotText', { path: notText }), evidence }
   if (notRead) return { status: 'unknown', summary: t('unknownNotRead', { path: notRead }), evidence }
   return { status: 'pass', summary: t('pass', { files }), evidence }

@@ -21,6 +21,8 @@ export interface TorrcCandidate {
   defaults: string | null
   origin: 'process' | 'system' | 'tor-browser'
   pid?: number
+  /** tor's working directory, from which it resolves relative paths; null when not known. */
+  cwd: string | null
 }
 
 export interface TorDiscovery {
@@ -105,10 +107,30 @@ function torBrowserTorrc(host: Host, install: string): string {
   return paths.join(install, 'Browser', 'TorBrowser', 'Data', 'Tor', 'torrc')
 }
 
-/** The first candidate that exists (a path rejoined across spaces), else the plain first word. */
-async function pickPath(host: Host, candidates: readonly string[]): Promise<string | null> {
-  for (const c of candidates) if (await exists(host, c)) return c
+/**
+ * The first candidate that exists (a path rejoined across spaces), else the plain first word. A
+ * relative candidate is tried from tor's working directory, and kept relative for the loader to resolve.
+ */
+async function pickPath(host: Host, candidates: readonly string[], cwd: string | null): Promise<string | null> {
+  const paths = pathsFor(host.platform)
+  for (const c of candidates) if (await exists(host, paths.isAbsolute(c) || cwd === null ? c : paths.join(cwd, c))) return c
   return candidates[candidates.length - 1] ?? null
+}
+
+/**
+ * tor's compiled-in files, when it was started without -f or --defaults-torrc: `<sysconfdir>/tor/torrc`
+ * and `<sysconfdir>/tor/torrc-defaults`, sysconfdir being /etc for a tor in /usr and `<prefix>/etc`
+ * otherwise (Homebrew, /usr/local); tor.exe reads %APPDATA%\tor\torrc.
+ */
+function compiledDefaults(host: Host, executable: string): { torrc: string; defaults: string } {
+  const paths = pathsFor(host.platform)
+  if (host.platform === 'win32') {
+    const dir = paths.join(host.env.APPDATA ?? paths.join(host.home, 'AppData', 'Roaming'), 'tor')
+    return { torrc: paths.join(dir, 'torrc'), defaults: paths.join(dir, 'torrc-defaults') }
+  }
+  const prefix = paths.isAbsolute(executable) ? paths.dirname(paths.dirname(executable)) : '/usr'
+  const etc = prefix === '/usr' || prefix === '/' ? '/etc' : paths.join(prefix, 'etc')
+  return { torrc: paths.join(etc, 'tor', 'torrc'), defaults: paths.join(etc, 'tor', 'torrc-defaults') }
 }
 
 async function discover(host: Host): Promise<TorDiscovery> {
@@ -132,12 +154,18 @@ async function discover(host: Host): Promise<TorDiscovery> {
     torrcs.push(c)
   }
   for (const p of processes) {
-    const [torrc, defaults] = await Promise.all([pickPath(host, p.args.torrc), pickPath(host, p.args.defaultsTorrc)])
-    if (torrc) add({ path: torrc, defaults, origin: 'process', pid: p.pid })
+    // Linux shows a process's working directory as /proc/PID/cwd (readable by its user and root).
+    const cwd = host.platform === 'linux' ? `/proc/${p.pid}/cwd` : null
+    const compiled = compiledDefaults(host, p.executable)
+    const [torrc, defaults] = await Promise.all([pickPath(host, p.args.torrc, cwd), pickPath(host, p.args.defaultsTorrc, cwd)])
+    // Every running tor is its own set (two may share one torrc and differ on the command line).
+    torrcs.push({ path: torrc ?? compiled.torrc, defaults: defaults ?? compiled.defaults, origin: 'process', pid: p.pid, cwd })
+    seen.add(host.platform === 'win32' ? (torrc ?? compiled.torrc).toLowerCase() : (torrc ?? compiled.torrc))
   }
   const debianDefaults = host.platform === 'linux' && (await exists(host, DEBIAN_SERVICE_DEFAULTS)) ? DEBIAN_SERVICE_DEFAULTS : null
-  for (const path of systemTorrcs(host)) add({ path, defaults: path === '/etc/tor/torrc' ? debianDefaults : null, origin: 'system' })
-  for (const install of browsers) add({ path: torBrowserTorrc(host, install), defaults: null, origin: 'tor-browser' })
+  for (const path of systemTorrcs(host))
+    add({ path, defaults: path === '/etc/tor/torrc' ? debianDefaults : null, origin: 'system', cwd: null })
+  for (const install of browsers) add({ path: torBrowserTorrc(host, install), defaults: null, origin: 'tor-browser', cwd: null })
   return { installs, processes, processError: listed.ok ? null : listed.reason, torrcs }
 }
 
@@ -145,6 +173,8 @@ export interface TorConfigSet {
   candidate: TorrcCandidate
   torrc: LoadedTorrc
   defaults: LoadedTorrc | null
+  /** Options on a running tor's command line, as lines (file: "tor command line (PID n)", line: argument order). */
+  commandLine: (LoadedLine & { append: boolean })[]
 }
 
 export const discoverTor = perHost(discover)
@@ -152,22 +182,34 @@ export const discoverTor = perHost(discover)
 /** Every torrc candidate, loaded with its includes; a candidate that does not exist is left out. */
 export const loadTorConfigs = perHost(async (host): Promise<TorConfigSet[]> => {
   const d = await discoverTor(host)
+  const argsByPid = new Map(d.processes.map((p) => [p.pid, p.args]))
   const sets = await Promise.all(
     d.torrcs.map(async (candidate) => ({
       candidate,
-      torrc: await loadTorrc(host, candidate.path),
-      defaults: candidate.defaults ? await loadTorrc(host, candidate.defaults) : null,
+      commandLine: (candidate.pid === undefined ? [] : (argsByPid.get(candidate.pid)?.options ?? [])).map((o, i) => ({
+        keyword: o.key,
+        key: o.key,
+        value: o.value,
+        line: i + 1,
+        file: `tor command line (PID ${candidate.pid ?? ''})`,
+        append: o.append,
+      })),
+      torrc: await loadTorrc(host, candidate.path, { cwd: candidate.cwd }),
+      defaults: candidate.defaults ? await loadTorrc(host, candidate.defaults, { cwd: candidate.cwd, defaults: true }) : null,
     })),
   )
   return sets.filter((s) => s.torrc.rootError?.code !== 'not_found')
 })
 
 /**
- * The lines that set `key` for this tor: the torrc's own, or else the defaults file's. (tor lets a
- * torrc value replace the defaults' value of the same option; `+Option` appending is rare and ignored.)
+ * The lines that set `key` for this tor (tor.1: the command line overrides the torrc, which overrides
+ * the defaults file): the command line's own, added to the files' when all are `+Option`; else the
+ * torrc's; else the defaults file's. (A `+Option` inside a torrc is rare and read as a plain one.)
  */
 export function effectiveLines(set: TorConfigSet, key: string): LoadedLine[] {
   const own = set.torrc.lines.filter((l) => l.key === key)
-  if (own.length > 0 || !set.defaults) return own
-  return set.defaults.lines.filter((l) => l.key === key)
+  const files = own.length > 0 || !set.defaults ? own : set.defaults.lines.filter((l) => l.key === key)
+  const args = set.commandLine.filter((l) => l.key === key)
+  if (args.length === 0) return files
+  return args.every((l) => l.append) ? [...files, ...args] : args
 }

@@ -20,9 +20,25 @@ export type LoadIssue =
   | { kind: 'too_many_files'; path: string }
   | { kind: 'not_text'; path: string }
   | { kind: 'syntax'; path: string; line: number; code: TorrcProblemCode }
-  /** tor resolves a relative %include from its working directory; we read it beside the including file. */
+  /** A relative path, read from tor's working directory (tor resolves -f and %include from there). */
   | { kind: 'relative_include'; path: string; resolved: string }
+  /** A relative path whose base (tor's working directory) is not known here: not read. */
+  | { kind: 'relative_unresolved'; path: string; from: string }
   | { kind: 'unsupported_glob'; path: string }
+  /** An included path that is missing, a loop or not a regular file: tor itself refuses to start. */
+  | { kind: 'missing_include'; path: string; error: HostError }
+  /** The torrc is a pipe, socket or device: tor read it once at start; nothing can read it back. */
+  | { kind: 'not_regular'; path: string }
+
+export interface LoadOptions {
+  /** tor's working directory as a path Bulwark can read (`/proc/PID/cwd`), or null when it is not known. */
+  cwd: string | null
+  /** The --defaults-torrc file: tor reads one it cannot open as empty. */
+  defaults?: boolean
+}
+
+/** Why tor takes no settings at all from the root file. */
+export type EmptyRoot = 'null_device' | 'folder' | 'missing' | 'not_regular'
 
 export interface LoadedTorrc {
   root: string
@@ -32,16 +48,25 @@ export interface LoadedTorrc {
   issues: LoadIssue[]
   /** Set when the root file itself could not be read (then nothing else was). */
   rootError: HostError | null
+  /** Set when tor reads the root as an empty configuration (`-f /dev/null`, a defaults file that is not there). */
+  empty: EmptyRoot | null
 }
 
-const GLOB = /[*?[]/
+/** The null device: tor reads it as an empty file, and so does Bulwark, without opening it. */
+export function isNullDevice(platform: string, p: string): boolean {
+  return platform === 'win32' ? /^(?:\\\\[.?]\\)?nul$/i.test(p) : p === '/dev/null'
+}
+
+/** A wildcard not escaped with a backslash (tor takes `\*` as a literal star, except on Windows). */
+const GLOB = /(?:^|[^\\])[*?[]/
 
 /** The glob as a RegExp, or null when its bracket expression is one JavaScript rejects (`[z-a]`). */
 function globToRegExp(pattern: string): RegExp | null {
   let out = ''
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string
-    if (c === '*') out += '.*'
+    if (c === '\\' && i + 1 < pattern.length) out += (pattern[++i] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    else if (c === '*') out += '.*'
     else if (c === '?') out += '.'
     else if (c === '[') {
       const end = pattern.indexOf(']', i + 1)
@@ -63,10 +88,10 @@ function globToRegExp(pattern: string): RegExp | null {
 }
 
 /** Reads a torrc and everything it %includes, in tor's order, never throwing. */
-export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> {
+export async function loadTorrc(host: Host, root: string, options: LoadOptions): Promise<LoadedTorrc> {
   const paths = pathsFor(host.platform)
   const key = (p: string): string => (host.platform === 'win32' ? paths.normalize(p).toLowerCase() : paths.normalize(p))
-  const result: LoadedTorrc = { root, files: [], lines: [], issues: [], rootError: null }
+  const result: LoadedTorrc = { root, files: [], lines: [], issues: [], rootError: null, empty: null }
   let budget = MAX_FILES
 
   const sortedNames = (names: string[]): string[] => names.filter((n) => !n.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -115,9 +140,34 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
       }
       return out
     }
-    const st = await attempt(target, () => host.stat(target))
-    if (st.ok && st.value.kind === 'dir') return filesIn(target)
-    return [target]
+    const literal = host.platform === 'win32' ? target : paths.join(dir, base.replace(/\\(.)/g, '$1'))
+    const st = await attempt(literal, () => host.stat(literal))
+    if (st.ok && st.value.kind === 'dir') return filesIn(literal)
+    return [literal]
+  }
+
+  /** A relative path as tor resolves it: from its working directory, when that is known. */
+  const resolve = (target: string, from: string): string | null => {
+    if (paths.isAbsolute(target)) return target
+    if (options.cwd === null) {
+      result.issues.push({ kind: 'relative_unresolved', path: target, from })
+      return null
+    }
+    const resolved = paths.join(options.cwd, target)
+    result.issues.push({ kind: 'relative_include', path: target, resolved })
+    return resolved
+  }
+
+  /**
+   * A torrc that is no regular file: tor takes a folder (or, with --ignore-missing-torrc, anything it
+   * cannot open) as empty, and ignores such a defaults file; a pipe or device it read once at start.
+   */
+  const notAFileRoot = async (file: string, error: HostError): Promise<void> => {
+    const st = await attempt(file, () => host.stat(file))
+    if (st.ok && st.value.kind === 'dir') result.empty = 'folder'
+    else if (options.defaults) result.empty = 'not_regular'
+    else if (st.ok) result.issues.push({ kind: 'not_regular', path: file })
+    else result.rootError = error
   }
 
   const visit = async (file: string, stack: string[]): Promise<void> => {
@@ -127,8 +177,14 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
     }
     const text = await attempt(file, () => host.readText(file, { maxBytes: MAX_TORRC_BYTES }))
     if (!text.ok) {
-      if (stack.length === 0) result.rootError = text.reason
-      else result.issues.push({ kind: 'unreadable', path: file, error: text.reason })
+      const code = text.reason.code
+      if (stack.length > 0) {
+        // tor refuses an include it cannot open whoever runs it; only "permission denied" may be ours alone.
+        const refused = code === 'not_found' || code === 'not_a_file' || code === 'loop'
+        result.issues.push({ kind: refused ? 'missing_include' : 'unreadable', path: file, error: text.reason })
+      } else if (code === 'not_a_file') await notAFileRoot(file, text.reason)
+      else if (code === 'not_found' && options.defaults) result.empty = 'missing'
+      else result.rootError = text.reason
       return
     }
     result.files.push(file)
@@ -144,12 +200,8 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
         result.lines.push({ ...line, file })
         continue
       }
-      let target = line.value
-      if (!paths.isAbsolute(target)) {
-        const resolved = paths.resolve(paths.dirname(file), target)
-        result.issues.push({ kind: 'relative_include', path: target, resolved })
-        target = resolved
-      }
+      let target = resolve(line.value, file)
+      if (target === null) continue
       // `%include /etc/tor/torrc.d/` names the folder: drop the trailing separator.
       const normal = paths.normalize(target)
       target = normal.length > paths.parse(normal).root.length ? normal.replace(/[\\/]+$/, '') : normal
@@ -165,6 +217,10 @@ export async function loadTorrc(host: Host, root: string): Promise<LoadedTorrc> 
     }
   }
 
-  await visit(root, [])
+  const start = resolve(root, options.defaults ? '--defaults-torrc' : '-f')
+  if (start === null) return result
+  result.root = start
+  if (isNullDevice(host.platform, start)) result.empty = 'null_device'
+  else await visit(start, [])
   return result
 }

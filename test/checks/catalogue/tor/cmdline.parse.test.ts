@@ -36,7 +36,9 @@ describe('parseTorArgs', () => {
     const args = parseTorArgs(tokens, true)
     expect(args.torrc).toEqual(['C:\\Users\\a\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc'])
     expect(args.socksPorts).toEqual(['127.0.0.1:9150 IPv6Traffic'])
-    expect(args.options).toEqual([{ key: 'cookieauthentication', value: '1' }])
+    expect(args.options.filter((o) => o.key === 'cookieauthentication')).toEqual([
+      { key: 'cookieauthentication', value: '1', append: false },
+    ])
   })
 
   it('accepts --Option forms and ignores a trailing option with no value', () => {

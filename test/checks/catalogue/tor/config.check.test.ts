@@ -160,11 +160,99 @@ const linux: CheckCase[] = [
     summary: 'unknownNotText',
   },
   {
-    name: 'a torrc larger than Bulwark reads',
+    name: 'a torrc larger than Bulwark reads: unknown, with no sudo (root could not read it either)',
     host: { files: { '/etc/tor/torrc': '#'.repeat(1024 * 1024 + 10) } },
     status: 'unknown',
+    summary: 'unknownTooLarge',
+    params: { path: '/etc/tor/torrc' },
+  },
+  {
+    name: 'a torrc that is a symlink loop: unknown, fix the link (no sudo)',
+    host: { files: { '/etc/tor/torrc': { error: 'loop' } } },
+    status: 'unknown',
+    summary: 'unknownLoop',
+    params: { path: '/etc/tor/torrc' },
+  },
+  {
+    name: 'a torrc the disk fails to read: unknown, check the disk (no sudo)',
+    host: { files: { '/etc/tor/torrc': { error: 'io' } } },
+    status: 'unknown',
+    summary: 'unknownUnreadableOther',
+    params: { path: '/etc/tor/torrc', code: 'io' },
+  },
+  {
+    name: 'a running tor on -f /dev/null --defaults-torrc /dev/null with its ports on the command line, control port open',
+    host: {
+      processes: [proc({ pid: 9, params: '-f /dev/null --defaults-torrc /dev/null --SocksPort 9050 --ControlPort 9051' })],
+    },
+    status: 'fail',
+    summary: 'failNoAuth',
+    params: { source: 'tor command line (PID 9):2', value: '9051' },
+    evidence: [
+      ['evEmpty', '/dev/null', 'the null device: no settings'],
+      ['evAuth', '/dev/null', 'CookieAuthentication (not set); HashedControlPassword (not set)'],
+    ],
+  },
+  {
+    name: 'a running tor on -f /dev/null with a cookie on the command line: an empty configuration, not "could not read"',
+    host: {
+      processes: [proc({ pid: 9, params: '-f /dev/null --ignore-missing-torrc --ControlPort 9051 --CookieAuthentication 1' })],
+    },
+    status: 'pass',
+    summary: 'pass',
+    params: { files: 0 },
+    evidence: [['evAuth', 'tor command line (PID 9):2', 'CookieAuthentication 1; HashedControlPassword (not set)']],
+  },
+  {
+    name: 'a running tor with a relative -f: read from its working directory (/proc/PID/cwd)',
+    host: {
+      files: { '/proc/12/cwd/conf/torrc': 'SocksPort 0.0.0.0:9050\n', '/conf/torrc': 'SocksPort 9050\n' },
+      processes: [proc({ pid: 12, params: '-f conf/torrc' })],
+    },
+    status: 'warn',
+    summary: 'warnOpenSocks',
+    params: { source: '/proc/12/cwd/conf/torrc:1' },
+    evidence: [['evRelative', 'conf/torrc', '/proc/12/cwd/conf/torrc']],
+  },
+  {
+    name: 'a running tor whose working directory only its user can see: sudo helps (root reads /proc/PID/cwd)',
+    host: { files: { '/proc/12/cwd/torrc': { error: 'permission_denied' } }, processes: [proc({ pid: 12, params: '-f torrc' })] },
+    status: 'unknown',
     summary: 'unknownUnreadable',
-    params: { code: 'too_large' },
+    params: { path: '/proc/12/cwd/torrc', code: 'permission_denied', command: 'sudo bulwark scan --only tor.config' },
+  },
+  {
+    name: 'a running tor with no -f reads the compiled-in /etc/tor/torrc, its command line on top',
+    host: {
+      files: { '/etc/tor/torrc': 'SocksPort 9050\nCookieAuthentication 1\n' },
+      processes: [proc({ pid: 30, params: '+__SocksPort 0.0.0.0:9150' })],
+    },
+    status: 'warn',
+    summary: 'warnOpenSocks',
+    params: { source: 'tor command line (PID 30):1', value: '0.0.0.0:9150' },
+    evidence: [['evEmpty', '/etc/tor/torrc-defaults', 'not there: tor uses its built-in defaults']],
+  },
+  {
+    name: 'an %include of a file that is not there: tor refuses to start',
+    host: { files: { '/etc/tor/torrc': 'SocksPort 9050\n%include /etc/tor/gone.conf\n' } },
+    status: 'warn',
+    summary: 'warnRefused',
+    params: { path: '/etc/tor/gone.conf', root: '/etc/tor/torrc' },
+    evidence: [['evMissingInclude', '/etc/tor/gone.conf', 'not found']],
+  },
+  {
+    name: 'an %include of /dev/null: tor refuses it as an include',
+    host: { files: { '/etc/tor/torrc': 'SocksPort 9050\n%include /dev/null\n', '/dev/null': { error: 'not_a_file' } } },
+    status: 'warn',
+    summary: 'warnRefused',
+    params: { path: '/dev/null' },
+  },
+  {
+    name: 'a relative %include in a torrc no running tor reads: unknown, write the full path',
+    host: { files: { '/etc/tor/torrc': 'SocksPort 9050\n%include torrc.d\n' } },
+    status: 'unknown',
+    summary: 'unknownRelative',
+    params: { path: 'torrc.d', from: '/etc/tor/torrc' },
   },
   {
     name: 'an %include pattern Bulwark does not expand leaves settings unread: unknown, not pass',
@@ -199,6 +287,26 @@ const linux: CheckCase[] = [
 ]
 
 const darwin: CheckCase[] = [
+  {
+    name: 'a running Homebrew tor with a relative -f: its working directory cannot be seen, so unknown, write the full path',
+    host: {
+      files: { '/opt/homebrew/etc/tor/torrc': 'SocksPort 9050\n' },
+      processes: [proc({ pid: 5, path: '/opt/homebrew/bin', params: '-f my-torrc' })],
+    },
+    status: 'unknown',
+    summary: 'unknownRelative',
+    params: { path: 'my-torrc', from: '-f' },
+  },
+  {
+    name: 'a running Homebrew tor without -f reads the Homebrew torrc',
+    host: {
+      files: { '/opt/homebrew/etc/tor/torrc': 'ControlPort 9051\n' },
+      processes: [proc({ pid: 5, path: '/opt/homebrew/bin', params: '--CookieAuthentication 1' })],
+    },
+    status: 'pass',
+    summary: 'pass',
+    evidence: [['evRead', '/opt/homebrew/etc/tor/torrc', '1 settings']],
+  },
   {
     name: 'Homebrew torrc with ControlPort and both auth lines commented out',
     host: { root: root('darwin') },
