@@ -234,7 +234,8 @@ function holes(text: string): string[] {
   if (/\{\w+\}/.test(text)) found.push('unfilled placeholder')
   if (/[:：]\s*[,，、.。]|[,，、]\s*[,，、.。)）]|[:：]\s*$/.test(text)) found.push('empty value')
   if (/(?<![.\w])\.\.(?!\.)|[.!?。]\s*[.:：。]|,,|::|;;/.test(text)) found.push('doubled punctuation')
-  if (/\b(undefined|null|NaN)\b|\[object Object\]/.test(text)) found.push('raw value')
+  // "the null device" is a name, not a raw value.
+  if (/\b(undefined|NaN)\b|\bnull\b(?! device)|\[object Object\]/.test(text)) found.push('raw value')
   return found
 }
 

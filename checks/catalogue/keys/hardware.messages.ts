@@ -113,6 +113,8 @@ export const t = defineMessages(CHECK_ID, {
   parsePnpShape: 'not the device list Get-PnpDevice prints',
   parseNoSmartCards: 'no SPSmartCardsDataType section',
   parseIoregNotList: 'not a list of devices',
+  parseNotPlist: 'not a valid XML property list',
+  parseNotPlistAt: 'not a valid XML property list (near character {offset})',
   hidEmpty: 'empty descriptor',
   hidTruncated: 'an item is cut off',
   hidEndWithoutCollection: 'an End Collection without a Collection',

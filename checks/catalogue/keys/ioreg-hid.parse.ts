@@ -1,7 +1,6 @@
 import { failed, ok } from '../../core/host/toolkit.js'
 import { isPlistDict, parsePlist, type PlistDict, type PlistValue } from '../../readers/macos/plist.parse.js'
 import type { DeviceListing, HidDevice } from './devices.verdict.js'
-import { verbatim } from '../../core/i18n/message.js'
 import { t } from './hardware.messages.js'
 
 /**
@@ -31,8 +30,11 @@ function usagePagesOf(entry: PlistDict): number[] {
 export function parseIoregHid(output: string): DeviceListing {
   if (output.trim() === '') return ok([])
   const parsed = parsePlist(output)
-  // The property-list reader words its faults in English (element and offset); they are shown as it wrote them.
-  if (!parsed.ok) return failed(verbatim(parsed.reason))
+  // The property-list reader words its faults in English for tests and logs; the reader is told where it broke.
+  if (!parsed.ok) {
+    const at = /offset (\d+)/.exec(parsed.reason)?.[1]
+    return failed(at === undefined ? t('parseNotPlist') : t('parseNotPlistAt', { offset: Number(at) }))
+  }
   if (!Array.isArray(parsed.value)) return failed(t('parseIoregNotList'))
   const devices: HidDevice[] = []
   for (const entry of parsed.value) {

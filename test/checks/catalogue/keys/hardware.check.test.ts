@@ -447,7 +447,7 @@ describe('keys.hardware on macOS', () => {
     [
       'malformed plist',
       '<?xml version="1.0"?><plist version="1.0"><array><dict><key>VendorID</key><integer>4176</dict></array></plist>',
-      /could not be read: expected <\/integer>/,
+      /could not be read: not a valid XML property list \(near character \d+\)/,
     ],
   ])('is unknown with the reason when %s', async (_what, ioreg, reason) => {
     const r = await runCheck(
