@@ -10,6 +10,7 @@ import { chromiumCheck } from './catalogue/dns/chromium.check.js'
 import { dnsSystemCheck } from './catalogue/dns/system.check.js'
 import { appsCheck } from './catalogue/permissions/apps.check.js'
 import { browserCheck } from './catalogue/permissions/browser.check.js'
+import { bootIntegrityCheck } from './catalogue/boot/integrity.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   dnsSystemCheck,
   appsCheck,
   browserCheck,
+  bootIntegrityCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {

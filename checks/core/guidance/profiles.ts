@@ -44,6 +44,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'permissions.apps': { severity: 'high' },
       'permissions.browser': { severity: 'medium' },
       'keys.hardware': { severity: 'low', failAs: 'warn' },
+      'boot.integrity': { severity: 'low', failAs: 'warn' },
     },
   },
   'it-baseline': {
@@ -60,6 +61,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'permissions.apps': { severity: 'high' },
       'permissions.browser': { severity: 'medium' },
       'keys.hardware': { severity: 'high' },
+      'boot.integrity': { severity: 'medium' },
     },
   },
   'high-risk': {
@@ -75,6 +77,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'tor.service': { severity: 'medium', failAs: 'warn' },
       'tor.config': { severity: 'high' },
       'env.isolation': { severity: 'medium' },
+      'boot.integrity': { severity: 'high' },
       'permissions.apps': { severity: 'high' },
       'permissions.browser': { severity: 'high' },
       'keys.hardware': { severity: 'high' },
