@@ -127,3 +127,62 @@ describe.skipIf(missing)('a real tor without a control port', () => {
     expect(observed(r, 'tor.service.evBootstrap')).toEqual([])
   })
 })
+
+describe.skipIf(missing)("a real tor's own arguments: -f /dev/null with everything on the command line", () => {
+  let tor: TorDaemon
+  beforeAll(async () => {
+    tor = await startTor({
+      args: ({ dataDir, socksPort, controlPort }) => [
+        ...['-f', '/dev/null', '--defaults-torrc', '/dev/null', '--ignore-missing-torrc'],
+        ...['--SocksPort', `127.0.0.1:${socksPort}`, '--ControlPort', `127.0.0.1:${controlPort}`, '--CookieAuthentication', '1'],
+        ...['--DataDirectory', dataDir],
+        ...['--UseBridges', '1', '--Bridge', '127.0.0.1:9'],
+      ],
+    })
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it('tor.config reads /dev/null as an empty configuration (not "could not read") and judges the command line', async () => {
+    const r = await scan(configCheck)
+    expect(r.evidence.filter((e) => e.source === '/dev/null').map((e) => e.label.key)).toEqual(['tor.config.evEmpty', 'tor.config.evEmpty'])
+    expect(sources(r, 'tor.config.evUnreadable')).not.toContain('/dev/null')
+    const auth = r.evidence.find((e) => e.label.key === 'tor.config.evAuth' && e.source.startsWith(`tor command line (PID ${tor.pid})`))
+    expect(seen(auth)).toContain('CookieAuthentication 1')
+    expect(r.summary.key).not.toMatch(/unknownUnreadable|unknownNotRegular/)
+  })
+
+  it('tor.service finds its SOCKS port on the command line and warns while it cannot connect', async () => {
+    const r = await scan(serviceCheck)
+    expect(r.status).toBe('warn')
+    expect(r.evidence.some((e) => e.label.key === 'tor.service.evSocks' && e.source === `127.0.0.1:${tor.socksPort}`)).toBe(true)
+  })
+})
+
+describe.skipIf(missing)('a real tor started with a relative -f whose torrc has a relative %include', () => {
+  let tor: TorDaemon
+  beforeAll(async () => {
+    // tor runs in the torrc's folder; Bulwark's own working directory is elsewhere.
+    tor = await startTor({
+      controlPort: false,
+      extraTorrc: '%include extra.conf',
+      files: { 'extra.conf': 'SafeSocks 0\n' },
+      args: () => ['-f', 'torrc', '--defaults-torrc', '/dev/null'],
+    })
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it("tor.config reads both from tor's working directory (/proc/PID/cwd), as tor did", async () => {
+    const r = await scan(configCheck)
+    const cwd = `/proc/${tor.pid}/cwd`
+    expect(sources(r, 'tor.config.evRead')).toEqual(expect.arrayContaining([`${cwd}/torrc`, `${cwd}/extra.conf`]))
+    expect(r.evidence.filter((e) => e.label.key === 'tor.config.evRelative').map((e) => [e.source, seen(e)])).toEqual([
+      ['torrc', `${cwd}/torrc`],
+      ['extra.conf', `${cwd}/extra.conf`],
+    ])
+    expect(r.summary.key).not.toBe('tor.config.unknownRelative')
+  })
+})

@@ -62,6 +62,10 @@ export interface StartTorOptions {
   extraTorrc?: string
   /** How long to wait for the listeners. */
   startTimeoutMs?: number
+  /** More files beside the torrc (name → text), e.g. for a relative %include. */
+  files?: Record<string, string>
+  /** tor's arguments instead of `-f <torrc> --defaults-torrc /dev/null`; tor runs in the torrc's folder. */
+  args?: (started: { torrcPath: string; dataDir: string; socksPort: number; controlPort: number | null }) => string[]
 }
 
 export interface TorDaemon {
@@ -95,8 +99,12 @@ export async function startTor(options: StartTorOptions = {}): Promise<TorDaemon
     options.extraTorrc ?? '',
   ]
   await fsp.writeFile(torrcPath, `${lines.join('\n')}\n`)
+  for (const [name, text] of Object.entries(options.files ?? {})) await fsp.writeFile(path.join(root, name), text)
 
-  const child = spawn(binary, ['-f', torrcPath, '--defaults-torrc', '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const args = options.args
+    ? options.args({ torrcPath, dataDir, socksPort, controlPort })
+    : ['-f', torrcPath, '--defaults-torrc', '/dev/null']
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root })
   let output = ''
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-8192)

@@ -14,7 +14,7 @@ export const t = defineMessages('tor.service', {
   warnBootstrapProblem:
     'Tor is running but cannot connect to the Tor network: it stopped at {progress}% and reports "{problem}", so nothing can go through it (SOCKS port {endpoint}). Check your internet connection and clock; if they are fine, Tor may be blocked here: set up a bridge.',
   passNoControl:
-    'Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: no control port answered and no Tor log was readable, so Bulwark cannot see its progress.',
+    'Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: no control port answered, so Bulwark cannot see its progress. To see it, give tor a ControlPort with CookieAuthentication 1.',
   passCookieUnreadable:
     "Tor is running (SOCKS port {endpoint} answers as Tor). Whether it is connected to the Tor network is unknown: Bulwark cannot read the control cookie {file}. Run Bulwark as a user in Tor's group (debian-tor on Debian) to see it.",
   passNotAuthenticated:
