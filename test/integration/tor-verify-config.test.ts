@@ -31,6 +31,9 @@ const CASES: ReadonlyArray<[string, string, Record<string, string>]> = [
   ['an include cycle', `SocksPort 9050\n%include ${at('a')}\n`, { a: `%include ${at('b')}\n`, b: `%include ${at('a')}\n` }],
   ['includes nested past tor’s limit', `%include ${at('c0')}\n`, chain(40)],
   ['includes nested within tor’s limit', `%include ${at('c0')}\n`, chain(5)],
+  ['an include of a file that is not there', `SocksPort 9050\n%include ${at('nope')}\n`, {}],
+  ['an include of /dev/null', 'SocksPort 9050\n%include /dev/null\n', {}],
+  ['an include of an empty file', `SocksPort 9050\n%include ${at('empty')}\n`, { empty: '' }],
 ]
 
 describe.skipIf(tor === null)('tor.config agrees with tor --verify-config', () => {
