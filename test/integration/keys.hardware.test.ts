@@ -86,14 +86,14 @@ describe.skipIf(missing)('keys.hardware with real OpenSSH keys and agent', () =>
   it('counts the two sk- keys and none of the keys ssh-keygen made', async () => {
     const r = await runCheck(hardwareKeysCheck, createNodeHost(env))
     expect(r.status).toBe('pass')
-    expect(text(r)).toContain('2 sk- SSH key(s)')
+    expect(text(r)).toContain('SSH, sk- keys: 2')
     expect(skEvidence(r).sort()).toEqual([
       `${home}/.ssh/authorized_keys:3 → sk-ssh-ed25519@openssh.com zoë@yubikey-5c (server copy)`,
       `${home}/.ssh/id_ecdsa_sk.pub:1 → sk-ecdsa-sha2-nistp256@openssh.com zoë@nitrokey 3`,
       `${home}/.ssh/id_ed25519_sk.pub:1 → sk-ssh-ed25519@openssh.com zoë@yubikey-5c`,
     ])
     // The real agent answered with the real ed25519 key, which is not a security key.
-    expect(agentSeen(r)).toBe('1 key(s), 0 backed by a security key')
+    expect(agentSeen(r)).toBe('keys: 1, on a security key: 0')
     const blobs = ['id_ed25519.pub', 'id_ecdsa.pub', 'id_rsa.pub', 'id_ed25519_sk.pub'].map(
       (f) => readFileSync(path.join(home, '.ssh', f), 'utf8').split(' ')[1] ?? '',
     )

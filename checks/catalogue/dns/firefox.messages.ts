@@ -43,7 +43,7 @@ export const t = defineMessages('dns.firefox', {
   wrongTypeLabel: '{pref} in {file} has the wrong type',
   wrongTypeNote:
     'Firefox ignores a value of the wrong type (a number written as text) and keeps the value before it. Write it without quotes.',
-  skippedNote: '{count} statement(s) could not be read (first at line {line}); Firefox skips them too.',
+  skippedNote: 'Statements that could not be read: {count} (the first at line {line}). Firefox skips them too.',
   obsListedIn: '{name} (listed in {source})',
   obsUnknownAt: 'unknown ({path})',
   obsBuiltin: '{value} (Firefox built-in default; not set anywhere)',
@@ -70,8 +70,8 @@ export const t = defineMessages('dns.firefox', {
   ac_unparseable: '{file} could not be read as JavaScript (line {line}: {text}) and it names a DNS-over-HTTPS setting.',
   policyConflictCause: '{lockedAt} locks this setting and a policy in {source} sets another value; which one Firefox keeps is not certain.',
   adminLabel: 'Preference files of the Firefox installation',
-  adminNote: '{count} default-pref file(s) read; AutoConfig file: {autoconfig}',
-  adminNoteNoAutoconfig: '{count} default-pref file(s) read; no AutoConfig file is set up.',
+  adminNote: 'Default-pref files read: {count}; AutoConfig file: {autoconfig}',
+  adminNoteNoAutoconfig: 'Default-pref files read: {count}; no AutoConfig file is set up.',
   // Remediation
   stepUi:
     'In each Firefox profile open Settings → Privacy & Security → DNS over HTTPS, choose "Max Protection" and pick a provider you trust. This is network.trr.mode 3: Firefox never falls back to plain DNS.',

@@ -96,7 +96,7 @@ describe('keys.hardware on Linux', () => {
     expect(r.status).toBe('pass')
     expect(text(r)).toContain('pam_u2f for common-u2f, kde, login, sudo')
     expect(text(r)).toContain('FIDO2 disk unlock for nvme0n1p3_crypt')
-    expect(text(r)).toContain('2 sk- SSH key(s)')
+    expect(text(r)).toContain('SSH, sk- keys: 2')
     // The usage page decides: Solo, YubiKey FIDO interface and Nitrokey count; the YubiKey keyboard does not.
     const fido = r.evidence.filter((e) => e.label.key === 'keys.hardware.evFidoKey')
     expect(fido.map((e) => e.source)).toEqual([
@@ -118,7 +118,7 @@ describe('keys.hardware on Linux', () => {
     expect(observedAt(r, '/etc/pam.d/login:6')).toEqual(['@include common-u2f'])
     expect(observedAt(r, '/etc/pam.d/kde:1')).toEqual(['include login'])
     expect(r.evidence.some((e) => e.source.startsWith('/etc/pam.d/su:'))).toBe(false)
-    expect(observedAt(r, AUTHFILE)).toEqual(['mode 0600; 1 key(s) enrolled for zoe'])
+    expect(observedAt(r, AUTHFILE)).toEqual(['mode 0600; keys enrolled for zoe: 1'])
     expect(observedAt(r, '/etc/crypttab:2')).toEqual(['nvme0n1p3_crypt UUID=5e1c5b8a-1d3f-4d2e-9a7b-0c6f2e8d4b11 fido2-device=auto'])
     expect(observedAt(r, `${LINUX_HOME}/.ssh/authorized_keys:2`)).toEqual(['sk-ssh-ed25519@openssh.com zoë@yubikey-5c (server copy)'])
     expect(observedAt(r, `${LINUX_HOME}/.ssh/id_ecdsa_sk.pub:1`)).toEqual(['sk-ecdsa-sha2-nistp256@openssh.com zoë@nitrokey 3'])
@@ -132,7 +132,7 @@ describe('keys.hardware on Linux', () => {
     expect(text(r)).toBe(
       `The pam_u2f key list ${AUTHFILE} can be changed by other users (mode 0666): they could enrol their own key and sign in as you. Run (with sudo if root owns it): chmod 600 ${AUTHFILE}`,
     )
-    expect(observedAt(r, AUTHFILE)).toEqual(['mode 0666; 1 key(s) enrolled for zoe'])
+    expect(observedAt(r, AUTHFILE)).toEqual(['mode 0666; keys enrolled for zoe: 1'])
   })
 
   it('fails when pam_u2f has alwaysok, which lets every attempt through', async () => {
@@ -224,7 +224,7 @@ describe('keys.hardware on Linux', () => {
       linux({ files: { [`${LINUX_HOME}/.ssh/id_ed25519_sk.pub`]: read('linux/home/zoë smith/.ssh/id_ed25519_sk.pub') } }),
     )
     expect(r.status).toBe('pass')
-    expect(text(r)).toBe('This computer uses a security key (1 sk- SSH key(s)); none is plugged in right now, which is fine.')
+    expect(text(r)).toBe('This computer uses a security key (SSH, sk- keys: 1); none is plugged in right now, which is fine.')
     expect(observedAt(r, '/sys/class/hidraw')).toEqual(['none (no HID devices)'])
   })
 
@@ -235,8 +235,8 @@ describe('keys.hardware on Linux', () => {
       linux({ files: { [`${LINUX_HOME}/.ssh/id_ed25519_sk.pub`]: pub }, commands: { 'ssh-add -L': pub } }),
     )
     expect(r.status).toBe('pass')
-    expect(text(r)).toContain('(1 sk- SSH key(s))')
-    expect(observedAt(r, 'ssh-add -L')).toEqual(['1 key(s), 1 backed by a security key'])
+    expect(text(r)).toContain('(SSH, sk- keys: 1)')
+    expect(observedAt(r, 'ssh-add -L')).toEqual(['keys: 1, on a security key: 1'])
   })
 
   it("shows Bulwark's own words in the reader's language, values as read as they are", async () => {
@@ -246,7 +246,7 @@ describe('keys.hardware on Linux', () => {
       linux({ files: { '/sys/class/hidraw/hidraw7/device/report_descriptor': FIDO }, commands: { 'ssh-add -L': pub } }),
     )
     const inSpanish = (source: string): unknown[] => r.evidence.filter((e) => e.source === source).map((e) => seenAs(e.observed, 'es'))
-    expect(inSpanish('ssh-add -L')).toEqual(['1 clave(s), 1 en una llave de seguridad'])
+    expect(inSpanish('ssh-add -L')).toEqual(['claves: 1, en una llave de seguridad: 1'])
     expect(inSpanish('ssh-add -L:1')).toEqual([expect.stringMatching(/^sk-ssh-ed25519@openssh\.com /)])
     expect(inSpanish('/sys/class/hidraw/hidraw7/device/report_descriptor')).toEqual([
       'VID:PID desconocido · fabricante que no está en la lista de Bulwark · página de uso 0xF1D0',
@@ -332,7 +332,7 @@ describe('keys.hardware on Linux', () => {
       )
       expect(r.status).toBe('pass')
       expect(text(r)).toMatch(
-        /^This computer uses a security key \(1 sk- SSH key\(s\)\)\. Whether one is plugged in now could not be read: Permission denied/,
+        /^This computer uses a security key \(SSH, sk- keys: 1\)\. Whether one is plugged in now could not be read: Permission denied/,
       )
     })
 
@@ -409,7 +409,7 @@ describe('keys.hardware on macOS', () => {
         '1050:0407 · Yubico — YubiKey 4 or 5 (they share product IDs) (OTP+FIDO+CCID) · "YubiKey OTP+FIDO+CCID" · usage page 0xF1D0',
       ],
     ])
-    expect(observedAt(r, IOREG)).toEqual(['4 IOHIDDevice object(s)'])
+    expect(observedAt(r, IOREG)).toEqual(['IOHIDDevice objects: 4'])
     expect(observedAt(r, SMARTCARDS)).toEqual(['Yubico YubiKey OTP+FIDO+CCID'])
     expect(observedAt(r, '/etc/pam.d/sudo_local:4')).toEqual(['auth       required       /opt/homebrew/lib/pam/pam_u2f.so cue'])
     expect(observedAt(r, '/etc/pam.d/sudo:2')).toEqual(['include sudo_local'])
@@ -495,7 +495,7 @@ describe('keys.hardware on Windows', () => {
     )
     expect(r.status).toBe('pass')
     expect(text(r)).toMatch(
-      /^A security key is plugged in \(349e:0022 · Token2 · "FIDO HID Device" · usage page 0xF1D0\) and this computer uses one: 1 sk- SSH key\(s\)\.$/,
+      /^A security key is plugged in \(349e:0022 · Token2 · "FIDO HID Device" · usage page 0xF1D0\) and this computer uses one: SSH, sk- keys: 1\.$/,
     )
     expect(observedAt(r, 'C:\\Users\\alex\\.ssh\\id_ecdsa_sk.pub:1')).toEqual(['sk-ecdsa-sha2-nistp256@openssh.com zoë@nitrokey 3'])
     expect(observedAt(r, PNP_READERS)).toEqual(['no readers'])

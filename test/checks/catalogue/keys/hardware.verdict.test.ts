@@ -67,7 +67,7 @@ describe('decide', () => {
       base({ presence: 'found', keys: [KEY, verbatim('20a0:42b2 · Nitrokey')], uses: [t('usePam', { services: 'sudo' }), ...used] }),
     )
     expect(text).toBe(
-      'A security key is plugged in (1050:0407 · Yubico; 20a0:42b2 · Nitrokey) and this computer uses one: pam_u2f for sudo; 1 sk- SSH key(s).',
+      'A security key is plugged in (1050:0407 · Yubico; 20a0:42b2 · Nitrokey) and this computer uses one: pam_u2f for sudo; SSH, sk- keys: 1.',
     )
   })
 
