@@ -186,3 +186,24 @@ describe.skipIf(missing)('a real tor started with a relative -f whose torrc has 
     expect(r.summary.key).not.toBe('tor.config.unknownRelative')
   })
 })
+
+describe.skipIf(missing)('a real tor without a control port that keeps a notice log', () => {
+  let tor: TorDaemon
+  let log: string
+  beforeAll(async () => {
+    log = path.join(home, 'notices.log')
+    tor = await startTor({ controlPort: false, extraTorrc: `Log notice file ${log}` })
+  })
+  afterAll(async () => {
+    await tor?.stop()
+  })
+
+  it('tor.service reads its progress from the log and warns while it cannot connect', async () => {
+    const r = await scan(serviceCheck)
+    expect(r.status, JSON.stringify(r.evidence)).toBe('warn')
+    expect(['tor.service.warnBootstrapping', 'tor.service.warnBootstrapProblem']).toContain(r.summary.key)
+    expect(Number(r.summary.params?.progress)).toBeLessThan(100)
+    expect(observed(r, 'tor.service.evBootstrapLog').every((o) => o.startsWith('PROGRESS='))).toBe(true)
+    expect(sources(r, 'tor.service.evBootstrapLog')).toEqual([log])
+  })
+})

@@ -6,6 +6,22 @@ import { DEFAULT_STEPS, serviceOutcome } from './service.verdict.js'
 import { t } from './service.messages.js'
 import { discoverTor, effectiveLines, loadTorConfigs } from './tor-install.io.js'
 import { parsePortSpec, type PortSpec } from './torrc.parse.js'
+import { attempt } from '../../core/host/helpers.js'
+import { noticeLogFile, parseBootstrapLog } from './log.parse.js'
+import type { LogReading } from './service.verdict.js'
+
+/** A notice log rotates daily on Debian; 8 MiB is weeks of a client's log and still a quick read. */
+const MAX_LOG_BYTES = 8 * 1024 * 1024
+
+/** tor's own notice logs, read for its progress when no control port tells it. */
+async function readLogs(host: Host, files: string[]): Promise<LogReading[]> {
+  return Promise.all(
+    [...new Set(files)].map(async (path) => {
+      const text = await attempt(path, () => host.readText(path, { maxBytes: MAX_LOG_BYTES }))
+      return text.ok ? { path, ok: true as const, log: parseBootstrapLog(text.value) } : { path, ok: false as const, error: text.reason }
+    }),
+  )
+}
 
 /** The daemon's and Tor Browser's usual ports (detection.md §3). */
 const DEFAULT_SOCKS = [9050, 9150]
@@ -43,7 +59,12 @@ async function run(host: Host, signal: AbortSignal) {
 
   const [isolation, discovery, configs] = await Promise.all([detectIsolation(host), discoverTor(host), loadTorConfigs(host)])
   signal.throwIfAborted()
+  const logFiles: string[] = []
   for (const set of configs) {
+    for (const line of effectiveLines(set, 'log')) {
+      const file = noticeLogFile(line.value)
+      if (file) logFiles.push(file)
+    }
     for (const line of effectiveLines(set, 'socksport')) socks.add(loopbackEndpoint(parsePortSpec(line.value, 9050)))
     for (const line of effectiveLines(set, 'controlport')) control.add(loopbackEndpoint(parsePortSpec(line.value, 9051)))
   }
@@ -51,8 +72,8 @@ async function run(host: Host, signal: AbortSignal) {
     for (const v of p.args.socksPorts) socks.add(loopbackEndpoint(parsePortSpec(v, 9050)))
     for (const v of p.args.controlPorts) control.add(loopbackEndpoint(parsePortSpec(v, 9051)))
   }
-  const [socksResults, controlResults] = await Promise.all([socks.all(), control.all()])
-  return serviceOutcome({ platform: host.platform, isolation, discovery, socks: socksResults, control: controlResults })
+  const [socksResults, controlResults, logs] = await Promise.all([socks.all(), control.all(), readLogs(host, logFiles)])
+  return serviceOutcome({ platform: host.platform, isolation, discovery, socks: socksResults, control: controlResults, logs })
 }
 
 export const torServiceCheck = defineCheck({

@@ -7,6 +7,7 @@ import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
 import type { AuthenticatedInfo, Bootstrap, ProtocolInfo } from './control.parse.js'
 import { endpointText, PROBE_TIMEOUT_MS, type ControlProbe, type SocksProbe } from './probe.io.js'
 import type { TorDiscovery } from './tor-install.io.js'
+import type { LogBootstrap } from './log.parse.js'
 import { t } from './service.messages.js'
 
 export const START_COMMAND: Record<Platform, string> = {
@@ -59,12 +60,17 @@ export function serviceSteps(f: ServiceFacts): Step[] {
   return present([browserStep, INSTALL_DAEMON[f.platform], ...cookie])
 }
 
+/** One `Log notice file` of a torrc or command line, as read. */
+export type LogReading = { path: string } & ({ ok: true; log: LogBootstrap } | { ok: false; error: HostError })
+
 export interface ServiceFacts {
   platform: Platform
   isolation: IsolationInfo
   discovery: TorDiscovery
   socks: SocksProbe[]
   control: ControlProbe[]
+  /** tor's notice logs: its progress when no control port gives it. */
+  logs?: LogReading[]
 }
 
 /** Refused and silent ports read the same for either probe. */
@@ -167,7 +173,27 @@ function evidenceFor(f: ServiceFacts): Evidence[] {
       ev.push({ label: t('evBootstrap'), source: `GETINFO status/bootstrap-phase (${target})`, observed, expected: t('expectBootstrap') })
     }
   }
+  for (const l of f.logs ?? []) {
+    const observed = !l.ok
+      ? observedError(l.error.code)
+      : l.log.ended
+        ? t('obsLogEnded')
+        : l.log.bootstrap
+          ? bootstrapObserved(l.log.bootstrap)
+          : t('obsLogNoBootstrap')
+    ev.push({ label: t('evBootstrapLog'), source: l.path, observed })
+  }
   return ev
+}
+
+/** The furthest progress a log of a tor still running records. */
+function logBootstrap(logs: readonly LogReading[]): Bootstrap | null {
+  let best: Bootstrap | null = null
+  for (const l of logs) {
+    const b = l.ok && !l.log.ended ? l.log.bootstrap : null
+    if (b && (!best || b.progress > best.progress)) best = b
+  }
+  return best
 }
 
 /** The best bootstrap reading any authenticated control port gave. */
@@ -229,7 +255,7 @@ export function serviceOutcome(f: ServiceFacts): Outcome {
   const tor = f.socks.find((p) => p.state === 'tor')
   if (tor) {
     const endpoint = endpointText(tor.endpoint)
-    const bootstrap = bestBootstrap(f.control)
+    const bootstrap = bestBootstrap(f.control) ?? logBootstrap(f.logs ?? [])
     if (!bootstrap) return { status: 'pass', summary: unknownStateSummary(f, endpoint), evidence }
     if (bootstrap.progress >= 100) return { status: 'pass', summary: t('passDone', { endpoint }), evidence }
     // A SOCKS port that answers is not a connection: until bootstrap reaches 100% nothing goes through.

@@ -148,6 +148,39 @@ const linux: CheckCase[] = [
     evidence: [['evControl', '127.0.0.1:9051', 'nothing listening']],
   },
   {
+    name: "no control port, but tor's notice log shows it stuck at 5%: warn with the problem from the log",
+    host: {
+      files: {
+        '/etc/tor/torrc': 'SocksPort 9050\nLog notice file /var/log/tor/notices.log\n',
+        '/var/log/tor/notices.log': [
+          'Dec 07 10:55:05.000 [notice] Tor 0.4.9.11 opening new log file.',
+          'Dec 07 10:55:06.000 [notice] Bootstrapped 5% (conn): Connecting to a relay',
+          'Dec 07 10:55:06.000 [warn] Problem bootstrapping. Stuck at 5% (conn): Connecting to a relay. (Connection refused; CONNECTREFUSED; count 1)',
+        ].join('\n'),
+      },
+      probes: { 9050: torSocks },
+    },
+    status: 'warn',
+    summary: 'warnBootstrapProblem',
+    params: { endpoint: '127.0.0.1:9050', progress: 5, problem: 'Connection refused' },
+    evidence: [
+      ['evBootstrapLog', '/var/log/tor/notices.log', 'PROGRESS=5 TAG=conn SUMMARY="Connecting to a relay" WARNING="Connection refused"'],
+    ],
+  },
+  {
+    name: "no control port and a notice log only tor's user can read: pass, connection state unknown",
+    host: {
+      files: {
+        '/etc/tor/torrc': 'SocksPort 9050\nLog notice file /var/log/tor/notices.log\n',
+        '/var/log/tor/notices.log': { error: 'permission_denied' },
+      },
+      probes: { 9050: torSocks },
+    },
+    status: 'pass',
+    summary: 'passNoControl',
+    evidence: [['evBootstrapLog', '/var/log/tor/notices.log', 'permission denied']],
+  },
+  {
     name: 'something else answering garbage on 9051',
     host: { probes: { 9050: torSocks, 9051: () => new Uint8Array([0xde, 0xad, 0xbe, 0xef]) } },
     status: 'pass',
