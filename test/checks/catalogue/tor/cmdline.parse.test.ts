@@ -99,3 +99,22 @@ describe('torProcesses', () => {
     ).toEqual([])
   })
 })
+
+describe("tor's switches without a value", () => {
+  it.each([['--hush'], ['--quiet'], ['--ignore-missing-torrc'], ['--allow-missing-torrc']])(
+    '%s does not swallow the -f after it',
+    (flag) => {
+      const args = parseTorArgs([flag, '-f', '/srv/torrc', '--defaults-torrc', '/dev/null'], true)
+      expect(args.torrc).toEqual(['/srv/torrc'])
+      expect(args.defaultsTorrc).toEqual(['/dev/null'])
+    },
+  )
+
+  it('keeps the + of an appended option, ports included, in order', () => {
+    const args = parseTorArgs(['+__SocksPort', '127.0.0.1:9150', '--ControlPort', '9151'], true)
+    expect(args.options).toEqual([
+      { key: 'socksport', value: '127.0.0.1:9150', append: true },
+      { key: 'controlport', value: '9151', append: false },
+    ])
+  })
+})
