@@ -5,12 +5,16 @@ import { wireguardKeysCheck } from './catalogue/vpn/wireguard-keys.check.js'
 import { torServiceCheck } from './catalogue/tor/service.check.js'
 import { torConfigCheck } from './catalogue/tor/config.check.js'
 import { isolationCheck } from './catalogue/env/isolation.check.js'
+import { osUpdatesCheck } from './catalogue/os/updates.check.js'
 import { firefoxCheck } from './catalogue/dns/firefox.check.js'
 import { chromiumCheck } from './catalogue/dns/chromium.check.js'
 import { dnsSystemCheck } from './catalogue/dns/system.check.js'
 import { appsCheck } from './catalogue/permissions/apps.check.js'
 import { browserCheck } from './catalogue/permissions/browser.check.js'
 import { bootIntegrityCheck } from './catalogue/boot/integrity.check.js'
+import { accountsLoginCheck } from './catalogue/accounts/login.check.js'
+import { diskEncryptionCheck } from './catalogue/disk/encryption.check.js'
+import { screenLockCheck } from './catalogue/screen/lock.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
@@ -20,12 +24,16 @@ export const CHECKS: readonly Check[] = [
   torServiceCheck,
   torConfigCheck,
   isolationCheck,
+  osUpdatesCheck,
   firefoxCheck,
   chromiumCheck,
   dnsSystemCheck,
   appsCheck,
   browserCheck,
   bootIntegrityCheck,
+  accountsLoginCheck,
+  diskEncryptionCheck,
+  screenLockCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {

@@ -1,0 +1,51 @@
+import { defineMessages } from '../../core/i18n/message.js'
+
+export const t = defineMessages('screen.lock', {
+  title: 'Screen lock',
+  observer:
+    'What an observer learns: anyone who picks up an unlocked laptop can read your messages, mail and files, and sign in to your accounts.',
+  rationale:
+    'Disk encryption protects a laptop that is switched off; a laptop that is grabbed while on, or left on a table, is protected only by its screen lock. It must lock by itself within minutes, lock when the lid closes, and ask for the password.',
+  quick: 'The screen locks by itself after about {minutes} minutes without use and asks for the password ({desktop}).',
+  slow: 'The screen locks only after about {minutes} minutes without use ({desktop}). For anyone whose laptop may be searched or grabbed, 5 minutes or less is safer.',
+  tooSlow:
+    'The screen locks only after about {minutes} minutes without use ({desktop}): anyone who picks up the laptop before then gets in. Set 15 minutes or less, 5 if you are at risk.',
+  never: 'The screen never locks by itself, or wakes without asking for the password ({desktop}).',
+  noSuspend:
+    'The screen locks after about {minutes} minutes without use, but not when the computer is suspended ({desktop}): closing the lid leaves it open to whoever opens it.',
+  noSession:
+    'Bulwark is not running inside a desktop session (XDG_CURRENT_DESKTOP and DESKTOP_SESSION are empty), so it cannot tell which screen locker is in use. Run Bulwark from a terminal in your desktop, as yourself.',
+  asRoot:
+    'Bulwark is running as root (through sudo, for {user}), so it would read root’s desktop settings, not yours. Run it as the user who sits at the desktop, without sudo.',
+  noBus:
+    'There is no D-Bus session in this environment, so the {desktop} settings Bulwark would read may not be yours. Run Bulwark from a terminal inside your desktop session, or run: gsettings get org.gnome.desktop.screensaver lock-enabled',
+  unsupported:
+    'Bulwark does not read the screen lock settings of {desktop}. Check in its settings that the screen locks after 5 minutes at most, when the lid closes, and asks for your password.',
+  unreadable: 'Bulwark could not read {source}: {reason}',
+  labelDesktop: 'Desktop',
+  labelLockEnabled: 'Lock enabled',
+  labelIdleDelay: 'Idle delay (seconds)',
+  labelIdleMinutes: 'Idle delay (minutes)',
+  labelLockDelay: 'Lock delay (seconds)',
+  labelLockMinutes: 'Lock delay (minutes)',
+  labelOnSuspend: 'Lock on suspend',
+  labelLockDisabled: 'Lock screen disabled',
+  labelPasswordDelay: 'Password delay',
+  labelScreenSaver: 'Screen saver',
+  labelSecure: 'Password on resume',
+  labelTimeout: 'Screen saver timeout (seconds)',
+  labelInactivity: 'Inactivity limit (seconds)',
+  labelUnreadable: 'Unreadable setting',
+  seenDefault: '{value} (default)',
+  seenNotSet: 'not set',
+  stepGnome:
+    'On GNOME, open Settings → Privacy & Security → Screen Lock: turn on Automatic Screen Lock, set Blank Screen Delay to 5 minutes or less, the lock delay to Screen Turns Off, and turn on Lock Screen on Suspend.',
+  stepKde:
+    'On KDE Plasma, open System Settings → Screen Locking: turn on Lock screen automatically after 5 minutes, After waking from sleep, and a short grace period.',
+  stepOther:
+    'On other desktops (Cinnamon, MATE, XFCE), open the screen saver or lock screen settings: lock after 5 minutes at most and when the computer is suspended. A bare window manager needs a locker such as xss-lock with i3lock or swaylock with swayidle.',
+  stepMac:
+    'Open System Settings → Lock Screen: set Start Screen Saver when inactive to 5 minutes or less, and Require password after screen saver begins or display is turned off to Immediately.',
+  stepWindows:
+    'Open Settings → Personalization → Lock screen → Screen saver: choose a screen saver, set Wait to 5 minutes or less and tick On resume, display logon screen. An administrator can set the same limit for every account with the policy Interactive logon: Machine inactivity limit.',
+})

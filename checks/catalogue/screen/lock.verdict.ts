@@ -1,0 +1,40 @@
+import type { Msg } from '../../core/i18n/message.js'
+import type { Evidence, Outcome } from '../../core/types.js'
+import { t } from './lock.messages.js'
+
+/** Locking within this many seconds of idle passes: the high-risk profile's bar. */
+export const QUICK_LOCK_SECONDS = 5 * 60
+/** Locking later than this fails: past the everyday profile's bar, anyone who finds the laptop gets in. */
+export const SLOW_LOCK_SECONDS = 15 * 60
+
+/** What the desktop's settings say, or why they could not be read. */
+export type LockFacts =
+  | {
+      kind: 'settings'
+      /** The desktop or OS whose settings were read ("GNOME", "KDE Plasma", "macOS", "Windows"). */
+      desktop: string
+      /** Seconds of idle until the screen is locked behind the password; null when it never is. */
+      lockSeconds: number | null
+      /** Whether it also locks on suspend; null when this platform's setting is not read. */
+      onSuspend: boolean | null
+      evidence: Evidence[]
+    }
+  | { kind: 'unknown'; reason: Msg; evidence: Evidence[] }
+
+const minutes = (seconds: number): string => String(Math.round(seconds / 6) / 10)
+
+/**
+ * Pure: the verdict for what was read. A check cannot see the chosen profile, so the bars are fixed:
+ * pass at 5 minutes or less (high-risk), warn up to 15 (everyday), fail past that or never.
+ */
+export function lockOutcome(facts: LockFacts): Outcome {
+  const { evidence } = facts
+  if (facts.kind === 'unknown') return { status: 'unknown', summary: facts.reason, evidence }
+  const { desktop, lockSeconds, onSuspend } = facts
+  if (lockSeconds === null) return { status: 'fail', summary: t('never', { desktop }), evidence }
+  const params = { desktop, minutes: minutes(lockSeconds) }
+  if (lockSeconds > SLOW_LOCK_SECONDS) return { status: 'fail', summary: t('tooSlow', params), evidence }
+  if (onSuspend === false) return { status: 'warn', summary: t('noSuspend', params), evidence }
+  if (lockSeconds > QUICK_LOCK_SECONDS) return { status: 'warn', summary: t('slow', params), evidence }
+  return { status: 'pass', summary: t('quick', params), evidence }
+}
