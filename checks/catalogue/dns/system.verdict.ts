@@ -5,7 +5,7 @@
  */
 import type { Outcome } from '../../core/types.js'
 import { dnsPath, isPrivateAddress } from '../vpn/dns-routes.verdict.js'
-import type { NetFacts } from '../vpn/wireguard.verdict.js'
+import type { NetFacts } from '../vpn/net.verdict.js'
 import { t } from './system.messages.js'
 
 /** The verdicts that say "the lookups leave in plain text": the only ones a tunnel can change. */

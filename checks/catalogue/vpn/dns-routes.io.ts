@@ -15,8 +15,8 @@ import { darwinRouteRun, ip, ipNoRoute } from './route-lookup.io.js'
 import { lookupFrom } from './route-lookup.verdict.js'
 import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
 import { darwinTargets, linuxTargets, type NameserverRoute, type NameserverTarget } from './dns-routes.verdict.js'
-import { describeLookup, type RouteLookup } from './wireguard.verdict.js'
-import { t } from './wireguard.messages.js'
+import { describeLookup, type RouteLookup } from './net.verdict.js'
+import { t } from './net.messages.js'
 
 export const RESOLV_CONF = '/etc/resolv.conf'
 

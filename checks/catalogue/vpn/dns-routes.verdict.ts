@@ -8,7 +8,7 @@ import type { Evidence } from '../../core/types.js'
 import { RESOLVED_STUBS, type ResolvConf } from '../dns/resolv-conf.parse.js'
 import type { ResolvectlScope, ResolvectlStatus } from '../dns/resolvectl.parse.js'
 import type { ScutilResolver } from '../dns/scutil-dns.parse.js'
-import type { RouteLookup, Tunnel } from './wireguard.verdict.js'
+import type { RouteLookup, Tunnel } from './net.verdict.js'
 
 /** glibc's MAXNS; systemd-resolved and Windows lists are capped the same way, so a scan stays short. */
 const MAX_TARGETS = 8

@@ -2,7 +2,7 @@ import { observedError, observedUnknown, pathsFor, tryReadText } from '../../cor
 import type { Host } from '../../core/host/host.js'
 import type { Evidence } from '../../core/types.js'
 import { parseIni, postUpBlocksTraffic, wgConfigFacts } from './wg-conf.parse.js'
-import { t } from './wireguard.messages.js'
+import { t } from './net.messages.js'
 import { CONFIG_MAX_BYTES } from './wg-files.io.js'
 
 /**

@@ -8,8 +8,8 @@ import { DARWIN_WG_DIRS } from './wg-files.io.js'
 import { darwinDnsRoutes } from './dns-routes.io.js'
 import { darwinRoute } from './route-lookup.io.js'
 import { COMMAND_TIMEOUT_MS } from './vpn-clients.io.js'
-import { providerByName, type NetFacts, type Provider, type Tunnel } from './wireguard.verdict.js'
-import { t } from './wireguard.messages.js'
+import { providerByName, type NetFacts, type Provider, type Tunnel } from './net.verdict.js'
+import { t } from './net.messages.js'
 
 /** wg-quick on macOS searches these (Homebrew on Apple silicon patches in /opt/homebrew/etc). */
 const RUN_DIR = '/var/run/wireguard'

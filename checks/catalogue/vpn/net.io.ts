@@ -3,7 +3,7 @@ import type { Host } from '../../core/host/host.js'
 import { gatherDarwin } from './net.darwin.io.js'
 import { gatherLinux } from './net.linux.io.js'
 import { gatherWin32 } from './net.win32.io.js'
-import type { NetFacts } from './wireguard.verdict.js'
+import type { NetFacts } from './net.verdict.js'
 
 export interface NetOptions {
   /** Linux: where resolv.conf is read (dns.system's tests point it at a fixture tree). */

@@ -8,8 +8,8 @@ import { wgQuickKillSwitch } from './kill-switch.io.js'
 import { linuxDnsRoutes } from './dns-routes.io.js'
 import { ip, ipNoRoute } from './route-lookup.io.js'
 import { routeFrom } from './route-lookup.verdict.js'
-import { providerByName, type NetFacts, type Tunnel } from './wireguard.verdict.js'
-import { t } from './wireguard.messages.js'
+import { providerByName, type NetFacts, type Tunnel } from './net.verdict.js'
+import { t } from './net.messages.js'
 
 const uapiSocket = (name: string): string => `/var/run/wireguard/${name}.sock`
 

@@ -7,8 +7,8 @@ import type { Evidence } from '../../core/types.js'
 import { isWireGuardAdapter, parseWinNet, type WinAdapter, type WinRoute } from './windows-net.parse.js'
 import { nameserverEvidence } from './dns-routes.io.js'
 import { serverAddress, win32Targets, type NameserverRoute } from './dns-routes.verdict.js'
-import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './wireguard.verdict.js'
-import { t } from './wireguard.messages.js'
+import { describeLookup, providerByName, type NetFacts, type RouteLookup, type Tunnel } from './net.verdict.js'
+import { t } from './net.messages.js'
 
 /**
  * One PowerShell start instead of four (each costs hundreds of milliseconds). Find-NetRoute only

@@ -1,7 +1,7 @@
 import { commandOf, parseToolOutput, type Result, type ToolRun } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
 import type { ParseFailure, RouteTarget } from './parsed.parse.js'
-import { describeLookup, type RouteLookup } from './wireguard.verdict.js'
+import { describeLookup, type RouteLookup } from './net.verdict.js'
 
 /** Everything a route-lookup tool said, for telling "no route" from a failure. */
 export const toolWords = (out: { stdout: string; stderr: string }): string => `${out.stderr}\n${out.stdout}`.trim()

@@ -3,8 +3,8 @@ import type { Host } from '../../core/host/host.js'
 import { commandOf, parseToolOutput, runTool } from '../../core/host/toolkit.js'
 import type { Evidence, Platform } from '../../core/types.js'
 import { parseMullvadLockdown, parseMullvadStatus, parseTailscaleStatus, type TailscaleStatus } from './vpn-clients.parse.js'
-import { type Provider, type Tunnel } from './wireguard.verdict.js'
-import { t } from './wireguard.messages.js'
+import { type Provider, type Tunnel } from './net.verdict.js'
+import { t } from './net.messages.js'
 import { programFiles } from './wg-files.io.js'
 
 /** Where wg/wg-quick and VPN CLIs live besides PATH (detection.md §2; GUI apps get a minimal PATH). */

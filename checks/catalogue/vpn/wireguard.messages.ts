@@ -28,51 +28,16 @@ export const t = defineMessages('vpn.wireguard', {
     "{tunnels} carries your traffic, but DNS lookups to {server} leave through {dev}, outside the tunnel (route seen: {route}): the network there, and the operator of that resolver, see every site you look up (DNS leak). Use the VPN's own DNS server (DNS = in the tunnel config, or the app's DNS setting), or route {server} through the tunnel.",
   dnsLeakWindows:
     "{tunnels} carries your traffic, but {server}, the DNS server of {dev}, is reached outside the tunnel (route seen: {route}), and Windows asks every adapter's DNS servers: unless your VPN client blocks that, the network there sees every site you look up (DNS leak). WireGuard's kill switch (\"Block untunneled traffic\") and Mullvad block it; check yours, or remove that adapter's DNS server.",
-  winRouteFailed: 'Find-NetRoute failed ({category}): {message}',
   nothingButMesh:
     'Tailscale is running, but without an exit node it is a mesh network between your devices, not a privacy VPN, and no other VPN is installed or running. Your internet provider and the networks you join can see which sites you visit. A VPN hides that from them, but moves the same trust to the VPN provider: pick one you trust, or use a Tailscale exit node you control.',
 
   // reasons
 
   // evidence labels
-  evInstalled: 'VPN software installed',
-  evInstalledNone: 'VPN software looked for',
-  evLinks: 'WireGuard and VPN interfaces',
-  evUapi: 'wireguard-go control socket (marks a TUN device as WireGuard)',
-  evRoute4: 'Interface chosen for IPv4 internet traffic',
-  evRoute6: 'Interface chosen for IPv6 internet traffic',
-  evNcList: 'VPN services (Network Extensions)',
-  evWgQuickName: 'wg-quick tunnel name to utun mapping',
-  evWinNet: 'WireGuard adapters, tunnel services and routes',
-  evServices: 'WireGuard tunnel services',
-  evTailscale: 'Tailscale state',
-  evMullvad: 'Mullvad state',
-  evDnsRoute: 'Route to nameserver {server} (from {from})',
-  evDnsServers: 'Nameservers in use',
-  evKillSwitch: 'Kill switch',
   expectTunnel: 'A VPN tunnel interface',
   expectTunnelOrNone: 'A VPN tunnel interface, or no route at all',
 
   // values seen, in words
-  obsNoRoute: 'no route ({why})',
-  obsToolOutput: 'output not understood: {problem}',
-  obsFindNetRouteEmpty: 'Find-NetRoute found none',
-  obsNoneUp: 'none up',
-  obsNoneConfigured: 'none configured',
-  obsOtherTunnel: '{name} (other tunnel)',
-  obsKernelWireGuard: '{name} (kernel WireGuard)',
-  obsRootOnly: 'only root can read this config',
-  obsNotTextConfig: 'not a text config',
-  obsPostUpBlocks: 'a PostUp firewall rule blocks untunnelled traffic',
-  obsNoKillSwitch: 'none (wg-quick adds no kill switch unless PostUp does)',
-  obsDpapiKillSwitch: 'the config is DPAPI-encrypted for SYSTEM; open the tunnel in the WireGuard app to see "Block untunneled traffic"',
-  obsLockdownOn: 'lockdown mode on',
-  obsLockdownOff: 'lockdown mode off',
-  obsTailscaleUnreadable: 'not running or unreadable: {reason}',
-  obsTailscaleExit: '{state}, exit node {node}',
-  obsTailscaleExitOffline: '{state}, exit node {node} (offline)',
-  obsTailscaleUnnamed: '(unnamed)',
-  obsTailscaleMesh: '{state}, no exit node (mesh only)',
 
   // remediation
   fixInstallWg:

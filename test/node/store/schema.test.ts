@@ -42,7 +42,7 @@ describe('store document schema', () => {
           summary: { key: 'vpn.wireguard.unknownRoute', en: 'Could not look up: {reason}', params: { tunnels: 'wg0', reason } },
           evidence: [
             {
-              label: { key: 'vpn.wireguard.evRoute6', en: 'IPv6' },
+              label: { key: 'vpn.net.evRoute6', en: 'IPv6' },
               source: 'ip -6 route get',
               observed: { key: 'vpn.wireguard.obsUnknown', en: 'unknown: {reason}', params: { reason } },
             },

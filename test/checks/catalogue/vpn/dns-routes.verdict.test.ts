@@ -12,7 +12,7 @@ import {
 } from '../../../../checks/catalogue/vpn/dns-routes.verdict.js'
 import { parseIpRouteGet } from '../../../../checks/catalogue/vpn/ip-json.parse.js'
 import { parseWinNet } from '../../../../checks/catalogue/vpn/windows-net.parse.js'
-import type { Tunnel } from '../../../../checks/catalogue/vpn/wireguard.verdict.js'
+import type { Tunnel } from '../../../../checks/catalogue/vpn/net.verdict.js'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
