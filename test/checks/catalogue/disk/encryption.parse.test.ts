@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseBitLocker } from '../../../../checks/catalogue/disk/bitlocker.parse.js'
+import { followChain, parseLsblk } from '../../../../checks/catalogue/disk/lsblk.parse.js'
+import { parseLuksJson, parseLuksText } from '../../../../checks/catalogue/disk/luks-dump.parse.js'
+import { mountHolding, parseCrypttab, parseMounts, parseSwaps } from '../../../../checks/catalogue/disk/mounts.parse.js'
+
+const fixture = (p: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../../fixtures/disk.encryption/${p}`, import.meta.url)), 'utf8')
+const HUGE = 'x'.repeat(4 * 1024 * 1024 + 1)
+const key = (r: { ok: boolean; reason?: unknown }): string | undefined => (r.ok ? undefined : (r.reason as { key: string }).key)
+
+describe('parseLsblk', () => {
+  it('flattens LVM on LUKS and keeps every parent', () => {
+    const r = parseLsblk(fixture('linux/lvm-on-luks.lsblk.json'))
+    if (!r.ok) throw new Error('not parsed')
+    expect(r.value.get('dm-1')).toMatchObject({ name: 'vg-root', type: 'lvm', mountpoints: ['/'], parents: ['dm-0'] })
+    expect(followChain(r.value, 'dm-1', (d) => d.type === 'crypt')).toEqual({
+      text: 'vg-root (lvm, ext4) ← nvme0n1p3_crypt (crypt, LVM2_member)',
+      encrypted: true,
+      cryptLayers: ['dm-0'],
+    })
+  })
+  it('sees a RAID member outside LUKS', () => {
+    const r = parseLsblk(fixture('linux/luks-on-raid-one-member-plain.lsblk.json'))
+    if (!r.ok) throw new Error('not parsed')
+    expect(r.value.get('md0')?.parents.sort()).toEqual(['dm-0', 'sdb1'])
+    expect(followChain(r.value, 'md0', (d) => d.type === 'crypt').encrypted).toBe(false)
+  })
+  it('reads the older MOUNTPOINT column', () => {
+    const r = parseLsblk('{"blockdevices":[{"name":"sda1","type":"part","mountpoint":"/"}]}')
+    expect(r.ok && r.value.get('sda1')?.mountpoints).toEqual(['/'])
+  })
+  it.each([
+    ['not JSON', '{', 'disk.encryption.badJson'],
+    ['no list', '{"x":1}', 'disk.encryption.badShape'],
+    ['a device without a type', '{"blockdevices":[{"name":"a"}]}', 'disk.encryption.badShape'],
+    ['a string for a device', '{"blockdevices":["a"]}', 'disk.encryption.badShape'],
+    ['huge', HUGE, 'disk.encryption.tooLarge'],
+  ])('refuses %s', (_, input, reason) => expect(key(parseLsblk(input))).toBe(reason))
+  it('refuses hostile nesting without exhausting the stack', () => {
+    let node = '{"name":"leaf","type":"part"}'
+    for (let i = 0; i < 5000; i++) node = `{"name":"n${i}","type":"part","children":[${node}]}`
+    expect(key(parseLsblk(`{"blockdevices":[${node}]}`))).toBe('disk.encryption.badShape')
+  })
+  it('follows a parent loop without hanging', () => {
+    const r = parseLsblk(
+      '{"blockdevices":[{"name":"a","pkname":"b","type":"lvm","mountpoints":["/"]},{"name":"b","pkname":"a","type":"lvm"}]}',
+    )
+    if (!r.ok) throw new Error('not parsed')
+    expect(followChain(r.value, 'a', () => false).encrypted).toBe(false)
+  })
+})
+
+describe('LUKS headers', () => {
+  it('reads the real JSON dump of a fresh LUKS2 container', () => {
+    expect(parseLuksJson(fixture('linux/luks2-file.dump.json'))).toEqual({
+      ok: true,
+      value: { version: 2, keyslots: ['0'], tpmWithoutPin: [], tpmWithPin: [], tokenTypes: [] },
+    })
+  })
+  it('reads the real text dump', () => {
+    const r = parseLuksText(fixture('linux/luks2-file.dump.txt'))
+    expect(r.ok && r.value).toMatchObject({ version: 2, keyslots: ['0'], tpmWithoutPin: [] })
+  })
+  it("reads the real text dump of a systemd-tpm2 token without a PIN (printed by systemd's cryptsetup plugin)", () => {
+    expect(parseLuksText(fixture('linux/luks2-tpm2-token.dump.txt'))).toMatchObject({
+      ok: true,
+      value: { tpmWithoutPin: ['0'], tokenTypes: ['bulwark-test', 'systemd-tpm2'] },
+    })
+  })
+  it('reads a TPM token from the text dump, with and without a PIN', () => {
+    const dump = (pin: string): string =>
+      `LUKS header information\nVersion:       \t2\n\nKeyslots:\n  0: luks2\n  1: luks2\nTokens:\n  0: systemd-tpm2\n\ttpm2-pin:         ${pin}\n\tKeyslot:    1\nDigests:\n  0: pbkdf2\n`
+    expect(parseLuksText(dump('false'))).toMatchObject({
+      ok: true,
+      value: { keyslots: ['0', '1'], tpmWithoutPin: ['1'], tokenTypes: ['systemd-tpm2'] },
+    })
+    expect(parseLuksText(dump('true'))).toMatchObject({ ok: true, value: { tpmWithPin: ['1'], tpmWithoutPin: [] } })
+  })
+  it('reads LUKS1 key slots', () => {
+    expect(
+      parseLuksText('LUKS header information for /dev/sda2\n\nVersion:       \t1\nKey Slot 0: ENABLED\nKey Slot 1: DISABLED\n'),
+    ).toMatchObject({
+      ok: true,
+      value: { version: 1, keyslots: ['0'] },
+    })
+  })
+  it.each([
+    ['json: not JSON', () => parseLuksJson('nope'), 'disk.encryption.badJson'],
+    ['json: no keyslots', () => parseLuksJson('{"tokens":{}}'), 'disk.encryption.badShape'],
+    ['json: huge', () => parseLuksJson(HUGE), 'disk.encryption.tooLarge'],
+    ['text: no version', () => parseLuksText('Keyslots:\n  0: luks2\n'), 'disk.encryption.badShape'],
+    ['text: huge', () => parseLuksText(HUGE), 'disk.encryption.tooLarge'],
+  ])('refuses %s', (_, parse, reason) => expect(key(parse())).toBe(reason))
+  it('ignores hostile token entries', () => {
+    const r = parseLuksJson('{"keyslots":{"0":{}},"tokens":{"0":null,"1":{"type":7},"2":{"type":"systemd-tpm2","keyslots":[1,{}]}}}')
+    expect(r).toMatchObject({ ok: true, value: { tpmWithoutPin: [], tokenTypes: ['systemd-tpm2'] } })
+  })
+})
+
+describe('mounts, swaps and crypttab', () => {
+  it('unescapes octal in mount points and finds the mount holding a file', () => {
+    const mounts = parseMounts('/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /mnt/my\\040disk ext4 rw 0 0\n')
+    expect(mounts[1]?.target).toBe('/mnt/my disk')
+    expect(mountHolding(mounts, '/mnt/my disk/swapfile')?.source).toBe('/dev/sdb1')
+    expect(mountHolding(mounts, '/mnt/my diskette')?.source).toBe('/dev/sda1')
+  })
+  it('reads /proc/swaps after its header', () => {
+    expect(
+      parseSwaps('Filename\tType\tSize\tUsed\tPriority\n/swapfile                               file\t\t2097148\t\t0\t\t-2\n'),
+    ).toEqual([{ file: '/swapfile', type: 'file' }])
+  })
+  it('reads crypttab key files, none and -', () => {
+    expect(
+      parseCrypttab('# c\nroot UUID=1 none luks\nhome UUID=2 /etc/k luks,discard\nswap /dev/sda3 /dev/urandom swap\nx UUID=3 -\n').map(
+        (e) => e.keyFile,
+      ),
+    ).toEqual([null, '/etc/k', '/dev/urandom', null])
+  })
+  it('stays linear on huge input', () => {
+    expect(parseMounts(HUGE)).toEqual([])
+    expect(parseSwaps(HUGE)).toEqual([])
+    expect(parseCrypttab(HUGE)).toEqual([])
+  })
+})
+
+describe('parseBitLocker', () => {
+  it('reads one volume or a list, numbers or names', () => {
+    const r = parseBitLocker(
+      '\uFEFF{"MountPoint":"C:","VolumeType":0,"ProtectionStatus":1,"VolumeStatus":2,"EncryptionPercentage":40,"KeyProtector":"Tpm"}',
+    )
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        {
+          mountPoint: 'C:',
+          volumeType: 'OperatingSystem',
+          protection: 'On',
+          volumeStatus: 'EncryptionInProgress',
+          percentage: 40,
+          protectors: ['Tpm'],
+        },
+      ],
+    })
+  })
+  it('reads no volumes from empty output', () => expect(parseBitLocker('')).toEqual({ ok: true, value: [] }))
+  it.each([
+    ['not JSON', 'Access denied', 'disk.encryption.badJson'],
+    ['no MountPoint', '[{"VolumeType":0}]', 'disk.encryption.badShape'],
+    ['a number', '[1]', 'disk.encryption.badShape'],
+    ['huge', HUGE, 'disk.encryption.tooLarge'],
+  ])('refuses %s', (_, input, reason) => expect(key(parseBitLocker(input))).toBe(reason))
+})
