@@ -1,0 +1,294 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, it, vi } from 'vitest'
+import { osUpdatesCheck } from '../../../../checks/catalogue/os/updates.check.js'
+import { runCheck } from '../../../../checks/core/engine/runner.js'
+import type { Platform } from '../../../../checks/core/types.js'
+import { expectOutcome, type CheckCase } from '../tor/check-case.js'
+import { createFixtureHost } from '../../../support/fixture-host.js'
+
+const fixture = (p: string): string => readFileSync(fileURLToPath(new URL(`../../../fixtures/os.updates/${p}`, import.meta.url)), 'utf8')
+const DUMP_ON = fixture('linux/apt-config-dump-on.txt')
+const DUMP_OFF = fixture('linux/apt-config-dump-off.txt')
+const DEBIAN12 = fixture('linux/os-release-debian12.txt')
+const DEBIAN13 = 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nID=debian\nVERSION_ID="13"\nVERSION_CODENAME=trixie\n'
+const UBUNTU2004 = 'PRETTY_NAME="Ubuntu 20.04.6 LTS"\nID=ubuntu\nVERSION_ID="20.04"\nVERSION_CODENAME=focal\n'
+const FEDORA43 = 'NAME="Fedora Linux"\nID=fedora\nVERSION_ID=43\nPRETTY_NAME="Fedora Linux 43 (Workstation Edition)"\n'
+const UU = '/usr/bin/unattended-upgrade'
+const SYSTEMD = '/etc/systemd/system/apt-daily.timer'
+
+const MAC_PREFS = 'defaults export /Library/Preferences/com.apple.SoftwareUpdate -'
+const MAC_MANAGED = 'defaults export /Library/Managed Preferences/com.apple.SoftwareUpdate -'
+const MAC_ABSENT = { code: 1, stderr: 'Domain /Library/Managed Preferences/com.apple.SoftwareUpdate does not exist' }
+
+const REG_AU = 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU /s'
+const REG_UX = 'reg query HKLM\\SOFTWARE\\Microsoft\\WindowsUpdate\\UX\\Settings /s'
+const REG_NT = 'reg query HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion /s'
+const ABSENT = { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.' }
+const hotfix = (date: string): string => `{"HotFixID":"KB5046617","InstalledOn":"${date}"}`
+const HOTFIX = (stdout: string): Record<string, string> => ({
+  [`powershell -NoProfile -NonInteractive -Command Get-HotFix | Where-Object InstalledOn | Sort-Object InstalledOn -Descending | Select-Object -First 1 HotFixID,@{n='InstalledOn';e={$_.InstalledOn.ToString('yyyy-MM-dd')}} | ConvertTo-Json -Compress`]:
+    stdout,
+})
+
+const cases: (CheckCase & { platform: Platform })[] = [
+  {
+    name: 'Debian 13 with unattended-upgrades on (real apt-config dump)',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': DEBIAN13, [UU]: '', [SYSTEMD]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'pass',
+    summary: 'linuxAuto',
+    evidence: [
+      ['labelAptSetting', 'apt-config dump: APT::Periodic::Unattended-Upgrade', '1'],
+      ['labelSupportEnds', 'https://wiki.debian.org/LTS', '2030-06-30'],
+    ],
+  },
+  {
+    name: 'Debian 13 with Unattended-Upgrade "0"',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': DEBIAN13, [UU]: '' }, commands: { 'apt-config dump': DUMP_OFF } },
+    status: 'fail',
+    summary: 'aptOff',
+    evidence: [['labelAptSetting', 'apt-config dump: APT::Periodic::Unattended-Upgrade', '0']],
+  },
+  {
+    name: 'the setting on but the package missing',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': DEBIAN13 }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'fail',
+    summary: 'aptOff',
+    evidence: [['labelPackage', UU, 'not installed']],
+  },
+  {
+    name: 'an apt-daily-upgrade.timer that cannot be read is not taken as masked',
+    platform: 'linux',
+    host: {
+      files: { '/etc/os-release': DEBIAN13, [UU]: '', '/etc/systemd/system/apt-daily-upgrade.timer': { error: 'not_a_file' } },
+      commands: { 'apt-config dump': DUMP_ON },
+    },
+    status: 'pass',
+    summary: 'linuxAuto',
+  },
+  {
+    name: 'Debian 12 on limited (LTS) support, updates on',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': DEBIAN12, [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'warn',
+    summary: 'eolLimited',
+    params: { date: '2026-06-10', end: '2028-06-30', tableDate: '2026-12-07' },
+  },
+  {
+    name: 'Ubuntu 20.04 past its end of standard support',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': UBUNTU2004, [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'fail',
+    summary: 'eolPast',
+    params: { date: '2025-05-29' },
+  },
+  {
+    name: 'Fedora with dnf-automatic-install.timer enabled',
+    platform: 'linux',
+    host: {
+      files: {
+        '/etc/os-release': FEDORA43,
+        '/usr/bin/dnf': '',
+        '/etc/dnf/automatic.conf': '[commands]\nupgrade_type = default\napply_updates = no\n',
+        '/etc/systemd/system/timers.target.wants/dnf-automatic-install.timer': '',
+      },
+    },
+    status: 'pass',
+    summary: 'linuxAuto',
+    evidence: [['labelTimer', '/etc/systemd/system/timers.target.wants', 'dnf-automatic-install.timer']],
+  },
+  {
+    name: 'Fedora with dnf-automatic.timer but apply_updates = no',
+    platform: 'linux',
+    host: {
+      files: {
+        '/etc/os-release': FEDORA43,
+        '/usr/bin/dnf': '',
+        '/etc/dnf/automatic.conf': '[commands]\napply_updates = no\n',
+        '/etc/systemd/system/timers.target.wants/dnf-automatic.timer': '',
+      },
+    },
+    status: 'fail',
+    summary: 'dnfOff',
+    evidence: [['labelDnfSetting', '/etc/dnf/automatic.conf: apply_updates', 'no']],
+  },
+  {
+    name: 'Fedora with no dnf-automatic at all, GNOME Software downloading',
+    platform: 'linux',
+    host: {
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' },
+      files: { '/etc/os-release': FEDORA43, '/usr/bin/dnf': '' },
+      commands: { 'gsettings get org.gnome.software download-updates': 'true\n' },
+    },
+    status: 'warn',
+    summary: 'onlyDownload',
+  },
+  {
+    name: 'neither apt nor dnf',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': 'ID=arch\nPRETTY_NAME="Arch Linux"\n' } },
+    status: 'unknown',
+    summary: 'noManager',
+    evidence: [['labelSupportEnds', 'eol.data.ts', "not in Bulwark's table (from 2026-12-07)"]],
+  },
+  {
+    name: 'apt-config printing nonsense',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': DEBIAN13, [UU]: '' }, commands: { 'apt-config dump': '\u001b[2Jgarbage\n' } },
+    status: 'unknown',
+    summary: 'aptUnreadable',
+  },
+  {
+    name: 'os-release unreadable',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': { error: 'permission_denied' }, [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'unknown',
+    summary: 'releaseUnreadable',
+  },
+  {
+    name: 'macOS 15 with every automatic update on',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [MAC_PREFS]: fixture('darwin/softwareupdate-all-on.xml'),
+        [MAC_MANAGED]: MAC_ABSENT,
+        'sw_vers -productVersion': '15.7.2\n',
+      },
+    },
+    status: 'pass',
+    summary: 'macAuto',
+    evidence: [['labelMacSetting', '/Library/Preferences/com.apple.SoftwareUpdate: CriticalUpdateInstall', true]],
+  },
+  {
+    name: 'macOS with security responses off',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [MAC_PREFS]: fixture('darwin/softwareupdate-critical-off.xml'),
+        [MAC_MANAGED]: MAC_ABSENT,
+        'sw_vers -productVersion': '15.7.2\n',
+      },
+    },
+    status: 'fail',
+    summary: 'macCriticalOff',
+  },
+  {
+    name: 'a profile turning security responses off wins over the user file',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [MAC_PREFS]: fixture('darwin/softwareupdate-all-on.xml'),
+        [MAC_MANAGED]: fixture('darwin/softwareupdate-critical-off.xml'),
+        'sw_vers -productVersion': '15.7.2\n',
+      },
+    },
+    status: 'fail',
+    summary: 'macCriticalOff',
+    evidence: [['labelMacSetting', '/Library/Managed Preferences/com.apple.SoftwareUpdate: CriticalUpdateInstall', false]],
+  },
+  {
+    name: 'macOS 13 Ventura past its end',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [MAC_PREFS]: fixture('darwin/softwareupdate-all-on.xml'),
+        [MAC_MANAGED]: MAC_ABSENT,
+        'sw_vers -productVersion': '13.7.8\n',
+      },
+    },
+    status: 'fail',
+    summary: 'eolPast',
+    params: { name: 'macOS 13 Ventura' },
+  },
+  {
+    name: 'macOS settings unreadable',
+    platform: 'darwin',
+    host: { commands: { [MAC_PREFS]: { error: 'permission_denied' }, [MAC_MANAGED]: MAC_ABSENT, 'sw_vers -productVersion': '15.7.2\n' } },
+    status: 'unknown',
+    summary: 'macUnreadable',
+  },
+  {
+    name: 'Windows 11 25H2, no policy, a recent update',
+    platform: 'win32',
+    host: { commands: { [REG_AU]: ABSENT, [REG_UX]: ABSENT, [REG_NT]: fixture('win32/reg-nt-25h2.txt'), ...HOTFIX(hotfix('2026-11-12')) } },
+    status: 'pass',
+    summary: 'winAuto',
+    evidence: [['labelHotfix', 'Get-HotFix', 'KB5046617 · 2026-11-12']],
+  },
+  {
+    name: 'Windows Update disabled by policy',
+    platform: 'win32',
+    host: {
+      commands: {
+        [REG_AU]: fixture('win32/reg-au-disabled.txt'),
+        [REG_UX]: ABSENT,
+        [REG_NT]: fixture('win32/reg-nt-25h2.txt'),
+        ...HOTFIX(hotfix('2026-11-12')),
+      },
+    },
+    status: 'fail',
+    summary: 'winDisabled',
+    evidence: [['labelPolicy', `${REG_AU.slice(10, -3)}\\NoAutoUpdate`, 1]],
+  },
+  {
+    name: 'Windows Update paused',
+    platform: 'win32',
+    host: {
+      commands: {
+        [REG_AU]: ABSENT,
+        [REG_UX]: fixture('win32/reg-ux-paused.txt'),
+        [REG_NT]: fixture('win32/reg-nt-25h2.txt'),
+        ...HOTFIX(hotfix('2026-11-12')),
+      },
+    },
+    status: 'warn',
+    summary: 'winPaused',
+    params: { date: '2026-12-22' },
+  },
+  {
+    name: 'Windows 11 24H2 past its end (Home and Pro)',
+    platform: 'win32',
+    host: { commands: { [REG_AU]: ABSENT, [REG_UX]: ABSENT, [REG_NT]: fixture('win32/reg-nt-24h2.txt'), ...HOTFIX(hotfix('2026-11-12')) } },
+    status: 'fail',
+    summary: 'eolPast',
+    params: { date: '2026-10-13' },
+  },
+  {
+    name: 'no update installed for months',
+    platform: 'win32',
+    host: { commands: { [REG_AU]: ABSENT, [REG_UX]: ABSENT, [REG_NT]: fixture('win32/reg-nt-25h2.txt'), ...HOTFIX(hotfix('2026-08-01')) } },
+    status: 'warn',
+    summary: 'winOld',
+    params: { days: '128' },
+  },
+  {
+    name: 'an old build below every listed release',
+    platform: 'win32',
+    host: {
+      commands: {
+        [REG_AU]: ABSENT,
+        [REG_UX]: ABSENT,
+        [REG_NT]: fixture('win32/reg-nt-25h2.txt').replace(/26200/g, '17763'),
+        ...HOTFIX(hotfix('2026-11-12')),
+      },
+    },
+    status: 'fail',
+    summary: 'eolPast',
+  },
+]
+
+describe('os.updates', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-07T12:00:00Z'))
+  })
+  afterAll(() => vi.useRealTimers())
+
+  it.each(cases)('$platform: $name', async (c) => {
+    const r = await runCheck(osUpdatesCheck, createFixtureHost({ platform: c.platform, ...c.host }))
+    expectOutcome(r, c)
+  })
+})
