@@ -26,7 +26,8 @@ const RANK: Record<Part['status'], number> = { info: 0, pass: 1, unknown: 2, war
 function combine(parts: readonly Part[], passSummary: Msg): Outcome {
   let worst: Part | undefined
   for (const part of parts) if (part.status !== 'info' && (!worst || RANK[part.status] > RANK[worst.status])) worst = part
-  const evidence = parts.flatMap((p) => p.evidence)
+  // An empty value as read (a blank key, os-release with no name) is shown as "not set", never as a hole.
+  const evidence = parts.flatMap((p) => p.evidence).map((e) => (e.observed === '' ? { ...e, observed: t('notSet') } : e))
   if (!worst || worst.status === 'pass')
     return { status: worst ? 'pass' : 'unknown', summary: worst ? passSummary : t('noManager'), evidence }
   return { status: worst.status === 'info' ? 'unknown' : worst.status, summary: worst.summary ?? passSummary, evidence }
