@@ -119,6 +119,7 @@ export function App() {
           <PanicChecklist
             checklist={guidance.state?.checklist ?? {}}
             onTick={(keys, done) => void guidance.setChecklistItems(keys, done)}
+            onOpenCheck={(id) => setScreen({ view: 'walkthrough', id })}
           />
         )
       case 'settings':

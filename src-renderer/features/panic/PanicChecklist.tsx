@@ -8,9 +8,12 @@ import { PANIC_ITEMS, panicKey } from './panic-items.js'
 export function PanicChecklist({
   checklist,
   onTick,
+  onOpenCheck,
 }: {
   checklist: GuidanceState['checklist']
   onTick: (keys: string[], done: boolean) => void
+  /** Opens the walkthrough of the check behind an item (disk.encryption for full-disk encryption). */
+  onOpenCheck?: (id: string) => void
 }) {
   const { t } = useI18n()
   const done = PANIC_ITEMS.filter((item) => checklist[panicKey(item.id)]).length
@@ -39,6 +42,16 @@ export function PanicChecklist({
               <p id={`why-${item.id}`} className="panic-why">
                 {t(item.why)}
               </p>
+              {item.checkId && onOpenCheck ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  data-check-id={item.checkId}
+                  onClick={() => onOpenCheck(item.checkId as string)}
+                >
+                  {t(panicText('openCheck'))}
+                </button>
+              ) : null}
             </li>
           )
         })}

@@ -5,6 +5,7 @@ export const panicText = defineMessages('ui.panic', {
   intro: 'Before a border crossing or a protest: go through this list from the top. Ticks are saved on this computer.',
   progress: '{done} of {total} done',
   reset: 'Untick everything',
+  openCheck: 'See what Bulwark found',
   encryption: 'Check that full-disk encryption is on (FileVault, BitLocker or LUKS).',
   encryptionWhy: 'Without it, anyone who takes the device can read the disk.',
   powerOff: 'Power the device fully off before you reach the border or the protest.',

@@ -6,17 +6,20 @@ export interface PanicItem {
   id: string
   text: Msg
   why: Msg
+  /** The check that answers this item on this computer, when there is one: the checklist opens its walkthrough. */
+  checkId?: string
 }
 
-const item = (id: string, text: Parameters<typeof panicText>[0], why: Parameters<typeof panicText>[0]): PanicItem => ({
+const item = (id: string, text: Parameters<typeof panicText>[0], why: Parameters<typeof panicText>[0], checkId?: string): PanicItem => ({
   id,
   text: panicText(text),
   why: panicText(why),
+  ...(checkId ? { checkId } : {}),
 })
 
 /** Most protective first: what a seizure exposes, then what the network and the lock screen give away. */
 export const PANIC_ITEMS: readonly PanicItem[] = [
-  item('encryption', 'encryption', 'encryptionWhy'),
+  item('encryption', 'encryption', 'encryptionWhy', 'disk.encryption'),
   item('biometrics', 'biometrics', 'biometricsWhy'),
   item('accounts', 'accounts', 'accountsWhy'),
   item('data', 'data', 'dataWhy'),

@@ -32,4 +32,13 @@ describe('PanicChecklist', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Untick everything' }))
     expect(onTick).toHaveBeenLastCalledWith(['panic.encryption'], false)
   })
+
+  it('opens the disk.encryption walkthrough from the full-disk encryption item, and only from it', () => {
+    const onOpenCheck = vi.fn()
+    renderUi(<PanicChecklist checklist={{}} onTick={vi.fn()} onOpenCheck={onOpenCheck} />)
+    const links = screen.getAllByRole('button', { name: 'See what Bulwark found' })
+    expect(links.map((b) => b.closest('li')?.getAttribute('data-item'))).toEqual(['encryption'])
+    fireEvent.click(links[0] as HTMLElement)
+    expect(onOpenCheck).toHaveBeenCalledWith('disk.encryption')
+  })
 })
