@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { parseAptConfigDump } from '../../../../checks/catalogue/os/apt-config.parse.js'
+import { parseDnfAutomatic } from '../../../../checks/catalogue/os/dnf-automatic.parse.js'
+import { parseNewestHotfix } from '../../../../checks/catalogue/os/hotfix.parse.js'
+import { parseOsRelease } from '../../../../checks/catalogue/os/os-release.parse.js'
+
+const HUGE = 4 * 1024 * 1024
+
+describe('parseAptConfigDump', () => {
+  it('reads scalars, list items and escaped quotes as apt prints them', () => {
+    const r = parseAptConfigDump(
+      'APT "";\nAPT::Periodic::Unattended-Upgrade "1";\nUnattended-Upgrade::Origins-Pattern "";\nUnattended-Upgrade::Origins-Pattern:: "origin=Debian,label=Debian-Security";\nX "a \\"b\\"";\n',
+    )
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.value.values.get('APT::Periodic::Unattended-Upgrade')).toBe('1')
+    expect(r.value.lists.get('Unattended-Upgrade::Origins-Pattern')).toEqual(['origin=Debian,label=Debian-Security'])
+    expect(r.value.values.get('X')).toBe('a "b"')
+  })
+  it.each([
+    ['empty', ''],
+    ['not apt output', 'hello world\n<html>'],
+    ['an unterminated value', 'APT::Periodic::Unattended-Upgrade "1\n'],
+    ['control characters only', '\u001b[2J\u0007\u0000'],
+  ])('refuses %s', (_name, text) => {
+    expect(parseAptConfigDump(text).ok).toBe(false)
+  })
+  it('reads 4 MiB of one line, or of many, in linear time', () => {
+    const started = Date.now()
+    expect(parseAptConfigDump(`A "${'x'.repeat(HUGE)}";`).ok).toBe(false)
+    expect(parseAptConfigDump('A "1";\n'.repeat(HUGE / 8)).ok).toBe(false)
+    expect(parseAptConfigDump('A "1";\n'.repeat(100_000)).ok).toBe(true)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})
+
+describe('parseOsRelease', () => {
+  it('reads quoted and bare values', () => {
+    expect(parseOsRelease('ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nPRETTY_NAME=\'Debian 12\'\n')).toEqual({
+      id: 'debian',
+      versionId: '12',
+      codename: 'bookworm',
+      prettyName: 'Debian 12',
+    })
+  })
+  it('skips malformed lines, keeps the first of a repeated key and caps values', () => {
+    const r = parseOsRelease(`garbage\nID=ubuntu\nID=evil\nPRETTY_NAME="${'A'.repeat(HUGE)}"\n`)
+    expect(r.id).toBe('ubuntu')
+    expect(r.prettyName.length).toBe(200)
+    expect(r.versionId).toBe('')
+  })
+})
+
+describe('parseDnfAutomatic', () => {
+  it('reads apply_updates and upgrade_type from [commands] only', () => {
+    expect(
+      parseDnfAutomatic(
+        '[emitters]\napply_updates = yes\n[commands]\n# apply_updates = yes\nupgrade_type = security\napply_updates = no\n',
+      ),
+    ).toEqual({
+      applyUpdates: 'no',
+      upgradeType: 'security',
+    })
+  })
+  it('gives nothing for malformed or huge input', () => {
+    expect(parseDnfAutomatic('[commands\napply_updates yes\n\u0000')).toEqual({ applyUpdates: null, upgradeType: null })
+    expect(parseDnfAutomatic(`[commands]\napply_updates = ${'y'.repeat(HUGE)}\n`)).toEqual({ applyUpdates: null, upgradeType: null })
+  })
+})
+
+describe('parseNewestHotfix', () => {
+  it('reads the one object PowerShell prints, and an empty answer as none', () => {
+    expect(parseNewestHotfix('{"HotFixID":"KB5046617","InstalledOn":"2026-11-12"}\r\n')).toEqual({
+      ok: true,
+      value: { id: 'KB5046617', installedOn: '2026-11-12' },
+    })
+    expect(parseNewestHotfix('  \r\n')).toEqual({ ok: true, value: null })
+  })
+  it.each([
+    ['not JSON', 'Get-HotFix : access denied'],
+    ['an array', '[]'],
+    ['a hostile id', '{"HotFixID":"\\u001b[2J","InstalledOn":"2026-11-12"}'],
+    ['a date in another shape', '{"HotFixID":"KB1","InstalledOn":"12/11/2026"}'],
+    ['4 MiB', `"${'x'.repeat(HUGE)}"`],
+  ])('refuses %s', (_name, text) => {
+    expect(parseNewestHotfix(text).ok).toBe(false)
+  })
+})
