@@ -1,6 +1,7 @@
 import type { Evidence, Outcome } from '../../core/types.js'
 import { t } from './encryption.messages.js'
 import type { DarwinDiskFacts } from './encryption.darwin.io.js'
+import { parseApfsList } from './apfs-list.parse.js'
 
 const autoLoginSteps = [{ text: t('stepMacAutoLogin') }]
 
@@ -15,6 +16,14 @@ export function darwinDiskOutcome(f: DarwinDiskFacts): Outcome {
   const out = f.fdesetup.value.stdout.slice(0, 4096)
   const firstLine = out.trim().split('\n')[0] ?? ''
   const evidence: Evidence[] = [{ label: t('labelFileVault'), source: 'fdesetup status', observed: firstLine.slice(0, 300) }]
+  if (f.apfs.ok) {
+    for (const v of parseApfsList(f.apfs.value.stdout).filter((x) => x.role === 'Data' && x.fileVault))
+      evidence.push({
+        label: t('labelVolume', { mount: `${v.device} (${v.role})` }),
+        source: 'diskutil apfs list',
+        observed: `FileVault: ${v.fileVault}`,
+      })
+  }
   const progress = /(Encryption|Decryption) in progress[^\n]*/.exec(out)
   if (progress)
     return {

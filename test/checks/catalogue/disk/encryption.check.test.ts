@@ -176,7 +176,34 @@ const noAutoLogin: FixtureCommand = {
   code: 1,
   stderr: '\nThe domain/default pair of (/Library/Preferences/com.apple.loginwindow, autoLoginUser) does not exist\n',
 }
+// The shape diskutil prints (APFS container tree, "|" rails); hand-written, see SOURCE.md.
+const APFS = `APFS Container (1 found)
+|
++-- Container disk3 2D4F0E3C-1B5A-4D7E-9F3A-6C2B1E0D9A87
+    ====================================================
+    APFS Container Reference:     disk3
+    |
+    +-> Volume disk3s1 1A2B3C4D-0000-4000-8000-000000000001
+    |   ---------------------------------------------------
+    |   APFS Volume Disk (Role):   disk3s1 (System)
+    |   Name:                      Macintosh HD (Case-insensitive)
+    |   FileVault:                 Yes (Unlocked)
+    |
+    +-> Volume disk3s5 1A2B3C4D-0000-4000-8000-000000000005
+        ---------------------------------------------------
+        APFS Volume Disk (Role):   disk3s5 (Data)
+        Name:                      Macintosh HD - Data (Case-insensitive)
+        Mount Point:               /System/Volumes/Data
+        FileVault:                 Yes (Unlocked)
+`
 const darwin: CheckCase[] = [
+  {
+    name: 'FileVault on, with the Data volume from diskutil',
+    host: { commands: { 'fdesetup status': 'FileVault is On.\n', [AUTOLOGIN]: noAutoLogin, 'diskutil apfs list': APFS } },
+    status: 'pass',
+    summary: 'fileVaultOn',
+    evidence: [['labelVolume', 'diskutil apfs list', 'FileVault: Yes (Unlocked)']],
+  },
   {
     name: 'FileVault on, no automatic login',
     host: { commands: { 'fdesetup status': 'FileVault is On.\n', [AUTOLOGIN]: noAutoLogin } },

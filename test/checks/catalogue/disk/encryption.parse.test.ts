@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { parseApfsList } from '../../../../checks/catalogue/disk/apfs-list.parse.js'
 import { parseBitLocker } from '../../../../checks/catalogue/disk/bitlocker.parse.js'
 import { followChain, parseLsblk } from '../../../../checks/catalogue/disk/lsblk.parse.js'
 import { parseLuksJson, parseLuksText } from '../../../../checks/catalogue/disk/luks-dump.parse.js'
@@ -152,4 +153,16 @@ describe('parseBitLocker', () => {
     ['a number', '[1]', 'disk.encryption.badShape'],
     ['huge', HUGE, 'disk.encryption.tooLarge'],
   ])('refuses %s', (_, input, reason) => expect(key(parseBitLocker(input))).toBe(reason))
+})
+
+describe('parseApfsList', () => {
+  it('reads each volume role and its FileVault line', () => {
+    const out = '    +-> Volume disk3s5 X\n    |   APFS Volume Disk (Role):   disk3s5 (Data)\n    |   FileVault:                 No\n'
+    expect(parseApfsList(out)).toEqual([{ device: 'disk3s5', role: 'Data', fileVault: 'No' }])
+  })
+  it('ignores junk and a FileVault line before any volume, and stays linear on huge input', () => {
+    expect(parseApfsList('FileVault: Yes\n<html>\n')).toEqual([])
+    expect(parseApfsList('x'.repeat(4 * 1024 * 1024 + 1))).toEqual([])
+    expect(parseApfsList('APFS Volume Disk (Role): d (Data)\n'.repeat(1000))).toHaveLength(256)
+  })
 })
