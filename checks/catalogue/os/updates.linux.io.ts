@@ -53,7 +53,8 @@ async function readDnf(host: Host): Promise<LinuxFacts['dnf']> {
   } catch {
     timer = null
   }
-  return { conf, timer, lastRefresh: await mtime(host, ['/var/cache/dnf/last_makecache', '/var/cache/libdnf5/last_makecache']) }
+  // dnf 4's persistor (dnf/persistor.py) touches last_makecache in its cache folder after each metadata refresh.
+  return { conf, timer, lastRefresh: await mtime(host, ['/var/cache/dnf/last_makecache', '/var/lib/dnf/last_makecache']) }
 }
 
 async function readGnome(host: Host, signal: AbortSignal | undefined): Promise<boolean | null> {

@@ -25,7 +25,7 @@ export const PANIC_ITEMS: readonly PanicItem[] = [
   item('data', 'data', 'dataWhy'),
   item('messages', 'messages', 'messagesWhy'),
   item('lockdown', 'lockdown', 'lockdownWhy'),
-  item('updates', 'updates', 'updatesWhy'),
+  item('updates', 'updates', 'updatesWhy', 'os.updates'),
   item('location', 'location', 'locationWhy'),
   item('quick-exit', 'quickExit', 'quickExitWhy'),
   item('contacts', 'contacts', 'contactsWhy'),

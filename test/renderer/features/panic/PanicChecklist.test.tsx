@@ -33,12 +33,14 @@ describe('PanicChecklist', () => {
     expect(onTick).toHaveBeenLastCalledWith(['panic.encryption'], false)
   })
 
-  it('opens the disk.encryption walkthrough from the full-disk encryption item, and only from it', () => {
+  it('opens the disk.encryption walkthrough from the full-disk encryption item and os.updates from the updates item, and only from them', () => {
     const onOpenCheck = vi.fn()
     renderUi(<PanicChecklist checklist={{}} onTick={vi.fn()} onOpenCheck={onOpenCheck} />)
     const links = screen.getAllByRole('button', { name: 'See what Bulwark found' })
-    expect(links.map((b) => b.closest('li')?.getAttribute('data-item'))).toEqual(['encryption'])
+    expect(links.map((b) => b.closest('li')?.getAttribute('data-item'))).toEqual(['encryption', 'updates'])
     fireEvent.click(links[0] as HTMLElement)
     expect(onOpenCheck).toHaveBeenCalledWith('disk.encryption')
+    fireEvent.click(links[1] as HTMLElement)
+    expect(onOpenCheck).toHaveBeenCalledWith('os.updates')
   })
 })
