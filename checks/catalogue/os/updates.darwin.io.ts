@@ -1,6 +1,6 @@
 import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
-import { verbatim } from '../../core/i18n/message.js'
+import { verbatim, type Msg } from '../../core/i18n/message.js'
 import { isPlistDict, parsePlist } from '../../readers/macos/plist.parse.js'
 import type { DarwinFacts } from './updates.verdict.js'
 
@@ -9,11 +9,12 @@ type Settings = Map<string, { value: boolean; source: string }>
 const DOMAINS = ['/Library/Preferences/com.apple.SoftwareUpdate', '/Library/Managed Preferences/com.apple.SoftwareUpdate'] as const
 
 /** `defaults export <domain> -` prints the domain as an XML plist whatever its format on disk. */
-async function readDomain(host: Host, domain: string, into: Settings, signal: AbortSignal | undefined): Promise<string | null> {
+async function readDomain(host: Host, domain: string, into: Settings, signal: AbortSignal | undefined): Promise<Msg | null> {
   const run = await runTool(host, 'defaults', ['export', domain, '-'], { timeoutMs: 4000, signal })
-  if (!run.ok) return run.reason.code === 'exit' ? null : 'unreadable'
+  // defaults exits 1 for a domain that does not exist: nothing set there, an answer.
+  if (!run.ok) return run.reason.code === 'exit' ? null : run.reason.seen
   const parsed = parsePlist(run.value.stdout)
-  if (!parsed.ok || !isPlistDict(parsed.value)) return parsed.ok ? 'not a dictionary' : parsed.reason
+  if (!parsed.ok || !isPlistDict(parsed.value)) return verbatim(parsed.ok ? 'not a dictionary' : parsed.reason)
   for (const [key, value] of Object.entries(parsed.value)) {
     const bool = typeof value === 'boolean' ? value : typeof value === 'number' ? value !== 0 : null
     if (bool !== null) into.set(key, { value: bool, source: domain })
@@ -30,7 +31,7 @@ export async function readDarwinFacts(host: Host, signal?: AbortSignal): Promise
   const version = sw.ok ? sw.value.stdout.trim() : ''
   return {
     nowMs: Date.now(),
-    settings: problem === null ? { ok: true, value: settings } : { ok: false, reason: verbatim(problem), code: 'io' },
+    settings: problem === null ? { ok: true, value: settings } : { ok: false, reason: problem, code: 'io' },
     productVersion: /^\d{1,3}(\.\d{1,4}){0,3}$/.test(version) ? version : null,
   }
 }
