@@ -58,6 +58,7 @@ export const t = defineMessages('os.updates', {
   notListed: "not in Bulwark's table (from {tableDate})",
   notEnabled: 'not enabled',
   masked: 'masked',
+  notMasked: 'not masked',
   installed: 'installed',
   notInstalled: 'not installed',
   noSecurityOrigin: 'none with "security"',

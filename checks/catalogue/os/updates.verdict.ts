@@ -1,4 +1,4 @@
-import type { Evidence, Msg, Outcome, Status } from '../../core/types.js'
+import type { Evidence, Msg, Outcome, Status, Step } from '../../core/types.js'
 import type { AptConfig } from './apt-config.parse.js'
 import type { DnfAutomatic } from './dnf-automatic.parse.js'
 import { EOL_TABLE, EOL_TABLE_DATE, OLDEST_LISTED_WINDOWS_BUILD, type EolEntry } from './eol.data.js'
@@ -14,11 +14,43 @@ export const STALE_LIST_DAYS = 14
 /** Microsoft ships security updates every month; none in two months means they stopped installing. */
 export const STALE_HOTFIX_DAYS = 60
 
+// The usual steps per platform; a result whose only gap is one of them gets just that step.
+const aptStep: Step = {
+  text: t('stepApt'),
+  command: { shell: 'sh', line: 'sudo apt install unattended-upgrades && sudo dpkg-reconfigure -plow unattended-upgrades' },
+  requiresAdmin: true,
+  link: 'https://wiki.debian.org/UnattendedUpgrades',
+}
+const dnfStep: Step = {
+  text: t('stepDnf'),
+  command: { shell: 'sh', line: 'sudo dnf install dnf-automatic && sudo systemctl enable --now dnf-automatic-install.timer' },
+  requiresAdmin: true,
+  link: 'https://docs.fedoraproject.org/en-US/quick-docs/autoupdates/',
+  kind: 'alternative',
+}
+const refreshStep: Step = {
+  text: t('stepRefresh'),
+  command: { shell: 'sh', line: 'sudo apt update && sudo apt upgrade' },
+  requiresAdmin: true,
+}
+const linuxUpgrade: Step = { text: t('stepUpgradeRelease'), link: 'https://wiki.debian.org/DebianUpgrade' }
+const macUpgrade: Step = { text: t('stepMacUpgrade'), link: 'https://support.apple.com/en-us/102662' }
+const winUpgrade: Step = { text: t('stepWinUpgrade'), link: 'https://learn.microsoft.com/en-us/lifecycle/products/windows-11-home-and-pro' }
+
+export const linux: Step[] = [aptStep, dnfStep, refreshStep, linuxUpgrade]
+export const darwin: Step[] = [{ text: t('stepMac'), link: 'https://support.apple.com/en-us/108382' }, macUpgrade]
+export const win32: Step[] = [
+  { text: t('stepWin'), link: 'https://support.microsoft.com/en-us/windows/update-windows-3c5ae7fc-9fb6-9af1-1984-b5e0412c556a' },
+  { text: t('stepWinPolicy'), requiresAdmin: true },
+  winUpgrade,
+]
+
 /** One reading and what it means on its own; the check's verdict is the worst of them. */
 interface Part {
   status: Exclude<Status, 'not_applicable' | 'error'> | 'info'
   summary?: Msg
   evidence: Evidence[]
+  steps?: Step[]
 }
 
 const RANK: Record<Part['status'], number> = { info: 0, pass: 1, unknown: 2, warn: 3, fail: 4 }
@@ -30,7 +62,12 @@ function combine(parts: readonly Part[], passSummary: Msg): Outcome {
   const evidence = parts.flatMap((p) => p.evidence).map((e) => (e.observed === '' ? { ...e, observed: t('notSet') } : e))
   if (!worst || worst.status === 'pass')
     return { status: worst ? 'pass' : 'unknown', summary: worst ? passSummary : t('noManager'), evidence }
-  return { status: worst.status === 'info' ? 'unknown' : worst.status, summary: worst.summary ?? passSummary, evidence }
+  return {
+    status: worst.status === 'info' ? 'unknown' : worst.status,
+    summary: worst.summary ?? passSummary,
+    evidence,
+    ...(worst.steps ? { steps: worst.steps } : {}),
+  }
 }
 
 function days(fromMs: number, toMs: number): number {
@@ -38,7 +75,7 @@ function days(fromMs: number, toMs: number): number {
 }
 
 /** The release against the shipped table: past the end fails, close to it or on limited support warns. */
-export function eolPart(entry: EolEntry | undefined, shown: string, source: string, nowMs: number): Part {
+export function eolPart(entry: EolEntry | undefined, shown: string, source: string, nowMs: number, upgrade: Step[]): Part {
   const label = t('labelRelease')
   if (!entry)
     return {
@@ -54,10 +91,10 @@ export function eolPart(entry: EolEntry | undefined, shown: string, source: stri
   ]
   const end = Date.parse(`${entry.eol}T23:59:59Z`)
   const params = { name: entry.name, date: entry.eol, tableDate: EOL_TABLE_DATE }
-  if (nowMs > end) return { status: 'fail', summary: t('eolPast', params), evidence }
+  if (nowMs > end) return { status: 'fail', summary: t('eolPast', params), evidence, steps: upgrade }
   if (entry.limitedFrom && nowMs > Date.parse(`${entry.limitedFrom}T23:59:59Z`))
-    return { status: 'warn', summary: t('eolLimited', { ...params, date: entry.limitedFrom, end: entry.eol }), evidence }
-  if (end - nowMs < EOL_WARN_DAYS * DAY) return { status: 'warn', summary: t('eolSoon', params), evidence }
+    return { status: 'warn', summary: t('eolLimited', { ...params, date: entry.limitedFrom, end: entry.eol }), evidence, steps: upgrade }
+  if (end - nowMs < EOL_WARN_DAYS * DAY) return { status: 'warn', summary: t('eolSoon', params), evidence, steps: upgrade }
   return { status: 'pass', evidence }
 }
 
@@ -173,15 +210,20 @@ function freshnessPart(last: { source: string; mtimeMs: number } | null, nowMs: 
   if (!last) return []
   const age = Math.max(0, days(last.mtimeMs, nowMs))
   const evidence = [{ label: t('labelLastRefresh'), source: last.source, observed: t('daysAgo', { days: String(age) }) }]
-  return [age > STALE_LIST_DAYS ? { status: 'warn', summary: t('stale', { days: String(age) }), evidence } : { status: 'info', evidence }]
+  return [
+    age > STALE_LIST_DAYS
+      ? { status: 'warn', summary: t('stale', { days: String(age) }), evidence, steps: [refreshStep] }
+      : { status: 'info', evidence },
+  ]
 }
 
 export function linuxOutcome(f: LinuxFacts): Outcome {
   const parts: Part[] = []
   if (f.osRelease.ok) {
     const r = f.osRelease.value
-    const shown = [r.prettyName || r.id, r.codename].filter((s) => s !== '').join(' · ')
-    parts.push(eolPart(findEol(r.id, r.versionId), shown || r.versionId, '/etc/os-release', f.nowMs))
+    const name = r.prettyName || r.id
+    const shown = r.codename && !name.includes(r.codename) ? `${name} · ${r.codename}` : name
+    parts.push(eolPart(findEol(r.id, r.versionId), shown || r.versionId, '/etc/os-release', f.nowMs, [linuxUpgrade]))
   } else {
     const file = '/etc/os-release'
     parts.push({
@@ -256,7 +298,7 @@ export function darwinOutcome(f: DarwinFacts): Outcome {
   }
   if (f.productVersion) {
     const major = /^(\d{1,3})/.exec(f.productVersion)?.[1] ?? ''
-    parts.push(eolPart(findEol('macos', major), f.productVersion, 'sw_vers -productVersion', f.nowMs))
+    parts.push(eolPart(findEol('macos', major), f.productVersion, 'sw_vers -productVersion', f.nowMs, [macUpgrade]))
   }
   return combine(parts, t('macAuto'))
 }
@@ -324,7 +366,7 @@ export function windowsOutcome(f: WindowsFacts): Outcome {
             source: 'https://learn.microsoft.com/en-us/lifecycle/products/windows-10-home-and-pro',
           }
         : undefined)
-    parts.push(eolPart(entry, shown, `${NT_VERSION_KEY}\\CurrentBuild`, f.nowMs))
+    parts.push(eolPart(entry, shown, `${NT_VERSION_KEY}\\CurrentBuild`, f.nowMs, [winUpgrade]))
   } else {
     parts.push({
       status: 'unknown',

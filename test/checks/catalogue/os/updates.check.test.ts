@@ -50,6 +50,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'fail',
     summary: 'aptOff',
     evidence: [['labelAptSetting', 'apt-config dump: APT::Periodic::Unattended-Upgrade', '0']],
+    steps: ['stepApt', 'stepDnf', 'stepRefresh', 'stepUpgradeRelease'],
   },
   {
     name: 'the setting on but the package missing',
@@ -76,6 +77,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'warn',
     summary: 'eolLimited',
     params: { date: '2026-06-10', end: '2028-06-30', tableDate: '2026-12-07' },
+    steps: ['stepUpgradeRelease'],
   },
   {
     name: 'Ubuntu 20.04 past its end of standard support',
@@ -255,6 +257,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'fail',
     summary: 'eolPast',
     params: { date: '2026-10-13' },
+    steps: ['stepWinUpgrade'],
   },
   {
     name: 'no update installed for months',
