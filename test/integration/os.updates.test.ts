@@ -57,7 +57,7 @@ describe('os.updates against the real apt-config and unattended-upgrades', () =>
         dump: { ok: true, value: parsed.value },
         command: 'apt-config dump',
         programInstalled: true,
-        timerMasked: false,
+        timersMasked: [],
         lastRefresh: null,
       },
       dnf: null,

@@ -30,13 +30,17 @@ async function readApt(host: Host, signal: AbortSignal | undefined): Promise<Lin
     dump = parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: verbatim(parsed.reason), code: 'bad_output' }
   }
   // A masked unit is a link to /dev/null: stat follows it to a character device.
-  const timer = await tryStat(host, '/etc/systemd/system/apt-daily-upgrade.timer')
-  const timerMasked = timer.ok ? timer.value.kind === 'other' : (await exists(host, '/etc/systemd/system')) ? false : null
+  const timersMasked: [string, boolean][] = []
+  if (await exists(host, '/etc/systemd/system'))
+    for (const unit of ['apt-daily.timer', 'apt-daily-upgrade.timer']) {
+      const timer = await tryStat(host, `/etc/systemd/system/${unit}`)
+      timersMasked.push([unit, timer.ok && timer.value.kind === 'other'])
+    }
   return {
     dump,
     command: 'apt-config dump',
     programInstalled: await exists(host, '/usr/bin/unattended-upgrade'),
-    timerMasked,
+    timersMasked,
     // apt.systemd.daily touches update-success-stamp after each successful `apt-get update`; without it the lists folder's time.
     lastRefresh: await mtime(host, ['/var/lib/apt/periodic/update-success-stamp', '/var/lib/apt/lists']),
   }

@@ -113,8 +113,8 @@ export interface LinuxFacts {
     dump: Read<AptConfig>
     command: string
     programInstalled: boolean
-    /** true when apt-daily-upgrade.timer is masked (linked to /dev/null); null when systemd's folder is unreadable. */
-    timerMasked: boolean | null
+    /** apt-daily.timer and apt-daily-upgrade.timer, each masked (linked to /dev/null) or not; empty when systemd's folder is absent. */
+    timersMasked: readonly (readonly [string, boolean])[]
     lastRefresh: { source: string; mtimeMs: number } | null
   }
   dnf: null | {
@@ -159,14 +159,10 @@ function aptParts(apt: NonNullable<LinuxFacts['apt']>): Part[] {
     source: `${apt.command}: Unattended-Upgrade::Origins-Pattern`,
     observed: security.length > 0 ? security.slice(0, 3).join('; ') : t('noSecurityOrigin'),
   })
-  if (apt.timerMasked !== null)
-    evidence.push({
-      label: t('labelTimer'),
-      source: '/etc/systemd/system/apt-daily-upgrade.timer',
-      observed: apt.timerMasked ? t('masked') : t('notSet'),
-    })
+  for (const [unit, masked] of apt.timersMasked)
+    evidence.push({ label: t('labelTimer'), source: `/etc/systemd/system/${unit}`, observed: masked ? t('masked') : t('notMasked') })
   if (!on(lists_) || !on(unattended) || !apt.programInstalled) return [{ status: 'fail', summary: t('aptOff'), evidence }]
-  if (apt.timerMasked === true) return [{ status: 'fail', summary: t('aptMasked'), evidence }]
+  if (apt.timersMasked.some(([, masked]) => masked)) return [{ status: 'fail', summary: t('aptMasked'), evidence }]
   if (security.length === 0) return [{ status: 'fail', summary: t('aptNoSecurity'), evidence }]
   return [{ status: 'pass', evidence }]
 }

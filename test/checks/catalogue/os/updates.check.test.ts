@@ -69,6 +69,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     },
     status: 'pass',
     summary: 'linuxAuto',
+    evidence: [['labelTimer', '/etc/systemd/system/apt-daily-upgrade.timer', 'not masked']],
   },
   {
     name: 'Debian 12 on limited (LTS) support, updates on',

@@ -24,7 +24,7 @@ function linux(
       dump: { ok: true, value: config('1', SECURITY) },
       command: 'apt-config dump',
       programInstalled: true,
-      timerMasked: false,
+      timersMasked: [],
       lastRefresh: null,
       ...over,
     },
@@ -41,7 +41,7 @@ describe('os.updates verdict', () => {
       'pass',
       'linuxAuto',
     ],
-    ['a masked apt-daily-upgrade.timer', linux({ timerMasked: true }), 'fail', 'aptMasked'],
+    ['a masked apt-daily-upgrade.timer', linux({ timersMasked: [['apt-daily-upgrade.timer', true]] }), 'fail', 'aptMasked'],
     [
       'origins without a security archive',
       linux({ dump: { ok: true, value: config('1', ['origin=Debian,label=Debian']) } }),
