@@ -64,8 +64,9 @@ export const EOL_TABLE: readonly EolEntry[] = [
     os: 'fedora',
     release: '42',
     name: 'Fedora 42',
-    eol: '2026-05-13',
-    source: 'https://fedorapeople.org/groups/schedule/f-44/f-44-key-tasks.html',
+    // Planned for 2026-05-27 on the F-44 schedule; it ended a day late.
+    eol: '2026-05-28',
+    source: 'https://www.krakatech.com/posts/2026-05-29-fedora-42-officially-reached-end-of-life-no-more-security-pa',
   },
   // Apple publishes no end dates; endoflife.date records when each major version stopped getting security fixes.
   { os: 'macos', release: '11', name: 'macOS 11 Big Sur', eol: '2023-09-26', source: 'https://endoflife.date/macos' },
