@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { screenLockCheck } from '../../../../checks/catalogue/screen/lock.check.js'
+import { runCheck } from '../../../../checks/core/engine/runner.js'
+import type { Platform } from '../../../../checks/core/types.js'
+import { createFixtureHost, type FixtureCommand } from '../../../support/fixture-host.js'
+import { expectOutcome, type CheckCase } from '../tor/check-case.js'
+
+const fixture = (p: string): string => readFileSync(fileURLToPath(new URL(`../../../fixtures/screen.lock/${p}`, import.meta.url)), 'utf8')
+const GNOME_ENV = { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' }
+const noKey = (key: string): FixtureCommand => ({ code: 1, stderr: `No such key “${key}”\n` })
+
+/** What `gsettings get` prints for each GNOME key; a key left out is one this system has no schema for. */
+function gnome(values: Partial<Record<string, string>>): Record<string, FixtureCommand> {
+  const keys = {
+    'org.gnome.desktop.screensaver lock-enabled': 'true',
+    'org.gnome.desktop.session idle-delay': 'uint32 300',
+    'org.gnome.desktop.screensaver lock-delay': 'uint32 0',
+    'org.gnome.desktop.lockdown disable-lock-screen': 'false',
+    'org.gnome.desktop.screensaver ubuntu-lock-on-suspend': undefined,
+    ...values,
+  }
+  return Object.fromEntries(
+    Object.entries(keys).map(([k, v]) => [`gsettings get ${k}`, v === undefined ? noKey(k.split(' ')[1] ?? k) : `${v}\n`]),
+  )
+}
+
+const SYSADMINCTL = 'sysadminctl -screenLock status'
+const IDLE = 'defaults -currentHost read com.apple.screensaver idleTime'
+const NO_IDLE: FixtureCommand = {
+  code: 1,
+  stderr: '\nThe domain/default pair of (com.apple.screensaver, idleTime) does not exist\n',
+}
+const REG_DESKTOP = 'reg query HKCU\\Control Panel\\Desktop /s'
+const REG_POLICY = 'reg query HKCU\\Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop /s'
+const REG_SYSTEM = 'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /s'
+const ABSENT: FixtureCommand = { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' }
+
+const cases: (CheckCase & { platform: Platform })[] = [
+  {
+    name: 'GNOME defaults on Ubuntu: 5 minutes, immediate lock',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({}) },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'GNOME', minutes: '5' },
+    evidence: [
+      ['labelIdleDelay', 'gsettings get org.gnome.desktop.session idle-delay', 300],
+      ['labelLockEnabled', 'gsettings get org.gnome.desktop.screensaver lock-enabled', true],
+    ],
+  },
+  {
+    name: 'GNOME with the lock turned off',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.screensaver lock-enabled': 'false' }) },
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelLockEnabled', 'gsettings get org.gnome.desktop.screensaver lock-enabled', false]],
+  },
+  {
+    name: 'GNOME with the lock screen disabled by lockdown',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.lockdown disable-lock-screen': 'true' }) },
+    status: 'fail',
+    summary: 'never',
+  },
+  {
+    name: 'GNOME that never blanks (idle-delay 0)',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.session idle-delay': 'uint32 0' }) },
+    status: 'fail',
+    summary: 'never',
+  },
+  {
+    name: 'GNOME locking 15 minutes after a 5-minute blank',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.screensaver lock-delay': 'uint32 900' }) },
+    status: 'fail',
+    summary: 'tooSlow',
+    params: { minutes: '20' },
+  },
+  {
+    name: 'GNOME at 10 minutes',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.session idle-delay': 'uint32 600' }) },
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '10' },
+  },
+  {
+    name: 'Ubuntu with lock on suspend off',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.screensaver ubuntu-lock-on-suspend': 'false' }) },
+    status: 'warn',
+    summary: 'noSuspend',
+    evidence: [['labelOnSuspend', 'gsettings get org.gnome.desktop.screensaver ubuntu-lock-on-suspend', false]],
+  },
+  {
+    name: 'gsettings missing',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: {} },
+    status: 'unknown',
+    summary: 'unreadable',
+    evidence: [['labelLockEnabled', 'gsettings get org.gnome.desktop.screensaver lock-enabled', 'not found']],
+  },
+  {
+    name: 'gsettings printing nonsense',
+    platform: 'linux',
+    host: { env: GNOME_ENV, commands: gnome({ 'org.gnome.desktop.session idle-delay': '\u001b[31mboom' }) },
+    status: 'unknown',
+    summary: 'unreadable',
+  },
+  {
+    name: 'GNOME without a D-Bus session (SSH)',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'GNOME' }, commands: gnome({}) },
+    status: 'unknown',
+    summary: 'noBus',
+  },
+  {
+    name: 'run through sudo',
+    platform: 'linux',
+    host: { env: { ...GNOME_ENV, SUDO_USER: 'alice' }, commands: gnome({}) },
+    status: 'unknown',
+    summary: 'asRoot',
+    params: { user: 'alice' },
+  },
+  {
+    name: 'no desktop session at all',
+    platform: 'linux',
+    host: { env: {} },
+    status: 'unknown',
+    summary: 'noSession',
+    evidence: [['labelDesktop', 'XDG_CURRENT_DESKTOP', 'not set']],
+  },
+  {
+    name: 'a bare window manager',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'i3' } },
+    status: 'unknown',
+    summary: 'unsupported',
+    params: { desktop: 'i3' },
+  },
+  {
+    name: 'KDE with no kscreenlockerrc: KDE defaults (5 minutes + 5 s grace, lock on resume)',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'KDE' }, home: '/home/u' },
+    status: 'warn',
+    summary: 'slow',
+    params: { desktop: 'KDE Plasma', minutes: '5.1' },
+    evidence: [['labelIdleMinutes', '/home/u/.config/kscreenlockerrc [Daemon] Timeout', '5 (default)']],
+  },
+  {
+    name: 'KDE with Autolock off',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'KDE' },
+      home: '/home/u',
+      files: { '/home/u/.config/kscreenlockerrc': fixture('linux/kscreenlockerrc-autolock-off') },
+    },
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelLockEnabled', '/home/u/.config/kscreenlockerrc [Daemon] Autolock', 'false']],
+  },
+  {
+    name: 'KDE at 3 minutes with no grace, but not on resume',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'KDE', XDG_CONFIG_HOME: '/cfg' },
+      files: { '/cfg/kscreenlockerrc': '[Daemon]\nTimeout=3\nLockGrace=0\nLockOnResume=false\n[Greeter]\nTimeout=99\n' },
+    },
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { minutes: '3' },
+  },
+  {
+    name: 'KDE at 3 minutes, no grace',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'KDE', XDG_CONFIG_HOME: '/cfg' },
+      files: { '/cfg/kscreenlockerrc': '[Daemon]\nTimeout=3\nLockGrace=0\n' },
+    },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'KDE Plasma', minutes: '3' },
+  },
+  {
+    name: 'KDE config unreadable',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'KDE', XDG_CONFIG_HOME: '/cfg' },
+      files: { '/cfg/kscreenlockerrc': { error: 'permission_denied' } },
+    },
+    status: 'unknown',
+    summary: 'unreadable',
+  },
+  {
+    name: 'MATE counts minutes',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'MATE', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' },
+      commands: {
+        'gsettings get org.mate.screensaver lock-enabled': 'true\n',
+        'gsettings get org.mate.session idle-delay': '5\n',
+        'gsettings get org.mate.screensaver lock-delay': '0\n',
+        'gsettings get org.mate.lockdown disable-lock-screen': 'false\n',
+        'gsettings get org.mate.screensaver idle-activation-enabled': 'true\n',
+      },
+    },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'MATE', minutes: '5' },
+  },
+  {
+    name: 'macOS: immediate password, idleTime 300',
+    platform: 'darwin',
+    host: { commands: { [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') }, [IDLE]: '300\n' } },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'macOS', minutes: '5' },
+    evidence: [
+      ['labelPasswordDelay', SYSADMINCTL, 0],
+      ['labelIdleDelay', IDLE, 300],
+    ],
+  },
+  {
+    name: 'macOS: idleTime never set (20-minute default)',
+    platform: 'darwin',
+    host: { commands: { [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') }, [IDLE]: NO_IDLE } },
+    status: 'fail',
+    summary: 'tooSlow',
+    params: { minutes: '20' },
+    evidence: [['labelIdleDelay', IDLE, '1200 (default)']],
+  },
+  {
+    name: 'macOS: 5-minute password delay after 5 minutes idle',
+    platform: 'darwin',
+    host: { commands: { [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-300.txt') }, [IDLE]: '300\n' } },
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '10' },
+  },
+  {
+    name: 'macOS: no password',
+    platform: 'darwin',
+    host: { commands: { [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-off.txt') }, [IDLE]: '300\n' } },
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelPasswordDelay', SYSADMINCTL, 'off']],
+  },
+  {
+    name: 'macOS: sysadminctl says something else',
+    platform: 'darwin',
+    host: { commands: { [SYSADMINCTL]: { stderr: 'usage: sysadminctl\n' }, [IDLE]: '300\n' } },
+    status: 'unknown',
+    summary: 'unreadable',
+  },
+  {
+    name: 'Windows: secure screen saver at 5 minutes',
+    platform: 'win32',
+    host: { commands: { [REG_DESKTOP]: fixture('win32/desktop-secure-300.txt'), [REG_POLICY]: ABSENT, [REG_SYSTEM]: ABSENT } },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'Windows', minutes: '5' },
+    evidence: [['labelSecure', 'HKCU\\Control Panel\\Desktop\\ScreenSaverIsSecure', '1']],
+  },
+  {
+    name: 'Windows: a new account (no screen saver chosen, no password)',
+    platform: 'win32',
+    host: { commands: { [REG_DESKTOP]: fixture('win32/desktop-default.txt'), [REG_POLICY]: ABSENT, [REG_SYSTEM]: ABSENT } },
+    status: 'fail',
+    summary: 'never',
+    evidence: [
+      ['labelInactivity', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\InactivityTimeoutSecs', 'not set'],
+    ],
+  },
+  {
+    name: 'Windows: InactivityTimeoutSecs 900 machine policy',
+    platform: 'win32',
+    host: {
+      commands: {
+        [REG_DESKTOP]: fixture('win32/desktop-default.txt'),
+        [REG_POLICY]: ABSENT,
+        [REG_SYSTEM]:
+          '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\r\n    InactivityTimeoutSecs    REG_DWORD    0x384\r\n\r\n',
+      },
+    },
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '15' },
+  },
+  {
+    name: 'Windows: the policy turns the password off',
+    platform: 'win32',
+    host: {
+      commands: {
+        [REG_DESKTOP]: fixture('win32/desktop-secure-300.txt'),
+        [REG_POLICY]:
+          '\r\nHKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop\r\n    ScreenSaverIsSecure    REG_SZ    0\r\n\r\n',
+        [REG_SYSTEM]: ABSENT,
+      },
+    },
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelSecure', 'HKCU\\Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop\\ScreenSaverIsSecure', '0']],
+  },
+  {
+    name: 'Windows: reg denied',
+    platform: 'win32',
+    host: { commands: { [REG_DESKTOP]: { error: 'permission_denied' } } },
+    status: 'unknown',
+    summary: 'unreadable',
+  },
+]
+
+describe('screen.lock', () => {
+  it.each(cases)('$platform: $name', async (c) => {
+    const host = createFixtureHost({ platform: c.platform, ...c.host })
+    const result = await runCheck(screenLockCheck, host)
+    expectOutcome(result, c)
+  })
+
+  it('never changes a setting: only gsettings get is run', async () => {
+    const host = createFixtureHost({ platform: 'linux', env: GNOME_ENV, commands: gnome({}) })
+    await runCheck(screenLockCheck, host)
+    expect(host.calls.filter((c) => c.startsWith('gsettings')).every((c) => c.startsWith('gsettings get '))).toBe(true)
+  })
+})
