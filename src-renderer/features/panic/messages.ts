@@ -8,6 +8,8 @@ export const panicText = defineMessages('ui.panic', {
   openCheck: 'See what Bulwark found',
   encryption: 'Check that full-disk encryption is on (FileVault, BitLocker or LUKS).',
   encryptionWhy: 'Without it, anyone who takes the device can read the disk.',
+  screenLock: 'Set the screen to lock by itself within a few minutes and when the lid closes.',
+  screenLockWhy: 'A laptop taken while unlocked gives away everything on it; a locked one asks for your passphrase.',
   powerOff: 'Power the device fully off before you reach the border or the protest.',
   powerOffWhy: 'Switched off, the disk stays locked; asleep, the keys stay in memory.',
   biometrics: 'Turn off fingerprint and face unlock, and use a long passphrase.',

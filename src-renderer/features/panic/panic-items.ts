@@ -20,6 +20,7 @@ const item = (id: string, text: Parameters<typeof panicText>[0], why: Parameters
 /** Most protective first: what a seizure exposes, then what the network and the lock screen give away. */
 export const PANIC_ITEMS: readonly PanicItem[] = [
   item('encryption', 'encryption', 'encryptionWhy', 'disk.encryption'),
+  item('screen-lock', 'screenLock', 'screenLockWhy', 'screen.lock'),
   item('biometrics', 'biometrics', 'biometricsWhy'),
   item('accounts', 'accounts', 'accountsWhy'),
   item('data', 'data', 'dataWhy'),

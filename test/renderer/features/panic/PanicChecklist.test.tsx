@@ -33,14 +33,12 @@ describe('PanicChecklist', () => {
     expect(onTick).toHaveBeenLastCalledWith(['panic.encryption'], false)
   })
 
-  it('opens the disk.encryption walkthrough from the full-disk encryption item and os.updates from the updates item, and only from them', () => {
+  it('opens the walkthrough of the check behind each item that has one (disk encryption, screen lock, updates), and only from them', () => {
     const onOpenCheck = vi.fn()
     renderUi(<PanicChecklist checklist={{}} onTick={vi.fn()} onOpenCheck={onOpenCheck} />)
     const links = screen.getAllByRole('button', { name: 'See what Bulwark found' })
-    expect(links.map((b) => b.closest('li')?.getAttribute('data-item'))).toEqual(['encryption', 'updates'])
-    fireEvent.click(links[0] as HTMLElement)
-    expect(onOpenCheck).toHaveBeenCalledWith('disk.encryption')
-    fireEvent.click(links[1] as HTMLElement)
-    expect(onOpenCheck).toHaveBeenCalledWith('os.updates')
+    expect(links.map((b) => b.closest('li')?.getAttribute('data-item'))).toEqual(['encryption', 'screen-lock', 'updates'])
+    for (const link of links) fireEvent.click(link)
+    expect(onOpenCheck.mock.calls).toEqual([['disk.encryption'], ['screen.lock'], ['os.updates']])
   })
 })
