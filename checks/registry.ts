@@ -18,22 +18,23 @@ import { screenLockCheck } from './catalogue/screen/lock.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
+  // When the laptop is taken: what every border and protest guide puts first.
+  diskEncryptionCheck,
+  screenLockCheck,
+  osUpdatesCheck,
+  bootIntegrityCheck,
+  accountsLoginCheck,
   hardwareKeysCheck,
   wireguardCheck,
   wireguardKeysCheck,
   torServiceCheck,
   torConfigCheck,
   isolationCheck,
-  osUpdatesCheck,
   firefoxCheck,
   chromiumCheck,
   dnsSystemCheck,
   appsCheck,
   browserCheck,
-  bootIntegrityCheck,
-  accountsLoginCheck,
-  diskEncryptionCheck,
-  screenLockCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {
