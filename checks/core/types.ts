@@ -39,6 +39,11 @@ export interface Outcome {
    * Tor" when Tor is installed, no control-port step when nothing listens). Absent: the defaults.
    */
   steps?: Step[]
+  /**
+   * The work closing this gap takes when it differs from the check's usual fix (Secure Boot on a machine that booted
+   * without UEFI means a reinstall, not a setting): the plan orders by it. Absent: the check's own effort.
+   */
+  effort?: Effort
 }
 
 export interface Step {

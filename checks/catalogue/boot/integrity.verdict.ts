@@ -1,6 +1,6 @@
 import { STATUS_ORDER } from '../../core/report/model.js'
 import type { Msg } from '../../core/i18n/message.js'
-import type { Evidence, Outcome, Status, Step } from '../../core/types.js'
+import type { Effort, Evidence, Outcome, Status, Step } from '../../core/types.js'
 import type { BootFacts, Reading } from './integrity.io.js'
 import { t } from './integrity.messages.js'
 import type { EfiFlag } from './integrity.parse.js'
@@ -15,7 +15,12 @@ const setupModeSteps: Step[] = [
 interface Part {
   status: Status
   summary: Msg
+  /** Set when this finding's fix is a bigger job than the check's usual one. */
+  effort?: Effort
 }
+
+/** Without UEFI there is no Secure Boot to switch on: getting it usually means reinstalling. */
+const REINSTALL: Effort = 3
 
 function evidenceOf<T>(label: Msg, reading: Reading<T> | null, shown: (value: T, raw: string) => string | Msg): Evidence[] {
   if (!reading) return []
@@ -34,7 +39,7 @@ const efiShown = (v: EfiFlag | 'absent', raw: string): string | Msg => (v === 'a
 function linuxSecureBoot(f: Extract<BootFacts, { os: 'linux' }>): Part {
   const mok = f.mokutil?.got.ok ? f.mokutil.got.value : null
   if (!f.efi.got.ok) return { status: 'unknown', summary: t('sbUnknown', { reason: f.efi.got.reason }) }
-  if (!f.efi.got.value) return { status: 'warn', summary: t('legacyBoot') }
+  if (!f.efi.got.value) return { status: 'warn', summary: t('legacyBoot'), effort: REINSTALL }
   const sb = f.secureBoot?.got
   const setup = f.setupMode?.got.ok && f.setupMode.got.value !== 'absent' ? f.setupMode.got.value.value === 1 : (mok?.setupMode ?? false)
   let on: boolean | 'absent' | null = null
@@ -58,8 +63,7 @@ function linux(f: Extract<BootFacts, { os: 'linux' }>): Outcome {
     ...evidenceOf(t('mokutil'), f.mokutil, (_v, raw) => raw),
   ]
   return {
-    status: part.status,
-    summary: part.summary,
+    ...part,
     evidence,
     ...(part.summary.key.endsWith('.sbSetupMode') ? { steps: setupModeSteps } : {}),
   }
@@ -80,7 +84,7 @@ function darwin(f: Extract<BootFacts, { os: 'darwin' }>): Outcome {
       : { status: 'fail', summary: t('gatekeeperOff') }
   const part = worst([sip, gk])
   const evidence = [...evidenceOf(t('sip'), f.sip, (_v, raw) => raw), ...evidenceOf(t('gatekeeper'), f.gatekeeper, (_v, raw) => raw)]
-  return { status: part.status, summary: part.summary, evidence }
+  return { ...part, evidence }
 }
 
 function win32(f: Extract<BootFacts, { os: 'win32' }>): Outcome {
@@ -88,7 +92,7 @@ function win32(f: Extract<BootFacts, { os: 'win32' }>): Outcome {
   const sbPart: Part = !sb.ok
     ? { status: 'unknown', summary: t('sbUnknownWindows', { reason: sb.reason }) }
     : sb.value === 'absent'
-      ? { status: 'warn', summary: t('legacyBootWindows') }
+      ? { status: 'warn', summary: t('legacyBootWindows'), effort: REINSTALL }
       : sb.value === 1
         ? { status: 'pass', summary: t('winOn') }
         : { status: 'fail', summary: t('sbOffWindows') }
@@ -101,7 +105,7 @@ function win32(f: Extract<BootFacts, { os: 'win32' }>): Outcome {
   const part = worst([sbPart, hvPart])
   const dword = (v: number | 'absent', raw: string): string | Msg => (v === 'absent' ? t('seenAbsent') : raw)
   const evidence = [...evidenceOf(t('secureBootValue'), f.secureBoot, dword), ...evidenceOf(t('memoryIntegrity'), f.memoryIntegrity, dword)]
-  return { status: part.status, summary: part.summary, evidence }
+  return { ...part, evidence }
 }
 
 /** Pure: the verdict for what readBootFacts found. */

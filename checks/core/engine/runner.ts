@@ -98,9 +98,9 @@ function errorMessage(e: unknown): string {
   return String(e)
 }
 
-/** A check's result around an outcome: the check's own words, its steps unless the outcome brings some. */
+/** A check's result around an outcome: the check's own words, its steps and effort unless the outcome brings its own. */
 function resultOf(check: Check, platform: Host['platform'], outcome: Outcome, durationMs: number): RawResult {
-  const { steps, ...verdict } = capEvidence(outcome)
+  const { steps, effort, ...verdict } = capEvidence(outcome)
   return {
     id: check.id,
     title: check.title,
@@ -108,8 +108,8 @@ function resultOf(check: Check, platform: Host['platform'], outcome: Outcome, du
     severity: check.severity,
     rationale: check.rationale,
     observer: check.observer,
-    effort: check.effort,
     ...verdict,
+    effort: effort ?? check.effort,
     remediation: { steps: steps ?? check.remediation.byPlatform[platform] ?? [], references: check.remediation.references },
     durationMs: Math.max(0, Math.round(durationMs)),
   }

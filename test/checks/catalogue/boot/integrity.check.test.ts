@@ -227,6 +227,19 @@ describe('boot.integrity', () => {
     expectOutcome(r, c)
   })
 
+  // The plan orders by effort: Secure Boot without UEFI is a reinstall, not the usual firmware setting.
+  it.each([
+    [
+      'linux',
+      { files: { '/etc/hostname': 'vm\n' }, commands: { [MOK]: { code: 1, stderr: 'EFI variables are not supported on this system\n' } } },
+      3,
+    ],
+    ['linux', { files: { [SECURE_BOOT_VAR]: efivar(0) } }, bootIntegrityCheck.effort],
+  ] as const)('%s: the effort the plan sees is the fix this machine needs (%#)', async (platform, host, effort) => {
+    const r = await runCheck(bootIntegrityCheck, createFixtureHost({ platform, ...host }))
+    expect(r.effort).toBe(effort)
+  })
+
   it('never runs a tool through a shell and reads only what it names', async () => {
     const host = createFixtureHost({ platform: 'linux', files: { [SECURE_BOOT_VAR]: efivar(1) } })
     await runCheck(bootIntegrityCheck, host)

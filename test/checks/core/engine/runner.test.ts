@@ -38,6 +38,12 @@ describe('runCheck', () => {
     expect(r.durationMs).toBeGreaterThanOrEqual(0)
   })
 
+  it("takes an outcome's own effort over the check's, and the check's when it names none", async () => {
+    const bigger = async (): Promise<Outcome> => ({ status: 'warn', summary: t('ok'), evidence: [], effort: 3 })
+    expect((await runCheck(check('test.bigger', bigger), linux)).effort).toBe(3)
+    expect((await runCheck(check('test.usual', pass), linux)).effort).toBe(1)
+  })
+
   it('gives no steps on a platform without remediation', async () => {
     const r = await runCheck(check('test.pass', pass), createFixtureHost({ platform: 'win32' }))
     expect(r.remediation.steps).toEqual([])
