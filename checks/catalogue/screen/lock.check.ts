@@ -15,6 +15,7 @@ const linux: Step[] = [
     },
   },
   { text: t('stepKde') },
+  { text: t('stepXfce') },
   { text: t('stepOther') },
 ]
 
@@ -35,6 +36,10 @@ export const screenLockCheck = defineCheck({
       {
         title: 'KDE kscreenlocker: settings and their defaults',
         url: 'https://github.com/KDE/kscreenlocker/blob/master/kcfg/kscreenlockersettings.kcfg',
+      },
+      {
+        title: 'xfce4-screensaver: its settings and their defaults',
+        url: 'https://github.com/xfce-mirror/xfce4-screensaver/blob/master/src/gs-prefs.h',
       },
       {
         title: 'Apple: change Lock Screen settings on Mac',

@@ -1,10 +1,12 @@
 import { observedError, observedWord, tryReadText, tryStat } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { kdeBool, parseGsettingsValue, parseKdeGroup, wholeNumber } from './lock.parse.js'
 import { t } from './lock.messages.js'
 import type { LockFacts } from './lock.verdict.js'
+import { MAX_XFCONF_BYTES, parseXfconfChannel, xfconfBool, xfconfInt, type XfconfValue } from './xfconf.parse.js'
 
 type Key = readonly [schema: string, key: string]
 
@@ -19,6 +21,10 @@ interface GsettingsDesktop {
   disabled: Key
   /** A switch that stops the screen saver starting on idle at all (MATE, Cinnamon). */
   idleActivation?: Key
+  /** What an idle delay below 1 unit counts as, when the locker does not read it as "never" (MATE). */
+  idleBelowOne?: number
+  /** The locker's cap on both delays, in units (MATE). */
+  maxDelay?: number
   /** Ubuntu's own switch; upstream GNOME locks on suspend whenever lock-enabled is on (gnome-shell screenShield.js). */
   onSuspend?: Key
 }
@@ -49,12 +55,16 @@ const MATE: GsettingsDesktop = {
   unit: 60,
   disabled: ['org.mate.lockdown', 'disable-lock-screen'],
   idleActivation: ['org.mate.screensaver', 'idle-activation-enabled'],
+  // mate-screensaver's gs-prefs.c: an idle-delay below 1 minute counts as 10, and both delays are capped at 480.
+  idleBelowOne: 10,
+  maxDelay: 480,
 }
 
 /** XDG_CURRENT_DESKTOP names (colon-separated, "ubuntu:GNOME") → the family whose settings apply. */
-function familyOf(desktop: string): GsettingsDesktop | 'kde' | undefined {
+function familyOf(desktop: string): GsettingsDesktop | 'kde' | 'xfce' | undefined {
   const names = desktop.toLowerCase().split(':')
   if (names.includes('kde') || names.includes('plasma')) return 'kde'
+  if (names.includes('xfce')) return 'xfce'
   if (names.includes('x-cinnamon') || names.includes('cinnamon')) return CINNAMON
   if (names.includes('mate')) return MATE
   const gnomeLike = ['gnome', 'gnome-classic', 'gnome-flashback', 'ubuntu', 'unity', 'budgie', 'pop', 'zorin']
@@ -71,6 +81,7 @@ export async function readLinuxLock(host: Host, signal?: AbortSignal): Promise<L
   const family = familyOf(desktop)
   if (family === undefined) return { kind: 'unknown', reason: t('unsupported', { desktop }), evidence }
   if (family === 'kde') return readKde(host, evidence)
+  if (family === 'xfce') return readXfce(host, evidence)
   if (!(await hasSessionBus(host))) return { kind: 'unknown', reason: t('noBus', { desktop: family.name }), evidence }
   return readGsettings(host, family, evidence, signal)
 }
@@ -121,8 +132,10 @@ async function readGsettings(host: Host, d: GsettingsDesktop, evidence: Evidence
     return { kind: 'unknown', reason: t('unreadable', { source: first?.source ?? 'gsettings', reason: seen }), evidence }
   }
   const off = enabled.value !== true || (disabled.ok && disabled.value === true) || (activation?.ok === true && activation.value === false)
-  // An idle delay of 0 means "never": the screen never blanks, so it never locks by itself.
-  const lockSeconds = off || idle.value <= 0 ? null : (idle.value + Math.max(0, delay.value)) * d.unit
+  const cap = (n: number): number => (d.maxDelay === undefined ? n : Math.min(d.maxDelay, n))
+  // GNOME and Cinnamon read an idle delay of 0 as "never": the screen never blanks, so it never locks by itself.
+  const idleUnits = idle.value < 1 && d.idleBelowOne !== undefined ? d.idleBelowOne : cap(idle.value)
+  const lockSeconds = off || idleUnits <= 0 ? null : (idleUnits + cap(Math.max(0, delay.value))) * d.unit
   const onSuspend = d === GNOME ? (suspend?.ok === true ? suspend.value === true : !off) : null
   return { kind: 'settings', desktop: d.name, lockSeconds, onSuspend, evidence }
 }
@@ -152,4 +165,84 @@ async function readKde(host: Host, evidence: Evidence[]): Promise<LockFacts> {
   const onResume = kdeBool(value('LockOnResume', t('labelOnSuspend'))) ?? true
   const lockSeconds = autolock && lock && timeout > 0 ? timeout * 60 + grace : null
   return { kind: 'settings', desktop: 'KDE Plasma', lockSeconds, onSuspend: lock && onResume, evidence }
+}
+
+/** xfce4-screensaver's defaults when a property is absent, from its src/gs-prefs.h (delays in minutes). */
+const XFCE_DEFAULTS = {
+  '/saver/enabled': true,
+  '/saver/idle-activation/enabled': true,
+  '/saver/idle-activation/delay': 5,
+  '/lock/enabled': true,
+  '/lock/saver-activation/enabled': true,
+  '/lock/saver-activation/delay': 0,
+  '/xfce4-power-manager/lock-screen-suspend-hibernate': true,
+} as const
+type XfceKey = keyof typeof XFCE_DEFAULTS
+
+const XFCONF_DIR = 'xfce4/xfconf/xfce-perchannel-xml'
+/** Installed by the xfce4-screensaver package: its presence says this locker is the one XFCE starts. */
+const XFCE_AUTOSTART = '/etc/xdg/autostart/xfce4-screensaver.desktop'
+
+type Channel = { ok: true; values: Map<string, XfconfValue>; files: string[]; userFile: string } | { ok: false; file: string; reason: Msg }
+
+/** One channel as xfconfd sees it: the system file under /etc/xdg, then the user's file over it. */
+async function readChannel(host: Host, channel: string): Promise<Channel> {
+  const userDir = host.env.XDG_CONFIG_HOME || `${host.home}/.config`
+  const values = new Map<string, XfconfValue>()
+  const files: string[] = []
+  const userFile = `${userDir}/${XFCONF_DIR}/${channel}.xml`
+  for (const file of [`/etc/xdg/${XFCONF_DIR}/${channel}.xml`, userFile]) {
+    const read = await tryReadText(host, file, { maxBytes: MAX_XFCONF_BYTES })
+    if (!read.ok && read.reason.code === 'not_found') continue
+    if (!read.ok) return { ok: false, file, reason: observedError(read.reason.code) }
+    const parsed = parseXfconfChannel(read.value, channel)
+    if (!parsed.ok) return { ok: false, file, reason: observedError('io') }
+    for (const [k, v] of parsed.value) values.set(k, v)
+    files.push(file)
+  }
+  return { ok: true, values, files, userFile }
+}
+
+function unreadableChannel(r: Channel & { ok: false }, evidence: Evidence[]): LockFacts {
+  evidence.push({ label: t('labelUnreadable'), source: r.file, observed: r.reason })
+  return { kind: 'unknown', reason: t('unreadable', { source: r.file, reason: r.reason }), evidence }
+}
+
+async function readXfce(host: Host, evidence: Evidence[]): Promise<LockFacts> {
+  const saver = await readChannel(host, 'xfce4-screensaver')
+  if (!saver.ok) return unreadableChannel(saver, evidence)
+  const power = await readChannel(host, 'xfce4-power-manager')
+  if (!power.ok) return unreadableChannel(power, evidence)
+  if (saver.files.length === 0) {
+    const installed = await tryStat(host, XFCE_AUTOSTART)
+    evidence.push({ label: t('labelLocker'), source: XFCE_AUTOSTART, observed: observedWord(installed.ok ? 'present' : 'none') })
+    // No settings and no xfce4-screensaver: light-locker, xscreensaver or nothing locks; those are not read.
+    if (!installed.ok) return { kind: 'unknown', reason: t('xfceNoLocker'), evidence }
+  }
+  const get = <K extends XfceKey>(key: K, label: Evidence['label']): (typeof XFCE_DEFAULTS)[K] => {
+    const fromPower = key.startsWith('/xfce4-power-manager/')
+    const channel = fromPower ? power : saver
+    const raw = channel.values.get(key)
+    const fallback = XFCE_DEFAULTS[key]
+    const read = typeof fallback === 'boolean' ? xfconfBool(raw) : xfconfInt(raw)
+    // The file the value came from; for a default, the file where xfconfd would write a change.
+    const file = channel.files.at(-1) ?? channel.userFile
+    const where = `${file} ${key}`
+    // A value xfconf could not give as that type falls back to the default, as xfconf_channel_get_* does.
+    evidence.push({ label, source: where, observed: read ?? t('seenDefault', { value: String(fallback) }) })
+    return (read ?? fallback) as (typeof XFCE_DEFAULTS)[K]
+  }
+  const saverOn = get('/saver/enabled', t('labelScreenSaver'))
+  const idleOn = get('/saver/idle-activation/enabled', t('labelIdleActivation'))
+  const idle = get('/saver/idle-activation/delay', t('labelIdleMinutes'))
+  const lockOn = get('/lock/enabled', t('labelLockEnabled'))
+  const withSaver = get('/lock/saver-activation/enabled', t('labelLockWithSaver'))
+  const delay = get('/lock/saver-activation/delay', t('labelLockMinutes'))
+  const onSleep = get('/xfce4-power-manager/lock-screen-suspend-hibernate', t('labelOnSuspend'))
+  // gs-prefs.c: an idle delay below 1 minute counts as 10; both delays are capped at 480 minutes.
+  const idleMinutes = idle < 1 ? 10 : Math.min(480, idle)
+  const lockMinutes = Math.min(480, Math.max(0, delay))
+  const locks = saverOn && idleOn && lockOn && withSaver
+  const lockSeconds = locks ? (idleMinutes + lockMinutes) * 60 : null
+  return { kind: 'settings', desktop: 'XFCE', lockSeconds, onSuspend: lockOn && onSleep, evidence }
 }

@@ -22,6 +22,8 @@ export const t = defineMessages('screen.lock', {
   unsupported:
     'Bulwark does not read the screen lock settings of {desktop}. Check in its settings that the screen locks after 5 minutes at most, when the lid closes, and asks for your password.',
   unreadable: 'Bulwark could not read {source}: {reason}',
+  xfceNoLocker:
+    'Bulwark found no xfce4-screensaver settings (~/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml) and no xfce4-screensaver installed (/etc/xdg/autostart/xfce4-screensaver.desktop), so another locker such as light-locker or xscreensaver, or none, is in use; Bulwark does not read those. Open Settings → Screensaver (or your locker’s settings) and check that the screen locks after 5 minutes at most and when the computer is suspended.',
   labelDesktop: 'Desktop',
   labelLockEnabled: 'Lock enabled',
   labelIdleDelay: 'Idle delay (seconds)',
@@ -30,6 +32,9 @@ export const t = defineMessages('screen.lock', {
   labelLockMinutes: 'Lock delay (minutes)',
   labelOnSuspend: 'Lock on suspend',
   labelLockDisabled: 'Lock screen disabled',
+  labelIdleActivation: 'Start when idle',
+  labelLockWithSaver: 'Lock with screen saver',
+  labelLocker: 'Screen locker',
   labelPasswordDelay: 'Password delay',
   labelScreenSaver: 'Screen saver',
   labelSecure: 'Password on resume',
@@ -42,6 +47,8 @@ export const t = defineMessages('screen.lock', {
     'On GNOME, open Settings → Privacy & Security → Screen Lock: turn on Automatic Screen Lock, set Blank Screen Delay to 5 minutes or less, the lock delay to Screen Turns Off, and turn on Lock Screen on Suspend.',
   stepKde:
     'On KDE Plasma, open System Settings → Screen Locking: turn on Lock screen automatically after 5 minutes, After waking from sleep, and a short grace period.',
+  stepXfce:
+    'On XFCE, open Settings → Screensaver: on the Screensaver tab turn on Enable Screensaver and Activate screensaver when computer is idle, set it to 5 minutes or less; on the Lock Screen tab turn on Enable Lock Screen, Lock Screen with Screensaver with no delay, and Lock Screen when system is going to sleep.',
   stepOther:
     'On other desktops (Cinnamon, MATE, XFCE), open the screen saver or lock screen settings: lock after 5 minutes at most and when the computer is suspended. A bare window manager needs a locker such as xss-lock with i3lock or swaylock with swayidle.',
   stepMac:

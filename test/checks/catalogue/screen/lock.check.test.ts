@@ -26,6 +26,9 @@ function gnome(values: Partial<Record<string, string>>): Record<string, FixtureC
   )
 }
 
+const XFCE_AUTOSTART = '/etc/xdg/autostart/xfce4-screensaver.desktop'
+const XFCE_USER = '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml'
+const XFCE_SYSTEM = '/etc/xdg/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml'
 const SYSADMINCTL = 'sysadminctl -screenLock status'
 const IDLE = 'defaults -currentHost read com.apple.screensaver idleTime'
 const NO_IDLE: FixtureCommand = {
@@ -211,6 +214,111 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'pass',
     summary: 'quick',
     params: { desktop: 'MATE', minutes: '5' },
+  },
+  {
+    name: 'MATE idle-delay 0 counts as 10 minutes (mate-screensaver gs-prefs.c)',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'MATE', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' },
+      commands: {
+        'gsettings get org.mate.screensaver lock-enabled': 'true\n',
+        'gsettings get org.mate.session idle-delay': '0\n',
+        'gsettings get org.mate.screensaver lock-delay': '0\n',
+        'gsettings get org.mate.lockdown disable-lock-screen': 'false\n',
+        'gsettings get org.mate.screensaver idle-activation-enabled': 'true\n',
+      },
+    },
+    status: 'warn',
+    summary: 'slow',
+    params: { desktop: 'MATE', minutes: '10' },
+  },
+  {
+    name: 'XFCE with xfce4-screensaver installed and never configured: its defaults, 5 minutes',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' }, files: { [XFCE_AUTOSTART]: '[Desktop Entry]\n' } },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'XFCE', minutes: '5' },
+    evidence: [
+      ['labelLocker', XFCE_AUTOSTART, 'present'],
+      ['labelIdleMinutes', `${XFCE_USER} /saver/idle-activation/delay`, '5 (default)'],
+      [
+        'labelOnSuspend',
+        '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-power-manager.xml /xfce4-power-manager/lock-screen-suspend-hibernate',
+        'true (default)',
+      ],
+    ],
+  },
+  {
+    name: 'XFCE: 10 minutes idle plus 1 minute lock delay',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' }, files: { [XFCE_USER]: fixture('linux/xfce4-screensaver-10min.xml') } },
+    status: 'warn',
+    summary: 'slow',
+    params: { desktop: 'XFCE', minutes: '11' },
+    evidence: [
+      ['labelIdleMinutes', `${XFCE_USER} /saver/idle-activation/delay`, 10],
+      ['labelLockMinutes', `${XFCE_USER} /lock/saver-activation/delay`, 1],
+    ],
+  },
+  {
+    name: 'XFCE: the user turned the lock off',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' }, files: { [XFCE_USER]: fixture('linux/xfce4-screensaver-lock-off.xml') } },
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelLockEnabled', `${XFCE_USER} /lock/enabled`, false]],
+  },
+  {
+    name: 'XFCE: a system default of 30 minutes the user did not change',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'XFCE' },
+      files: {
+        [XFCE_SYSTEM]:
+          '<channel name="xfce4-screensaver" version="1.0"><property name="saver" type="empty"><property name="idle-activation" type="empty"><property name="delay" type="int" value="30"/></property></property></channel>',
+      },
+    },
+    status: 'fail',
+    summary: 'tooSlow',
+    params: { minutes: '30' },
+  },
+  {
+    name: 'XFCE: power manager does not lock on suspend',
+    platform: 'linux',
+    host: {
+      env: { XDG_CURRENT_DESKTOP: 'XFCE' },
+      files: {
+        [XFCE_AUTOSTART]: '[Desktop Entry]\n',
+        '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-power-manager.xml':
+          '<channel name="xfce4-power-manager" version="1.0"><property name="xfce4-power-manager" type="empty"><property name="lock-screen-suspend-hibernate" type="bool" value="false"/></property></channel>',
+      },
+    },
+    status: 'warn',
+    summary: 'noSuspend',
+  },
+  {
+    name: 'XFCE without xfce4-screensaver (light-locker or none): unknown, naming what was looked for',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' } },
+    status: 'unknown',
+    summary: 'xfceNoLocker',
+    evidence: [['labelLocker', XFCE_AUTOSTART, 'none']],
+  },
+  {
+    name: 'XFCE: a malformed settings file is unknown, naming the file',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' }, files: { [XFCE_USER]: '<channel name="xfce4-screensaver"><property name="a"' } },
+    status: 'unknown',
+    summary: 'unreadable',
+    params: { source: XFCE_USER },
+  },
+  {
+    name: 'XFCE: an unreadable settings file is unknown',
+    platform: 'linux',
+    host: { env: { XDG_CURRENT_DESKTOP: 'XFCE' }, files: { [XFCE_USER]: { error: 'permission_denied' } } },
+    status: 'unknown',
+    summary: 'unreadable',
   },
   {
     name: 'macOS: immediate password, idleTime 300',
