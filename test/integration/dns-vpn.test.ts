@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createDnsSystemCheck } from '../../checks/catalogue/dns/system.check.js'
 import { wireguardCheck } from '../../checks/catalogue/vpn/wireguard.check.js'
 import { interpolate } from '../../checks/core/i18n/message.js'
 import type { Outcome } from '../../checks/core/types.js'
-import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
-import { netnsHost, netnsLabAvailable, WireGuardLab } from '../support/netns.js'
+import { netnsLabAvailable, useWireGuardLab } from '../support/netns.js'
 import { seen } from '../support/seen.js'
 
 const lab = netnsLabAvailable()
@@ -22,29 +18,12 @@ const observed = (o: Outcome): string => o.evidence.map((e) => `${e.source} => $
  * only ask the routing table.
  */
 describe.skipIf(!lab.ok)('dns.system and vpn.wireguard judge the resolver by the route the namespace would use', () => {
-  const wg = new WireGuardLab()
-  const home = mkdtempSync(path.join(os.tmpdir(), 'bwk-home-'))
+  const { wg, host } = useWireGuardLab()
   const dnsSystem = createDnsSystemCheck()
-  let host: ReturnType<typeof netnsHost>
-
-  beforeAll(async () => {
-    try {
-      await wg.start()
-    } catch (e) {
-      wg.stop()
-      throw e
-    }
-    host = netnsHost(createNodeHost({ ...process.env, HOME: home }), wg.nsA)
-  })
-
-  afterAll(() => {
-    wg.stop()
-    rmSync(home, { recursive: true, force: true })
-  })
 
   const scan = async (): Promise<{ dns: Outcome; vpn: Outcome }> => {
     const signal = new AbortController().signal
-    const [dns, vpn] = await Promise.all([dnsSystem.run(host, signal), wireguardCheck.run(host, signal)])
+    const [dns, vpn] = await Promise.all([dnsSystem.run(host(), signal), wireguardCheck.run(host(), signal)])
     return { dns, vpn }
   }
 

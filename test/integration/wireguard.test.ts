@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { englishText, interpolate } from '../../checks/core/i18n/message.js'
 import type { Evidence, Outcome } from '../../checks/core/types.js'
 import { wireguardCheck } from '../../checks/catalogue/vpn/wireguard.check.js'
-import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
-import { netnsHost, netnsLabAvailable, WireGuardLab } from '../support/netns.js'
+import { netnsLabAvailable, useWireGuardLab } from '../support/netns.js'
 
 /** The value seen as an English reader sees it (Bulwark's own words are messages). */
 const shown = (v: Evidence['observed']): string => (typeof v === 'object' && v !== null ? englishText(v) : String(v))
@@ -17,28 +13,11 @@ if (!lab.ok && process.env.CI) throw new Error(`CI must run the WireGuard namesp
 const text = (o: Outcome): string => interpolate(o.summary.en, o.summary.params)
 
 describe.skipIf(!lab.ok)('vpn.wireguard against a real wireguard-go tunnel in a network namespace', () => {
-  const wg = new WireGuardLab()
-  const home = mkdtempSync(path.join(os.tmpdir(), 'bwk-home-'))
-  let host: ReturnType<typeof netnsHost>
-
-  beforeAll(async () => {
-    try {
-      await wg.start()
-    } catch (e) {
-      wg.stop()
-      throw e
-    }
-    host = netnsHost(createNodeHost({ ...process.env, HOME: home }), wg.nsA)
-  })
-
-  afterAll(() => {
-    wg.stop()
-    rmSync(home, { recursive: true, force: true })
-  })
+  const { wg, host } = useWireGuardLab()
 
   const scan = async (): Promise<Outcome> => {
     const started = Date.now()
-    const outcome = await wireguardCheck.run(host, new AbortController().signal)
+    const outcome = await wireguardCheck.run(host(), new AbortController().signal)
     expect(Date.now() - started).toBeLessThan(3000)
     return outcome
   }

@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import type { Host } from '../../checks/core/host/host.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 
 /**
  * A Host whose commands run inside a network namespace (`ip netns exec <ns> ...`). Files stay the host's,
@@ -233,5 +235,36 @@ export class WireGuardLab {
         /* another lab is using it */
       }
     }
+  }
+}
+
+/**
+ * A WireGuardLab for the tests of the enclosing describe block: started before them, stopped after them, with the
+ * real host as seen from its first namespace (and an empty HOME of its own). `host()` is valid inside the tests.
+ */
+export function useWireGuardLab(): { wg: WireGuardLab; host: () => Host } {
+  const wg = new WireGuardLab()
+  let home: string | undefined
+  let host: Host | undefined
+  beforeAll(async () => {
+    home = mkdtempSync(path.join(os.tmpdir(), 'bwk-home-'))
+    try {
+      await wg.start()
+    } catch (e) {
+      wg.stop()
+      throw e
+    }
+    host = netnsHost(createNodeHost({ ...process.env, HOME: home }), wg.nsA)
+  })
+  afterAll(() => {
+    wg.stop()
+    if (home) rmSync(home, { recursive: true, force: true })
+  })
+  return {
+    wg,
+    host: () => {
+      if (!host) throw new Error('the WireGuard lab has not started')
+      return host
+    },
   }
 }
