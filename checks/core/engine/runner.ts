@@ -143,27 +143,26 @@ export async function runCheck(check: Check, host: Host, options: RunOptions = {
   return resultOf(check, host.platform, outcome, now() - started)
 }
 
-/** Runs every check in parallel; never rejects: each failure is a result. */
-export async function runScan(checks: readonly Check[], host: Host, options: RunOptions = {}): Promise<RawReport> {
-  const now = options.now ?? Date.now
-  const started = now()
-  // A failing progress listener (a closed window, a broken pipe) must not lose the scan.
-  const emit = (event: ProgressEvent): void => {
+/** The progress listener, called so that a failing one (a closed window, a broken pipe) never loses the scan. */
+export function progressTo(onProgress: RunOptions['onProgress']): (event: ProgressEvent) => void {
+  return (event) => {
     try {
-      options.onProgress?.(event)
+      onProgress?.(event)
     } catch {
       /* progress is advisory */
     }
   }
-  emit({ type: 'scan-started', ids: checks.map((c) => c.id) })
-  const results = await Promise.all(
-    checks.map(async (check) => {
-      emit({ type: 'check-started', id: check.id })
-      const result = await runCheck(check, host, options)
-      emit({ type: 'check-finished', id: check.id, result })
-      return result
-    }),
-  )
+}
+
+/** Says the scan finished and wraps its results, in check order, as the report every scan runner returns. */
+export function endScan(
+  results: RawResult[],
+  host: Pick<Host, 'platform' | 'release' | 'arch'>,
+  started: number,
+  options: RunOptions,
+  emit: (event: ProgressEvent) => void,
+): RawReport {
+  const now = options.now ?? Date.now
   const durationMs = Math.max(0, Math.round(now() - started))
   emit({ type: 'scan-finished', durationMs })
   return {
@@ -174,4 +173,21 @@ export async function runScan(checks: readonly Check[], host: Host, options: Run
     durationMs,
     results,
   }
+}
+
+/** Runs every check in parallel; never rejects: each failure is a result. */
+export async function runScan(checks: readonly Check[], host: Host, options: RunOptions = {}): Promise<RawReport> {
+  const now = options.now ?? Date.now
+  const started = now()
+  const emit = progressTo(options.onProgress)
+  emit({ type: 'scan-started', ids: checks.map((c) => c.id) })
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      emit({ type: 'check-started', id: check.id })
+      const result = await runCheck(check, host, options)
+      emit({ type: 'check-finished', id: check.id, result })
+      return result
+    }),
+  )
+  return endScan(results, host, started, options, emit)
 }

@@ -2,6 +2,8 @@ import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import {
   abandonedResult,
+  endScan,
+  progressTo,
   timeoutFor,
   type Abandoned,
   type ProgressEvent,
@@ -121,13 +123,7 @@ export function isolatedScans(entry: URL, limits: IsolationLimits = DEFAULT_LIMI
   return async (checks, options) => {
     const now = options.now ?? Date.now
     const started = now()
-    const emit: Emit = (event) => {
-      try {
-        options.onProgress?.(event)
-      } catch {
-        /* progress is advisory */
-      }
-    }
+    const emit = progressTo(options.onProgress)
     const emitStarted = new Set<string>()
     const emitOnce: Emit = (event) => {
       if (event.type === 'check-started' && emitStarted.has(event.id)) return
@@ -156,16 +152,14 @@ export function isolatedScans(entry: URL, limits: IsolationLimits = DEFAULT_LIMI
       }
       pending = again
     }
-    const durationMs = Math.max(0, Math.round(now() - started))
-    emit({ type: 'scan-finished', durationMs })
-    return {
-      schemaVersion: 1,
-      tool: options.tool ?? { name: 'bulwark', version: '0.0.0' },
-      host: { platform, release: os.release(), arch: os.arch() },
-      startedAt: new Date(started).toISOString(),
-      durationMs,
-      results: checks.flatMap((c) => results.get(c.id) ?? []),
-    }
+    const host = { platform, release: os.release(), arch: os.arch() }
+    return endScan(
+      checks.flatMap((c) => results.get(c.id) ?? []),
+      host,
+      started,
+      options,
+      emit,
+    )
   }
 }
 
