@@ -1,6 +1,6 @@
 import { observedError, observedWord } from '../../core/host/helpers.js'
 import type { Msg } from '../../core/i18n/message.js'
-import { STATUS_ORDER } from '../../core/report/model.js'
+import { mostSevere } from '../../core/report/model.js'
 import type { Evidence, Outcome, Status, Step } from '../../core/types.js'
 import type { LoginFacts } from './login.io.js'
 import { t } from './login.messages.js'
@@ -108,8 +108,8 @@ export function loginOutcome(f: LoginFacts): Outcome {
     evidence.push({ label: t('readLabel'), source: u.source, observed: u.seen })
     parts.push({ status: 'unknown', summary: t('unread', { source: u.source, reason: u.reason }) })
   }
-  const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
-  const lead = parts.reduce<Part | null>((a, b) => (a === null || rank(b.status) < rank(a.status) ? b : a), null)
+  const [first, ...rest] = parts
+  const lead = first && mostSevere(first, ...rest)
   if (!lead) return { status: 'pass', summary: t('clean', { count: String(f.looked.length) }), evidence }
   const problems = new Set(parts.map((p) => p.problem).filter((p): p is Problem => p !== undefined))
   const steps = (['auto', 'guest', 'sudo'] as const).filter((p) => problems.has(p)).flatMap((p) => STEPS[f.os][p] ?? [])

@@ -1,4 +1,4 @@
-import { STATUS_ORDER } from '../../core/report/model.js'
+import { mostSevere } from '../../core/report/model.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Effort, Evidence, Outcome, Status, Step } from '../../core/types.js'
 import type { BootFacts, Reading } from './integrity.io.js'
@@ -26,12 +26,6 @@ function evidenceOf<T>(label: Msg, reading: Reading<T> | null, shown: (value: T,
   if (!reading) return []
   const observed = reading.got.ok ? shown(reading.got.value, reading.got.raw) : reading.got.seen
   return [{ label, source: reading.source, observed }]
-}
-
-function worst(parts: readonly Part[]): Part {
-  // STATUS_ORDER puts an unknown after a warn: a protection known to be off is the more useful headline.
-  const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
-  return parts.reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a))
 }
 
 const efiShown = (v: EfiFlag | 'absent', raw: string): string | Msg => (v === 'absent' ? t('seenAbsent') : raw)
@@ -82,7 +76,7 @@ function darwin(f: Extract<BootFacts, { os: 'darwin' }>): Outcome {
     : f.gatekeeper.got.value
       ? { status: 'pass', summary: t('macOn') }
       : { status: 'fail', summary: t('gatekeeperOff') }
-  const part = worst([sip, gk])
+  const part = mostSevere(sip, gk)
   const evidence = [...evidenceOf(t('sip'), f.sip, (_v, raw) => raw), ...evidenceOf(t('gatekeeper'), f.gatekeeper, (_v, raw) => raw)]
   return { ...part, evidence }
 }
@@ -102,7 +96,7 @@ function win32(f: Extract<BootFacts, { os: 'win32' }>): Outcome {
     : hv.value === 1
       ? { status: 'pass', summary: t('winOn') }
       : { status: 'warn', summary: t('hvciOff') }
-  const part = worst([sbPart, hvPart])
+  const part = mostSevere(sbPart, hvPart)
   const dword = (v: number | 'absent', raw: string): string | Msg => (v === 'absent' ? t('seenAbsent') : raw)
   const evidence = [...evidenceOf(t('secureBootValue'), f.secureBoot, dword), ...evidenceOf(t('memoryIntegrity'), f.memoryIntegrity, dword)]
   return { ...part, evidence }

@@ -1,4 +1,5 @@
 import type { Evidence, Msg, Outcome, Status, Step } from '../../core/types.js'
+import { mostSevere } from '../../core/report/model.js'
 import type { AptConfig } from './apt-config.parse.js'
 import type { DnfAutomatic } from './dnf-automatic.parse.js'
 import { EOL_TABLE, EOL_TABLE_DATE, OLDEST_LISTED_WINDOWS_BUILD, type EolEntry } from './eol.data.js'
@@ -53,17 +54,18 @@ interface Part {
   steps?: Step[]
 }
 
-const RANK: Record<Part['status'], number> = { info: 0, pass: 1, unknown: 2, warn: 3, fail: 4 }
+type Judged = Part & { status: Exclude<Part['status'], 'info'> }
 
 function combine(parts: readonly Part[], passSummary: Msg): Outcome {
-  let worst: Part | undefined
-  for (const part of parts) if (part.status !== 'info' && (!worst || RANK[part.status] > RANK[worst.status])) worst = part
+  // An 'info' part only adds evidence.
+  const [first, ...rest] = parts.filter((p): p is Judged => p.status !== 'info')
+  const worst = first && mostSevere(first, ...rest)
   // An empty value as read (a blank key, os-release with no name) is shown as "not set", never as a hole.
   const evidence = parts.flatMap((p) => p.evidence).map((e) => (e.observed === '' ? { ...e, observed: t('notSet') } : e))
   if (!worst || worst.status === 'pass')
     return { status: worst ? 'pass' : 'unknown', summary: worst ? passSummary : t('noManager'), evidence }
   return {
-    status: worst.status === 'info' ? 'unknown' : worst.status,
+    status: worst.status,
     summary: worst.summary ?? passSummary,
     evidence,
     ...(worst.steps ? { steps: worst.steps } : {}),

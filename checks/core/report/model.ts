@@ -6,6 +6,15 @@ import type { Effort, Evidence, Platform, Reference, Severity, Status, Step, Ste
 /** Worst first: what needs attention leads every human-readable view. */
 export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'error', 'unknown', 'pass', 'not_applicable']
 
+/**
+ * The part whose status comes first in STATUS_ORDER (the first of equals): a check made of several readings leads
+ * with its worst one. A warn outranks an unknown: a protection known to be off is the more useful headline.
+ */
+export function mostSevere<T extends { status: Status }>(first: T, ...rest: readonly T[]): T {
+  const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
+  return rest.reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a), first)
+}
+
 /** One check's result before localisation: what the engine produces and the store keeps. */
 export interface RawResult {
   id: string
