@@ -25,9 +25,16 @@ interface GsettingsDesktop {
   idleBelowOne?: number
   /** The locker's cap on both delays, in units (MATE). */
   maxDelay?: number
-  /** Ubuntu's own switch; upstream GNOME locks on suspend whenever lock-enabled is on (gnome-shell screenShield.js). */
-  onSuspend?: Key
+  /** Where lock on suspend is set, and what it is when its schema is not installed. */
+  onSuspend: SuspendRule
 }
+
+/**
+ * Lock on suspend: one key (`absent` is the answer when the system has no schema for it), or MATE's pair, where
+ * mate-power-manager's gpm-control.c follows the screen saver's lock-enabled while `follow` is on (its default) and
+ * its own `key` otherwise.
+ */
+type SuspendRule = { key: Key; absent: 'lockEnabled' | 'notRead' } | { follow: Key; key: Key }
 
 const GNOME: GsettingsDesktop = {
   name: 'GNOME',
@@ -36,7 +43,8 @@ const GNOME: GsettingsDesktop = {
   lockDelay: ['org.gnome.desktop.screensaver', 'lock-delay'],
   unit: 1,
   disabled: ['org.gnome.desktop.lockdown', 'disable-lock-screen'],
-  onSuspend: ['org.gnome.desktop.screensaver', 'ubuntu-lock-on-suspend'],
+  // Ubuntu's own switch; upstream GNOME locks on suspend whenever lock-enabled is on (gnome-shell screenShield.js).
+  onSuspend: { key: ['org.gnome.desktop.screensaver', 'ubuntu-lock-on-suspend'], absent: 'lockEnabled' },
 }
 const CINNAMON: GsettingsDesktop = {
   name: 'Cinnamon',
@@ -46,6 +54,9 @@ const CINNAMON: GsettingsDesktop = {
   unit: 1,
   disabled: ['org.cinnamon.desktop.lockdown', 'disable-lock-screen'],
   idleActivation: ['org.cinnamon.desktop.screensaver', 'idle-activation-enabled'],
+  // cinnamon-session's csm-manager.c locks before suspend only when this is on; its schema (cinnamon-settings-daemon)
+  // defaults it to false.
+  onSuspend: { key: ['org.cinnamon.settings-daemon.plugins.power', 'lock-on-suspend'], absent: 'notRead' },
 }
 const MATE: GsettingsDesktop = {
   name: 'MATE',
@@ -58,6 +69,7 @@ const MATE: GsettingsDesktop = {
   // mate-screensaver's gs-prefs.c: an idle-delay below 1 minute counts as 10, and both delays are capped at 480.
   idleBelowOne: 10,
   maxDelay: 480,
+  onSuspend: { follow: ['org.mate.power-manager', 'lock-use-screensaver'], key: ['org.mate.power-manager', 'lock-suspend'] },
 }
 
 /** XDG_CURRENT_DESKTOP names (colon-separated, "ubuntu:GNOME") → the family whose settings apply. */
@@ -123,7 +135,10 @@ async function readGsettings(host: Host, d: GsettingsDesktop, evidence: Evidence
   const delay = await get(d.lockDelay, d.unit === 1 ? t('labelLockDelay') : t('labelLockMinutes'))
   const disabled = await get(d.disabled, t('labelLockDisabled'), true)
   const activation = d.idleActivation ? await get(d.idleActivation, t('labelScreenSaver'), true) : undefined
-  const suspend = d.onSuspend ? await get(d.onSuspend, t('labelOnSuspend'), true) : undefined
+  const rule = d.onSuspend
+  const follow = 'follow' in rule ? await get(rule.follow, t('labelSuspendFollows'), true) : undefined
+  // MATE reads its own lock-suspend only when lock-use-screensaver is false; otherwise the key is not consulted.
+  const suspend = follow?.ok === true && follow.value === true ? undefined : await get(rule.key, t('labelOnSuspend'), true)
   evidence.push(...failures)
   if (!enabled.ok || !idle.ok || !delay.ok || typeof idle.value !== 'number' || typeof delay.value !== 'number') {
     // A failure's value seen is always a message; a value of the wrong type (a string for a delay) is "read error".
@@ -136,8 +151,20 @@ async function readGsettings(host: Host, d: GsettingsDesktop, evidence: Evidence
   // GNOME and Cinnamon read an idle delay of 0 as "never": the screen never blanks, so it never locks by itself.
   const idleUnits = idle.value < 1 && d.idleBelowOne !== undefined ? d.idleBelowOne : cap(idle.value)
   const lockSeconds = off || idleUnits <= 0 ? null : (idleUnits + cap(Math.max(0, delay.value))) * d.unit
-  const onSuspend = d === GNOME ? (suspend?.ok === true ? suspend.value === true : !off) : null
+  const lockOn = enabled.value === true && !(disabled.ok && disabled.value === true)
+  const onSuspend = suspendLock(rule, follow, suspend, lockOn)
   return { kind: 'settings', desktop: d.name, lockSeconds, onSuspend, evidence }
+}
+
+/** Whether the desktop locks on suspend, from what was read of its rule; null when its settings are not installed. */
+function suspendLock(rule: SuspendRule, follow: Read | undefined, own: Read | undefined, lockOn: boolean): boolean | null {
+  if (own?.ok === true) return own.value === true
+  if ('follow' in rule) {
+    // gpm-control.c: lock-use-screensaver on (the schema's default) means the screen saver's lock-enabled decides.
+    if (follow?.ok === true && follow.value === true) return lockOn
+    return null
+  }
+  return rule.absent === 'lockEnabled' ? lockOn : null
 }
 
 /** KDE's defaults when a key is absent, from kscreenlocker's kcfg/kscreenlockersettings.kcfg. */

@@ -31,6 +31,7 @@ export const t = defineMessages('screen.lock', {
   labelLockDelay: 'Lock delay (seconds)',
   labelLockMinutes: 'Lock delay (minutes)',
   labelOnSuspend: 'Lock on suspend',
+  labelSuspendFollows: 'Suspend lock follows the screen saver',
   labelLockDisabled: 'Lock screen disabled',
   labelIdleActivation: 'Start when idle',
   labelLockWithSaver: 'Lock with screen saver',

@@ -26,6 +26,43 @@ function gnome(values: Partial<Record<string, string>>): Record<string, FixtureC
   )
 }
 
+const noSchema = (schema: string): FixtureCommand => ({ code: 1, stderr: `No such schema “${schema}”\n` })
+
+/** MATE's keys as `gsettings get` prints them (minutes); `undefined` is a key whose schema is not installed. */
+function mate(values: Partial<Record<string, string>>): Record<string, FixtureCommand> {
+  const keys = {
+    'org.mate.screensaver lock-enabled': 'true',
+    'org.mate.session idle-delay': '5',
+    'org.mate.screensaver lock-delay': '0',
+    'org.mate.lockdown disable-lock-screen': 'false',
+    'org.mate.screensaver idle-activation-enabled': 'true',
+    'org.mate.power-manager lock-use-screensaver': 'true',
+    'org.mate.power-manager lock-suspend': 'true',
+    ...values,
+  }
+  return Object.fromEntries(
+    Object.entries(keys).map(([k, v]) => [`gsettings get ${k}`, v === undefined ? noSchema(k.split(' ')[0] ?? k) : `${v}\n`]),
+  )
+}
+
+/** Cinnamon's keys (seconds), with cinnamon-settings-daemon's lock-on-suspend at its schema default, false. */
+function cinnamon(values: Partial<Record<string, string>>): Record<string, FixtureCommand> {
+  const keys = {
+    'org.cinnamon.desktop.screensaver lock-enabled': 'true',
+    'org.cinnamon.desktop.session idle-delay': 'uint32 300',
+    'org.cinnamon.desktop.screensaver lock-delay': 'uint32 0',
+    'org.cinnamon.desktop.lockdown disable-lock-screen': 'false',
+    'org.cinnamon.desktop.screensaver idle-activation-enabled': 'true',
+    'org.cinnamon.settings-daemon.plugins.power lock-on-suspend': 'false',
+    ...values,
+  }
+  return Object.fromEntries(
+    Object.entries(keys).map(([k, v]) => [`gsettings get ${k}`, v === undefined ? noSchema(k.split(' ')[0] ?? k) : `${v}\n`]),
+  )
+}
+const MATE_ENV = { XDG_CURRENT_DESKTOP: 'MATE', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }
+const CINNAMON_ENV = { XDG_CURRENT_DESKTOP: 'X-Cinnamon', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }
+
 const XFCE_AUTOSTART = '/etc/xdg/autostart/xfce4-screensaver.desktop'
 const XFCE_USER = '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml'
 const XFCE_SYSTEM = '/etc/xdg/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml'
@@ -231,6 +268,100 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'warn',
     summary: 'slow',
     params: { desktop: 'MATE', minutes: '10' },
+  },
+  {
+    name: 'MATE: suspend lock follows the screen saver (lock-use-screensaver, its default)',
+    platform: 'linux',
+    host: { env: MATE_ENV, commands: mate({ 'org.mate.power-manager lock-suspend': 'false' }) },
+    status: 'pass',
+    summary: 'quick',
+    evidence: [['labelSuspendFollows', 'gsettings get org.mate.power-manager lock-use-screensaver', true]],
+  },
+  {
+    name: 'MATE: power manager set to its own rule, lock-suspend off',
+    platform: 'linux',
+    host: {
+      env: MATE_ENV,
+      commands: mate({ 'org.mate.power-manager lock-use-screensaver': 'false', 'org.mate.power-manager lock-suspend': 'false' }),
+    },
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { desktop: 'MATE', minutes: '5' },
+    evidence: [
+      ['labelSuspendFollows', 'gsettings get org.mate.power-manager lock-use-screensaver', false],
+      ['labelOnSuspend', 'gsettings get org.mate.power-manager lock-suspend', false],
+    ],
+  },
+  {
+    name: 'MATE: own rule, lock-suspend on',
+    platform: 'linux',
+    host: { env: MATE_ENV, commands: mate({ 'org.mate.power-manager lock-use-screensaver': 'false' }) },
+    status: 'pass',
+    summary: 'quick',
+    evidence: [['labelOnSuspend', 'gsettings get org.mate.power-manager lock-suspend', true]],
+  },
+  {
+    name: 'MATE: following the screen saver whose lock is off',
+    platform: 'linux',
+    host: { env: MATE_ENV, commands: mate({ 'org.mate.screensaver lock-enabled': 'false' }) },
+    status: 'fail',
+    summary: 'never',
+  },
+  {
+    name: 'MATE without mate-power-manager: lock on suspend not read, the idle lock decides',
+    platform: 'linux',
+    host: {
+      env: MATE_ENV,
+      commands: mate({ 'org.mate.power-manager lock-use-screensaver': undefined, 'org.mate.power-manager lock-suspend': undefined }),
+    },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'MATE', minutes: '5' },
+  },
+  {
+    name: 'Cinnamon: lock-on-suspend at its schema default (false)',
+    platform: 'linux',
+    host: { env: CINNAMON_ENV, commands: cinnamon({}) },
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { desktop: 'Cinnamon', minutes: '5' },
+    evidence: [['labelOnSuspend', 'gsettings get org.cinnamon.settings-daemon.plugins.power lock-on-suspend', false]],
+  },
+  {
+    name: 'Cinnamon: lock-on-suspend on',
+    platform: 'linux',
+    host: { env: CINNAMON_ENV, commands: cinnamon({ 'org.cinnamon.settings-daemon.plugins.power lock-on-suspend': 'true' }) },
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'Cinnamon', minutes: '5' },
+  },
+  {
+    name: 'Cinnamon: lock delay added (lock-delay 300 s after a 5-minute blank)',
+    platform: 'linux',
+    host: {
+      env: CINNAMON_ENV,
+      commands: cinnamon({
+        'org.cinnamon.desktop.screensaver lock-delay': 'uint32 300',
+        'org.cinnamon.settings-daemon.plugins.power lock-on-suspend': 'true',
+      }),
+    },
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '10' },
+  },
+  {
+    name: 'Cinnamon without cinnamon-settings-daemon: lock on suspend not read',
+    platform: 'linux',
+    host: { env: CINNAMON_ENV, commands: cinnamon({ 'org.cinnamon.settings-daemon.plugins.power lock-on-suspend': undefined }) },
+    status: 'pass',
+    summary: 'quick',
+  },
+  {
+    name: 'Cinnamon with the screen saver not started on idle',
+    platform: 'linux',
+    host: { env: CINNAMON_ENV, commands: cinnamon({ 'org.cinnamon.desktop.screensaver idle-activation-enabled': 'false' }) },
+    status: 'fail',
+    summary: 'never',
   },
   {
     name: 'XFCE with xfce4-screensaver installed and never configured: its defaults, 5 minutes',
