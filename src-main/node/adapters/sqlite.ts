@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js'
 import type { SqlRow, SqliteDb, SqliteEngine } from '../../../checks/core/host/host.js'
+import { standaloneAsset } from '../sea.js'
 
 function wrap(db: Database): SqliteDb {
   const all: SqliteDb['all'] = (sql, params = []) => {
@@ -23,17 +24,27 @@ function wrap(db: Database): SqliteDb {
 
 let sqlJs: Promise<SqlJsStatic> | undefined
 
-/** sql.js (WASM SQLite), no native module to rebuild for Electron; the WASM file is loaded on first use. */
+/** sql.js's WASM file: in node_modules, or packed into the standalone executable under the same name. */
+export const SQL_WASM = 'sql-wasm.wasm'
+
+/** sql.js itself, its WASM file loaded on first use (the CLI's results database writes with it too). */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= (async () => {
+    const packed = standaloneAsset(SQL_WASM)
+    if (packed) return initSqlJs({ wasmBinary: packed })
+    const wasm = createRequire(import.meta.url).resolve(`sql.js/dist/${SQL_WASM}`)
+    return initSqlJs({ locateFile: () => wasm })
+  })().catch((e: unknown) => {
+    sqlJs = undefined // let the next scan retry
+    throw e
+  })
+  return sqlJs
+}
+
+/** sql.js (WASM SQLite), no native module to rebuild for Electron. */
 export const sqlJsEngine: SqliteEngine = {
   async open(bytes) {
-    sqlJs ??= (async () => {
-      const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')
-      return initSqlJs({ locateFile: () => wasm })
-    })().catch((e: unknown) => {
-      sqlJs = undefined // let the next scan retry
-      throw e
-    })
-    const SQL = await sqlJs
+    const SQL = await loadSqlJs()
     return wrap(new SQL.Database(bytes))
   },
 }

@@ -39,8 +39,20 @@ interface Round {
 
 type Emit = (event: ProgressEvent) => void
 
+/** The scan thread's code: its file, or (in the standalone executable, which has no files beside it) its source. */
+export type ScanThreadEntry = URL | { source: string }
+
+const startThread = (entry: ScanThreadEntry, workerData: ScanRequest): Worker =>
+  entry instanceof URL ? new Worker(entry, { workerData }) : new Worker(entry.source, { eval: true, workerData })
+
 /** One scan thread for `checks`: resolves when it is done, crashed, cancelled, or stuck (and then ended). */
-function runInThread(entry: URL, checks: readonly Check[], options: RunOptions, limits: IsolationLimits, emit: Emit): Promise<Round> {
+function runInThread(
+  entry: ScanThreadEntry,
+  checks: readonly Check[],
+  options: RunOptions,
+  limits: IsolationLimits,
+  emit: Emit,
+): Promise<Round> {
   const request: ScanRequest = {
     ids: checks.map((c) => c.id),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -51,7 +63,7 @@ function runInThread(entry: URL, checks: readonly Check[], options: RunOptions, 
   const finished = new Map<string, RawResult>()
   const helpers = new Set<number>()
   return new Promise((resolve) => {
-    const worker = new Worker(entry, { workerData: request })
+    const worker = startThread(entry, request)
     let cancelTimer: ReturnType<typeof setTimeout> | undefined
     const settle = (end: End): void => {
       clearInterval(watchdog)
@@ -119,7 +131,7 @@ function runInThread(entry: URL, checks: readonly Check[], options: RunOptions, 
  * the checks it had not finished run again, each in a thread of its own, so the one that blocks is told apart from
  * those it held up and only it is reported as cut off. A scan therefore ends within about twice the longest limit.
  */
-export function isolatedScans(entry: URL, limits: IsolationLimits = DEFAULT_LIMITS): ScanRunner {
+export function isolatedScans(entry: ScanThreadEntry, limits: IsolationLimits = DEFAULT_LIMITS): ScanRunner {
   return async (checks, options) => {
     const now = options.now ?? Date.now
     const started = now()
