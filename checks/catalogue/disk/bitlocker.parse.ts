@@ -13,6 +13,8 @@ export interface BitLockerVolume {
   percentage: number | null
   /** Key protector types: Tpm, TpmPin, Password, RecoveryPassword… */
   protectors: string[]
+  /** manage-bde named a protector in words Bulwark does not know, so how it unlocks is not known. */
+  protectorsUnread?: boolean
 }
 
 // Windows PowerShell 5.1 writes enums as numbers in ConvertTo-Json; these are the documented values

@@ -56,7 +56,14 @@ export const t = defineMessages('disk.encryption', {
     'BitLocker protects {mount} with the TPM only: anyone holding the laptop can boot it to the sign-in screen. Add a start-up PIN if the device may be searched.',
   bitLockerOff: 'BitLocker does not protect {mount} ({state}): anyone holding this computer can read it.',
   bitLockerUnread:
-    'Bulwark could not read BitLocker: {reason} Run `manage-bde -status` in an administrator terminal, or on Windows Home open Settings > Privacy & security > Device encryption.',
+    'Bulwark could not read BitLocker or Device Encryption: {reason} Scan as an administrator, or run `manage-bde -status` in an administrator terminal, or open Settings > Privacy & security > Device encryption.',
+  bitLockerClearKey:
+    '{mount} is encrypted, but its key is stored unprotected on the disk (BitLocker suspended, or Device Encryption waiting to be turned on): anyone holding this computer can read it.',
+  bitLockerBusy: 'BitLocker is still encrypting {mount} ({state}); until it finishes, part of the drive is readable.',
+  bitLockerProtectorsUnread:
+    'BitLocker protects {mount}, but Bulwark could not read how it unlocks (the key protectors are named in a language it does not know). Run `manage-bde -protectors -get {mount}` as administrator: a TPM without a PIN opens without a typed secret.',
+  bdeNoVolume: 'manage-bde listed no volume Bulwark could read (it reads English and German output).',
+  bdeUnknownWords: 'manage-bde printed a status in words Bulwark does not know ({value}); it reads English and German output.',
   bitLockerData: 'The system drive is protected, but the data drive {mount} is not ({state}).',
   // Steps
   stepBackup:
@@ -72,6 +79,8 @@ export const t = defineMessages('disk.encryption', {
   stepMacAutoLogin: 'Turn off automatic login in System Settings > Users & Groups ("Automatically log in as": Off).',
   stepWinBitLocker:
     'Turn on BitLocker (Settings > Privacy & security > Device encryption, or Control Panel > BitLocker Drive Encryption), and save the recovery key outside this computer first.',
+  stepWinDeviceEncryption:
+    'On Windows Home, finish Device Encryption: sign in once as an administrator with a Microsoft account (it stores the recovery key there), or turn it on in Settings > Privacy & security > Device encryption.',
   stepWinPin:
     'Add a start-up PIN: enable "Require additional authentication at startup" in Group Policy, then run `manage-bde -protectors -add C: -TPMAndPIN` as administrator.',
 })

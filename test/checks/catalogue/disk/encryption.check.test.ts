@@ -238,6 +238,14 @@ const darwin: CheckCase[] = [
 ]
 
 const PS = `powershell.exe -NoProfile -NonInteractive -Command ${BITLOCKER_SCRIPT}`
+const BDE = 'manage-bde.exe -status'
+// Where Get-BitLockerVolume cannot run (PowerShell's words for a missing module), manage-bde answers.
+const noModule = (bde: string): CheckCase['host'] => ({
+  commands: {
+    [PS]: { code: 1, stderr: "Get-BitLockerVolume : The term 'Get-BitLockerVolume' is not recognized as the name of a cmdlet\n" },
+    [BDE]: bde,
+  },
+})
 const vol = (o: Record<string, unknown>): Record<string, unknown> => ({
   MountPoint: 'C:',
   VolumeType: 0,
@@ -281,10 +289,18 @@ const win32: CheckCase[] = [
     evidence: [['labelVolume', 'Get-BitLockerVolume', 'OperatingSystem: Off, FullyDecrypted 0%; -']],
   },
   {
-    name: 'suspended protection',
+    name: 'suspended protection: encrypted, the key in the clear',
     host: { commands: { [PS]: JSON.stringify(vol({ ProtectionStatus: 0, KeyProtector: ['TpmPin'] })) } },
     status: 'fail',
-    summary: 'bitLockerOff',
+    summary: 'bitLockerClearKey',
+    params: { mount: 'C:' },
+    steps: ['stepWinDeviceEncryption'],
+  },
+  {
+    name: 'still encrypting',
+    host: { commands: { [PS]: JSON.stringify(vol({ ProtectionStatus: 0, VolumeStatus: 2, EncryptionPercentage: 40 })) } },
+    status: 'warn',
+    summary: 'bitLockerBusy',
   },
   {
     name: 'an unencrypted fixed data drive',
@@ -300,10 +316,84 @@ const win32: CheckCase[] = [
     summary: 'bitLockerData',
   },
   {
-    name: 'not an administrator',
-    host: { commands: { [PS]: { code: 1, stderr: 'Get-BitLockerVolume : Access denied\n' } } },
+    name: 'neither Get-BitLockerVolume nor manage-bde can be read',
+    host: { commands: { [PS]: { code: 1, stderr: 'Get-BitLockerVolume : Access denied\n' }, [BDE]: { code: 1 } } },
     status: 'unknown',
     summary: 'bitLockerUnread',
+    evidence: [
+      ['labelVolume', 'Get-BitLockerVolume', 'exit code 1'],
+      ['labelVolume', 'manage-bde -status', 'exit code 1'],
+    ],
+  },
+  // manage-bde, where Get-BitLockerVolume cannot run (Windows Home): real recordings, see SOURCE.md.
+  {
+    name: 'manage-bde (English): password and recovery password, used space encrypted',
+    host: noModule(fixture('win32/manage-bde-en-password.txt')),
+    status: 'pass',
+    summary: 'bitLockerOn',
+    evidence: [['labelVolume', 'manage-bde -status', 'OperatingSystem: On, FullyEncrypted 100%; RecoveryPassword, Password']],
+  },
+  {
+    name: 'manage-bde (English): Device Encryption waiting for activation, no key protectors',
+    host: noModule(`Volume C: [Windows]\n[OS Volume]\n\n${fixture('win32/manage-bde-en-clear-key.txt')}`),
+    status: 'fail',
+    summary: 'bitLockerClearKey',
+    evidence: [['labelVolume', 'manage-bde -status', 'OperatingSystem: Off, FullyEncrypted 100%; -']],
+  },
+  {
+    name: 'manage-bde (German): fully decrypted',
+    host: noModule(fixture('win32/manage-bde-de-decrypted.txt')),
+    status: 'fail',
+    summary: 'bitLockerOff',
+    params: { mount: 'C:', state: 'Off, FullyDecrypted 0%' },
+  },
+  {
+    name: 'manage-bde (German): encryption in progress',
+    host: noModule(fixture('win32/manage-bde-de-encrypting.txt')),
+    status: 'warn',
+    summary: 'bitLockerBusy',
+    params: { state: 'Off, EncryptionInProgress 3.5%' },
+  },
+  {
+    name: 'manage-bde (German) decoded from the OEM code page: protection on at 100%, still converting',
+    host: noModule(fixture('win32/manage-bde-de-tpm.txt').replaceAll(/[üö]/g, '\uFFFD')),
+    status: 'warn',
+    summary: 'bitLockerBusy',
+    evidence: [['labelVolume', 'manage-bde -status', 'OperatingSystem: On, EncryptionInProgress 100%; Tpm']],
+  },
+  {
+    name: 'manage-bde (English) with the TPM and a recovery password only (protector names per Microsoft)',
+    host: noModule(
+      fixture('win32/manage-bde-en-password.txt').replace('Numerical Password\n        Password', 'TPM\n        Numerical Password'),
+    ),
+    status: 'warn',
+    summary: 'bitLockerTpmOnly',
+    steps: ['stepWinPin'],
+  },
+  {
+    name: 'manage-bde (English) with TPM and PIN',
+    host: noModule(
+      fixture('win32/manage-bde-en-password.txt').replace(
+        'Numerical Password\n        Password',
+        'TPM And PIN\n        Numerical Password',
+      ),
+    ),
+    status: 'pass',
+    summary: 'bitLockerOn',
+  },
+  {
+    name: 'manage-bde in a language Bulwark does not read',
+    host: noModule('Volume C: [Windows]\n[Volume du système d’exploitation]\n\n    État de la protection : Protection activée\n'),
+    status: 'unknown',
+    summary: 'bitLockerUnread',
+  },
+  {
+    name: 'manage-bde names a protector Bulwark does not know',
+    host: noModule(
+      fixture('win32/manage-bde-en-password.txt').replace('Numerical Password\n        Password', 'TPM\n        Clave de inicio'),
+    ),
+    status: 'unknown',
+    summary: 'bitLockerProtectorsUnread',
   },
 ]
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseApfsList } from '../../../../checks/catalogue/disk/apfs-list.parse.js'
 import { parseBitLocker } from '../../../../checks/catalogue/disk/bitlocker.parse.js'
 import { followChain, parseLsblk } from '../../../../checks/catalogue/disk/lsblk.parse.js'
+import { parseManageBde } from '../../../../checks/catalogue/disk/manage-bde.parse.js'
 import { parseLuksJson, parseLuksText } from '../../../../checks/catalogue/disk/luks-dump.parse.js'
 import { mountHolding, parseCrypttab, parseMounts, parseSwaps } from '../../../../checks/catalogue/disk/mounts.parse.js'
 
@@ -153,6 +154,61 @@ describe('parseBitLocker', () => {
     ['a number', '[1]', 'disk.encryption.badShape'],
     ['huge', HUGE, 'disk.encryption.tooLarge'],
   ])('refuses %s', (_, input, reason) => expect(key(parseBitLocker(input))).toBe(reason))
+})
+
+describe('parseManageBde', () => {
+  it('reads the real English status of the system volume', () => {
+    expect(parseManageBde(fixture('win32/manage-bde-en-password.txt'))).toEqual({
+      ok: true,
+      value: [
+        {
+          mountPoint: 'C:',
+          volumeType: 'OperatingSystem',
+          protection: 'On',
+          volumeStatus: 'FullyEncrypted',
+          percentage: 100,
+          protectors: ['RecoveryPassword', 'Password'],
+        },
+      ],
+    })
+  })
+  it('reads the real German status, "Keine gefunden" as no protectors, CRLF line ends', () => {
+    const r = parseManageBde(fixture('win32/manage-bde-de-decrypted.txt').replaceAll('\n', '\r\n'))
+    expect(r.ok && r.value[0]).toMatchObject({
+      mountPoint: 'C:',
+      protection: 'Off',
+      volumeStatus: 'FullyDecrypted',
+      percentage: 0,
+      protectors: [],
+    })
+  })
+  it('keeps a data volume and a volume without a letter, unjudged', () => {
+    const two = `${fixture('win32/manage-bde-en-password.txt')}\nVolume \\\\?\\Volume{0a1b2c3d-0000-4000-8000-000000000001}\\ [Recovery]\n[Data Volume]\n\n    Protection Status:    Protection Off\n`
+    const r = parseManageBde(two)
+    expect(r.ok && r.value.map((v) => [v.mountPoint, v.volumeType, v.protection])).toEqual([
+      ['C:', 'OperatingSystem', 'On'],
+      ['\\\\?\\Volume{0a1b2c3d-0000-4000-8000-000000000001}\\', 'Data', 'Off'],
+    ])
+  })
+  it.each([
+    ['no volume at all', 'BitLocker Drive Encryption: Configuration Tool version 10.0.22621\n', 'disk.encryption.bdeNoVolume'],
+    ['fields before any volume', fixture('win32/manage-bde-en-clear-key.txt'), 'disk.encryption.bdeNoVolume'],
+    [
+      'a system volume in unknown words',
+      'Volume C: [W]\n[OS Volume]\n    Protection Status:    Protezione attiva\n',
+      'disk.encryption.bdeUnknownWords',
+    ],
+    ['huge output', HUGE, 'disk.encryption.tooLarge'],
+    ['too many volumes', 'Volume C: []\n'.repeat(200), 'disk.encryption.badShape'],
+  ])('refuses %s', (_, text, k) => expect(key(parseManageBde(text))).toBe(k))
+  it('keeps control characters and escapes out of what it returns, and caps protectors', () => {
+    const hostile = `Volume C: [\u001b]0;x\u0007]\n[OS Volume]\n    Conversion Status:    Fully Encrypted\n    Protection Status:    Protection On\n    Key Protectors:\n${'        \u001b[31mTPM\u0007\n'.repeat(100)}`
+    const r = parseManageBde(hostile)
+    if (!r.ok) throw new Error('not parsed')
+    expect(r.value[0]?.protectors).toHaveLength(32)
+    expect(JSON.stringify(r.value)).not.toMatch(/\\u00(1b|07)/)
+    expect(r.value[0]?.protectorsUnread).toBe(true)
+  })
 })
 
 describe('parseApfsList', () => {
