@@ -15,6 +15,7 @@ import { bootIntegrityCheck } from './catalogue/boot/integrity.check.js'
 import { accountsLoginCheck } from './catalogue/accounts/login.check.js'
 import { diskEncryptionCheck } from './catalogue/disk/encryption.check.js'
 import { screenLockCheck } from './catalogue/screen/lock.check.js'
+import { macRandomizationCheck } from './catalogue/wifi/mac-randomization.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
@@ -35,6 +36,7 @@ export const CHECKS: readonly Check[] = [
   dnsSystemCheck,
   appsCheck,
   browserCheck,
+  macRandomizationCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {

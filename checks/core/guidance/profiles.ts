@@ -49,6 +49,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'boot.integrity': { severity: 'low', failAs: 'warn' },
       'disk.encryption': { severity: 'high' },
       'accounts.login': { severity: 'medium' },
+      'wifi.mac-randomization': { severity: 'low' },
     },
   },
   'it-baseline': {
@@ -93,6 +94,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'permissions.browser': { severity: 'high' },
       'keys.hardware': { severity: 'high' },
       'screen.lock': { severity: 'high' },
+      'wifi.mac-randomization': { severity: 'medium' },
     },
   },
 }
