@@ -134,14 +134,18 @@ async function nmConfigFiles(host: Host, evidence: Evidence[]): Promise<NmConfig
 }
 
 /** The merged configuration: NetworkManager's own (`--print-config`) where it runs, else the files merged as it would. */
-async function nmSections(host: Host, signal: AbortSignal | undefined, evidence: Evidence[]): Promise<NmSection[] | Unknown> {
+async function nmSections(
+  host: Host,
+  signal: AbortSignal | undefined,
+  evidence: Evidence[],
+): Promise<{ sections: NmSection[]; origin: string } | Unknown> {
   const printed = await runTool(host, 'NetworkManager', ['--print-config'], { timeoutMs: TOOL_MS, signal })
   if (printed.ok) {
     const parsed = parseKeyFile(printed.value.stdout)
-    if (parsed.ok) return sectionsOfPrintConfig(parsed.value, printed.value.command)
+    if (parsed.ok) return { sections: sectionsOfPrintConfig(parsed.value, printed.value.command), origin: printed.value.command }
   }
   const files = await nmConfigFiles(host, evidence)
-  return 'kind' in files ? files : mergeNmConfig(files)
+  return 'kind' in files ? files : { sections: mergeNmConfig(files), origin: NM_CONF }
 }
 
 interface ProfileRead {
@@ -234,14 +238,15 @@ async function nmcliProfiles(
 }
 
 async function readNetworkManager(host: Host, signal: AbortSignal | undefined, evidence: Evidence[]): Promise<MacFacts> {
-  const sections = await nmSections(host, signal, evidence)
-  if ('kind' in sections) return sections
+  const merged = await nmSections(host, signal, evidence)
+  if ('kind' in merged) return merged
+  const { sections, origin } = merged
   const cloned = lookupNmDefault(sections, 'connection', 'wifi.cloned-mac-address')
   const defaultValue = cloned.value ?? NM_DEFAULT_CLONED
   const newNetworks = nmMode(defaultValue)
   evidence.push({
     label: t('labelDefault'),
-    source: `${cloned.source ?? NM_CONF} [${cloned.section ?? 'connection'}] wifi.cloned-mac-address`,
+    source: `${cloned.source ?? origin} [${cloned.section ?? 'connection'}] wifi.cloned-mac-address`,
     observed: cloned.value ?? t('seenDefault', { value: NM_DEFAULT_CLONED }),
   })
   const weakFor = cloned.conditional.filter(
@@ -259,7 +264,7 @@ async function readNetworkManager(host: Host, signal: AbortSignal | undefined, e
   const scanRandom = keyFileBoolean(scan.value) ?? true
   evidence.push({
     label: t('labelScan'),
-    source: `${scan.source ?? NM_CONF} [${scan.section ?? 'device'}] wifi.scan-rand-mac-address`,
+    source: `${scan.source ?? origin} [${scan.section ?? 'device'}] wifi.scan-rand-mac-address`,
     observed: scan.value ?? t('seenDefault', { value: 'yes' }),
   })
   const backend = lookupNmDefault(sections, 'device', 'wifi.backend').value

@@ -7,8 +7,8 @@ export const t = defineMessages('wifi.mac-randomization', {
   rationale:
     'A Wi-Fi adapter shows its hardware (MAC) address to every network it scans for and joins. If it never changes, network operators and Wi-Fi trackers in shops and streets can follow the laptop from place to place. A private address, random or different for each network, breaks that link.',
   private: '{system} gives each of the {count} known Wi-Fi networks, and new ones, a private address instead of the hardware one.',
-  winPrivate:
-    'Windows uses random hardware addresses for Wi-Fi networks joined from now on, and the network it is on now sees a private address. Networks joined before the switch was turned on keep their own choice: check them under Manage known networks.',
+  winProfilesUnread:
+    'The per-network choices in the saved Wi-Fi profiles ({dir}) are readable only by administrators. Run Bulwark as administrator, or check each network under Settings → Network & internet → Wi-Fi → Manage known networks → Random hardware addresses.',
   exposedNetworks:
     '{system} shows a fixed address to {count} known Wi-Fi networks ({names}): each of them, and anyone listening nearby, can recognise this laptop whenever it comes back.',
   hardwareDefault:

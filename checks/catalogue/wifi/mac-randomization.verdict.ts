@@ -35,8 +35,6 @@ export type MacFacts =
       scanRandom: boolean | null
       /** Why some networks' settings could not be read, and how to read them; null when all were. */
       unread: Msg | null
-      /** The pass summary when the generic one would claim more than was read (Windows: per-network choices are not read). */
-      passNote?: Msg
       evidence: Evidence[]
     }
 
@@ -71,7 +69,7 @@ export function macOutcome(facts: MacFacts): Outcome {
   if (facts.unread) return { status: 'unknown', summary: facts.unread, evidence }
   const odd = networks.filter((n) => n.mode === 'unrecognised')
   if (odd.length > 0) return { status: 'unknown', summary: t('unrecognised', { system, names: names(odd) }), evidence }
-  return { status: 'pass', summary: facts.passNote ?? t('private', { system, count: networks.length }), evidence }
+  return { status: 'pass', summary: t('private', { system, count: networks.length }), evidence }
 }
 
 /** A mode as the value seen, in the reader's language. */

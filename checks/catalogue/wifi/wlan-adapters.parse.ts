@@ -79,3 +79,34 @@ export function randomMacState(raw: string | undefined): boolean | undefined {
   if (!/^[0-9a-f]{2,16}$/.test(v)) return undefined
   return /^01/.test(v) ? true : /^00+$/.test(v) ? false : undefined
 }
+
+/** A saved Wi-Fi profile's own choice (the MacRandomization element of the WLAN profile schema). */
+export interface WlanProfileSetting {
+  name: string
+  /** undefined: no MacRandomization choice in the profile, so the adapter's default applies. */
+  enabled: boolean | undefined
+  daily: boolean
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+function decodeXmlText(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '')
+}
+
+/**
+ * Reads the few elements Bulwark needs from a profile in C:\ProgramData\Microsoft\Wlansvc\Profiles\Interfaces\<GUID>\:
+ * the profile's name and MacRandomization's enableRandomization / randomizeEveryday. Bounded patterns, no
+ * XML parser: nothing in the file is resolved or followed. Undefined when the file is no WLAN profile.
+ */
+export function parseWlanProfile(xml: string): WlanProfileSetting | undefined {
+  if (!/<WLANProfile[\s>]/.test(xml.slice(0, 4096))) return undefined
+  const name = /<name>([^<]{0,512})<\/name>/.exec(xml)?.[1]
+  if (name === undefined) return undefined
+  const block = /<MacRandomization[^>]{0,256}>([\s\S]{0,4096}?)<\/MacRandomization>/.exec(xml)?.[1] ?? ''
+  const flag = (element: string): boolean | undefined => {
+    const v = new RegExp(`<${element}>\\s*(true|false|1|0)\\s*</${element}>`, 'i').exec(block)?.[1]?.toLowerCase()
+    return v === undefined ? undefined : v === 'true' || v === '1'
+  }
+  return { name: decodeXmlText(name), enabled: flag('enableRandomization'), daily: flag('randomizeEveryday') === true }
+}
