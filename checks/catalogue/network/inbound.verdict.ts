@@ -45,11 +45,19 @@ export interface InboundChain {
 /** One family's chains: an empty list means nothing filters it (every port is let in). */
 export type FamilyFilter = { kind: 'read'; chains: readonly InboundChain[] } | { kind: 'unread'; reason: Msg }
 
+/** A firewall front end and what its own state and files say (ufw's ENABLED, firewalld's --state), for steps. */
+export interface Frontend {
+  name: 'ufw' | 'firewalld' | 'socketfilterfw' | 'pf' | 'windows-firewall'
+  on: boolean
+}
+
 export interface InboundFacts {
   ipv4: FamilyFilter
   ipv6: FamilyFilter
   /** What was read (the firewall's own state, files and commands), for network.firewall's report. */
   evidence: Evidence[]
+  /** The front ends found installed, whatever the rules say (absent: none found or not looked for). */
+  frontends?: readonly Frontend[]
 }
 
 export type Admission = { kind: 'refused'; by: string } | { kind: 'let-in'; by: string } | { kind: 'unknown'; reason: Msg | string }

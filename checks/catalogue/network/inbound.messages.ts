@@ -1,0 +1,45 @@
+import { defineMessages } from '../../core/i18n/message.js'
+
+// Texts of the shared firewall reader (inbound.io.ts): why a family's rules could not be read, and the
+// evidence labels every network check shows for what the firewall was found to be.
+export const t = defineMessages('network.inbound', {
+  needsRoot:
+    'Reading the firewall rules needs administrator rights ({command}: {detail}). For a real answer, run `sudo bulwark scan --only network.firewall`.',
+  noReader: '{frontend} is on, but neither nft nor iptables-save is installed, so Bulwark cannot read its rules.',
+  badRules: '{command} printed rules Bulwark could not follow ({problem}).',
+  // Why a firewall tool's output could not be read (the detail of toolkit.badOutput).
+  pTooLarge: 'larger than 16 MiB',
+  pNotJson: 'not JSON',
+  pNoList: 'no "nftables" list',
+  pTooManyEntries: 'more than {count} entries',
+  pTooManyRules: 'more than {count} rules',
+  pBadEntry: 'an entry that is not an object',
+  pBadChain: 'chain {name} has a malformed {key}',
+  pBadRule: 'a rule of chain {name} is malformed',
+  pMissingChain: 'a rule jumps to chain {name}, which is not in the ruleset',
+  pLoop: 'chain {name} is reached in a loop or too deep',
+  pBadLine: 'line {line} is not a table, chain, rule or COMMIT',
+  pOutsideTable: 'line {line} is outside a table',
+  pLongLine: 'line {line} is too long',
+  pBadPolicy: 'line {line}: the chain policy {value} is neither ACCEPT nor DROP',
+  pNoCommit: 'a table ends without COMMIT (the output was cut off?)',
+  noChains: 'no input chains',
+  evNft: 'nftables rules',
+  evIptables: 'iptables rules',
+  evIp6tables: 'ip6tables rules',
+  evUfwEnabled: 'ufw enabled',
+  evUfwPolicy: 'ufw incoming policy',
+  evUfwIpv6: 'ufw IPv6 rules',
+  evUfwStatus: 'ufw status',
+  evFirewalld: 'firewalld state',
+  evZone: 'firewalld default zone',
+  evZoneOpen: 'firewalld zone openings',
+  evAppFirewall: 'Application firewall',
+  evBlockAll: 'Block all incoming',
+  evStealth: 'Stealth mode',
+  evPf: 'pf packet filter',
+  evProfile: 'Firewall profile {profile}',
+  perApp: 'The firewall lets in the apps it was told to allow, and may let in signed apps on its own.',
+  winRules: 'Windows Firewall inbound allow rules (not read one by one)',
+  profileOff: 'Windows Firewall {profile} profile: off or allows by default',
+})
