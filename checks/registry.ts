@@ -16,6 +16,8 @@ import { accountsLoginCheck } from './catalogue/accounts/login.check.js'
 import { diskEncryptionCheck } from './catalogue/disk/encryption.check.js'
 import { screenLockCheck } from './catalogue/screen/lock.check.js'
 import { macRandomizationCheck } from './catalogue/wifi/mac-randomization.check.js'
+import { listeningCheck } from './catalogue/network/listening.check.js'
+import { remoteAccessCheck } from './catalogue/remote/access.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
@@ -37,6 +39,8 @@ export const CHECKS: readonly Check[] = [
   appsCheck,
   browserCheck,
   macRandomizationCheck,
+  listeningCheck,
+  remoteAccessCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {

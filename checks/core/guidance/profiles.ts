@@ -49,7 +49,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'boot.integrity': { severity: 'low', failAs: 'warn' },
       'disk.encryption': { severity: 'high' },
       'accounts.login': { severity: 'medium' },
+      'remote.access': { severity: 'medium' },
       'wifi.mac-randomization': { severity: 'low' },
+      'network.listening': { severity: 'medium' },
     },
   },
   'it-baseline': {
@@ -71,6 +73,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'boot.integrity': { severity: 'medium' },
       'disk.encryption': { severity: 'high' },
       'accounts.login': { severity: 'high' },
+      'remote.access': { severity: 'high' },
+      'network.listening': { severity: 'high' },
     },
   },
   'high-risk': {
@@ -90,11 +94,13 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'boot.integrity': { severity: 'high' },
       'disk.encryption': { severity: 'high' },
       'accounts.login': { severity: 'high' },
+      'remote.access': { severity: 'high' },
       'permissions.apps': { severity: 'high' },
       'permissions.browser': { severity: 'high' },
       'keys.hardware': { severity: 'high' },
       'screen.lock': { severity: 'high' },
       'wifi.mac-randomization': { severity: 'medium' },
+      'network.listening': { severity: 'high' },
     },
   },
 }
