@@ -1,5 +1,6 @@
 import type { Msg } from './i18n/message.js'
 import type { Host } from './host/host.js'
+import type { CheckFixes, FixTarget } from './fix/offer.js'
 
 export type { Msg } from './i18n/message.js'
 export type { Host } from './host/host.js'
@@ -44,6 +45,8 @@ export interface Outcome {
    * without UEFI means a reinstall, not a setting): the plan orders by it. Absent: the check's own effort.
    */
   effort?: Effort
+  /** What was found at fault that the check's `fixes` could change (kept out of the report: the runner drops it). */
+  fixable?: readonly FixTarget[]
 }
 
 export interface Step {
@@ -89,4 +92,6 @@ export interface Check {
   timeoutMs?: number
   /** Read-only. May throw: the runner turns a throw into status 'error'. */
   run(host: Host, signal: AbortSignal): Promise<Outcome>
+  /** The fixes this check can offer for what it found: pure, from the outcome; never given a writer. */
+  fixes?: CheckFixes
 }

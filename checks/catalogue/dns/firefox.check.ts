@@ -27,6 +27,7 @@ import {
   stepsFor,
 } from './firefox.verdict.js'
 import { t } from './firefox.messages.js'
+import { firefoxFixes, fixableProfile } from './firefox-fix.verdict.js'
 
 const ID = 'dns.firefox'
 
@@ -222,7 +223,15 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   if (overall === 'unknown')
     return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
   const steps = fittingSteps(host.platform, worst.assessment)
-  return { status: overall, summary: reasonText(worst.assessment, worst.profile.name, count), evidence, ...(steps ? { steps } : {}) }
+  // Only profiles whose own user.js decides: where a policy or AutoConfig locks the value, no file of the user's helps.
+  const fixable = results.filter((r) => fixableProfile(r.assessment)).map((r) => ({ path: r.profile.path, name: r.profile.name }))
+  return {
+    status: overall,
+    summary: reasonText(worst.assessment, worst.profile.name, count),
+    evidence,
+    ...(steps ? { steps } : {}),
+    ...(fixable.length > 0 ? { fixable } : {}),
+  }
 }
 
 export const firefoxCheck = defineCheck({
@@ -248,4 +257,5 @@ export const firefoxCheck = defineCheck({
     ],
   },
   run,
+  fixes: firefoxFixes,
 })

@@ -106,3 +106,17 @@ export const policyText = defineMessages('dns.firefox.policy', {
     'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (run Bulwark as an administrator).',
   notEnabled: 'Managed preferences exist but EnterprisePoliciesEnabled is not true, so Firefox ignores them.',
 })
+
+/** The words of dns.firefox's fix (firefox-fix.verdict.ts). */
+export const fixText = defineMessages('dns.firefox.fix', {
+  fixTitle: 'Turn on DNS over HTTPS only (mode 3) in the Firefox profile {name}, with the resolver {url}',
+  fixProtects: 'Your network and its provider can no longer see or change the names of the sites Firefox visits.',
+  fixMayBreakClose: 'Firefox must be closed first: it reads user.js when it starts.',
+  fixMayBreakLocal: 'Names only your local network knows (a router page, an office intranet) may stop opening in Firefox.',
+  fixMayBreakUndo:
+    'Firefox copies these settings into prefs.js when it runs: after an undo, set network.trr.mode back in about:config if it stays.',
+  fixRunning: 'Firefox is running on the profile {name} (or did not close cleanly: {lock} is there). Quit Firefox, then run the fix again.',
+  fixUserJsDamaged:
+    '{path} ends in a way Firefox would not read the new lines after (an unclosed comment or text). Fix or remove its last lines first.',
+  fixProviderLabel: 'DNS-over-HTTPS resolver',
+})

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import type { Evidence } from '../../core/types.js'
 import { CHECK_ID, t } from './hardware.messages.js'
-import { decide, DEFAULT_STEPS } from './hardware.verdict.js'
+import { authfileFixes, decide, DEFAULT_STEPS } from './hardware.verdict.js'
 import { describeDevice, detectKeys } from './presence.io.js'
 import { detectSmartCardReaders } from './smartcard-readers.io.js'
 import { findKeyUsage } from './usage.io.js'
@@ -62,6 +62,12 @@ export const hardwareKeysCheck = defineCheck({
         observed: t('obsNeedsAdmin'),
       })
     }
-    return { ...verdict, evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes] }
+    const fixable = (usage.loosePaths ?? []).map((path) => ({ path }))
+    return {
+      ...verdict,
+      evidence: [...presence.evidence, ...readers, ...usage.evidence, ...notes],
+      ...(fixable.length > 0 ? { fixable } : {}),
+    }
   },
+  fixes: authfileFixes,
 })

@@ -122,4 +122,7 @@ export const t = defineMessages(CHECK_ID, {
   hidPushOverflow: 'more Push items than a descriptor may nest',
   hidPopWithoutPush: 'a Pop item without a Push',
   hidUnclosed: 'a Collection that is never closed',
+  fixAuthfileTitle: 'Make the pam_u2f key list {path} open to its owner only',
+  fixAuthfileProtects: 'No other user can add their own security key to your list and sign in as you.',
+  fixAuthfileMayBreak: 'A key list that several people share in one file: only its owner and the administrator can read it afterwards.',
 })

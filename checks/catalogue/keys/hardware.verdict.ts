@@ -1,3 +1,4 @@
+import { ownerOnlyOffer, type CheckFixes } from '../../core/fix/offer.js'
 import { joinMessages } from '../../core/i18n/message.js'
 import type { Msg, Platform, Status, Step } from '../../core/types.js'
 import { t } from './hardware.messages.js'
@@ -125,4 +126,16 @@ function judge(input: VerdictInput): { status: Status; summary: Msg } {
   if (input.presence === 'found') return { status: 'warn', summary: t(UNUSED[input.platform], { keys }) }
   if (input.presence === 'unknown') return { status: 'unknown', summary: t('unknownPresence', { reason: input.presenceReason ?? '' }) }
   return { status: 'warn', summary: t('warnNone') }
+}
+
+/** A pam_u2f key list others can change, made its owner's alone (pam_u2f itself only needs to read it). */
+export const authfileFixes: CheckFixes = {
+  offers: (outcome) =>
+    (outcome.fixable ?? []).map((target) =>
+      ownerOnlyOffer(target, {
+        title: t('fixAuthfileTitle', { path: target.path }),
+        protects: t('fixAuthfileProtects'),
+        mayBreak: [t('fixAuthfileMayBreak')],
+      }),
+    ),
 }

@@ -14,6 +14,8 @@ export interface KeyUsage {
   enrolled: KeyUseKind[]
   failures: Msg[]
   evidence: Evidence[]
+  /** pam_u2f key lists others can change: a permission fix can close these. */
+  loosePaths?: string[]
 }
 
 export const PAM_DIR = '/etc/pam.d'
@@ -30,6 +32,7 @@ function merge(parts: readonly KeyUsage[]): KeyUsage {
     enrolled: parts.flatMap((p) => p.enrolled),
     failures: parts.flatMap((p) => p.failures),
     evidence: parts.flatMap((p) => p.evidence),
+    loosePaths: parts.flatMap((p) => p.loosePaths ?? []),
   }
 }
 
@@ -159,7 +162,14 @@ async function pamUsage(host: Host): Promise<KeyUsage> {
   evidence.push(...checked.map((c) => c.evidence))
   failures.push(...checked.flatMap((c) => c.failures))
   const enrolled = checked.some((c) => c.enrolled)
-  return { uses: enrolled ? [t('usePam', { services: services.join(', ') })] : [], enrolled: enrolled ? ['pam'] : [], failures, evidence }
+  const loosePaths = authfiles.filter((_, i) => (checked[i]?.failures.length ?? 0) > 0)
+  return {
+    uses: enrolled ? [t('usePam', { services: services.join(', ') })] : [],
+    enrolled: enrolled ? ['pam'] : [],
+    failures,
+    evidence,
+    loosePaths,
+  }
 }
 
 async function crypttabUsage(host: Host): Promise<KeyUsage> {

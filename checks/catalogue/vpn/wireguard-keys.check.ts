@@ -1,7 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import { DARWIN_WG_DIRS } from './wg-files.io.js'
 import { gatherKeys } from './wireguard-keys.io.js'
-import { judgeKeys } from './wireguard-keys.verdict.js'
+import { judgeKeys, keyFileFixes } from './wireguard-keys.verdict.js'
 import { t } from './wireguard-keys.messages.js'
 
 export const wireguardKeysCheck = defineCheck({
@@ -72,4 +72,5 @@ export const wireguardKeysCheck = defineCheck({
   async run(host, signal) {
     return judgeKeys(await gatherKeys(host, signal))
   },
+  fixes: keyFileFixes,
 })

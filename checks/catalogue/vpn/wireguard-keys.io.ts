@@ -160,7 +160,10 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
   // Only wg-quick's folders must be 0700. NetworkManager's system-connections is packaged 0755 and NM
   // itself refuses keyfiles others can read, so there only the files are judged.
   const guardsDir = posix && place.location === 'system' && place.kind === 'wg'
-  if (guardsDir && dir && (dir.mode & 0o077) !== 0) acc.looseDirs.push(`${place.dir} (${formatMode(dir.mode)})`)
+  if (guardsDir && dir && (dir.mode & 0o077) !== 0) {
+    acc.looseDirs.push(`${place.dir} (${formatMode(dir.mode)})`)
+    acc.looseDirPaths?.push(place.dir)
+  }
   const listed = await attempt(place.dir, () => host.readDir(place.dir))
   if (!listed.ok) {
     if (listed.reason.code === 'permission_denied' && place.location !== 'stray') {
@@ -197,7 +200,7 @@ async function examinePlace(host: Host, place: Place, home: FileStat | null, acc
 /** Every place a WireGuard key may sit, examined one after another so the evidence keeps a stable order. */
 export async function gatherKeys(host: Host, signal: AbortSignal): Promise<KeysFacts & { uid: number | null }> {
   const [uid, home] = await Promise.all([processUid(host, signal), tryStat(host, host.home)])
-  const acc: Acc = { uid, files: [], looseDirs: [], unknown: [], places: [], evidence: [] }
+  const acc: Acc = { uid, files: [], looseDirs: [], looseDirPaths: [], unknown: [], places: [], evidence: [] }
   for (const place of placesFor(host)) {
     if (signal.aborted) break
     await examinePlace(host, place, home.ok ? home.value : null, acc)

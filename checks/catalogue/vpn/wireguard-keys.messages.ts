@@ -54,4 +54,7 @@ export const t = defineMessages('vpn.wireguard-keys', {
     'Import any stray .conf file into the WireGuard app, check the tunnel works, then delete the file (there is no undo: keep a copy on an encrypted drive if you need one).',
   fixRotate: 'If others could read a key, generate a new one (wg genkey) and give the new public key to your VPN provider or peer.',
   fixWinDpapi: 'WireGuard for Windows encrypts configs it manages; keep them in the app, not as .conf files.',
+  fixOwnerOnly: 'Make {path} open to its owner only',
+  fixProtects: 'Other users on this computer, and programs running as them, can no longer read the WireGuard private key.',
+  fixMayBreak: 'A program that reads this config as another user will need to run as its owner (with sudo).',
 })

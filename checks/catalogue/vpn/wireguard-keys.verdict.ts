@@ -1,3 +1,4 @@
+import { ownerOnlyOffer, type CheckFixes, type FixTarget } from '../../core/fix/offer.js'
 import { joinMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Status } from '../../core/types.js'
 import { t } from './wireguard-keys.messages.js'
@@ -52,6 +53,8 @@ export interface KeysFacts {
   files: { facts: KeyFileFacts; findings: Finding[] }[]
   /** System folders whose mode is looser than 0700, with that mode. */
   looseDirs: string[]
+  /** The same folders, as paths a fix can name. */
+  looseDirPaths?: string[]
   /** Places that could not be examined, with why (a Msg per place). */
   unknown: { place: string; reason: Msg }[]
   /** Every place looked at, for the pass summary. */
@@ -63,6 +66,29 @@ export function formatMode(mode: number | null): string {
   return mode === null ? 'n/a' : `0${(mode & 0o777).toString(8).padStart(3, '0')}`
 }
 
+/**
+ * What a permission fix can close: configs whose group/other bits are set, and wg-quick folders not 0700.
+ * A key readable for another reason (an ACL, the wrong owner) is not a mode a fix can take away.
+ */
+function fixableOf(facts: KeysFacts): FixTarget[] {
+  const files = facts.files
+    .filter(({ facts: f, findings }) => f.mode !== null && (findings.includes('readable') || findings.includes('bits')))
+    .map(({ facts: f }) => ({ path: f.path }))
+  return [...files, ...(facts.looseDirPaths ?? []).map((path) => ({ path }))]
+}
+
+/** Each loose key file or folder, made its owner's alone. */
+export const keyFileFixes: CheckFixes = {
+  offers: (outcome) =>
+    (outcome.fixable ?? []).map((target) =>
+      ownerOnlyOffer(target, {
+        title: t('fixOwnerOnly', { path: target.path }),
+        protects: t('fixProtects'),
+        mayBreak: [t('fixMayBreak')],
+      }),
+    ),
+}
+
 export function judgeKeys(facts: KeysFacts): Outcome {
   const hits = new Map<Finding, string[]>()
   for (const { facts: f, findings } of facts.files) for (const x of findings) hits.set(x, [...(hits.get(x) ?? []), f.path])
@@ -70,7 +96,13 @@ export function judgeKeys(facts: KeysFacts): Outcome {
   const worst = ORDER.find((x) => hits.has(x))
   const evidence = facts.evidence
   if (worst) {
-    return { status: STATUS[worst], summary: t(SUMMARY[worst], { paths: (hits.get(worst) ?? []).join(', ') }), evidence }
+    const fixable = fixableOf(facts)
+    return {
+      status: STATUS[worst],
+      summary: t(SUMMARY[worst], { paths: (hits.get(worst) ?? []).join(', ') }),
+      evidence,
+      ...(fixable.length > 0 ? { fixable } : {}),
+    }
   }
   if (facts.unknown.length > 0) {
     return { status: 'unknown', summary: t('unknown', { reasons: joinMessages(facts.unknown.map((u) => u.reason)) }), evidence }

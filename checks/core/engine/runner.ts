@@ -100,7 +100,8 @@ function errorMessage(e: unknown): string {
 
 /** A check's result around an outcome: the check's own words, its steps and effort unless the outcome brings its own. */
 function resultOf(check: Check, platform: Host['platform'], outcome: Outcome, durationMs: number): RawResult {
-  const { steps, effort, ...verdict } = capEvidence(outcome)
+  // What a fix could change stays with the fix path: a report carries no fix targets.
+  const { steps, effort, fixable: _fixable, ...verdict } = capEvidence(outcome)
   return {
     id: check.id,
     title: check.title,

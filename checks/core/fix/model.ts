@@ -1,0 +1,103 @@
+/**
+ * The fix model: a plan is data (an ordered list of operations, each holding the state it found and the state it
+ * makes), so its exact inverse is the same list reversed with before and after swapped, and its hash is over what
+ * will actually be written. Nothing here writes: the writer port (src-main/node/fix/) applies a plan, and checks
+ * only ever describe offers.
+ */
+import { createHash } from 'node:crypto'
+import type { Msg } from '../i18n/message.js'
+
+/**
+ * What stands at a path, as read before a change or made by it. A file carries its content's sha256 and, where
+ * the operation writes or may restore it, the exact bytes (base64): the backup travels with the plan.
+ */
+export type Snapshot =
+  | { kind: 'absent' }
+  | { kind: 'file'; mode: number; uid: number; gid: number; sha256: string; bytes?: string }
+  | { kind: 'dir'; mode: number; uid: number; gid: number }
+
+/**
+ * One change. `write` puts `after`'s bytes (or deletes, when `after` is absent); `mode` changes only the
+ * permission bits. Either way applying means "what is at `path` goes from `before` to `after`".
+ */
+export interface FixOp {
+  op: 'write' | 'mode'
+  path: string
+  before: Snapshot
+  after: Snapshot
+  /** The path's owner is not the user Bulwark runs as: the change needs an administrator. */
+  needsAdmin: boolean
+}
+
+/** The words a plan carries for each offer it applies, stored with it so a later undo can say what it was. */
+export interface OfferSummary {
+  key: string
+  title: Msg
+  protects: Msg
+  mayBreak: Msg[]
+}
+
+export interface FixPlan {
+  version: 1
+  checkId: string
+  offers: OfferSummary[]
+  ops: FixOp[]
+}
+
+/** The inverse of one operation: the same path, from what it made back to what it found. */
+export function inverseOf(op: FixOp): FixOp {
+  return { ...op, before: op.after, after: op.before }
+}
+
+/** The inverse of a plan: every inverse, last change first. */
+export function inversePlan(plan: FixPlan): FixOp[] {
+  return [...plan.ops].reverse().map(inverseOf)
+}
+
+export const needsAdmin = (plan: FixPlan): boolean => plan.ops.some((op) => op.needsAdmin)
+
+/** JSON with every object's keys sorted and no spacing: one text per value, whatever order it was built in. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: not a finite number')
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+}
+
+export const sha256Hex = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex')
+
+/** The plan's identity: sha256 of its canonical form. A helper applying a saved plan checks it first. */
+export function planHash(plan: FixPlan): string {
+  return sha256Hex(canonicalJson(plan))
+}
+
+export const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
+export const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'))
+
+/** What differs between the state a change expects and the one found: empty when they match. */
+export type Difference =
+  | { what: 'kind'; expected: Snapshot['kind']; found: Snapshot['kind'] | 'special' }
+  | { what: 'content'; expected: string; found: string }
+  | { what: 'mode'; expected: number; found: number }
+  | { what: 'owner'; expected: string; found: string }
+
+export function differences(expected: Snapshot, found: Snapshot): Difference[] {
+  if (expected.kind !== found.kind) return [{ what: 'kind', expected: expected.kind, found: found.kind }]
+  if (expected.kind === 'absent' || found.kind === 'absent') return []
+  const out: Difference[] = []
+  if (expected.kind === 'file' && found.kind === 'file' && expected.sha256 !== found.sha256) {
+    out.push({ what: 'content', expected: expected.sha256, found: found.sha256 })
+  }
+  if ((expected.mode & 0o7777) !== (found.mode & 0o7777)) out.push({ what: 'mode', expected: expected.mode, found: found.mode })
+  if (expected.uid !== found.uid || expected.gid !== found.gid) {
+    out.push({ what: 'owner', expected: `${expected.uid}:${expected.gid}`, found: `${found.uid}:${found.gid}` })
+  }
+  return out
+}
+
+export const formatMode = (mode: number): string => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`

@@ -1,0 +1,75 @@
+/**
+ * How a check offers a fix. A check's `run` stays read-only: its outcome names what it found at fault
+ * (`fixable`), and the check's pure `fixes.offers` turns that into concrete offers. The planner reads the
+ * current state through the read-only Host and computes the exact operations; only the writer port, which
+ * no check is ever given, changes anything.
+ */
+import type { Msg } from '../i18n/message.js'
+import type { Result } from '../host/result.js'
+
+/** Something a check found at fault that a fix could change, named concretely (a file, a folder, a profile). */
+export interface FixTarget {
+  path: string
+  /** A name a person knows it by (a Firefox profile's name), when the path alone says little. */
+  name?: string
+}
+
+/** One change an offer makes, as an intention: the planner turns it into an exact operation from what it reads. */
+export type FixChange =
+  /** Keep only these permission bits (0o700: owner-only): the new mode is the old one with the rest taken away. */
+  | { kind: 'restrict-mode'; path: string; keep: number }
+  /**
+   * Rewrite a text file: `edit` gets its text (null when it does not exist) and returns the new text, or why it
+   * cannot be edited safely. A file that does not exist yet is made with `createMode`, owned like its folder.
+   */
+  | { kind: 'edit-text'; path: string; createMode: number; edit: (old: string | null) => Result<string, Msg> }
+
+export interface FixOffer {
+  /** Stable for the finding it closes (e.g. `mode:/etc/wireguard/wg0.conf`): verification looks for it again. */
+  key: string
+  title: Msg
+  /** What protection it adds. */
+  protects: Msg
+  /** What might stop working, or must be done first. */
+  mayBreak: Msg[]
+  changes: FixChange[]
+  /** Paths whose presence means the fix must wait (a running Firefox's lock), each with what to do. */
+  blockers?: { path: string; reason: Msg }[]
+}
+
+/** A choice a check's fixes take (the DNS-over-HTTPS provider), with its allowed values and the default. */
+export interface FixChoice {
+  values: readonly string[]
+  default: string
+  label: Msg
+}
+
+export type FixChoices = Readonly<Record<string, string>>
+
+export interface CheckFixes {
+  choices?: Readonly<Record<string, FixChoice>>
+  /** Pure: the outcome (with its `fixable` targets) and the chosen values → zero or more offers. */
+  offers(outcome: FixableOutcome, chosen: FixChoices): readonly FixOffer[]
+}
+
+/** The part of an outcome fixes read; `Outcome` satisfies it. */
+export interface FixableOutcome {
+  status: string
+  fixable?: readonly FixTarget[]
+}
+
+/** Fixes are offered only for a real finding: a check that did not fail or warn offers nothing. */
+export function offersFor(fixes: CheckFixes | undefined, outcome: FixableOutcome, chosen: FixChoices = {}): readonly FixOffer[] {
+  if (!fixes || (outcome.status !== 'fail' && outcome.status !== 'warn')) return []
+  const full: Record<string, string> = {}
+  for (const [name, choice] of Object.entries(fixes.choices ?? {})) full[name] = chosen[name] ?? choice.default
+  return fixes.offers(outcome, full)
+}
+
+/** Owner-only: the owner keeps their bits; group, others and the set-id bits go (0644 → 0600, 0755 → 0700). */
+export const OWNER_ONLY = 0o700
+
+/** The offer to make one file or folder the owner's alone, keyed by its path so verification finds it again. */
+export function ownerOnlyOffer(target: FixTarget, words: Pick<FixOffer, 'title' | 'protects' | 'mayBreak'>): FixOffer {
+  return { key: `mode:${target.path}`, ...words, changes: [{ kind: 'restrict-mode', path: target.path, keep: OWNER_ONLY }] }
+}

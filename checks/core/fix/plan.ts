@@ -1,0 +1,140 @@
+/**
+ * Offers → an exact plan, from what is on disk now. Reads go through the read-only Host; every operation
+ * records what it found (bytes, mode, owner, or that nothing was there) so its inverse is exact.
+ */
+import { describeHostError, pathsFor } from '../host/helpers.js'
+import type { FileStat, Host } from '../host/host.js'
+import { isHostError } from '../host/host.js'
+import { failed, ok, type Result } from '../host/result.js'
+import type { Msg } from '../i18n/message.js'
+import { sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
+import type { FixChange, FixOffer } from './offer.js'
+import { t } from './messages.js'
+
+/** Files a fix rewrites are configuration files: anything larger is not one Bulwark should rewrite. */
+export const MAX_FIX_FILE_BYTES = 4 * 1024 * 1024
+
+export interface PlanContext {
+  /** The user Bulwark runs as (null where the OS has no uids): a path someone else owns needs an administrator. */
+  uid: number | null
+}
+
+type Read = { stat: FileStat | null; bytes?: Uint8Array }
+
+async function lstatOrNull(host: Host, path: string): Promise<Result<FileStat | null>> {
+  try {
+    return ok(await host.lstat(path))
+  } catch (e) {
+    if (isHostError(e, 'not_found')) return ok(null)
+    return failed(t('cannotRead', { path, reason: describeHostError(e, path) }))
+  }
+}
+
+/** What is at a path: nothing, a folder, or a file with its bytes (even for a mode change, so undo can tell an edit). */
+async function readTarget(host: Host, path: string): Promise<Result<Read>> {
+  const st = await lstatOrNull(host, path)
+  if (!st.ok) return st
+  if (st.value === null) return ok({ stat: null })
+  if (st.value.kind === 'symlink') return failed(t('isSymlink', { path }))
+  if (st.value.kind === 'other') return failed(t('notRegular', { path }))
+  if (st.value.kind === 'dir') return ok({ stat: st.value })
+  try {
+    return ok({ stat: st.value, bytes: await host.readFile(path, { maxBytes: MAX_FIX_FILE_BYTES }) })
+  } catch (e) {
+    return failed(t('cannotRead', { path, reason: describeHostError(e, path) }))
+  }
+}
+
+function snapshotOf(read: Read, keepBytes: boolean): Snapshot {
+  const st = read.stat
+  if (!st) return { kind: 'absent' }
+  if (st.kind === 'dir') return { kind: 'dir', mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }
+  const bytes = read.bytes ?? new Uint8Array()
+  return {
+    kind: 'file',
+    mode: st.mode & 0o7777,
+    uid: st.uid,
+    gid: st.gid,
+    sha256: sha256Hex(bytes),
+    ...(keepBytes ? { bytes: toBase64(bytes) } : {}),
+  }
+}
+
+const adminFor = (ctx: PlanContext, ownerUid: number): boolean => ctx.uid !== null && ctx.uid !== 0 && ownerUid !== ctx.uid
+
+async function planChange(host: Host, change: FixChange, ctx: PlanContext): Promise<Result<FixOp | null>> {
+  const read = await readTarget(host, change.path)
+  if (!read.ok) return read
+  const { stat } = read.value
+  if (change.kind === 'restrict-mode') {
+    if (!stat) return ok(null)
+    const before = snapshotOf(read.value, false)
+    if (before.kind === 'absent') return ok(null)
+    const mode = before.mode & change.keep
+    if (mode === before.mode) return ok(null)
+    return ok({ op: 'mode', path: change.path, before, after: { ...before, mode }, needsAdmin: adminFor(ctx, before.uid) })
+  }
+  if (stat?.kind === 'dir') return failed(t('notRegular', { path: change.path }))
+  let oldText: string | null = null
+  if (read.value.bytes) {
+    try {
+      oldText = new TextDecoder('utf-8', { fatal: true }).decode(read.value.bytes)
+    } catch {
+      return failed(t('notText', { path: change.path }))
+    }
+  }
+  const edited = change.edit(oldText)
+  if (!edited.ok) return edited
+  if (edited.value === oldText) return ok(null)
+  const bytes = new TextEncoder().encode(edited.value)
+  let owner: { uid: number; gid: number }
+  let mode: number
+  if (stat) {
+    owner = stat
+    mode = stat.mode & 0o7777
+  } else {
+    // A new file belongs to whoever owns its folder, so a fix run with sudo leaves no root-owned file in a home.
+    const folder = await lstatOrNull(host, pathsFor(host.platform).dirname(change.path))
+    if (!folder.ok) return folder
+    if (!folder.value || folder.value.kind !== 'dir') return failed(t('notRegular', { path: change.path }))
+    owner = folder.value
+    mode = change.createMode
+  }
+  return ok({
+    op: 'write',
+    path: change.path,
+    before: snapshotOf(read.value, true),
+    after: { kind: 'file', mode, uid: owner.uid, gid: owner.gid, sha256: sha256Hex(bytes), bytes: toBase64(bytes) },
+    needsAdmin: adminFor(ctx, owner.uid),
+  })
+}
+
+/** A blocker present (a lock file) refuses the whole plan with its reason. */
+async function blockerOf(host: Host, offer: FixOffer): Promise<Msg | null> {
+  for (const b of offer.blockers ?? []) {
+    const st = await lstatOrNull(host, b.path)
+    if (!st.ok || st.value !== null) return b.reason
+  }
+  return null
+}
+
+/** Every offer's changes as one plan, in order; null when nothing needs changing. */
+export async function planFix(host: Host, checkId: string, offers: readonly FixOffer[], ctx: PlanContext): Promise<Result<FixPlan | null>> {
+  const ops: FixOp[] = []
+  for (const offer of offers) {
+    const blocked = await blockerOf(host, offer)
+    if (blocked) return failed(t('blocked', { reason: blocked }))
+    for (const change of offer.changes) {
+      const op = await planChange(host, change, ctx)
+      if (!op.ok) return op
+      if (op.value) ops.push(op.value)
+    }
+  }
+  if (ops.length === 0) return ok(null)
+  return ok({
+    version: 1,
+    checkId,
+    offers: offers.map(({ key, title, protects, mayBreak }) => ({ key, title, protects, mayBreak })),
+    ops,
+  })
+}

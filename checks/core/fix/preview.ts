@@ -1,0 +1,55 @@
+/** What a person sees before a fix: each offer's words, then each change (a diff per file, old → new per mode). */
+import type { Msg } from '../i18n/message.js'
+import { unifiedDiff } from './diff.js'
+import { formatMode, fromBase64, needsAdmin, planHash, type FixOp, type FixPlan } from './model.js'
+import { t } from './messages.js'
+
+export interface PreviewChange {
+  line: Msg
+  /** A unified diff of a written file (raw file text: escape it before it reaches a terminal). */
+  diff: string[]
+}
+
+export interface FixPreview {
+  heading: Msg
+  offers: Msg[][]
+  changes: PreviewChange[]
+  admin: Msg
+  hash: string
+}
+
+const owner = (s: { uid: number; gid: number }): string => `${s.uid}:${s.gid}`
+
+function textOf(bytes: string | undefined): string {
+  return new TextDecoder('utf-8').decode(fromBase64(bytes ?? ''))
+}
+
+function changeOf(op: FixOp): PreviewChange {
+  const { before, after, path } = op
+  if (op.op === 'mode' && before.kind !== 'absent' && after.kind !== 'absent') {
+    return { line: t('modeChange', { path, from: formatMode(before.mode), to: formatMode(after.mode) }), diff: [] }
+  }
+  if (after.kind === 'absent') return { line: t('removeFile', { path }), diff: [] }
+  if (after.kind !== 'file') return { line: t('writeChange', { path, mode: formatMode(after.mode), owner: owner(after) }), diff: [] }
+  const old = before.kind === 'file' ? textOf(before.bytes) : null
+  const line =
+    before.kind === 'absent'
+      ? t('writeNew', { path, mode: formatMode(after.mode), owner: owner(after) })
+      : t('writeChange', { path, mode: formatMode(after.mode), owner: owner(after) })
+  return { line, diff: unifiedDiff(old, textOf(after.bytes), path) }
+}
+
+export function previewOf(plan: FixPlan, checkTitle: Msg): FixPreview {
+  const adminPaths = plan.ops.filter((op) => op.needsAdmin).map((op) => op.path)
+  return {
+    heading: t('previewHeading', { check: checkTitle }),
+    offers: plan.offers.map((o) => [
+      t('offerLine', { title: o.title }),
+      t('protectsLine', { text: o.protects }),
+      ...o.mayBreak.map((m) => t('mayBreakLine', { text: m })),
+    ]),
+    changes: plan.ops.map(changeOf),
+    admin: needsAdmin(plan) ? t('needsAdmin', { paths: adminPaths.join(', ') }) : t('noAdmin'),
+    hash: planHash(plan),
+  }
+}

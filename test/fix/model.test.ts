@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { unifiedDiff } from '../../checks/core/fix/diff.js'
+import {
+  canonicalJson,
+  differences,
+  inverseOf,
+  inversePlan,
+  planHash,
+  sha256Hex,
+  type FixOp,
+  type FixPlan,
+} from '../../checks/core/fix/model.js'
+import { offersFor, ownerOnlyOffer, type CheckFixes } from '../../checks/core/fix/offer.js'
+import { verbatim } from '../../checks/core/i18n/message.js'
+
+const file = (sha: string, mode = 0o644) => ({ kind: 'file' as const, mode, uid: 1000, gid: 1000, sha256: sha })
+const op = (path: string, from: number, to: number): FixOp => ({
+  op: 'mode',
+  path,
+  before: file('a'.repeat(64), from),
+  after: file('a'.repeat(64), to),
+  needsAdmin: false,
+})
+const plan = (ops: FixOp[]): FixPlan => ({
+  version: 1,
+  checkId: 'vpn.wireguard-keys',
+  offers: [{ key: 'mode:/x', title: verbatim('t'), protects: verbatim('p'), mayBreak: [] }],
+  ops,
+})
+
+describe('canonical form and hash', () => {
+  it('is the same text whatever order the keys were built in, and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: [{ y: 'é', x: null }], c: undefined })).toBe('{"a":[{"x":null,"y":"é"}],"b":1}')
+    expect(canonicalJson({ a: [{ x: null, y: 'é' }], b: 1 })).toBe(canonicalJson({ b: 1, a: [{ y: 'é', x: null }] }))
+  })
+
+  it('refuses a number JSON cannot hold', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow()
+  })
+
+  it('hashes a plan as sha256 of its canonical form, changing with any operation', () => {
+    const p = plan([op('/x', 0o644, 0o600)])
+    expect(planHash(p)).toBe(createHash('sha256').update(canonicalJson(p)).digest('hex'))
+    expect(planHash(p)).not.toBe(planHash(plan([op('/x', 0o644, 0o640)])))
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
+  })
+})
+
+describe('inverse', () => {
+  it('swaps before and after; a plan is undone last change first', () => {
+    const a = op('/a', 0o644, 0o600)
+    const b = op('/b', 0o755, 0o700)
+    expect(inverseOf(a)).toEqual({ ...a, before: a.after, after: a.before })
+    expect(inverseOf(inverseOf(a))).toEqual(a)
+    expect(inversePlan(plan([a, b])).map((o) => [o.path, o.after])).toEqual([
+      ['/b', b.before],
+      ['/a', a.before],
+    ])
+  })
+})
+
+describe('differences', () => {
+  it.each([
+    ['same', file('a'.repeat(64)), file('a'.repeat(64)), []],
+    ['content', file('a'.repeat(64)), file('b'.repeat(64)), ['content']],
+    ['mode', file('a'.repeat(64), 0o600), file('a'.repeat(64), 0o644), ['mode']],
+    ['owner', file('a'.repeat(64)), { ...file('a'.repeat(64)), uid: 0 }, ['owner']],
+    ['kind', file('a'.repeat(64)), { kind: 'absent' as const }, ['kind']],
+  ] as const)('%s', (_name, expected, found, what) => {
+    expect(differences(expected, found).map((d) => d.what)).toEqual(what)
+  })
+})
+
+describe('unifiedDiff', () => {
+  it('shows an appended block with context, against /dev/null for a new file', () => {
+    expect(unifiedDiff('a\nb\nc\nd\n', 'a\nb\nc\nd\nX\n', '/p/user.js')).toEqual([
+      '--- a/p/user.js',
+      '+++ b/p/user.js',
+      '@@ -2,3 +2,4 @@',
+      ' b',
+      ' c',
+      ' d',
+      '+X',
+    ])
+    expect(unifiedDiff(null, 'X\n', '/p/user.js')).toEqual(['--- /dev/null', '+++ b/p/user.js', '@@ -0,0 +1 @@', '+X'])
+    expect(unifiedDiff('same\n', 'same\n', '/p')).toEqual([])
+  })
+
+  it('shows a change in the middle as removed then added lines', () => {
+    expect(unifiedDiff('1\n2\n3\n', '1\nTWO\n3\n', 'f').slice(2)).toEqual(['@@ -1,3 +1,3 @@', ' 1', '-2', '+TWO', ' 3'])
+  })
+
+  it('caps a long hunk and says how many lines it left out', () => {
+    const big = Array.from({ length: 5000 }, (_, i) => `line ${i}`).join('\n')
+    const d = unifiedDiff('', big, 'f', { maxLines: 10 })
+    expect(d).toHaveLength(3 + 10 + 1)
+    expect(d.at(-1)).toBe('… 4990 more lines')
+  })
+
+  it('stays linear on 1, 2 and 4 MiB of changed lines', () => {
+    const time = (mib: number): number => {
+      const text = 'x'.repeat(63) + '\n'
+      const a = text.repeat((mib * 1024 * 1024) / 64)
+      const started = performance.now()
+      unifiedDiff(a, a.replaceAll('x', 'y'), 'f')
+      return performance.now() - started
+    }
+    time(1)
+    const [one, four] = [time(1), time(4)]
+    // Growth is compared, not a time target: a quadratic diff would take sixteen times as long.
+    expect(four / Math.max(one, 1)).toBeLessThan(10)
+  })
+})
+
+describe('offers', () => {
+  const fixes: CheckFixes = {
+    choices: { provider: { values: ['a', 'b'], default: 'a', label: verbatim('p') } },
+    offers: (outcome, chosen) =>
+      (outcome.fixable ?? []).map((target) =>
+        ownerOnlyOffer(target, { title: verbatim(chosen.provider ?? ''), protects: verbatim('p'), mayBreak: [] }),
+      ),
+  }
+
+  it.each(['pass', 'unknown', 'error', 'not_applicable'])('none for a %s outcome, whatever it names', (status) => {
+    expect(offersFor(fixes, { status, fixable: [{ path: '/x' }] })).toEqual([])
+  })
+
+  it('one owner-only offer per target of a failing outcome, with the default choice unless another is given', () => {
+    const [offer] = offersFor(fixes, { status: 'fail', fixable: [{ path: '/etc/wireguard/wg0.conf' }] })
+    expect(offer).toMatchObject({
+      key: 'mode:/etc/wireguard/wg0.conf',
+      title: { en: 'a' },
+      changes: [{ kind: 'restrict-mode', path: '/etc/wireguard/wg0.conf', keep: 0o700 }],
+    })
+    expect(offersFor(fixes, { status: 'warn', fixable: [{ path: '/x' }] }, { provider: 'b' })[0]?.title.en).toBe('b')
+    expect(offersFor(undefined, { status: 'fail', fixable: [{ path: '/x' }] })).toEqual([])
+  })
+})
