@@ -16,6 +16,8 @@ export interface LinuxDiskFacts {
   dmUuids: Map<string, string>
   /** LUKS headers by device path (the container below each crypt layer). */
   luks: Map<string, Result<LuksHeader, ToolFailure>>
+  /** Containers cryptsetup says hold no LUKS header: plain dm-crypt (a random-key swap), which has no key slots. */
+  plainCrypt: Set<string>
   /** `zfs get` output for a dataset mounted at / or /home. */
   zfs: Map<string, Result<string, ToolFailure>>
   /** Whether the home folder holds an eCryptfs wrapped passphrase or fscrypt metadata. */
@@ -25,6 +27,8 @@ export interface LinuxDiskFacts {
 // MOUNTPOINTS needs util-linux 2.37 (Debian 12 has 2.38); PATH is older. -b keeps sizes plain numbers.
 export const LSBLK_ARGS = ['-J', '-b', '-o', 'NAME,KNAME,PKNAME,TYPE,FSTYPE,MOUNTPOINTS,PATH']
 const MAX_HEADERS = 16
+// What cryptsetup 2.6 prints (exit 1) for a device without a LUKS header.
+const NOT_LUKS = /is not a valid LUKS device/
 
 const read = async (host: Host, file: string): Promise<string | null> => {
   const r = await tryReadText(host, file, { maxBytes: 1024 * 1024 })
@@ -42,22 +46,31 @@ export async function readLinuxDisk(host: Host, signal?: AbortSignal): Promise<L
   ])
   const dmUuids = new Map<string, string>()
   const luks = new Map<string, Result<LuksHeader, ToolFailure>>()
+  const plainCrypt = new Set<string>()
   if (lsblk.ok) {
     const devices = [...lsblk.value.values()]
     for (const d of devices.filter((x) => x.kname.startsWith('dm-')).slice(0, 256)) {
       const uuid = await read(host, `/sys/block/${d.kname}/dm/uuid`)
       if (uuid !== null) dmUuids.set(d.kname, uuid.trim())
     }
-    for (const d of devices.filter((x) => x.fstype === 'crypto_LUKS' && x.path).slice(0, MAX_HEADERS)) {
+    // Without a udev database lsblk prints no FSTYPE, so the device under a crypt layer is asked too:
+    // skipping it would skip the check for a TPM slot that opens with nothing typed.
+    const underCrypt = new Set(devices.filter((x) => x.type === 'crypt').flatMap((x) => x.parents))
+    const containers = devices.filter((x) => x.path && (x.fstype === 'crypto_LUKS' || (x.fstype === null && underCrypt.has(x.kname))))
+    for (const d of containers.slice(0, MAX_HEADERS)) {
       const path = d.path as string
       // The JSON dump (cryptsetup 2.4+, LUKS2) carries the TPM PIN flag; the text dump covers LUKS1 and older tools.
       const json = await runTool(host, 'cryptsetup', ['luksDump', '--dump-json-metadata', path], options)
-      luks.set(
-        path,
-        json.ok
-          ? parseToolOutput(json, parseLuksJson)
-          : parseToolOutput(await runTool(host, 'cryptsetup', ['luksDump', path], options), parseLuksText),
-      )
+      if (json.ok) {
+        luks.set(path, parseToolOutput(json, parseLuksJson))
+        continue
+      }
+      const text = await runTool(host, 'cryptsetup', ['luksDump', path], {
+        ...options,
+        acceptExit: (code, out) => code === 1 && NOT_LUKS.test(out.stderr),
+      })
+      if (text.ok && text.value.code !== 0) plainCrypt.add(path)
+      else luks.set(path, parseToolOutput(text, parseLuksText))
     }
   }
   const zfs = new Map<string, Result<string, ToolFailure>>()
@@ -75,5 +88,5 @@ export async function readLinuxDisk(host: Host, signal?: AbortSignal): Promise<L
   }
   // fscrypt keeps its policies in /.fscrypt (or <mount>/.fscrypt); eCryptfs keeps its wrapped key in ~/.ecryptfs.
   const homeMarkers = { ecryptfs: await exists(host, `${host.home}/.ecryptfs`), fscrypt: await exists(host, '/.fscrypt/policies') }
-  return { lsblk, lsblkCommand: `lsblk ${LSBLK_ARGS.join(' ')}`, mounts, swaps, crypttab, dmUuids, luks, zfs, homeMarkers }
+  return { lsblk, lsblkCommand: `lsblk ${LSBLK_ARGS.join(' ')}`, mounts, swaps, crypttab, dmUuids, luks, plainCrypt, zfs, homeMarkers }
 }

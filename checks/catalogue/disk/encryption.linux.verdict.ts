@@ -125,7 +125,11 @@ export function linuxDiskOutcome(f: LinuxDiskFacts): Outcome {
       }
       for (const parent of layer.parents) {
         const container = devices.get(parent)
-        if (!container?.path || container.fstype !== 'crypto_LUKS') continue
+        if (!container?.path || (container.fstype !== 'crypto_LUKS' && container.fstype !== null)) continue
+        if (f.plainCrypt.has(container.path)) {
+          evidence.push({ label: t('labelKeyslots'), source: `cryptsetup luksDump ${container.path}`, observed: t('plainCryptSeen') })
+          continue
+        }
         const header = f.luks.get(container.path)
         if (!header) continue
         if (!header.ok) {

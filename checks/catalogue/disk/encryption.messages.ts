@@ -40,6 +40,7 @@ export const t = defineMessages('disk.encryption', {
   noAutoLogin: 'not set',
   noSystemVolume: 'no system volume was listed.',
   tpmSlotsSeen: 'slots {slots}; TPM without PIN: {tpm}',
+  plainCryptSeen: 'no LUKS header (plain dm-crypt, no key slots)',
   badJson: 'not JSON',
   badShape: 'not the layout Bulwark expects',
   tooLarge: 'the output is too large',

@@ -54,7 +54,8 @@ export function parseLsblk(json: string): Result<Map<string, BlockDevice>, Msg> 
         kname,
         type,
         fstype: text(n.fstype),
-        path: text(n.path),
+        // `lsblk -p` prints the path as the name; PATH (util-linux 2.33+) is preferred where asked for.
+        path: text(n.path) ?? (kname.startsWith('/dev/') ? kname : null),
         mountpoints: points.slice(0, 256).flatMap((p) => (text(p) ? [p as string] : [])),
         parents: [],
       }
@@ -114,10 +115,10 @@ export function deviceAt(devices: Map<string, BlockDevice>, mountpoint: string):
   return undefined
 }
 
-/** The device a /dev path names: its PATH, /dev/<kname> or /dev/mapper/<name>. */
+/** The device a /dev path names: its PATH, /dev/<kname>, /dev/mapper/<name>, or its NAME under `lsblk -p`. */
 export function deviceByPath(devices: Map<string, BlockDevice>, devPath: string): BlockDevice | undefined {
   for (const d of devices.values()) {
-    if (d.path === devPath || `/dev/${d.kname}` === devPath || `/dev/mapper/${d.name}` === devPath) return d
+    if (d.path === devPath || `/dev/${d.kname}` === devPath || `/dev/mapper/${d.name}` === devPath || d.name === devPath) return d
   }
   return undefined
 }

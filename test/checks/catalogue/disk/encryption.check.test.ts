@@ -42,7 +42,80 @@ const lvm = (extra: Record<string, FixtureCommand> = {}, files: Record<string, s
   },
 })
 
+// Real recordings (SOURCE.md): Debian's encrypted LVM (lsblk -pJ, names are paths), a NixOS LUKS-on-LVM
+// with btrfs and a plain dm-crypt swap (lsblk -J -b), a server's md RAID 1 (lsblk -J, util-linux 2.34 layout).
+const DEBIAN_LVM = fixture('linux/lvm-on-luks-debian.lsblk-pJ.json')
+const NIXOS = fixture('linux/luks-on-lvm-btrfs-nixos.lsblk-Jb.json')
+const RAID = fixture('linux/raid1-md-root-server.lsblk-J.json')
+const notLuks = (dev: string): FixtureCommand => ({ code: 1, stderr: `Device ${dev} is not a valid LUKS device.\n` })
+const nixos = (extra: Record<string, FixtureCommand> = {}): CheckCase['host'] => ({
+  commands: {
+    [LSBLK]: NIXOS,
+    'cryptsetup luksDump --dump-json-metadata /dev/mapper/tokyonightvg-root': header,
+    'cryptsetup luksDump --dump-json-metadata /dev/mapper/tokyonightvg-swap': notLuks('/dev/mapper/tokyonightvg-swap'),
+    'cryptsetup luksDump /dev/mapper/tokyonightvg-swap': notLuks('/dev/mapper/tokyonightvg-swap'),
+    ...extra,
+  },
+  files: {
+    '/proc/self/mounts':
+      '/dev/mapper/cryptroot / btrfs rw,relatime,ssd,space_cache=v2,subvol=/root 0 0\n/dev/nvme0n1p1 /boot vfat rw 0 0\n',
+    '/proc/swaps': 'Filename\tType\tSize\tUsed\tPriority\n/dev/mapper/dev-tokyonightvg-swap partition 15728636 0 -2\n',
+  },
+})
+
 const linux: CheckCase[] = [
+  {
+    name: 'real: Debian encrypted LVM (lsblk -pJ), passphrase only',
+    host: {
+      commands: { [LSBLK]: DEBIAN_LVM, 'cryptsetup luksDump --dump-json-metadata /dev/nvme0n1p3': header },
+      files: { '/proc/self/mounts': '/dev/mapper/kilgore--trout--vg-root / ext4 rw,relatime,errors=remount-ro 0 0\n' },
+    },
+    status: 'pass',
+    summary: 'allEncrypted',
+    evidence: [
+      ['labelChain', LSBLK, '/ ← /dev/mapper/kilgore--trout--vg-root (lvm) ← /dev/mapper/nvme0n1p3_crypt (crypt)'],
+      ['labelKeyslots', 'cryptsetup luksDump /dev/nvme0n1p3', 'slots 0; TPM without PIN: none'],
+    ],
+  },
+  {
+    name: 'real: Debian encrypted LVM whose container has a TPM slot without a PIN (lsblk printed no FSTYPE)',
+    host: {
+      commands: { [LSBLK]: DEBIAN_LVM, 'cryptsetup luksDump --dump-json-metadata /dev/nvme0n1p3': withTpm(false) },
+      files: { '/proc/self/mounts': '/dev/mapper/kilgore--trout--vg-root / ext4 rw 0 0\n' },
+    },
+    status: 'warn',
+    summary: 'autoUnlock',
+    params: { device: '/dev/nvme0n1p3' },
+  },
+  {
+    name: 'real: NixOS LUKS on LVM with btrfs root and a plain dm-crypt swap',
+    host: nixos(),
+    status: 'pass',
+    summary: 'allEncrypted',
+    evidence: [
+      ['labelChain', LSBLK, '/ ← cryptroot (crypt, btrfs)'],
+      ['labelChain', LSBLK, '/dev/mapper/dev-tokyonightvg-swap ← dev-tokyonightvg-swap (crypt, swap)'],
+      ['labelKeyslots', 'cryptsetup luksDump /dev/mapper/tokyonightvg-swap', 'no LUKS header (plain dm-crypt, no key slots)'],
+      ['labelKeyslots', 'cryptsetup luksDump /dev/mapper/tokyonightvg-root', 'slots 0; TPM without PIN: none'],
+    ],
+  },
+  {
+    name: 'real: NixOS LUKS on LVM, the root container unreadable without root',
+    host: nixos({
+      'cryptsetup luksDump --dump-json-metadata /dev/mapper/tokyonightvg-root': denied,
+      'cryptsetup luksDump /dev/mapper/tokyonightvg-root': denied,
+    }),
+    status: 'unknown',
+    summary: 'headerUnread',
+    params: { device: '/dev/mapper/tokyonightvg-root' },
+  },
+  {
+    name: 'real: a server with / on md RAID 1 over two partitions, no encryption',
+    host: { commands: { [LSBLK]: RAID }, files: { '/proc/self/mounts': '/dev/md2 / ext4 rw,relatime 0 0\n' } },
+    status: 'fail',
+    summary: 'plain',
+    evidence: [['labelChain', LSBLK, '/ ← md2 (raid1) ← nvme2n1p5 (part) ← nvme2n1 (disk) ← nvme3n1p5 (part) ← nvme3n1 (disk)']],
+  },
   {
     name: 'this Debian VM: ext4 on a bare virtio disk',
     host: {
@@ -57,7 +130,7 @@ const linux: CheckCase[] = [
     ],
   },
   {
-    name: 'LVM on LUKS2 with swap in the volume group, passphrase only',
+    name: 'LVM on LUKS2 with swap in the volume group, passphrase only (hand-written in the columns Bulwark asks for)',
     host: lvm(),
     status: 'pass',
     summary: 'allEncrypted',
@@ -121,7 +194,7 @@ const linux: CheckCase[] = [
     summary: 'plain',
   },
   {
-    name: 'RAID 1 with one member outside LUKS',
+    name: 'RAID 1 with one member outside LUKS (hand-written, see SOURCE.md)',
     host: {
       commands: { [LSBLK]: fixture('linux/luks-on-raid-one-member-plain.lsblk.json') },
       files: { '/proc/self/mounts': '/dev/md0 / ext4 rw 0 0\n' },

@@ -30,6 +30,28 @@ describe('parseLsblk', () => {
     expect(r.value.get('md0')?.parents.sort()).toEqual(['dm-0', 'sdb1'])
     expect(followChain(r.value, 'md0', (d) => d.type === 'crypt').encrypted).toBe(false)
   })
+  it('keeps both mirrors of a real md RAID 1 as parents of the array', () => {
+    const r = parseLsblk(fixture('linux/raid1-md-root-server.lsblk-J.json'))
+    if (!r.ok) throw new Error('not parsed')
+    expect(r.value.get('md2')).toMatchObject({ type: 'raid1', mountpoints: ['/'] })
+    expect(r.value.get('md2')?.parents.sort()).toEqual(['nvme2n1p5', 'nvme3n1p5'])
+    expect(followChain(r.value, 'md2', (d) => d.type === 'crypt').encrypted).toBe(false)
+  })
+  it('reads the names of a real `lsblk -pJ` as paths', () => {
+    const r = parseLsblk(fixture('linux/lvm-on-luks-debian.lsblk-pJ.json'))
+    if (!r.ok) throw new Error('not parsed')
+    expect(r.value.get('/dev/nvme0n1p3')).toMatchObject({ path: '/dev/nvme0n1p3', fstype: null, parents: ['/dev/nvme0n1'] })
+  })
+  it('follows a real LUKS-on-LVM chain to the crypt layer on top', () => {
+    const r = parseLsblk(fixture('linux/luks-on-lvm-btrfs-nixos.lsblk-Jb.json'))
+    if (!r.ok) throw new Error('not parsed')
+    expect(followChain(r.value, 'cryptroot', (d) => d.type === 'crypt')).toEqual({
+      text: 'cryptroot (crypt, btrfs)',
+      encrypted: true,
+      cryptLayers: ['cryptroot'],
+    })
+    expect(r.value.get('tokyonightvg-root')).toMatchObject({ fstype: 'crypto_LUKS', parents: ['nvme0n1p2'] })
+  })
   it('reads the older MOUNTPOINT column', () => {
     const r = parseLsblk('{"blockdevices":[{"name":"sda1","type":"part","mountpoint":"/"}]}')
     expect(r.ok && r.value.get('sda1')?.mountpoints).toEqual(['/'])
