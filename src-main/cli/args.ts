@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import { failed, ok, type Result } from '../../checks/core/host/result.js'
 import { resolveLocale, type Locale } from '../../checks/core/i18n/locale.js'
+import { FLEET_OPTIONS, parseFleet, type FleetCommand, type FleetUsageProblem } from './fleet/args.js'
 
-export const REPORT_FORMATS = ['html', 'md', 'json', 'text'] as const
+export const REPORT_FORMATS = ['html', 'md', 'json', 'text', 'jsonl', 'intune', 'jamf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /** The format a file name asks for by its extension; a name without one takes the format given, or HTML. */
@@ -16,6 +17,7 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = {
   '.json': 'json',
   '.txt': 'text',
   '.text': 'text',
+  '.jsonl': 'jsonl',
 }
 
 /** What --fail-on accepts: the report's exit code becomes the scan's (1 when a check failed). */
@@ -29,6 +31,8 @@ export interface ScanSelection {
   lang?: Locale
   /** --save: add this scan to the CLI's history file. Without it a scan leaves no record. */
   save?: true
+  /** --save-sqlite PATH: add this scan to a results database that osquery reads (src-main/cli/formats/sqlite.ts). */
+  saveSqlite?: string
 }
 
 export type Command =
@@ -47,6 +51,7 @@ export type Command =
       /** --fail-on fail: exit 1 when a check failed, as scan does; otherwise a written report exits 0. */
       failOn?: (typeof FAIL_ON_VALUES)[number]
     } & ScanSelection)
+  | FleetCommand
 
 export type ParseResult = Result<Command, UsageProblem>
 
@@ -67,6 +72,7 @@ export type UsageProblem =
   | { kind: 'format-mismatch'; format: ReportFormat; out: string; implied: ReportFormat }
   | { kind: 'unknown-extension'; out: string; valid: readonly string[] }
   | { kind: 'conflicting-options'; option: string; other: string }
+  | FleetUsageProblem
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -80,6 +86,8 @@ const OPTIONS = {
   // The default now; still accepted so that scripts written for older versions keep working.
   'no-history': { type: 'boolean' },
   'fail-on': { type: 'string' },
+  'save-sqlite': { type: 'string' },
+  'stale-days': { type: 'string' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -87,16 +95,17 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS
 
-const VERBS = ['list', 'scan', 'report', 'history', 'forget'] as const
+const VERBS = ['list', 'scan', 'report', 'history', 'forget', 'fleet'] as const
 type Verb = (typeof VERBS)[number]
 const isVerb = (value: string): value is Verb => (VERBS as readonly string[]).includes(value)
 
 const ALLOWED: Record<Verb, readonly OptionName[]> = {
   list: ['json', 'lang'],
-  scan: ['json', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history'],
-  report: ['format', 'redact', 'out', 'fail-on', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history'],
+  scan: ['json', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history', 'save-sqlite'],
+  report: ['format', 'redact', 'out', 'fail-on', 'only', 'timeout', 'lang', 'profile', 'save', 'no-history', 'save-sqlite'],
   history: ['json', 'lang'],
   forget: ['lang'],
+  fleet: FLEET_OPTIONS,
 }
 
 type Values = {
@@ -139,6 +148,7 @@ function parseSelection(values: Values, knownIds: readonly string[]): Result<Sca
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(profile ? { profile } : {}),
     ...(values.save ? { save: true as const } : {}),
+    ...(values['save-sqlite'] !== undefined ? { saveSqlite: values['save-sqlite'] } : {}),
   })
 }
 
@@ -156,7 +166,10 @@ function reportFormat(values: Values): Result<ReportFormat | undefined, UsagePro
   if (implied === undefined) {
     return format ? ok(format) : failed({ kind: 'unknown-extension', out, valid: Object.keys(FORMAT_OF_EXTENSION) })
   }
-  if (format !== undefined && format !== implied) return failed({ kind: 'format-mismatch', format, out, implied })
+  // Intune's output is JSON: a .json name fits it.
+  const fits = format === implied || (format === 'intune' && implied === 'json')
+  if (format !== undefined && !fits) return failed({ kind: 'format-mismatch', format, out, implied })
+  if (format !== undefined) return ok(format)
   return ok(implied)
 }
 
@@ -197,7 +210,8 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (values.version) return ok({ kind: 'version' })
   const [verb, ...extra] = positionals
   if (values.help || verb === 'help' || verb === undefined) return ok({ kind: 'help', ...lang })
-  if (extra.length > 0) return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
+  // fleet is the one command that takes arguments: the reports to merge.
+  if (extra.length > 0 && verb !== 'fleet') return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
   if (!isVerb(verb)) return failed({ kind: 'unknown-command', value: verb })
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
@@ -205,6 +219,7 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
 
   if (verb === 'list' || verb === 'history') return ok({ kind: verb, json: values.json ?? false, ...lang })
   if (verb === 'forget') return ok({ kind: 'forget', ...lang })
+  if (verb === 'fleet') return parseFleet(values, extra, lang)
 
   const selection = parseSelection(values, knownIds)
   if (!selection.ok) return selection

@@ -18,6 +18,14 @@ import { UnsafeDestinationError, writePrivateFile, type UnsafeKind } from '../no
 import { examineDestination, problemOfError, type Destination, type DestinationProblem } from './destination.js'
 import type { CliHistory, ForgetOutcome } from './history.js'
 import { t } from './messages.js'
+import { runFleet } from './fleet/run.js'
+import { describeFleetProblem } from './fleet/problems.js'
+import { NotAResultsDatabaseError } from './formats/sqlite.js'
+import { t as formatsText } from './formats/messages.js'
+import { checkDatabaseDestination, CliProblem, saveToDatabase, type SaveSqlite } from './formats/save-sqlite.js'
+import { renderIntune } from '../../checks/core/report/intune.js'
+import { renderJamf } from '../../checks/core/report/jamf.js'
+import { renderJsonl } from '../../checks/core/report/jsonl.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -43,6 +51,10 @@ export interface CliDeps {
   examineDestination?: (path: string) => Promise<Destination>
   /** Ends the scan early (Ctrl-C, SIGTERM): the checks still running are cancelled and nothing is saved. */
   signal?: AbortSignal
+  /** The clock `bulwark fleet` judges a scan's age by. */
+  now?: () => Date
+  /** --save-sqlite: adds the scan to the results database at `path` (formats/sqlite.ts), atomically and never through a link. */
+  saveSqlite?: SaveSqlite
 }
 
 export const EXIT_OK = 0
@@ -81,10 +93,17 @@ function describeProblem(p: UsageProblem): Msg {
       return t('unknownExtension', { out: p.out, valid: p.valid.join(', ') })
     case 'conflicting-options':
       return t('conflictingOptions', { option: p.option, other: p.other })
+    case 'no-reports':
+    case 'bad-stale-days':
+    case 'bad-fleet-format':
+    case 'fleet-format-mismatch':
+      return describeFleetProblem(p)
   }
 }
 
 async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Promise<ScanReport> {
+  const database = selection.saveSqlite
+  const toDatabase = database !== undefined && (await checkDatabaseDestination(database, deps.examineDestination ?? examineDestination))
   const selected = selection.only.length > 0 ? deps.checks.filter((c) => selection.only.includes(c.id)) : deps.checks
   const run: ScanRunner = deps.runScan ?? ((checks, options) => runScan(checks, deps.createHost(), options))
   const raw = await run(selected, {
@@ -94,6 +113,7 @@ async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Pr
   })
   // Kept only when asked: a saved scan is a list of this machine's weak points. A cancelled scan is partial and never kept.
   if (selection.save && !deps.signal?.aborted) deps.saveReport?.(raw, locale)
+  if (toDatabase && !deps.signal?.aborted) await saveToDatabase(database, raw, locale, selection.profile, deps.saveSqlite)
   const report = localizeReport(raw, locale)
   if (!selection.profile) return report
   return { ...report, profile: selection.profile, results: applyProfile(report.results, PROFILES[selection.profile]) }
@@ -131,7 +151,12 @@ function destinationProblem(path: string, p: DestinationProblem): Msg {
 
 function writeProblem(path: string, e: unknown): Msg {
   if (e instanceof UnsafeDestinationError) return destinationProblem(path, { kind: 'unsafe', what: e.kind })
+  if (e instanceof NotAResultsDatabaseError) return formatsText('notResultsDatabase', { path })
   return destinationProblem(path, problemOfError(e, dirname(resolve(path))))
+}
+
+function describeCliProblem({ problem }: CliProblem): Msg {
+  return problem.kind === 'destination' ? destinationProblem(problem.path, problem.problem) : writeProblem(problem.path, problem.error)
 }
 
 /** One line per saved scan: when, where, how it went, and its score by the checks' own weights. */
@@ -212,6 +237,9 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       md: () => renderMarkdown(shown, options),
       html: () => renderHtml(shown, options),
       text: () => formatReportText(shown, { colour: colour && out === undefined }, options),
+      jsonl: () => renderJsonl(shown),
+      intune: () => renderIntune(shown),
+      jamf: () => renderJamf(shown),
     } satisfies Record<ReportFormat, () => string>
     const content = renderers[format]()
     if (out === undefined) {
@@ -263,6 +291,25 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       }
       case 'report':
         return await report(command)
+      case 'fleet':
+        return await runFleet(command, {
+          locale,
+          checks: deps.checks,
+          now: deps.now ?? (() => new Date()),
+          say: (msg) => say(msg, locale),
+          print,
+          examine: deps.examineDestination ?? examineDestination,
+          destinationProblem,
+          write: async (path, content) => {
+            try {
+              await (deps.writeReport ?? writePrivateFile)(path, content)
+              return null
+            } catch (e) {
+              return writeProblem(path, e)
+            }
+          },
+          redactionContext: deps.redactionContext,
+        })
       case 'history': {
         const history = deps.history
         if (!history) throw new Error('no history store')
@@ -294,6 +341,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       }
     }
   } catch (e) {
+    if (e instanceof CliProblem) {
+      say(describeCliProblem(e), locale)
+      return EXIT_USAGE
+    }
     say(t('crashed', { message: e instanceof Error ? e.message : String(e) }), locale)
     return EXIT_USAGE
   }

@@ -1,0 +1,76 @@
+import { constants } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { failed, ok, type Result } from '../../../checks/core/host/result.js'
+import type { Msg } from '../../../checks/core/i18n/message.js'
+import { fleetInputSchema, type FleetInput } from './schema.js'
+import { t } from './messages.js'
+
+/** A report is tens of KB; anything past this is not one, and is not read into memory. */
+export const MAX_REPORT_BYTES = 8 * 1024 * 1024
+
+export interface ReadReport {
+  path: string
+  report: Result<FleetInput, Msg>
+}
+
+/** The files to read: each file as given, each folder's *.json files in name order (not recursively). */
+async function* expand(inputs: readonly string[]): AsyncGenerator<string> {
+  for (const input of inputs) {
+    const isFolder = await stat(input).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+    if (!isFolder) {
+      yield input
+      continue
+    }
+    const names = (await readdir(input)).filter((n) => n.toLowerCase().endsWith('.json')).sort()
+    for (const name of names) yield join(input, name)
+  }
+}
+
+async function readCapped(path: string): Promise<Result<string, Msg>> {
+  let handle
+  try {
+    // O_NONBLOCK: a named pipe among the reports must not hang the merge; it is refused as not a file.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (e) {
+    return failed(t('unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }))
+  }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) return failed(t('notAFile'))
+    if (info.size > MAX_REPORT_BYTES) return failed(t('tooBig', { mb: MAX_REPORT_BYTES / 1024 / 1024 }))
+    const buffer = Buffer.alloc(info.size)
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0)
+    return ok(buffer.subarray(0, bytesRead).toString('utf8'))
+  } catch (e) {
+    return failed(t('unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }))
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Parses and validates one report's text: the problem, when there is one, names the first field that is wrong. */
+export function parseReport(text: string): Result<FleetInput, Msg> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return failed(t('notJson'))
+  }
+  const parsed = fleetInputSchema.safeParse(json)
+  if (parsed.success) return ok(parsed.data)
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.map(String).join('.') ?? ''
+  return failed(t('notReport', { problem: issue?.code ?? 'invalid', where: where === '' ? '/' : where }))
+}
+
+/** The reports, one at a time: only the one being merged is in memory, however many there are. */
+export async function* readReports(inputs: readonly string[]): AsyncGenerator<ReadReport> {
+  for await (const path of expand(inputs)) {
+    const text = await readCapped(path)
+    yield { path, report: text.ok ? parseReport(text.value) : text }
+  }
+}
