@@ -6,6 +6,7 @@ import type { Evidence } from '../../core/types.js'
 import { kdeBool, parseGsettingsValue, parseKdeGroup, wholeNumber } from './lock.parse.js'
 import { t } from './lock.messages.js'
 import type { LockFacts } from './lock.verdict.js'
+import { readStandaloneLocker } from './lockers.linux.io.js'
 import { MAX_XFCONF_BYTES, parseXfconfChannel, xfconfBool, xfconfInt, type XfconfValue } from './xfconf.parse.js'
 
 type Key = readonly [schema: string, key: string]
@@ -83,17 +84,65 @@ function familyOf(desktop: string): GsettingsDesktop | 'kde' | 'xfce' | undefine
   return names.some((n) => gnomeLike.includes(n)) ? GNOME : undefined
 }
 
+/** Window managers and compositors that come with no locker: a session of theirs without one has none. */
+const BARE = new Set([
+  'i3',
+  'sway',
+  'bspwm',
+  'openbox',
+  'awesome',
+  'dwm',
+  'herbstluftwm',
+  'xmonad',
+  'qtile',
+  'river',
+  'niri',
+  'wayfire',
+  'labwc',
+  'fluxbox',
+  'icewm',
+  'jwm',
+  'spectrwm',
+  'fvwm',
+  'cwm',
+  'hyprland',
+  'dwl',
+  'leftwm',
+  'windowmaker',
+])
+const isBareSession = (desktop: string): boolean =>
+  desktop
+    .toLowerCase()
+    .split(':')
+    .some((n) => BARE.has(n))
+
 export async function readLinuxLock(host: Host, signal?: AbortSignal): Promise<LockFacts> {
   const env = host.env
   const desktop = (env.XDG_CURRENT_DESKTOP || env.DESKTOP_SESSION || '').slice(0, 200)
   const evidence: Evidence[] = [{ label: t('labelDesktop'), source: 'XDG_CURRENT_DESKTOP', observed: desktop || t('seenNotSet') }]
   // Under sudo, HOME and the D-Bus address are root's: what gsettings answers would be root's choice, not the user's.
   if (env.SUDO_USER) return { kind: 'unknown', reason: t('asRoot', { user: env.SUDO_USER.slice(0, 64) }), evidence }
-  if (!desktop) return { kind: 'unknown', reason: t('noSession'), evidence }
+  const wayland = Boolean(env.WAYLAND_DISPLAY) || env.XDG_SESSION_TYPE === 'wayland'
+  // startx and most window managers' sessions set no desktop name, only DISPLAY or WAYLAND_DISPLAY.
+  // Over SSH, DISPLAY is a forwarded one: xset would read the SSH client's X server, not this machine's.
+  if (!desktop && (Boolean(env.SSH_CONNECTION) || (!wayland && !env.DISPLAY))) return { kind: 'unknown', reason: t('noSession'), evidence }
   const family = familyOf(desktop)
-  if (family === undefined) return { kind: 'unknown', reason: t('unsupported', { desktop }), evidence }
+  const standalone = async (): Promise<LockFacts> =>
+    readStandaloneLocker(
+      host,
+      { desktop: desktop || (wayland ? 'Wayland' : 'X11'), wayland, bus: await hasSessionBus(host) },
+      evidence,
+      signal,
+    )
+  if (family === undefined) {
+    const facts = await standalone()
+    // A desktop Bulwark does not know may have a locker of its own: finding none of the known ones proves nothing.
+    if (facts.kind === 'warn' && desktop && !isBareSession(desktop))
+      return { kind: 'unknown', reason: t('unsupported', { desktop }), evidence }
+    return facts
+  }
   if (family === 'kde') return readKde(host, evidence)
-  if (family === 'xfce') return readXfce(host, evidence)
+  if (family === 'xfce') return readXfce(host, evidence, standalone)
   if (!(await hasSessionBus(host))) return { kind: 'unknown', reason: t('noBus', { desktop: family.name }), evidence }
   return readGsettings(host, family, evidence, signal)
 }
@@ -235,7 +284,7 @@ function unreadableChannel(r: Channel & { ok: false }, evidence: Evidence[]): Lo
   return { kind: 'unknown', reason: t('unreadable', { source: r.file, reason: r.reason }), evidence }
 }
 
-async function readXfce(host: Host, evidence: Evidence[]): Promise<LockFacts> {
+async function readXfce(host: Host, evidence: Evidence[], standalone: () => Promise<LockFacts>): Promise<LockFacts> {
   const saver = await readChannel(host, 'xfce4-screensaver')
   if (!saver.ok) return unreadableChannel(saver, evidence)
   const power = await readChannel(host, 'xfce4-power-manager')
@@ -243,8 +292,12 @@ async function readXfce(host: Host, evidence: Evidence[]): Promise<LockFacts> {
   if (saver.files.length === 0) {
     const installed = await tryStat(host, XFCE_AUTOSTART)
     evidence.push({ label: t('labelLocker'), source: XFCE_AUTOSTART, observed: observedWord(installed.ok ? 'present' : 'none') })
-    // No settings and no xfce4-screensaver: light-locker, xscreensaver or nothing locks; those are not read.
-    if (!installed.ok) return { kind: 'unknown', reason: t('xfceNoLocker'), evidence }
+    // No settings and no xfce4-screensaver: light-locker (Xubuntu's), another locker or nothing locks.
+    if (!installed.ok) {
+      const other = await standalone()
+      // XFCE may lock through something Bulwark does not look for (xflock4's fallbacks): none found stays unknown.
+      return other.kind === 'warn' ? { kind: 'unknown', reason: t('xfceNoLocker'), evidence } : other
+    }
   }
   const get = <K extends XfceKey>(key: K, label: Evidence['label']): (typeof XFCE_DEFAULTS)[K] => {
     const fromPower = key.startsWith('/xfce4-power-manager/')

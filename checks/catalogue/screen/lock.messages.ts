@@ -23,7 +23,13 @@ export const t = defineMessages('screen.lock', {
     'Bulwark does not read the screen lock settings of {desktop}. Check in its settings that the screen locks after 5 minutes at most, when the lid closes, and asks for your password.',
   unreadable: 'Bulwark could not read {source}: {reason}',
   xfceNoLocker:
-    'Bulwark found no xfce4-screensaver settings (~/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml) and no xfce4-screensaver installed (/etc/xdg/autostart/xfce4-screensaver.desktop), so another locker such as light-locker or xscreensaver, or none, is in use; Bulwark does not read those. Open Settings → Screensaver (or your locker’s settings) and check that the screen locks after 5 minutes at most and when the computer is suspended.',
+    'Bulwark found no xfce4-screensaver settings (~/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml), no xfce4-screensaver installed (/etc/xdg/autostart/xfce4-screensaver.desktop) and no light-locker, xss-lock or xautolock running, so it cannot tell what locks the screen, if anything does. Open Settings → Screensaver (or your locker’s settings) and check that the screen locks after 5 minutes at most and when the computer is suspended.',
+  noLocker:
+    'No screen locker is running in this {desktop} session (Bulwark looked for swayidle, xss-lock, xautolock and light-locker, and for xscreensaver, hypridle and xidlehook), so nothing locks the screen when you step away. Start one from your session’s startup file, for example xss-lock -- i3lock with xset s 300 on X, or swayidle with timeout 300 swaylock and before-sleep swaylock on Wayland.',
+  lockerNotRead:
+    'The screen locker {locker} is running, but Bulwark does not read its settings. Check in its configuration that it locks after 5 minutes at most and before the computer suspends.',
+  lockerUnrecognized:
+    '{locker} is running, but Bulwark does not know whether the command it runs locks the screen ({command}). If that command is a screen locker, check that it runs after 5 minutes at most and before the computer suspends.',
   labelDesktop: 'Desktop',
   labelLockEnabled: 'Lock enabled',
   labelIdleDelay: 'Idle delay (seconds)',
@@ -36,6 +42,9 @@ export const t = defineMessages('screen.lock', {
   labelIdleActivation: 'Start when idle',
   labelLockWithSaver: 'Lock with screen saver',
   labelLocker: 'Screen locker',
+  labelLockerConfig: 'Locker configuration',
+  labelSaverTimeout: 'X screen saver timeout (seconds)',
+  labelDpmsOff: 'Display off after (seconds)',
   labelPasswordDelay: 'Password delay',
   labelScreenSaver: 'Screen saver',
   labelSecure: 'Password on resume',
@@ -44,6 +53,7 @@ export const t = defineMessages('screen.lock', {
   labelUnreadable: 'Unreadable setting',
   seenDefault: '{value} (default)',
   seenNotSet: 'not set',
+  seenOff: 'off',
   stepGnome:
     'On GNOME, open Settings → Privacy & Security → Screen Lock: turn on Automatic Screen Lock, set Blank Screen Delay to 5 minutes or less, the lock delay to Screen Turns Off, and turn on Lock Screen on Suspend.',
   stepKde:

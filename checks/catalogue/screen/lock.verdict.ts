@@ -20,6 +20,8 @@ export type LockFacts =
       evidence: Evidence[]
     }
   | { kind: 'unknown'; reason: Msg; evidence: Evidence[] }
+  /** Nothing that locks was found where one should run (a window manager's session with no locker). */
+  | { kind: 'warn'; reason: Msg; evidence: Evidence[] }
 
 const minutes = (seconds: number): string => String(Math.round(seconds / 6) / 10)
 
@@ -30,6 +32,7 @@ const minutes = (seconds: number): string => String(Math.round(seconds / 6) / 10
 export function lockOutcome(facts: LockFacts): Outcome {
   const { evidence } = facts
   if (facts.kind === 'unknown') return { status: 'unknown', summary: facts.reason, evidence }
+  if (facts.kind === 'warn') return { status: 'warn', summary: facts.reason, evidence }
   const { desktop, lockSeconds, onSuspend } = facts
   if (lockSeconds === null) return { status: 'fail', summary: t('never', { desktop }), evidence }
   const params = { desktop, minutes: minutes(lockSeconds) }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { screenLockCheck } from '../../../../checks/catalogue/screen/lock.check.js'
 import { runCheck } from '../../../../checks/core/engine/runner.js'
 import type { Platform } from '../../../../checks/core/types.js'
+import type { ProcessInfo } from '../../../../checks/core/host/host.js'
 import { createFixtureHost, type FixtureCommand } from '../../../support/fixture-host.js'
 import { expectOutcome, type CheckCase } from '../tor/check-case.js'
 
@@ -62,6 +63,40 @@ function cinnamon(values: Partial<Record<string, string>>): Record<string, Fixtu
 }
 const MATE_ENV = { XDG_CURRENT_DESKTOP: 'MATE', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }
 const CINNAMON_ENV = { XDG_CURRENT_DESKTOP: 'X-Cinnamon', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }
+
+/** A process as the process list shows it, and its /proc/PID/cmdline (NUL-separated arguments). */
+function proc(pid: number, argv: string[], user = 'alex'): { process: ProcessInfo; files: Record<string, string> } {
+  const name = (argv[0] ?? '').split('/').pop() ?? ''
+  return {
+    process: { pid, name, command: argv[0] ?? '', params: argv.slice(1).join(' '), path: argv[0] ?? '', user },
+    files: { [`/proc/${pid}/cmdline`]: `${argv.join('\x00')}\x00` },
+  }
+}
+/** A session running these processes, with `xset q` reporting this screen saver timeout. */
+function session(
+  env: Record<string, string>,
+  procs: ReturnType<typeof proc>[],
+  xsetTimeout?: number,
+  more: Record<string, FixtureCommand> = {},
+  files: Record<string, string> = {},
+): CheckCase['host'] {
+  return {
+    env: { USER: 'alex', ...env },
+    processes: procs.map((p) => p.process),
+    files: Object.assign({}, files, ...procs.map((p) => p.files)),
+    commands: {
+      ...(xsetTimeout === undefined
+        ? {}
+        : {
+            'xset q': `Screen Saver:\n  prefer blanking:  yes    allow exposures:  yes\n  timeout:  ${xsetTimeout}    cycle:  600\nDPMS (Energy Star):\n  Standby: 600    Suspend: 600    Off: 600\n  DPMS is Enabled\n  Monitor is On\n`,
+          }),
+      ...more,
+    },
+  }
+}
+const I3 = { XDG_CURRENT_DESKTOP: 'i3', DISPLAY: ':0' }
+const SWAY = { XDG_CURRENT_DESKTOP: 'sway', WAYLAND_DISPLAY: 'wayland-1' }
+const SWAYIDLE_CONFIG = '/home/alex/.config/swayidle/config'
 
 const XFCE_AUTOSTART = '/etc/xdg/autostart/xfce4-screensaver.desktop'
 const XFCE_USER = '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-screensaver.xml'
@@ -175,12 +210,287 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelDesktop', 'XDG_CURRENT_DESKTOP', 'not set']],
   },
   {
-    name: 'a bare window manager',
+    name: 'i3 with no locker running',
     platform: 'linux',
-    host: { env: { XDG_CURRENT_DESKTOP: 'i3' } },
+    host: session(I3, [proc(10, ['i3'])]),
+    status: 'warn',
+    summary: 'noLocker',
+    params: { desktop: 'i3' },
+    evidence: [['labelLocker', 'ps -e', 'none']],
+  },
+  {
+    name: 'startx with no desktop name and no locker: a plain X session',
+    platform: 'linux',
+    host: session({ DISPLAY: ':0' }, []),
+    status: 'warn',
+    summary: 'noLocker',
+    params: { desktop: 'X11' },
+  },
+  {
+    name: 'over SSH with a forwarded DISPLAY: no desktop session',
+    platform: 'linux',
+    host: session(
+      { DISPLAY: 'localhost:10.0', SSH_CONNECTION: '10.0.0.2 5000 10.0.0.1 22' },
+      [proc(20, ['xss-lock', '--', 'i3lock'])],
+      300,
+    ),
+    status: 'unknown',
+    summary: 'noSession',
+  },
+  {
+    name: 'LXQt with none of the known lockers: its own may lock, so unknown',
+    platform: 'linux',
+    host: session({ XDG_CURRENT_DESKTOP: 'LXQt', DISPLAY: ':0' }, []),
     status: 'unknown',
     summary: 'unsupported',
-    params: { desktop: 'i3' },
+    params: { desktop: 'LXQt' },
+  },
+  {
+    name: 'i3 with xss-lock -- i3lock and xset s 300',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--transfer-sleep-lock', '--', 'i3lock', '--nofork'])], 300),
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'xss-lock', minutes: '5' },
+    evidence: [
+      ['labelLocker', '/proc/4242/cmdline', 'xss-lock --transfer-sleep-lock -- i3lock --nofork'],
+      ['labelSaverTimeout', 'xset q', 300],
+      ['labelDpmsOff', 'xset q', 600],
+    ],
+  },
+  {
+    name: 'xss-lock with the X screen saver off (xset s off): DPMS blanks, nothing locks',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--', 'i3lock'])], 0),
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelSaverTimeout', 'xset q', 0]],
+  },
+  {
+    name: 'xss-lock with a notifier locks one screen saver cycle later (xset s 180 120: 5 minutes)',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '-n', '/usr/share/doc/xss-lock/dim-screen.sh', '--', 'i3lock', '-n'])], undefined, {
+      'xset q': 'Screen Saver:\n  prefer blanking:  yes    allow exposures:  yes\n  timeout:  180    cycle:  120\n',
+    }),
+    status: 'pass',
+    summary: 'quick',
+    params: { minutes: '5' },
+  },
+  {
+    name: 'xss-lock --ignore-sleep: no lock on suspend',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--ignore-sleep', '--', 'slock'])], 180),
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { desktop: 'xss-lock', minutes: '3' },
+  },
+  {
+    name: 'xss-lock running a script Bulwark cannot judge',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--', '/home/alex/bin/lock.sh'])], 300),
+    status: 'unknown',
+    summary: 'lockerUnrecognized',
+    params: { locker: 'xss-lock', command: '/home/alex/bin/lock.sh' },
+  },
+  {
+    name: 'xss-lock, but xset cannot be run',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--', 'i3lock'])], undefined, {
+      'xset q': { code: 1, stderr: 'xset:  unable to open display ":0"\n' },
+    }),
+    status: 'unknown',
+    summary: 'unreadable',
+    params: { source: 'xset q' },
+  },
+  {
+    name: 'another user’s locker does not count',
+    platform: 'linux',
+    host: session(I3, [proc(4242, ['xss-lock', '--', 'i3lock'], 'bob')], 300),
+    status: 'warn',
+    summary: 'noLocker',
+  },
+  {
+    name: 'the process list without /proc: arguments from the process list',
+    platform: 'linux',
+    host: {
+      env: { ...I3, USER: 'alex' },
+      processes: [proc(77, ['xss-lock', '--', 'i3lock']).process],
+      commands: { 'xset q': 'Screen Saver:\n  timeout:  120    cycle:  600\n' },
+    },
+    status: 'pass',
+    summary: 'quick',
+    evidence: [['labelLocker', 'ps -e', 'xss-lock -- i3lock']],
+  },
+  {
+    name: 'xautolock -time 5 -locker slock: 5 minutes, but nothing on suspend',
+    platform: 'linux',
+    host: session(I3, [proc(300, ['xautolock', '-time', '5', '-locker', 'slock'])]),
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { desktop: 'xautolock', minutes: '5' },
+  },
+  {
+    name: 'xautolock and xss-lock together: the earlier lock, and xss-lock locks on suspend',
+    platform: 'linux',
+    host: session(I3, [proc(300, ['xautolock', '-time', '3', '-locker', 'i3lock']), proc(301, ['xss-lock', '--', 'i3lock'])], 600),
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'xautolock + xss-lock', minutes: '3' },
+  },
+  {
+    name: 'sway with swayidle: timeout 300 swaylock, before-sleep swaylock',
+    platform: 'linux',
+    host: session(SWAY, [
+      proc(500, [
+        'swayidle',
+        '-w',
+        'timeout',
+        '300',
+        'swaylock -f -c 000000',
+        'timeout',
+        '600',
+        'swaymsg "output * dpms off"',
+        'resume',
+        'swaymsg "output * dpms on"',
+        'before-sleep',
+        'swaylock -f -c 000000',
+      ]),
+    ]),
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'swayidle', minutes: '5' },
+    evidence: [
+      [
+        'labelLocker',
+        '/proc/500/cmdline',
+        'swayidle -w timeout 300 swaylock -f -c 000000 timeout 600 swaymsg "output * dpms off" resume swaymsg "output * dpms on" before-sleep swaylock -f -c 000000',
+      ],
+    ],
+  },
+  {
+    name: 'swayidle -w reading its events from ~/.config/swayidle/config',
+    platform: 'linux',
+    host: session(
+      SWAY,
+      [proc(500, ['swayidle', '-w'])],
+      undefined,
+      {},
+      { [SWAYIDLE_CONFIG]: "timeout 600 'swaylock -f'\nbefore-sleep 'swaylock -f'\n" },
+    ),
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '10' },
+    evidence: [['labelLockerConfig', SWAYIDLE_CONFIG, 'present']],
+  },
+  {
+    name: 'swayidle -C with a config locking through logind',
+    platform: 'linux',
+    host: session(
+      SWAY,
+      [proc(500, ['swayidle', '-C', '/etc/idle.conf'])],
+      undefined,
+      {},
+      { '/etc/idle.conf': "timeout 1200 'loginctl lock-session'\nlock 'swaylock -f'\nbefore-sleep 'loginctl lock-session'\n" },
+    ),
+    status: 'fail',
+    summary: 'tooSlow',
+    params: { minutes: '20' },
+  },
+  {
+    name: 'swayidle without before-sleep',
+    platform: 'linux',
+    host: session(SWAY, [proc(500, ['swayidle', 'timeout', '240', 'swaylock'])]),
+    status: 'warn',
+    summary: 'noSuspend',
+    params: { minutes: '4' },
+  },
+  {
+    name: 'swayidle with a malformed config: unknown, naming the file',
+    platform: 'linux',
+    host: session(SWAY, [proc(500, ['swayidle'])], undefined, {}, { [SWAYIDLE_CONFIG]: "timeout 300 'swaylock\n" }),
+    status: 'unknown',
+    summary: 'unreadable',
+    params: { source: SWAYIDLE_CONFIG },
+  },
+  {
+    name: 'sway with no swayidle running: the config line that would start it is shown',
+    platform: 'linux',
+    host: session(
+      SWAY,
+      [proc(2, ['sway'])],
+      undefined,
+      {},
+      { '/home/alex/.config/sway/config': "exec swayidle -w timeout 300 'swaylock -f'\n" },
+    ),
+    status: 'warn',
+    summary: 'noLocker',
+    params: { desktop: 'sway' },
+    evidence: [['labelLockerConfig', '/home/alex/.config/sway/config', "swayidle -w timeout 300 'swaylock -f'"]],
+  },
+  {
+    name: 'xscreensaver running: seen, not read',
+    platform: 'linux',
+    host: session(I3, [proc(9, ['xscreensaver', '-no-splash'])]),
+    status: 'unknown',
+    summary: 'lockerNotRead',
+    params: { locker: 'xscreensaver' },
+  },
+  {
+    name: 'xss-lock in a Wayland session: it watches X, not the compositor',
+    platform: 'linux',
+    host: session(SWAY, [proc(4242, ['xss-lock', '--', 'i3lock'])]),
+    status: 'unknown',
+    summary: 'lockerNotRead',
+  },
+  {
+    name: 'XFCE with light-locker (Xubuntu): gsettings, after xset s 300',
+    platform: 'linux',
+    host: session(
+      { XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' },
+      [proc(61, ['light-locker'])],
+      300,
+      {
+        'gsettings get apps.light-locker lock-after-screensaver': 'uint32 0\n',
+        'gsettings get apps.light-locker lock-on-suspend': 'true\n',
+      },
+    ),
+    status: 'fail',
+    summary: 'never',
+    evidence: [['labelLockDelay', 'gsettings get apps.light-locker lock-after-screensaver', 0]],
+  },
+  {
+    name: 'light-locker with its schema defaults (5 s after the screen saver, lock on suspend)',
+    platform: 'linux',
+    host: session(
+      { XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' },
+      [proc(61, ['light-locker'])],
+      240,
+      {
+        'gsettings get apps.light-locker lock-after-screensaver': 'uint32 5\n',
+        'gsettings get apps.light-locker lock-on-suspend': 'true\n',
+      },
+    ),
+    status: 'pass',
+    summary: 'quick',
+    params: { desktop: 'light-locker', minutes: '4.1' },
+  },
+  {
+    name: 'light-locker options win over its settings, no bus needed',
+    platform: 'linux',
+    host: session(
+      { XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0' },
+      [proc(61, ['light-locker', '--lock-after-screensaver=10', '--no-lock-on-suspend'])],
+      300,
+    ),
+    status: 'warn',
+    summary: 'noSuspend',
+  },
+  {
+    name: 'light-locker settings without a D-Bus session',
+    platform: 'linux',
+    host: session({ XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0' }, [proc(61, ['light-locker'])], 300),
+    status: 'unknown',
+    summary: 'noBus',
   },
   {
     name: 'KDE with no kscreenlockerrc: KDE defaults (5 minutes + 5 s grace, lock on resume)',
@@ -558,6 +868,22 @@ describe('screen.lock', () => {
     const host = createFixtureHost({ platform: c.platform, ...c.host })
     const result = await runCheck(screenLockCheck, host)
     expectOutcome(result, c)
+  })
+
+  it('a process list that cannot be read is unknown, naming it', async () => {
+    const host = createFixtureHost({ platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'i3', DISPLAY: ':0' } })
+    host.sysinfo.processes = () => Promise.reject(new Error('EACCES'))
+    const result = await runCheck(screenLockCheck, host)
+    expectOutcome(result, { name: '', host: {}, status: 'unknown', summary: 'unreadable', params: { source: 'ps -e' } })
+  })
+
+  it('a hostile command line reaches the evidence without control characters', async () => {
+    const hostile = proc(66, ['xss-lock', '--', '\u001b]0;owned\u0007i3lock', '\u001b[2J'])
+    const host = createFixtureHost({ platform: 'linux', ...session(I3, [hostile], 300) })
+    const result = await runCheck(screenLockCheck, host)
+    const seen = result.evidence.map((e) => (typeof e.observed === 'string' ? e.observed : '')).join('')
+    expect(seen).toContain('i3lock')
+    expect(seen).not.toMatch(/[\u0000-\u001f]/)
   })
 
   it('never changes a setting: only gsettings get is run', async () => {
