@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs'
+import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs'
 import { lstat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -31,18 +31,40 @@ export function unsafeKind(stats: Stats): UnsafeKind | null {
 // O_NOFOLLOW does not exist on Windows; there O_EXCL alone refuses an existing name, link or not.
 export const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
+/** How the new file is made: its mode (default 0600), an owner to give it, and whether its folder is synced too. */
+export interface NewFileOptions {
+  mode?: number
+  owner?: { uid: number; gid: number }
+  /** Sync the folder after the rename, so the new name itself survives a power cut (a fix's write). */
+  syncFolder?: boolean
+}
+
+/** Flushes a folder's entries (a rename, a new or deleted name) to disk; Windows cannot open a folder for it. */
+export function syncFolderSync(folder: string): void {
+  if (process.platform === 'win32') return
+  const fd = openSync(folder, constants.O_RDONLY)
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /**
  * Writes `data` to a new file beside `path`, opened exclusively and without following links, with
- * mode exactly 0600 (the umask can only take bits away), synced, then renamed over `path`: a symlink
- * or hard link there is replaced, never written through, and an older file's loose mode does not survive.
- * Synchronous, so the store can call it while it holds its lock; the files are small.
+ * mode exactly 0600 unless told otherwise (the umask can only take bits away), synced, then renamed over
+ * `path`: a symlink or hard link there is replaced, never written through, and an older file's loose mode
+ * does not survive. Synchronous, so the store can call it while it holds its lock; the files are small.
  */
-export function writeViaNewFileSync(path: string, data: string | Uint8Array): void {
+export function writeViaNewFileSync(path: string, data: string | Uint8Array, options: NewFileOptions = {}): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const mode = options.mode ?? 0o600
   const fd = openSync(temp, CREATE_NEW, 0o600)
   try {
     try {
-      fchmodSync(fd, 0o600)
+      // The owner first: chown clears set-id bits, and the mode is the last word.
+      if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid)
+      fchmodSync(fd, mode)
       writeFileSync(fd, data)
       fsyncSync(fd)
     } finally {
@@ -53,6 +75,7 @@ export function writeViaNewFileSync(path: string, data: string | Uint8Array): vo
     rmSync(temp, { force: true })
     throw e
   }
+  if (options.syncFolder) syncFolderSync(dirname(path))
 }
 
 /**

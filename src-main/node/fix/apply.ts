@@ -1,0 +1,133 @@
+/**
+ * Applying and undoing a plan through the writer, with the journal written first. Every change checks that
+ * the path still holds what the plan read (so a preview is never applied to a file that changed since), and
+ * undo checks that it still holds what the fix made (so it never wipes someone's later edit unless told to).
+ */
+import {
+  differences,
+  fromBase64,
+  inverseOf,
+  type Difference,
+  type FixOp,
+  type FixPlan,
+  type Snapshot,
+} from '../../../checks/core/fix/model.js'
+import type { FixJournal, FixRecord } from './journal.js'
+import type { Found, FixWriter } from './writer.js'
+
+export type ApplyResult =
+  | { kind: 'applied'; id: string }
+  /** Nothing was changed and nothing journalled: the file is no longer what the preview showed. */
+  | { kind: 'changed'; path: string; differences: Difference[] }
+  /** A write failed part-way: the journal holds the entry, and undo puts back what was changed. */
+  | { kind: 'failed'; id: string; path: string; reason: string }
+
+export type UndoResult =
+  | { kind: 'undone'; id: string }
+  | { kind: 'already-undone'; id: string }
+  | { kind: 'changed'; id: string; path: string; differences: Difference[] }
+  | { kind: 'newer-first'; id: string; newer: string; path: string }
+  | { kind: 'failed'; id: string; path: string; reason: string }
+
+/** A link or special file where a file was: one difference of kind, so it is said like any other. */
+export function foundDifferences(expected: Snapshot, found: Found): Difference[] {
+  if (found.kind === 'special') return [{ what: 'kind', expected: expected.kind, found: 'special' }]
+  return differences(expected, found)
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** Makes what is at `op.path` go from `op.before` to `op.after`. */
+async function perform(writer: FixWriter, op: FixOp): Promise<void> {
+  const to = op.after
+  if (to.kind === 'absent') return writer.remove(op.path)
+  if (op.op === 'mode') return writer.setMode(op.path, to.mode)
+  if (to.kind !== 'file') throw new Error(`${op.path}: a write makes a file`)
+  return writer.writeFile(op.path, fromBase64(to.bytes ?? ''), to)
+}
+
+/** The first op whose path no longer holds what it expects, with what differs. */
+async function firstChanged(writer: FixWriter, ops: readonly FixOp[]): Promise<{ op: FixOp; differences: Difference[] } | null> {
+  for (const op of ops) {
+    const diffs = foundDifferences(op.before, await writer.inspect(op.path))
+    if (diffs.length > 0) return { op, differences: diffs }
+  }
+  return null
+}
+
+export interface ApplyHooks {
+  /** Runs after the journal entry is on disk, before the first change (the app shows progress here). */
+  journalled?: (id: string) => void
+}
+
+export async function applyPlan(plan: FixPlan, writer: FixWriter, journal: FixJournal, hooks: ApplyHooks = {}): Promise<ApplyResult> {
+  const stale = await firstChanged(writer, plan.ops)
+  if (stale) return { kind: 'changed', path: stale.op.path, differences: stale.differences }
+  const { id } = journal.begin(plan)
+  hooks.journalled?.(id)
+  for (const op of plan.ops) {
+    try {
+      // Checked again right before each change: another program may have written between two of them.
+      const diffs = foundDifferences(op.before, await writer.inspect(op.path))
+      if (diffs.length > 0) throw new Error(`${op.path} changed while the fix ran`)
+      await perform(writer, op)
+    } catch (e) {
+      journal.mark(id, 'failed', `${op.path}: ${message(e)}`)
+      return { kind: 'failed', id, path: op.path, reason: message(e) }
+    }
+  }
+  journal.mark(id, 'applied')
+  return { kind: 'applied', id }
+}
+
+export interface UndoOptions {
+  /** Put back the saved state even where a file changed since the fix. */
+  force?: boolean
+}
+
+/** Records still in effect (not undone) that came after `record` and touch one of its paths. */
+function newerTouching(record: FixRecord, all: readonly FixRecord[]): { newer: string; path: string } | null {
+  const index = all.indexOf(record)
+  const paths = new Set(record.entry.plan.ops.map((op) => op.path))
+  for (const later of all.slice(index + 1).reverse()) {
+    if (later.state === 'undone') continue
+    const shared = later.entry.plan.ops.find((op) => paths.has(op.path))
+    if (shared) return { newer: later.entry.id, path: shared.path }
+  }
+  return null
+}
+
+/**
+ * Puts back what a fix changed, last change first. A path that still holds what the fix made is restored; one
+ * that still holds what it found (the fix stopped before reaching it) is left; anything else is a change made
+ * since, which refuses the whole undo unless forced. Nothing is written until every path has been checked.
+ */
+export async function undoFix(
+  record: FixRecord,
+  all: readonly FixRecord[],
+  writer: FixWriter,
+  journal: FixJournal,
+  options: UndoOptions = {},
+): Promise<UndoResult> {
+  const id = record.entry.id
+  if (record.state === 'undone') return { kind: 'already-undone', id }
+  const newer = newerTouching(record, all)
+  if (newer) return { kind: 'newer-first', id, ...newer }
+  const steps: FixOp[] = []
+  for (const op of [...record.entry.plan.ops].reverse()) {
+    const found = await writer.inspect(op.path)
+    if (foundDifferences(op.before, found).length === 0) continue
+    const diffs = foundDifferences(op.after, found)
+    if (diffs.length > 0 && !options.force) return { kind: 'changed', id, path: op.path, differences: diffs }
+    steps.push(inverseOf(op))
+  }
+  for (const step of steps) {
+    try {
+      await perform(writer, step)
+    } catch (e) {
+      return { kind: 'failed', id, path: step.path, reason: message(e) }
+    }
+  }
+  journal.mark(id, 'undone', options.force ? 'forced' : undefined)
+  return { kind: 'undone', id }
+}
