@@ -1,4 +1,6 @@
 import { canonicalIp, failed, isIPv4, isIPv6, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { t } from './sockets.messages.js'
 import type { Family, Transport } from './inbound.verdict.js'
 import { MAX_LISTENERS, programName, type Listener } from './sockets.verdict.js'
 
@@ -22,9 +24,9 @@ function localEnd(name: string, family: Family): { address: string; port: number
  * a process, `c` names it, an `f` line starts one of its files, with `t` (IPv4/IPv6), `P` (TCP/UDP) and `n`
  * (address:port). Run with `-iTCP -sTCP:LISTEN` it lists listening sockets; with `-iUDP`, connected ones are dropped.
  */
-export function parseLsofFields(text: string): Result<Listener[], string> {
+export function parseLsofFields(text: string): Result<Listener[], Msg> {
   const lines = text.split('\n', MAX_LINES + 1)
-  if (lines.length > MAX_LINES) return failed(`more than ${MAX_LINES} lines`)
+  if (lines.length > MAX_LINES) return failed(t('tooManyLines', { count: String(MAX_LINES) }))
   const found: Listener[] = []
   let process: { pid: number; name: string } | undefined
   let file: { type?: string; proto?: string; name?: string } | undefined
@@ -43,7 +45,7 @@ export function parseLsofFields(text: string): Result<Listener[], string> {
       case 'p': {
         flush()
         file = undefined
-        if (!/^\d{1,10}$/.test(value)) return failed(`line ${i + 1}: process id ${JSON.stringify(value.slice(0, 20))}`)
+        if (!/^\d{1,10}$/.test(value)) return failed(t('badPid', { line: String(i + 1) }))
         process = { pid: Number(value), name: '' }
         break
       }
@@ -65,10 +67,10 @@ export function parseLsofFields(text: string): Result<Listener[], string> {
         break
       default:
         // Other fields lsof may add (g, R, L, T, ...) say nothing about where a socket listens.
-        if (!/^[a-zA-Z]/.test(line)) return failed(`line ${i + 1} is not an lsof field`)
+        if (!/^[a-zA-Z]/.test(line)) return failed(t('badLsofField', { line: String(i + 1) }))
     }
   }
   flush()
-  if (found.length === 0 && lines.some((l) => l !== '') && process === undefined) return failed('no process (p) field')
+  if (found.length === 0 && lines.some((l) => l !== '') && process === undefined) return failed(t('noProcess'))
   return ok(found)
 }

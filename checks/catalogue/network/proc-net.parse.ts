@@ -1,5 +1,7 @@
 import { canonicalIp, failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
 import type { Family, Transport } from './inbound.verdict.js'
+import { t } from './sockets.messages.js'
 import { MAX_LISTENERS } from './sockets.verdict.js'
 
 /** One listening TCP socket or bound, unconnected UDP socket of a /proc/net table, with its inode for finding the owner. */
@@ -48,16 +50,16 @@ export function decodeAddress(hex: string): { address: string; family: Family } 
  * remote end (which take datagrams from anyone). Any row that is not a table row fails the whole table: a table
  * read half is no answer.
  */
-export function parseProcNet(text: string, transport: Transport): Result<ProcSocket[], string> {
+export function parseProcNet(text: string, transport: Transport): Result<ProcSocket[], Msg> {
   const lines = text.split('\n', MAX_ROWS + 2)
-  if (!/^\s*sl\s+local_address\s+rem(ote)?_address\s+st\b/.test(lines[0] ?? '')) return failed('no sl/local_address header')
+  if (!/^\s*sl\s+local_address\s+rem(ote)?_address\s+st\b/.test(lines[0] ?? '')) return failed(t('badHeader'))
   const found: ProcSocket[] = []
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? ''
     if (line.trim() === '') continue
-    if (i > MAX_ROWS) return failed(`more than ${MAX_ROWS} rows`)
+    if (i > MAX_ROWS) return failed(t('tooManyLines', { count: String(MAX_ROWS) }))
     const m = line.length <= 512 ? ROW.exec(line) : null
-    if (!m) return failed(`row ${i + 1} is not a socket row`)
+    if (!m) return failed(t('badRow', { line: String(i + 1) }))
     const [, local = '', port = '', remote = '', remotePort = '', state = '', inode = ''] = m
     const listens = transport === 'tcp' ? state.toUpperCase() === TCP_LISTEN : /^0+$/.test(remote) && remotePort === '0000'
     if (!listens || found.length >= MAX_LISTENERS) continue

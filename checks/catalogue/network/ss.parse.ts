@@ -1,4 +1,6 @@
 import { failed, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { t } from './sockets.messages.js'
 import { MAX_LISTENERS, programName } from './sockets.verdict.js'
 
 /** What ss adds to a /proc/net row: its program, and for an IPv6 socket whether it takes IPv6 only. */
@@ -19,14 +21,14 @@ const ROW_START = /^[a-z][a-z0-9_]{0,15}\s/
  * (ss(8) `-e`). ss shows a program only where this user may read its /proc/<pid>/fd: without root, other users'
  * sockets have none.
  */
-export function parseSsExtras(text: string): Result<Map<number, SocketExtra>, string> {
+export function parseSsExtras(text: string): Result<Map<number, SocketExtra>, Msg> {
   const owners = new Map<number, SocketExtra>()
   const lines = text.split('\n', MAX_LINES + 1)
-  if (lines.length > MAX_LINES) return failed(`more than ${MAX_LINES} lines`)
+  if (lines.length > MAX_LINES) return failed(t('tooManyLines', { count: String(MAX_LINES) }))
   for (const [i, raw] of lines.entries()) {
     const line = raw.slice(0, 4096)
     if (line.trim() === '') continue
-    if (!ROW_START.test(line)) return failed(`line ${i + 1} is not a socket line`)
+    if (!ROW_START.test(line)) return failed(t('notSsLine', { line: String(i + 1) }))
     const inode = INODE.exec(line)
     if (!inode || owners.size >= MAX_LISTENERS) continue
     const user = USER.exec(line)

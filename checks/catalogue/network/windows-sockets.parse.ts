@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { canonicalIp, failed, isIPv4, isIPv6, ok, type Result } from '../../core/host/toolkit.js'
-import { parseJsonWith, type ParseFailure } from '../vpn/parsed.parse.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { parseJsonWith } from '../vpn/parsed.parse.js'
+import { t } from './sockets.messages.js'
 import type { Transport } from './inbound.verdict.js'
 import { MAX_LISTENERS, programName, type Listener } from './sockets.verdict.js'
 
@@ -28,9 +30,9 @@ const schema = z.looseObject({
  * (Tcp), Get-NetUDPEndpoint (Udp, bound endpoints only: Windows lists no connected UDP there) and Get-Process
  * names for their OwningProcess ids.
  */
-export function parseWindowsSockets(text: string): Result<Listener[], ParseFailure> {
+export function parseWindowsSockets(text: string): Result<Listener[], Msg> {
   const parsed = parseJsonWith(text, schema)
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return failed(parsed.reason === 'empty' ? t('emptyOutput') : parsed.reason === 'not_json' ? t('notJson') : t('badJson'))
   const names = new Map(parsed.value.Processes.map((p) => [p.Id, programName(p.ProcessName ?? '')]))
   const found: Listener[] = []
   const take = (transport: Transport, rows: z.infer<typeof endpoint>[]): boolean => {
@@ -47,6 +49,6 @@ export function parseWindowsSockets(text: string): Result<Listener[], ParseFailu
     }
     return true
   }
-  if (!take('tcp', parsed.value.Tcp) || !take('udp', parsed.value.Udp)) return failed('bad_shape')
+  if (!take('tcp', parsed.value.Tcp) || !take('udp', parsed.value.Udp)) return failed(t('badJson'))
   return ok(found)
 }
