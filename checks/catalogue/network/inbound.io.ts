@@ -5,12 +5,13 @@
 import type { Host } from '../../core/host/host.js'
 import { perHost } from '../../core/host/toolkit.js'
 import type { InboundFacts } from './inbound.verdict.js'
+import { gatherDarwin } from './inbound.darwin.io.js'
 import { gatherLinux } from './inbound.linux.io.js'
+import { gatherWin32 } from './inbound.win32.io.js'
 
-const read = perHost(async (host: Host): Promise<InboundFacts> => {
-  if (host.platform === 'linux') return gatherLinux(host)
-  throw new Error(`the firewall reader for ${host.platform} is not written yet`)
-})
+const read = perHost((host: Host): Promise<InboundFacts> =>
+  host.platform === 'darwin' ? gatherDarwin(host) : host.platform === 'win32' ? gatherWin32(host) : gatherLinux(host),
+)
 
 /**
  * This host's firewall facts. One reading serves every check of a scan, so it is not tied to the signal of

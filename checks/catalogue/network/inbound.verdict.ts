@@ -49,6 +49,8 @@ export type FamilyFilter = { kind: 'read'; chains: readonly InboundChain[] } | {
 export interface Frontend {
   name: 'ufw' | 'firewalld' | 'socketfilterfw' | 'pf' | 'windows-firewall'
   on: boolean
+  /** Where it is off although `on` (Windows Firewall's Domain or Private profile while Public is on). */
+  offFor?: readonly string[]
 }
 
 export interface InboundFacts {
