@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { macOutcome, type MacFacts } from '../../../../checks/catalogue/wifi/mac-randomization.verdict.js'
+import { verbatim } from '../../../../checks/core/i18n/message.js'
 
 const settings = (over: Partial<Extract<MacFacts, { kind: 'settings' }>>): MacFacts => ({
   kind: 'settings',
@@ -32,7 +33,7 @@ describe('macOutcome', () => {
     ['scans with the hardware address', settings({ scanRandom: false }), 'warn', 'scanHardware'],
     [
       'an exposed network outranks what could not be read',
-      settings({ networks: [{ name: 'Office', mode: 'hardware' }], unread: { key: 'x.y', params: {} } }),
+      settings({ networks: [{ name: 'Office', mode: 'hardware' }], unread: verbatim('root only') }),
       'warn',
       'exposedNetworks',
     ],
