@@ -9,6 +9,8 @@
  * relative to the sshd directory and takes globs, and a pattern that matches nothing is no error.
  */
 import { failed, isIPv6, ok, type Result } from '../../core/host/toolkit.js'
+import type { Msg } from '../../core/i18n/message.js'
+import { p } from './sshd-config.messages.js'
 
 /** One keyword line of one file. */
 export interface ConfigLine {
@@ -82,7 +84,7 @@ const ALIASES: Readonly<Record<string, Judged>> = { challengeresponseauthenticat
 const canonical = (keyword: string): string => ALIASES[keyword] ?? keyword
 
 /** One line split into words as sshd's argv_split does; null for a blank or comment line, a string for an error. */
-function splitLine(text: string): string[] | null | string {
+function splitLine(text: string): string[] | null | 'quote' {
   const words: string[] = []
   let word = ''
   let inWord = false
@@ -110,7 +112,7 @@ function splitLine(text: string): string[] | null | string {
     word += c
     inWord = true
   }
-  if (quoted) return 'unterminated quote'
+  if (quoted) return 'quote'
   if (inWord) words.push(word)
   if (words.length === 0) return null
   // `Keyword=value` and `Keyword = value`: the first `=` ends the keyword.
@@ -126,17 +128,17 @@ function splitLine(text: string): string[] | null | string {
 }
 
 /** An sshd_config file as keyword lines; a file sshd itself would refuse is an error naming the line. */
-export function parseSshdConfigText(text: string): Result<ConfigLine[], string> {
-  if (text.includes('\u0000')) return failed('the file holds a NUL byte, which is not a configuration file')
+export function parseSshdConfigText(text: string): Result<ConfigLine[], Msg> {
+  if (text.includes('\u0000')) return failed(p('nul'))
   const out: ConfigLine[] = []
   const lines = text.split('\n')
-  if (lines.length > MAX_LINES) return failed(`more than ${MAX_LINES} lines`)
+  if (lines.length > MAX_LINES) return failed(p('tooManyLines', { count: String(MAX_LINES) }))
   for (let n = 0; n < lines.length; n++) {
     const words = splitLine(lines[n] as string)
     if (words === null) continue
-    if (typeof words === 'string') return failed(`line ${n + 1}: ${words}`)
+    if (words === 'quote') return failed(p('quote', { line: String(n + 1) }))
     const [keyword, ...args] = words as [string, ...string[]]
-    if (!keyword) return failed(`line ${n + 1}: no keyword`)
+    if (!keyword) return failed(p('noKeyword', { line: String(n + 1) }))
     out.push({ keyword: canonical(keyword.toLowerCase()), args, line: n + 1 })
   }
   return ok(out)
@@ -227,7 +229,7 @@ function withPorts(address: string, port: string | undefined, ports: readonly nu
 }
 
 /** The effective settings of sshd_config and its includes (already expanded, in sshd's order). */
-export function resolveSshdConfig(directives: readonly Directive[]): Result<SshdSettings, string> {
+export function resolveSshdConfig(directives: readonly Directive[]): Result<SshdSettings, Msg> {
   const first = new Map<Judged, SshdValue>()
   const matchFirst = new Map<string, Map<Judged, SshdValue>>()
   const ports: number[] = []
@@ -241,7 +243,7 @@ export function resolveSshdConfig(directives: readonly Directive[]): Result<Sshd
     if (d.match !== null) {
       if (!isJudged(d.keyword)) continue
       const value = judgedValue(d.keyword, d.args)
-      if (value === undefined) return failed(`${where}: ${d.keyword} ${d.args.join(' ')} is not a value sshd accepts`)
+      if (value === undefined) return failed(p('badValue', { setting: `${d.keyword} ${d.args.join(' ')}`.slice(0, 200), file: where }))
       const key = `${d.file}\u0000${d.match}`
       const block = matches.get(key) ?? { criteria: d.match, source: where, sets: [] }
       block.sets.push(`${d.keyword} ${value}`)
@@ -256,12 +258,12 @@ export function resolveSshdConfig(directives: readonly Directive[]): Result<Sshd
     }
     if (isJudged(d.keyword)) {
       const value = judgedValue(d.keyword, d.args)
-      if (value === undefined) return failed(`${where}: ${d.keyword} ${d.args.join(' ')} is not a value sshd accepts`)
+      if (value === undefined) return failed(p('badValue', { setting: `${d.keyword} ${d.args.join(' ')}`.slice(0, 200), file: where }))
       if (!first.has(d.keyword)) first.set(d.keyword, { value, source: where })
     } else if (d.keyword === 'port') {
       for (const a of d.args) {
         const n = Number(a)
-        if (!/^\d+$/.test(a) || n < 1 || n > 65535) return failed(`${where}: Port ${a} is not a port number`)
+        if (!/^\d+$/.test(a) || n < 1 || n > 65535) return failed(p('badPort', { value: a.slice(0, 80), file: where }))
         ports.push(n)
         if (portSource === 'default') portSource = where
       }
@@ -278,7 +280,7 @@ export function resolveSshdConfig(directives: readonly Directive[]): Result<Sshd
   for (const d of listenArgs) {
     const arg = d.args[0] ?? ''
     const found = listenOf(arg, effectivePorts, `${d.file}:${d.line}`)
-    if (!found) return failed(`${d.file}:${d.line}: ListenAddress ${arg} is not an address sshd accepts`)
+    if (!found) return failed(p('badListen', { value: arg.slice(0, 80), file: `${d.file}:${d.line}` }))
     listen.push(...found)
   }
   if (listen.length === 0) {
@@ -302,33 +304,35 @@ export function resolveSshdConfig(directives: readonly Directive[]): Result<Sshd
  * `sshd -T` output: one `keyword value` line per setting, keywords lower-case, every value filled in
  * (`permitrootlogin without-password` is how it prints prohibit-password). Anything else is refused.
  */
-export function parseSshdT(stdout: string, source = 'sshd -T'): Result<Omit<SshdSettings, 'matches'>, string> {
-  if (stdout.includes('\u0000')) return failed('the output holds a NUL byte')
+export function parseSshdT(stdout: string, source = 'sshd -T'): Result<Omit<SshdSettings, 'matches'>, Msg> {
+  if (stdout.includes('\u0000')) return failed(p('nul'))
   const values = new Map<string, string>()
   const listen: SshdListen[] = []
   const lines = stdout.split('\n')
-  if (lines.length > MAX_LINES) return failed(`more than ${MAX_LINES} lines`)
+  if (lines.length > MAX_LINES) return failed(p('tooManyLines', { count: String(MAX_LINES) }))
   for (const raw of lines) {
     const line = raw.trim()
     if (!line) continue
     const m = /^([a-z0-9]+) (.*)$/.exec(line)
-    if (!m) return failed(`not a keyword line: ${line.slice(0, 80)}`)
+    if (!m) return failed(p('notKeywordLine', { line: line.slice(0, 80) }))
     const keyword = canonical(m[1] as string)
     const value = (m[2] as string).trim()
     if (keyword === 'listenaddress') {
       // `0.0.0.0:22`, `[::]:22`, optionally followed by `rdomain <name>`.
       const addr = /^(?:\[([^\]]+)\]|([^\s:]+)):(\d+)(?:\s|$)/.exec(value)
-      if (!addr) return failed(`listenaddress ${value.slice(0, 80)} is not an address and port`)
+      if (!addr) return failed(p('badListen', { value: value.slice(0, 80), file: source }))
       listen.push({ address: (addr[1] ?? addr[2]) as string, port: Number(addr[3]), source })
     } else if (!values.has(keyword)) values.set(keyword, value)
   }
-  const get = (k: Judged): Result<SshdValue, string> => {
+  const get = (k: Judged): Result<SshdValue, Msg> => {
     const v = values.get(k)
-    if (v === undefined) return k === 'usepam' ? ok({ value: 'no', source }) : failed(`no ${k} line`)
+    if (v === undefined) return k === 'usepam' ? ok({ value: 'no', source }) : failed(p('missing', { setting: k }))
     const judged = judgedValue(k, v.split(/\s+/))
-    return judged === undefined ? failed(`${k} ${v.slice(0, 80)} is not a value sshd prints`) : ok({ value: judged, source })
+    return judged === undefined
+      ? failed(p('badValue', { setting: `${k} ${v}`.slice(0, 200), file: source }))
+      : ok({ value: judged, source })
   }
-  if (!values.has('port')) return failed('no port line: this is not sshd -T output')
+  if (!values.has('port')) return failed(p('notSshdT'))
   const judged: Partial<Record<Judged, SshdValue>> = {}
   for (const k of JUDGED) {
     const got = get(k)
