@@ -1,23 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../checks/registry.js'
 import { BUILT_CLI } from '../support/built-cli.js'
+import { buildStandalone, PACKAGE_VERSION, type Standalone } from '../support/standalone.js'
 import type { z } from 'zod'
 import { scanReportSchema } from '../support/report-schema.js'
 
 // The standalone executable as a fleet would deploy it: built by `npm run package:cli`, then run where no
 // Node exists (a private mount namespace hides this machine's node binary from it), compared with the Node CLI.
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const OUT = join(ROOT, `out/.test-standalone-${process.pid}`)
-const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 const NODE = process.execPath
 const hideNode = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v unshare']).status === 0
 let home: string
-let exe: string
+let built: Standalone
 
 interface Run {
   code: number | null
@@ -32,7 +30,7 @@ function standalone(args: string[]): Run {
   ]
   const hide = nodes.map((p) => `mount --bind /dev/null '${p}'`).join(' && ')
   const script = `${hide} && if command -v node >/dev/null && node --version >/dev/null 2>&1; then echo 'node is still reachable' >&2; exit 99; fi; exec "$0" "$@"`
-  const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, exe, ...args], {
+  const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, built.exe, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' },
     timeout: 60_000,
@@ -54,8 +52,7 @@ const verdicts = (report: z.infer<typeof scanReportSchema>): Array<[string, stri
 
 describe.skipIf(!hideNode)('the standalone executable (npm run package:cli)', () => {
   beforeAll(() => {
-    execFileSync(NODE, ['scripts/package/cli.mjs'], { cwd: ROOT, env: { ...process.env, BULWARK_STANDALONE_DIR: OUT }, stdio: 'pipe' })
-    exe = join(OUT, 'bulwark')
+    built = buildStandalone('standalone')
     // A Firefox profile with a site allowed the camera: permissions.browser reads it with sql.js, whose WASM
     // must come from inside the executable (no node_modules beside it) and load in the scan thread.
     home = mkdtempSync(join(tmpdir(), 'bulwark-standalone-home-'))
@@ -70,19 +67,19 @@ describe.skipIf(!hideNode)('the standalone executable (npm run package:cli)', ()
   }, 240_000)
 
   afterAll(() => {
-    rmSync(OUT, { recursive: true, force: true })
+    built.remove()
     if (home) rmSync(home, { recursive: true, force: true })
   })
 
   it('ships an archive holding only the executable, with a checksum file sha256sum verifies', () => {
-    const archive = `bulwark-${PKG.version}-${process.platform}-${process.arch}.tar.gz`
-    expect(readdirSync(OUT).sort()).toEqual(['bulwark', archive, `${archive}.sha256`].sort())
-    expect(execFileSync('sha256sum', ['-c', `${archive}.sha256`], { cwd: OUT, encoding: 'utf8' })).toBe(`${archive}: OK\n`)
-    expect(execFileSync('tar', ['-tzf', archive], { cwd: OUT, encoding: 'utf8' })).toBe('bulwark\n')
+    const archive = basename(built.archive)
+    expect(readdirSync(built.dir).sort()).toEqual(['bulwark', archive, `${archive}.sha256`].sort())
+    expect(execFileSync('sha256sum', ['-c', `${archive}.sha256`], { cwd: built.dir, encoding: 'utf8' })).toBe(`${archive}: OK\n`)
+    expect(execFileSync('tar', ['-tzf', archive], { cwd: built.dir, encoding: 'utf8' })).toBe('bulwark\n')
   })
 
   it('prints the package version with no Node on the machine', () => {
-    expect(standalone(['--version'])).toEqual({ code: 0, stdout: `${PKG.version}\n`, stderr: '' })
+    expect(standalone(['--version'])).toEqual({ code: 0, stdout: `${PACKAGE_VERSION}\n`, stderr: '' })
   })
 
   it('scans with no Node on the machine: every check, the same verdicts and evidence as the Node CLI, the same exit code', () => {
