@@ -16,6 +16,7 @@ import { accountsLoginCheck } from './catalogue/accounts/login.check.js'
 import { diskEncryptionCheck } from './catalogue/disk/encryption.check.js'
 import { screenLockCheck } from './catalogue/screen/lock.check.js'
 import { macRandomizationCheck } from './catalogue/wifi/mac-randomization.check.js'
+import { firewallCheck } from './catalogue/network/firewall.check.js'
 import { listeningCheck } from './catalogue/network/listening.check.js'
 import { remoteAccessCheck } from './catalogue/remote/access.check.js'
 
@@ -39,6 +40,7 @@ export const CHECKS: readonly Check[] = [
   appsCheck,
   browserCheck,
   macRandomizationCheck,
+  firewallCheck,
   listeningCheck,
   remoteAccessCheck,
 ]
