@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { benchFleet } from './bench-fleet.mjs'
 
 const runs = Number(process.argv[2] ?? 10)
 if (!Number.isInteger(runs) || runs < 1) {
@@ -59,3 +60,6 @@ console.log('  per-check median duration:')
 for (const [id, xs] of [...perCheck].sort((a, b) => median(b[1]) - median(a[1]))) {
   console.log(`    ${id.padEnd(24)} ${String(median(xs)).padStart(6)} ms`)
 }
+
+// Many machines' reports merged (bulwark fleet): fails the bench past its time limit.
+if (!benchFleet('out/cli/index.js').ok) process.exit(1)

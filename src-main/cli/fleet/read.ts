@@ -1,5 +1,5 @@
-import { constants } from 'node:fs'
-import { open, readdir, stat } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { failed, ok, type Result } from '../../../checks/core/host/result.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
@@ -30,25 +30,34 @@ async function* expand(inputs: readonly string[]): AsyncGenerator<string> {
   }
 }
 
-async function readCapped(path: string): Promise<Result<string, Msg>> {
-  let handle
+/**
+ * Synchronous on purpose: one small file at a time, and the thread pool's round trips (open, stat, read, close)
+ * would cost more than the reading itself over thousands of reports.
+ */
+function readCapped(path: string): Result<string, Msg> {
+  let fd: number
   try {
     // O_NONBLOCK: a named pipe among the reports must not hang the merge; it is refused as not a file.
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (e) {
     return failed(t('unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }))
   }
   try {
-    const info = await handle.stat()
+    const info = fstatSync(fd)
     if (!info.isFile()) return failed(t('notAFile'))
     if (info.size > MAX_REPORT_BYTES) return failed(t('tooBig', { mb: MAX_REPORT_BYTES / 1024 / 1024 }))
     const buffer = Buffer.alloc(info.size)
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0)
-    return ok(buffer.subarray(0, bytesRead).toString('utf8'))
+    let read = 0
+    while (read < info.size) {
+      const n = readSync(fd, buffer, read, info.size - read, read)
+      if (n === 0) break
+      read += n
+    }
+    return ok(buffer.subarray(0, read).toString('utf8'))
   } catch (e) {
     return failed(t('unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }))
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -70,7 +79,7 @@ export function parseReport(text: string): Result<FleetInput, Msg> {
 /** The reports, one at a time: only the one being merged is in memory, however many there are. */
 export async function* readReports(inputs: readonly string[]): AsyncGenerator<ReadReport> {
   for await (const path of expand(inputs)) {
-    const text = await readCapped(path)
+    const text = readCapped(path)
     yield { path, report: text.ok ? parseReport(text.value) : text }
   }
 }

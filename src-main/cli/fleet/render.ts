@@ -1,6 +1,7 @@
 import { render, RTL_LOCALES, type Locale } from '../../../checks/core/i18n/locale.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import { escapeHtml } from '../../../checks/core/report/html.js'
+import { escapeMarkdown } from '../../../checks/core/report/markdown.js'
 import { escapeJsonControls } from '../../../checks/core/report/jsonl.js'
 import { statusWord } from '../../../checks/core/report/messages.js'
 import { STATUS_ORDER } from '../../../checks/core/report/model.js'
@@ -82,7 +83,8 @@ function sections(summary: FleetSummary, text: Text): { title: string; lead: str
   }
 }
 
-const mdCell = (s: string): string => escapeControls(s).replace(/\|/g, '\\|')
+// Markdown's own escaping: a report's text stays text (no markup, no HTML, no table cell break).
+const mdCell = (s: string): string => escapeMarkdown(s)
 
 function markdown(summary: FleetSummary, text: Text): string {
   const doc = sections(summary, text)
