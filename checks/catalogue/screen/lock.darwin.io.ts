@@ -2,7 +2,7 @@ import { observedError } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
-import { parseScreenLockStatus, wholeNumber } from './lock.parse.js'
+import { parsePmset, parseScreenLockStatus, pmsetMinutes, wholeNumber } from './lock.parse.js'
 import { t } from './lock.messages.js'
 import type { LockFacts } from './lock.verdict.js'
 
@@ -48,6 +48,37 @@ export async function readDarwinLock(host: Host, signal?: AbortSignal): Promise<
     source: idleCommand,
     observed: set ?? t('seenDefault', { value: String(DEFAULT_IDLE_SECONDS) }),
   })
-  const lockSeconds = lock.value.off || idleSeconds === 0 ? null : idleSeconds + lock.value.delaySeconds
+  const displays = await readDisplaySleep(host, evidence, signal)
+  // The password is asked "after screen saver begins or display is turned off": the earlier of the two starts the
+  // delay. Display sleep is set per power source; the slowest one is the machine's weak moment.
+  const saverStart = idleSeconds > 0 ? idleSeconds : Infinity
+  const starts = displays.length > 0 ? displays.map((m) => Math.min(saverStart, m > 0 ? m * 60 : Infinity)) : [saverStart]
+  const start = Math.max(...starts)
+  const lockSeconds = lock.value.off || start === Infinity ? null : start + lock.value.delaySeconds
   return { kind: 'settings', desktop: 'macOS', lockSeconds, onSuspend: null, evidence }
+}
+
+/**
+ * Display sleep in minutes (0 never) for each power source `pmset -g custom` lists, else the one `pmset -g` says is
+ * in use. When neither can be read, none: the screen saver alone decides, which can only make the verdict stricter.
+ */
+async function readDisplaySleep(host: Host, evidence: Evidence[], signal?: AbortSignal): Promise<number[]> {
+  for (const [args, wanted] of [
+    [['-g', 'custom'], (name: string) => /^[A-Za-z]{1,20} Power$/.test(name)],
+    [['-g'], (name: string) => name === 'Currently in use'],
+  ] as const) {
+    const command = `pmset ${args.join(' ')}`
+    const run = await runTool(host, 'pmset', args, { timeoutMs: 4000, maxBytes: 256 * 1024, signal })
+    const parsed = run.ok ? parsePmset(run.value.stdout) : undefined
+    const found: number[] = []
+    for (const [name, settings] of parsed?.ok ? parsed.value : []) {
+      const minutes = wanted(name) ? pmsetMinutes(settings.get('displaysleep')) : undefined
+      if (minutes === undefined) continue
+      evidence.push({ label: t('labelDisplaySleep'), source: `${command}: ${name.slice(0, 40)} displaysleep`, observed: minutes })
+      found.push(minutes)
+    }
+    if (found.length > 0) return found
+    evidence.push({ label: t('labelDisplaySleep'), source: command, observed: run.ok ? observedError('io') : run.reason.seen })
+  }
+  return []
 }

@@ -46,6 +46,7 @@ export const t = defineMessages('screen.lock', {
   labelSaverTimeout: 'X screen saver timeout (seconds)',
   labelDpmsOff: 'Display off after (seconds)',
   labelPasswordDelay: 'Password delay',
+  labelDisplaySleep: 'Display sleep (minutes)',
   labelScreenSaver: 'Screen saver',
   labelSecure: 'Password on resume',
   labelTimeout: 'Screen saver timeout (seconds)',
@@ -63,7 +64,7 @@ export const t = defineMessages('screen.lock', {
   stepOther:
     'On other desktops (Cinnamon, MATE, XFCE), open the screen saver or lock screen settings: lock after 5 minutes at most and when the computer is suspended. A bare window manager needs a locker such as xss-lock with i3lock or swaylock with swayidle.',
   stepMac:
-    'Open System Settings → Lock Screen: set Start Screen Saver when inactive to 5 minutes or less, and Require password after screen saver begins or display is turned off to Immediately.',
+    'Open System Settings → Lock Screen: set Start Screen Saver when inactive, Turn display off on battery when inactive and Turn display off on power adapter when inactive to 5 minutes or less (the slowest of them decides), and Require password after screen saver begins or display is turned off to Immediately.',
   stepWindows:
     'Open Settings → Personalization → Lock screen → Screen saver: choose a screen saver, set Wait to 5 minutes or less and tick On resume, display logon screen. An administrator can set the same limit for every account with the policy Interactive logon: Machine inactivity limit.',
 })

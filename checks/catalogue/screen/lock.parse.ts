@@ -91,3 +91,43 @@ export function parseScreenLockStatus(text: string): Result<ScreenLockStatus, st
   }
   return failed('no "screenLock" line')
 }
+
+/** `pmset -g` and `pmset -g custom` are a few dozen lines; larger output is refused. */
+const MAX_PMSET = 256 * 1024
+
+/**
+ * `pmset -g` (sections "System-wide power settings:", "Currently in use:") and `pmset -g custom` (one section per
+ * power source: "Battery Power:", "AC Power:", "UPS Power:"): each section's settings, as printed,
+ *   Currently in use:
+ *    sleep                1 (sleep prevented by sharingd, coreaudiod)
+ *    displaysleep         10
+ * A setting's name is its first word (a few, like "Sleep On Power Button", have more; none is needed here).
+ */
+export function parsePmset(text: string): Result<Map<string, Map<string, string>>, string> {
+  if (text.length > MAX_PMSET) return failed('output too long')
+  const sections = new Map<string, Map<string, string>>()
+  let current: Map<string, string> | undefined
+  let count = 0
+  for (const raw of text.split('\n')) {
+    if (++count > MAX_INI_LINES) break
+    const line = raw.replace(/\r$/, '')
+    if (line.trim() === '') continue
+    if (!/^\s/.test(line)) {
+      const name = line.trim()
+      if (!name.endsWith(':') || name.length > 100) return failed('not a pmset section')
+      current = new Map()
+      sections.set(name.slice(0, -1), current)
+      continue
+    }
+    const m = /^\s+(\S{1,64})\s+(\S.{0,4095})$/.exec(line)
+    if (m?.[1] !== undefined && m[2] !== undefined && current) current.set(m[1], m[2].trim())
+  }
+  if (sections.size === 0) return failed('no pmset section')
+  return ok(sections)
+}
+
+/** A pmset timer ("10", "1 (sleep prevented by …)") in minutes; undefined when it is not one. */
+export function pmsetMinutes(value: string | undefined): number | undefined {
+  const m = value === undefined ? null : /^(\d{1,6})(?:\s|$)/.exec(value)
+  return m?.[1] === undefined ? undefined : Number(m[1])
+}

@@ -107,6 +107,8 @@ const NO_IDLE: FixtureCommand = {
   code: 1,
   stderr: '\nThe domain/default pair of (com.apple.screensaver, idleTime) does not exist\n',
 }
+const PMSET = 'pmset -g'
+const PMSET_CUSTOM = 'pmset -g custom'
 const REG_DESKTOP = 'reg query HKCU\\Control Panel\\Desktop /s'
 const REG_POLICY = 'reg query HKCU\\Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop /s'
 const REG_SYSTEM = 'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /s'
@@ -797,6 +799,118 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'fail',
     summary: 'never',
     evidence: [['labelPasswordDelay', SYSADMINCTL, 'off']],
+  },
+  {
+    name: 'macOS: display sleep 10 minutes (pmset -g) locks before the 20-minute screen saver default',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: NO_IDLE,
+        [PMSET_CUSTOM]: { error: 'not_found' },
+        [PMSET]: fixture('darwin/pmset-g-displaysleep-10.txt'),
+      },
+    },
+    status: 'warn',
+    summary: 'slow',
+    params: { desktop: 'macOS', minutes: '10' },
+    evidence: [
+      ['labelDisplaySleep', 'pmset -g: Currently in use displaysleep', 10],
+      ['labelIdleDelay', IDLE, '1200 (default)'],
+    ],
+  },
+  {
+    name: 'macOS: per power source, the slower one counts (battery 2, AC 30 minutes; screen saver at 20)',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: NO_IDLE,
+        [PMSET_CUSTOM]: fixture('darwin/pmset-g-custom-battery-2-ac-30.txt'),
+      },
+    },
+    status: 'fail',
+    summary: 'tooSlow',
+    params: { minutes: '20' },
+    evidence: [
+      ['labelDisplaySleep', 'pmset -g custom: Battery Power displaysleep', 2],
+      ['labelDisplaySleep', 'pmset -g custom: AC Power displaysleep', 30],
+    ],
+  },
+  {
+    name: 'macOS: screen saver at 5 minutes with display sleep at 20 (pmset -g, sleep prevented)',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: '300\n',
+        [PMSET_CUSTOM]: { code: 1, stderr: 'pmset: error\n' },
+        [PMSET]: fixture('darwin/pmset-g-displaysleep-20.txt'),
+      },
+    },
+    status: 'pass',
+    summary: 'quick',
+    params: { minutes: '5' },
+    evidence: [['labelDisplaySleep', 'pmset -g: Currently in use displaysleep', 20]],
+  },
+  {
+    name: 'macOS: screen saver never, display sleep 3 minutes: the display locks it',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: '0\n',
+        [PMSET_CUSTOM]: 'AC Power:\n displaysleep         3\n',
+      },
+    },
+    status: 'pass',
+    summary: 'quick',
+    params: { minutes: '3' },
+  },
+  {
+    name: 'macOS: screen saver never and display never sleeps',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: '0\n',
+        [PMSET_CUSTOM]: 'AC Power:\n displaysleep         0\n',
+      },
+    },
+    status: 'fail',
+    summary: 'never',
+  },
+  {
+    name: 'macOS: 5-minute password delay after the display sleeps at 5 (10 minutes)',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-300.txt') },
+        [IDLE]: NO_IDLE,
+        [PMSET_CUSTOM]: 'Battery Power:\n displaysleep         5\nAC Power:\n displaysleep         5\n',
+      },
+    },
+    status: 'warn',
+    summary: 'slow',
+    params: { minutes: '10' },
+  },
+  {
+    name: 'macOS: hostile pmset output is left out; the screen saver alone decides (stricter, never a guessed pass)',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [SYSADMINCTL]: { stderr: fixture('darwin/sysadminctl-immediate.txt') },
+        [IDLE]: NO_IDLE,
+        [PMSET_CUSTOM]: '\u001b[2J AC Power:\n displaysleep 1\n',
+        [PMSET]: 'Currently in use\n displaysleep 1\n',
+      },
+    },
+    status: 'fail',
+    summary: 'tooSlow',
+    evidence: [
+      ['labelDisplaySleep', 'pmset -g custom', 'read error'],
+      ['labelDisplaySleep', 'pmset -g', 'read error'],
+    ],
   },
   {
     name: 'macOS: sysadminctl says something else',

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
   kdeBool,
   parseGsettingsValue,
   parseKdeGroup,
+  parsePmset,
   parseScreenLockStatus,
+  pmsetMinutes,
   wholeNumber,
 } from '../../../../checks/catalogue/screen/lock.parse.js'
 
@@ -83,4 +87,48 @@ describe('parseScreenLockStatus', () => {
   it.each([[''], ['usage: sysadminctl'], [line('screenLock delay is soon')], [HUGE]])('refuses %j', (text) => {
     expect(parseScreenLockStatus(text).ok).toBe(false)
   })
+})
+
+describe('parsePmset', () => {
+  const fixture = (name: string): string =>
+    readFileSync(fileURLToPath(new URL(`../../../fixtures/screen.lock/darwin/${name}`, import.meta.url)), 'utf8')
+
+  it.each([
+    ['pmset-g-displaysleep-10.txt', 'Currently in use', '10'],
+    ['pmset-g-displaysleep-20.txt', 'Currently in use', '20'],
+    ['pmset-g-custom-battery-2-ac-30.txt', 'Battery Power', '2'],
+    ['pmset-g-custom-battery-2-ac-30.txt', 'AC Power', '30'],
+  ])('%s: %s displaysleep %s', (file, section, value) => {
+    const r = parsePmset(fixture(file))
+    expect(r.ok && r.value.get(section)?.get('displaysleep')).toBe(value)
+  })
+
+  it('keeps a value with its note and a tab-separated system-wide setting', () => {
+    const r = parsePmset(fixture('pmset-g-displaysleep-20.txt'))
+    expect(r.ok && r.value.get('Currently in use')?.get('sleep')).toBe('1 (sleep prevented by sharingd, coreaudiod)')
+    const x = parsePmset(fixture('pmset-g-displaysleep-10.txt'))
+    expect(x.ok && x.value.get('System-wide power settings')?.get('DestroyFVKeyOnStandby')).toBe('1')
+  })
+
+  it.each([[''], ['garbage without a section'], ['x'.repeat(300 * 1024)], [' displaysleep 10\n']])(
+    'refuses malformed or huge output %#',
+    (text) => expect(parsePmset(text).ok).toBe(false),
+  )
+
+  it('reads a hostile line as nothing, in one pass', () => {
+    const r = parsePmset(`AC Power:\n${' '.repeat(100_000)}x\n displaysleep \u001b[2J\n`)
+    expect(r.ok && pmsetMinutes(r.value.get('AC Power')?.get('displaysleep'))).toBe(undefined)
+  })
+})
+
+describe('pmsetMinutes', () => {
+  it.each([
+    ['10', 10],
+    ['1 (sleep prevented by sharingd, coreaudiod)', 1],
+    ['0', 0],
+    ['-1', undefined],
+    ['ten', undefined],
+    [undefined, undefined],
+    ['9999999', undefined],
+  ])('%j → %j', (value, minutes) => expect(pmsetMinutes(value)).toBe(minutes))
 })
