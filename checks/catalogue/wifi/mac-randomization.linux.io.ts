@@ -1,4 +1,4 @@
-import { attempt, observedError, observedWord, pathsFor, tryReadText, tryStat, type Attempt } from '../../core/host/helpers.js'
+import { attempt, observedError, observedWord, pathsFor, tryReadText, tryStat, which, type Attempt } from '../../core/host/helpers.js'
 import type { DirEntry, Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
@@ -139,7 +139,9 @@ async function nmSections(
   signal: AbortSignal | undefined,
   evidence: Evidence[],
 ): Promise<{ sections: NmSection[]; origin: string } | Unknown> {
-  const printed = await runTool(host, 'NetworkManager', ['--print-config'], { timeoutMs: TOOL_MS, signal })
+  // /usr/sbin is often missing from a user's PATH.
+  const binary = (await which(host, 'NetworkManager', ['/usr/sbin', '/sbin'])) ?? 'NetworkManager'
+  const printed = await runTool(host, binary, ['--print-config'], { timeoutMs: TOOL_MS, signal })
   if (printed.ok) {
     const parsed = parseKeyFile(printed.value.stdout)
     if (parsed.ok) return { sections: sectionsOfPrintConfig(parsed.value, printed.value.command), origin: printed.value.command }
@@ -237,11 +239,16 @@ async function nmcliProfiles(
   return networks
 }
 
-async function readNetworkManager(host: Host, signal: AbortSignal | undefined, evidence: Evidence[]): Promise<MacFacts> {
+async function readNetworkManager(
+  host: Host,
+  signal: AbortSignal | undefined,
+  interfaces: readonly string[],
+  evidence: Evidence[],
+): Promise<MacFacts> {
   const merged = await nmSections(host, signal, evidence)
   if ('kind' in merged) return merged
   const { sections, origin } = merged
-  const cloned = lookupNmDefault(sections, 'connection', 'wifi.cloned-mac-address')
+  const cloned = lookupNmDefault(sections, 'connection', 'wifi.cloned-mac-address', interfaces)
   const defaultValue = cloned.value ?? NM_DEFAULT_CLONED
   const newNetworks = nmMode(defaultValue)
   evidence.push({
@@ -259,7 +266,7 @@ async function readNetworkManager(host: Host, signal: AbortSignal | undefined, e
       observed: c.value ?? t('seenDefault', { value: NM_DEFAULT_CLONED }),
     })
   }
-  const scan = lookupNmDefault(sections, 'device', 'wifi.scan-rand-mac-address')
+  const scan = lookupNmDefault(sections, 'device', 'wifi.scan-rand-mac-address', interfaces)
   // NetworkManager.conf(5): scanning uses a random address unless this is turned off.
   const scanRandom = keyFileBoolean(scan.value) ?? true
   evidence.push({
@@ -267,7 +274,7 @@ async function readNetworkManager(host: Host, signal: AbortSignal | undefined, e
     source: `${scan.source ?? origin} [${scan.section ?? 'device'}] wifi.scan-rand-mac-address`,
     observed: scan.value ?? t('seenDefault', { value: 'yes' }),
   })
-  const backend = lookupNmDefault(sections, 'device', 'wifi.backend').value
+  const backend = lookupNmDefault(sections, 'device', 'wifi.backend', interfaces).value
   if (backend) evidence.push({ label: t('labelBackend'), source: `[device] wifi.backend`, observed: backend })
 
   const files = await keyfileProfiles(host, newNetworks, evidence)
@@ -376,7 +383,7 @@ export async function readLinuxMac(host: Host, signal?: AbortSignal): Promise<Ma
         : [nmRuns ? 'NetworkManager' : '', iwdRuns ? 'iwd' : ''].filter(Boolean).join(', ') || observedWord('none'),
   })
   // NetworkManager decides the address even with its iwd backend; standalone iwd decides it itself.
-  if (nmRuns || (nmInstalled && !iwdRuns)) return readNetworkManager(host, signal, evidence)
+  if (nmRuns || (nmInstalled && !iwdRuns)) return readNetworkManager(host, signal, interfaces, evidence)
   if (iwdRuns || iwdInstalled) return readIwd(host, evidence)
   return { kind: 'unknown', reason: t('noManager'), evidence }
 }

@@ -26,9 +26,62 @@ export interface NmSection {
   entries: ReadonlyMap<string, string>
 }
 
+/** NetworkManager takes every group whose name starts with the word ("connection-mac", Fedora's "connection.22-wifi-mac-addr"). */
 function kindOf(name: string): NmSectionKind | undefined {
-  for (const kind of ['connection', 'device'] as const) if (name === kind || name.startsWith(`${kind}-`)) return kind
+  for (const kind of ['connection', 'device'] as const) if (name.startsWith(kind)) return kind
   return undefined
+}
+
+export type DeviceMatch = 'yes' | 'no' | 'maybe'
+
+function globMatches(pattern: string, name: string): boolean {
+  // NetworkManager's interface-name patterns are shell globs (* and ?); a leading = means the name as written.
+  if (pattern.startsWith('=')) return pattern.slice(1) === name
+  const p = pattern.startsWith('~') ? pattern.slice(1) : pattern
+  // The two-pointer wildcard match: O(pattern × name), no regex to backtrack on a hostile pattern.
+  let i = 0
+  let j = 0
+  let star = -1
+  let mark = 0
+  while (j < name.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === name[j])) {
+      i++
+      j++
+    } else if (i < p.length && p[i] === '*') {
+      star = i++
+      mark = j
+    } else if (star >= 0) {
+      i = star + 1
+      j = ++mark
+    } else return false
+  }
+  while (i < p.length && p[i] === '*') i++
+  return i === p.length
+}
+
+/**
+ * Whether a `match-device` list ("Device List Format", NetworkManager.conf(5)) selects the Wi-Fi interfaces: `type:wifi`
+ * and `interface-name:` are decided here; anything Bulwark cannot see (driver:, mac:, except:, …) leaves it open.
+ */
+export function matchesWifi(spec: string, interfaces: readonly string[]): DeviceMatch {
+  const entries = spec
+    .split(/[,;]/)
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .slice(0, 64)
+  if (entries.length === 0) return 'maybe'
+  const answers = entries.map((entry): DeviceMatch => {
+    const [kind, value = ''] = entry.includes(':')
+      ? [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)]
+      : ['interface-name', entry]
+    if (kind === 'type') return value === 'wifi' || value === '802-11-wireless' ? 'yes' : 'no'
+    if (kind === 'interface-name' && interfaces.length > 0) {
+      const hits = interfaces.filter((name) => globMatches(value, name)).length
+      return hits === interfaces.length ? 'yes' : hits === 0 ? 'no' : 'maybe'
+    }
+    return 'maybe'
+  })
+  return answers.includes('yes') ? 'yes' : answers.every((a) => a === 'no') ? 'no' : 'maybe'
 }
 
 /**
@@ -90,20 +143,28 @@ export interface NmLookup {
   conditional: NmConditional[]
 }
 
-/** Finds a default as NetworkManager searches its sections for one device kind. */
-export function lookupNmDefault(sections: readonly NmSection[], kind: NmSectionKind, key: string): NmLookup {
+/** Finds a default as NetworkManager searches its sections for one device kind, for these Wi-Fi interfaces. */
+export function lookupNmDefault(
+  sections: readonly NmSection[],
+  kind: NmSectionKind,
+  key: string,
+  interfaces: readonly string[] = [],
+): NmLookup {
   const ofKind = sections.filter((s) => kindOf(s.name) === kind)
   const search = [...ofKind.filter((s) => s.name !== kind), ...ofKind.filter((s) => s.name === kind)]
   const conditional: NmConditional[] = []
   for (const section of search) {
     const value = section.entries.get(key)
     const match = section.entries.get('match-device')
-    if (match !== undefined) {
-      const stops = keyFileBoolean(section.entries.get('stop-match')) === true
-      if (value !== undefined || stops) conditional.push({ section: section.name, source: section.source, match, value })
+    const applies = match === undefined ? 'yes' : matchesWifi(match, interfaces)
+    if (applies === 'no') continue
+    const stops = match !== undefined && keyFileBoolean(section.entries.get('stop-match')) === true
+    if (applies === 'maybe') {
+      if (value !== undefined || stops) conditional.push({ section: section.name, source: section.source, match: match ?? '', value })
       continue
     }
     if (value !== undefined) return { value, section: section.name, source: section.source, conditional }
+    if (stops) return { value: undefined, section: section.name, source: section.source, conditional }
   }
   return { value: undefined, conditional }
 }

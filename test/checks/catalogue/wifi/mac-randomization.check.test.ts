@@ -171,6 +171,43 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelDefault', '/etc/NetworkManager/conf.d/30-mac.conf [connection-mac] wifi.cloned-mac-address', 'random']],
   },
   {
+    name: "linux: Fedora 40's shipped default (stable-ssid for type:wifi devices) passes profiles that never chose",
+    platform: 'linux',
+    host: {
+      processes: NM,
+      files: {
+        ...wifi(),
+        '/usr/lib/NetworkManager/conf.d/22-wifi-mac-addr.conf':
+          '[connection.22-wifi-mac-addr]\nmatch-device=type:wifi\nwifi.cloned-mac-address=stable-ssid\n\n[.config]\nenable=nm-version-min:1.45\n',
+        ...profiles('cafe-default.nmconnection'),
+      },
+    },
+    status: 'pass',
+    summary: 'private',
+    evidence: [
+      [
+        'labelDefault',
+        '/usr/lib/NetworkManager/conf.d/22-wifi-mac-addr.conf [connection.22-wifi-mac-addr] wifi.cloned-mac-address',
+        'stable-ssid',
+      ],
+    ],
+  },
+  {
+    name: 'linux: a section for another interface name does not count for wlan0',
+    platform: 'linux',
+    host: nm(
+      {},
+      {
+        [PRINT]: `${STABLE}\n[connection-usb]\nmatch-device=interface-name:wlx*\nwifi.cloned-mac-address=preserve\n`.replace(
+          '[connection-mac-randomization]',
+          '[connection-usb]\nmatch-device=interface-name:wlx*\nwifi.cloned-mac-address=preserve\n\n[connection-mac-randomization]',
+        ),
+      },
+    ),
+    status: 'pass',
+    summary: 'private',
+  },
+  {
     name: 'linux: a damaged conf.d file, NetworkManager not installed as a binary',
     platform: 'linux',
     host: { processes: NM, files: { ...wifi(), '/etc/NetworkManager/conf.d/99-bad.conf': 'wifi.cloned-mac-address=random\n' } },

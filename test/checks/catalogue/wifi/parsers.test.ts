@@ -5,6 +5,7 @@ import { macosMode, parseKnownNetworks, systemSettingOf, wifiPorts } from '../..
 import {
   legacyRandomization,
   lookupNmDefault,
+  matchesWifi,
   mergeNmConfig,
   nmMode,
   parseNmcliConnections,
@@ -134,6 +135,37 @@ describe('NetworkManager defaults', () => {
       ['connection-wl', 'preserve'],
       ['connection-stop', undefined],
     ])
+  })
+  it.each([
+    ['type:wifi', ['wlan0'], 'yes'],
+    ['type:ethernet', ['wlan0'], 'no'],
+    ['interface-name:wlan*', ['wlan0', 'wlan1'], 'yes'],
+    ['interface-name:wlan0', ['wlan0', 'wlp2s0'], 'maybe'],
+    ['interface-name:=wl?', ['wl?'], 'yes'],
+    ['wlp*', ['wlp2s0'], 'yes'],
+    ['driver:wl', ['wlan0'], 'maybe'],
+    ['type:ethernet,driver:iwlwifi', ['wlan0'], 'maybe'],
+    ['except:type:ethernet', ['wlan0'], 'maybe'],
+    ['', ['wlan0'], 'maybe'],
+  ] as const)('match-device=%s for %j is %s', (spec, interfaces, answer) => {
+    expect(matchesWifi(spec, interfaces)).toBe(answer)
+  })
+  it('matches a hostile glob without blowing up', () => {
+    const start = Date.now()
+    expect(matchesWifi(`interface-name:${'*a'.repeat(5000)}b`, ['a'.repeat(15)])).toBe('no')
+    expect(Date.now() - start).toBeLessThan(2000)
+  })
+  it('a matching stop-match section ends the search with the built-in default', () => {
+    const sections = mergeNmConfig([
+      {
+        path: 'f',
+        groups: groupsOf('[connection-w]\nmatch-device=type:wifi\nstop-match=yes\n[connection]\nwifi.cloned-mac-address=stable\n'),
+      },
+    ])
+    expect(lookupNmDefault(sections, 'connection', 'wifi.cloned-mac-address', ['wlan0'])).toMatchObject({
+      value: undefined,
+      section: 'connection-w',
+    })
   })
   it.each([
     ['random', 'random'],
