@@ -1,5 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import type { Evidence } from '../../core/types.js'
+import { gatherInbound } from '../network/inbound.io.js'
+import { gatherSockets } from '../network/sockets.io.js'
 import { readDarwinAccess } from './access.darwin.io.js'
 import { readLinuxAccess } from './access.linux.io.js'
 import { t } from './access.messages.js'
@@ -12,6 +14,8 @@ export const remoteAccessCheck = defineCheck({
   category: 'network',
   severity: 'high',
   effort: 1,
+  // sshd -T runs twice, and the socket tables and the firewall are read (once per scan, shared with the network checks).
+  timeoutMs: 20_000,
   remediation: {
     byPlatform: {
       linux: stepsFor('ssh', 'linux'),
@@ -35,6 +39,19 @@ export const remoteAccessCheck = defineCheck({
     const evidence: Evidence[] = []
     const read = host.platform === 'darwin' ? readDarwinAccess : host.platform === 'win32' ? readWin32Access : readLinuxAccess
     const services = await read(host, evidence, signal)
-    return accessOutcome({ platform: host.platform, services, evidence })
+    if (!services.some((s) => s.state === 'on')) return accessOutcome({ platform: host.platform, services, evidence })
+    // A reader that fails leaves reachability unknown (never a guessed fail): the verdict then says so.
+    const [sockets, inbound] = await Promise.all([
+      gatherSockets(host, signal).catch(() => undefined),
+      gatherInbound(host, signal).catch(() => undefined),
+    ])
+    if (signal.aborted) throw new Error('aborted')
+    return accessOutcome({
+      platform: host.platform,
+      services,
+      evidence,
+      ...(sockets ? { sockets } : {}),
+      ...(inbound ? { inbound } : {}),
+    })
   },
 })

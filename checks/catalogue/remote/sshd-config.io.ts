@@ -134,7 +134,7 @@ function settingsEvidence(s: SshdReading['settings'], evidence: Evidence[], fall
     evidence.push({
       label: t('labelListen'),
       source: l.source === 'default' ? fallbackSource : l.source,
-      observed: `${l.address}:${l.port}`,
+      observed: l.address.includes(':') ? `[${l.address}]:${l.port}` : `${l.address}:${l.port}`,
     })
   }
   for (const m of s.matches.slice(0, 16)) {

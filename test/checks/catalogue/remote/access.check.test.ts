@@ -121,12 +121,16 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelSshProcess', '/etc/systemd/system/sockets.target.wants/ssh.socket', 'on']],
   },
   {
-    name: 'root login with a password, reachability not shown: a warning that says so',
+    name: 'root login with a password, sshd on every address and no firewall rules at all: fail',
     platform: 'linux',
     host: linux({ sshdT: fixture('linux/sshd-T-root-yes.txt') }),
-    status: 'warn',
-    summary: 'sshRootPassword',
-    evidence: [['labelRootLogin', SSHD_T_ROOT, 'yes']],
+    status: 'fail',
+    summary: 'sshRootReachable',
+    evidence: [
+      ['labelRootLogin', SSHD_T_ROOT, 'yes'],
+      ['labelListen', SSHD_T, '[::]:22'],
+      ['labelReach', '[::]:22', 'let in by ipv6: no firewall chain'],
+    ],
   },
   {
     name: 'PermitEmptyPasswords yes in the file fails',
