@@ -115,4 +115,11 @@ describe('network.listening in a real network namespace', () => {
       inNs('nft', ['delete', 'table', 'inet', 'bulwark_test'])
     }
   })
+
+  it('connected to nothing: after both scans no TCP socket but the listeners exists, and no queue holds anything', () => {
+    // python3 never accepts or reads: a connection or datagram from the scans would still wait in these queues.
+    const rows = inNs('ss', ['-H', '-tuan']).trim().split('\n')
+    expect(rows.length).toBe(4)
+    for (const row of rows) expect(row).toMatch(/^(tcp\s+LISTEN|udp\s+UNCONN)\s+0\s/)
+  })
 })

@@ -8,10 +8,10 @@ export const t = defineMessages('network.listening', {
     'A service that listens on the network address rather than on loopback (127.0.0.1) can be reached by every machine on the same network: on café, hotel or protest Wi-Fi, strangers. Remote login, screen and file sharing, databases and development servers left on 0.0.0.0 hand out data or control; discovery protocols (mDNS, LLMNR, SSDP, NetBIOS) announce the laptop’s name and services to everyone. What counts is a service that listens and that the firewall lets in.',
   nothing: 'Nothing listens on this machine’s network addresses: only on loopback, which other machines cannot reach.',
   onlyClients: 'Only network clients listen here ({services}), as joining a network needs; nothing serves other machines.',
-  refused: '{count} services listen on the network, and the firewall refuses new connections to every one of them: {services}.',
-  letIn: 'Other machines on this network can connect to {count} services here: {services}.',
+  refused: 'Services listening on the network ({count}), each refused by the firewall: {services}.',
+  letIn: 'Services other machines on this network can connect to ({count}): {services}.',
   ifLetIn:
-    '{count} services listen on the network: {services}. If your firewall lets them in, anyone on the same network can connect to them; Bulwark could not tell ({reason}).',
+    'Services listening on the network ({count}): {services}. If your firewall lets them in, anyone on the same network can connect to them; Bulwark could not tell ({reason}).',
   partial: 'Among the sockets Bulwark could see, none is let in from the network, but the listing may be incomplete. {why}',
   unreadable: 'Bulwark could not read what listens on this machine. {reason}',
   more: '{list} and {count} more',
