@@ -148,6 +148,12 @@ describe('wifi.mac-randomization against the real NetworkManager', () => {
       main: '',
     },
     {
+      name: 'a section named connection.<x> with match-device=type:wifi, as Fedora 40 ships (without its [.config] version gate)',
+      lib: [['22-wifi-mac-addr.conf', '[connection.22-wifi-mac-addr]\nmatch-device=type:wifi\nwifi.cloned-mac-address=stable-ssid\n']],
+      etc: { '10-a.conf': '[connection]\nwifi.cloned-mac-address=preserve\n' },
+      main: '',
+    },
+    {
       name: 'a /usr/lib file of the same name is shadowed by the /etc one',
       lib: [['30-mac.conf', '[connection-x]\nwifi.cloned-mac-address=permanent\n']],
       etc: { '30-mac.conf': '[main]\n' },
