@@ -57,14 +57,15 @@ export function parseLsofFields(text: string): Result<Listener[], Msg> {
         file = {}
         break
       case 't':
-        if (file) file.type = value
-        break
       case 'P':
-        if (file) file.proto = value
+      case 'n': {
+        // lsof always selects the fd field, so `f` opens each file; should a build leave it out, a field seen twice opens the next.
+        const key = line[0] === 't' ? 'type' : line[0] === 'P' ? 'proto' : 'name'
+        if (file?.[key] !== undefined) flush()
+        if (!file || file[key] !== undefined) file = {}
+        file[key] = value
         break
-      case 'n':
-        if (file) file.name = value
-        break
+      }
       default:
         // Other fields lsof may add (g, R, L, T, ...) say nothing about where a socket listens.
         if (!/^[a-zA-Z]/.test(line)) return failed(t('badLsofField', { line: String(i + 1) }))

@@ -131,6 +131,11 @@ describe('parseLsofFields: lsof -F pcPtn', () => {
     expect(r.ok && r.value.map((l) => `${l.address}:${l.port}`)).toEqual(['0.0.0.0:5353', ':::5353'])
   })
 
+  it('reads files even without the fd field that opens each one', () => {
+    const r = parseLsofFields('p7\ncsshd\ntIPv4\nPTCP\nn*:22\ntIPv6\nPTCP\nn*:22\n')
+    expect(r.ok && r.value.map((l) => `${l.family} ${l.address}:${l.port}`)).toEqual(['ipv4 0.0.0.0:22', 'ipv6 :::22'])
+  })
+
   it('reads [::1] and an empty answer', () => {
     const r = parseLsofFields('p1\nccupsd\nf5\ntIPv6\nPTCP\nn[::1]:631\n')
     expect(r.ok && r.value[0]).toMatchObject({ address: '::1', port: 631, family: 'ipv6' })
