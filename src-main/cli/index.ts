@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { main } from './main.js'
 
 function packageVersion(): string {
   try {
@@ -11,4 +10,10 @@ function packageVersion(): string {
   return '0.0.0'
 }
 
-await main({ scanThread: new URL('./scan-worker.js', import.meta.url), version: packageVersion() })
+const args = process.argv.slice(2)
+// The version alone is answered before the rest of the CLI (every check, every language) is even loaded.
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) process.stdout.write(`${packageVersion()}\n`)
+else {
+  const { main } = await import('./main.js')
+  await main({ scanThread: new URL('./scan-worker.js', import.meta.url), version: packageVersion() })
+}
