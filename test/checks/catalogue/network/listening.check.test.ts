@@ -6,6 +6,8 @@ import type { FamilyFilter, InboundFacts, InboundRule } from '../../../../checks
 import { LSOF_TCP, LSOF_UDP } from '../../../../checks/catalogue/network/sockets.darwin.io.js'
 import { SS_ARGS } from '../../../../checks/catalogue/network/sockets.linux.io.js'
 import { WIN_SOCKETS_ARGS } from '../../../../checks/catalogue/network/sockets.win32.io.js'
+import { PROFILE_ARGS } from '../../../../checks/catalogue/network/inbound.win32.io.js'
+import { listeningCheck } from '../../../../checks/catalogue/network/listening.check.js'
 import { runCheck } from '../../../../checks/core/engine/runner.js'
 import { verbatim } from '../../../../checks/core/i18n/message.js'
 import type { Platform } from '../../../../checks/core/types.js'
@@ -276,5 +278,24 @@ describe('network.listening on each OS', () => {
     expect(r.status).toBe('warn')
     expect(r.summary.key).toBe('network.listening.ifLetIn')
     expect(keyed(r.summary.params?.reason)).toContain('network.listening.firewallUnread')
+  })
+
+  it.each([
+    ['the Public profile blocks and allows no rule: every listener refused', 'True', 'Block', 'False', 'pass', 'refused'],
+    ['the Public profile is off: SMB on :: and NetBIOS on the LAN are let in', 'False', 'Block', 'True', 'fail', 'letIn'],
+    // Per-app allow rules are not followed one by one: each port may be let in, so SMB is a warning, said why.
+    ['the Public profile blocks but allows its rules', 'True', 'Block', 'True', 'warn', 'ifLetIn'],
+  ])('Windows with the shared firewall reading: %s', async (_name, enabled, inbound, allow, status, summary) => {
+    const profile = (name: string) => ({ Name: name, Enabled: enabled, DefaultInboundAction: inbound, AllowInboundRules: allow })
+    const host = createFixtureHost({
+      platform: 'win32',
+      commands: {
+        [POWERSHELL]: fixture('win32/sockets.json'),
+        [`powershell ${PROFILE_ARGS.join(' ')}`]: JSON.stringify(['Domain', 'Private', 'Public'].map(profile)),
+      },
+    })
+    const r = await runCheck(listeningCheck, host)
+    expect(r.status, JSON.stringify(r.evidence, null, 1)).toBe(status)
+    expect(r.summary.key).toBe(`network.listening.${summary}`)
   })
 })
