@@ -64,7 +64,11 @@ const cases: Case[] = [
     status: 'warn',
     summary: 'letIn',
     params: { count: '4' },
-    evidence: [['evTable', '/proc/net/tcp', '8 listening or bound']],
+    evidence: [
+      ['evTable', '/proc/net/tcp', '8 listening or bound'],
+      ['evTable', '/proc/net/tcp6', 'absent (IPv6 is off)'],
+      ['evOwners', SS, '5 sockets with a program'],
+    ],
   },
   {
     name: 'Linux, policy drop with SSH opened: only SSH is let in (a warn: remote.access judges its login)',
