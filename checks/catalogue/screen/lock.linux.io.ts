@@ -284,6 +284,22 @@ function unreadableChannel(r: Channel & { ok: false }, evidence: Evidence[]): Lo
   return { kind: 'unknown', reason: t('unreadable', { source: r.file, reason: r.reason }), evidence }
 }
 
+/**
+ * xfce4-power-manager locks before suspend when lock-screen-suspend-hibernate is on (its default), through xflock4,
+ * whose last fallback is `light-locker-command --lock` (xfce4-session scripts/xflock4): so light-locker locks on an
+ * XFCE suspend even with its own lock-on-suspend off.
+ */
+function powerManagerLocks(power: Channel & { ok: true }, evidence: Evidence[]): boolean {
+  const key = '/xfce4-power-manager/lock-screen-suspend-hibernate'
+  const read = xfconfBool(power.values.get(key))
+  evidence.push({
+    label: t('labelOnSuspend'),
+    source: `${power.files.at(-1) ?? power.userFile} ${key}`,
+    observed: read ?? t('seenDefault', { value: 'true' }),
+  })
+  return read ?? true
+}
+
 async function readXfce(host: Host, evidence: Evidence[], standalone: () => Promise<LockFacts>): Promise<LockFacts> {
   const saver = await readChannel(host, 'xfce4-screensaver')
   if (!saver.ok) return unreadableChannel(saver, evidence)
@@ -296,7 +312,10 @@ async function readXfce(host: Host, evidence: Evidence[], standalone: () => Prom
     if (!installed.ok) {
       const other = await standalone()
       // XFCE may lock through something Bulwark does not look for (xflock4's fallbacks): none found stays unknown.
-      return other.kind === 'warn' ? { kind: 'unknown', reason: t('xfceNoLocker'), evidence } : other
+      if (other.kind === 'warn') return { kind: 'unknown', reason: t('xfceNoLocker'), evidence }
+      return other.kind === 'settings' && other.onSuspend === false && other.desktop.includes('light-locker')
+        ? { ...other, onSuspend: powerManagerLocks(power, evidence) }
+        : other
     }
   }
   const get = <K extends XfceKey>(key: K, label: Evidence['label']): (typeof XFCE_DEFAULTS)[K] => {

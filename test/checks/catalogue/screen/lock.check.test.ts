@@ -477,12 +477,42 @@ const cases: (CheckCase & { platform: Platform })[] = [
     params: { desktop: 'light-locker', minutes: '4.1' },
   },
   {
-    name: 'light-locker options win over its settings, no bus needed',
+    name: 'light-locker under i3: options win over its settings, no bus needed, no power manager',
+    platform: 'linux',
+    host: session(I3, [proc(61, ['light-locker', '--lock-after-screensaver=10', '--no-lock-on-suspend'])], 300),
+    status: 'warn',
+    summary: 'noSuspend',
+  },
+  {
+    name: 'XFCE light-locker with its own lock-on-suspend off: the power manager locks through xflock4',
     platform: 'linux',
     host: session(
       { XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0' },
-      [proc(61, ['light-locker', '--lock-after-screensaver=10', '--no-lock-on-suspend'])],
-      300,
+      [proc(61, ['light-locker', '--lock-after-screensaver=5', '--no-lock-on-suspend'])],
+      240,
+    ),
+    status: 'pass',
+    summary: 'quick',
+    evidence: [
+      [
+        'labelOnSuspend',
+        '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-power-manager.xml /xfce4-power-manager/lock-screen-suspend-hibernate',
+        'true (default)',
+      ],
+    ],
+  },
+  {
+    name: 'XFCE light-locker with both its and the power manager’s lock on suspend off',
+    platform: 'linux',
+    host: session(
+      { XDG_CURRENT_DESKTOP: 'XFCE', DISPLAY: ':0' },
+      [proc(61, ['light-locker', '--lock-after-screensaver=5', '--no-lock-on-suspend'])],
+      240,
+      {},
+      {
+        '/home/alex/.config/xfce4/xfconf/xfce-perchannel-xml/xfce4-power-manager.xml':
+          '<channel name="xfce4-power-manager" version="1.0"><property name="xfce4-power-manager" type="empty"><property name="lock-screen-suspend-hibernate" type="bool" value="false"/></property></channel>',
+      },
     ),
     status: 'warn',
     summary: 'noSuspend',
