@@ -184,21 +184,24 @@ export async function readSshd(
       if (!parsed.ok) return failed(t('badOutput', { command: global.value.command, reason: parsed.reason }))
       const settings = { ...parsed.value, matches }
       settingsEvidence(settings, evidence, global.value.command)
-      let login = loginOf(parsed.value)
+      // Match blocks can turn passwords back on for the users or addresses they name.
+      let login = withMatches(loginOf(parsed.value), settings)
       // root from an address no Match block names as local: what someone on the network would get.
       const rootArgs = ['-T', '-C', 'user=root,host=remote.invalid,addr=192.0.2.1']
       const root = await runTool(host, sshd, rootArgs, options)
       const rootParsed = root.ok ? parseSshdT(root.value.stdout, root.value.command) : undefined
       if (rootParsed?.ok) {
         const asRoot = loginOf(rootParsed.value)
-        login = { ...login, rootPassword: asRoot.rootPassword, emptyPasswords: login.emptyPasswords || asRoot.emptyPasswords }
+        login = {
+          password: login.password || asRoot.password,
+          rootPassword: login.rootPassword || asRoot.rootPassword,
+          emptyPasswords: login.emptyPasswords || asRoot.emptyPasswords,
+        }
         evidence.push({
           label: t('labelRootLogin'),
           source: `${sshd} ${rootArgs.join(' ')}`,
           observed: rootParsed.value.permitRootLogin.value,
         })
-      } else if (matches.length > 0) {
-        login = withMatches(login, settings)
       }
       return ok({ settings, login })
     }
