@@ -74,7 +74,8 @@ export function viewOf(facts: InboundFacts, family: Family): FamilyView {
     const first = rule.ports === 'any' ? port : (rule.ports[0]?.from ?? port)
     const transport = rule.transports === 'any' ? 'tcp' : (rule.transports[0] ?? 'tcp')
     const answer = admissionOf(facts, family, transport, first)
-    if (answer.kind === 'let-in' && answer.by === rule.origin) openings.push(portsText(rule))
+    // The default refuses, so a port let in is opened by this rule or an earlier one for the same port.
+    if (answer.kind === 'let-in') openings.push(portsText(rule))
   }
   return { kind: 'filtered', family, by, openings: [...new Set(openings)], doubts: [...new Set(doubts)] }
 }

@@ -178,11 +178,10 @@ export async function gatherLinux(host: Host, paths: LinuxFirewallPaths = LINUX_
   ] as const) {
     const label = family === 'ipv4' ? t('evIptables') : t('evIp6tables')
     const save = addSave(parts, family, run, evidence, label)
-    if (save?.backend === 'nf_tables') {
-      for (const table of save.tables.keys()) nftBacked.add(`${nftFamily} ${table}`)
-      // iptables-save showed the nft tables; the legacy ones (if any) are the kernel's other rule set.
-      addSave(parts, family, legacyRun, evidence, label)
-    }
+    if (save?.backend === 'nf_tables') for (const table of save.tables.keys()) nftBacked.add(`${nftFamily} ${table}`)
+    // Unless iptables-save itself printed the legacy tables, they (if any) are the kernel's other rule set.
+    // An empty iptables-save prints no header, so it says nothing of its backend.
+    if (!(save?.backend === 'legacy' && save.tables.size > 0)) addSave(parts, family, legacyRun, evidence, label)
     if (run) saves.push({ family, run })
   }
   if (nft !== null && nft !== 'skipped') {

@@ -188,8 +188,10 @@ function optionSelects(option: string, value: string, negated: boolean, transpor
       if (other) return negated ? ANY_SCOPE : 'never'
       return MAYBE
     }
+    // ICMP only; or a type 0 routing header (deprecated by RFC 5095), which an ordinary connection never carries.
     case '--icmp-type':
     case '--icmpv6-type':
+    case '--rt-type':
       return 'never'
     default:
       return NEUTRAL_OPTIONS.has(option) ? ANY_SCOPE : { ...MAYBE, transports: transport }
