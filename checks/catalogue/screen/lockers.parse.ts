@@ -104,7 +104,7 @@ const LOCKING_ARGS = new Map<string, readonly string[]>([
  */
 export function lockAction(command: string, depth = 0): 'locks' | 'session' | 'other' {
   const split = shellWords(command)
-  const words = split.ok ? split.value : command.split(/\s+/).slice(0, MAX_ARGS)
+  const words = split.ok ? split.value : command.split(/\s+/, MAX_ARGS).map((w) => w.slice(0, MAX_ARG))
   let session = false
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string

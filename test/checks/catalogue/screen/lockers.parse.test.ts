@@ -13,6 +13,7 @@ import {
   swayidleLock,
   type SwayidleEvents,
 } from '../../../../checks/catalogue/screen/lockers.parse.js'
+import { parsePmset } from '../../../../checks/catalogue/screen/lock.parse.js'
 
 const HUGE = 'a'.repeat(4 * 1024 * 1024)
 
@@ -257,4 +258,30 @@ describe('swayExecSwayidle', () => {
     'finds nothing in %#',
     (text) => expect(swayExecSwayidle(text)).toEqual([]),
   )
+})
+
+/** Hostile shapes under the 256 KiB cap (past it the parsers refuse at once): time must grow with size, not faster. */
+const KiB = 1024
+const LINEAR: ReadonlyArray<[string, (text: string) => unknown, (size: number) => string]> = [
+  ['shell words of alternating quotes', (t) => shellWords(t), (n) => `"'`.repeat(n / 2)],
+  ['a locker command of backslashes and spaces', (t) => lockAction(t), (n) => '\\ '.repeat(n / 2)],
+  ['a swayidle config of comment lines', (t) => parseSwayidleConfig(t, { timeouts: [] }), (n) => '#\n'.repeat(n / 2)],
+  ['xset output of one line of spaces', parseXsetQuery, (n) => `Screen Saver:\n${' '.repeat(n)}timeout:`],
+  ['a sway config of continuation lines', swayExecSwayidle, (n) => 'exec swayidle \\\n'.repeat(n / 16)],
+  ['pmset output of a line of spaces', parsePmset, (n) => `AC Power:\n${' '.repeat(n / 2)}x${' '.repeat(n / 2)}`],
+  ['a cmdline of empty arguments', splitCmdline, (n) => '\x00'.repeat(n)],
+]
+
+describe.each(LINEAR)('%s', (_name, parse, make) => {
+  const timed = (text: string): number => {
+    const started = performance.now()
+    parse(text)
+    return performance.now() - started
+  }
+  it('takes time linear in its size (60, 120, 240 KiB)', () => {
+    const inputs = [60, 120, 240].map((k) => make(k * KiB))
+    timed(inputs[0] ?? '')
+    const [t1, , t4] = inputs.map((text) => Math.min(timed(text), timed(text)))
+    expect(t4 ?? 0).toBeLessThan(Math.max(8 * (t1 ?? 0), 100))
+  })
 })
