@@ -10,6 +10,7 @@ Commands:
   list      List every check
   history   List the scans saved with --save
   forget    Delete every scan and file the command line saved
+  fleet     Merge many machines' JSON reports into one fleet report
   help      Show this help
 
 Options for scan and report:
@@ -17,15 +18,21 @@ Options for scan and report:
   --timeout ms      Per-check timeout in milliseconds (default 5000)
   --profile name    Weigh results for a threat profile: everyday, it-baseline, high-risk
   --save            Keep this scan in Bulwark's history (nothing is kept otherwise)
+  --save-sqlite f   Add this scan to a results database osquery reads (keeps the last 30 scans)
 
 Options for scan, list and history:
   --json            Print JSON (scan: the report contract)
 
 Options for report:
-  -o, --out file    Write to this file; its extension picks the format (.html, .md, .json, .txt)
-  --format f        html, md, json or text (default: from --out; text on a terminal, else html)
+  -o, --out file    Write to this file; its extension picks the format (.html, .md, .json, .txt, .jsonl)
+  --format f        html, md, json, text, jsonl, intune or jamf (default: from --out; text on a terminal, else html)
   --redact          Remove user names, host names, addresses, serial numbers and home folders
   --fail-on fail    Exit 1 when a check failed, as scan does (otherwise 0 once the report is written)
+
+Options for fleet (bulwark fleet <reports or folders…>):
+  -o, --out file    Write to this file: .html, .md, .json or .csv (default: Markdown on the screen)
+  --stale-days n    A scan older than this many days counts as not recent (default 7)
+  --redact          Replace machine names and remove user names, addresses and home folders
 
 Options for every command:
   --lang code       Language: en, es, zh-CN, fa (default: from the system)

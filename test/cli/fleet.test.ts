@@ -261,6 +261,17 @@ describe('bulwark fleet: the merge', () => {
     expect(folder.code).toBe(EXIT_USAGE)
   })
 
+  it("names each machine by its path in the folder, as Ansible's fetch lays them out", async () => {
+    const ansible = join(dir, 'bulwark-reports')
+    for (const host of ['web1', 'web2']) {
+      mkdirSync(join(ansible, host), { recursive: true })
+      writeFileSync(join(ansible, host, 'root.json'), report([['disk.encryption', 'pass']]))
+      writeFileSync(join(ansible, host, 'user.json'), report([['disk.encryption', 'fail']]))
+    }
+    const doc = fleetSchema.parse(JSON.parse((await fleet([ansible, '--format', 'json'])).stdout))
+    expect(doc.hosts.map((h) => h.name)).toEqual(['web1/user', 'web2/user', 'web1/root', 'web2/root'])
+  })
+
   it('takes a real report of the built CLI', async () => {
     const real = join(dir, 'real')
     mkdirSync(real)

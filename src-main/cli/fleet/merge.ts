@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import { countByStatus } from '../../../checks/core/report/document.js'
 import { STATUS_ORDER } from '../../../checks/core/report/model.js'
@@ -62,12 +61,6 @@ interface Options {
 
 const rank = (s: Status): number => STATUS_ORDER.indexOf(s)
 
-/** The name a machine goes by: its report's file name without .json (what Ansible's fetch and most collectors write). */
-export function hostName(path: string): string {
-  const base = basename(path)
-  return extname(base).toLowerCase() === '.json' ? base.slice(0, -5) : base
-}
-
 /**
  * Merges reports one at a time into what the fleet report shows. Memory grows with machines × checks (one status
  * each) and a bounded list of reasons, never with the reports themselves.
@@ -90,9 +83,10 @@ export class FleetMerger {
     return this.options.redaction ? redactText(text, this.options.redaction) : text
   }
 
-  add(path: string, report: FleetInput): void {
+  /** `host` is the name the machine goes by (read.ts: the report's file name, or its path inside the folder given). */
+  add(host: string, report: FleetInput): void {
     this.seen += 1
-    const actual = hostName(path)
+    const actual = host
     const existing = this.hosts.get(actual)
     // The same machine twice (two folders, two runs): the newer scan stands for it.
     if (existing && Date.parse(existing.scannedAt) >= Date.parse(report.startedAt)) return

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { failed, ok, type Result } from '../../../checks/core/host/result.js'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import { fleetInputSchema, type FleetInput } from './schema.js'
@@ -11,22 +11,40 @@ export const MAX_REPORT_BYTES = 8 * 1024 * 1024
 
 export interface ReadReport {
   path: string
+  /** The name the machine goes by in the fleet report. */
+  host: string
   report: Result<FleetInput, Msg>
 }
 
-/** The files to read: each file as given, each folder's *.json files in name order (not recursively). */
-async function* expand(inputs: readonly string[]): AsyncGenerator<string> {
+/** How deep a folder of reports is read: Ansible's fetch writes <host>/<report>.json, a collector may add a level. */
+const MAX_DEPTH = 3
+
+const withoutJson = (name: string): string => (name.toLowerCase().endsWith('.json') ? name.slice(0, -5) : name)
+
+/**
+ * The files to read, each with the name its machine goes by: a file as given (its name without .json), each
+ * *.json of a folder and its subfolders in name order (its path inside the folder without .json, so Ansible's
+ * web1/root.json and web1/user.json are the machine web1 scanned as root and as its user).
+ */
+async function* expand(inputs: readonly string[]): AsyncGenerator<{ path: string; host: string }> {
+  async function* walk(folder: string, prefix: string, depth: number): AsyncGenerator<{ path: string; host: string }> {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH) yield* walk(path, `${prefix}${entry.name}/`, depth + 1)
+      } else if (entry.name.toLowerCase().endsWith('.json')) {
+        yield { path, host: prefix + withoutJson(entry.name) }
+      }
+    }
+  }
   for (const input of inputs) {
     const isFolder = await stat(input).then(
       (s) => s.isDirectory(),
       () => false,
     )
-    if (!isFolder) {
-      yield input
-      continue
-    }
-    const names = (await readdir(input)).filter((n) => n.toLowerCase().endsWith('.json')).sort()
-    for (const name of names) yield join(input, name)
+    if (isFolder) yield* walk(input, '', 1)
+    else yield { path: input, host: withoutJson(basename(input)) }
   }
 }
 
@@ -78,8 +96,8 @@ export function parseReport(text: string): Result<FleetInput, Msg> {
 
 /** The reports, one at a time: only the one being merged is in memory, however many there are. */
 export async function* readReports(inputs: readonly string[]): AsyncGenerator<ReadReport> {
-  for await (const path of expand(inputs)) {
+  for await (const { path, host } of expand(inputs)) {
     const text = readCapped(path)
-    yield { path, report: text.ok ? parseReport(text.value) : text }
+    yield { path, host, report: text.ok ? parseReport(text.value) : text }
   }
 }

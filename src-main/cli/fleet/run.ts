@@ -41,9 +41,9 @@ export async function runFleet(command: FleetCommand, io: FleetIo): Promise<numb
     ...(command.redact ? { redaction: io.redactionContext() } : {}),
   })
   let merged = 0
-  for await (const { path, report } of readReports(command.inputs)) {
+  for await (const { path, host, report } of readReports(command.inputs)) {
     if (report.ok) {
-      merger.add(path, report.value)
+      merger.add(host, report.value)
       merged += 1
     } else {
       io.say(t('skipped', { path, reason: report.reason }))
