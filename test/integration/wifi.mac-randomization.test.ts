@@ -1,17 +1,18 @@
 /**
  * wifi.mac-randomization against the real NetworkManager 1.42 (Debian's network-manager): its own merge of the
  * configuration (`NetworkManager --print-config` with --config, --config-dir, --system-config-dir and
- * --intern-config pointing into a temporary tree; it prints and exits, no daemon starts) and connection profiles
+ * pointing into a temporary tree and its internal file into /proc, so it writes nothing; it prints and exits, no daemon starts) and connection profiles
  * written by the real `nmcli --offline connection add`. The same trees are also read without the binary, so
  * Bulwark's own merge of the files is proven against NetworkManager's. Nothing of the host's own configuration is
  * read or touched: every path the check reads is inside the temporary tree.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { macRandomizationCheck } from '../../checks/catalogue/wifi/mac-randomization.check.js'
+import { PRINT_CONFIG_ARGS } from '../../checks/catalogue/wifi/mac-randomization.linux.io.js'
 import { lookupNmDefault, mergeNmConfig, sectionsOfPrintConfig, type NmConfigFile } from '../../checks/catalogue/wifi/nm-config.parse.js'
 import { parseKeyFile } from '../../checks/catalogue/wifi/nm-keyfile.parse.js'
 import { runCheck } from '../../checks/core/engine/runner.js'
@@ -27,22 +28,21 @@ const write = (p: string, text: string): void => {
 const NM_CONF = '/etc/NetworkManager/NetworkManager.conf'
 const ETC_DIR = '/etc/NetworkManager/conf.d'
 const LIB_DIR = '/usr/lib/NetworkManager/conf.d'
-const INTERN = '/var/lib/NetworkManager/NetworkManager-intern.conf'
 
-/** The real merge, of the temporary tree only. */
+/** The real merge, of the temporary tree only, with the check's own arguments (its internal file pointed where nothing can be written). */
 function printConfig(): string {
   return execFileSync(
     'NetworkManager',
-    [
-      '--print-config',
-      `--config=${at(NM_CONF)}`,
-      `--config-dir=${at(ETC_DIR)}`,
-      `--system-config-dir=${at(LIB_DIR)}`,
-      `--intern-config=${at(INTERN)}`,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    [...PRINT_CONFIG_ARGS, `--config=${at(NM_CONF)}`, `--config-dir=${at(ETC_DIR)}`, `--system-config-dir=${at(LIB_DIR)}`],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
 }
+
+const listTree = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listTree(path.join(dir, e.name)) : [path.join(dir, e.name)]))
 
 /** A connection profile as the real nmcli writes it, saved where the keyfile plugin keeps them (0600, as NetworkManager does). */
 function profile(name: string, ...settings: string[]): void {
@@ -53,7 +53,9 @@ function profile(name: string, ...settings: string[]): void {
 }
 
 function host(withBinary: boolean) {
-  const commands: Record<string, FixtureCommand> = withBinary ? { 'NetworkManager --print-config': () => ({ stdout: printConfig() }) } : {}
+  const commands: Record<string, FixtureCommand> = withBinary
+    ? { [`NetworkManager ${PRINT_CONFIG_ARGS.join(' ')}`]: () => ({ stdout: printConfig() }) }
+    : {}
   return createFixtureHost({
     platform: 'linux',
     root,
@@ -126,6 +128,13 @@ describe('wifi.mac-randomization against the real NetworkManager', () => {
   it('scanning with the hardware address warns', async () => {
     write(`${ETC_DIR}/30-mac.conf`, '[device]\nwifi.scan-rand-mac-address=no\n\n[connection]\nwifi.cloned-mac-address=stable\n')
     for (const withBinary of [true, false]) expect(await verdict(withBinary)).toMatchObject({ status: 'warn', summary: 'scanHardware' })
+  })
+
+  it('the print-config run the check makes writes nothing (without the /proc path it creates NetworkManager-intern.conf)', () => {
+    write(`${ETC_DIR}/30-mac.conf`, '[connection]\nwifi.cloned-mac-address=stable\n')
+    const before = listTree(root).sort()
+    expect(printConfig()).toContain('wifi.cloned-mac-address=stable')
+    expect(listTree(root).sort()).toEqual(before)
   })
 
   it.each([

@@ -32,6 +32,12 @@ const NM_PROFILE_DIRS = [
   '/run/NetworkManager/system-connections',
   '/usr/lib/NetworkManager/system-connections',
 ]
+/**
+ * `--print-config` writes the internal configuration file when it is missing (seen with strace: it creates
+ * NetworkManager-intern.conf as root). Pointing it into /proc, where nothing can be created, keeps the run read-only;
+ * that file is then not part of the printed merge (it holds values set over D-Bus, not MAC address defaults).
+ */
+export const PRINT_CONFIG_ARGS = ['--print-config', '--intern-config=/proc/self/bulwark-read-only/intern.conf']
 const IWD_MAIN = '/etc/iwd/main.conf'
 const IWD_STATE = '/var/lib/iwd'
 /** More profiles than a laptop keeps; past this the rest are not read, so a hostile folder cannot stall a scan. */
@@ -141,7 +147,7 @@ async function nmSections(
 ): Promise<{ sections: NmSection[]; origin: string } | Unknown> {
   // /usr/sbin is often missing from a user's PATH.
   const binary = (await which(host, 'NetworkManager', ['/usr/sbin', '/sbin'])) ?? 'NetworkManager'
-  const printed = await runTool(host, binary, ['--print-config'], { timeoutMs: TOOL_MS, signal })
+  const printed = await runTool(host, binary, PRINT_CONFIG_ARGS, { timeoutMs: TOOL_MS, signal })
   if (printed.ok) {
     const parsed = parseKeyFile(printed.value.stdout)
     if (parsed.ok) return { sections: sectionsOfPrintConfig(parsed.value, printed.value.command), origin: printed.value.command }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { macRandomizationCheck } from '../../../../checks/catalogue/wifi/mac-randomization.check.js'
+import { PRINT_CONFIG_ARGS } from '../../../../checks/catalogue/wifi/mac-randomization.linux.io.js'
 import { WLAN_SCRIPT } from '../../../../checks/catalogue/wifi/mac-randomization.win32.io.js'
 import { runCheck } from '../../../../checks/core/engine/runner.js'
 import type { ProcessInfo } from '../../../../checks/core/host/host.js'
@@ -16,7 +17,7 @@ const proc = (name: string): ProcessInfo => ({ pid: 1, name, command: name, para
 const NM = [proc('NetworkManager')]
 const IWD = [proc('iwd')]
 const PROFILES = '/etc/NetworkManager/system-connections'
-const PRINT = 'NetworkManager --print-config'
+const PRINT = `NetworkManager ${PRINT_CONFIG_ARGS.join(' ')}`
 const NMCLI_LIST = 'nmcli -t -f NAME,UUID,TYPE connection show'
 
 /** A laptop with one Wi-Fi interface (wlan0, its current address as given) beside loopback and Ethernet. */
