@@ -4,21 +4,25 @@
  * /etc/ssh bind-mounted from the temp tree, a tmpfs /run for its privilege-separation directory), and the
  * check reads the same files. sshd only prints its settings: it never listens, and nothing connects to anything.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { remoteAccessCheck } from '../../checks/catalogue/remote/access.check.js'
 import { readSshdConfig } from '../../checks/catalogue/remote/sshd-config.io.js'
 import { loginOf, parseSshdT, resolveSshdConfig } from '../../checks/catalogue/remote/sshd-config.parse.js'
 import { runCheck } from '../../checks/core/engine/runner.js'
+import type { Host } from '../../checks/core/host/host.js'
 import { englishText } from '../../checks/core/i18n/message.js'
+import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { createFixtureHost, type FixtureCommand } from '../support/fixture-host.js'
+import { keyed } from '../support/seen.js'
 
 function available(): string {
   if (process.getuid?.() !== 0) return 'not root (a mount namespace needs CAP_SYS_ADMIN)'
-  for (const tool of ['/usr/sbin/sshd', 'ssh-keygen', 'unshare']) {
+  for (const tool of ['/usr/sbin/sshd', 'ssh-keygen', 'unshare', 'ip']) {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
     } catch {
@@ -160,5 +164,86 @@ describe.skipIf(missing !== '')('remote.access against real sshd -T', () => {
       'yes',
     ])
     expect(['sshRootReachable', 'sshRootPassword']).toContain(r.summary.key.split('.').pop())
+  })
+})
+
+/**
+ * A running sshd, started inside a network namespace this test creates and listening only on that namespace's
+ * loopback (127.0.0.1:22), with root password login on. The check sees it in the process list, reads its settings
+ * with sshd -T, its socket in the namespace's own table (/proc/<its pid>/net/tcp) and the namespace's empty
+ * nftables ruleset: a listener on loopback is reachable from no other machine, so root password login is a warning,
+ * not a fail. Ended by its PID in afterAll; the namespace is deleted.
+ */
+describe.skipIf(missing !== '')('remote.access with a running sshd on the loopback of a test namespace', () => {
+  const ns = `bw-ssh-${Math.random().toString(16).slice(2, 8)}`
+  const tree = mkdtempSync(path.join(os.tmpdir(), 'bw-sshd-run-'))
+  const sshDir = path.join(tree, 'etc', 'ssh')
+  let server: ChildProcess | undefined
+  let pid = 0
+  const PRIVATE = 'mount -t tmpfs tmpfs /run && mkdir -m 755 /run/sshd && mount --bind "$0" /etc/ssh && exec /usr/sbin/sshd "$@"'
+
+  /** The real Host: commands inside the namespace, /etc/ssh from the test tree, /proc/net as the server sees it. */
+  function namespaceHost(): Host {
+    const real = createNodeHost()
+    const mapped = (file: string): string =>
+      file === '/etc/ssh' || file.startsWith('/etc/ssh/')
+        ? path.join(sshDir, file.slice('/etc/ssh'.length))
+        : file.startsWith('/proc/net/')
+          ? `/proc/${pid}/net/${file.slice('/proc/net/'.length)}`
+          : file
+    return {
+      ...real,
+      exec: (file, args, options) =>
+        file === '/usr/sbin/sshd'
+          ? real.exec('ip', ['netns', 'exec', ns, 'unshare', '-m', 'sh', '-c', PRIVATE, sshDir, ...args], options)
+          : real.exec('ip', ['netns', 'exec', ns, file, ...args], options),
+      readFile: (file, options) => real.readFile(mapped(file), options),
+      readText: (file, options) => real.readText(mapped(file), options),
+      readDir: (file) => real.readDir(mapped(file)),
+      stat: (file) => real.stat(mapped(file)),
+      lstat: (file) => real.lstat(mapped(file)),
+    }
+  }
+
+  beforeAll(async () => {
+    mkdirSync(path.join(sshDir, 'sshd_config.d'), { recursive: true })
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(sshDir, 'ssh_host_ed25519_key')])
+    writeFileSync(path.join(sshDir, 'sshd_config'), `ListenAddress 127.0.0.1\nPermitRootLogin yes\n${DEBIAN}`)
+    execFileSync('ip', ['netns', 'add', ns])
+    execFileSync('ip', ['-n', ns, 'link', 'set', 'lo', 'up'])
+    const child = spawn('ip', ['netns', 'exec', ns, 'unshare', '-m', 'sh', '-c', PRIVATE, sshDir, '-D', '-e'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    server = child
+    pid = child.pid ?? 0
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('sshd did not start listening within 5 s')), 5000)
+      child.once('exit', (code) => reject(new Error(`sshd exited with ${code}`)))
+      createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+        if (/Server listening on 127\.0\.0\.1 port 22/.test(line)) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    })
+  }, 20_000)
+
+  afterAll(() => {
+    if (pid > 0 && server?.exitCode === null) process.kill(pid, 'SIGTERM')
+    try {
+      execFileSync('ip', ['netns', 'del', ns])
+    } finally {
+      rmSync(tree, { recursive: true, force: true })
+    }
+  })
+
+  it('finds the server, reads its settings and sees it listens on loopback only', async () => {
+    const r = await runCheck(remoteAccessCheck, namespaceHost())
+    expect(keyed(r.summary)).toBe('remote.access.sshRootPassword(reach=remote.access.reachLocal)')
+    expect(r.status).toBe('warn')
+    const seen = r.evidence.map((e) => [e.label.key.split('.').pop(), e.source, e.observed])
+    expect(seen).toContainEqual(['labelRootLogin', SSHD_T_ROOT, 'yes'])
+    expect(seen).toContainEqual(['labelListen', SSHD_T, '127.0.0.1:22'])
+    expect(r.evidence.find((e) => e.label.key === 'remote.access.labelSshProcess')?.observed).toMatch(new RegExp(`^${pid} `))
   })
 })
