@@ -13,7 +13,7 @@ import { STATUSES, type Status } from '../../checks/core/types.js'
 import { CHECKS } from '../../checks/registry.js'
 import { parseCommandLine } from '../../src-main/cli/args.js'
 import { runCli } from '../../src-main/cli/run-cli.js'
-import { INTUNE_LANGUAGES } from '../../src-main/cli/formats/deploy.js'
+import { INTUNE_DESCRIPTION_CHARS, INTUNE_LANGUAGES } from '../../src-main/cli/formats/deploy.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 
 const m = defineMessages('test.machine-formats', {
@@ -201,7 +201,10 @@ describe('deploy/intune/rules.json', () => {
 
   it('fits Intune: at most 100 rules and 100 KB, each in English, Spanish and Chinese', () => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(100 * 1024)
-    for (const r of rules) expect(r.RemediationStrings.map((s) => s.Language)).toEqual(INTUNE_LANGUAGES.map((l) => l.intune))
+    for (const r of rules) {
+      expect(r.RemediationStrings.map((s) => s.Language)).toEqual(INTUNE_LANGUAGES.map((l) => l.intune))
+      for (const s of r.RemediationStrings) expect(s.Description.length).toBeLessThanOrEqual(INTUNE_DESCRIPTION_CHARS)
+    }
   })
 
   it('makes each Windows check compliant unless it failed or warned, and could-not-verify a rule of its own', () => {

@@ -139,6 +139,25 @@ export const INTUNE_LANGUAGES: readonly { locale: Locale; intune: string }[] = [
   { locale: 'zh-CN', intune: 'zh_CN' },
 ]
 
+/**
+ * Intune takes at most 100 KB of rules, and each check has two rules in three languages: a description keeps the
+ * steps that fit in this many characters (at least the first, cut if it must be), the rest is in bulwark scan.
+ */
+export const INTUNE_DESCRIPTION_CHARS = 500
+
+function fitDescription(intro: string, steps: readonly string[]): string {
+  let text = intro
+  for (const step of steps) {
+    const next = `${text} ${step}`
+    if (next.length <= INTUNE_DESCRIPTION_CHARS) text = next
+    else {
+      if (text === intro) text = `${next.slice(0, INTUNE_DESCRIPTION_CHARS - 1)}…`
+      break
+    }
+  }
+  return text
+}
+
 interface IntuneRule {
   SettingName: string
   Operator: 'NotEquals' | 'LessEquals'
@@ -157,7 +176,11 @@ export function intuneRules(checks: readonly Check[], moreInfo: string): string 
     const url = c.remediation.references.find((r) => r.url.startsWith('https://'))?.url ?? moreInfo
     const remediation = strings(
       (l) => render(c.title, l),
-      (l) => [render(t('stepsIntro'), l), ...stepLines(c.remediation.byPlatform.win32 ?? [], (m) => render(m, l))].join(' '),
+      (l) =>
+        fitDescription(
+          render(t('stepsIntro'), l),
+          stepLines(c.remediation.byPlatform.win32 ?? [], (m) => render(m, l)),
+        ),
     )
     // Two rules: a string setting has only IsEquals and NotEquals, and pass, not_applicable, unknown and error are not failures.
     return (['fail', 'warn'] as const).map((status): IntuneRule => ({
