@@ -256,15 +256,16 @@ async function readNetworkManager(
   const { sections, origin } = merged
   const cloned = lookupNmDefault(sections, 'connection', 'wifi.cloned-mac-address', interfaces)
   const defaultValue = cloned.value ?? NM_DEFAULT_CLONED
-  const newNetworks = nmMode(defaultValue)
+  const isPrivate = (value: string | undefined): boolean => ['random', 'per-network'].includes(nmMode(value ?? NM_DEFAULT_CLONED))
+  // A weak default with a private one only for adapters Bulwark cannot match (driver:, mac:): which applies is not known.
+  const privateFor = isPrivate(defaultValue) ? [] : cloned.conditional.filter((c) => isPrivate(c.value))
+  const newNetworks: MacMode = privateFor.length > 0 ? 'unrecognised' : nmMode(defaultValue)
   evidence.push({
     label: t('labelDefault'),
     source: `${cloned.source ?? origin} [${cloned.section ?? 'connection'}] wifi.cloned-mac-address`,
     observed: cloned.value ?? t('seenDefault', { value: NM_DEFAULT_CLONED }),
   })
-  const weakFor = cloned.conditional.filter(
-    (c) => nmMode(c.value ?? NM_DEFAULT_CLONED) !== 'random' && nmMode(c.value ?? NM_DEFAULT_CLONED) !== 'per-network',
-  )
+  const weakFor = isPrivate(defaultValue) ? cloned.conditional.filter((c) => !isPrivate(c.value)) : []
   for (const c of cloned.conditional) {
     evidence.push({
       label: t('labelSomeDevices'),
@@ -285,7 +286,10 @@ async function readNetworkManager(
 
   const files = await keyfileProfiles(host, newNetworks, evidence)
   let networks = files.networks
-  let unread: Msg | null = null
+  let unread: Msg | null =
+    privateFor.length > 0
+      ? t('someDevicesPrivate', { sections: privateFor.map((c) => `${c.section} (match-device=${c.match})`).join(', ') })
+      : null
   if (files.unreadable.length > 0) {
     const viaNmcli = await nmcliProfiles(host, signal, newNetworks, evidence)
     if (viaNmcli) networks = viaNmcli
@@ -298,7 +302,8 @@ async function readNetworkManager(
   return {
     kind: 'settings',
     system: 'NetworkManager',
-    newNetworks,
+    // Unknown which default applies: settled by `unread`, not taken as the hardware address.
+    newNetworks: newNetworks === 'unrecognised' ? 'per-network' : newNetworks,
     networks,
     someDevices: weakFor.map((c) => c.section),
     scanRandom,

@@ -18,6 +18,8 @@ export const t = defineMessages('wifi.mac-randomization', {
     '{system} picks a random address only once when it starts, then shows that same address to every network until the next restart: networks visited on the same day can be linked.',
   someDevices:
     '{system} uses private addresses by default, but the configuration sections {sections} turn them off for some adapters (match-device). Check whether they match your Wi-Fi adapter.',
+  someDevicesPrivate:
+    'NetworkManager keeps the hardware address by default and gives private addresses only to adapters matching {sections}; Bulwark cannot tell whether yours matches. Compare with the driver shown by: nmcli -f GENERAL.DRIVER,GENERAL.HWADDR device show',
   scanHardware:
     '{system} gives networks a private address, but scans for networks with the hardware address (wifi.scan-rand-mac-address=no): Wi-Fi trackers nearby can still follow the laptop.',
   unrecognised: '{system} has address settings Bulwark does not recognise for {names}. Check them in the network settings.',

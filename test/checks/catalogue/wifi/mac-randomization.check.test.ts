@@ -194,6 +194,16 @@ const cases: (CheckCase & { platform: Platform })[] = [
     ],
   },
   {
+    name: 'linux: private addresses only for one driver, the default keeping the hardware address: which applies is unknown',
+    platform: 'linux',
+    host: nm(profiles('cafe-default.nmconnection'), {
+      [PRINT]: `${fixture('linux/print-config-debian.txt')}\n[connection-iwl]\nmatch-device=driver:iwlwifi\nwifi.cloned-mac-address=stable\n`,
+    }),
+    status: 'unknown',
+    summary: 'someDevicesPrivate',
+    params: { sections: 'connection-iwl (match-device=driver:iwlwifi)' },
+  },
+  {
     name: 'linux: a section for another interface name does not count for wlan0',
     platform: 'linux',
     host: nm(
