@@ -26,7 +26,7 @@ function aptConfig(autoUpgrades: string | null): string {
 
 const ON = 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "1";\n'
 const OFF = 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "0";\n'
-const DEBIAN13 = { id: 'debian', versionId: '13', codename: 'trixie', prettyName: 'Debian GNU/Linux 13 (trixie)' }
+const DEBIAN13 = { id: 'debian', versionId: '13', codename: 'trixie', prettyName: 'Debian GNU/Linux 13 (trixie)', supportEnd: '' }
 
 async function dump(autoUpgrades: string | null): Promise<ReturnType<typeof parseAptConfigDump>> {
   const host = createNodeHost({ ...process.env, APT_CONFIG: aptConfig(autoUpgrades) })

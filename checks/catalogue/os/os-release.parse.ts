@@ -4,6 +4,8 @@ export interface OsRelease {
   versionId: string
   codename: string
   prettyName: string
+  /** SUPPORT_END: the vendor's end-of-support date (YYYY-MM-DD), where it writes one. */
+  supportEnd: string
 }
 
 const MAX_LINES = 1000
@@ -25,5 +27,6 @@ export function parseOsRelease(text: string): OsRelease {
     versionId: fields.get('VERSION_ID') ?? '',
     codename: fields.get('VERSION_CODENAME') ?? '',
     prettyName: fields.get('PRETTY_NAME') ?? '',
+    supportEnd: fields.get('SUPPORT_END') ?? '',
   }
 }

@@ -11,6 +11,12 @@ export const t = defineMessages('os.updates', {
   eolSoon: "{name} stops getting security updates on {date}. Plan the upgrade now. (Bulwark's table is from {tableDate}.)",
   eolLimited:
     "{name} gets only limited long-term security support since {date}, until {end}. Upgrade to a supported release. (Bulwark's table is from {tableDate}.)",
+  eolPlannedPast:
+    "{name} was planned to stop getting security updates on {date}; Bulwark cannot confirm whether it still gets them. Upgrade to a supported release. (Bulwark's table is from {tableDate}.)",
+  eolNotListed:
+    "Bulwark's table (from {tableDate}) has no end-of-support date for {name}, so it cannot tell whether this release still gets security updates. Look up its end of support on its maker's website.",
+  macEolUnpublished:
+    "Apple publishes no end-of-support date for {name}, and only the newest macOS gets every security fix, so Bulwark cannot tell whether this version still gets them (its table is from {tableDate}). Check Apple's security releases page for your version's latest update, or upgrade to the newest macOS.",
   aptOff: 'Security updates do not install themselves: unattended-upgrades is off or not installed.',
   aptNoSecurity: 'unattended-upgrades runs, but no origin it installs from is a security archive.',
   aptMasked: 'The apt-daily timers are masked, so automatic updates never run.',
@@ -56,6 +62,7 @@ export const t = defineMessages('os.updates', {
   notSet: 'not set',
   notSetDefaultOn: "not set (Apple's default: on)",
   notListed: "not in Bulwark's table (from {tableDate})",
+  notPublished: 'no date published',
   notEnabled: 'not enabled',
   masked: 'masked',
   notMasked: 'not masked',

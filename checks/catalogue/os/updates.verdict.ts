@@ -76,28 +76,48 @@ function days(fromMs: number, toMs: number): number {
   return Math.floor((toMs - fromMs) / DAY)
 }
 
-/** The release against the shipped table: past the end fails, close to it or on limited support warns. */
+/**
+ * The release against the shipped table: past the end fails, close to it or on limited support warns.
+ * Support is never claimed without a dated source: a release the table lacks, or whose vendor publishes
+ * no end date, is unknown, with where to look.
+ */
 export function eolPart(entry: EolEntry | undefined, shown: string, source: string, nowMs: number, upgrade: Step[]): Part {
   const label = t('labelRelease')
+  const release = { label, source, observed: shown }
   if (!entry)
     return {
-      status: 'info',
-      evidence: [
-        { label, source, observed: shown },
-        { label: t('labelSupportEnds'), source: 'eol.data.ts', observed: t('notListed', { tableDate: EOL_TABLE_DATE }) },
-      ],
+      status: 'unknown',
+      summary: t('eolNotListed', { name: shown, tableDate: EOL_TABLE_DATE }),
+      evidence: [release, { label: t('labelSupportEnds'), source: 'eol.data.ts', observed: t('notListed', { tableDate: EOL_TABLE_DATE }) }],
     }
-  const evidence: Evidence[] = [
-    { label, source, observed: shown },
-    { label: t('labelSupportEnds'), source: entry.source, observed: entry.eol },
-  ]
+  if (entry.eol === null)
+    return {
+      status: 'unknown',
+      summary: t('macEolUnpublished', { name: entry.name, tableDate: EOL_TABLE_DATE }),
+      evidence: [release, { label: t('labelSupportEnds'), source: entry.source, observed: t('notPublished') }],
+    }
+  const evidence: Evidence[] = [release, { label: t('labelSupportEnds'), source: entry.source, observed: entry.eol }]
   const end = Date.parse(`${entry.eol}T23:59:59Z`)
   const params = { name: entry.name, date: entry.eol, tableDate: EOL_TABLE_DATE }
+  // A planned date that has passed is not proof the release ended: Fedora 39 shipped SUPPORT_END=2024-05-14 and
+  // got updates until 2024-11-26. It warns until the table confirms the end.
+  if (nowMs > end && entry.planned) return { status: 'warn', summary: t('eolPlannedPast', params), evidence, steps: upgrade }
   if (nowMs > end) return { status: 'fail', summary: t('eolPast', params), evidence, steps: upgrade }
   if (entry.limitedFrom && nowMs > Date.parse(`${entry.limitedFrom}T23:59:59Z`))
     return { status: 'warn', summary: t('eolLimited', { ...params, date: entry.limitedFrom, end: entry.eol }), evidence, steps: upgrade }
   if (end - nowMs < EOL_WARN_DAYS * DAY) return { status: 'warn', summary: t('eolSoon', params), evidence, steps: upgrade }
   return { status: 'pass', evidence }
+}
+
+/**
+ * The table's row, else, for a Linux release, the end date its vendor wrote in os-release's
+ * SUPPORT_END (os-release(5); Fedora sets it), taken as a plan.
+ */
+export function releaseEol(id: string, versionId: string, name: string, supportEnd: string): EolEntry | undefined {
+  const listed = findEol(id, versionId)
+  if (listed) return listed
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(supportEnd) || !Number.isFinite(Date.parse(`${supportEnd}T00:00:00Z`))) return undefined
+  return { os: id, release: versionId, name, eol: supportEnd, planned: true, source: '/etc/os-release SUPPORT_END' }
 }
 
 export function findEol(os: string, release: string): EolEntry | undefined {
@@ -221,7 +241,11 @@ export function linuxOutcome(f: LinuxFacts): Outcome {
     const r = f.osRelease.value
     const name = r.prettyName || r.id
     const shown = r.codename && !name.includes(r.codename) ? `${name} · ${r.codename}` : name
-    parts.push(eolPart(findEol(r.id, r.versionId), shown || r.versionId, '/etc/os-release', f.nowMs, [linuxUpgrade]))
+    parts.push(
+      eolPart(releaseEol(r.id, r.versionId, shown || r.versionId, r.supportEnd), shown || r.versionId, '/etc/os-release', f.nowMs, [
+        linuxUpgrade,
+      ]),
+    )
   } else {
     const file = '/etc/os-release'
     parts.push({

@@ -11,10 +11,21 @@ const fixture = (p: string): string => readFileSync(fileURLToPath(new URL(`../..
 const DUMP_ON = fixture('linux/apt-config-dump-on.txt')
 const DUMP_OFF = fixture('linux/apt-config-dump-off.txt')
 const DEBIAN12 = fixture('linux/os-release-debian12.txt')
-const DEBIAN13 = 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nID=debian\nVERSION_ID="13"\nVERSION_CODENAME=trixie\n'
+const DEBIAN13 = fixture('linux/os-release-debian13.txt')
+const UBUNTU2510 = fixture('linux/os-release-ubuntu2510.txt')
+const FEDORA39 = fixture('linux/os-release-fedora39.txt')
+const FEDORA40 = fixture('linux/os-release-fedora40.txt')
 const UBUNTU2004 = 'PRETTY_NAME="Ubuntu 20.04.6 LTS"\nID=ubuntu\nVERSION_ID="20.04"\nVERSION_CODENAME=focal\n'
-const FEDORA43 = 'NAME="Fedora Linux"\nID=fedora\nVERSION_ID=43\nPRETTY_NAME="Fedora Linux 43 (Workstation Edition)"\n'
+// Fedora 44's fields as its /etc/os-release writes them (SUPPORT_END as in Fedora's own file, see SOURCE.md).
+const FEDORA44 =
+  'NAME="Fedora Linux"\nID=fedora\nVERSION_ID=44\nPRETTY_NAME="Fedora Linux 44 (Workstation Edition)"\nSUPPORT_END=2027-05-19\n'
+const FEDORA43 = FEDORA44.replace(/44/g, '43').replace('2027-05-19', '2026-12-02')
 const UU = '/usr/bin/unattended-upgrade'
+const DNF_ON = {
+  '/usr/bin/dnf': '',
+  '/etc/dnf/automatic.conf': '[commands]\napply_updates = yes\n',
+  '/etc/systemd/system/timers.target.wants/dnf-automatic-install.timer': '',
+}
 const SYSTEMD = '/etc/systemd/system/apt-daily.timer'
 
 const MAC_PREFS = 'defaults export /Library/Preferences/com.apple.SoftwareUpdate -'
@@ -40,7 +51,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     summary: 'linuxAuto',
     evidence: [
       ['labelAptSetting', 'apt-config dump: APT::Periodic::Unattended-Upgrade', '1'],
-      ['labelSupportEnds', 'https://wiki.debian.org/LTS', '2030-06-30'],
+      ['labelSupportEnds', 'https://salsa.debian.org/debian/distro-info-data (distro-info-data 0.58+deb12u7)', '2030-06-30'],
     ],
   },
   {
@@ -77,7 +88,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: { files: { '/etc/os-release': DEBIAN12, [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
     status: 'warn',
     summary: 'eolLimited',
-    params: { date: '2026-06-10', end: '2028-06-30', tableDate: '2026-12-07' },
+    params: { date: '2026-07-11', end: '2028-06-30', tableDate: '2026-12-07' },
     steps: ['stepUpgradeRelease'],
   },
   {
@@ -93,7 +104,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     platform: 'linux',
     host: {
       files: {
-        '/etc/os-release': FEDORA43,
+        '/etc/os-release': FEDORA44,
         '/usr/bin/dnf': '',
         '/etc/dnf/automatic.conf': '[commands]\nupgrade_type = default\napply_updates = no\n',
         '/etc/systemd/system/timers.target.wants/dnf-automatic-install.timer': '',
@@ -108,7 +119,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     platform: 'linux',
     host: {
       files: {
-        '/etc/os-release': FEDORA43,
+        '/etc/os-release': FEDORA44,
         '/usr/bin/dnf': '',
         '/etc/dnf/automatic.conf': '[commands]\napply_updates = no\n',
         '/etc/systemd/system/timers.target.wants/dnf-automatic.timer': '',
@@ -123,7 +134,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     platform: 'linux',
     host: {
       env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' },
-      files: { '/etc/os-release': FEDORA43, '/usr/bin/dnf': '' },
+      files: { '/etc/os-release': FEDORA44, '/usr/bin/dnf': '' },
       commands: { 'gsettings get org.gnome.software download-updates': 'true\n' },
     },
     status: 'warn',
@@ -132,10 +143,96 @@ const cases: (CheckCase & { platform: Platform })[] = [
   {
     name: 'neither apt nor dnf',
     platform: 'linux',
-    host: { files: { '/etc/os-release': 'ID=arch\nPRETTY_NAME="Arch Linux"\n' } },
+    host: { files: { '/etc/os-release': DEBIAN13 } },
     status: 'unknown',
     summary: 'noManager',
+  },
+  {
+    name: 'a release the table lacks and without SUPPORT_END is not judged supported',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': 'ID=arch\nPRETTY_NAME="Arch Linux"\n', [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'unknown',
+    summary: 'eolNotListed',
+    params: { name: 'Arch Linux', tableDate: '2026-12-07' },
     evidence: [['labelSupportEnds', 'eol.data.ts', "not in Bulwark's table (from 2026-12-07)"]],
+  },
+  {
+    name: 'real Ubuntu 25.10 os-release, past its end of standard support',
+    platform: 'linux',
+    host: { files: { '/etc/os-release': UBUNTU2510, [UU]: '' }, commands: { 'apt-config dump': DUMP_ON } },
+    status: 'fail',
+    summary: 'eolPast',
+    params: { name: 'Ubuntu 25.10', date: '2026-07-09' },
+  },
+  {
+    name: 'Ubuntu 26.04 LTS, supported until 2031',
+    platform: 'linux',
+    host: {
+      files: { '/etc/os-release': 'PRETTY_NAME="Ubuntu 26.04 LTS"\nID=ubuntu\nVERSION_ID="26.04"\n', [UU]: '' },
+      commands: { 'apt-config dump': DUMP_ON },
+    },
+    status: 'pass',
+    summary: 'linuxAuto',
+    evidence: [['labelSupportEnds', 'https://salsa.debian.org/debian/distro-info-data (distro-info-data 0.58+deb12u7)', '2031-05-29']],
+  },
+  {
+    name: 'real Fedora 40 os-release, past its end',
+    platform: 'linux',
+    host: {
+      files: { '/etc/os-release': FEDORA40, ...DNF_ON },
+    },
+    status: 'fail',
+    summary: 'eolPast',
+    params: { date: '2025-05-13' },
+  },
+  {
+    name: 'Fedora 43 two days before its planned end',
+    platform: 'linux',
+    host: {
+      files: { '/etc/os-release': FEDORA43, ...DNF_ON },
+    },
+    status: 'warn',
+    summary: 'eolSoon',
+    params: { name: 'Fedora 43', date: '2026-12-09' },
+    evidence: [['labelSupportEnds', 'https://fedorapeople.org/groups/schedule/f-43/f-43-key-tasks.html', '2026-12-09']],
+  },
+  {
+    name: 'a Fedora the table lacks: its own SUPPORT_END, still ahead',
+    platform: 'linux',
+    host: {
+      files: {
+        '/etc/os-release': FEDORA44.replace(/44/g, '45').replace('2027-05-19', '2027-12-01'),
+        ...DNF_ON,
+      },
+    },
+    status: 'pass',
+    summary: 'linuxAuto',
+    evidence: [['labelSupportEnds', '/etc/os-release SUPPORT_END', '2027-12-01']],
+  },
+  {
+    name: 'real Fedora 39 os-release read as if the table lacked it: a past SUPPORT_END warns, it does not fail',
+    platform: 'linux',
+    host: {
+      files: {
+        '/etc/os-release': FEDORA39.replace(/39/g, '49'),
+        ...DNF_ON,
+      },
+    },
+    status: 'warn',
+    summary: 'eolPlannedPast',
+    params: { date: '2024-05-14' },
+  },
+  {
+    name: 'a hostile SUPPORT_END is not taken as a date',
+    platform: 'linux',
+    host: {
+      files: {
+        '/etc/os-release': 'ID=fedora\nVERSION_ID=99\nPRETTY_NAME="Fedora 99"\nSUPPORT_END="2099-13-45\u001b[2J"\n',
+        ...DNF_ON,
+      },
+    },
+    status: 'unknown',
+    summary: 'eolNotListed',
   },
   {
     name: 'apt-config printing nonsense',
@@ -152,7 +249,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     summary: 'releaseUnreadable',
   },
   {
-    name: 'macOS 15 with every automatic update on',
+    name: 'macOS 15 with every automatic update on: Apple publishes no end date, so support is not claimed',
     platform: 'darwin',
     host: {
       commands: {
@@ -161,9 +258,13 @@ const cases: (CheckCase & { platform: Platform })[] = [
         'sw_vers -productVersion': '15.7.2\n',
       },
     },
-    status: 'pass',
-    summary: 'macAuto',
-    evidence: [['labelMacSetting', '/Library/Preferences/com.apple.SoftwareUpdate: CriticalUpdateInstall', true]],
+    status: 'unknown',
+    summary: 'macEolUnpublished',
+    params: { name: 'macOS 15 Sequoia', tableDate: '2026-12-07' },
+    evidence: [
+      ['labelMacSetting', '/Library/Preferences/com.apple.SoftwareUpdate: CriticalUpdateInstall', true],
+      ['labelSupportEnds', 'https://support.apple.com/en-us/100100', 'no date published'],
+    ],
   },
   {
     name: 'macOS with security responses off',

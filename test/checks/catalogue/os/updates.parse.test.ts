@@ -40,6 +40,7 @@ describe('parseOsRelease', () => {
       versionId: '12',
       codename: 'bookworm',
       prettyName: 'Debian 12',
+      supportEnd: '',
     })
   })
   it('skips malformed lines, keeps the first of a repeated key and caps values', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AptConfig } from '../../../../checks/catalogue/os/apt-config.parse.js'
+import type { OsRelease } from '../../../../checks/catalogue/os/os-release.parse.js'
 import { linuxOutcome, windowsOutcome, type LinuxFacts } from '../../../../checks/catalogue/os/updates.verdict.js'
 
 const NOW = Date.parse('2026-12-07T12:00:00Z')
@@ -15,7 +16,7 @@ const SECURITY = ['origin=Debian,codename=${distro_codename}-security,label=Debi
 
 function linux(
   over: Partial<NonNullable<LinuxFacts['apt']>> = {},
-  release = { id: 'debian', versionId: '13', codename: 'trixie', prettyName: 'Debian 13' },
+  release: OsRelease = { id: 'debian', versionId: '13', codename: 'trixie', prettyName: 'Debian 13', supportEnd: '' },
 ): LinuxFacts {
   return {
     nowMs: NOW,
@@ -53,8 +54,8 @@ describe('os.updates verdict', () => {
     [
       'Ubuntu 22.04 within 60 days of its end',
       {
-        ...linux({}, { id: 'ubuntu', versionId: '22.04', codename: 'jammy', prettyName: 'Ubuntu 22.04' }),
-        nowMs: Date.parse('2027-03-15T00:00:00Z'),
+        ...linux({}, { id: 'ubuntu', versionId: '22.04', codename: 'jammy', prettyName: 'Ubuntu 22.04', supportEnd: '' }),
+        nowMs: Date.parse('2027-04-15T00:00:00Z'),
       },
       'warn',
       'eolSoon',
