@@ -66,7 +66,12 @@ async function readPf(host: Host, evidence: Evidence[]): Promise<{ chain: Inboun
   return {
     chain: {
       source: `pfctl -s rules: ${read.blockIn}`,
-      rules: read.passIn.map((p) => maybeAccept(`pfctl -s rules: ${p}`)),
+      rules: read.passIn.map((p) =>
+        maybeAccept(`pfctl -s rules: ${p.line}`, {
+          ...(p.transport ? { transports: [p.transport] } : {}),
+          ...(p.port !== null ? { ports: [{ from: p.port, to: p.port }] } : {}),
+        }),
+      ),
       otherwise: 'drop',
     },
     on,

@@ -112,7 +112,7 @@ export function parseNftJson(text: string): Result<NftRuleset, Msg> {
     chains: [],
     rules: [],
     portSets: new Map(),
-    rewrites: text.includes('"dnat"') || text.includes('"redirect"'),
+    rewrites: /"(dnat|redirect)":/.test(text),
   }
   const sets = new Map<string, readonly PortRange[]>()
   for (const item of root.nftables) {

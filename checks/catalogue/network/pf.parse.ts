@@ -9,11 +9,29 @@ export function parsePfStatus(text: string): boolean | null {
   return m ? m[1] === 'Enabled' : null
 }
 
+export interface PfPass {
+  line: string
+  /** From `proto tcp` / `proto udp`; null: any. */
+  transport: 'tcp' | 'udp' | null
+  /** From `port = N`; null: any. */
+  port: number | null
+}
+
 export interface PfRules {
   /** A rule that blocks every incoming packet not passed by a later (pf: last match wins) or `quick` rule. */
   blockIn: string | null
   /** The `pass in` rules, which may let some connections in. */
-  passIn: string[]
+  passIn: PfPass[]
+}
+
+function passOf(line: string): PfPass {
+  const proto = /\bproto (tcp|udp)\b/.exec(line)?.[1]
+  const port = /\bport = (\d{1,5})\b/.exec(line)?.[1]
+  return {
+    line,
+    transport: proto === 'tcp' || proto === 'udp' ? proto : null,
+    port: port !== undefined && Number(port) <= 65535 ? Number(port) : null,
+  }
 }
 
 /**
@@ -23,7 +41,7 @@ export interface PfRules {
  */
 export function parsePfRules(text: string): PfRules {
   const rules: PfRules = { blockIn: null, passIn: [] }
-  const quick: string[] = []
+  const quick: PfPass[] = []
   for (const raw of text.split('\n').slice(0, MAX_LINES)) {
     const line = printable(raw.trim())
     const words = line.split(/\s+/)
@@ -32,8 +50,8 @@ export function parsePfRules(text: string): PfRules {
       rules.blockIn = line
       rules.passIn = []
     } else if (words[0] === 'pass') {
-      if (words.includes('quick')) quick.push(line)
-      else rules.passIn.push(line)
+      if (words.includes('quick')) quick.push(passOf(line))
+      else rules.passIn.push(passOf(line))
     }
   }
   rules.passIn = [...quick, ...rules.passIn].slice(0, 50)

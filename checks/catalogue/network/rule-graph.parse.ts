@@ -127,15 +127,16 @@ function walkChain(walk: Walk, name: string, scope: Scope, inherited: readonly E
         for (const action of ['accept', 'drop'] as const) walk.out.push({ ...s, applies: 'maybe', action, origin: rule.origin })
       } else if (verdict.kind === 'jump' || verdict.kind === 'goto') {
         const start = walk.out.length
-        const inner = walkChain(walk, verdict.target, s, exits)
+        // The early exits before this rule are checked on each rule the target emits (against what they ran).
+        const inner = walkChain(walk, verdict.target, joined, exits)
         if (!inner.ok) return inner
         if (verdict.kind === 'goto') {
           if (unconditional(rule.scope)) return ok(true)
-          exits.push({ scope: s, ran: emitted(walk, start) })
+          exits.push({ scope: joined, ran: emitted(walk, start) })
         }
       } else if (verdict.kind === 'return') {
         if (unconditional(rule.scope)) return ok(true)
-        exits.push({ scope: s, ran: new Set() })
+        exits.push({ scope: joined, ran: new Set() })
       }
     }
     return ok(false)
