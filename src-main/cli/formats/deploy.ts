@@ -111,21 +111,21 @@ export function fleetPolicies(checks: readonly Check[], days: number = DEFAULT_S
   const all = [...new Set(checks.flatMap((c) => c.platforms))] as Platform[]
   const docs = checks.map((c) =>
     policyYaml({
-      name: `Bulwark: ${en(c.title)} (${c.id})`,
+      name: en(t('policyName', { title: en(c.title), id: c.id })),
       platform: platforms(c.platforms),
       critical: c.severity === 'high',
-      description: `${en(c.rationale)}\n\nPasses when the newest Bulwark scan of every user (no older than ${days} days) says pass, or not applicable. A missing, stale, unknown or error result fails it; the policy "Bulwark could not verify" tells those apart.`,
+      description: `${en(c.rationale)}\n\n${en(t('policyPasses', { days }))}`,
       resolution: resolution(c) || en(c.rationale),
       query: checkPolicySql(c.id, days),
     }),
   )
   docs.push(
     policyYaml({
-      name: 'Bulwark could not verify',
+      name: en(t('unverifiedPolicyName')),
       platform: platforms(all),
       critical: false,
-      description: `${en(t('unverifiedDescription'))}\n\nFails when no Bulwark scan of the last ${days} days is found, or when a fresh scan has an unknown or error result.`,
-      resolution: `Run the scan as each user who works on the machine and save it where osquery reads it:\n    bulwark scan --save-sqlite ${DATABASE_PATHS.linux.user}\nThen read which checks said unknown: bulwark scan`,
+      description: `${en(t('unverifiedDescription'))}\n\n${en(t('unverifiedPolicyFails', { days }))}`,
+      resolution: en(t('unverifiedPolicyResolution', { command: `bulwark scan --save-sqlite ${DATABASE_PATHS.linux.user}.` })),
       query: unverifiedPolicySql(days),
     }),
   )
