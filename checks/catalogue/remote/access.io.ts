@@ -6,8 +6,11 @@ import { t } from './access.messages.js'
 import type { RemoteService } from './access.verdict.js'
 import { readSshd } from './sshd-config.io.js'
 
-/** The sshd processes and the socket systemd holds for it (socket activation), not some other program on port 22. */
-const ownedBySshd = (l: Listener): boolean => l.process === undefined || /^(sshd|systemd)$/.test(l.process.name)
+/**
+ * sshd itself, or the service manager holding its socket until someone connects (systemd's ssh.socket, launchd
+ * for macOS Remote Login), or an owner this user may not see; not some other program on the same port.
+ */
+const ownedBySshd = (l: Listener): boolean => l.process === undefined || /^(sshd(\.exe)?|systemd|launchd)$/i.test(l.process.name)
 
 /** An OpenSSH server that is on (Linux sshd, macOS Remote Login, the Windows OpenSSH service): its settings and ports. */
 export async function sshServiceOn(

@@ -171,10 +171,7 @@ export async function readSshd(
 ): Promise<Result<SshdReading | 'absent', Msg>> {
   const files = await readSshdConfig(host, mainFile, sshDir)
   const fromFiles = files.ok && files.value !== 'absent' ? resolveSshdConfig(files.value.directives) : undefined
-  if (fromFiles && !fromFiles.ok) {
-    evidence.push({ label: t('labelConfig'), source: mainFile, observed: observedError('io') })
-    return failed(t('badConfig', { file: mainFile, reason: fromFiles.reason }))
-  }
+  // sshd -T, where it runs, is the authority even on a file Bulwark's reading refuses; the files add their Match blocks.
   const matches = fromFiles?.ok ? fromFiles.value.matches : []
   if (sshd) {
     const options = { timeoutMs: 5000, maxBytes: 1024 * 1024, signal }
@@ -210,6 +207,10 @@ export async function readSshd(
   if (!files.ok) {
     evidence.push({ label: t('labelConfig'), source: mainFile, observed: observedError('io') })
     return failed(files.reason.reason)
+  }
+  if (fromFiles && !fromFiles.ok) {
+    evidence.push({ label: t('labelConfig'), source: mainFile, observed: observedError('io') })
+    return failed(t('badConfig', { file: mainFile, reason: fromFiles.reason }))
   }
   if (files.value === 'absent' || !fromFiles?.ok) return ok('absent')
   const settings = fromFiles.value

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest'
 import { remoteAccessCheck } from '../../../../checks/catalogue/remote/access.check.js'
 import { runCheck } from '../../../../checks/core/engine/runner.js'
 import type { ProcessInfo } from '../../../../checks/core/host/host.js'
+import type { Msg, MsgParams } from '../../../../checks/core/i18n/message.js'
 import type { Platform } from '../../../../checks/core/types.js'
 import { createFixtureHost, type FixtureCommand } from '../../../support/fixture-host.js'
 import { expectOutcome, type CheckCase } from '../tor/check-case.js'
@@ -59,6 +60,11 @@ const win = (ts: string, o: { policy?: FixtureCommand; assist?: FixtureCommand; 
     [ASSIST]: o.assist ?? fixture('win32/remote-assistance-off.txt'),
     [SSHD_SVC]: o.sshd ? fixture('win32/sshd-service.txt') : ABSENT,
   },
+})
+
+/** The summary's reason, matched by key and the parameters given (toMatchObject: the rest may be anything). */
+const reasonIs = (key: string, params?: Record<string, string>): MsgParams => ({
+  reason: { key, ...(params ? { params } : {}) } as unknown as Msg,
 })
 
 const cases: (CheckCase & { platform: Platform })[] = [
@@ -173,7 +179,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: linux({ files: { '/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config\n' } }),
     status: 'unknown',
     summary: 'sshUnread',
-    params: { reason: { key: 'remote.access.tooDeep', params: { file: '/etc/ssh/sshd_config', limit: '16' } } },
+    params: reasonIs('remote.access.tooDeep', { file: '/etc/ssh/sshd_config', limit: '16' }),
   },
   {
     name: 'a glob over a folder of 300 files stops at the file limit',
@@ -185,7 +191,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     }),
     status: 'unknown',
     summary: 'sshUnread',
-    params: { reason: { key: 'remote.access.tooMany' } },
+    params: reasonIs('remote.access.tooMany'),
   },
   {
     name: 'a drop-in over 1 MiB is not read, and says so',
@@ -193,7 +199,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: linux({ files: { '/etc/ssh/sshd_config.d/big.conf': `# ${'x'.repeat(1024 * 1024)}\n` } }),
     status: 'unknown',
     summary: 'sshUnread',
-    params: { reason: { key: 'remote.access.unreadable', params: { source: '/etc/ssh/sshd_config.d/big.conf' } } },
+    params: reasonIs('remote.access.unreadable', { source: '/etc/ssh/sshd_config.d/big.conf' }),
   },
   {
     name: 'a drop-in this user may not read is unknown, naming it',
@@ -201,7 +207,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: { ...linux({}), files: { ...linux({}).files, '/etc/ssh/sshd_config.d/50-secret.conf': { error: 'permission_denied' } } },
     status: 'unknown',
     summary: 'sshUnread',
-    params: { reason: { key: 'remote.access.unreadable', params: { source: '/etc/ssh/sshd_config.d/50-secret.conf' } } },
+    params: reasonIs('remote.access.unreadable', { source: '/etc/ssh/sshd_config.d/50-secret.conf' }),
   },
   {
     name: 'sshd -T printing junk is unknown, naming the command',
@@ -209,7 +215,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     host: linux({ sshdT: '\u001b[31mhello\n' }),
     status: 'unknown',
     summary: 'sshUnread',
-    params: { reason: { key: 'remote.access.badOutput', params: { command: SSHD_T } } },
+    params: reasonIs('remote.access.badOutput', { command: SSHD_T }),
   },
   {
     name: 'macOS with everything off (Ventura and later wording)',
