@@ -393,7 +393,10 @@ export async function readLinuxMac(host: Host, signal?: AbortSignal): Promise<Ma
         ? observedError('io')
         : [nmRuns ? 'NetworkManager' : '', iwdRuns ? 'iwd' : ''].filter(Boolean).join(', ') || observedWord('none'),
   })
-  // NetworkManager decides the address even with its iwd backend; standalone iwd decides it itself.
+  // wpa_supplicant or ConnMan running without NetworkManager: another manager decides, whatever is installed.
+  const other = !nmRuns && !iwdRuns && ['wpa_supplicant', 'connmand'].some((name) => processes?.has(name))
+  if (other) return { kind: 'unknown', reason: t('noManager'), evidence }
+  // NetworkManager holds the profiles even with its iwd backend; standalone iwd decides the address itself.
   if (nmRuns || (nmInstalled && !iwdRuns)) return readNetworkManager(host, signal, interfaces, evidence)
   if (iwdRuns || iwdInstalled) return readIwd(host, evidence)
   return { kind: 'unknown', reason: t('noManager'), evidence }

@@ -321,9 +321,9 @@ const cases: (CheckCase & { platform: Platform })[] = [
     summary: 'onceDefault',
   },
   {
-    name: 'linux: neither NetworkManager nor iwd',
+    name: 'linux: wpa_supplicant running without NetworkManager or iwd (NetworkManager installed but not in use)',
     platform: 'linux',
-    host: { processes: [proc('wpa_supplicant')], files: { ...wifi(), '/etc/NetworkManager/NetworkManager.conf': { error: 'not_found' } } },
+    host: { processes: [proc('wpa_supplicant')], files: wifi() },
     status: 'unknown',
     summary: 'noManager',
   },
