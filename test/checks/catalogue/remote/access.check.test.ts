@@ -174,6 +174,17 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelConfig', '/etc/ssh/sshd_config', 'read error']],
   },
   {
+    name: 'a file Bulwark cannot follow is still judged by sshd -T when it runs',
+    platform: 'linux',
+    host: linux({
+      files: { '/etc/ssh/sshd_config.d/x.conf': 'PasswordAuthentication perhaps\n' },
+      sshdT: fixture('linux/sshd-T-debian.txt'),
+    }),
+    status: 'warn',
+    summary: 'sshPasswords',
+    evidence: [['labelPasswordAuth', SSHD_T, 'yes']],
+  },
+  {
     name: "an sshd_config that includes itself stops at sshd's depth limit, naming the file",
     platform: 'linux',
     host: linux({ files: { '/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config\n' } }),
