@@ -25,6 +25,8 @@ export const macRandomizationCheck = defineCheck({
   category: 'network',
   severity: 'medium',
   effort: 1,
+  // One nmcli call per Wi-Fi profile when the keyfiles are root-only: more than the default five seconds on a laptop with many.
+  timeoutMs: 15_000,
   remediation: {
     byPlatform: {
       linux,
