@@ -3,7 +3,7 @@ import type { Host } from '../../core/host/host.js'
 import { runTool } from '../../core/host/toolkit.js'
 import { parseAptConfigDump, type AptConfig } from './apt-config.parse.js'
 import { parseDnfAutomatic } from './dnf-automatic.parse.js'
-import { parseOsRelease } from './os-release.parse.js'
+import { osReleaseInfo, parseOsRelease } from '../../readers/system/os-release.parse.js'
 import { verbatim } from '../../core/i18n/message.js'
 import type { LinuxFacts, Read } from './updates.verdict.js'
 
@@ -75,7 +75,7 @@ export async function readLinuxFacts(host: Host, signal?: AbortSignal): Promise<
   if (!release.ok && release.code === 'not_found') release = await readText(host, '/usr/lib/os-release')
   return {
     nowMs: Date.now(),
-    osRelease: release.ok ? { ok: true, value: parseOsRelease(release.value) } : release,
+    osRelease: release.ok ? { ok: true, value: osReleaseInfo(parseOsRelease(release.value)) } : release,
     apt: await readApt(host, signal),
     dnf: await readDnf(host),
     gnomeDownload: await readGnome(host, signal),

@@ -4,7 +4,7 @@ import type { AptConfig } from './apt-config.parse.js'
 import type { DnfAutomatic } from './dnf-automatic.parse.js'
 import { EOL_TABLE, EOL_TABLE_DATE, OLDEST_LISTED_WINDOWS_BUILD, type EolEntry } from './eol.data.js'
 import type { Hotfix } from './hotfix.parse.js'
-import type { OsRelease } from './os-release.parse.js'
+import type { OsRelease } from '../../readers/system/os-release.parse.js'
 import { t } from './updates.messages.js'
 
 const DAY = 86_400_000

@@ -1,20 +1,6 @@
 /** Pure readers for the signals that tell Tails, Whonix, Qubes and virtual machines apart. */
 import type { RegKey } from '../windows/reg-query.parse.js'
 
-/** os-release(5): KEY=value lines, values optionally quoted with shell quoting. */
-export function parseOsRelease(text: string): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw)
-    if (!m) continue
-    let value = (m[2] ?? '').trim()
-    const q = /^(["'])(.*)\1$/.exec(value)
-    if (q) value = (q[2] ?? '').replace(/\\(["$`\\])/g, '$1')
-    out.set(m[1] ?? '', value)
-  }
-  return out
-}
-
 /** Tails sets NAME="Tails"; releases before 4.x only had TAILS_PRODUCT_NAME. */
 export function isTails(osRelease: ReadonlyMap<string, string>): boolean {
   return osRelease.get('NAME') === 'Tails' || osRelease.get('TAILS_PRODUCT_NAME') === 'Tails'

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { parseAptConfigDump } from '../../../../checks/catalogue/os/apt-config.parse.js'
 import { parseDnfAutomatic } from '../../../../checks/catalogue/os/dnf-automatic.parse.js'
 import { parseNewestHotfix } from '../../../../checks/catalogue/os/hotfix.parse.js'
-import { parseOsRelease } from '../../../../checks/catalogue/os/os-release.parse.js'
 
 const HUGE = 4 * 1024 * 1024
 
@@ -30,24 +29,6 @@ describe('parseAptConfigDump', () => {
     expect(parseAptConfigDump('A "1";\n'.repeat(HUGE / 8)).ok).toBe(false)
     expect(parseAptConfigDump('A "1";\n'.repeat(100_000)).ok).toBe(true)
     expect(Date.now() - started).toBeLessThan(5000)
-  })
-})
-
-describe('parseOsRelease', () => {
-  it('reads quoted and bare values', () => {
-    expect(parseOsRelease('ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nPRETTY_NAME=\'Debian 12\'\n')).toEqual({
-      id: 'debian',
-      versionId: '12',
-      codename: 'bookworm',
-      prettyName: 'Debian 12',
-      supportEnd: '',
-    })
-  })
-  it('skips malformed lines, keeps the first of a repeated key and caps values', () => {
-    const r = parseOsRelease(`garbage\nID=ubuntu\nID=evil\nPRETTY_NAME="${'A'.repeat(HUGE)}"\n`)
-    expect(r.id).toBe('ubuntu')
-    expect(r.prettyName.length).toBe(200)
-    expect(r.versionId).toBe('')
   })
 })
 

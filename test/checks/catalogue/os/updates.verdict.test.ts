@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AptConfig } from '../../../../checks/catalogue/os/apt-config.parse.js'
-import type { OsRelease } from '../../../../checks/catalogue/os/os-release.parse.js'
+import type { OsRelease } from '../../../../checks/readers/system/os-release.parse.js'
 import { linuxOutcome, windowsOutcome, type LinuxFacts } from '../../../../checks/catalogue/os/updates.verdict.js'
 
 const NOW = Date.parse('2026-12-07T12:00:00Z')

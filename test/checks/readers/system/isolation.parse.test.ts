@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  biosStrings,
-  cpuinfoHypervisorFlag,
-  hypervisorFromFirmware,
-  isTails,
-  parseOsRelease,
-} from '../../../../checks/readers/system/isolation.parse.js'
+import { biosStrings, cpuinfoHypervisorFlag, hypervisorFromFirmware, isTails } from '../../../../checks/readers/system/isolation.parse.js'
+import { parseOsRelease } from '../../../../checks/readers/system/os-release.parse.js'
 import { parseRegQuery } from '../../../../checks/readers/windows/reg-query.parse.js'
 
-describe('parseOsRelease', () => {
-  it('reads quoted, single-quoted and bare values, skipping comments and junk', () => {
-    const os = parseOsRelease('\uFEFF# comment\nNAME="Tails"\nID=tails\nVERSION=\'6 (x)\'\nESC="a \\"b\\""\nnot a line\n=x\n')
-    expect([...os]).toEqual([
-      ['NAME', 'Tails'],
-      ['ID', 'tails'],
-      ['VERSION', '6 (x)'],
-      ['ESC', 'a "b"'],
-    ])
-  })
-
+describe('isTails', () => {
   it.each([
     ['NAME="Tails"', true],
     ['TAILS_PRODUCT_NAME="Tails"', true],
