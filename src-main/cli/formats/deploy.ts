@@ -62,9 +62,9 @@ export function unverifiedPolicySql(days: number = DEFAULT_STALE_DAYS): string {
 
 const PLATFORM_NAME: Readonly<Record<Platform, string>> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' }
 
-/** The steps towards the fix (never an undo), as text with each command on its own line. */
-function stepLines(steps: readonly Step[], text: (m: Msg) => string): string[] {
-  return steps.filter((s) => s.kind !== 'undo').map((s) => (s.command ? `${text(s.text)}\n    ${s.command.line}` : text(s.text)))
+/** The steps towards the fix (never an undo), each with its command after `before` (a new line in YAML, a space in Intune's one-line text). */
+function stepLines(steps: readonly Step[], text: (m: Msg) => string, before = '\n    '): string[] {
+  return steps.filter((s) => s.kind !== 'undo').map((s) => (s.command ? `${text(s.text)}${before}${s.command.line}` : text(s.text)))
 }
 
 function resolution(check: Check): string {
@@ -179,7 +179,7 @@ export function intuneRules(checks: readonly Check[], moreInfo: string): string 
       (l) =>
         fitDescription(
           render(t('stepsIntro'), l),
-          stepLines(c.remediation.byPlatform.win32 ?? [], (m) => render(m, l)),
+          stepLines(c.remediation.byPlatform.win32 ?? [], (m) => render(m, l), ' '),
         ),
     )
     // Two rules: a string setting has only IsEquals and NotEquals, and pass, not_applicable, unknown and error are not failures.
