@@ -77,7 +77,6 @@ export const t = defineMessages('remote.access', {
   seenMatch: '{criteria}: {sets}',
   seenLetIn: 'let in by {by}',
   seenRefused: 'refused by {by}',
-  seenLoopback: 'this computer only',
   seenUnsure: 'unsure: {reason}',
   expectSudo: 'run sudo sshd -T to see the settings sshd really uses',
 

@@ -1,3 +1,4 @@
+import { observedWord } from '../../core/host/helpers.js'
 import { isLoopbackAddress } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
 import { mostSevere } from '../../core/report/model.js'
@@ -132,7 +133,7 @@ function judge(service: RemoteService, facts: AccessFacts, evidence: Evidence[])
   if (service.state === 'unknown') {
     return {
       status: 'unknown',
-      summary: t('stateUnknown', { service: service.name, reason: service.reason ?? t('reachNoSockets') }),
+      summary: t('stateUnknown', { service: service.name, reason: service.reason ?? observedWord('notRead') }),
       steps,
     }
   }
@@ -140,7 +141,7 @@ function judge(service: RemoteService, facts: AccessFacts, evidence: Evidence[])
     case 'ssh': {
       const login = service.login
       if (login === undefined || !('password' in login)) {
-        return { status: 'unknown', summary: t('sshUnread', { reason: login ?? service.reason ?? t('reachNoSockets') }), steps }
+        return { status: 'unknown', summary: t('sshUnread', { reason: login ?? service.reason ?? observedWord('notRead') }), steps }
       }
       if (!login.password) return { status: 'pass', summary: t('sshKeysOnly'), steps: [] }
       const reach = reachOf(service, facts, evidence)
