@@ -4,6 +4,7 @@ import { isProfileId, PROFILE_IDS, type ProfileId } from '../../checks/core/guid
 import { failed, ok, type Result } from '../../checks/core/host/result.js'
 import { resolveLocale, type Locale } from '../../checks/core/i18n/locale.js'
 import { FLEET_OPTIONS, parseFleet, type FleetCommand, type FleetUsageProblem } from './fleet/args.js'
+import { FIX_OPTIONS, isFixVerb, parseFix, type FixCommand, type FixUsageProblem } from './fix-args.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json', 'text', 'jsonl', 'intune', 'jamf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -52,6 +53,7 @@ export type Command =
       failOn?: (typeof FAIL_ON_VALUES)[number]
     } & ScanSelection)
   | FleetCommand
+  | FixCommand
 
 export type ParseResult = Result<Command, UsageProblem>
 
@@ -73,6 +75,7 @@ export type UsageProblem =
   | { kind: 'unknown-extension'; out: string; valid: readonly string[] }
   | { kind: 'conflicting-options'; option: string; other: string }
   | FleetUsageProblem
+  | FixUsageProblem
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -88,6 +91,11 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'save-sqlite': { type: 'string' },
   'stale-days': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
+  last: { type: 'boolean' },
+  choose: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -95,7 +103,7 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS
 
-const VERBS = ['list', 'scan', 'report', 'history', 'forget', 'fleet'] as const
+const VERBS = ['list', 'scan', 'report', 'history', 'forget', 'fleet', 'fix', 'fixes', 'undo'] as const
 type Verb = (typeof VERBS)[number]
 const isVerb = (value: string): value is Verb => (VERBS as readonly string[]).includes(value)
 
@@ -106,6 +114,7 @@ const ALLOWED: Record<Verb, readonly OptionName[]> = {
   history: ['json', 'lang'],
   forget: ['lang'],
   fleet: FLEET_OPTIONS,
+  ...FIX_OPTIONS,
 }
 
 type Values = {
@@ -211,7 +220,8 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   const [verb, ...extra] = positionals
   if (values.help || verb === 'help' || verb === undefined) return ok({ kind: 'help', ...lang })
   // fleet is the one command that takes arguments: the reports to merge.
-  if (extra.length > 0 && verb !== 'fleet') return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
+  // fix and undo take one: the check or the fix.
+  if (extra.length > 0 && verb !== 'fleet' && !isFixVerb(verb)) return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
   if (!isVerb(verb)) return failed({ kind: 'unknown-command', value: verb })
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
@@ -220,6 +230,7 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (verb === 'list' || verb === 'history') return ok({ kind: verb, json: values.json ?? false, ...lang })
   if (verb === 'forget') return ok({ kind: 'forget', ...lang })
   if (verb === 'fleet') return parseFleet(values, extra, lang)
+  if (isFixVerb(verb)) return parseFix(verb, values, extra, lang, knownIds)
 
   const selection = parseSelection(values, knownIds)
   if (!selection.ok) return selection

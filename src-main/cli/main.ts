@@ -3,6 +3,7 @@ import { createNodeHost } from '../node/adapters/node-host.js'
 import { redactionContextFromOs } from '../node/os-context.js'
 import { isolatedScans, type ScanThreadEntry } from '../node/scan-worker/supervisor.js'
 import { cliHistory, openCliHistory } from './history.js'
+import { nodeFixDeps } from './fix-deps.js'
 import { exitOnInterrupt } from './interrupt.js'
 import { localeFromEnv, render } from '../../checks/core/i18n/locale.js'
 import { escapeControls, escapeControlsByLine } from '../../checks/core/report/text.js'
@@ -58,6 +59,7 @@ export async function main(setup: CliSetup): Promise<void> {
         stderr: (s) => stderr(escapeControlsByLine(s)),
       }),
       history: openCliHistory({ platform: host.platform, env: process.env, home: host.home }),
+      fix: nodeFixDeps(host.platform, process.env, host.home),
     },
   )
   // A write error seen during the run outranks the scan's own exit code.

@@ -20,6 +20,9 @@ import type { CliHistory, ForgetOutcome } from './history.js'
 import { t } from './messages.js'
 import { runFleet } from './fleet/run.js'
 import { describeFleetProblem } from './fleet/problems.js'
+import { describeFixProblem } from './fix-args.js'
+import { t as fixCli } from './fix-messages.js'
+import { runFixCommand, type FixDeps } from './fix-run.js'
 import { NotAResultsDatabaseError } from './formats/sqlite.js'
 import { t as formatsText } from './formats/messages.js'
 import { checkDatabaseDestination, CliProblem, saveToDatabase, type SaveSqlite } from './formats/save-sqlite.js'
@@ -55,6 +58,8 @@ export interface CliDeps {
   now?: () => Date
   /** --save-sqlite: adds the scan to the results database at `path` (formats/sqlite.ts), atomically and never through a link. */
   saveSqlite?: SaveSqlite
+  /** The fix writer, journal and confirmation for `fix`, `fixes` and `undo` (never given to a check). */
+  fix?: FixDeps
 }
 
 export const EXIT_OK = 0
@@ -98,6 +103,11 @@ function describeProblem(p: UsageProblem): Msg {
     case 'bad-fleet-format':
     case 'fleet-format-mismatch':
       return describeFleetProblem(p)
+    case 'fix-needs-check':
+    case 'undo-needs-target':
+    case 'undo-target-and-last':
+    case 'bad-choice':
+      return describeFixProblem(p)
   }
 }
 
@@ -261,7 +271,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     switch (command.kind) {
       case 'help':
-        io.stdout(render(t('usage'), locale) + '\n')
+        io.stdout(render(t('usage'), locale) + '\n\n' + render(fixCli('usage'), locale) + '\n')
         return EXIT_OK
       case 'version':
         io.stdout(`${deps.version}\n`)
@@ -291,6 +301,20 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       }
       case 'report':
         return await report(command)
+      case 'fix':
+      case 'fixes':
+      case 'undo': {
+        if (!deps.fix) throw new Error('no fix writer')
+        return await runFixCommand(command, {
+          checks: deps.checks,
+          createHost: deps.createHost,
+          fix: deps.fix,
+          locale,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          signal: deps.signal ?? new AbortController().signal,
+        })
+      }
       case 'fleet':
         return await runFleet(command, {
           locale,

@@ -19,6 +19,8 @@ import '../../checks/core/guidance/questionnaire.js'
 import '../../checks/core/guidance/score.js'
 import '../../src-main/cli/messages.js'
 import '../../checks/core/report/messages.js'
+import '../../checks/core/fix/messages.js'
+import '../../src-main/cli/fix-messages.js'
 
 // The UI's messages live beside its components; main.tsx is left out because importing it mounts the app.
 const ui = import.meta.glob(['../../src-renderer/**/*.{ts,tsx}', '!../../src-renderer/main.tsx'], { eager: true })

@@ -23,6 +23,9 @@ const isProvider = (v: string): v is DohProvider => Object.hasOwn(DOH_PROVIDERS,
 
 const CUSTOM_URI = 'network.trr.custom_uri'
 
+/** Process names of Firefox builds on Linux (the distribution's, ESR, Mozilla's tarball). */
+const FIREFOX_PROCESSES = ['firefox', 'firefox-esr', 'firefox-bin']
+
 /** Whether a value in user.js decides this pref: not when a policy, a default-pref file or AutoConfig locks it. */
 function userJsDecides(r: Resolved): boolean {
   if (!r.known) return false
@@ -64,8 +67,11 @@ function offerFor(target: FixTarget, provider: DohProvider): FixOffer {
     protects: t('fixProtects'),
     mayBreak: [t('fixMayBreakClose'), t('fixMayBreakLocal'), t('fixMayBreakUndo')],
     changes: [{ kind: 'edit-text', path: userJs, createMode: 0o644, edit: (old) => userJsWithDoh(old, url, userJs) }],
-    // On Linux a running Firefox holds a `lock` link in its profile (gone when it quits cleanly).
-    ...(sep === '/' ? { blockers: [{ path: `${target.path}/lock`, reason: t('fixRunning', { name, lock: `${target.path}/lock` }) }] } : {}),
+    // On Linux a running Firefox holds a `lock` link in its profile; one left by a crash (or a headless run) blocks
+    // only while a Firefox process runs, as Firefox itself takes a lock whose process is gone for stale.
+    ...(sep === '/'
+      ? { blockers: [{ path: `${target.path}/lock`, whileRunning: FIREFOX_PROCESSES, reason: t('fixRunning', { name }) }] }
+      : {}),
   }
 }
 

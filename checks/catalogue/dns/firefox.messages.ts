@@ -115,7 +115,7 @@ export const fixText = defineMessages('dns.firefox.fix', {
   fixMayBreakLocal: 'Names only your local network knows (a router page, an office intranet) may stop opening in Firefox.',
   fixMayBreakUndo:
     'Firefox copies these settings into prefs.js when it runs: after an undo, set network.trr.mode back in about:config if it stays.',
-  fixRunning: 'Firefox is running on the profile {name} (or did not close cleanly: {lock} is there). Quit Firefox, then run the fix again.',
+  fixRunning: 'Firefox is running on the profile {name}. Quit Firefox, then run the fix again.',
   fixUserJsDamaged:
     '{path} ends in a way Firefox would not read the new lines after (an unclosed comment or text). Fix or remove its last lines first.',
   fixProviderLabel: 'DNS-over-HTTPS resolver',

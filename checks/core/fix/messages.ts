@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n/message.js'
 /** The words of the fix path: the preview, refusals, verification and undo, shared by the CLI and the app. */
 export const t = defineMessages('fix', {
   previewHeading: 'Fix for {check}: what will change',
-  offerLine: '{title}',
   protectsLine: 'Protects: {text}',
   mayBreakLine: 'May stop working: {text}',
   writeNew: 'Create {path} (mode {mode}, owner {owner})',

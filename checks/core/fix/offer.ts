@@ -33,8 +33,18 @@ export interface FixOffer {
   /** What might stop working, or must be done first. */
   mayBreak: Msg[]
   changes: FixChange[]
-  /** Paths whose presence means the fix must wait (a running Firefox's lock), each with what to do. */
-  blockers?: { path: string; reason: Msg }[]
+  /** What means the fix must wait (a running Firefox's lock), each with what to do. */
+  blockers?: Blocker[]
+}
+
+/**
+ * A path whose presence means the fix must wait. With `whileRunning`, only while a process of one of those
+ * names runs: a lock left by a crash does not block for ever.
+ */
+export interface Blocker {
+  path: string
+  whileRunning?: readonly string[]
+  reason: Msg
 }
 
 /** A choice a check's fixes take (the DNS-over-HTTPS provider), with its allowed values and the default. */

@@ -109,11 +109,19 @@ async function planChange(host: Host, change: FixChange, ctx: PlanContext): Prom
   })
 }
 
-/** A blocker present (a lock file) refuses the whole plan with its reason. */
+/** A blocker present (a lock file, while its program runs) refuses the whole plan with its reason. */
 async function blockerOf(host: Host, offer: FixOffer): Promise<Msg | null> {
   for (const b of offer.blockers ?? []) {
     const st = await lstatOrNull(host, b.path)
-    if (!st.ok || st.value !== null) return b.reason
+    if (st.ok && st.value === null) continue
+    if (!b.whileRunning) return b.reason
+    const names = new Set(b.whileRunning)
+    // A process list that cannot be read counts as running: the safe reading.
+    const running = await host.sysinfo.processes().then(
+      (list) => list.some((p) => names.has(p.name)),
+      () => true,
+    )
+    if (running) return b.reason
   }
   return null
 }

@@ -44,7 +44,7 @@ export function previewOf(plan: FixPlan, checkTitle: Msg): FixPreview {
   return {
     heading: t('previewHeading', { check: checkTitle }),
     offers: plan.offers.map((o) => [
-      t('offerLine', { title: o.title }),
+      o.title,
       t('protectsLine', { text: o.protects }),
       ...o.mayBreak.map((m) => t('mayBreakLine', { text: m })),
     ]),

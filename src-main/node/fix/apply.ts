@@ -87,7 +87,8 @@ export interface UndoOptions {
 
 /** Records still in effect (not undone) that came after `record` and touch one of its paths. */
 function newerTouching(record: FixRecord, all: readonly FixRecord[]): { newer: string; path: string } | null {
-  const index = all.indexOf(record)
+  // By id: the record may come from an earlier reading of the journal.
+  const index = all.findIndex((r) => r.entry.id === record.entry.id)
   const paths = new Set(record.entry.plan.ops.map((op) => op.path))
   for (const later of all.slice(index + 1).reverse()) {
     if (later.state === 'undone') continue
