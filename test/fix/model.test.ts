@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { planFix } from '../../checks/core/fix/plan.js'
+import { ok } from '../../checks/core/host/result.js'
+import { createFixtureHost } from '../support/fixture-host.js'
 import { unifiedDiff } from '../../checks/core/fix/diff.js'
 import {
   canonicalJson,
@@ -135,5 +141,40 @@ describe('offers', () => {
     })
     expect(offersFor(fixes, { status: 'warn', fixable: [{ path: '/x' }] }, { provider: 'b' })[0]?.title.en).toBe('b')
     expect(offersFor(undefined, { status: 'fail', fixable: [{ path: '/x' }] })).toEqual([])
+  })
+})
+
+describe('planFix blockers', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bulwark-plan-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+  mkdirSync(path.join(root, 'p'))
+  symlinkSync('127.0.0.1:+4194000', path.join(root, 'p/lock'))
+  const offer = {
+    key: 'k',
+    title: verbatim('t'),
+    protects: verbatim('p'),
+    mayBreak: [],
+    changes: [{ kind: 'edit-text' as const, path: '/p/user.js', createMode: 0o644, edit: () => ok('x\n') }],
+    blockers: [{ path: '/p/lock', whileRunning: ['firefox-esr'], reason: verbatim('running') }],
+  }
+  const proc = (name: string) => ({ pid: 1, name, command: name, params: '', path: '', user: 'u' })
+
+  it.each([
+    ['blocks while the named program runs', [proc('firefox-esr')], false],
+    ['lets a lock left by a crash pass when nothing of that name runs', [proc('bash')], true],
+  ])('%s', async (_name, processes, planned) => {
+    const host = createFixtureHost({ platform: 'linux', root, processes })
+    const r = await planFix(host, 'dns.firefox', [offer], { uid: 0 })
+    expect(r.ok).toBe(planned)
+    if (!r.ok) expect(r.reason).toMatchObject({ key: 'fix.blocked', params: { reason: { en: 'running' } } })
+  })
+
+  it('without the lock, plans the new file owned like its folder', async () => {
+    rmSync(path.join(root, 'p/lock'))
+    const r = await planFix(createFixtureHost({ platform: 'linux', root, processes: [proc('firefox-esr')] }), 'x.y', [offer], { uid: 0 })
+    expect(r).toMatchObject({
+      ok: true,
+      value: { ops: [{ op: 'write', path: '/p/user.js', before: { kind: 'absent' }, after: { kind: 'file' } }] },
+    })
   })
 })
