@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../checks/registry.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 import { scanReportSchema } from '../support/report-schema.js'
 import { buildStandalone, type Standalone } from '../support/standalone.js'
 
@@ -154,6 +155,14 @@ describe.skipIf(!usable)('deploy/ansible: scan three laptops and collect their r
       }
     }
     expect(leftovers()).toEqual(before)
+    // The fleet report reads the fetched folder as Ansible leaves it: one machine per host and report.
+    const fleet = join(work, 'fleet.json')
+    execFileSync(process.execPath, [BUILT_CLI, 'fleet', play.fetched, '--out', fleet], {
+      env: { PATH: process.env.PATH ?? '', HOME: join(work, 'home') },
+    })
+    const summary = JSON.parse(readFileSync(fleet, 'utf8')) as { hosts: { name: string }[]; checks: { id: string }[] }
+    expect(summary.hosts.map((h) => h.name).sort()).toEqual(HOSTS.flatMap((h) => [`${h}/root`, `${h}/user`]).sort())
+    expect(summary.checks.map((c) => c.id).sort()).toEqual(CHECKS.map((c) => c.id).sort())
   }, 300_000)
 
   it('refuses an archive whose SHA-256 is not the published one: nothing runs, nothing is fetched, nothing is left', () => {
