@@ -49,6 +49,8 @@ export const RULES: readonly Rule[] = [
       if (under(target, 'src-main')) return 'imports the app (src-main)'
       if (under(target, 'src-renderer')) return 'imports the renderer'
       if (isPackage(target, 'electron')) return 'imports electron'
+      // Core reads only through Host and never writes: a fix is data, applied by src-main/node/fix's writer.
+      if (/^(node:)?fs(\/promises)?$/.test(target)) return 'imports the file system (read through Host; fixes write in src-main/node/fix)'
       return null
     },
   },
@@ -154,11 +156,14 @@ describe('the walls would catch a violation', () => {
     expect(bad(file, "import { ok } from '../../core/host/toolkit.js'")).toEqual([])
   })
 
-  it('core: src-main, renderer, electron', () => {
+  it('core: src-main, renderer, electron, the file system', () => {
     const file = 'checks/core/report/x.ts'
     expect(bad(file, "import type { X } from '../../../src-main/shared/report.js'")).toHaveLength(1)
     expect(bad(file, "import { App } from '../../../src-renderer/App.js'")).toHaveLength(1)
     expect(bad(file, "import { app } from 'electron'")).toEqual(['electron'])
+    expect(bad('checks/core/fix/x.ts', "import { writeFileSync } from 'node:fs'")).toEqual(['node:fs'])
+    expect(bad('checks/core/fix/x.ts', "import fs from 'fs/promises'")).toEqual(['fs/promises'])
+    expect(bad('checks/core/fix/x.ts', "import { createHash } from 'node:crypto'")).toEqual([])
   })
 
   it('renderer: electron, node, src-main outside shared, the checks', () => {

@@ -15,6 +15,7 @@ import { runCli } from '../../src-main/cli/run-cli.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { createFixtureHost } from '../support/fixture-host.js'
+import { BUILT_CLI } from '../support/built-cli.js'
 import { stateOf, treeHash, treeState } from '../support/fix-tree.js'
 
 const hasWg = spawnSync('wg', ['--version']).error === undefined
@@ -213,5 +214,36 @@ describe.skipIf(!hasWg)('bulwark fix vpn.wireguard-keys on real files', () => {
     const bad = await run(['fix', 'dns.firefox', '--choose', 'provider=evil'])
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('provider=quad9|mullvad|cloudflare')
+  })
+})
+
+describe('the built bulwark, as a process', () => {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'bulwark-fix-process-'))
+  afterAll(() => rmSync(home, { recursive: true, force: true }))
+  const bulwark = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' },
+      input: '',
+      timeout: 30000,
+    })
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
+
+  it('fixes and undo --last on a machine with no fixes create nothing; fix without a profile offers nothing (exit 3)', () => {
+    const before = treeHash(home)
+    expect(bulwark('fixes')).toMatchObject({ code: 0, stdout: 'No fixes were made on this computer.\n' })
+    expect(JSON.parse(bulwark('fixes', '--json').stdout)).toEqual({ folder: path.join(home, '.config/bulwark/fixes'), fixes: [] })
+    expect(bulwark('undo', '--last')).toMatchObject({ code: 3, stderr: 'bulwark: There is no applied fix to undo.\n' })
+    const fix = bulwark('fix', 'dns.firefox', '--yes')
+    expect(fix.code).toBe(3)
+    expect(fix.stderr).toContain('status: not_applicable')
+    expect(treeHash(home)).toBe(before)
+  })
+
+  it('help lists the fix commands and their exit codes; --lang es speaks Spanish', () => {
+    expect(bulwark('help').stdout).toContain('undo <fix-id>')
+    expect(bulwark('help').stdout).toContain('Exit codes of fix and undo')
+    expect(bulwark('fixes', '--lang', 'es').stdout).toBe('No se ha hecho ninguna corrección en este equipo.\n')
   })
 })
