@@ -75,14 +75,16 @@ function labHost(asUser?: number): Host {
         ? path.join(copies.etcUfw, file.slice('/etc/ufw/'.length))
         : file
   const user = asUser === undefined ? [] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups']
+  // The namespace's own /proc/net tables (a plain read would show this process's namespace).
+  const ownTable = async (file: string): Promise<string> => execFileSync('ip', ['netns', 'exec', ns, 'cat', file], { encoding: 'utf8' })
   return {
     ...base,
+    readText: (file, options) => (file.startsWith('/proc/net/') ? ownTable(file) : base.readText(mapped(file), options)),
     exec: (file, args, options) => {
       const [first, ...rest] = [...user, file, ...args]
       return base.exec('ip', wrapped(first ?? file, rest), options)
     },
     readFile: (file, options) => base.readFile(mapped(file), options),
-    readText: (file, options) => base.readText(mapped(file), options),
     stat: (file) => base.stat(mapped(file)),
     lstat: (file) => base.lstat(mapped(file)),
   }
@@ -127,6 +129,10 @@ describe.skipIf(missing !== '')('network.firewall against real rulesets in a net
     ns = `bw-fw-${id}-${++made}`
     execFileSync('ip', ['netns', 'add', ns])
     execFileSync('ip', ['-n', ns, 'link', 'set', 'lo', 'up'])
+    // A veth pair inside the namespace with an IPv6 address (ULA), so another machine could reach it over IPv6.
+    execFileSync('ip', ['-n', ns, 'link', 'add', 'bwv0', 'type', 'veth', 'peer', 'name', 'bwv1'])
+    execFileSync('ip', ['-n', ns, '-6', 'addr', 'add', 'fd00:b1::1/64', 'dev', 'bwv0', 'nodad'])
+    execFileSync('ip', ['-n', ns, 'link', 'set', 'bwv0', 'up'])
   })
   afterEach(() => execFileSync('ip', ['netns', 'del', ns]))
 
@@ -166,6 +172,17 @@ describe.skipIf(missing !== '')('network.firewall against real rulesets in a net
     expect(outcome.status).toBe('fail')
     expect(outcome.summary.key).toBe('network.firewall.gap')
     expect(outcome.summary.params).toMatchObject({ open: 'IPv6', closed: 'IPv4' })
+  })
+
+  it('with IPv6 off (no address but loopback) an IPv4-only table is no gap', async () => {
+    execFileSync('ip', ['-n', ns, 'link', 'del', 'bwv0'])
+    inLab(`nft add table ip filter4 && nft 'add chain ip filter4 input { type filter hook input priority 0; policy drop; }'`)
+    const { facts, outcome } = await scan()
+    expect(kinds(facts, 'tcp', 8000)).toEqual(['refused', 'refused'])
+    expect(outcome.status).toBe('pass')
+    expect(outcome.evidence.map((e) => `${e.source} = ${keyed(e.observed)}`)).toContain(
+      '/proc/net/if_inet6 = network.inbound.ipv6LoopbackOnly',
+    )
   })
 
   it('separate ip and ip6 tables that both drop pass', async () => {

@@ -5,6 +5,7 @@
 import type { Evidence, Outcome, Step } from '../../core/types.js'
 import {
   admissionOf,
+  IPV6_OFF_SOURCE,
   type Admission,
   type Family,
   type FamilyFilter,
@@ -123,6 +124,9 @@ export function judgeFirewall(facts: InboundFacts): Outcome {
     if (open.length === 2) return { status: 'fail', summary: t('openBoth', { line: firstOpen.by }), evidence }
     const other = views.find((v) => v !== firstOpen)
     const otherName = NAMES[other?.family ?? 'ipv4']
+    // IPv6 off is no filter that could have a gap: IPv4 open is then all there is.
+    if (other?.kind === 'filtered' && other.by.startsWith(IPV6_OFF_SOURCE))
+      return { status: 'fail', summary: t('openBoth', { line: firstOpen.by }), evidence }
     if (other?.kind === 'filtered') {
       const steps = stepsFor(facts, firstOpen.family)
       return {

@@ -4,13 +4,13 @@
  * from nft, which shows their matches only as "xt"), legacy iptables (`iptables-legacy-save`), plus what
  * ufw and firewalld say of themselves. Without root, each family is `unread` with the reason.
  */
-import { tryReadText, which } from '../../core/host/helpers.js'
+import { observedError, tryReadText, which } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { parseToolOutput, runTool, type ToolFailure, type ToolRun } from '../../core/host/toolkit.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence } from '../../core/types.js'
 import { firewalldOpenings, parseFirewalldState } from './firewalld.parse.js'
-import type { Family, FamilyFilter, Frontend, InboundChain, InboundFacts } from './inbound.verdict.js'
+import { IPV6_OFF_SOURCE, type Family, type FamilyFilter, type Frontend, type InboundChain, type InboundFacts } from './inbound.verdict.js'
 import { t } from './inbound.messages.js'
 import { iptablesInputChains, parseIptablesSave, type IptablesSave } from './iptables.parse.js'
 import { nftInputChains, parseNftJson, type NftRuleset } from './nft.parse.js'
@@ -151,6 +151,32 @@ async function readFirewalld(host: Host, evidence: Evidence[]): Promise<Frontend
   return { name: 'firewalld', on: running }
 }
 
+const IF_INET6 = '/proc/net/if_inet6'
+
+/**
+ * Whether another machine can reach this one over IPv6 at all: /proc/net/if_inet6 (one address per line, the
+ * interface last) absent, or listing loopback only, means IPv6 is off (ipv6.disable=1, disable_ipv6=1): then
+ * nothing comes in over IPv6, whatever the rules, and an IPv4-only firewall is no gap.
+ */
+async function ipv6Off(host: Host, evidence: Evidence[]): Promise<boolean> {
+  const read = await tryReadText(host, IF_INET6)
+  if (!read.ok && read.reason.code !== 'not_found') return false
+  const interfaces = read.ok
+    ? read.value
+        .split('\n')
+        .slice(0, 10_000)
+        .map((l) => l.trim().split(/\s+/)[5] ?? '')
+    : []
+  const off = !interfaces.some((name) => name !== '' && name !== 'lo')
+  if (off) evidence.push({ label: t('evIpv6'), source: IF_INET6, observed: read.ok ? t('ipv6LoopbackOnly') : observedError('not_found') })
+  return off
+}
+
+const IPV6_OFF: FamilyFilter = {
+  kind: 'read',
+  chains: [{ source: IPV6_OFF_SOURCE, rules: [], otherwise: 'drop' }],
+}
+
 function familyOf(parts: FamilyParts, readers: number, frontends: readonly Frontend[]): FamilyFilter {
   // One reason is enough: every reader fails the same way without root.
   const [reason] = parts.reasons
@@ -199,7 +225,13 @@ export async function gatherLinux(host: Host, paths: LinuxFirewallPaths = LINUX_
       observed: chainSummary([...new Map(all.map((c) => [c.source, c])).values()]),
     })
   }
-  const frontends = (await Promise.all([readUfw(host, paths, evidence), readFirewalld(host, evidence)])).filter((f) => f !== null)
+  const [ufw, firewalld, noIpv6] = await Promise.all([
+    readUfw(host, paths, evidence),
+    readFirewalld(host, evidence),
+    ipv6Off(host, evidence),
+  ])
+  const frontends = [ufw, firewalld].filter((f) => f !== null)
   const readers = (nft === 'skipped' ? 0 : 1) + saves.length
-  return { ipv4: familyOf(parts.ipv4, readers, frontends), ipv6: familyOf(parts.ipv6, readers, frontends), evidence, frontends }
+  const ipv6 = noIpv6 ? IPV6_OFF : familyOf(parts.ipv6, readers, frontends)
+  return { ipv4: familyOf(parts.ipv4, readers, frontends), ipv6, evidence, frontends }
 }

@@ -27,6 +27,8 @@ export const t = defineMessages('network.inbound', {
   pNoPublic: 'no Public profile',
   pNoCommit: 'a table ends without COMMIT (the output was cut off?)',
   noChains: 'no input chains',
+  evIpv6: 'IPv6 addresses',
+  ipv6LoopbackOnly: 'loopback only',
   evNft: 'nftables rules',
   evIptables: 'iptables rules',
   evIp6tables: 'ip6tables rules',

@@ -62,6 +62,9 @@ export interface InboundFacts {
   frontends?: readonly Frontend[]
 }
 
+/** The chain source that stands for "IPv6 is off": no connection arrives over IPv6, so none is let in. */
+export const IPV6_OFF_SOURCE = '/proc/net/if_inet6: no IPv6 address but loopback'
+
 export type Admission = { kind: 'refused'; by: string } | { kind: 'let-in'; by: string } | { kind: 'unknown'; reason: Msg | string }
 
 const covers = (rule: InboundRule, transport: Transport, port: number): boolean =>

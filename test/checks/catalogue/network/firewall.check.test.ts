@@ -25,7 +25,11 @@ interface LinuxCase {
   v6?: FixtureCommand
   ufw?: { conf: string; status?: FixtureCommand }
   firewalld?: boolean
+  /** /proc/net/if_inet6; by default a link-local address on wlan0 (IPv6 on). */
+  ifInet6?: FixtureFile
 }
+
+const IF_INET6_ON = '00000000000000000000000000000001 01 80 10 80       lo\nfe80000000000000021122fffe334455 03 40 20 80    wlan0\n'
 
 function linuxHost(c: LinuxCase) {
   const tools = ['nft', 'iptables-save', 'ip6tables-save', 'iptables-legacy-save', 'ip6tables-legacy-save', ...(c.ufw ? ['ufw'] : [])]
@@ -36,7 +40,7 @@ function linuxHost(c: LinuxCase) {
     '/usr/sbin/iptables-legacy-save': EMPTY_SAVE,
     '/usr/sbin/ip6tables-legacy-save': EMPTY_SAVE,
   }
-  const files: Record<string, FixtureFile> = SBIN(tools)
+  const files: Record<string, FixtureFile> = { ...SBIN(tools), '/proc/net/if_inet6': c.ifInet6 ?? IF_INET6_ON }
   if (c.ufw) {
     files['/etc/ufw/ufw.conf'] = c.ufw.conf
     files['/etc/default/ufw'] = rec('linux', 'default-ufw')
@@ -93,6 +97,19 @@ describe('network.firewall on Linux (recordings from nft, iptables-save and ufw 
       'network.firewall.unread',
     ],
     ['nft prints junk', { nft: '{"nftables": [1, 2' }, 'unknown', 'network.firewall.unread'],
+    [
+      'an ip table only, with IPv6 off (loopback the only IPv6 address): no gap',
+      { nft: rec('linux', 'nft-ipv4-only.json'), ifInet6: '00000000000000000000000000000001 01 80 10 80       lo\n' },
+      'pass',
+      'network.firewall.filteredNone',
+    ],
+    [
+      'an ip table only, with no IPv6 in the kernel',
+      { nft: rec('linux', 'nft-ipv4-only.json'), ifInet6: { error: 'not_found' } },
+      'pass',
+      'network.firewall.filteredNone',
+    ],
+    ['no rules and IPv6 off: IPv4 is still open', { ifInet6: { error: 'not_found' } }, 'fail', 'network.firewall.openBoth'],
   ])('%s', async (_name, c, status, summary) => {
     const outcome = await firewallCheck.run(linuxHost(c), signal)
     expect(outcome.status).toBe(status)
