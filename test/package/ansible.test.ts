@@ -20,9 +20,9 @@ const HOSTS = ['laptop-a', 'laptop-b', 'laptop-c']
 const id = Math.random().toString(16).slice(2, 8)
 const ns = `bwk-ans-${id}`
 const daemons: ChildProcess[] = []
+const PRIVATE_RUN = 'mount -t tmpfs tmpfs /run && mkdir -m 755 /run/sshd && exec /usr/sbin/sshd -D -e -f "$0"'
 let work: string
 let built: Standalone
-let createdRunSshd = false
 
 interface Play {
   code: number | null
@@ -89,11 +89,6 @@ describe.skipIf(!usable)('deploy/ansible: scan three laptops and collect their r
     for (const dir of ['home', 'ansible-home', 'ansible-local', 'remote-tmp']) mkdirSync(join(work, dir), { mode: 0o700 })
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(work, 'client')])
     writeFileSync(join(work, 'authorized_keys'), readFileSync(join(work, 'client.pub')))
-    // sshd's privilege-separation folder, which the package makes only when the service starts.
-    if (!existsSync('/run/sshd')) {
-      mkdirSync('/run/sshd', { mode: 0o755 })
-      createdRunSshd = true
-    }
     execFileSync('ip', ['netns', 'add', ns])
     execFileSync('ip', ['netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up'])
     const inventory = ['[laptops]']
@@ -119,7 +114,13 @@ describe.skipIf(!usable)('deploy/ansible: scan three laptops and collect their r
           '',
         ].join('\n'),
       )
-      daemons.push(spawn('ip', ['netns', 'exec', ns, '/usr/sbin/sshd', '-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: 'ignore' }))
+      // sshd wants its privilege-separation folder, which the package makes only when the service starts: each
+      // daemon gets it on a /run of its own (a private mount namespace), so the host's /run is never touched.
+      daemons.push(
+        spawn('ip', ['netns', 'exec', ns, 'unshare', '-m', '--propagation', 'private', 'sh', '-c', PRIVATE_RUN, join(dir, 'sshd_config')], {
+          stdio: 'ignore',
+        }),
+      )
       await waitForPort(port)
       inventory.push(`${host} ansible_host=127.0.0.1 ansible_port=${port}`)
     }
@@ -136,10 +137,9 @@ describe.skipIf(!usable)('deploy/ansible: scan three laptops and collect their r
   }, 300_000)
 
   afterAll(() => {
-    // `ip netns exec` execs the program, so each PID is its sshd: only the daemons this test started end.
+    // `ip netns exec`, unshare and sh each exec the next, so each PID is its sshd: only the daemons this test started end.
     for (const d of daemons) d.kill('SIGTERM')
     spawnSync('ip', ['netns', 'delete', ns])
-    if (createdRunSshd) rmSync('/run/sshd', { recursive: true, force: true })
     if (work) rmSync(work, { recursive: true, force: true })
     built?.remove()
   })
