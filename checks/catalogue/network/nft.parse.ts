@@ -301,10 +301,16 @@ function graphRules(rule: NftRule, ctx: RuleContext): GraphRule[] {
 
 // ---- origin text, close to `nft list ruleset` ----
 
-function describeValue(v: unknown): string {
-  if (typeof v === 'string' || typeof v === 'number') return typeof v === 'string' && !v.startsWith('@') ? `"${v}"` : String(v)
-  if (Array.isArray(v)) return v.map(describeValue).join(',')
-  if (isRecord(v) && Array.isArray(v.set)) return `{ ${v.set.slice(0, 12).map(describeValue).join(', ')}${v.set.length > 12 ? ', …' : ''} }`
+// nft quotes interface names (`iifname "lo"`), not keywords (`ct state { new, untracked }`).
+function describeValue(v: unknown, quote: boolean): string {
+  if (typeof v === 'string') return quote && !v.startsWith('@') ? `"${v}"` : v
+  if (typeof v === 'number') return String(v)
+  if (Array.isArray(v)) return v.map((x) => describeValue(x, quote)).join(',')
+  if (isRecord(v) && Array.isArray(v.set))
+    return `{ ${v.set
+      .slice(0, 12)
+      .map((x) => describeValue(x, quote))
+      .join(', ')}${v.set.length > 12 ? ', …' : ''} }`
   if (isRecord(v) && Array.isArray(v.range)) return `${String(v.range[0])}-${String(v.range[1])}`
   return '…'
 }
@@ -325,7 +331,8 @@ function describeExprs(exprs: readonly Record<string, unknown>[]): string {
     if (v) parts.push(v.kind === 'jump' || v.kind === 'goto' ? `${v.kind} ${v.target}` : (Object.keys(e)[0] ?? ''))
     else if (isRecord(e.match)) {
       const op = e.match.op === '!=' ? '!= ' : ''
-      parts.push(`${describeLeft(e.match.left)} ${op}${describeValue(e.match.right)}`)
+      const left = describeLeft(e.match.left)
+      parts.push(`${left} ${op}${describeValue(e.match.right, /^(iif|oif)(name)?$/.test(left))}`)
     } else if (isRecord(e.vmap)) parts.push(`${describeLeft(e.vmap.key)} vmap { … }`)
     else if (!('counter' in e)) parts.push(Object.keys(e)[0] ?? '')
   }
