@@ -11,7 +11,7 @@ export const t = defineMessages('network.sockets', {
   tableUnread: 'Bulwark could not read the socket table {source}: {reason}',
   tableMalformed: 'The socket table {source} did not look like one ({problem}). Run `ss -tulpn` to see what listens.',
   ownersHidden:
-    'Bulwark could not see which program owns {count} of these sockets (without root, ss sees only this account’s own programs). Run `sudo ss -tulpn` to see them.',
+    'Bulwark could not see which program owns {count} of these sockets: ss names only the programs this account may see (without root, only its own; even as root, not those of another container). Run `sudo ss -tulpn` to see them.',
   ownersUnread: 'Bulwark could not read which programs own the sockets ({reason}). Run `sudo ss -tulpn` to see them.',
   partialUser:
     'lsof run without administrator rights lists only the sockets of this account’s own programs, so services the system runs may be missing. Run `sudo lsof -nP -iTCP -sTCP:LISTEN` and `sudo lsof -nP -iUDP` to see all of them.',
