@@ -29,6 +29,6 @@ Exit codes of fix and undo: 0 done or nothing to do, 3 nothing was changed (refu
   journalAt: 'Backups and the record of this fix: {path}',
   listHeading: 'Fixes ({count}), newest first, recorded in {folder}:',
   listLine: '{id}  {state}  {date}  {changes}',
-  listChanges: '{count} changes: {paths}',
+  listChanges: 'changed {paths}',
   listEmpty: 'No fixes were made on this computer.',
 })

@@ -197,7 +197,7 @@ function listFixes(command: Extract<FixCommand, { kind: 'fixes' }>, ctx: FixCont
         id: r.entry.id,
         state: fixText(STATE_WORD[r.state]),
         date: localDateTime(r.entry.createdAt, ctx.locale),
-        changes: t('listChanges', { count: paths.length, paths: paths.join(', ') }),
+        changes: t('listChanges', { paths: paths.join(', ') }),
       }),
     )
   }
