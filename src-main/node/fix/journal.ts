@@ -109,7 +109,10 @@ const stamp = (d: Date): string =>
 export function openFixJournal(storeDir: string): FixJournal {
   const folder = path.join(storeDir, 'fixes')
   const ensure = (): void => {
+    if (fs.existsSync(folder)) return
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 })
+    // The new folder's own name must survive a power cut too, or the entry synced inside it is lost with it.
+    syncFolderSync(storeDir)
   }
   const marksOf = (id: string): string[] => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => MARK.exec(f)?.[1] === id) : [])
   return {
