@@ -227,7 +227,7 @@ describe.skipIf(missing !== '')('network.firewall against real rulesets in a net
     expect(outcome.status).toBe('pass')
   })
 
-  it('ufw enabled, with SSH allowed: its chains are followed, its files and status are evidence', async () => {
+  it('ufw enabled, with SSH allowed: its chains are followed, its files are evidence, `ufw status` is never run', async () => {
     inLab('ufw --force reset >/dev/null; ufw allow 22/tcp >/dev/null && ufw --force enable >/dev/null')
     try {
       const { facts, outcome } = await scan()
@@ -239,7 +239,7 @@ describe.skipIf(missing !== '')('network.firewall against real rulesets in a net
       const evidence = outcome.evidence.map((e) => `${e.source} = ${keyed(e.observed)}`)
       expect(evidence).toContain('/etc/ufw/ufw.conf: ENABLED = yes')
       expect(evidence).toContain('/etc/default/ufw: DEFAULT_INPUT_POLICY = DROP')
-      expect(evidence.some((e) => e.includes('ufw status verbose = Status: active'))).toBe(true)
+      expect(evidence.some((e) => e.includes('ufw status'))).toBe(false)
     } finally {
       inLab('ufw --force disable >/dev/null; ufw --force reset >/dev/null; true')
     }

@@ -14,7 +14,7 @@ import { IPV6_OFF_SOURCE, type Family, type FamilyFilter, type Frontend, type In
 import { t } from './inbound.messages.js'
 import { iptablesInputChains, parseIptablesSave, type IptablesSave } from './iptables.parse.js'
 import { nftInputChains, parseNftJson, type NftRuleset } from './nft.parse.js'
-import { parseShellAssignments, parseUfwStatus } from './ufw.parse.js'
+import { parseShellAssignments } from './ufw.parse.js'
 
 export interface LinuxFirewallPaths {
   ufwConf: string
@@ -113,12 +113,8 @@ async function readUfw(host: Host, paths: LinuxFirewallPaths, evidence: Evidence
     const ipv6 = values.get('IPV6')
     if (ipv6 !== undefined) evidence.push({ label: t('evUfwIpv6'), source: `${paths.ufwDefaults}: IPV6`, observed: ipv6 })
   }
-  // Needs root; without it ufw.conf above is what says whether ufw is meant to be on.
-  const status = await tool(host, 'ufw', ['status', 'verbose'])
-  if (status?.ok) {
-    const read = parseUfwStatus(status.value.stdout)
-    for (const line of read) evidence.push({ label: t('evUfwStatus'), source: status.value.command, observed: line })
-  }
+  // Not `ufw status`: even to read, it opens (creates, truncates) and locks /run/ufw.lock. Its rules are in the
+  // ruleset read above; its files say whether it is meant to be on.
   return { name: 'ufw', on: enabled.toLowerCase() === 'yes' }
 }
 

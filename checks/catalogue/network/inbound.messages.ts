@@ -35,7 +35,6 @@ export const t = defineMessages('network.inbound', {
   evUfwEnabled: 'ufw enabled',
   evUfwPolicy: 'ufw incoming policy',
   evUfwIpv6: 'ufw IPv6 rules',
-  evUfwStatus: 'ufw status',
   evFirewalld: 'firewalld state',
   evZone: 'firewalld default zone',
   evZoneOpen: 'firewalld zone openings',

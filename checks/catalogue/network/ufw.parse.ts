@@ -1,7 +1,6 @@
-/** ufw's own files (`/etc/ufw/ufw.conf`, `/etc/default/ufw`: shell assignments) and `ufw status verbose`. Pure, capped. */
+/** ufw's own files (`/etc/ufw/ufw.conf`, `/etc/default/ufw`: shell assignments). Pure, capped. */
 
 const MAX_LINES = 2000
-const MAX_STATUS_LINES = 24
 const printable = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)
 
 /** `KEY=value` lines (quotes removed, comments skipped); the last assignment of a key wins, as the shell does. */
@@ -14,16 +13,4 @@ export function parseShellAssignments(text: string): Map<string, string> {
     out.set(m[1], printable(value))
   }
   return out
-}
-
-/** The lines of `ufw status verbose` worth showing: its status, defaults and the rules it lists. */
-export function parseUfwStatus(text: string): string[] {
-  const lines = text
-    .split('\n')
-    .slice(0, MAX_LINES)
-    .map((l) => l.trim())
-  const head = lines.filter((l) => /^(Status|Default):/.test(l))
-  const table = lines.findIndex((l) => /^--\s+------/.test(l))
-  const rules = table < 0 ? [] : lines.slice(table + 1).filter((l) => l !== '')
-  return [...head, ...rules].slice(0, MAX_STATUS_LINES).map(printable)
 }
