@@ -6,6 +6,8 @@ import { torServiceCheck } from './catalogue/tor/service.check.js'
 import { torConfigCheck } from './catalogue/tor/config.check.js'
 import { isolationCheck } from './catalogue/env/isolation.check.js'
 import { osUpdatesCheck } from './catalogue/os/updates.check.js'
+import { osTelemetryCheck } from './catalogue/os/telemetry.check.js'
+import { locationCheck } from './catalogue/os/location.check.js'
 import { firefoxCheck } from './catalogue/dns/firefox.check.js'
 import { chromiumCheck } from './catalogue/dns/chromium.check.js'
 import { dnsSystemCheck } from './catalogue/dns/system.check.js'
@@ -19,6 +21,9 @@ import { macRandomizationCheck } from './catalogue/wifi/mac-randomization.check.
 import { firewallCheck } from './catalogue/network/firewall.check.js'
 import { listeningCheck } from './catalogue/network/listening.check.js'
 import { remoteAccessCheck } from './catalogue/remote/access.check.js'
+import { webrtcCheck } from './catalogue/browser/webrtc.check.js'
+import { trackingCheck } from './catalogue/browser/tracking.check.js'
+import { telemetryCheck } from './catalogue/browser/telemetry.check.js'
 
 /** Every check, listed explicitly (no globbing): the order here is the order reports use. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +31,7 @@ export const CHECKS: readonly Check[] = [
   diskEncryptionCheck,
   screenLockCheck,
   osUpdatesCheck,
+  osTelemetryCheck,
   bootIntegrityCheck,
   accountsLoginCheck,
   hardwareKeysCheck,
@@ -39,6 +45,10 @@ export const CHECKS: readonly Check[] = [
   dnsSystemCheck,
   appsCheck,
   browserCheck,
+  locationCheck,
+  webrtcCheck,
+  trackingCheck,
+  telemetryCheck,
   macRandomizationCheck,
   firewallCheck,
   listeningCheck,
