@@ -67,7 +67,7 @@ export const evidenceText = defineMessages('browser.telemetry', {
   obsPolicyRejected: 'Firefox rejects this file: {error}',
   obsPolicyShadowed: 'not used: a higher source sets the same policy',
   obsNotJson: 'not valid JSON ({error})',
-  expectedOff: 'false',
+  expectedOff: 'off',
 })
 
 /** Why a value is unknown. */
