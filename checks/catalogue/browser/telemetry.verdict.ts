@@ -65,8 +65,15 @@ function firefoxItem(f: FfProfileFacts): Item {
 function crEvidence(b: CrBrowserFacts): Evidence[] {
   const browser = b.spec.name
   const ls = b.localState
-  const observed: Msg | boolean =
-    ls.state === 'unreadable' ? ls.reason : ls.state === 'bad' ? e('obsNotJson', { error: ls.error }) : (ls.reporting ?? e('obsNotSet'))
+  // The value as written in Local State, as text: a raw boolean would read as Bulwark's own word.
+  const observed: Msg | string =
+    ls.state === 'unreadable'
+      ? ls.reason
+      : ls.state === 'bad'
+        ? e('obsNotJson', { error: ls.error })
+        : ls.reporting === undefined
+          ? e('obsNotSet')
+          : String(ls.reporting)
   return [
     { label: e('localStateLabel', { browser }), source: `${b.localStatePath}: user_experience_metrics.reporting_enabled`, observed },
     ...(b.consentFile

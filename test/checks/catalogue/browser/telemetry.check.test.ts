@@ -173,6 +173,9 @@ describe('browser.telemetry per OS (fixtures)', () => {
       () => linux({ [`${LX_PROFILE}/prefs.js`]: OFF, [`${LX_CHROME}/Local State`]: localState(true) }),
       'fail',
       /^browser\.telemetry\.crMetrics\(browser=Google Chrome, vendor=Google\)$/,
+      [
+        `browser.telemetry.localStateLabel(browser=Google Chrome) | ${LX_CHROME}/Local State: user_experience_metrics.reporting_enabled | true`,
+      ],
     ],
     [
       'linux: the MetricsReportingEnabled policy false overrides the Local State choice',
