@@ -135,7 +135,9 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [
       ['labelRootLogin', SSHD_T_ROOT, 'yes'],
       ['labelListen', SSHD_T, '[::]:22'],
-      ['labelReach', '[::]:22', 'let in by ipv6: no firewall chain'],
+      // This fixture machine has no IPv6 address (no /proc/net/if_inet6), so only IPv4 reaches the server.
+      ['labelReach', '[::]:22', 'refused by /proc/net/if_inet6: no IPv6 address but loopback: drop'],
+      ['labelReach', '0.0.0.0:22', 'let in by ipv4: no firewall chain'],
     ],
   },
   {
