@@ -42,6 +42,7 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   'wiki.archlinux.org',
   'wiki.debian.org',
   'help.ubuntu.com',
+  'wiki.ubuntu.com', // Ubuntu's own wiki: where Apport and the error tracker (whoopsie) are documented
   'docs.fedoraproject.org',
   'docs.flatpak.org',
   'snapcraft.io', // Canonical's official documentation of snap interfaces (the snap permission model)

@@ -1,0 +1,38 @@
+import { defineCheck } from '../../core/define-check.js'
+import { readMacLocation } from './location.darwin.io.js'
+import { readLinuxLocation } from './location.linux.io.js'
+import { t } from './location.messages.js'
+import { DEFAULT_STEPS, locationOutcome } from './location.verdict.js'
+import { readWindowsLocation } from './location.win32.io.js'
+
+export const locationCheck = defineCheck({
+  id: 'os.location',
+  texts: t,
+  category: 'permissions',
+  severity: 'medium',
+  effort: 1,
+  remediation: {
+    byPlatform: DEFAULT_STEPS,
+    references: [
+      { title: 'GeoClue', url: 'https://www.freedesktop.org/wiki/Software/GeoClue/' },
+      { title: 'ArchWiki: GeoClue', url: 'https://wiki.archlinux.org/title/GeoClue' },
+      {
+        title: 'Microsoft: Policy CSP ADMX_Sensors (Turn off location)',
+        url: 'https://learn.microsoft.com/windows/client-management/mdm/policy-csp-admx-sensors',
+      },
+      {
+        title: 'Microsoft: Windows location service and privacy',
+        url: 'https://support.microsoft.com/windows/windows-location-service-and-privacy-3a8eee0a-5b0b-dc07-eede-2a5ca1c49088',
+      },
+      {
+        title: 'Apple: Allow apps to detect the location of your Mac',
+        url: 'https://support.apple.com/guide/mac-help/allow-apps-to-detect-the-location-of-your-mac-mh35873/mac',
+      },
+    ],
+  },
+  async run(host, signal) {
+    if (host.platform === 'win32') return locationOutcome(await readWindowsLocation(host, signal))
+    if (host.platform === 'darwin') return locationOutcome(await readMacLocation(host, signal))
+    return locationOutcome(await readLinuxLocation(host, signal))
+  },
+})

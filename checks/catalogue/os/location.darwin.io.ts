@@ -1,0 +1,67 @@
+/**
+ * macOS: Location Services live in locationd's own files, not in TCC, and only root can read them:
+ * the switch in its ByHost preferences, the apps and their answers in clients.plist.
+ */
+import { runTool } from '../../core/host/toolkit.js'
+import { verbatim, type Msg } from '../../core/i18n/message.js'
+import type { Evidence, Host } from '../../core/types.js'
+import { isPlistDict, parsePlist } from '../../readers/macos/plist.parse.js'
+import { darwinText as t } from './location.messages.js'
+
+export const LOCATIOND_PREFS = '/var/db/locationd/Library/Preferences/ByHost/com.apple.locationd'
+export const CLIENTS = '/var/db/locationd/clients.plist'
+const DEFAULTS_ARGS = ['-currentHost', 'read', LOCATIOND_PREFS, 'LocationServicesEnabled'] as const
+const PLUTIL_ARGS = ['-convert', 'xml1', '-o', '-', CLIENTS] as const
+/** Listed in evidence; the rest are counted. */
+const MAX_LISTED = 20
+
+export interface MacLocation {
+  platform: 'darwin'
+  evidence: Evidence[]
+  /** null: not readable (not root, or locationd never wrote it). */
+  enabled: boolean | null
+  /** Apps locationd has authorised, or null when clients.plist was not read. */
+  authorised: string[] | null
+}
+
+async function readClients(host: Host, evidence: Evidence[], signal?: AbortSignal): Promise<string[] | null> {
+  const run = await runTool(host, 'plutil', PLUTIL_ARGS, { timeoutMs: 4000, signal })
+  const command = `plutil ${PLUTIL_ARGS.join(' ')}`
+  if (!run.ok) {
+    evidence.push({ label: t('labelClients'), source: command, observed: run.reason.seen })
+    return null
+  }
+  const parsed = parsePlist(run.value.stdout)
+  if (!parsed.ok || !isPlistDict(parsed.value)) {
+    evidence.push({ label: t('labelClients'), source: command, observed: t('seenGarbled') })
+    return null
+  }
+  const authorised: string[] = []
+  for (const [key, entry] of Object.entries(parsed.value)) {
+    if (!isPlistDict(entry) || entry.Authorized !== true) continue
+    const id = typeof entry.BundleId === 'string' ? entry.BundleId : typeof entry.Executable === 'string' ? entry.Executable : key
+    // Keys and paths come from a file any app's registration shapes: only printable text reaches a report.
+    authorised.push(id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 200))
+  }
+  const listed = authorised.slice(0, MAX_LISTED).join(', ')
+  const more = authorised.length > MAX_LISTED ? t('seenMore', { list: listed, count: String(authorised.length - MAX_LISTED) }) : null
+  evidence.push({ label: t('labelClients'), source: CLIENTS, observed: more ?? (listed ? verbatim(listed) : t('seenNone')) })
+  return authorised
+}
+
+export async function readMacLocation(host: Host, signal?: AbortSignal): Promise<MacLocation> {
+  const evidence: Evidence[] = []
+  const command = `defaults ${DEFAULTS_ARGS.join(' ')}`
+  const run = await runTool(host, 'defaults', DEFAULTS_ARGS, { timeoutMs: 4000, signal })
+  let enabled: boolean | null = null
+  let observed: Msg | string
+  if (!run.ok) observed = run.reason.seen
+  else {
+    const v = run.value.stdout.trim()
+    enabled = v === '1' ? true : v === '0' ? false : null
+    observed = enabled === null ? verbatim(v.slice(0, 200)) : v
+  }
+  evidence.push({ label: t('labelSwitch'), source: command, observed })
+  const authorised = enabled === true ? await readClients(host, evidence, signal) : null
+  return { platform: 'darwin', evidence, enabled, authorised }
+}

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../core/define-check.js'
+import { t } from './telemetry.messages.js'
+import { readDarwinFacts } from './telemetry.darwin.io.js'
+import { readLinuxFacts } from './telemetry.linux.io.js'
+import { darwin, darwinOutcome, linux, linuxOutcome, win32, windowsOutcome } from './telemetry.verdict.js'
+import { readWindowsFacts } from './telemetry.win32.io.js'
+
+export const osTelemetryCheck = defineCheck({
+  id: 'os.telemetry',
+  texts: t,
+  category: 'device',
+  severity: 'medium',
+  effort: 1,
+  remediation: {
+    byPlatform: { linux, darwin, win32 },
+    references: [
+      {
+        title: 'Microsoft: configure Windows diagnostic data',
+        url: 'https://learn.microsoft.com/en-us/windows/privacy/configure-windows-diagnostic-data-in-your-organization',
+      },
+      {
+        title: 'Microsoft: manage connections from Windows to Microsoft services',
+        url: 'https://learn.microsoft.com/en-us/windows/privacy/manage-connections-from-windows-operating-system-components-to-microsoft-services',
+      },
+      { title: 'Apple: share analytics information with Apple', url: 'https://support.apple.com/guide/mac-help/mh27990/mac' },
+      { title: 'Ubuntu wiki: Apport', url: 'https://wiki.ubuntu.com/Apport' },
+      { title: 'Debian wiki: popularity-contest', url: 'https://wiki.debian.org/PopularityContest' },
+    ],
+  },
+  async run(host, signal) {
+    if (host.platform === 'darwin') return darwinOutcome(await readDarwinFacts(host, signal))
+    if (host.platform === 'win32') return windowsOutcome(await readWindowsFacts(host, signal))
+    return linuxOutcome(await readLinuxFacts(host))
+  },
+})
