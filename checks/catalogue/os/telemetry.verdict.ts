@@ -119,7 +119,7 @@ function unusable(r: Reading<unknown>, label: Msg): Part | null {
     return {
       status: 'unknown',
       summary: t('unreadable', { source: r.source, reason: r.reason }),
-      evidence: [{ label, source: r.source, observed: verbatim(r.reason) }],
+      evidence: [{ label, source: r.source, observed: r.reason }],
     }
   if (r.state === 'malformed')
     return {
