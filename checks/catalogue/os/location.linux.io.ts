@@ -112,9 +112,9 @@ export async function readLinuxLocation(host: Host, signal?: AbortSignal): Promi
   const source = files.at(-1)?.path ?? GEOCLUE_CONF
   evidence.push(
     { label: t('labelAgents'), source, observed: config.agents.length ? config.agents.join(';') : t('seenNone') },
-    { label: t('labelWifi'), source, observed: config.wifi },
+    { label: t('labelWifi'), source, observed: String(config.wifi) },
     { label: t('labelUrl'), source, observed: config.wifiUrl ?? t('seenDefaultUrl') },
-    { label: t('labelSubmit'), source, observed: config.submitData },
+    { label: t('labelSubmit'), source, observed: String(config.submitData) },
     {
       label: t('labelPreAllowed'),
       source,

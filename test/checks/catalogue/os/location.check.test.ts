@@ -39,7 +39,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     summary: 'linuxDesktopOff',
     evidence: [
       ['labelDesktop', GSETTINGS, false],
-      ['labelWifi', CONF, true],
+      ['labelWifi', CONF, 'true'],
       [
         'labelPreAllowed',
         CONF,
@@ -67,7 +67,7 @@ const cases: (CheckCase & { platform: Platform })[] = [
     },
     status: 'warn',
     summary: 'linuxOn',
-    evidence: [['labelWifi', '/etc/geoclue/conf.d/90-no-wifi.conf', false]],
+    evidence: [['labelWifi', '/etc/geoclue/conf.d/90-no-wifi.conf', 'false']],
     steps: ['stepGnomeOff'],
   },
   {
