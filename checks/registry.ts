@@ -21,7 +21,6 @@ import { macRandomizationCheck } from './catalogue/wifi/mac-randomization.check.
 import { firewallCheck } from './catalogue/network/firewall.check.js'
 import { listeningCheck } from './catalogue/network/listening.check.js'
 import { remoteAccessCheck } from './catalogue/remote/access.check.js'
-import { trackingCheck } from './catalogue/browser/tracking.check.js'
 import { webrtcCheck } from './catalogue/browser/webrtc.check.js'
 import { trackingCheck } from './catalogue/browser/tracking.check.js'
 import { telemetryCheck } from './catalogue/browser/telemetry.check.js'
@@ -54,7 +53,6 @@ export const CHECKS: readonly Check[] = [
   firewallCheck,
   listeningCheck,
   remoteAccessCheck,
-  trackingCheck,
 ]
 
 export function findCheck(id: string): Check | undefined {
