@@ -9,6 +9,9 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   'firefox-source-docs.mozilla.org',
   'mozilla.github.io',
   'bugzilla.mozilla.org',
+  'wiki.mozilla.org', // Mozilla's own wiki: the WebRTC team's page on what each ICE privacy pref hides
+  'developer.mozilla.org', // MDN, Mozilla's reference: the privacy.network WebRTC IP-handling values
+  'www.rfc-editor.org', // the IETF's RFC archive: RFC 8828, the WebRTC IP address handling modes
   // Chromium, Google
   'www.chromium.org',
   'chromium.googlesource.com',
