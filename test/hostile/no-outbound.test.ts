@@ -3,16 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../checks/registry.js'
 import { BUILT_CLI } from '../support/built-cli.js'
 import { scanReportSchema } from '../support/report-schema.js'
+import { hasTool } from '../support/tools.js'
 
 // Promise 1, measured from outside the program: a whole scan runs in a network namespace whose only way
 // off loopback is a veth link (its peer in a second, empty namespace) carrying the default routes, and nftables counts every packet any process
 // of the scan (Bulwark or a helper it starts) sends out of that link. Reaching the machine's own network
 // addresses, a resolver or the internet would all leave by it.
 
-function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
-}
-const usable = process.getuid?.() === 0 && has('ip') && has('nft')
+const usable = process.getuid?.() === 0 && hasTool('ip') && hasTool('nft')
 const id = Math.random().toString(16).slice(2, 8)
 const ns = `bwk-out-${id}`
 const sink = `bwk-sink-${id}`

@@ -4,7 +4,7 @@
  * chromium writes its own Local State. The check reads them together with the real Debian
  * installation's default-pref files (/etc/firefox-esr turns the health report off by default).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,10 +14,10 @@ import { runCheck } from '../../checks/core/engine/runner.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { keyed } from '../support/seen.js'
+import { hasTool } from '../support/tools.js'
 
-const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
-const hasFirefox = has('firefox-esr')
-const hasChromium = has('chromium')
+const hasFirefox = hasTool('firefox-esr')
+const hasChromium = hasTool('chromium')
 if ((!hasFirefox || !hasChromium) && process.env.CI)
   throw new Error('firefox-esr and chromium must be installed in CI (apt-get install firefox-esr chromium)')
 

@@ -17,17 +17,12 @@ import type { Host } from '../../checks/core/host/host.js'
 import type { Outcome } from '../../checks/core/types.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { keyed } from '../support/seen.js'
+import { missingTool } from '../support/tools.js'
 
 function available(): string {
   if (process.getuid?.() !== 0) return 'not root (a network namespace needs CAP_SYS_ADMIN)'
-  for (const tool of ['ip', 'nft', 'iptables-nft', 'iptables-legacy', 'ufw', 'unshare', 'setpriv']) {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
-    } catch {
-      return `${tool} is not installed`
-    }
-  }
-  return ''
+  const missing = missingTool(['ip', 'nft', 'iptables-nft', 'iptables-legacy', 'ufw', 'unshare', 'setpriv'])
+  return missing === undefined ? '' : `${missing} is not installed`
 }
 
 const missing = available()

@@ -19,17 +19,12 @@ import { englishText } from '../../checks/core/i18n/message.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { createFixtureHost, type FixtureCommand } from '../support/fixture-host.js'
 import { keyed } from '../support/seen.js'
+import { missingTool } from '../support/tools.js'
 
 function available(): string {
   if (process.getuid?.() !== 0) return 'not root (a mount namespace needs CAP_SYS_ADMIN)'
-  for (const tool of ['/usr/sbin/sshd', 'ssh-keygen', 'unshare', 'ip']) {
-    try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
-    } catch {
-      return `${tool} is not installed`
-    }
-  }
-  return ''
+  const missing = missingTool(['/usr/sbin/sshd', 'ssh-keygen', 'unshare', 'ip'])
+  return missing === undefined ? '' : `${missing} is not installed`
 }
 
 const missing = available()

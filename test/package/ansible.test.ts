@@ -7,6 +7,7 @@ import { CHECKS } from '../../checks/registry.js'
 import { BUILT_CLI } from '../support/built-cli.js'
 import { scanReportSchema } from '../support/report-schema.js'
 import { buildStandalone, type Standalone } from '../support/standalone.js'
+import { hasTool } from '../support/tools.js'
 
 // deploy/ansible against three real sshd "laptops": each listens on loopback inside a network namespace the test
 // creates, and real ansible-playbook (Debian's ansible-core) runs in that namespace. The role copies the
@@ -14,8 +15,7 @@ import { buildStandalone, type Standalone } from '../support/standalone.js'
 // reports and removes what it copied.
 
 const ROOT = resolve(import.meta.dirname, '../..')
-const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
-const usable = process.getuid?.() === 0 && has('ansible-playbook') && existsSync('/usr/sbin/sshd') && has('ip') && has('sudo')
+const usable = process.getuid?.() === 0 && hasTool('ansible-playbook') && existsSync('/usr/sbin/sshd') && hasTool('ip') && hasTool('sudo')
 const HOSTS = ['laptop-a', 'laptop-b', 'laptop-c']
 const id = Math.random().toString(16).slice(2, 8)
 const ns = `bwk-ans-${id}`

@@ -8,12 +8,13 @@ import { BUILT_CLI } from '../support/built-cli.js'
 import { buildStandalone, PACKAGE_VERSION, type Standalone } from '../support/standalone.js'
 import type { z } from 'zod'
 import { scanReportSchema } from '../support/report-schema.js'
+import { hasTool } from '../support/tools.js'
 
 // The standalone executable as a fleet would deploy it: built by `npm run package:cli`, then run where no
 // Node exists (a private mount namespace hides this machine's node binary from it), compared with the Node CLI.
 
 const NODE = process.execPath
-const hideNode = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v unshare']).status === 0
+const hideNode = process.getuid?.() === 0 && hasTool('unshare')
 let home: string
 let built: Standalone
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import type { Host } from '../../checks/core/host/host.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
+import { hasTool } from './tools.js'
 
 /**
  * A Host whose commands run inside a network namespace (`ip netns exec <ns> ...`). Files stay the host's,
@@ -26,19 +27,10 @@ export function netnsHost(base: Host, ns: string): Host {
   }
 }
 
-function has(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Root with iproute2, wireguard-go and wg: what the namespace lab needs. */
 export function netnsLabAvailable(): { ok: boolean; why: string } {
   if (process.getuid?.() !== 0) return { ok: false, why: 'not root (ip netns add needs CAP_SYS_ADMIN)' }
-  for (const tool of ['ip', 'wireguard-go', 'wg']) if (!has(tool)) return { ok: false, why: `${tool} is not installed` }
+  for (const tool of ['ip', 'wireguard-go', 'wg']) if (!hasTool(tool)) return { ok: false, why: `${tool} is not installed` }
   return { ok: true, why: '' }
 }
 
