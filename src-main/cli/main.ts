@@ -4,6 +4,8 @@ import { redactionContextFromOs } from '../node/os-context.js'
 import { isolatedScans, type ScanThreadEntry } from '../node/scan-worker/supervisor.js'
 import { cliHistory, openCliHistory } from './history.js'
 import { nodeFixDeps } from './fix-deps.js'
+import { HELPER_VERB, runApplyPlanCommand } from './apply-plan.js'
+import { createNodeFixWriter } from '../node/fix/writer.js'
 import { exitOnInterrupt } from './interrupt.js'
 import { localeFromEnv, render } from '../../checks/core/i18n/locale.js'
 import { escapeControls, escapeControlsByLine } from '../../checks/core/report/text.js'
@@ -31,6 +33,17 @@ export async function main(setup: CliSetup): Promise<void> {
     process.exitCode = EXIT_USAGE
     stderr(`bulwark: ${escapeControls(render(t('outputFailed', { reason: e.message }), localeFromEnv(process.env)))}\n`)
   })
+
+  // The administrator helper takes nothing of the normal CLI: no checks run, no store opens.
+  if (process.argv[2] === HELPER_VERB) {
+    process.exitCode = await runApplyPlanCommand(process.argv.slice(3), {
+      stdout: (s) => process.stdout.write(s),
+      stderr,
+      env: process.env,
+      writer: createNodeFixWriter(),
+    })
+    return
+  }
 
   const host = createNodeHost()
   const signal = exitOnInterrupt({ argv: process.argv.slice(2), checkIds: CHECKS.map((c) => c.id), env: process.env, stderr })

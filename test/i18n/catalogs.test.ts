@@ -17,6 +17,7 @@ import '../../src-main/node/store/report-schema.js'
 import '../../checks/core/guidance/profiles.js'
 import '../../checks/core/guidance/questionnaire.js'
 import '../../checks/core/guidance/score.js'
+import '../../checks/core/guidance/checklist.js'
 import '../../src-main/cli/messages.js'
 import '../../checks/core/report/messages.js'
 import '../../checks/core/fix/messages.js'
@@ -24,7 +25,7 @@ import '../../src-main/cli/fix-messages.js'
 
 // The UI's messages live beside its components; main.tsx is left out because importing it mounts the app.
 const ui = import.meta.glob(['../../src-renderer/**/*.{ts,tsx}', '!../../src-renderer/main.tsx'], { eager: true })
-const mainSide = import.meta.glob(['../../src-main/**/messages.ts', '../../src-main/node/store/notices.ts'], { eager: true })
+const mainSide = import.meta.glob(['../../src-main/**/*messages.ts', '../../src-main/node/store/notices.ts'], { eager: true })
 
 const TRANSLATED: readonly Locale[] = LOCALES.filter((l) => l !== 'en')
 

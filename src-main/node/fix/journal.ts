@@ -60,7 +60,7 @@ const snapshotSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), ...owned, sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.base64().optional() }),
   z.object({ kind: z.literal('dir'), ...owned }),
 ])
-const planSchema = z.object({
+export const planSchema = z.object({
   version: z.literal(1),
   checkId: z.string(),
   offers: z.array(z.object({ key: z.string(), title: msgSchema, protects: msgSchema, mayBreak: z.array(msgSchema) })),
@@ -88,10 +88,17 @@ const markSchema = z.object({ state: z.enum(FIX_STATES), at: z.string(), detail:
 const ENTRY = /^([\w.-]+)\.fix\.json$/
 const MARK = /^([\w.-]+)\.(\d{1,6})\.(\w+)\.json$/
 
+/** Who owns what the journal creates: the administrator helper writes into the person's own folder, for them. */
+export interface JournalOwner {
+  uid: number
+  gid: number
+}
+
 /** Creates a new file with `data`, synced; an existing name is an error (EEXIST), never overwritten. */
-function createSynced(file: string, data: string): void {
+function createSynced(file: string, data: string, owner?: JournalOwner): void {
   const fd = fs.openSync(file, CREATE_NEW, 0o600)
   try {
+    if (owner) fs.fchownSync(fd, owner.uid, owner.gid)
     fs.writeFileSync(fd, data)
     fs.fsyncSync(fd)
   } finally {
@@ -106,11 +113,12 @@ const stamp = (d: Date): string =>
     .replace(/[:]/g, '-')
     .replace(/\.\d+Z$/, 'Z')
 
-export function openFixJournal(storeDir: string): FixJournal {
+export function openFixJournal(storeDir: string, owner?: JournalOwner): FixJournal {
   const folder = path.join(storeDir, 'fixes')
   const ensure = (): void => {
     if (fs.existsSync(folder)) return
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 })
+    if (owner) fs.chownSync(folder, owner.uid, owner.gid)
     // The new folder's own name must survive a power cut too, or the entry synced inside it is lost with it.
     syncFolderSync(storeDir)
   }
@@ -122,7 +130,7 @@ export function openFixJournal(storeDir: string): FixJournal {
       const id = `${stamp(now)}-${plan.checkId}-${randomBytes(3).toString('hex')}`
       const seq = fs.readdirSync(folder).filter((f) => ENTRY.test(f)).length
       const entry: JournalEntry = { id, createdAt: now.toISOString(), seq, hash: planHash(plan), plan }
-      createSynced(path.join(folder, `${id}.fix.json`), JSON.stringify(entry, null, 1) + '\n')
+      createSynced(path.join(folder, `${id}.fix.json`), JSON.stringify(entry, null, 1) + '\n', owner)
       return entry
     },
     mark(id, state, detail, now = new Date()) {
@@ -133,6 +141,7 @@ export function openFixJournal(storeDir: string): FixJournal {
           createSynced(
             path.join(folder, `${id}.${n}.${state}.json`),
             JSON.stringify({ state, at: now.toISOString(), ...(detail ? { detail } : {}) }) + '\n',
+            owner,
           )
           return
         } catch (e) {
