@@ -5,7 +5,7 @@
 import type { FixChoice } from '../../checks/core/fix/offer.js'
 import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
-import { previewOf } from '../../checks/core/fix/preview.js'
+import { previewOf, settingWords } from '../../checks/core/fix/preview.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
 import { formatMode, needsAdmin, type Difference } from '../../checks/core/fix/model.js'
 import { t as fixText } from '../../checks/core/fix/messages.js'
@@ -58,6 +58,8 @@ export function describeDifferences(diffs: readonly Difference[]): Msg {
           return fixText('diffOwner', { expected: d.expected, found: d.found })
         case 'kind':
           return fixText('diffKind', { expected: fixText(KIND_WORD[d.expected]), found: fixText(KIND_WORD[d.found]) })
+        case 'value':
+          return fixText('diffValue', { expected: settingWords(d.expected), found: settingWords(d.found) })
       }
     }),
     '; ',
@@ -145,6 +147,10 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
   const applied = await applyPlan(plan, ctx.fix.writer, ctx.fix.journal)
   if (applied.kind === 'changed') {
     say(fixText('changedSincePreview', { path: applied.path, what: describeDifferences(applied.differences) }))
+    return EXIT_FIX_REFUSED
+  }
+  if (applied.kind === 'unsupported') {
+    say(fixText('settingUnsupported', { name: applied.path }))
     return EXIT_FIX_REFUSED
   }
   if (applied.kind === 'failed') {

@@ -46,4 +46,15 @@ export const t = defineMessages('fix', {
   stateUnverified: 'applied, but the check still finds the problem',
   stateUndone: 'undone',
   stateFailed: 'failed while writing (undo puts back what it changed)',
+  settingChange: 'Setting {name}: {from} → {to}',
+  settingCommands: 'Runs: {command}. Undo runs: {inverse}',
+  settingDefault: 'not set (the default, {value})',
+  settingDefaultUnknown: 'not set (the default)',
+  cannotReadSetting: 'Bulwark could not read the setting {name} ({reason}), so it cannot back it up.',
+  settingNotPrinted: 'the value was not in what the command printed',
+  settingTypeDiffers:
+    '{name} holds a value of another type ({found}) than the fix writes ({expected}): Bulwark could not put it back exactly, so it leaves it alone.',
+  settingOdd: '{name} holds a value Bulwark cannot keep exactly (several lines or over 4096 characters), so it leaves it alone.',
+  settingUnsupported: "Did not change anything: Bulwark cannot change {name} on this system yet. Follow the check's steps instead.",
+  diffValue: 'its value ({expected} expected, {found} found)',
 })

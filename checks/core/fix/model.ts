@@ -20,7 +20,7 @@ export type Snapshot =
  * One change. `write` puts `after`'s bytes (or deletes, when `after` is absent); `mode` changes only the
  * permission bits. Either way applying means "what is at `path` goes from `before` to `after`".
  */
-export interface FixOp {
+export interface FileOp {
   op: 'write' | 'mode'
   path: string
   before: Snapshot
@@ -28,6 +28,67 @@ export interface FixOp {
   /** The path's owner is not the user Bulwark runs as: the change needs an administrator. */
   needsAdmin: boolean
 }
+
+/**
+ * A setting kept outside files, named as its own tool names it: a GSettings key (Linux desktops), a registry
+ * value (Windows; `key` starts with its hive, HKLM or HKCU), a `defaults` key (macOS).
+ */
+export type SettingRef =
+  | { backend: 'gsettings'; schema: string; key: string }
+  | { backend: 'registry'; key: string; name: string; type: 'REG_DWORD' | 'REG_SZ' }
+  | { backend: 'defaults'; domain: string; key: string; type: 'bool' | 'int' | 'string'; currentHost?: boolean }
+
+/**
+ * A setting's value as its tool prints and takes it (GVariant text such as `uint32 300`, a registry value's data
+ * as `reg query` prints it, a `defaults` value), or `default`: the user has set nothing, so the default applies
+ * (`shown`, when read, is what that default was, for the preview only). Going back to `default` resets or
+ * deletes the setting; it never writes the default's value, which would pin it past a later default.
+ */
+export type SettingValue = { kind: 'default'; shown?: string } | { kind: 'value'; value: string }
+
+/** One setting goes from `before` to `after`; `path` is its name (settingName), so listings and ordering treat it like a file. */
+export interface SettingOp {
+  op: 'setting'
+  path: string
+  setting: SettingRef
+  before: SettingValue
+  after: SettingValue
+  /** A machine-wide setting (HKLM, /Library/Preferences): the change needs an administrator. */
+  needsAdmin: boolean
+}
+
+export type FixOp = FileOp | SettingOp
+
+/** A setting's name as a person finds it again: the tool's own words for it. */
+export function settingName(s: SettingRef): string {
+  if (s.backend === 'gsettings') return `gsettings ${s.schema} ${s.key}`
+  if (s.backend === 'registry') return `${s.key}\\${s.name}`
+  return `defaults${s.currentHost ? ' -currentHost' : ''} ${s.domain} ${s.key}`
+}
+
+/**
+ * The command (argv, never a shell line) that gives a setting this value: `set`/`add`/`write` for a value,
+ * `reset`/`delete` for `default`. The preview shows it and its inverse; only the gsettings one is run here.
+ */
+export function settingCommand(s: SettingRef, to: SettingValue): string[] {
+  if (s.backend === 'gsettings') {
+    return to.kind === 'default' ? ['gsettings', 'reset', s.schema, s.key] : ['gsettings', 'set', s.schema, s.key, to.value]
+  }
+  if (s.backend === 'registry') {
+    return to.kind === 'default'
+      ? ['reg', 'delete', s.key, '/v', s.name, '/f']
+      : ['reg', 'add', s.key, '/v', s.name, '/t', s.type, '/d', to.value, '/f']
+  }
+  const host = s.currentHost ? ['-currentHost'] : []
+  if (to.kind === 'default') return ['defaults', ...host, 'delete', s.domain, s.key]
+  // `defaults read` prints a boolean as 1 or 0; `defaults write -bool` takes true or false.
+  const value = s.type === 'bool' ? (to.value === '1' || to.value === 'true' ? 'true' : 'false') : to.value
+  return ['defaults', ...host, 'write', s.domain, s.key, `-${s.type}`, value]
+}
+
+/** Whether two readings of a setting are the same: both unset, or the same text (what a default showed does not count). */
+export const sameSetting = (a: SettingValue, b: SettingValue): boolean =>
+  a.kind === 'default' ? b.kind === 'default' : b.kind === 'value' && a.value === b.value
 
 /** The words a plan carries for each offer it applies, stored with it so a later undo can say what it was. */
 export interface OfferSummary {
@@ -45,7 +106,7 @@ export interface FixPlan {
 }
 
 /** The inverse of one operation: the same path, from what it made back to what it found. */
-export function inverseOf(op: FixOp): FixOp {
+export function inverseOf<T extends FixOp>(op: T): T {
   return { ...op, before: op.after, after: op.before }
 }
 
@@ -85,6 +146,10 @@ export type Difference =
   | { what: 'content'; expected: string; found: string }
   | { what: 'mode'; expected: number; found: number }
   | { what: 'owner'; expected: string; found: string }
+  | { what: 'value'; expected: SettingValue; found: SettingValue }
+
+export const settingDifferences = (expected: SettingValue, found: SettingValue): Difference[] =>
+  sameSetting(expected, found) ? [] : [{ what: 'value', expected, found }]
 
 export function differences(expected: Snapshot, found: Snapshot): Difference[] {
   if (expected.kind !== found.kind) return [{ what: 'kind', expected: expected.kind, found: found.kind }]

@@ -6,6 +6,7 @@
  */
 import type { Msg } from '../i18n/message.js'
 import type { Result } from '../host/result.js'
+import type { SettingRef } from './model.js'
 
 /** Something a check found at fault that a fix could change, named concretely (a file, a folder, a profile). */
 export interface FixTarget {
@@ -23,6 +24,8 @@ export type FixChange =
    * cannot be edited safely. A file that does not exist yet is made with `createMode`, owned like its folder.
    */
   | { kind: 'edit-text'; path: string; createMode: number; edit: (old: string | null) => Result<string, Msg> }
+  /** Give a setting this value (as its tool prints it: `true`, `uint32 300`); nothing when it already has it. */
+  | { kind: 'set'; setting: SettingRef; value: string }
 
 export interface FixOffer {
   /** Stable for the finding it closes (e.g. `mode:/etc/wireguard/wg0.conf`): verification looks for it again. */

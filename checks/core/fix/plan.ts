@@ -7,7 +7,8 @@ import type { FileStat, Host } from '../host/host.js'
 import { isHostError } from '../host/host.js'
 import { failed, ok, type Result } from '../host/result.js'
 import type { Msg } from '../i18n/message.js'
-import { sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
+import { settingName, sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
+import { readSettingValue, settingNeedsAdmin } from './settings.js'
 import type { FixChange, FixOffer } from './offer.js'
 import { t } from './messages.js'
 
@@ -62,7 +63,24 @@ function snapshotOf(read: Read, keepBytes: boolean): Snapshot {
 
 const adminFor = (ctx: PlanContext, ownerUid: number): boolean => ctx.uid !== null && ctx.uid !== 0 && ownerUid !== ctx.uid
 
+/** A setting's op, from its value now: nothing when it already has the value (set, or as its default). */
+async function planSetting(host: Host, change: Extract<FixChange, { kind: 'set' }>): Promise<Result<FixOp | null>> {
+  const before = await readSettingValue(host, change.setting)
+  if (!before.ok) return before
+  const now = before.value
+  if ((now.kind === 'value' ? now.value : now.shown) === change.value) return ok(null)
+  return ok({
+    op: 'setting',
+    path: settingName(change.setting),
+    setting: change.setting,
+    before: now,
+    after: { kind: 'value', value: change.value },
+    needsAdmin: settingNeedsAdmin(change.setting),
+  })
+}
+
 async function planChange(host: Host, change: FixChange, ctx: PlanContext): Promise<Result<FixOp | null>> {
+  if (change.kind === 'set') return planSetting(host, change)
   const read = await readTarget(host, change.path)
   if (!read.ok) return read
   const { stat } = read.value

@@ -1,7 +1,17 @@
 /** What a person sees before a fix: each offer's words, then each change (a diff per file, old → new per mode). */
-import type { Msg } from '../i18n/message.js'
+import { joinMessages, verbatim, type Msg } from '../i18n/message.js'
 import { unifiedDiff } from './diff.js'
-import { formatMode, fromBase64, needsAdmin, planHash, type FixOp, type FixPlan } from './model.js'
+import {
+  formatMode,
+  fromBase64,
+  needsAdmin,
+  planHash,
+  settingCommand,
+  type FixOp,
+  type FixPlan,
+  type SettingOp,
+  type SettingValue,
+} from './model.js'
 import { t } from './messages.js'
 
 export interface PreviewChange {
@@ -24,7 +34,23 @@ function textOf(bytes: string | undefined): string {
   return new TextDecoder('utf-8').decode(fromBase64(bytes ?? ''))
 }
 
+/** A setting's value in words: the value as its tool prints it, or "not set" with the default it had. */
+export function settingWords(v: SettingValue): Msg {
+  if (v.kind === 'value') return verbatim(v.value)
+  return v.shown === undefined ? t('settingDefaultUnknown') : t('settingDefault', { value: v.shown })
+}
+
+function settingChangeOf(op: SettingOp): PreviewChange {
+  const line = t('settingChange', { name: op.path, from: settingWords(op.before), to: settingWords(op.after) })
+  const commands = t('settingCommands', {
+    command: settingCommand(op.setting, op.after).join(' '),
+    inverse: settingCommand(op.setting, op.before).join(' '),
+  })
+  return { line: joinMessages([line, commands], '. '), diff: [] }
+}
+
 function changeOf(op: FixOp): PreviewChange {
+  if (op.op === 'setting') return settingChangeOf(op)
   const { before, after, path } = op
   if (op.op === 'mode' && before.kind !== 'absent' && after.kind !== 'absent') {
     return { line: t('modeChange', { path, from: formatMode(before.mode), to: formatMode(after.mode) }), diff: [] }

@@ -6,6 +6,7 @@
 import {
   differences,
   fromBase64,
+  settingDifferences,
   inverseOf,
   type Difference,
   type FixOp,
@@ -19,6 +20,8 @@ export type ApplyResult =
   | { kind: 'applied'; id: string }
   /** Nothing was changed and nothing journalled: the file is no longer what the preview showed. */
   | { kind: 'changed'; path: string; differences: Difference[] }
+  /** Nothing was changed and nothing journalled: this writer cannot change that setting on this system. */
+  | { kind: 'unsupported'; path: string; reason: string }
   /** A write failed part-way: the journal holds the entry, and undo puts back what was changed. */
   | { kind: 'failed'; id: string; path: string; reason: string }
 
@@ -37,8 +40,11 @@ export function foundDifferences(expected: Snapshot, found: Found): Difference[]
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
+const UNSUPPORTED = 'Bulwark cannot change this setting on this system yet'
+
 /** Makes what is at `op.path` go from `op.before` to `op.after`. */
 async function perform(writer: FixWriter, op: FixOp): Promise<void> {
+  if (op.op === 'setting') return writer.writeSetting(op.setting, op.after)
   const to = op.after
   if (to.kind === 'absent') return writer.remove(op.path)
   if (op.op === 'mode') return writer.setMode(op.path, to.mode)
@@ -46,10 +52,16 @@ async function perform(writer: FixWriter, op: FixOp): Promise<void> {
   return writer.writeFile(op.path, fromBase64(to.bytes ?? ''), to)
 }
 
+/** What differs between the state `op` expects on one side (`before` or `after`) and what stands there now. */
+async function differencesAt(writer: FixWriter, op: FixOp, side: 'before' | 'after'): Promise<Difference[]> {
+  if (op.op === 'setting') return settingDifferences(op[side], await writer.readSetting(op.setting))
+  return foundDifferences(op[side], await writer.inspect(op.path))
+}
+
 /** The first op whose path no longer holds what it expects, with what differs. */
 async function firstChanged(writer: FixWriter, ops: readonly FixOp[]): Promise<{ op: FixOp; differences: Difference[] } | null> {
   for (const op of ops) {
-    const diffs = foundDifferences(op.before, await writer.inspect(op.path))
+    const diffs = await differencesAt(writer, op, 'before')
     if (diffs.length > 0) return { op, differences: diffs }
   }
   return null
@@ -61,6 +73,8 @@ export interface ApplyHooks {
 }
 
 export async function applyPlan(plan: FixPlan, writer: FixWriter, journal: FixJournal, hooks: ApplyHooks = {}): Promise<ApplyResult> {
+  const unsupported = plan.ops.find((op) => op.op === 'setting' && !writer.supportsSetting(op.setting))
+  if (unsupported) return { kind: 'unsupported', path: unsupported.path, reason: UNSUPPORTED }
   const stale = await firstChanged(writer, plan.ops)
   if (stale) return { kind: 'changed', path: stale.op.path, differences: stale.differences }
   const { id } = journal.begin(plan)
@@ -68,7 +82,7 @@ export async function applyPlan(plan: FixPlan, writer: FixWriter, journal: FixJo
   for (const op of plan.ops) {
     try {
       // Checked again right before each change: another program may have written between two of them.
-      const diffs = foundDifferences(op.before, await writer.inspect(op.path))
+      const diffs = await differencesAt(writer, op, 'before')
       if (diffs.length > 0) throw new Error(`${op.path} changed while the fix ran`)
       await perform(writer, op)
     } catch (e) {
@@ -114,11 +128,12 @@ export async function undoFix(
   if (record.state === 'undone') return { kind: 'already-undone', id }
   const newer = newerTouching(record, all)
   if (newer) return { kind: 'newer-first', id, ...newer }
+  const unsupported = record.entry.plan.ops.find((op) => op.op === 'setting' && !writer.supportsSetting(op.setting))
+  if (unsupported) return { kind: 'failed', id, path: unsupported.path, reason: UNSUPPORTED }
   const steps: FixOp[] = []
   for (const op of [...record.entry.plan.ops].reverse()) {
-    const found = await writer.inspect(op.path)
-    if (foundDifferences(op.before, found).length === 0) continue
-    const diffs = foundDifferences(op.after, found)
+    if ((await differencesAt(writer, op, 'before')).length === 0) continue
+    const diffs = await differencesAt(writer, op, 'after')
     if (diffs.length > 0 && !options.force) return { kind: 'changed', id, path: op.path, differences: diffs }
     steps.push(inverseOf(op))
   }

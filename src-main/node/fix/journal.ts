@@ -60,19 +60,45 @@ const snapshotSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), ...owned, sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.base64().optional() }),
   z.object({ kind: z.literal('dir'), ...owned }),
 ])
+const settingText = z.string().max(4096)
+const settingSchema = z.discriminatedUnion('backend', [
+  z.object({ backend: z.literal('gsettings'), schema: settingText, key: settingText }),
+  z.object({ backend: z.literal('registry'), key: settingText, name: settingText, type: z.enum(['REG_DWORD', 'REG_SZ']) }),
+  z.object({
+    backend: z.literal('defaults'),
+    domain: settingText,
+    key: settingText,
+    type: z.enum(['bool', 'int', 'string']),
+    currentHost: z.boolean().optional(),
+  }),
+])
+const settingValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default'), shown: settingText.optional() }),
+  z.object({ kind: z.literal('value'), value: settingText }),
+])
 export const planSchema = z.object({
   version: z.literal(1),
   checkId: z.string(),
   offers: z.array(z.object({ key: z.string(), title: msgSchema, protects: msgSchema, mayBreak: z.array(msgSchema) })),
   ops: z
     .array(
-      z.object({
-        op: z.enum(['write', 'mode']),
-        path: z.string().min(1),
-        before: snapshotSchema,
-        after: snapshotSchema,
-        needsAdmin: z.boolean(),
-      }),
+      z.union([
+        z.object({
+          op: z.enum(['write', 'mode']),
+          path: z.string().min(1),
+          before: snapshotSchema,
+          after: snapshotSchema,
+          needsAdmin: z.boolean(),
+        }),
+        z.object({
+          op: z.literal('setting'),
+          path: z.string().min(1),
+          setting: settingSchema,
+          before: settingValueSchema,
+          after: settingValueSchema,
+          needsAdmin: z.boolean(),
+        }),
+      ]),
     )
     .min(1),
 })

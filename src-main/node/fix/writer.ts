@@ -4,10 +4,18 @@
  * synced; nothing opens a link, and a mode change is made on the opened file itself, so a link swapped in
  * between cannot redirect it.
  */
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import { dirname } from 'node:path'
 import { MAX_FIX_FILE_BYTES } from '../../../checks/core/fix/plan.js'
-import { sha256Hex, type Snapshot } from '../../../checks/core/fix/model.js'
+import {
+  settingCommand,
+  sha256Hex,
+  type SettingRef,
+  type SettingValue,
+  type Snapshot,
+} from '../../../checks/core/fix/model.js'
+import { dconfPath, oneValue } from '../../../checks/core/fix/settings.js'
 import { syncFolderSync, unsafeKind, writeViaNewFileSync, type UnsafeKind } from '../safe-write.js'
 
 /** What stands at a path now: a snapshot (without bytes), or something Bulwark never changes. */
@@ -21,6 +29,33 @@ export interface FixWriter {
   writeFile(path: string, bytes: Uint8Array, meta: { mode: number; uid: number; gid: number }): Promise<void>
   setMode(path: string, mode: number): Promise<void>
   remove(path: string): Promise<void>
+  /** Whether this writer can change the setting here (the GSettings of this user; no registry or defaults yet). */
+  supportsSetting(setting: SettingRef): boolean
+  /** The user's own value of a setting, or `default` when none is set (what the default is, is not read). */
+  readSetting(setting: SettingRef): Promise<SettingValue>
+  /** Sets the value, or resets the setting to its default: the command of settingCommand, as argv. */
+  writeSetting(setting: SettingRef, to: SettingValue): Promise<void>
+}
+
+/** Runs one program with an argument array (never a shell line); tests point it at a private D-Bus session. */
+export type SettingRunner = (file: string, args: readonly string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>
+
+const runArgv: SettingRunner = (file, args) =>
+  new Promise((resolve) => {
+    execFile(file, args, { timeout: 10_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null
+      resolve({ code, stdout, stderr: stderr || (error && code === null ? error.message : '') })
+    })
+  })
+
+export class SettingCommandError extends Error {
+  constructor(
+    readonly command: readonly string[],
+    readonly detail: string,
+  ) {
+    super(`${command.join(' ')}: ${detail}`)
+    this.name = 'SettingCommandError'
+  }
 }
 
 // O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there fixes change no permission bits.
@@ -44,6 +79,8 @@ export interface NodeFixWriterOptions {
   resolve?: (path: string) => string
   /** The user running Bulwark: a file it writes for another owner is given that owner (only root can). */
   uid?: number
+  /** Runs gsettings and dconf for a setting; the real programs by default. */
+  run?: SettingRunner
 }
 
 function withOpened<T>(file: string, fn: (fd: number, stat: fs.Stats) => T): T {
@@ -66,7 +103,28 @@ function readOpened(fd: number, stat: fs.Stats, file: string): Uint8Array {
 export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWriter {
   const real = options.resolve ?? ((p: string) => p)
   const uid = options.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1)
+  const run = options.run ?? runArgv
+  const gsettingsOnly = (s: SettingRef): Extract<SettingRef, { backend: 'gsettings' }> => {
+    if (s.backend !== 'gsettings') throw new SettingCommandError([s.backend], 'not supported on this system yet')
+    return s
+  }
+  const ran = async (argv: readonly string[]): Promise<string> => {
+    const [file = '', ...args] = argv
+    const out = await run(file, args)
+    if (out.code !== 0) throw new SettingCommandError(argv, (out.stderr || `exit code ${String(out.code)}`).trim().slice(0, 500))
+    return out.stdout
+  }
   return {
+    supportsSetting: (s) => s.backend === 'gsettings',
+    async readSetting(setting) {
+      const s = gsettingsOnly(setting)
+      const value = oneValue(await ran(['dconf', 'read', dconfPath(s.schema, s.key)]))
+      if (value === null) throw new SettingCommandError(['dconf', 'read', dconfPath(s.schema, s.key)], 'not one value')
+      return value === '' ? { kind: 'default' } : { kind: 'value', value }
+    },
+    async writeSetting(setting, to) {
+      await ran(settingCommand(gsettingsOnly(setting), to))
+    },
     async inspect(path) {
       const file = real(path)
       const st = fs.lstatSync(file, { throwIfNoEntry: false })
