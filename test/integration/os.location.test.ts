@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -32,6 +32,10 @@ function shippedConf(): string {
   return text
 }
 const SHIPPED = shippedConf()
+const DAEMON = '/usr/libexec/geoclue'
+// Whether the installed daemon knows of a drop-in folder at all: the path is a string in its binary or it is not.
+const DAEMON_READS_DROP_INS = readFileSync(DAEMON).includes('/geoclue/conf.d')
+const WIFI_STEP = DAEMON_READS_DROP_INS ? 'os.location.stepWifiOff' : 'os.location.stepWifiOffMain'
 
 let lab = ''
 let root = ''
@@ -57,7 +61,9 @@ function sandboxHost(gsettingsExtra: Record<string, string> = {}): Host {
     exec: (file, args, options) =>
       file === 'gsettings'
         ? real.exec('env', [...gsettingsEnv(), ...extra, 'gsettings', ...args], options)
-        : files.exec(file, args, options),
+        : file === DAEMON
+          ? real.exec(file, args, options)
+          : files.exec(file, args, options),
   }
 }
 
@@ -72,7 +78,16 @@ beforeEach(() => {
   mkdirSync(path.join(root, 'etc', 'geoclue'), { recursive: true })
   mkdirSync(home)
   writeFileSync(path.join(root, CONF), SHIPPED)
+  // The real daemon, where the check looks for it, so it answers --version itself.
+  mkdirSync(path.join(root, 'usr', 'libexec'), { recursive: true })
+  symlinkSync(DAEMON, path.join(root, DAEMON))
 })
+
+/** A step's command as an administrator would run it, on the temporary root: no sudo, no restart of the real service. */
+function runStep(line: string | undefined): void {
+  const [edit] = (line ?? '').split(' && sudo systemctl ')
+  execFileSync('sh', ['-c', (edit ?? '').replaceAll('sudo ', '').replaceAll('/etc/', `${root}/etc/`)], { stdio: 'pipe' })
+}
 afterEach(() => rmSync(lab, { recursive: true, force: true }))
 
 describe("os.location with Debian's shipped GeoClue configuration and real gsettings", () => {
@@ -96,7 +111,7 @@ describe("os.location with Debian's shipped GeoClue configuration and real gsett
       'os.location.serviceDefault',
     ])
     expect(seen(r, 'labelDesktop')).toEqual([`${GSETTINGS} | true`])
-    expect(r.remediation.steps.map((s) => s.text.key)).toEqual(['os.location.stepGnomeOff', 'os.location.stepWifiOff'])
+    expect(r.remediation.steps.map((s) => s.text.key)).toEqual(['os.location.stepGnomeOff', WIFI_STEP])
   })
 
   it('passes again once the user turns it back off', async () => {
@@ -121,5 +136,30 @@ describe("os.location with Debian's shipped GeoClue configuration and real gsett
     const r = await runCheck(locationCheck, { ...sandboxHost(), env: { SUDO_USER: 'alex' } })
     expect([r.status, r.summary.key]).toEqual(['unknown', 'os.location.linuxDesktopUnknown'])
     expect(keyed(r.summary.params?.reason)).toBe('os.location.desktopAsRoot(user=alex)')
+  })
+
+  it("asks the real daemon its version, and reads drop-ins exactly when that daemon's binary knows of conf.d", async () => {
+    mkdirSync(path.join(root, 'etc', 'geoclue', 'conf.d'))
+    writeFileSync(path.join(root, 'etc', 'geoclue', 'conf.d', '90-no-wifi.conf'), '[wifi]\nenable=false\n')
+    setSwitch(true)
+    const r = await scan()
+    const version = execFileSync(DAEMON, ['--version'], { encoding: 'utf8' }).trim()
+    expect(seen(r, 'labelVersion')).toEqual([`${DAEMON} --version | ${version}`])
+    expect(r.summary.key).toBe(DAEMON_READS_DROP_INS ? 'os.location.linuxOn' : 'os.location.linuxOnWifi')
+    if (!DAEMON_READS_DROP_INS)
+      expect(seen(r, 'labelConfig')).toContain(`/etc/geoclue/conf.d/90-no-wifi.conf | os.location.seenIgnored(version=${version})`)
+  })
+
+  it("the Wi-Fi step this GeoClue gets, run on the shipped file, turns the Wi-Fi source off for the check's next scan", async () => {
+    setSwitch(true)
+    const before = await scan()
+    expect(before.summary.key).toBe('os.location.linuxOnWifi')
+    const step = before.remediation.steps[1]
+    expect(step?.text.key).toBe(WIFI_STEP)
+    runStep(step?.command?.line)
+    const after = await scan()
+    expect([after.status, after.summary.key]).toEqual(['warn', 'os.location.linuxOn'])
+    expect(seen(after, 'labelWifi')[0]).toMatch(/ \| false$/)
+    expect(after.remediation.steps.map((s) => s.text.key)).toEqual(['os.location.stepGnomeOff'])
   })
 })

@@ -28,9 +28,37 @@ export interface LinuxLocation {
   config: GeoclueConfig | null
   problem?: { path: string; seen: Msg }
   desktop: DesktopSwitch
+  /** The daemon reads /etc/geoclue/conf.d (2.7 and later, or a version Bulwark could not read). */
+  dropIns: boolean
 }
 
-async function readConfig(host: Host, evidence: Evidence[]): Promise<{ files: GeoclueFile[]; problem?: LinuxLocation['problem'] }> {
+/** The daemon's `--version` ("2.6.0"); null when there is no daemon to ask or its answer is not a version. */
+async function daemonVersion(host: Host, daemon: string | null, evidence: Evidence[], signal?: AbortSignal): Promise<string | null> {
+  if (!daemon) return null
+  const run = await runTool(host, daemon, ['--version'], { timeoutMs: 4000, maxBytes: 4096, signal })
+  const version = run.ok ? (/^\s*(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\s*$/.exec(run.value.stdout)?.[1] ?? null) : null
+  evidence.push({
+    label: t('labelVersion'),
+    source: `${daemon} --version`,
+    observed: version ?? (run.ok ? t('seenNoVersion') : run.reason.seen),
+  })
+  return version
+}
+
+/**
+ * GeoClue reads drop-ins from conf.d since 2.7.0; 2.6 and older read geoclue.conf alone (Debian 12's 2.6.0 binary
+ * names no other file). A version that could not be read is taken as a current one.
+ */
+function readsDropIns(version: string | null): boolean {
+  const [major = 0, minor = 0] = (version ?? '').split('.').map(Number)
+  return version === null || major > 2 || (major === 2 && minor >= 7)
+}
+
+async function readConfig(
+  host: Host,
+  evidence: Evidence[],
+  version: string | null,
+): Promise<{ files: GeoclueFile[]; problem?: LinuxLocation['problem'] }> {
   const files: GeoclueFile[] = []
   const main = await tryReadText(host, GEOCLUE_CONF)
   if (main.ok) files.push({ path: GEOCLUE_CONF, text: main.value })
@@ -43,7 +71,18 @@ async function readConfig(host: Host, evidence: Evidence[]): Promise<{ files: Ge
     .map((e) => e.name)
     // GLib sorts the drop-ins by name (byte order) before loading them.
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const name of names.slice(0, MAX_DROP_INS)) {
+    .slice(0, MAX_DROP_INS)
+  if (!readsDropIns(version)) {
+    // A drop-in an older daemon never reads changes nothing: shown, so a user who wrote one sees why.
+    for (const name of names)
+      evidence.push({
+        label: t('labelConfig'),
+        source: `${GEOCLUE_CONF_D}/${name}`,
+        observed: t('seenIgnored', { version: version ?? '' }),
+      })
+    names.length = 0
+  }
+  for (const name of names) {
     const file = `${GEOCLUE_CONF_D}/${name}`
     const read = await tryReadText(host, file)
     if (!read.ok) return { files, problem: { path: file, seen: observedError(read.reason.code) } }
@@ -84,16 +123,26 @@ async function daemonRunning(host: Host, evidence: Evidence[]): Promise<void> {
 
 export async function readLinuxLocation(host: Host, signal?: AbortSignal): Promise<LinuxLocation> {
   const evidence: Evidence[] = []
-  const { files, problem } = await readConfig(host, evidence)
+  let daemon: string | null = null
+  for (const d of DAEMONS) if (!daemon && (await exists(host, d))) daemon = d
+  const version = await daemonVersion(host, daemon, evidence, signal)
+  const dropIns = readsDropIns(version)
+  const { files, problem } = await readConfig(host, evidence, version)
   if (problem) {
     evidence.push({ label: t('labelConfig'), source: problem.path, observed: problem.seen })
-    return { platform: 'linux', evidence, installed: true, config: null, problem, desktop: { kind: 'unread', reason: t('seenNotRead') } }
+    return {
+      platform: 'linux',
+      evidence,
+      installed: true,
+      config: null,
+      problem,
+      desktop: { kind: 'unread', reason: t('seenNotRead') },
+      dropIns,
+    }
   }
-  let daemon = false
-  for (const d of DAEMONS) if (!daemon && (await exists(host, d))) daemon = true
   if (files.length === 0 && !daemon) {
     evidence.push({ label: t('labelConfig'), source: GEOCLUE_CONF, observed: t('seenAbsent') })
-    return { platform: 'linux', evidence, installed: false, config: null, desktop: { kind: 'unread', reason: t('seenNotRead') } }
+    return { platform: 'linux', evidence, installed: false, config: null, desktop: { kind: 'unread', reason: t('seenNotRead') }, dropIns }
   }
   const config = parseGeoclueConfig(files)
   if (config.bad.length > 0) {
@@ -107,6 +156,7 @@ export async function readLinuxLocation(host: Host, signal?: AbortSignal): Promi
       config: null,
       problem: { path: first.path, seen },
       desktop: { kind: 'unread', reason: seen },
+      dropIns,
     }
   }
   const source = files.at(-1)?.path ?? GEOCLUE_CONF
@@ -123,5 +173,5 @@ export async function readLinuxLocation(host: Host, signal?: AbortSignal): Promi
   )
   await daemonRunning(host, evidence)
   const desktop = await readDesktopSwitch(host, evidence, signal)
-  return { platform: 'linux', evidence, installed: true, config, desktop }
+  return { platform: 'linux', evidence, installed: true, config, desktop, dropIns }
 }

@@ -23,7 +23,10 @@ export const linuxText = defineMessages('os.location', {
   stepGnomeOff: 'Turn off location services: in Settings, open Privacy, then Location, and switch it off.',
   stepWifiOff:
     'To stop GeoClue sending the Wi-Fi networks around you to a web service, turn off its Wi-Fi source in a file of its own (as an administrator), then restart GeoClue.',
+  stepWifiOffMain:
+    'To stop GeoClue sending the Wi-Fi networks around you to a web service, set enable=false in the [wifi] section of /etc/geoclue/geoclue.conf (as an administrator), then restart GeoClue. This version of GeoClue reads no other file.',
   labelConfig: 'GeoClue configuration',
+  labelVersion: 'GeoClue version',
   labelAgents: 'Trusted agents',
   labelWifi: 'Wi-Fi source',
   labelUrl: 'Location service',
@@ -39,6 +42,8 @@ export const linuxText = defineMessages('os.location', {
   seenRunning: 'running',
   seenNotRunning: 'not running (it starts when an app asks)',
   seenBadLine: 'damaged at line {line}',
+  seenIgnored: 'not read: GeoClue {version} reads only geoclue.conf',
+  seenNoVersion: 'no version number',
   serviceDefault: 'the service built into GeoClue',
 })
 

@@ -16,7 +16,16 @@ const WIFI_OFF: Step = {
   text: lx('stepWifiOff'),
   command: {
     shell: 'sh',
-    line: "printf '[wifi]\\nenable=false\\n' | sudo tee /etc/geoclue/conf.d/90-no-wifi.conf && sudo systemctl restart geoclue",
+    line: "sudo mkdir -p /etc/geoclue/conf.d && printf '[wifi]\\nenable=false\\n' | sudo tee /etc/geoclue/conf.d/90-no-wifi.conf >/dev/null && sudo systemctl restart geoclue",
+  },
+  link: 'https://www.freedesktop.org/wiki/Software/GeoClue/',
+}
+/** For GeoClue 2.6 and older, which read no drop-in: the Wi-Fi source is turned off in geoclue.conf itself. */
+const WIFI_OFF_MAIN: Step = {
+  text: lx('stepWifiOffMain'),
+  command: {
+    shell: 'sh',
+    line: "sudo sed -i '/^\\[wifi\\]/,/^\\[/ s/^enable=.*/enable=false/' /etc/geoclue/geoclue.conf && sudo systemctl restart geoclue",
   },
   link: 'https://www.freedesktop.org/wiki/Software/GeoClue/',
 }
@@ -53,7 +62,7 @@ function linuxOutcome(f: LinuxLocation): Outcome {
   if (!f.desktop.enabled) return { status: 'pass', summary: lx('linuxDesktopOff'), evidence }
   if (!f.config.wifi) return { status: 'warn', summary: lx('linuxOn'), evidence, steps: [GNOME_OFF] }
   const service = f.config.wifiUrl ? verbatim(f.config.wifiUrl) : lx('serviceDefault')
-  return { status: 'warn', summary: lx('linuxOnWifi', { service }), evidence, steps: [GNOME_OFF, WIFI_OFF] }
+  return { status: 'warn', summary: lx('linuxOnWifi', { service }), evidence, steps: [GNOME_OFF, f.dropIns ? WIFI_OFF : WIFI_OFF_MAIN] }
 }
 
 function windowsOutcome(f: WindowsLocation): Outcome {

@@ -13,6 +13,9 @@ const DEBIAN = dir('linux/debian-12')
 const GSETTINGS = 'gsettings get org.gnome.system.location enabled'
 const CONF = '/etc/geoclue/geoclue.conf'
 const DEBIAN_CONF = fixture('linux/debian-12/etc/geoclue/geoclue.conf')
+const DROP_IN = '/etc/geoclue/conf.d/90-no-wifi.conf'
+const DAEMON = '/usr/libexec/geoclue'
+const VERSION = `${DAEMON} --version`
 
 const POLICY = 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\LocationAndSensors /s'
 const HKLM = 'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore\\location /s'
@@ -62,12 +65,12 @@ const cases: (CheckCase & { platform: Platform })[] = [
     name: 'a drop-in turns the Wi-Fi source off; the switch is on',
     platform: 'linux',
     host: {
-      files: { [CONF]: DEBIAN_CONF, '/etc/geoclue/conf.d/90-no-wifi.conf': '[wifi]\nenable=false\n' },
+      files: { [CONF]: DEBIAN_CONF, [DROP_IN]: '[wifi]\nenable=false\n' },
       commands: { [GSETTINGS]: 'true\n' },
     },
     status: 'warn',
     summary: 'linuxOn',
-    evidence: [['labelWifi', '/etc/geoclue/conf.d/90-no-wifi.conf', 'false']],
+    evidence: [['labelWifi', DROP_IN, 'false']],
     steps: ['stepGnomeOff'],
   },
   {
@@ -123,6 +126,48 @@ const cases: (CheckCase & { platform: Platform })[] = [
     status: 'unknown',
     summary: 'linuxUnreadable',
     evidence: [['labelConfig', CONF, 'damaged at line 3']],
+  },
+  {
+    name: 'GeoClue 2.6.0 (Debian 12) ignores a drop-in: the Wi-Fi source stays on, the step edits geoclue.conf',
+    platform: 'linux',
+    host: {
+      files: { [CONF]: DEBIAN_CONF, [DROP_IN]: '[wifi]\nenable=false\n', [DAEMON]: '' },
+      commands: { [GSETTINGS]: 'true\n', [VERSION]: '2.6.0\n' },
+    },
+    status: 'warn',
+    summary: 'linuxOnWifi',
+    evidence: [
+      ['labelVersion', VERSION, '2.6.0'],
+      ['labelConfig', DROP_IN, 'not read: GeoClue 2.6.0 reads only geoclue.conf'],
+      ['labelWifi', CONF, 'true'],
+    ],
+    steps: ['stepGnomeOff', 'stepWifiOffMain'],
+  },
+  {
+    name: 'GeoClue 2.7.0 reads the same drop-in: the Wi-Fi source is off',
+    platform: 'linux',
+    host: {
+      files: { [CONF]: DEBIAN_CONF, [DROP_IN]: '[wifi]\nenable=false\n', [DAEMON]: '' },
+      commands: { [GSETTINGS]: 'true\n', [VERSION]: '2.7.0\n' },
+    },
+    status: 'warn',
+    summary: 'linuxOn',
+    evidence: [
+      ['labelVersion', VERSION, '2.7.0'],
+      ['labelWifi', DROP_IN, 'false'],
+    ],
+    steps: ['stepGnomeOff'],
+  },
+  {
+    name: 'a --version answer that is no version (hostile or garbled): drop-ins read, as a current GeoClue does',
+    platform: 'linux',
+    host: {
+      files: { [CONF]: DEBIAN_CONF, [DROP_IN]: '[wifi]\nenable=false\n', [DAEMON]: '' },
+      commands: { [GSETTINGS]: 'true\n', [VERSION]: `\u001b[2J2.6.0 ${'9'.repeat(5000)}\n` },
+    },
+    status: 'warn',
+    summary: 'linuxOn',
+    evidence: [['labelVersion', VERSION, 'no version number']],
   },
   {
     name: 'the daemon alone, no configuration: defaults (Wi-Fi on)',
