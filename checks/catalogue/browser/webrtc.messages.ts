@@ -65,7 +65,6 @@ export const t = defineMessages('browser.webrtc', {
 })
 
 export const firefoxText = defineMessages('browser.webrtc.firefox', {
-  badCfgName: 'general.config.filename is "{name}", which Firefox refuses; the AutoConfig file cannot be told',
   registryNotJson: 'the Preferences policy in the registry is not valid JSON',
 })
 
