@@ -15,7 +15,7 @@ import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js
 import type { Host } from '../../core/host/host.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome } from '../../core/types.js'
-import { readAdminPrefs, readPrefFile } from '../../readers/browsers/firefox-prefs.io.js'
+import { readAdminPrefs, readPrefFile } from './tracking-firefox.io.js'
 import { readChromiumTrackingPolicy, readFirefoxTrackingPolicy, type PolicyRead } from './tracking-policy.io.js'
 import { readChromiumProfile } from './tracking.io.js'
 import { FF } from './tracking-policy.parse.js'
@@ -28,7 +28,7 @@ import {
   type FirefoxAssessment,
   type Setting,
 } from './tracking.verdict.js'
-import type { AdminPrefs, PolicyPref } from '../../readers/browsers/firefox-prefs.verdict.js'
+import type { AdminPrefs, PolicyPref } from './tracking.verdict.js'
 import { t } from './tracking.messages.js'
 
 interface Result {

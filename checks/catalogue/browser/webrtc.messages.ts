@@ -65,6 +65,7 @@ export const t = defineMessages('browser.webrtc', {
 })
 
 export const firefoxText = defineMessages('browser.webrtc.firefox', {
+  badCfgName: 'general.config.filename is "{name}", which Firefox refuses; the AutoConfig file cannot be told',
   registryNotJson: 'the Preferences policy in the registry is not valid JSON',
 })
 

@@ -8,9 +8,8 @@
 import type { CheckFixes, FixOffer, FixTarget } from '../../core/fix/offer.js'
 import { failed, ok, type Result } from '../../core/host/result.js'
 import type { Msg } from '../../core/i18n/message.js'
-import { parsePrefs } from '../../readers/browsers/firefox-prefs.parse.js'
-import type { Resolved } from '../../readers/browsers/firefox-prefs.verdict.js'
-import { PREF, type ProfileAssessment } from './firefox.verdict.js'
+import { parsePrefs } from './prefs.parse.js'
+import { PREF, type ProfileAssessment, type Resolved } from './firefox.verdict.js'
 import { fixText as t } from './firefox.messages.js'
 
 /** The resolvers offered: each publishes a no-logging DoH endpoint Firefox accepts (https, /dns-query). */

@@ -6,6 +6,7 @@ import { collectWindows } from './apps.win32.io.js'
 import { DEFAULT_STEPS, judgeApps } from './apps.verdict.js'
 import type { SqliteEngine } from '../../core/host/host.js'
 import { t } from './apps.messages.js'
+import { appsFixes } from './apps-fix.verdict.js'
 
 /** Built by a factory so a test can hand in its own SQLite engine; by default the Host's. */
 export function createAppsCheck(engine?: SqliteEngine): Check {
@@ -31,6 +32,7 @@ export function createAppsCheck(engine?: SqliteEngine): Check {
         { title: 'Snapcraft: Interface management', url: 'https://snapcraft.io/docs/interface-management' },
       ],
     },
+    fixes: appsFixes,
     async run(host, signal) {
       if (host.platform === 'darwin') return judgeApps({ platform: 'darwin', collected: await collectMacos(host, engine ?? host.sqlite) })
       if (host.platform === 'win32') return judgeApps({ platform: 'win32', collected: await collectWindows(host, signal) })

@@ -17,6 +17,8 @@ import {
 import { parseKeyFile, type KeyFile } from './keyfile.parse.js'
 import { parseSnapConnections, type WatchedInterface } from './snap.parse.js'
 import { linuxText as t } from './apps.messages.js'
+import { grantTarget } from './apps-fix.verdict.js'
+import type { FixTarget } from '../../core/fix/offer.js'
 
 /** Portal permission-store tables: camera access (xdg-desktop-portal's "devices"/"camera") and location. */
 const PORTAL_TABLES = [
@@ -154,6 +156,7 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
   ])
   let gap = listGap ?? overrides.gap
   const dirs = overrideDirs(host)
+  const fixable: FixTarget[] = []
 
   for (const { app, args, result } of infos) {
     const command = `flatpak ${args.join(' ')}`
@@ -168,6 +171,8 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
     }
     const layers = [...(overrides.layers.get(app.id) ?? []), ...(overrides.layers.get('global') ?? [])]
     for (const grant of grantsOf(parsed.value)) {
+      const target = grantTarget(dirs.user, app.id, grant)
+      if (target) fixable.push(target)
       const from = layers.find((l) => writesGrant(l.keys, grant))
       const revoke = `flatpak override --user ${grant.revoke} ${app.id}`
       findings.push(
@@ -204,7 +209,7 @@ async function collectFlatpak(host: Host, signal: AbortSignal): Promise<Collecte
       )
     }
   }
-  return gap ? { findings, gap, present: true } : { findings, present: true }
+  return { findings, ...(gap ? { gap } : {}), ...(fixable.length > 0 ? { fixable } : {}), present: true }
 }
 
 async function collectSnap(host: Host, signal: AbortSignal): Promise<Collected & { present: boolean }> {
@@ -251,5 +256,5 @@ export async function collectLinux(host: Host, signal: AbortSignal): Promise<Col
   if (snap.present) systems.push('snap')
   if (systems.length === 0) return { findings, nothingToAudit: t('linuxNothing'), systems }
   const gap = flatpak.gap ?? snap.gap
-  return gap ? { findings, gap, systems } : { findings, systems }
+  return { findings, ...(gap ? { gap } : {}), ...(flatpak.fixable ? { fixable: flatpak.fixable } : {}), systems }
 }

@@ -153,3 +153,18 @@ export const win32Text = defineMessages('permissions.apps', {
   obsWinPolicy_forceDeny: '{raw} (Force Deny: always denied)',
   obsWinPolicy_unrecognised: '{raw} (not a value Bulwark knows)',
 })
+
+/** The words of the Flatpak fix: one grant taken away through the app's user override. */
+export const fixText = defineMessages('permissions.apps.fix', {
+  title: 'Take {entry} away from {app}',
+  protectsFiles: 'The app can no longer read or change your files outside its own folders, except those you pick in the file chooser.',
+  protectsDevices: 'The app can no longer open every device directly (cameras, USB keys, security keys, game controllers).',
+  protectsEscape: 'The app can no longer run programs outside its sandbox, so its other limits hold again.',
+  mayBreakRestart: 'A copy of {app} that is running keeps the permission until you close and open it again.',
+  mayBreakFiles:
+    'Files outside the folders the app was given open only through the file chooser; editors, file managers and backup tools may work less well.',
+  mayBreakDevices: 'A camera, USB device or game controller the app uses directly may stop working in it.',
+  mayBreakEscape: 'Features that start programs outside the sandbox (a terminal inside an editor, some plugins) stop working.',
+  overrideBad: '{path} is not a key file Flatpak reads ({reason}), so Bulwark does not edit it.',
+  overrideKept: 'After the edit, {path} would still grant {key}, so Bulwark does not edit it. Change it with flatpak override instead.',
+})

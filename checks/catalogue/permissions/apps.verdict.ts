@@ -99,6 +99,7 @@ export function judgeApps(f: AppsFacts): Outcome {
     summary,
     evidence: c.findings.map((x) => x.evidence),
     ...(steps ? { steps } : {}),
+    ...(c.fixable && c.fixable.length > 0 && (status === 'fail' || status === 'warn') ? { fixable: c.fixable } : {}),
   })
   if (c.nothingToAudit) return outcome('not_applicable', c.nothingToAudit)
   const status = verdictOf(c.findings)

@@ -1,3 +1,4 @@
+import type { FixTarget } from '../../core/fix/offer.js'
 import type { Msg } from '../../core/types.js'
 import type { Finding } from './findings.verdict.js'
 
@@ -8,4 +9,6 @@ export interface Collected {
   gap?: Msg
   /** Set when there is nothing to audit on this machine (e.g. no Flatpak or Snap): the n/a summary. */
   nothingToAudit?: Msg
+  /** Grants a fix can take away (Flatpak's, through the app's user override). */
+  fixable?: FixTarget[]
 }

@@ -52,7 +52,7 @@ export function applyList(into: Map<string, string>, items: readonly string[]): 
 }
 
 /** "home:ro" → "home", "~/" → "home"; what a negation or a later grant replaces. */
-function baseOf(filesystem: string): string {
+export function baseOf(filesystem: string): string {
   const name = filesystem.replace(/:(ro|rw|create)$/, '').replace(/\/+$/, '')
   return name === '~' ? 'home' : name
 }

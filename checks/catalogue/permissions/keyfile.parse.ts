@@ -12,10 +12,10 @@ import { storeText as t } from './stores.messages.js'
 
 export type KeyFile = ReadonlyMap<string, ReadonlyMap<string, string>>
 
-const GROUP = /^\[([^\][\x00-\x1f]+)\]\s*$/
+export const GROUP = /^\[([^\][\x00-\x1f]+)\]\s*$/
 
 /** `key = value`: the key is what comes before the first `=`; found with indexOf, as a regex here backtracks on long lines. */
-function entryOf(line: string): [string, string] | undefined {
+export function entryOf(line: string): [string, string] | undefined {
   const eq = line.indexOf('=')
   const key = line.slice(0, Math.max(eq, 0)).trimEnd()
   if (eq <= 0 || key === '' || /^[\s#[]/.test(key)) return undefined

@@ -57,4 +57,6 @@ export const t = defineMessages('fix', {
   settingOdd: '{name} holds a value Bulwark cannot keep exactly (several lines or over 4096 characters), so it leaves it alone.',
   settingUnsupported: "Did not change anything: Bulwark cannot change {name} on this system yet. Follow the check's steps instead.",
   diffValue: 'its value ({expected} expected, {found} found)',
+  notAccepted: 'Did not change anything: {command} does not accept the changed configuration: {said}',
+  restartService: 'Restart {unit} (systemctl restart {unit}) so it reads the change; undo restarts it again.',
 })

@@ -103,7 +103,23 @@ export interface FixPlan {
   checkId: string
   offers: OfferSummary[]
   ops: FixOp[]
+  /** Services restarted after the changes, so a daemon reads its new configuration (and again after undo). */
+  restarts?: ServiceRestart[]
 }
+
+/**
+ * A service to restart once the plan's changes are made, and again once they are undone. A restart has no state
+ * of its own to put back, so it is not an op with a before and an after: its inverse is the same restart after undo.
+ */
+export interface ServiceRestart {
+  /** A systemd unit (`tor@default.service`), restarted with `systemctl restart <unit>` as an argv, never a shell line. */
+  unit: string
+  /** Restarting a system service needs an administrator unless Bulwark runs as one. */
+  needsAdmin: boolean
+}
+
+/** The units a restart may name: a systemd service unit's name, nothing a shell or systemctl could take as an option. */
+export const SERVICE_UNIT = /^[A-Za-z0-9][A-Za-z0-9@._:-]{0,250}\.service$/
 
 /** The inverse of one operation: the same path, from what it made back to what it found. */
 export function inverseOf<T extends FixOp>(op: T): T {
@@ -115,7 +131,8 @@ export function inversePlan(plan: FixPlan): FixOp[] {
   return [...plan.ops].reverse().map(inverseOf)
 }
 
-export const needsAdmin = (plan: FixPlan): boolean => plan.ops.some((op) => op.needsAdmin)
+export const needsAdmin = (plan: FixPlan): boolean =>
+  plan.ops.some((op) => op.needsAdmin) || (plan.restarts ?? []).some((r) => r.needsAdmin)
 
 /** JSON with every object's keys sorted and no spacing: one text per value, whatever order it was built in. */
 export function canonicalJson(value: unknown): string {

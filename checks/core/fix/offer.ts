@@ -13,6 +13,11 @@ export interface FixTarget {
   path: string
   /** A name a person knows it by (a Firefox profile's name), when the path alone says little. */
   name?: string
+  /**
+   * What else the check found that its fix needs, as plain strings (the Flatpak grant at fault, the tor binary
+   * that must accept a torrc, the unit to restart): the fix's pure `offers` reads them back.
+   */
+  detail?: Readonly<Record<string, string>>
 }
 
 /** One change an offer makes, as an intention: the planner turns it into an exact operation from what it reads. */
@@ -38,6 +43,13 @@ export interface FixOffer {
   changes: FixChange[]
   /** What means the fix must wait (a running Firefox's lock), each with what to do. */
   blockers?: Blocker[]
+  /**
+   * A program that must accept the change before it is offered (`tor --verify-config`), run as an argv through
+   * the read-only Host: a non-zero exit refuses the plan with what the program said.
+   */
+  accepts?: { file: string; args: readonly string[] }
+  /** systemd units to restart after the change (and after its undo), so the service reads it. */
+  restarts?: readonly string[]
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FileStat, Host } from '../host/host.js'
 import { isHostError } from '../host/host.js'
 import { failed, ok, type Result } from '../host/result.js'
 import type { Msg } from '../i18n/message.js'
-import { settingName, sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
+import { fromBase64, SERVICE_UNIT, settingName, sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
 import { readSettingValue, settingNeedsAdmin } from './settings.js'
 import type { FixChange, FixOffer } from './offer.js'
 import { t } from './messages.js'
@@ -144,23 +144,79 @@ async function blockerOf(host: Host, offer: FixOffer): Promise<Msg | null> {
   return null
 }
 
+/**
+ * A second edit of a file the plan already writes (two Flatpak grants of one app): it edits the text the plan
+ * will write, so the file is written once, from what was read, and its backup stays the bytes found on disk.
+ */
+function editAgain(op: FixOp, change: Extract<FixChange, { kind: 'edit-text' }>): Result<boolean> {
+  if (op.op !== 'write' || op.after.kind !== 'file') return ok(false)
+  const text = new TextDecoder('utf-8').decode(fromBase64(op.after.bytes ?? ''))
+  const edited = change.edit(text)
+  if (!edited.ok) return edited
+  if (edited.value === text) return ok(false)
+  const bytes = new TextEncoder().encode(edited.value)
+  op.after = { ...op.after, sha256: sha256Hex(bytes), bytes: toBase64(bytes) }
+  return ok(true)
+}
+
+/** Why a program refused: its first warning or error line (the cause; later ones repeat it), else its last line. */
+function lastWords(out: { stdout: string; stderr: string }): string {
+  const lines = `${out.stdout}\n${out.stderr}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  return (lines.find((l) => /\b(warn|warning|err|error)\b/i.test(l)) ?? lines.at(-1) ?? '').slice(0, 300)
+}
+
+/** The offer's own program (`tor --verify-config`) must accept the change, or nothing is planned. */
+async function refusalOf(host: Host, offer: FixOffer): Promise<Msg | null> {
+  if (!offer.accepts) return null
+  const { file, args } = offer.accepts
+  const command = [file, ...args].join(' ')
+  try {
+    const run = await host.exec(file, args, { timeoutMs: 30000, maxBytes: 256 * 1024 })
+    return run.code === 0 ? null : t('notAccepted', { command, said: lastWords(run) || `exit ${String(run.code)}` })
+  } catch (e) {
+    return t('notAccepted', { command, said: describeHostError(e, file) })
+  }
+}
+
 /** Every offer's changes as one plan, in order; null when nothing needs changing. */
 export async function planFix(host: Host, checkId: string, offers: readonly FixOffer[], ctx: PlanContext): Promise<Result<FixPlan | null>> {
   const ops: FixOp[] = []
+  const units = new Set<string>()
   for (const offer of offers) {
     const blocked = await blockerOf(host, offer)
     if (blocked) return failed(t('blocked', { reason: blocked }))
+    const own: FixOp[] = []
+    let changed = false
     for (const change of offer.changes) {
+      const planned = change.kind === 'edit-text' ? [...ops, ...own].find((o) => o.op === 'write' && o.path === change.path) : undefined
+      if (planned && change.kind === 'edit-text') {
+        const again = editAgain(planned, change)
+        if (!again.ok) return again
+        changed ||= again.value
+        continue
+      }
       const op = await planChange(host, change, ctx)
       if (!op.ok) return op
-      if (op.value) ops.push(op.value)
+      if (op.value) own.push(op.value)
     }
+    if (own.length === 0 && !changed) continue
+    // Planned by someone who must run it again as an administrator: the program judges it then, as that user
+    // (tor refuses a DataDirectory that is not its user's, which says nothing about the change).
+    const refused = own.some((op) => op.needsAdmin) ? null : await refusalOf(host, offer)
+    if (refused) return failed(refused)
+    ops.push(...own)
+    for (const unit of offer.restarts ?? []) if (SERVICE_UNIT.test(unit)) units.add(unit)
   }
   if (ops.length === 0) return ok(null)
+  const needsAdmin = ctx.uid !== null && ctx.uid !== 0
   return ok({
     version: 1,
     checkId,
     offers: offers.map(({ key, title, protects, mayBreak }) => ({ key, title, protects, mayBreak })),
     ops,
+    ...(units.size > 0 ? { restarts: [...units].map((unit) => ({ unit, needsAdmin })) } : {}),
   })
 }

@@ -66,7 +66,11 @@ function changeOf(op: FixOp): PreviewChange {
 }
 
 export function previewOf(plan: FixPlan, checkTitle: Msg): FixPreview {
-  const adminPaths = plan.ops.filter((op) => op.needsAdmin).map((op) => op.path)
+  const restarts = plan.restarts ?? []
+  const adminPaths = [
+    ...plan.ops.filter((op) => op.needsAdmin).map((op) => op.path),
+    ...restarts.filter((r) => r.needsAdmin).map((r) => r.unit),
+  ]
   return {
     heading: t('previewHeading', { check: checkTitle }),
     offers: plan.offers.map((o) => [
@@ -74,7 +78,7 @@ export function previewOf(plan: FixPlan, checkTitle: Msg): FixPreview {
       t('protectsLine', { text: o.protects }),
       ...o.mayBreak.map((m) => t('mayBreakLine', { text: m })),
     ]),
-    changes: plan.ops.map(changeOf),
+    changes: [...plan.ops.map(changeOf), ...restarts.map((r) => ({ line: t('restartService', { unit: r.unit }), diff: [] }))],
     admin: needsAdmin(plan) ? t('needsAdmin', { paths: adminPaths.join(', ') }) : t('noAdmin'),
     hash: planHash(plan),
   }

@@ -67,6 +67,18 @@ async function firstChanged(writer: FixWriter, ops: readonly FixOp[]): Promise<{
   return null
 }
 
+/** Restarts the plan's services in order; the first that fails, with why. */
+async function restartAll(writer: FixWriter, plan: FixPlan): Promise<{ unit: string; reason: string } | null> {
+  for (const { unit } of plan.restarts ?? []) {
+    try {
+      await writer.restartService(unit)
+    } catch (e) {
+      return { unit, reason: message(e) }
+    }
+  }
+  return null
+}
+
 export interface ApplyHooks {
   /** Runs after the journal entry is on disk, before the first change (the app shows progress here). */
   journalled?: (id: string) => void
@@ -89,6 +101,11 @@ export async function applyPlan(plan: FixPlan, writer: FixWriter, journal: FixJo
       journal.mark(id, 'failed', `${op.path}: ${message(e)}`)
       return { kind: 'failed', id, path: op.path, reason: message(e) }
     }
+  }
+  const restarted = await restartAll(writer, plan)
+  if (restarted) {
+    journal.mark(id, 'failed', `${restarted.unit}: ${restarted.reason}`)
+    return { kind: 'failed', id, path: restarted.unit, reason: restarted.reason }
   }
   journal.mark(id, 'applied')
   return { kind: 'applied', id }
@@ -144,6 +161,9 @@ export async function undoFix(
       return { kind: 'failed', id, path: step.path, reason: message(e) }
     }
   }
+  // The service read the fixed configuration: it must read the old one again (nothing put back, nothing to reread).
+  const restarted = steps.length > 0 ? await restartAll(writer, record.entry.plan) : null
+  if (restarted) return { kind: 'failed', id, path: restarted.unit, reason: restarted.reason }
   journal.mark(id, 'undone', options.force ? 'forced' : undefined)
   return { kind: 'undone', id }
 }

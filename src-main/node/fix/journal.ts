@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Msg } from '../../../checks/core/i18n/message.js'
-import { planHash, type FixPlan } from '../../../checks/core/fix/model.js'
+import { planHash, SERVICE_UNIT, type FixPlan } from '../../../checks/core/fix/model.js'
 import { CREATE_NEW, syncFolderSync } from '../safe-write.js'
 import { readRegularFile } from '../store/disk.js'
 
@@ -101,6 +101,7 @@ export const planSchema = z.object({
       ]),
     )
     .min(1),
+  restarts: z.array(z.object({ unit: z.string().regex(SERVICE_UNIT), needsAdmin: z.boolean() })).optional(),
 })
 const entrySchema = z.object({
   id: z.string().regex(/^[\w.-]+$/),

@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import { dirname } from 'node:path'
 import { MAX_FIX_FILE_BYTES } from '../../../checks/core/fix/plan.js'
 import {
+  SERVICE_UNIT,
   settingCommand,
   sha256Hex,
   type SettingRef,
@@ -20,6 +21,14 @@ import { syncFolderSync, unsafeKind, writeViaNewFileSync, type UnsafeKind } from
 
 /** What stands at a path now: a snapshot (without bytes), or something Bulwark never changes. */
 export type Found = Snapshot | { kind: 'special'; what: UnsafeKind }
+
+/** `systemctl restart <unit>` as an argv; what systemctl said when it fails. */
+const systemctlRestart = (unit: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    execFile('systemctl', ['restart', unit], { timeout: 90_000, encoding: 'utf8' }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`systemctl restart ${unit}: ${(stderr || error.message).trim().slice(0, 500)}`)) : resolve(),
+    )
+  })
 
 export interface FixWriter {
   /** Reads without following a link: a link, FIFO, socket or device is named, never opened. */
@@ -35,6 +44,8 @@ export interface FixWriter {
   readSetting(setting: SettingRef): Promise<SettingValue>
   /** Sets the value, or resets the setting to its default: the command of settingCommand, as argv. */
   writeSetting(setting: SettingRef, to: SettingValue): Promise<void>
+  /** Restarts a systemd service unit (`systemctl restart <unit>`, as argv) so it reads what a fix changed. */
+  restartService(unit: string): Promise<void>
 }
 
 /** Runs one program with an argument array (never a shell line); tests point it at a private D-Bus session. */
@@ -81,6 +92,8 @@ export interface NodeFixWriterOptions {
   uid?: number
   /** Runs gsettings and dconf for a setting; the real programs by default. */
   run?: SettingRunner
+  /** Restarts a service unit; `systemctl restart <unit>` by default, a test's own daemon in tests. */
+  restartService?: (unit: string) => Promise<void>
 }
 
 function withOpened<T>(file: string, fn: (fd: number, stat: fs.Stats) => T): T {
@@ -114,7 +127,13 @@ export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWrit
     if (out.code !== 0) throw new SettingCommandError(argv, (out.stderr || `exit code ${String(out.code)}`).trim().slice(0, 500))
     return out.stdout
   }
+  const restart = options.restartService ?? systemctlRestart
   return {
+    async restartService(unit) {
+      // A journal read back from disk names the unit: never hand systemctl something it could take as an option.
+      if (!SERVICE_UNIT.test(unit)) throw new Error(`${unit}: not a service unit name`)
+      await restart(unit)
+    },
     supportsSetting: (s) => s.backend === 'gsettings',
     async readSetting(setting) {
       const s = gsettingsOnly(setting)
