@@ -1,7 +1,8 @@
 import { defineCheck } from '../../core/define-check.js'
 import { configOutcome } from './config.verdict.js'
 import { t } from './config.messages.js'
-import { loadTorConfigs } from './tor-install.io.js'
+import { authTargets, configFixes } from './config-fix.verdict.js'
+import { discoverTor, loadTorConfigs, torServiceUnit } from './tor-install.io.js'
 
 const settings = { text: t('stepSettings') }
 
@@ -39,9 +40,15 @@ export const torConfigCheck = defineCheck({
       { title: 'Tor control protocol: authentication', url: 'https://spec.torproject.org/control-spec/' },
     ],
   },
+  fixes: configFixes,
   async run(host, signal) {
-    const sets = await loadTorConfigs(host)
+    const [sets, found] = await Promise.all([loadTorConfigs(host), discoverTor(host)])
     signal.throwIfAborted()
-    return configOutcome({ platform: host.platform, sets })
+    const outcome = configOutcome({ platform: host.platform, sets })
+    if (outcome.status !== 'fail') return outcome
+    const pids = sets.flatMap((s) => (s.candidate.pid === undefined ? [] : [s.candidate.pid]))
+    const units = new Map(await Promise.all(pids.map(async (pid) => [pid, await torServiceUnit(host, pid)] as const)))
+    const fixable = authTargets(host.platform, sets, found, units)
+    return fixable.length > 0 ? { ...outcome, fixable } : outcome
   },
 })

@@ -76,3 +76,16 @@ export const t = defineMessages('tor.config', {
   stepReloadMac: 'Restart Tor so it reads the change.',
   stepWindows: 'Close Tor Browser, open its torrc (named in the evidence) in Notepad, fix the lines, save, and start Tor Browser again.',
 })
+
+/** The words of the control-port authentication fix. */
+export const fixText = defineMessages('tor.config.fix', {
+  title: 'Make the control port of the tor that reads {path} ask for its cookie (CookieAuthentication 1)',
+  protects:
+    'Programs on this computer, and web pages that reach 127.0.0.1, can no longer control tor (read the sites you visit, change your circuits, turn Tor off) without the cookie file only tor’s own user can read.',
+  mayBreakControllers:
+    'Programs that talk to the control port (nyx, OnionShare, a bridge or relay controller) must be able to read tor’s cookie file, usually by running as the same user or in its group.',
+  mayBreakRestart: 'tor reads the change when it next starts: restart it yourself, or it keeps the open control port until then.',
+  torrcGone: '{path} is no longer there, so Bulwark does not create it.',
+  torrcDamaged:
+    'tor would not read the new line at the end of {path} (the file ends inside a quote or a continued line), so Bulwark does not change it.',
+})

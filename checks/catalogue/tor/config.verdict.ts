@@ -25,6 +25,16 @@ function controlAuth(set: TorConfigSet): { ok: boolean; evidence: Evidence } {
   return { ok, evidence: { label: t('evAuth'), source, observed, expected: t('expectAuth') } }
 }
 
+/** The control ports on TCP: a unix socket is guarded by file permissions, and `0` turns the port off. */
+function tcpControls(set: TorConfigSet) {
+  return effectiveLines(set, 'controlport')
+    .map((line) => ({ line, spec: parsePortSpec(line.value, 9051) }))
+    .filter(({ spec }) => spec.kind === 'tcp' || spec.kind === 'auto')
+}
+
+/** A control port on TCP that asks for nothing: what the authentication fix closes. */
+export const lacksControlAuth = (set: TorConfigSet): boolean => tcpControls(set).length > 0 && !controlAuth(set).ok
+
 function findingsFor(set: TorConfigSet): { findings: Finding[]; evidence: Evidence[] } {
   const findings: Finding[] = []
   const evidence: Evidence[] = []
@@ -38,10 +48,7 @@ function findingsFor(set: TorConfigSet): { findings: Finding[]; evidence: Eviden
       })
     }
   }
-  const controls = effectiveLines(set, 'controlport')
-    .map((line) => ({ line, spec: parsePortSpec(line.value, 9051) }))
-    // A unix socket is guarded by file permissions; `0` turns the port off.
-    .filter(({ spec }) => spec.kind === 'tcp' || spec.kind === 'auto')
+  const controls = tcpControls(set)
   if (controls.length === 0) return { findings, evidence }
   const auth = controlAuth(set)
   evidence.push(auth.evidence)

@@ -213,3 +213,19 @@ export function effectiveLines(set: TorConfigSet, key: string): LoadedLine[] {
   if (args.length === 0) return files
   return args.every((l) => l.append) ? [...files, ...args] : args
 }
+
+/** systemd's units for tor: Debian's `tor@default.service` (and other instances) and a plain `tor.service`. */
+const TOR_UNIT = /^tor(@[A-Za-z0-9_.-]+)?\.service$/
+
+/** The systemd unit a tor process runs in, from its cgroup (`0::/system.slice/system-tor.slice/tor@default.service`); null outside one. */
+export async function torServiceUnit(host: Host, pid: number): Promise<string | null> {
+  if (host.platform !== 'linux') return null
+  const file = `/proc/${pid}/cgroup`
+  const read = await attempt(file, () => host.readText(file, { maxBytes: 64 * 1024 }))
+  if (!read.ok) return null
+  for (const line of read.value.split('\n')) {
+    const unit = line.trim().split('/').at(-1) ?? ''
+    if (TOR_UNIT.test(unit)) return unit
+  }
+  return null
+}
