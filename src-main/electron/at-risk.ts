@@ -25,6 +25,8 @@ export interface ForgetDeps {
   store: StorePort
   /** Clears what Chromium keeps for the window (web storage, cache) in the app's profile folder. */
   clearBrowsingData: () => Promise<void>
+  /** Deletes the fix records and their backups (the window warned first: those fixes can no longer be undone). */
+  forgetFixes?: () => void
 }
 
 /**
@@ -35,5 +37,6 @@ export interface ForgetDeps {
  */
 export async function forgetEverything(deps: ForgetDeps): Promise<void> {
   deps.store.reset()
+  deps.forgetFixes?.()
   await deps.clearBrowsingData()
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
@@ -5,7 +6,11 @@ import { registerAppScheme, serveApp } from './app-protocol.js'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../node/adapters/node-host.js'
 import { forgetEverything, quickExit } from './at-risk.js'
+import { createElevator } from './elevate.js'
 import { createExportService } from './export-service.js'
+import { createFixService } from './fix-service.js'
+import { openFixJournal } from '../node/fix/journal.js'
+import { createNodeFixWriter } from '../node/fix/writer.js'
 import { createGuidanceService } from './guidance-service.js'
 import { registerHandlers, type InvokeEvent } from './ipc/handlers.js'
 import { createRegister } from './ipc/register.js'
@@ -81,6 +86,17 @@ if (!app.requestSingleInstanceLock()) {
       printToPdf: printHtmlToPdf,
       redactionContext: () => redactionContextFromOs(),
     })
+    // The administrator helper is the standalone CLI packed beside the app (README "Fixes"); a build without it says so.
+    const helper = app.isPackaged ? path.join(process.resourcesPath, 'helper', platform === 'win32' ? 'bulwark.exe' : 'bulwark') : null
+    const fix = createFixService({
+      checks: CHECKS,
+      createHost: () => createNodeHost(),
+      writer: createNodeFixWriter(),
+      journal: openFixJournal(app.getPath('userData')),
+      uid: typeof process.getuid === 'function' ? process.getuid() : null,
+      elevator: helper && existsSync(helper) ? createElevator(platform, { program: helper, args: [] }) : null,
+      timeoutMs: () => store.settings().timeoutMs,
+    })
     const isTrusted = createSenderCheck(() => mainWindow?.webContents, location)
     registerHandlers(
       createRegister<InvokeEvent>(ipcMain, isTrusted),
@@ -88,10 +104,12 @@ if (!app.requestSingleInstanceLock()) {
         scan: service,
         guidance: createGuidanceService({ store }),
         exporter,
+        fix,
         quickExit: () => quickExit({ platform, windows: () => BrowserWindow.getAllWindows(), hideApp: () => app.hide() }),
         forgetEverything: () =>
           forgetEverything({
             store,
+            forgetFixes: () => fix.forget(),
             clearBrowsingData: async () => {
               await session.defaultSession.clearStorageData()
               await session.defaultSession.clearCache()

@@ -19,6 +19,11 @@ export const INVOKE_CHANNELS = {
   forgetEverything: 'store:forget-everything',
   exportReport: 'report:export',
   quickExit: 'app:quick-exit',
+  fixOffers: 'fix:offers',
+  previewFix: 'fix:preview',
+  applyFix: 'fix:apply',
+  listFixes: 'fix:list',
+  undoFix: 'fix:undo',
 } as const
 
 /** The channels that take no request: the preload forwards nothing for them (the contract checks this list against IPC). */
@@ -32,6 +37,7 @@ export const BARE_CHANNELS = [
   'getGuidance',
   'forgetEverything',
   'quickExit',
+  'listFixes',
 ] as const satisfies readonly (keyof typeof INVOKE_CHANNELS)[]
 
 /** Main → renderer push events. */

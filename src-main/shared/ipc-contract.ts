@@ -3,6 +3,17 @@ import type { Msg } from '../../checks/core/i18n/message.js'
 import type { Locale, RawReport, RawResult, Severity } from './report.js'
 import type { Result } from './result.js'
 import type { BARE_CHANNELS, INVOKE_CHANNELS } from './ipc-channels.js'
+import {
+  applyFixRequestSchema,
+  fixOffersRequestSchema,
+  previewFixRequestSchema,
+  undoFixRequestSchema,
+  type FixApplyView,
+  type FixListView,
+  type FixOffersView,
+  type FixPreviewView,
+  type FixUndoView,
+} from './fix-contract.js'
 
 /**
  * The one typed IPC contract. Main registers a handler per invoke channel (validating the request
@@ -118,6 +129,14 @@ export const IPC = {
   exportReport: channel<ExportResult>()(exportRequestSchema),
   /** Hides every window at once (Quick Exit). */
   quickExit: channel<null>()(emptyRequestSchema),
+  /** What the fix for a finding would do, from what the check finds now. */
+  fixOffers: channel<FixOffersView>()(fixOffersRequestSchema),
+  /** Plans the chosen offers from the machine as it is; main keeps the plan, the renderer gets the preview and its hash. */
+  previewFix: channel<FixPreviewView>()(previewFixRequestSchema),
+  /** Applies the previewed plan with this hash (through the OS's administrator prompt when it needs one), then verifies. */
+  applyFix: channel<FixApplyView>()(applyFixRequestSchema),
+  listFixes: channel<FixListView>()(emptyRequestSchema),
+  undoFix: channel<FixUndoView>()(undoFixRequestSchema),
 } satisfies Record<keyof typeof INVOKE_CHANNELS, Channel<z.ZodType, unknown>>
 
 export type InvokeName = keyof typeof IPC

@@ -53,6 +53,10 @@ describe('preload', () => {
     'acceptRisk',
     'revokeRisk',
     'exportReport',
+    'fixOffers',
+    'previewFix',
+    'applyFix',
+    'undoFix',
   ])
 
   it.each(Object.entries(INVOKE_CHANNELS))('%s invokes %s', async (name, channel) => {

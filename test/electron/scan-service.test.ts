@@ -10,6 +10,9 @@ import { t as reportText } from '../../checks/core/report/messages.js'
 import type { Check, Platform } from '../../checks/core/types.js'
 import { forgetEverything } from '../../src-main/electron/at-risk.js'
 import { createExportService } from '../../src-main/electron/export-service.js'
+import { createFixService } from '../../src-main/electron/fix-service.js'
+import { openFixJournal } from '../../src-main/node/fix/journal.js'
+import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { createGuidanceService } from '../../src-main/electron/guidance-service.js'
 import { registerHandlers, type InvokeEvent } from '../../src-main/electron/ipc/handlers.js'
 import { createRegister } from '../../src-main/electron/ipc/register.js'
@@ -214,6 +217,15 @@ describe('IPC handlers', () => {
           redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
         }),
         quickExit,
+        fix: createFixService({
+          checks: [],
+          createHost: () => createFixtureHost({ platform: 'linux' }),
+          writer: createNodeFixWriter(),
+          journal: openFixJournal(dir),
+          uid: null,
+          elevator: null,
+          timeoutMs: () => 1000,
+        }),
         forgetEverything: () => forgetEverything({ store, clearBrowsingData: async () => undefined }),
       },
       opener,

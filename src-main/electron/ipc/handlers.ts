@@ -9,6 +9,7 @@ import {
 } from '../../shared/ipc-contract.js'
 import { err, ok, type Result } from '../../shared/result.js'
 import type { ExportService } from '../export-service.js'
+import type { FixService } from '../fix-service.js'
 import type { GuidanceService } from '../guidance-service.js'
 import type { ScanService } from '../scan-service.js'
 import { openAllowedExternal, type LinkOpener } from '../security/guards.js'
@@ -28,6 +29,7 @@ export interface MainServices {
   scan: ScanService
   guidance: GuidanceService
   exporter: ExportService
+  fix: FixService
   /** Hides every window at once (at-risk.ts). */
   quickExit: () => void
   /** Clears the app's own traces (at-risk.ts). */
@@ -71,6 +73,11 @@ export function registerHandlers(register: Register<InvokeEvent>, services: Main
       services.quickExit()
       return ok(null)
     },
+    fixOffers: (request) => services.fix.offers(request),
+    previewFix: (request) => services.fix.preview(request),
+    applyFix: (request) => services.fix.apply(request),
+    listFixes: () => ok(services.fix.list()),
+    undoFix: (request) => services.fix.undo(request),
   }
   for (const name of Object.keys(IPC) as InvokeName[]) {
     const handler = handlers[name] as (request: unknown, event: InvokeEvent) => Result<unknown> | Promise<Result<unknown>>

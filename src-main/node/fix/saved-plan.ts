@@ -172,11 +172,14 @@ export function helperExitCode(outcome: HelperOutcome): number {
     case 'unknown-fix':
       return HELPER_EXIT.refused
     case 'applied':
+      // Anything else (a writer that cannot make a change here) refused before changing anything.
       return outcome.result.kind === 'applied'
         ? HELPER_EXIT.done
         : outcome.result.kind === 'changed'
           ? HELPER_EXIT.changed
-          : HELPER_EXIT.failedPartWay
+          : outcome.result.kind === 'failed'
+            ? HELPER_EXIT.failedPartWay
+            : HELPER_EXIT.refused
     case 'undone':
       switch (outcome.result.kind) {
         case 'undone':

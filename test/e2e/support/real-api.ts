@@ -8,6 +8,9 @@ import type { Check } from '../../../checks/core/types.js'
 import { createNodeHost } from '../../../src-main/node/adapters/node-host.js'
 import { forgetEverything } from '../../../src-main/electron/at-risk.js'
 import { createExportService } from '../../../src-main/electron/export-service.js'
+import { createFixService } from '../../../src-main/electron/fix-service.js'
+import { openFixJournal } from '../../../src-main/node/fix/journal.js'
+import { createNodeFixWriter } from '../../../src-main/node/fix/writer.js'
 import { createGuidanceService } from '../../../src-main/electron/guidance-service.js'
 import { redactionContextFromOs } from '../../../src-main/node/os-context.js'
 import { registerHandlers, type InvokeEvent, type ProgressTarget } from '../../../src-main/electron/ipc/handlers.js'
@@ -185,8 +188,19 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
   )
   const savedPaths: string[] = []
   let quickExits = 0
+  // The app's own fix path on the test's HOME: real journal in its store folder, real writer, no administrator prompt.
+  const fix = createFixService({
+    checks: options.checks ?? CHECKS,
+    createHost,
+    writer: createNodeFixWriter(),
+    journal: openFixJournal(defaultStoreDir(probe.platform, options.env, probe.home)),
+    uid: process.getuid?.() ?? null,
+    elevator: null,
+    timeoutMs: () => store.settings().timeoutMs,
+  })
   const services = {
     scan: service,
+    fix,
     guidance: createGuidanceService({ store }),
     exporter: createExportService({
       store,
@@ -214,7 +228,7 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
     quickExit: () => {
       quickExits += 1
     },
-    forgetEverything: () => forgetEverything({ store, clearBrowsingData: async () => undefined }),
+    forgetEverything: () => forgetEverything({ store, clearBrowsingData: async () => undefined, forgetFixes: () => fix.forget() }),
   }
   if (options.profile) services.guidance.setProfile({ profile: options.profile })
   registerHandlers(register, services, {

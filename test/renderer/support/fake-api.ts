@@ -33,6 +33,11 @@ export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
     forgetEverything: async () => ok(null),
     exportReport: async () => ok({ saved: false as const }),
     quickExit: async () => ok(null),
+    fixOffers: async () => ok({ offers: [], choices: [] }),
+    previewFix: async () => ok({ kind: 'nothing' as const, reason: verbatim('Nothing to fix.') }),
+    applyFix: async () => ok({ kind: 'refused' as const, message: verbatim('Nothing was changed.') }),
+    listFixes: async () => ok({ folder: '/fixes', fixes: [], damaged: [] }),
+    undoFix: async () => ok({ kind: 'undone' as const, message: verbatim('Undone.') }),
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
