@@ -5,6 +5,7 @@ import { failed, ok, type Result } from '../../checks/core/host/result.js'
 import { resolveLocale, type Locale } from '../../checks/core/i18n/locale.js'
 import { FLEET_OPTIONS, parseFleet, type FleetCommand, type FleetUsageProblem } from './fleet/args.js'
 import { FIX_OPTIONS, isFixVerb, parseFix, type FixCommand, type FixUsageProblem } from './fix-args.js'
+import { CHECKLIST_OPTIONS, parseChecklist, type ChecklistCommand, type ChecklistUsageProblem } from './checklist/args.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json', 'text', 'jsonl', 'intune', 'jamf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -54,6 +55,7 @@ export type Command =
     } & ScanSelection)
   | FleetCommand
   | FixCommand
+  | ChecklistCommand
 
 export type ParseResult = Result<Command, UsageProblem>
 
@@ -76,6 +78,7 @@ export type UsageProblem =
   | { kind: 'conflicting-options'; option: string; other: string }
   | FleetUsageProblem
   | FixUsageProblem
+  | ChecklistUsageProblem
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -103,7 +106,7 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS
 
-const VERBS = ['list', 'scan', 'report', 'history', 'forget', 'fleet', 'fix', 'fixes', 'undo'] as const
+const VERBS = ['list', 'scan', 'report', 'history', 'forget', 'fleet', 'fix', 'fixes', 'undo', 'checklist'] as const
 type Verb = (typeof VERBS)[number]
 const isVerb = (value: string): value is Verb => (VERBS as readonly string[]).includes(value)
 
@@ -114,6 +117,7 @@ const ALLOWED: Record<Verb, readonly OptionName[]> = {
   history: ['json', 'lang'],
   forget: ['lang'],
   fleet: FLEET_OPTIONS,
+  checklist: CHECKLIST_OPTIONS,
   ...FIX_OPTIONS,
 }
 
@@ -221,7 +225,8 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (values.help || verb === 'help' || verb === undefined) return ok({ kind: 'help', ...lang })
   // fleet is the one command that takes arguments: the reports to merge.
   // fix and undo take one: the check or the fix.
-  if (extra.length > 0 && verb !== 'fleet' && !isFixVerb(verb)) return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
+  if (extra.length > 0 && verb !== 'fleet' && verb !== 'checklist' && !isFixVerb(verb))
+    return failed({ kind: 'unexpected-argument', value: extra[0] ?? '' })
   if (!isVerb(verb)) return failed({ kind: 'unknown-command', value: verb })
 
   const misplaced = (Object.keys(values) as OptionName[]).find((k) => values[k] !== undefined && !ALLOWED[verb].includes(k))
@@ -230,6 +235,7 @@ export function parseCommandLine(argv: readonly string[], knownIds: readonly str
   if (verb === 'list' || verb === 'history') return ok({ kind: verb, json: values.json ?? false, ...lang })
   if (verb === 'forget') return ok({ kind: 'forget', ...lang })
   if (verb === 'fleet') return parseFleet(values, extra, lang)
+  if (verb === 'checklist') return parseChecklist(values, extra, lang)
   if (isFixVerb(verb)) return parseFix(verb, values, extra, lang, knownIds)
 
   const selection = parseSelection(values, knownIds)

@@ -3,6 +3,7 @@ import { createNodeHost } from '../node/adapters/node-host.js'
 import { redactionContextFromOs } from '../node/os-context.js'
 import { isolatedScans, type ScanThreadEntry } from '../node/scan-worker/supervisor.js'
 import { cliHistory, openCliHistory } from './history.js'
+import { openCliChecklist } from './checklist/store.js'
 import { nodeFixDeps } from './fix-deps.js'
 import { HELPER_VERB, runApplyPlanCommand } from './apply-plan.js'
 import { createNodeFixWriter } from '../node/fix/writer.js'
@@ -72,6 +73,7 @@ export async function main(setup: CliSetup): Promise<void> {
         stderr: (s) => stderr(escapeControlsByLine(s)),
       }),
       history: openCliHistory({ platform: host.platform, env: process.env, home: host.home }),
+      checklist: openCliChecklist({ platform: host.platform, env: process.env, home: host.home }),
       fix: nodeFixDeps(host.platform, process.env, host.home),
     },
   )

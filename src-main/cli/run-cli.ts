@@ -23,6 +23,11 @@ import { describeFleetProblem } from './fleet/problems.js'
 import { describeFixProblem } from './fix-args.js'
 import { t as fixCli } from './fix-messages.js'
 import { runFixCommand, type FixDeps } from './fix-run.js'
+import { describeChecklistProblem } from './checklist/args.js'
+import { t as checklistCli } from './checklist/messages.js'
+import { runChecklist } from './checklist/run.js'
+import type { CliChecklist } from './checklist/store.js'
+import { readChecklistHints } from '../../checks/readers/hints/checklist-hints.io.js'
 import { NotAResultsDatabaseError } from './formats/sqlite.js'
 import { t as formatsText } from './formats/messages.js'
 import { checkDatabaseDestination, CliProblem, saveToDatabase, type SaveSqlite } from './formats/save-sqlite.js'
@@ -60,6 +65,8 @@ export interface CliDeps {
   saveSqlite?: SaveSqlite
   /** The fix writer, journal and confirmation for `fix`, `fixes` and `undo` (never given to a check). */
   fix?: FixDeps
+  /** The CLI's checklist ticks, for `checklist` (its own store file; nothing is written unless the person ticks). */
+  checklist?: CliChecklist
 }
 
 export const EXIT_OK = 0
@@ -108,6 +115,11 @@ function describeProblem(p: UsageProblem): Msg {
     case 'undo-target-and-last':
     case 'bad-choice':
       return describeFixProblem(p)
+    case 'checklist-needs-item':
+    case 'unknown-checklist-item':
+    case 'unknown-checklist-action':
+    case 'checklist-option-for-list':
+      return describeChecklistProblem(p)
   }
 }
 
@@ -271,7 +283,9 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     switch (command.kind) {
       case 'help':
-        io.stdout(render(t('usage'), locale) + '\n\n' + render(fixCli('usage'), locale) + '\n')
+        io.stdout(
+          render(t('usage'), locale) + '\n\n' + render(fixCli('usage'), locale) + '\n\n' + render(checklistCli('usage'), locale) + '\n',
+        )
         return EXIT_OK
       case 'version':
         io.stdout(`${deps.version}\n`)
@@ -334,6 +348,17 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
           },
           redactionContext: deps.redactionContext,
         })
+      case 'checklist': {
+        if (!deps.checklist) throw new Error('no checklist store')
+        return await runChecklist(command, {
+          store: deps.checklist,
+          readHints: () => readChecklistHints(deps.createHost()),
+          now: deps.now ?? (() => new Date()),
+          locale,
+          print,
+          say: (msg) => say(msg, locale),
+        })
+      }
       case 'history': {
         const history = deps.history
         if (!history) throw new Error('no history store')
