@@ -1,10 +1,14 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import type { FixListView } from '../../../src-main/shared/fix-contract.js'
+import { useApi } from '../../api-context.js'
 import type { HistoryEntry } from '../../../src-main/shared/ipc-contract.js'
 import { Modal } from '../../components/Modal.js'
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { ViewHeading } from '../shell/ViewHeading.js'
 import { historyText } from './messages.js'
 import { ScoreChart } from './ScoreChart.js'
+import { FixHistory } from '../fix/FixHistory.js'
+import { fixUiText } from '../fix/messages.js'
 
 type Confirming = 'clear' | 'forget' | null
 
@@ -18,6 +22,14 @@ export function HistoryView({ history, onClear, onForget }: Props) {
   const { t, formatDateTime } = useI18n()
   const [confirming, setConfirming] = useState<Confirming>(null)
   const [cleared, setCleared] = useState(false)
+  const api = useApi()
+  const [fixes, setFixes] = useState<FixListView | null>(null)
+  const loadFixes = useCallback(() => {
+    void api.listFixes().then((r) => setFixes(r.ok ? r.value : null))
+  }, [api])
+  useEffect(loadFixes, [loadFixes])
+  // Fixes still in effect lose their undo if everything is forgotten: the confirmation says so.
+  const stillApplied = (fixes?.fixes ?? []).filter((f) => f.state !== 'undone').length
   const entries = history ?? []
   const newestFirst = [...entries].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))
   const confirm = async (): Promise<void> => {
@@ -25,6 +37,7 @@ export function HistoryView({ history, onClear, onForget }: Props) {
     const done = which === 'clear' ? await onClear() : await onForget()
     setConfirming(null)
     if (done && which === 'clear') setCleared(true)
+    if (done && which === 'forget') loadFixes()
   }
   return (
     <section className="view history" aria-labelledby="view-heading">
@@ -71,6 +84,7 @@ export function HistoryView({ history, onClear, onForget }: Props) {
           </div>
         </>
       )}
+      <FixHistory list={fixes} onChanged={loadFixes} />
       <div className="danger-actions">
         <button type="button" className="button" disabled={entries.length === 0} onClick={() => setConfirming('clear')}>
           {t(historyText('clear'))}
@@ -86,6 +100,9 @@ export function HistoryView({ history, onClear, onForget }: Props) {
             <p>
               {confirming === 'clear' ? t(historyText('clearConfirmText', { count: entries.length })) : t(historyText('forgetConfirmText'))}
             </p>
+            {confirming === 'forget' && stillApplied > 0 ? (
+              <p className="inline-error fix-forget-warning">{t(fixUiText('forgetFixesWarning', { count: stillApplied }))}</p>
+            ) : null}
             <div className="modal-actions">
               <button type="button" className="button" onClick={() => setConfirming(null)}>
                 {t(historyText('cancel'))}

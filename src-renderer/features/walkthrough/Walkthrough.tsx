@@ -14,6 +14,7 @@ import { reasonInSentence, stepKey } from '../guidance/model.js'
 import { platformName } from '../scan/platform.js'
 import type { Entry } from '../scan/scan-state.js'
 import { AcceptRiskDialog } from './AcceptRiskDialog.js'
+import { FixPanel } from '../fix/FixPanel.js'
 import { walkText } from './messages.js'
 
 interface Props {
@@ -136,6 +137,8 @@ export function Walkthrough({ entry, platform, guidance, busy, now, onBack, onCh
           </section>
         </>
       ) : null}
+
+      <FixPanel checkId={entry.id} title={entry.title} status={result?.status} onChanged={() => void checkAgain()} />
 
       <div className="detail-actions">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void checkAgain()}>
