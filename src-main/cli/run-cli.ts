@@ -28,6 +28,7 @@ import { t as checklistCli } from './checklist/messages.js'
 import { runChecklist } from './checklist/run.js'
 import type { CliChecklist } from './checklist/store.js'
 import { readChecklistHints } from '../../checks/readers/hints/checklist-hints.io.js'
+import { checklistEntries, reportChecklist } from '../../checks/core/guidance/checklist.js'
 import { NotAResultsDatabaseError } from './formats/sqlite.js'
 import { t as formatsText } from './formats/messages.js'
 import { checkDatabaseDestination, CliProblem, saveToDatabase, type SaveSqlite } from './formats/save-sqlite.js'
@@ -251,7 +252,11 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       say(destinationProblem(out, destination.problem), locale)
       return EXIT_USAGE
     }
-    const full = await scan(command, locale, deps)
+    const scanned = await scan(command, locale, deps)
+    // What the person said they did rides along in its own section, apart from the results and outside the score.
+    const ticks = deps.checklist?.read()
+    ticks?.notices.forEach((notice) => say(notice, locale))
+    const full = ticks ? { ...scanned, checklist: reportChecklist(checklistEntries(command.profile, ticks.ticks), locale) } : scanned
     const shown = command.redact ? redactReport(full, deps.redactionContext()) : full
     const options = { redacted: command.redact }
     const renderers = {

@@ -1,4 +1,5 @@
 import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
+import { checklistEntries, reportChecklist } from '../../checks/core/guidance/checklist.js'
 import type { Locale } from '../../checks/core/i18n/locale.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
 import { renderHtml } from '../../checks/core/report/html.js'
@@ -57,7 +58,13 @@ export function createExportService(deps: ExportServiceDeps) {
     async exportReport({ format, redact }: ExportRequest): Promise<Result<ExportResult>> {
       const raw = deps.store.reports()[0]
       if (!raw) return err('no_report', 'Run a scan first: there is no report to export yet.')
-      const full = exportedReport(raw, deps.locale(), deps.store.guidance().profile)
+      const guidance = deps.store.guidance()
+      const locale = deps.locale()
+      // The person's own ticks go in a section of their own ("you said done"), never into the results or the score.
+      const full = {
+        ...exportedReport(raw, locale, guidance.profile),
+        checklist: reportChecklist(checklistEntries(guidance.profile, guidance.checklist), locale),
+      }
       const report = redact ? redactReport(full, deps.redactionContext()) : full
       const options = { redacted: redact }
       const choice = await deps.showSaveDialog({ defaultPath: defaultExportName(raw, format), filters: [FILTERS[format]] })

@@ -153,6 +153,19 @@ describe('bulwark checklist as a real process', () => {
     expect(out.stderr).toContain(join(storeDir(), aside[0] ?? ''))
   })
 
+  it('a report carries the ticks in their own section, and its score is the same without them', () => {
+    const report = (): { score: unknown; checklist?: { countedInScore: boolean; items: { id: string; doneAt: string | null }[] } } =>
+      JSON.parse(cli(['report', '--format', 'json', '--only', 'dns.firefox', '--profile', 'everyday']).stdout) as never
+    const before = report()
+    expect(before.checklist?.items.every((i) => i.doneAt === null)).toBe(true)
+    for (const id of CHECKLIST_ITEM_IDS) expect(cli(['checklist', 'done', id]).code).toBe(0)
+    const after = report()
+    expect(after.checklist?.countedInScore).toBe(false)
+    expect(after.checklist?.items.every((i) => i.doneAt !== null)).toBe(true)
+    expect(after.score).toEqual(before.score)
+    expect(cli(['report', '--format', 'md', '--only', 'dns.firefox']).stdout).toMatch(/^- \[x\] End-to-end encrypted messenger/m)
+  })
+
   it('forget deletes the ticks too', () => {
     cli(['checklist', 'done', 'identities'])
     expect(existsSync(storeFile())).toBe(true)

@@ -70,5 +70,12 @@ export const scanReportSchema = z
       .strict()
       .refine((s) => (s.value === null) === (s.status === 'not_enough_results'), 'value is null exactly when there are not enough results'),
     results: z.array(reportResultSchema),
+    checklist: z
+      .object({
+        countedInScore: z.literal(false),
+        items: z.array(z.object({ id: z.string().min(1), title: z.string().min(1), doneAt: z.string().datetime().nullable() }).strict()),
+      })
+      .strict()
+      .optional(),
   })
   .strict()

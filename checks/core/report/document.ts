@@ -5,6 +5,7 @@ import { computeScore, SCORE_FORMULA } from '../guidance/score.js'
 import { STATUS_ORDER, type ReportResult, type ScanReport } from './model.js'
 import type { Status } from '../types.js'
 import { statusWord, t } from './messages.js'
+import { checklistText } from '../guidance/checklist.js'
 
 export interface ReportOptions {
   redacted?: boolean
@@ -38,8 +39,33 @@ export interface ReportDocument {
   totals: string
   results: DocumentResult[]
   labels: Record<keyof typeof LABELS, string>
+  /** The self-assessed checklist, apart from the results: what the person said, not what was verified. */
+  checklist?: DocumentChecklist
   /** The report contract itself (DESIGN.md), as `--json` and the JSON export print it. */
   contract: ScanReport
+}
+
+export interface DocumentChecklist {
+  heading: string
+  intro: string
+  items: { id: string; title: string; done: boolean; state: string }[]
+  summary: string
+}
+
+function documentChecklist(checklist: NonNullable<ScanReport['checklist']>, locale: Locale): DocumentChecklist {
+  const r = (m: Msg): string => render(m, locale)
+  const done = checklist.items.filter((i) => i.doneAt !== null).length
+  return {
+    heading: r(checklistText('heading')),
+    intro: r(checklistText('intro')),
+    items: checklist.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      done: i.doneAt !== null,
+      state: i.doneAt === null ? r(checklistText('notYet')) : r(checklistText('saidDone', { date: localDateTime(i.doneAt, locale) })),
+    })),
+    summary: r(checklistText('summary', { done, total: checklist.items.length })),
+  }
 }
 
 /** Each label a format shows, and its message. */
@@ -123,6 +149,7 @@ export function buildDocument(report: ScanReport, options: ReportOptions = {}): 
     ),
     results: sorted.map((x) => ({ ...x, statusWord: r(statusWord(x.status)), needsAction: ACTION.has(x.status) })),
     labels: Object.fromEntries(Object.entries(LABELS).map(([label, key]) => [label, r(t(key))])) as ReportDocument['labels'],
+    ...(report.checklist ? { checklist: documentChecklist(report.checklist, locale) } : {}),
     contract: report,
   }
 }

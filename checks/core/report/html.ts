@@ -68,6 +68,15 @@ export function renderHtml(report: ScanReport, options: ReportOptions = {}): str
       return `<section class="result" id="${escapeHtml(r.id)}"><header><span class="badge s-${r.status}">${escapeHtml(r.statusWord)}</span><h2>${escapeHtml(r.title)}</h2><span class="id">${escapeHtml(r.id)}</span></header><p>${escapeHtml(r.summary)}</p><h3>${escapeHtml(doc.labels.evidence)}</h3>${evidence}<h3>${escapeHtml(doc.labels.why)}</h3><p>${escapeHtml(r.rationale)}</p>${steps}${refs}</section>`
     })
     .join('\n')
+  const c = doc.checklist
+  const checklist = c
+    ? `<section class="checklist"><h2>${escapeHtml(c.heading)}</h2><p>${escapeHtml(c.intro)}</p><ul>${c.items
+        .map(
+          (i) =>
+            `<li class="${i.done ? 'said-done' : 'not-yet'}"><strong>${escapeHtml(i.title)}</strong> <span class="id">${escapeHtml(i.id)}</span>: ${escapeHtml(i.state)}</li>`,
+        )
+        .join('')}</ul><p>${escapeHtml(c.summary)}</p></section>`
+    : ''
   return `<!doctype html>
 <html lang="${escapeHtml(doc.locale)}" dir="${dir}">
 <head>
@@ -88,6 +97,7 @@ ${doc.redactedNote ? `<p class="note">${escapeHtml(doc.redactedNote)}</p>` : ''}
 <h2>${escapeHtml(doc.labels.counts)}</h2>
 <ul class="counts">${doc.counts.map((c) => `<li class="s-${c.status}">${escapeHtml(c.word)}: ${c.count}</li>`).join('')}</ul>
 ${results}
+${checklist}
 </body>
 </html>
 `

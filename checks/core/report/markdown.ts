@@ -84,5 +84,14 @@ export function renderMarkdown(report: ScanReport, options: ReportOptions = {}):
       )
     }
   }
+  if (doc.checklist) {
+    const c = doc.checklist
+    out.push(`## ${escapeMarkdown(c.heading)}`, '', escapeMarkdown(c.intro), '')
+    out.push(
+      ...c.items.map((i) => `- [${i.done ? 'x' : ' '}] ${escapeMarkdown(i.title)} (${inlineCode(i.id)}): ${escapeMarkdown(i.state)}`),
+      '',
+    )
+    out.push(escapeMarkdown(c.summary), '')
+  }
   return out.join('\n')
 }

@@ -77,6 +77,20 @@ export interface ReportResult {
   remediation: { steps: ReportStep[]; references: Reference[] }
 }
 
+/** One self-assessed checklist item as a report shows it: what the person said, never a verified result. */
+export interface ReportChecklistItem {
+  id: string
+  title: string
+  /** When the person said they did it (ISO time), or null: not yet. */
+  doneAt: string | null
+}
+
+/** The "you said done" section: apart from the results, and never part of the score. */
+export interface ReportChecklist {
+  countedInScore: false
+  items: ReportChecklistItem[]
+}
+
 export interface ScanReport {
   schemaVersion: 1
   tool: { name: string; version: string }
@@ -87,6 +101,8 @@ export interface ScanReport {
   /** Set when the results were weighed by a threat profile (checks outside it are left out). */
   profile?: ProfileId
   results: ReportResult[]
+  /** The self-assessed checklist with the person's ticks, when the report was made with it. */
+  checklist?: ReportChecklist
 }
 
 /** The value seen as a reader of `locale` sees it: a value as read is unchanged, Bulwark's own words are rendered. */

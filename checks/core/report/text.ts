@@ -82,5 +82,10 @@ export function formatReportText(report: ScanReport, style: TextStyle, options: 
   out.push('')
   for (const r of doc.results) out.push(...formatResult(r, doc.labels, style), '')
   out.push(escapeControls(doc.totals))
+  if (doc.checklist) {
+    out.push('', paint(doc.checklist.heading, BOLD, style), escapeControls(doc.checklist.intro))
+    for (const i of doc.checklist.items) out.push(escapeControls(`  [${i.done ? 'x' : ' '}] ${i.title} (${i.id}) · ${i.state}`))
+    out.push(escapeControls(doc.checklist.summary))
+  }
   return out.join('\n') + '\n'
 }
