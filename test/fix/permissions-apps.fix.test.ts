@@ -227,6 +227,23 @@ describe.skipIf(missing !== undefined)('permissions.apps fix with real Flatpak a
     expect(treeState(overrides())).toEqual(before)
   })
 
+  it('without an overrides folder at all, the fix makes it (owned like its parent) and undo takes it away again', async () => {
+    rmSync(overrides(), { recursive: true })
+    const before = treeState(env.FLATPAK_USER_DIR ?? '')
+    const p = await plan(await offers())
+    expect(p.ops.map((op) => [op.path, op.before.kind, op.after.kind])).toEqual([
+      [overrides(), 'absent', 'dir'],
+      [file(), 'absent', 'file'],
+    ])
+    expect((await applyPlan(p, writer(), journal())).kind).toBe('applied')
+    expect(flatpak('override', '--user', '--show', RECORDER)).toMatch(/filesystems=!home;/)
+    expect((await verifyFix(appsCheck, host(), p, {}, signal)).outcome.status).toBe('pass')
+    const { records } = journal().list()
+    expect((await undoFix(records[0]!, records, writer(), journal())).kind).toBe('undone')
+    expect(existsSync(overrides())).toBe(false)
+    expect(treeState(env.FLATPAK_USER_DIR ?? '')).toEqual(before)
+  })
+
   it('a kill between the journal and the write, then undo, leaves the original; an edit after the fix makes undo refuse', async () => {
     const before = treeState(overrides())
     journal().begin(await plan(await offers()))

@@ -8,6 +8,7 @@ export const t = defineMessages('fix', {
   writeNew: 'Create {path} (mode {mode}, owner {owner})',
   writeChange: 'Change {path} (mode {mode}, owner {owner} kept)',
   removeFile: 'Delete {path}',
+  createFolder: 'Create the folder {path} (mode {mode}, owner {owner})',
   modeChange: 'Permissions of {path}: {from} → {to}',
   needsAdmin: 'Needs an administrator: {paths} belong to another user.',
   noAdmin: 'Needs no administrator.',

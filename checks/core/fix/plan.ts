@@ -79,6 +79,44 @@ async function planSetting(host: Host, change: Extract<FixChange, { kind: 'set' 
   })
 }
 
+/** How many missing folders a new file may need (/etc/chromium/policies/managed where only /etc exists). */
+const MAX_NEW_FOLDERS = 3
+/** Folders a fix creates: readable by all, writable by their owner, as the programs that read them make them. */
+const NEW_FOLDER_MODE = 0o755
+
+/** A new file's folders: the nearest that exists (its owner owns what is made), and those to create, outermost first. */
+async function foldersFor(host: Host, path: string): Promise<Result<{ owner: FileStat; missing: string[] }>> {
+  const paths = pathsFor(host.platform)
+  const missing: string[] = []
+  for (let dir = paths.dirname(path); missing.length <= MAX_NEW_FOLDERS; dir = paths.dirname(dir)) {
+    const st = await lstatOrNull(host, dir)
+    if (!st.ok) return st
+    if (st.value) return st.value.kind === 'dir' ? ok({ owner: st.value, missing }) : failed(t('notRegular', { path: dir }))
+    missing.unshift(dir)
+    if (paths.dirname(dir) === dir) break
+  }
+  return failed(t('notRegular', { path }))
+}
+
+/** The folders a new file needs, each an op from nothing to a folder, unless the plan already makes it. */
+async function folderOps(host: Host, op: FixOp, planned: readonly FixOp[], ctx: PlanContext): Promise<Result<FixOp[]>> {
+  if (op.op !== 'write' || op.before.kind !== 'absent') return ok([])
+  const folders = await foldersFor(host, op.path)
+  if (!folders.ok) return folders
+  const { uid, gid } = folders.value.owner
+  return ok(
+    folders.value.missing
+      .filter((dir) => !planned.some((p) => p.path === dir))
+      .map((dir) => ({
+        op: 'write' as const,
+        path: dir,
+        before: { kind: 'absent' as const },
+        after: { kind: 'dir' as const, mode: NEW_FOLDER_MODE, uid, gid },
+        needsAdmin: adminFor(ctx, uid),
+      })),
+  )
+}
+
 async function planChange(host: Host, change: FixChange, ctx: PlanContext): Promise<Result<FixOp | null>> {
   if (change.kind === 'set') return planSetting(host, change)
   const read = await readTarget(host, change.path)
@@ -112,10 +150,9 @@ async function planChange(host: Host, change: FixChange, ctx: PlanContext): Prom
     mode = stat.mode & 0o7777
   } else {
     // A new file belongs to whoever owns its folder, so a fix run with sudo leaves no root-owned file in a home.
-    const folder = await lstatOrNull(host, pathsFor(host.platform).dirname(change.path))
-    if (!folder.ok) return folder
-    if (!folder.value || folder.value.kind !== 'dir') return failed(t('notRegular', { path: change.path }))
-    owner = folder.value
+    const folders = await foldersFor(host, change.path)
+    if (!folders.ok) return folders
+    owner = folders.value.owner
     mode = change.createMode
   }
   return ok({
@@ -200,7 +237,10 @@ export async function planFix(host: Host, checkId: string, offers: readonly FixO
       }
       const op = await planChange(host, change, ctx)
       if (!op.ok) return op
-      if (op.value) own.push(op.value)
+      if (!op.value) continue
+      const folders = await folderOps(host, op.value, [...ops, ...own], ctx)
+      if (!folders.ok) return folders
+      own.push(...folders.value, op.value)
     }
     if (own.length === 0 && !changed) continue
     // Planned by someone who must run it again as an administrator: the program judges it then, as that user

@@ -56,6 +56,8 @@ function changeOf(op: FixOp): PreviewChange {
     return { line: t('modeChange', { path, from: formatMode(before.mode), to: formatMode(after.mode) }), diff: [] }
   }
   if (after.kind === 'absent') return { line: t('removeFile', { path }), diff: [] }
+  if (after.kind === 'dir' && before.kind === 'absent')
+    return { line: t('createFolder', { path, mode: formatMode(after.mode), owner: owner(after) }), diff: [] }
   if (after.kind !== 'file') return { line: t('writeChange', { path, mode: formatMode(after.mode), owner: owner(after) }), diff: [] }
   const old = before.kind === 'file' ? textOf(before.bytes) : null
   const line =

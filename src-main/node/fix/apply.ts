@@ -48,7 +48,7 @@ async function perform(writer: FixWriter, op: FixOp): Promise<void> {
   const to = op.after
   if (to.kind === 'absent') return writer.remove(op.path)
   if (op.op === 'mode') return writer.setMode(op.path, to.mode)
-  if (to.kind !== 'file') throw new Error(`${op.path}: a write makes a file`)
+  if (to.kind === 'dir') return writer.makeDir(op.path, to)
   return writer.writeFile(op.path, fromBase64(to.bytes ?? ''), to)
 }
 

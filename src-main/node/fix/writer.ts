@@ -37,7 +37,10 @@ export interface FixWriter {
   readBytes(path: string): Promise<Uint8Array>
   writeFile(path: string, bytes: Uint8Array, meta: { mode: number; uid: number; gid: number }): Promise<void>
   setMode(path: string, mode: number): Promise<void>
+  /** Removes a file, or a folder a fix made (only while empty: what someone put in it since stays). */
   remove(path: string): Promise<void>
+  /** Makes a folder a new file needs, with this mode and owner. */
+  makeDir(path: string, meta: { mode: number; uid: number; gid: number }): Promise<void>
   /** Whether this writer can change the setting here (the GSettings of this user; no registry or defaults yet). */
   supportsSetting(setting: SettingRef): boolean
   /** The user's own value of a setting, or `default` when none is set (what the default is, is not read). */
@@ -183,9 +186,22 @@ export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWrit
       const file = real(path)
       const st = fs.lstatSync(file, { throwIfNoEntry: false })
       if (!st) return
-      const what = unsafeKind(st)
-      if (what) throw new UnsafeTargetError(file, what)
-      fs.unlinkSync(file)
+      if (st.isDirectory()) fs.rmdirSync(file)
+      else {
+        const what = unsafeKind(st)
+        if (what) throw new UnsafeTargetError(file, what)
+        fs.unlinkSync(file)
+      }
+      syncFolderSync(dirname(file))
+    },
+    async makeDir(path, meta) {
+      const file = real(path)
+      // Fails when anything stands there already: the plan saw nothing, so something else made it since.
+      fs.mkdirSync(file, { mode: meta.mode })
+      withOpened(file, (fd) => {
+        fs.fchmodSync(fd, meta.mode)
+        if (uid === 0 && (meta.uid !== 0 || meta.gid !== 0)) fs.fchownSync(fd, meta.uid, meta.gid)
+      })
       syncFolderSync(dirname(file))
     },
   }
