@@ -15,7 +15,10 @@ export const locationCheck = defineCheck({
     byPlatform: DEFAULT_STEPS,
     references: [
       { title: 'GeoClue', url: 'https://www.freedesktop.org/wiki/Software/GeoClue/' },
-      { title: 'ArchWiki: GeoClue', url: 'https://wiki.archlinux.org/title/GeoClue' },
+      {
+        title: 'geoclue.conf(5): GeoClue configuration (Ubuntu 24.04, GeoClue 2.7)',
+        url: 'https://manpages.ubuntu.com/manpages/noble/man5/geoclue.5.html',
+      },
       {
         title: 'Microsoft: Policy CSP ADMX_Sensors (Turn off location)',
         url: 'https://learn.microsoft.com/windows/client-management/mdm/policy-csp-admx-sensors',
@@ -26,7 +29,7 @@ export const locationCheck = defineCheck({
       },
       {
         title: 'Apple: Allow apps to detect the location of your Mac',
-        url: 'https://support.apple.com/guide/mac-help/allow-apps-to-detect-the-location-of-your-mac-mh35873/mac',
+        url: 'https://support.apple.com/guide/mac-help/mh35873/mac',
       },
     ],
   },

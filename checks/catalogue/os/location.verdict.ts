@@ -7,10 +7,11 @@ import { darwinText as mac, linuxText as lx, t, win32Text as win } from './locat
 
 export type LocationFacts = LinuxLocation | WindowsLocation | MacLocation
 
+/** geoclue.conf(5): the keys, their defaults, and (from GeoClue 2.7) the conf.d drop-ins. */
+const GEOCLUE_CONF_MAN = 'https://manpages.ubuntu.com/manpages/noble/man5/geoclue.5.html'
 const GNOME_OFF: Step = {
   text: lx('stepGnomeOff'),
   command: { shell: 'sh', line: 'gsettings set org.gnome.system.location enabled false' },
-  link: 'https://wiki.archlinux.org/title/GeoClue',
 }
 const WIFI_OFF: Step = {
   text: lx('stepWifiOff'),
@@ -18,7 +19,7 @@ const WIFI_OFF: Step = {
     shell: 'sh',
     line: "sudo mkdir -p /etc/geoclue/conf.d && printf '[wifi]\\nenable=false\\n' | sudo tee /etc/geoclue/conf.d/90-no-wifi.conf >/dev/null && sudo systemctl restart geoclue",
   },
-  link: 'https://www.freedesktop.org/wiki/Software/GeoClue/',
+  link: GEOCLUE_CONF_MAN,
 }
 /** For GeoClue 2.6 and older, which read no drop-in: the Wi-Fi source is turned off in geoclue.conf itself. */
 const WIFI_OFF_MAIN: Step = {
@@ -27,7 +28,7 @@ const WIFI_OFF_MAIN: Step = {
     shell: 'sh',
     line: "sudo sed -i '/^\\[wifi\\]/,/^\\[/ s/^enable=.*/enable=false/' /etc/geoclue/geoclue.conf && sudo systemctl restart geoclue",
   },
-  link: 'https://www.freedesktop.org/wiki/Software/GeoClue/',
+  link: GEOCLUE_CONF_MAN,
 }
 const APPS: Step = { text: t('stepAppsCheck') }
 
@@ -44,7 +45,7 @@ export const DEFAULT_STEPS: Record<Platform, Step[]> = {
   darwin: [
     {
       text: mac('stepMacSettings'),
-      link: 'https://support.apple.com/guide/mac-help/allow-apps-to-detect-the-location-of-your-mac-mh35873/mac',
+      link: 'https://support.apple.com/guide/mac-help/mh35873/mac',
     },
     APPS,
   ],

@@ -24,7 +24,7 @@ export const osTelemetryCheck = defineCheck({
       },
       { title: 'Apple: share analytics information with Apple', url: 'https://support.apple.com/guide/mac-help/mh27990/mac' },
       { title: 'Ubuntu wiki: Apport', url: 'https://wiki.ubuntu.com/Apport' },
-      { title: 'Debian wiki: popularity-contest', url: 'https://wiki.debian.org/PopularityContest' },
+      { title: 'popularity-contest(8)', url: 'https://manpages.ubuntu.com/manpages/noble/man8/popularity-contest.8.html' },
     ],
   },
   async run(host, signal) {

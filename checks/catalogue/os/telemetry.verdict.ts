@@ -62,7 +62,7 @@ const stepPopcon: Step = {
   text: t('stepPopcon'),
   command: { shell: 'sh', line: 'sudo dpkg-reconfigure popularity-contest' },
   requiresAdmin: true,
-  link: 'https://wiki.debian.org/PopularityContest',
+  link: 'https://manpages.ubuntu.com/manpages/noble/man8/popularity-contest.8.html',
 }
 const stepAbrt: Step = {
   text: t('stepAbrt'),

@@ -45,6 +45,7 @@ export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [
   'wiki.archlinux.org',
   'wiki.debian.org',
   'help.ubuntu.com',
+  'manpages.ubuntu.com', // Ubuntu's manual-page archive: geoclue.conf(5) (with conf.d since GeoClue 2.7) and popularity-contest(8)
   'wiki.ubuntu.com', // Ubuntu's own wiki: where Apport and the error tracker (whoopsie) are documented
   'docs.fedoraproject.org',
   'docs.flatpak.org',
