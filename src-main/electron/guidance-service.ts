@@ -7,10 +7,13 @@ import type {
 } from '../shared/ipc-contract.js'
 import { err, ok, type Result } from '../shared/result.js'
 import type { StorePort } from '../node/store/port.js'
+import type { ChecklistHint } from '../../checks/core/guidance/checklist.js'
 
 export interface GuidanceServiceDeps {
   store: StorePort
   now?: () => Date
+  /** Local signals for the self-assessed checklist, read through the read-only Host (none when not given). */
+  readHints?: () => Promise<ChecklistHint[]>
 }
 
 /**
@@ -27,6 +30,9 @@ export function createGuidanceService(deps: GuidanceServiceDeps) {
 
   return {
     get: (): GuidanceState => deps.store.guidance(),
+
+    /** Hints only: they never tick an item, and a read that fails gives none. */
+    checklistHints: async (): Promise<ChecklistHint[]> => (deps.readHints ? deps.readHints().catch(() => []) : []),
 
     setProfile: ({ profile, answers }: SetProfileRequest): GuidanceState =>
       update((g) => ({ ...g, profile, answers: answers ?? g.answers })),

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { registerAppScheme, serveApp } from './app-protocol.js'
 import { CHECKS } from '../../checks/registry.js'
 import { createNodeHost } from '../node/adapters/node-host.js'
+import { readChecklistHints } from '../../checks/readers/hints/checklist-hints.io.js'
 import { forgetEverything, quickExit } from './at-risk.js'
 import { createElevator } from './elevate.js'
 import { createExportService } from './export-service.js'
@@ -102,7 +103,7 @@ if (!app.requestSingleInstanceLock()) {
       createRegister<InvokeEvent>(ipcMain, isTrusted),
       {
         scan: service,
-        guidance: createGuidanceService({ store }),
+        guidance: createGuidanceService({ store, readHints: () => readChecklistHints(createNodeHost()) }),
         exporter,
         fix,
         quickExit: () => quickExit({ platform, windows: () => BrowserWindow.getAllWindows(), hideApp: () => app.hide() }),

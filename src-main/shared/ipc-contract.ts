@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Msg } from '../../checks/core/i18n/message.js'
+import type { ChecklistHint } from '../../checks/core/guidance/checklist.js'
 import type { Locale, RawReport, RawResult, Severity } from './report.js'
 import type { Result } from './result.js'
 import type { BARE_CHANNELS, INVOKE_CHANNELS } from './ipc-channels.js'
@@ -121,6 +122,8 @@ export const IPC = {
   getGuidance: channel<GuidanceState>()(emptyRequestSchema),
   setProfile: channel<GuidanceState>()(setProfileRequestSchema),
   setChecklistItem: channel<GuidanceState>()(checklistItemRequestSchema),
+  /** What this computer suggests about the self-assessed checklist (read-only): hints, never ticks or verdicts. */
+  checklistHints: channel<ChecklistHint[]>()(emptyRequestSchema),
   acceptRisk: channel<GuidanceState>()(acceptRiskRequestSchema),
   revokeRisk: channel<GuidanceState>()(revokeRiskRequestSchema),
   /** Clears scan history, guidance state and settings: the app's own traces. */

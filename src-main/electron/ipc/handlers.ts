@@ -62,6 +62,7 @@ export function registerHandlers(register: Register<InvokeEvent>, services: Main
     getGuidance: () => ok(guidance.get()),
     setProfile: (request) => ok(guidance.setProfile(request)),
     setChecklistItem: (request) => ok(guidance.setChecklistItem(request)),
+    checklistHints: async () => ok(await guidance.checklistHints()),
     acceptRisk: (request) => guidance.acceptRisk(request),
     revokeRisk: (request) => ok(guidance.revokeRisk(request)),
     forgetEverything: async () => {

@@ -28,6 +28,7 @@ export function fakeApi(overrides: Partial<BulwarkApi> = {}): FakeApi {
     getGuidance: async () => ok(guidance({})),
     setProfile: async ({ profile, answers }) => ok(guidance({ profile, answers: answers ?? {} })),
     setChecklistItem: async () => ok(guidance({})),
+    checklistHints: async () => ok([]),
     acceptRisk: async () => ok(guidance({})),
     revokeRisk: async () => ok(guidance({})),
     forgetEverything: async () => ok(null),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CHECKLIST, checklistEntries, checklistKey, reportChecklist } from '../../../../checks/core/guidance/checklist.js'
-import { applyProfile, PROFILE_IDS, PROFILES } from '../../../../checks/core/guidance/profiles.js'
+import { applyProfile, PROFILE_IDS, PROFILES, type ProfileId } from '../../../../checks/core/guidance/profiles.js'
 import { buildPlan } from '../../../../checks/core/guidance/plan.js'
 import { computeScore } from '../../../../checks/core/guidance/score.js'
 import { LOCALES, render, type Locale } from '../../../../checks/core/i18n/locale.js'
@@ -30,7 +30,7 @@ const result = (id: string, status: ReportResult['status']): ReportResult => ({
 const AT = '2026-12-01T10:00:00.000Z'
 const allTicked = Object.fromEntries(CHECKLIST.map((i) => [checklistKey(i.id), AT]))
 
-function report(locale: Locale, ticks: Record<string, string>, profile = PROFILE_IDS[2]): ScanReport {
+function report(locale: Locale, ticks: Record<string, string>, profile: ProfileId = 'high-risk'): ScanReport {
   const results = applyProfile(
     [result('dns.firefox', 'fail'), result('disk.encryption', 'pass'), result('tor.config', 'warn')],
     PROFILES[profile],
@@ -66,7 +66,7 @@ describe('the "you said done" section', () => {
     expect(all.results).toEqual(none.results)
   })
 
-  it.each(LOCALES.flatMap((l) => Object.keys(RENDERERS).map((f) => [l, f] as const)))(
+  it.each(LOCALES.flatMap((l) => (['text', 'md', 'html', 'json'] as const).map((f) => [l, f] as const)))(
     '%s %s shows it after the results, with dates',
     (locale, format) => {
       const ticks = { [checklistKey('messenger')]: AT }
