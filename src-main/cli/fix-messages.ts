@@ -24,7 +24,7 @@ Exit codes of fix and undo: 0 done or nothing to do, 3 nothing was changed (refu
   declined: 'Nothing was changed.',
   needsYes: 'Nothing was changed: there is no terminal to ask on. Add --yes to apply the fix without asking.',
   needsSudo:
-    "Nothing was changed: this fix needs an administrator. Run it again with sudo: sudo bulwark fix {check}. (The app's own administrator prompt is not there yet.)",
+    'Nothing was changed: this fix needs an administrator. Run it again with sudo: sudo bulwark fix {check}. The desktop app asks through your system’s administrator prompt instead.',
   undoNeedsSudo: 'Nothing was changed: undoing this fix needs an administrator. Run it again with sudo: sudo bulwark undo {id}',
   journalAt: 'Backups and the record of this fix: {path}',
   listHeading: 'Fixes ({count}), newest first, recorded in {folder}:',
