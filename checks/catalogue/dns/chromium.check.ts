@@ -13,6 +13,7 @@ import { type Msg } from '../../core/i18n/message.js'
 import { jsonSyntaxError } from '../../readers/browsers/json.parse.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { readChromiumPolicy } from './chromium-policy.io.js'
+import { chromiumFixes, fixableBrowser } from './chromium-fix.verdict.js'
 import {
   assessChromium,
   fittingSteps,
@@ -122,7 +123,27 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
     host.platform,
     results.filter((r) => r.verdict !== 'pass').map((r) => r.install.spec),
   )
-  return { status: overall, summary: summaryFor(worst, count), evidence, ...(steps ? { steps } : {}) }
+  // Only where paths are POSIX: a Windows fix would need the browser's own lock file there, not checked yet.
+  const fixable =
+    host.platform === 'win32'
+      ? []
+      : results
+          .filter((r) => fixableBrowser(r.verdict, r.assessment))
+          .map((r) => ({
+            path: r.install.localStatePath,
+            name: r.install.spec.name,
+            detail: {
+              userDataDir: r.install.userDataDir,
+              policyDir: host.platform === 'linux' ? (r.install.spec.linuxPolicyDirs[0] ?? '') : '',
+            },
+          }))
+  return {
+    status: overall,
+    summary: summaryFor(worst, count),
+    evidence,
+    ...(steps ? { steps } : {}),
+    ...(fixable.length > 0 && (overall === 'warn' || overall === 'fail') ? { fixable } : {}),
+  }
 }
 
 export const chromiumCheck = defineCheck({
@@ -151,4 +172,5 @@ export const chromiumCheck = defineCheck({
     ],
   },
   run,
+  fixes: chromiumFixes,
 })

@@ -56,3 +56,21 @@ export const policyText = defineMessages('dns.chromium.policy', {
   unreadable:
     'Could not read it: {reason}. It may set DNS over HTTPS, so the result is unknown until it can be read (for example by running Bulwark as an administrator).',
 })
+
+/** The words of the secure-DNS fixes: each browser's own Local State, or the managed policy for every user. */
+export const fixText = defineMessages('dns.chromium.fix', {
+  scopeLabel: 'Where to set it: user (this browser’s own setting) or policy (every user, as an administrator)',
+  title: 'Secure DNS only, with {url}, in {browser} (its Local State file)',
+  policyTitle: 'Secure DNS only, with {url}, for every user of the browsers reading {dir} (a managed policy)',
+  protects:
+    'Every name the browser looks up goes encrypted to the resolver you picked, never as plain DNS your network or provider can read or change; a failed lookup fails instead of falling back to plain DNS.',
+  mayBreakClose: 'Close {browser} first: it keeps its settings in memory and writes them back over the file when it exits.',
+  mayBreakLocal:
+    'Names only your network knows (a printer, a company intranet, a hotel or café sign-in page) stop resolving in the browser while secure DNS is on.',
+  mayBreakPolicy:
+    'Nobody can change the setting in the browser any more (it shows as managed by your organisation) until the policy file is removed.',
+  running: '{browser} is running on {dir}. Quit it, then run the fix again.',
+  localStateBad: '{path} is not the JSON object the browser writes, so Bulwark does not change it.',
+  localStateGone: '{path} is no longer there: start the browser once, then run the fix again.',
+  policyBad: '{path} is not a JSON object, so Bulwark does not change it.',
+})
