@@ -6,7 +6,7 @@
  * and ABRT have no package in Debian 12; their shipped files are the upstream ones under test/fixtures.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
@@ -20,9 +20,13 @@ import { keyed } from '../support/seen.js'
 const SCRIPTS = '/var/lib/dpkg/info/popularity-contest'
 if (!existsSync(`${SCRIPTS}.postinst`)) throw new Error('popularity-contest must be installed (apt-get install popularity-contest)')
 
-// The host's own answer and file, to prove at the end that no run wrote there.
+// The host's own file and debconf database, to prove at the end that no run wrote there: size and modification
+// time, which any user can read (the database itself is root's) and any write changes.
 const hostState = (): (string | null)[] =>
-  ['/etc/popularity-contest.conf', '/var/cache/debconf/config.dat'].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : null))
+  ['/etc/popularity-contest.conf', '/var/cache/debconf/config.dat'].map((f) => {
+    const st = statSync(f, { throwIfNoEntry: false })
+    return st ? `${st.size}:${st.mtimeMs}` : null
+  })
 const HOST_STATE = hostState()
 
 const lab = mkdtempSync(path.join(os.tmpdir(), 'bw-popcon-'))
