@@ -9,6 +9,8 @@ import { useGuidance } from './features/guidance/useGuidance.js'
 import { HistoryView } from './features/history/HistoryView.js'
 import { StoreNotices } from './features/notices/StoreNotices.js'
 import { PanicChecklist } from './features/panic/PanicChecklist.js'
+import { ChecklistView } from './features/checklist/ChecklistView.js'
+import { checklistEntries } from '../checks/core/guidance/checklist.js'
 import { PlanView } from './features/plan/PlanView.js'
 import { QuickExitButton } from './features/quick-exit/QuickExitButton.js'
 import { useQuickExit } from './features/quick-exit/useQuickExit.js'
@@ -57,6 +59,8 @@ export function App() {
   })
   const now = new Date()
   const weighed = profile ? weigh(results, profile, guidance.state?.acceptedRisks ?? [], now) : null
+  const ticked = checklistEntries(profile, guidance.state?.checklist ?? {})
+  const checklistProgress = { done: ticked.filter((e) => e.doneAt !== null).length, total: ticked.length }
   const views = VIEWS.filter((v) => v !== 'panic' || profile === 'high-risk')
   const current: ViewName | null = screen.view === 'walkthrough' ? null : views.includes(screen.view) ? screen.view : 'plan'
 
@@ -122,6 +126,14 @@ export function App() {
             onOpenCheck={(id) => setScreen({ view: 'walkthrough', id })}
           />
         )
+      case 'checklist':
+        return (
+          <ChecklistView
+            profile={profile}
+            checklist={guidance.state?.checklist ?? {}}
+            onTick={(key, done) => void guidance.setChecklistItem(key, done)}
+          />
+        )
       case 'settings':
         return <SettingsView profile={profile} onChangeProfile={() => setWizardOpen(true)} onExport={() => setExporting(true)} />
       default:
@@ -130,6 +142,7 @@ export function App() {
             weighed={weighed}
             onOpen={(id) => setScreen({ view: 'walkthrough', id })}
             onRevoke={(id) => void guidance.revokeRisk(id)}
+            checklist={{ ...checklistProgress, onOpen: () => setScreen({ view: 'checklist' }) }}
           />
         )
     }

@@ -6,11 +6,15 @@ import { effortLabel, reasonInSentence, type Weighed } from '../guidance/model.j
 import { planText } from './messages.js'
 import { ScoreCard } from './ScoreCard.js'
 import { ViewHeading } from '../shell/ViewHeading.js'
+import { checklistText } from '../../../checks/core/guidance/checklist.js'
+import { checklistUiText } from '../checklist/messages.js'
 
 interface Props {
   weighed: Weighed | null
   onOpen: (id: string) => void
   onRevoke: (id: string) => void
+  /** The self-assessed checklist's progress, shown apart from the verified results and never in the score. */
+  checklist?: { done: number; total: number; onOpen: () => void }
 }
 
 /** "Show me how", and for assistive technology which finding: the visible words stay the start of the name. */
@@ -46,7 +50,7 @@ function TodoRow({ item, n, onOpen }: { item: PlanItem<ReportResult>; n: number;
 }
 
 /** The plan: the score, one thing to do first, then the rest in order of protection for effort. */
-export function PlanView({ weighed, onOpen, onRevoke }: Props) {
+export function PlanView({ weighed, onOpen, onRevoke, checklist }: Props) {
   const { t, formatDateTime } = useI18n()
   if (!weighed || weighed.results.length === 0) {
     return (
@@ -131,6 +135,15 @@ export function PlanView({ weighed, onOpen, onRevoke }: Props) {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {checklist ? (
+        <section aria-labelledby="checklist-heading" className="plan-checklist" data-counted-in-score="false">
+          <h3 id="checklist-heading">{t(checklistText('heading'))}</h3>
+          <p>{t(checklistText('summary', { done: checklist.done, total: checklist.total }))}</p>
+          <button type="button" className="link-button" onClick={checklist.onOpen}>
+            {t(checklistUiText('openChecklist'))}
+          </button>
         </section>
       ) : null}
     </section>

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/I18nProvider.js'
 import { shellText } from './messages.js'
 
-export const VIEWS = ['plan', 'results', 'history', 'panic', 'settings'] as const
+export const VIEWS = ['plan', 'checklist', 'results', 'history', 'panic', 'settings'] as const
 export type ViewName = (typeof VIEWS)[number]
 
 /** The sections; the current one is marked for assistive technology as well as by its look. */
