@@ -12,6 +12,7 @@ import { createFixService } from '../../../src-main/electron/fix-service.js'
 import { openFixJournal } from '../../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../../src-main/node/fix/writer.js'
 import { createGuidanceService } from '../../../src-main/electron/guidance-service.js'
+import { readChecklistHints } from '../../../checks/readers/hints/checklist-hints.io.js'
 import { redactionContextFromOs } from '../../../src-main/node/os-context.js'
 import { registerHandlers, type InvokeEvent, type ProgressTarget } from '../../../src-main/electron/ipc/handlers.js'
 import { createRegister } from '../../../src-main/electron/ipc/register.js'
@@ -201,7 +202,7 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
   const services = {
     scan: service,
     fix,
-    guidance: createGuidanceService({ store }),
+    guidance: createGuidanceService({ store, readHints: () => readChecklistHints(createHost()) }),
     exporter: createExportService({
       store,
       locale: service.locale,
