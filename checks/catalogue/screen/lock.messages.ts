@@ -68,3 +68,13 @@ export const t = defineMessages('screen.lock', {
   stepWindows:
     'Open Settings → Personalization → Lock screen → Screen saver: choose a screen saver, set Wait to 5 minutes or less and tick On resume, display logon screen. An administrator can set the same limit for every account with the policy Interactive logon: Machine inactivity limit.',
 })
+
+/** The words of screen.lock's fix (lock-fix.verdict.ts). */
+export const fixText = defineMessages('screen.lock.fix', {
+  fixTitle: 'Lock the GNOME screen after at most {minutes} minutes without use, asking for the password',
+  fixProtects: 'Someone who picks up the laptop while you are away finds it locked behind your password.',
+  fixMayBreakIdle:
+    'The screen blanks and locks after 5 minutes without use (a shorter delay you set is kept): during a long video or a presentation, move the mouse now and then.',
+  fixMayBreakPolicy:
+    'Where an administrator has locked these settings, GNOME refuses the change: the fix then stops and says so, and undo puts back what it changed.',
+})

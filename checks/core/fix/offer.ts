@@ -29,8 +29,11 @@ export type FixChange =
    * cannot be edited safely. A file that does not exist yet is made with `createMode`, owned like its folder.
    */
   | { kind: 'edit-text'; path: string; createMode: number; edit: (old: string | null) => Result<string, Msg> }
-  /** Give a setting this value (as its tool prints it: `true`, `uint32 300`); nothing when it already has it. */
-  | { kind: 'set'; setting: SettingRef; value: string }
+  /**
+   * Give a setting this value (as its tool prints it: `true`, `uint32 300`); nothing when it already has it, or
+   * when `keep` says the value in effect is already good enough (a shorter idle delay than the one the fix sets).
+   */
+  | { kind: 'set'; setting: SettingRef; value: string; keep?: (now: string) => boolean }
 
 export interface FixOffer {
   /** Stable for the finding it closes (e.g. `mode:/etc/wireguard/wg0.conf`): verification looks for it again. */

@@ -68,7 +68,8 @@ async function planSetting(host: Host, change: Extract<FixChange, { kind: 'set' 
   const before = await readSettingValue(host, change.setting)
   if (!before.ok) return before
   const now = before.value
-  if ((now.kind === 'value' ? now.value : now.shown) === change.value) return ok(null)
+  const effective = now.kind === 'value' ? now.value : now.shown
+  if (effective === change.value || (effective !== undefined && change.keep?.(effective) === true)) return ok(null)
   return ok({
     op: 'setting',
     path: settingName(change.setting),
