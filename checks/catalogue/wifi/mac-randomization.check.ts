@@ -1,6 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import type { Step } from '../../core/types.js'
 import { readDarwinMac } from './mac-randomization.darwin.io.js'
+import { macRandomizationFixes, nmMacFixable } from './mac-randomization-fix.verdict.js'
 import { readLinuxMac } from './mac-randomization.linux.io.js'
 import { t } from './mac-randomization.messages.js'
 import { macOutcome } from './mac-randomization.verdict.js'
@@ -53,6 +54,8 @@ export const macRandomizationCheck = defineCheck({
   async run(host, signal) {
     if (host.platform === 'darwin') return macOutcome(await readDarwinMac(host, signal))
     if (host.platform === 'win32') return macOutcome(await readWin32Mac(host, signal))
-    return macOutcome(await readLinuxMac(host, signal))
+    const facts = await readLinuxMac(host, signal)
+    return nmMacFixable(facts, macOutcome(facts))
   },
+  fixes: macRandomizationFixes,
 })

@@ -212,7 +212,7 @@ async function keyfileProfiles(host: Host, defaultMode: MacMode, evidence: Evide
         source: `${file} [wifi] cloned-mac-address`,
         observed: setting.value || t('seenDefault', { value: modeWord(defaultMode) }),
       })
-      result.networks.push({ name: setting.name, mode: setting.mode })
+      result.networks.push({ name: setting.name, mode: setting.mode, ...(setting.value === '' ? { followsDefault: true } : {}) })
     }
   }
   return result
@@ -240,7 +240,7 @@ async function nmcliProfiles(
       source: shown.value.command,
       observed: value || t('seenDefault', { value: modeWord(defaultMode) }),
     })
-    networks.push({ name, mode: value ? nmMode(value) : defaultMode })
+    networks.push(value ? { name, mode: nmMode(value) } : { name, mode: defaultMode, followsDefault: true })
   }
   return networks
 }

@@ -75,3 +75,17 @@ export const t = defineMessages('wifi.mac-randomization', {
   stepWindows:
     'Open Settings → Network & internet → Wi-Fi and turn on Random hardware addresses. Then open Manage known networks, choose each network, and set Random hardware addresses to On or Change daily.',
 })
+
+/** The words of the NetworkManager fix (mac-randomization-fix.verdict.ts). */
+export const fixText = defineMessages('wifi.mac-randomization.fix', {
+  fixTitle:
+    'Give every Wi-Fi network its own private address, and scan with random ones: a NetworkManager drop-in, {path} (needs an administrator)',
+  fixProtects:
+    'Networks you join, and anyone listening nearby, can no longer follow your laptop from place to place by its hardware address.',
+  fixMayBreakReload:
+    'NetworkManager applies it when it reloads (sudo nmcli general reload) or restarts; a network you are connected to gets its new address when you reconnect.',
+  fixMayBreakNetworks:
+    'Each network sees a new, stable address the first time: a router that lets in only known addresses, or a reservation made for the old one, must be told the new address. Networks you pinned to an address of their own keep it.',
+  fixNotOurs:
+    '{path} already exists and was not written by Bulwark, so Bulwark leaves it alone. Look at what it sets, then follow the steps.',
+})

@@ -15,6 +15,8 @@ const PRIVATE: ReadonlySet<MacMode> = new Set(['random', 'per-network'])
 export interface NetworkSetting {
   name: string | Msg
   mode: MacMode
+  /** The profile sets no address of its own, so the system's default decides (NetworkManager): a new default changes it. */
+  followsDefault?: boolean
 }
 
 export type MacFacts =
