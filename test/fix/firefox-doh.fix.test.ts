@@ -9,7 +9,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { firefoxCheck } from '../../checks/catalogue/dns/firefox.check.js'
-import { userJsWithDoh } from '../../checks/catalogue/dns/firefox-fix.verdict.js'
 import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import type { FixPlan } from '../../checks/core/fix/model.js'
@@ -27,40 +26,6 @@ if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and 
 
 const signal = new AbortController().signal
 const QUAD9 = 'https://dns.quad9.net/dns-query'
-
-describe('userJsWithDoh', () => {
-  it.each([
-    ['no file', null],
-    ['an empty file', ''],
-    ['a file without a final newline', 'user_pref("a", 1);'],
-    ['a file with a comment', '// mine\nuser_pref("network.trr.mode", 2);\n'],
-  ])('appends the three lines to %s, keeping every byte before them', (_name, old) => {
-    const r = userJsWithDoh(old, QUAD9, '/p/user.js')
-    expect(r.ok).toBe(true)
-    if (!r.ok) return
-    expect(r.value.startsWith(old ?? '')).toBe(true)
-    expect(
-      r.value.endsWith(
-        `user_pref("network.trr.mode", 3);\nuser_pref("network.trr.uri", "${QUAD9}");\nuser_pref("network.trr.custom_uri", "${QUAD9}");\n`,
-      ),
-    ).toBe(true)
-    expect(userJsWithDoh(r.value, QUAD9, '/p/user.js')).toEqual({ ok: true, value: r.value })
-  })
-
-  it.each([
-    ['an unclosed comment', 'user_pref("a", 1);\n/* note'],
-    ['an unclosed string', 'user_pref("a", "x'],
-  ])('refuses a file that ends in %s: Firefox would not read the new lines', (_name, old) => {
-    expect(userJsWithDoh(old, QUAD9, '/p/user.js')).toMatchObject({ ok: false, reason: { key: 'dns.firefox.fix.fixUserJsDamaged' } })
-  })
-
-  it('stays linear on a 4 MiB user.js', () => {
-    const big = 'user_pref("x", 1);\n'.repeat(200_000)
-    const started = performance.now()
-    expect(userJsWithDoh(big, QUAD9, '/p/user.js').ok).toBe(true)
-    expect(performance.now() - started).toBeLessThan(5000)
-  })
-})
 
 describe.skipIf(!hasFirefox)('dns.firefox fix on profiles written by firefox-esr', () => {
   let tmp = ''
@@ -196,7 +161,7 @@ describe.skipIf(!hasFirefox)('dns.firefox fix on profiles written by firefox-esr
       const planned = await planFix(host(), firefoxCheck.id, offersFor(firefoxCheck.fixes, outcome), { uid: 0 })
       expect(planned).toMatchObject({
         ok: false,
-        reason: { key: 'fix.blocked', params: { reason: { key: 'dns.firefox.fix.fixRunning' } } },
+        reason: { key: 'fix.blocked', params: { reason: { key: 'browsers.firefox.userJs.running' } } },
       })
     } finally {
       if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM')

@@ -2,7 +2,7 @@
 // of hostile input must grow no faster than the input (a backtracking or quadratic parser quadruples).
 import { describe, expect, it } from 'vitest'
 import { configEnablesProxyDns, unitRunsProxyDns } from '../../checks/catalogue/dns/cloudflared.parse.js'
-import { parsePrefs } from '../../checks/catalogue/dns/prefs.parse.js'
+import { parsePrefs } from '../../checks/readers/browsers/firefox-prefs.parse.js'
 import { parseResolvedConf } from '../../checks/catalogue/dns/resolved-conf.parse.js'
 import { parseStubbyYaml } from '../../checks/catalogue/dns/stubby.parse.js'
 import { parseKeyFile } from '../../checks/catalogue/permissions/keyfile.parse.js'

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parsePrefs, type PrefValue } from '../../checks/catalogue/dns/prefs.parse.js'
+import { parsePrefs, type PrefValue } from '../../checks/readers/browsers/firefox-prefs.parse.js'
 
 const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0
 if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')

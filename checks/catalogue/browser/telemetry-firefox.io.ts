@@ -1,16 +1,13 @@
 /**
- * Reads what decides Firefox's data sharing: every profile's user.js and prefs.js, each
- * installation's default-pref files and AutoConfig, and the enterprise policies DisableTelemetry,
- * DisableFirefoxStudies and Preferences (for the data-sharing prefs only).
- *
- * Default-pref load order (modules/libpref/Preferences.cpp): `<install>/defaults/pref/*.js`, then
- * `browser/defaults/preferences/*.js`, then Debian's `browser/defaults/syspref/*.js` (a link to
- * /etc/firefox-esr); inside a folder in reverse byte order of the names. Policy sources
+ * Reads what decides Firefox's data sharing: every profile's user.js and prefs.js and each
+ * installation's default-pref files and AutoConfig (readers/browsers/firefox-prefs.io.ts), and the
+ * enterprise policies DisableTelemetry, DisableFirefoxStudies and Preferences (for the data-sharing
+ * prefs only). Policy sources
  * (EnterprisePolicies.sys.mjs): Windows registry (HKLM, then HKCU) and macOS managed preferences
  * win per policy over policies.json; on Linux /etc/firefox/policies/policies.json, when present,
  * replaces the installation's distribution/policies.json.
  */
-import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.io.js'
 import {
@@ -23,85 +20,22 @@ import { lenientReason, parseJsonLenient } from '../../readers/browsers/json.par
 import { managedPrefsPaths, readPlist } from '../../readers/browsers/mac-managed-prefs.io.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
-import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from '../dns/autoconfig.parse.js'
-import { parsePrefs, type PrefFileKind } from '../dns/prefs.parse.js'
+import { readAdminPrefs, readPrefFile } from '../../readers/browsers/firefox-prefs.io.js'
+import type { AdminPrefs, PrefFile } from '../../readers/browsers/firefox-prefs.verdict.js'
 import { collectFfPolicies, type PolicySource } from './telemetry.parse.js'
-import type { AutoConfigFile, FfAdmin, FfPolicies, PrefFile } from './telemetry-firefox.verdict.js'
-import { evidenceText as e } from './telemetry.messages.js'
+import type { FfPolicies } from './telemetry-firefox.verdict.js'
 
 export interface FfProfileFacts {
   profile: FirefoxProfile
   userJs: PrefFile
   prefsJs: PrefFile
   policies: FfPolicies
-  admins: FfAdmin[]
+  admins: AdminPrefs[]
 }
 
 export interface FirefoxFacts {
   discovery: FirefoxDiscovery
   profiles: FfProfileFacts[]
-}
-
-async function readPrefFile(host: Host, path: string, kind: PrefFileKind): Promise<PrefFile> {
-  const read = await tryReadText(host, path)
-  if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value, kind) }
-  if (read.reason.code === 'not_found') return { state: 'absent', path }
-  return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
-}
-
-const reverseByName = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0)
-
-async function readDefaultsDir(host: Host, dir: string): Promise<PrefFile[]> {
-  const listed = await attempt(dir, () => host.readDir(dir))
-  if (!listed.ok) {
-    if (listed.reason.code === 'not_found' || listed.reason.code === 'not_a_file') return []
-    return [{ state: 'unreadable', path: dir, reason: describeHostError(listed.reason, dir) }]
-  }
-  const p = pathsFor(host.platform)
-  const names = listed.value
-    .filter((x) => x.kind !== 'dir' && x.name.toLowerCase().endsWith('.js'))
-    .map((x) => x.name)
-    .sort(reverseByName)
-  return Promise.all(names.map((n) => readPrefFile(host, p.join(dir, n), 'default')))
-}
-
-/** The last default a file sets for a pref (general.config.*), enough to find the AutoConfig file. */
-function lastDefault(files: readonly PrefFile[], name: string): string | number | boolean | undefined {
-  let value: string | number | boolean | undefined
-  for (const f of files)
-    if (f.state === 'read') for (const x of f.parsed.entries) if (x.name === name && x.kind !== 'user_pref') value = x.value
-  return value
-}
-
-async function readAutoConfig(host: Host, install: string, defaults: readonly PrefFile[]): Promise<AutoConfigFile | undefined> {
-  const name = lastDefault(defaults, 'general.config.filename')
-  if (typeof name !== 'string' || name === '') return undefined
-  const p = pathsFor(host.platform)
-  const file = p.join(install, name)
-  if (/[\\/]/.test(name) || name === '..') return { state: 'unreadable', path: file, reason: e('obsNotSet') }
-  const shift = lastDefault(defaults, 'general.config.obscure_value')
-  const read = await attempt(file, () => host.readFile(file))
-  if (!read.ok) return { state: 'unreadable', path: file, reason: describeHostError(read.reason, file) }
-  return {
-    state: 'read',
-    path: file,
-    parsed: parseAutoConfig(decodeAutoConfig(read.value, typeof shift === 'number' ? shift : DEFAULT_OBSCURE_VALUE)),
-  }
-}
-
-async function readAdmin(host: Host, install: string): Promise<FfAdmin | undefined> {
-  const st = await attempt(install, () => host.stat(install))
-  if (!st.ok && st.reason.code === 'not_found') return undefined
-  if (st.ok && st.value.kind !== 'dir') return undefined
-  const p = pathsFor(host.platform)
-  const dirs = [
-    p.join(install, 'defaults', 'pref'),
-    p.join(install, 'browser', 'defaults', 'preferences'),
-    p.join(install, 'browser', 'defaults', 'syspref'),
-  ]
-  const defaults = (await Promise.all(dirs.map((d) => readDefaultsDir(host, d)))).flat()
-  const autoconfig = await readAutoConfig(host, install, defaults)
-  return { install, defaults, ...(autoconfig ? { autoconfig } : {}) }
 }
 
 async function readPoliciesJson(host: Host, file: string): Promise<PolicySource> {
@@ -191,9 +125,9 @@ export async function collectFirefox(host: Host, signal?: AbortSignal): Promise<
       packagings.map(async (pk) => {
         const [groups, admins] = await Promise.all([
           policySources(host, pk, signal),
-          Promise.all(firefoxInstallDirs(host, pk).map((d) => readAdmin(host, d))),
+          Promise.all(firefoxInstallDirs(host, pk).map((d) => readAdminPrefs(host, d))),
         ])
-        return [pk, { policies: collectFfPolicies(groups), admins: admins.filter((a): a is FfAdmin => a !== undefined) }] as const
+        return [pk, { policies: collectFfPolicies(groups), admins: admins.filter((a): a is AdminPrefs => a !== undefined) }] as const
       }),
     ),
   )

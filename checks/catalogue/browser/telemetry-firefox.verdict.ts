@@ -1,14 +1,8 @@
 /**
- * How Firefox arrives at its data-sharing prefs, and what they mean. Pure.
- *
- * Firefox keeps a default, a user value and a lock per pref; the effective value is the default when
- * locked, else the user value, else the default. Written in this order (docs/checks/browser.md):
- *   1. the installation's default-pref files in load order (`pref()` default, `, locked` locks it);
- *   2. prefs.js, then user.js (user values; user.js wins);
- *   3. AutoConfig, top to bottom: pref() user value, defaultPref() default, lockPref() default + lock,
- *      unlockPref(), clearPref() drops the user value;
- *   4. enterprise policies: DisableTelemetry sets and locks the upload prefs (Policies.sys.mjs);
- *      the Preferences policy sets a default, or a locked default.
+ * What Firefox's data-sharing prefs mean. Pure. Each pref is resolved by Firefox's own precedence
+ * (readers/browsers/firefox-prefs.verdict.ts; docs/checks/browser.md); of the policies,
+ * DisableTelemetry sets and locks the upload prefs (Policies.sys.mjs) and the Preferences policy
+ * sets a default, or a locked default.
  * What the prefs mean (Firefox's own code): technical and interaction data go out while
  * datareporting.healthreport.uploadEnabled is true (Glean and legacy telemetry both follow it);
  * studies run only while app.shield.optoutstudies.enabled AND that pref are true and no policy
@@ -18,9 +12,17 @@
  */
 import type { BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
-import type { AutoConfigOp, ParsedAutoConfig } from '../dns/autoconfig.parse.js'
-import type { ParsedPrefs, PrefValue } from '../dns/prefs.parse.js'
-import { causeText as c } from './telemetry.messages.js'
+import type { PrefValue } from '../../readers/browsers/firefox-prefs.parse.js'
+import {
+  isLocked,
+  resolvePref,
+  type AdminPrefs,
+  type PolicyPref,
+  type PrefFile,
+  type Resolved,
+} from '../../readers/browsers/firefox-prefs.verdict.js'
+import { firefoxPrefsText as prefsText } from '../../readers/browsers/browsers.messages.js'
+import { causeText as cc } from './telemetry.messages.js'
 
 export const FF_PREF = {
   upload: 'datareporting.healthreport.uploadEnabled',
@@ -48,20 +50,6 @@ const BUILT_IN: Record<FfPrefKey, boolean> = {
   telemetry: false,
 }
 
-export type PrefFile =
-  | { state: 'read'; path: string; parsed: ParsedPrefs }
-  | { state: 'absent'; path: string }
-  | { state: 'unreadable'; path: string; reason: Msg }
-
-export type AutoConfigFile = { state: 'read'; path: string; parsed: ParsedAutoConfig } | { state: 'unreadable'; path: string; reason: Msg }
-
-/** What one installation sets for every profile it runs. */
-export interface FfAdmin {
-  install: string
-  defaults: PrefFile[]
-  autoconfig?: AutoConfigFile
-}
-
 /** The data-sharing policies that apply, highest source first already combined. */
 export interface FfPolicies {
   disableTelemetry?: { value: boolean; source: string }
@@ -76,79 +64,47 @@ export type FfHow = 'builtin' | 'default' | 'user' | 'autoconfig' | 'policy'
 export type FfResolved =
   { known: true; value: boolean; how: FfHow; source: string; locked: boolean; via?: string } | { known: false; source: string; cause: Msg }
 
-const damaged = (path: string, line: number, text: string): FfResolved => ({
-  known: false,
-  source: `${path}:${line}`,
-  cause: c('damaged', { file: path, line, text }),
-})
+/** A value a policy gives, as the shared resolver takes it: DisableTelemetry locks the upload prefs off (Policies.sys.mjs). */
+function policyMap(key: FfPrefKey, policies: FfPolicies): Map<string, PolicyPref> {
+  const name = FF_PREF[key]
+  const out = new Map<string, PolicyPref>()
+  const pp = policies.prefs.get(name)
+  if (pp) out.set(name, { ...pp, via: 'Preferences' })
+  const disabled = policies.disableTelemetry
+  if (disabled?.value && (key === 'upload' || key === 'submission' || key === 'usage'))
+    out.set(name, { value: false, locked: true, source: disabled.source, via: 'DisableTelemetry' })
+  return out
+}
 
-function fileProblem(file: PrefFile, name: string): FfResolved | undefined {
-  if (file.state === 'unreadable')
-    return { known: false, source: file.path, cause: c('unreadable', { file: file.path, reason: file.reason }) }
-  if (file.state !== 'read') return undefined
-  const bad = file.parsed.skipped.find((s) => s.text.includes(name))
-  return bad ? damaged(file.path, bad.line, bad.text) : undefined
+/** Every value the telemetry policies set for the prefs this check reads, as Firefox's resolver takes them. */
+export function ffPolicyPrefs(policies: FfPolicies): Map<string, PolicyPref> {
+  return new Map((Object.keys(FF_PREF) as FfPrefKey[]).flatMap((k) => [...policyMap(k, policies)]))
+}
+
+function fromResolved(r: Resolved): FfResolved {
+  if (!r.known) {
+    const c = r.cause
+    if (c.kind === 'unreadable') return { known: false, source: r.path, cause: cc('unreadable', { file: r.path, reason: c.reason }) }
+    if (c.kind !== 'policyConflict') {
+      const params = { file: r.path, line: c.line, text: c.text }
+      return { known: false, source: `${r.path}:${c.line}`, cause: cc(c.kind === 'damaged' ? 'damaged' : 'opaque', params) }
+    }
+    return { known: false, source: r.path, cause: prefsText('policyConflict', { lockedAt: c.lockedAt, source: c.source }) }
+  }
+  const value = r.value === true
+  const o = r.origin
+  if (o.kind === 'builtin') return { known: true, value, how: 'builtin', source: 'omni.ja', locked: false }
+  if (o.kind === 'policy') return { known: true, value, how: 'policy', source: o.source, locked: o.locked, via: o.via }
+  const source = `${o.path}:${o.line}`
+  if (o.file === 'autoconfig')
+    return { known: true, value, how: 'autoconfig', source, locked: isLocked(o), ...(o.via ? { via: o.via } : {}) }
+  return { known: true, value, how: o.file === 'default' ? 'default' : 'user', source, locked: isLocked(o) }
 }
 
 /** One pref's effective value for a profile run by one installation (or by none Bulwark found). */
-export function resolveFfPref(key: FfPrefKey, userJs: PrefFile, prefsJs: PrefFile, policies: FfPolicies, admin?: FfAdmin): FfResolved {
-  const name = FF_PREF[key]
-  let def: FfResolved & { known: true } = { known: true, value: BUILT_IN[key], how: 'builtin', source: 'omni.ja', locked: false }
-  for (const file of admin?.defaults ?? []) {
-    const problem = fileProblem(file, name)
-    if (problem) return problem
-    if (file.state !== 'read') continue
-    for (const e of file.parsed.entries) {
-      if (e.name !== name || def.locked) continue
-      // user_pref() in a default file and a value of another type have no certain effect.
-      if (e.kind === 'user_pref' || typeof e.value !== 'boolean')
-        return damaged(file.path, e.line, `${e.kind}("${name}", ${JSON.stringify(e.value)})`)
-      def = { known: true, value: e.value, how: 'default', source: `${file.path}:${e.line}`, locked: e.locked === true }
-    }
-  }
-  let user: (FfResolved & { known: true }) | undefined
-  for (const file of [userJs, prefsJs]) {
-    const problem = fileProblem(file, name)
-    if (problem) return problem
-    if (file.state !== 'read') continue
-    const other = file.parsed.entries.find((e) => e.name === name && e.kind !== 'user_pref')
-    if (other) return damaged(file.path, other.line, `${other.kind}("${name}", ${JSON.stringify(other.value)})`)
-    // Firefox refuses a user value of another type: the value before it stands.
-    const entry = file.parsed.entries.findLast((e) => e.name === name && typeof e.value === 'boolean')
-    if (entry) {
-      user = { known: true, value: entry.value as boolean, how: 'user', source: `${file.path}:${entry.line}`, locked: false }
-      break
-    }
-  }
-  const ac = admin?.autoconfig
-  if (ac?.state === 'unreadable') return { known: false, source: ac.path, cause: c('unreadable', { file: ac.path, reason: ac.reason }) }
-  if (ac) {
-    const opaque = ac.parsed.opaque.find((o) => o.prefName === undefined || o.prefName === name)
-    if (opaque) {
-      const file = opaque.path ?? ac.path
-      return { known: false, source: `${file}:${opaque.line}`, cause: c('opaque', { file, line: opaque.line, text: opaque.text }) }
-    }
-    for (const op of ac.parsed.ops.filter((o: AutoConfigOp) => o.name === name)) {
-      const at = `${ac.path}:${op.line}`
-      if (op.fn === 'clearPref') user = undefined
-      else if (op.fn === 'unlockPref') def = { ...def, locked: false }
-      else if (typeof op.value !== 'boolean') return damaged(ac.path, op.line, `${op.fn}("${name}", ${JSON.stringify(op.value)})`)
-      else if (op.fn === 'pref') user = { known: true, value: op.value, how: 'autoconfig', source: at, locked: false, via: 'pref()' }
-      else if (op.fn === 'defaultPref' && !def.locked)
-        def = { known: true, value: op.value, how: 'autoconfig', source: at, locked: false, via: 'defaultPref()' }
-      else if (op.fn === 'lockPref') def = { known: true, value: op.value, how: 'autoconfig', source: at, locked: true, via: 'lockPref()' }
-    }
-  }
-  const disabled = policies.disableTelemetry
-  if (disabled?.value && (key === 'upload' || key === 'submission' || key === 'usage')) {
-    return { known: true, value: false, how: 'policy', source: disabled.source, locked: true, via: 'DisableTelemetry' }
-  }
-  const pp = policies.prefs.get(name)
-  if (pp && typeof pp.value === 'boolean') {
-    if (pp.locked) return { known: true, value: pp.value, how: 'policy', source: pp.source, locked: true, via: 'Preferences' }
-    if (!def.locked) def = { known: true, value: pp.value, how: 'policy', source: pp.source, locked: false, via: 'Preferences' }
-  }
-  return def.locked || !user ? def : user
+export function resolveFfPref(key: FfPrefKey, userJs: PrefFile, prefsJs: PrefFile, policies: FfPolicies, admin?: AdminPrefs): FfResolved {
+  const policy = policyMap(key, policies)
+  return fromResolved(resolvePref(FF_PREF[key], BUILT_IN[key], { userJs, prefsJs, policy, ...(admin ? { admin } : {}) }))
 }
 
 export type FfReason = 'technicalStudies' | 'technical' | 'usage' | 'crash'
@@ -165,7 +121,7 @@ export interface FfAssessment {
 
 const VERDICT_KEYS: readonly FfPrefKey[] = ['upload', 'usage', 'studies', 'crash']
 
-export function assessFfProfile(userJs: PrefFile, prefsJs: PrefFile, policies: FfPolicies, admin?: FfAdmin): FfAssessment {
+export function assessFfProfile(userJs: PrefFile, prefsJs: PrefFile, policies: FfPolicies, admin?: AdminPrefs): FfAssessment {
   const keys = Object.keys(FF_PREF) as FfPrefKey[]
   const prefs = Object.fromEntries(keys.map((k) => [k, resolveFfPref(k, userJs, prefsJs, policies, admin)])) as Record<
     FfPrefKey,
@@ -178,7 +134,7 @@ export function assessFfProfile(userJs: PrefFile, prefsJs: PrefFile, policies: F
   const studiesRun = on('studies') && on('upload') && policies.disableStudies?.value !== true
   const uncertain = policies.uncertain[0]
   if (uncertain)
-    return { verdict: 'unknown', prefs, studiesRun, cause: c('policyUncertain', { source: uncertain.source, reason: uncertain.reason }) }
+    return { verdict: 'unknown', prefs, studiesRun, cause: cc('policyUncertain', { source: uncertain.source, reason: uncertain.reason }) }
   const unknown = VERDICT_KEYS.map((k) => prefs[k]).find((r) => !r.known)
   if (unknown && !unknown.known) return { verdict: 'unknown', prefs, studiesRun, cause: unknown.cause }
   if (on('upload')) return { verdict: 'fail', prefs, studiesRun, reason: studiesRun ? 'technicalStudies' : 'technical' }

@@ -7,6 +7,7 @@ import { collectChromium } from './telemetry-chromium.io.js'
 import { collectFirefox } from './telemetry-firefox.io.js'
 import { defaultSteps, judgeTelemetry } from './telemetry.verdict.js'
 import { t } from './telemetry.messages.js'
+import { telemetryFixes } from './telemetry-fix.verdict.js'
 
 export const telemetryCheck = defineCheck({
   id: 'browser.telemetry',
@@ -40,6 +41,7 @@ export const telemetryCheck = defineCheck({
       },
     ],
   },
+  fixes: telemetryFixes,
   async run(host, signal) {
     const [firefox, chromium] = await Promise.all([collectFirefox(host, signal), collectChromium(host, signal)])
     return judgeTelemetry(firefox, chromium, host.platform)

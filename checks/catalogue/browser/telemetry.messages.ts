@@ -77,3 +77,10 @@ export const causeText = defineMessages('browser.telemetry', {
   unreadable: '{file} could not be read: {reason}',
   policyUncertain: 'the policy source {source} could not be read: {reason}',
 })
+
+/** The words of browser.telemetry's fix (telemetry-fix.verdict.ts). */
+export const fixText = defineMessages('browser.telemetry.fix', {
+  fixTitle: 'Stop Firefox sending telemetry, the daily usage ping, studies and crash reports on its own in the profile {name}',
+  fixProtects: 'Firefox no longer sends Mozilla data about how you use it, installs no studies, and asks before sending a crash report.',
+  fixMayBreakCrash: 'Crash reports are no longer sent by themselves: Firefox asks you after a crash instead.',
+})

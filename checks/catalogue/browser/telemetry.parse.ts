@@ -4,7 +4,7 @@
  */
 import type { Msg } from '../../core/i18n/message.js'
 import { jsonNotObject, parseJsonLenient } from '../../readers/browsers/json.parse.js'
-import type { PrefValue } from '../dns/prefs.parse.js'
+import type { PrefValue } from '../../readers/browsers/firefox-prefs.parse.js'
 import { FF_PREF_NAMES, type FfPolicies } from './telemetry-firefox.verdict.js'
 import { evidenceText as e } from './telemetry.messages.js'
 

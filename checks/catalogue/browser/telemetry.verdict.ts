@@ -3,6 +3,8 @@
  * telemetry-firefox.verdict.ts), Chrome, Chromium and Edge per browser (their choice is browser-wide,
  * in Local State and the managed policies). The worst one decides; an unknown outranks only a pass.
  */
+import type { FixTarget } from '../../core/fix/offer.js'
+import { telemetryFixTarget } from './telemetry-fix.verdict.js'
 import { overallOf, worstVerdict, type BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import { joinMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome, Platform, Step } from '../../core/types.js'
@@ -19,6 +21,8 @@ interface Item {
   summary: Msg
   evidence: Evidence[]
   kind: BrowserKind | 'chromium'
+  /** A Firefox profile whose user.js can fix it. */
+  fixable?: FixTarget
 }
 
 const EXPECT_OFF: readonly FfPrefKey[] = ['upload', 'usage', 'studies', 'crash']
@@ -59,7 +63,8 @@ function firefoxItem(f: FfProfileFacts): Item {
       ...(EXPECT_OFF.includes(k) ? { expected: e('expectedOff') } : {}),
     })),
   ]
-  return { verdict: a.verdict, summary, evidence, kind: 'firefox' }
+  const fixable = telemetryFixTarget(f, a.verdict)
+  return { verdict: a.verdict, summary, evidence, kind: 'firefox', ...(fixable ? { fixable } : {}) }
 }
 
 function crEvidence(b: CrBrowserFacts): Evidence[] {
@@ -186,5 +191,13 @@ export function judgeTelemetry(firefox: FirefoxFacts, chromium: ChromiumFacts, p
   if (!worst) return { status: 'unknown', summary: t('noneButProblems', { reason: problems[0]?.observed ?? '' }), evidence }
   const atFault = new Set(items.filter((i) => i.verdict === 'fail' || i.verdict === 'warn').map((i) => i.kind))
   const steps = STEPS.filter(([kind]) => atFault.has(kind)).map(([, step]) => step)
-  return { status: verdict, summary: worst.summary, evidence, ...(verdict !== 'unknown' && steps.length > 0 ? { steps } : {}) }
+  // Only Firefox profiles whose own user.js decides: a policy, a locked default or AutoConfig keeps the others out.
+  const fixable = verdict === 'unknown' ? [] : items.flatMap((i) => (i.fixable ? [i.fixable] : []))
+  return {
+    status: verdict,
+    summary: worst.summary,
+    evidence,
+    ...(verdict !== 'unknown' && steps.length > 0 ? { steps } : {}),
+    ...(fixable.length > 0 ? { fixable } : {}),
+  }
 }

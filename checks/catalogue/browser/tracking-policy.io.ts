@@ -18,7 +18,7 @@ import type { Host } from '../../core/host/host.js'
 import type { Msg } from '../../core/i18n/message.js'
 import { findKey, findValue, type RegKey } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
-import type { PolicyPref } from './tracking.verdict.js'
+import type { PolicyPref } from '../../readers/browsers/firefox-prefs.verdict.js'
 import { CR_POLICIES, chromiumFlag, firefoxPolicyPrefs, mentionsTracking } from './tracking-policy.parse.js'
 import { t, policyText as pt } from './tracking.messages.js'
 

@@ -12,7 +12,7 @@
  *   PrivacySandboxAdMeasurementEnabled and PrivacySandboxSiteEnabledAdsEnabled (false turns the
  *   feature off; true or unset leaves the choice to the user).
  */
-import type { PolicyPref } from './tracking.verdict.js'
+import type { PolicyPref } from '../../readers/browsers/firefox-prefs.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
 import { policyText as t } from './tracking.messages.js'
 

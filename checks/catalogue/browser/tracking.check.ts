@@ -15,7 +15,7 @@ import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js
 import type { Host } from '../../core/host/host.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome } from '../../core/types.js'
-import { readAdminPrefs, readPrefFile } from './tracking-firefox.io.js'
+import { readAdminPrefs, readPrefFile } from '../../readers/browsers/firefox-prefs.io.js'
 import { readChromiumTrackingPolicy, readFirefoxTrackingPolicy, type PolicyRead } from './tracking-policy.io.js'
 import { readChromiumProfile } from './tracking.io.js'
 import { FF } from './tracking-policy.parse.js'
@@ -28,14 +28,18 @@ import {
   type FirefoxAssessment,
   type Setting,
 } from './tracking.verdict.js'
-import type { AdminPrefs, PolicyPref } from './tracking.verdict.js'
+import type { AdminPrefs, PolicyPref } from '../../readers/browsers/firefox-prefs.verdict.js'
 import { t } from './tracking.messages.js'
+import { trackingFixes, trackingFixTarget } from './tracking-fix.verdict.js'
+import type { FixTarget } from '../../core/fix/offer.js'
 
 interface Result {
   name: string
   verdict: BrowserVerdict
   summary: (count: number) => Msg
   evidence: Evidence[]
+  /** A Firefox profile whose user.js can fix it. */
+  fixable?: FixTarget
 }
 
 function settingSeen(s: Setting): Msg {
@@ -67,7 +71,8 @@ async function assessFirefoxProfile(
     readPrefFile(host, p.join(profile.path, 'prefs.js'), 'user'),
   ])
   const inputs = { userJs, prefsJs, policy: policy.values }
-  const a = weakest(admins.length === 0 ? [assessFirefox(inputs)] : admins.map((admin) => assessFirefox({ ...inputs, admin })))
+  const variants = admins.length === 0 ? [inputs] : admins.map((admin) => ({ ...inputs, admin }))
+  const a = weakest(variants.map((v) => assessFirefox(v)))
   const uncertain = policy.uncertain[0]
   const name = `Firefox ${profile.name}`
   const verdict: BrowserVerdict = uncertain && a.verdict !== 'fail' ? 'unknown' : a.verdict
@@ -96,7 +101,8 @@ async function assessFirefoxProfile(
     verdict === 'unknown'
       ? t('unknownProfile', { name, reason: reason ?? '' })
       : t(`ff_${a.reason as 'cookies_accept'}`, { name, count, value })
-  return { name, verdict, summary, evidence }
+  const fixable = verdict === 'fail' || verdict === 'warn' ? trackingFixTarget(profile, a.reason, variants) : undefined
+  return { name, verdict, summary, evidence, ...(fixable ? { fixable } : {}) }
 }
 
 async function firefoxResults(host: Host, signal: AbortSignal): Promise<{ results: Result[]; evidence: Evidence[]; incomplete: boolean }> {
@@ -246,7 +252,15 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
     }
   }
   const steps = verdict === 'unknown' ? undefined : stepsFor(host.platform)
-  return { status: verdict, summary: worst.summary(count), evidence, ...(steps ? { steps } : {}) }
+  // Only Firefox profiles whose own user.js decides: a policy, a locked default or AutoConfig keeps the others out.
+  const fixable = verdict === 'unknown' ? [] : ff.results.flatMap((r) => (r.fixable ? [r.fixable] : []))
+  return {
+    status: verdict,
+    summary: worst.summary(count),
+    evidence,
+    ...(steps ? { steps } : {}),
+    ...(fixable.length > 0 ? { fixable } : {}),
+  }
 }
 
 export const trackingCheck = defineCheck({
@@ -284,5 +298,6 @@ export const trackingCheck = defineCheck({
       },
     ],
   },
+  fixes: trackingFixes,
   run,
 })

@@ -80,3 +80,14 @@ export const policyText = defineMessages('browser.tracking.policy', {
   notEnabled: 'EnterprisePoliciesEnabled is not set, so Firefox ignores this domain',
   registryPreferences: 'the Preferences policy in the registry is not read by Bulwark',
 })
+
+/** The words of browser.tracking's fix (tracking-fix.verdict.ts). */
+export const fixText = defineMessages('browser.tracking.fix', {
+  fixTitle: 'Turn on Strict tracking protection, Total Cookie Protection and Global Privacy Control in the Firefox profile {name}',
+  fixTitleGpc: 'Turn on Global Privacy Control in the Firefox profile {name}',
+  fixProtects:
+    'Firefox blocks known trackers, keeps each site’s cookies in a separate jar, and tells sites not to sell or share your data.',
+  fixProtectsGpc: 'Firefox tells every site not to sell or share your data (Global Privacy Control).',
+  fixMayBreakStrict:
+    'Strict blocks more than Standard: some sites (logins through another site, embedded videos, comment boxes) may not work. Turn protection off for that site only with the shield icon in the address bar.',
+})

@@ -1,13 +1,12 @@
 /**
  * browser.tracking: what the tracking settings are worth. Pure.
  *
- * Firefox: a pref's value is decided as in dns.firefox (docs/checks/browser.md has the order):
- * a locked policy or locked default-pref file wins, then the user value (user.js over prefs.js),
- * then an unlocked policy, then the default-pref files, then the built-in default. An AutoConfig
- * file that names the pref makes it unknown: its scripts run after all of these.
+ * Firefox: a pref's value is decided by Firefox's own precedence, as for every Firefox check
+ * (readers/browsers/firefox-prefs.verdict.ts; docs/checks/browser.md has the order).
  */
-import type { ParsedAutoConfig } from '../dns/autoconfig.parse.js'
-import type { ParsedPrefs, PrefValue } from '../dns/prefs.parse.js'
+import type { PrefValue } from '../../readers/browsers/firefox-prefs.parse.js'
+import { isLocked, isUserValue, resolvePref, type PrefInputs, type Resolved } from '../../readers/browsers/firefox-prefs.verdict.js'
+import { firefoxPrefsText as prefsText } from '../../readers/browsers/browsers.messages.js'
 import type { BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Platform, Step } from '../../core/types.js'
@@ -27,88 +26,23 @@ export type Setting =
   | { known: true; value: PrefValue; source: string; from: 'builtin' | 'user' | 'default' | 'policy'; locked: boolean }
   | { known: false; source: string; reason: Msg }
 
-/** A value a policy sets: a default unless locked. */
-export interface PolicyPref {
-  value: PrefValue
-  locked: boolean
-  /** The file, registry key or plist it came from. */
-  source: string
-  /** The policy that set it. */
-  via: string
-}
-
-export type PrefFile =
-  | { state: 'read'; path: string; parsed: ParsedPrefs }
-  | { state: 'absent'; path: string }
-  | { state: 'unreadable'; path: string; reason: Msg }
-
-export type AutoConfigFile = { state: 'read'; path: string; parsed: ParsedAutoConfig } | { state: 'unreadable'; path: string; reason: Msg }
-
-/** What one Firefox installation sets for every profile it runs. */
-export interface AdminPrefs {
-  install: string
-  /** Default-pref files in the order Firefox loads them. */
-  defaults: PrefFile[]
-  autoconfig?: AutoConfigFile
-}
-
-/** The default (and lock) the default-pref files leave for `name`: a locked default no longer changes. */
-export function foldDefaults(files: readonly PrefFile[], name: string, builtIn: PrefValue): Setting {
-  let out: Setting = { known: true, value: builtIn, source: 'built-in', from: 'builtin', locked: false }
-  for (const file of files) {
-    if (file.state === 'absent') continue
-    if (file.state === 'unreadable') return { known: false, source: file.path, reason: file.reason }
-    const damaged = file.parsed.skipped.find((s) => s.text.includes(name))
-    if (damaged) return { known: false, source: `${file.path}:${damaged.line}`, reason: t('damaged', { text: damaged.text }) }
-    for (const e of file.parsed.entries) {
-      if (e.name !== name || out.locked) continue
-      // user_pref() has no documented meaning in a default-pref file: do not guess what it does.
-      if (e.kind === 'user_pref')
-        return {
-          known: false,
-          source: `${file.path}:${e.line}`,
-          reason: t('damaged', { text: `user_pref("${name}", ${JSON.stringify(e.value)})` }),
-        }
-      out = { known: true, value: e.value, source: `${file.path}:${e.line}`, from: 'default', locked: e.locked === true }
-    }
+/** A resolved pref as this check reports it: the value, and the file, policy or built-in it came from. */
+function settingOf(r: Resolved): Setting {
+  if (!r.known) {
+    const c = r.cause
+    if (c.kind === 'unreadable') return { known: false, source: r.path, reason: c.reason }
+    if (c.kind === 'damaged') return { known: false, source: `${r.path}:${c.line}`, reason: t('damaged', { text: c.text }) }
+    if (c.kind === 'opaque') return { known: false, source: `${r.path}:${c.line}`, reason: t('autoconfig') }
+    return { known: false, source: r.path, reason: prefsText('policyConflict', { lockedAt: c.lockedAt, source: c.source }) }
   }
-  return out
+  const o = r.origin
+  if (o.kind === 'builtin') return { known: true, value: r.value, source: 'built-in', from: 'builtin', locked: false }
+  if (o.kind === 'policy') return { known: true, value: r.value, source: o.source, from: 'policy', locked: o.locked }
+  return { known: true, value: r.value, source: `${o.path}:${o.line}`, from: isUserValue(o) ? 'user' : 'default', locked: isLocked(o) }
 }
 
-function fromUserFile(file: PrefFile, name: string, builtIn: PrefValue): Setting | undefined {
-  if (file.state === 'absent') return undefined
-  if (file.state === 'unreadable') return { known: false, source: file.path, reason: file.reason }
-  // Firefox refuses a user value of another type than the pref's, and drops a damaged statement.
-  const entry = file.parsed.entries.findLast((e) => e.name === name && e.kind === 'user_pref' && typeof e.value === typeof builtIn)
-  const damaged = file.parsed.skipped.find((s) => s.text.includes(name) && (!entry || s.line > entry.line))
-  if (damaged) return { known: false, source: `${file.path}:${damaged.line}`, reason: t('damaged', { text: damaged.text }) }
-  if (!entry) return undefined
-  return { known: true, value: entry.value, source: `${file.path}:${entry.line}`, from: 'user', locked: false }
-}
-
-export interface FirefoxInputs {
-  userJs: PrefFile
-  prefsJs: PrefFile
-  policy: ReadonlyMap<string, PolicyPref>
-  admin?: AdminPrefs
-}
-
-export function resolveFirefoxPref(name: FirefoxPrefName, inputs: FirefoxInputs): Setting {
-  const builtIn = FF_BUILT_IN[name]
-  const policy = inputs.policy.get(name)
-  const fromPolicy = (pp: PolicyPref): Setting => ({ known: true, value: pp.value, source: pp.source, from: 'policy', locked: pp.locked })
-  if (policy?.locked) return fromPolicy(policy)
-  const ac = inputs.admin?.autoconfig
-  if (ac?.state === 'unreadable') return { known: false, source: ac.path, reason: ac.reason }
-  const scripted =
-    ac?.parsed.ops.find((o) => o.name === name) ?? ac?.parsed.opaque.find((o) => o.prefName === undefined || o.prefName === name)
-  if (ac && scripted) return { known: false, source: `${ac.path}:${scripted.line}`, reason: t('autoconfig') }
-  const def = foldDefaults(inputs.admin?.defaults ?? [], name, builtIn)
-  if (!def.known) return def
-  if (def.locked) return def
-  const user = fromUserFile(inputs.userJs, name, builtIn) ?? fromUserFile(inputs.prefsJs, name, builtIn)
-  if (user) return user
-  return policy ? fromPolicy(policy) : def
+function resolveFirefoxPref(name: FirefoxPrefName, inputs: PrefInputs): Setting {
+  return settingOf(resolvePref(name, FF_BUILT_IN[name], inputs))
 }
 
 export type FirefoxReason = 'good' | 'cookies_accept' | 'cookies_weak' | 'tp_off' | 'gpc_off' | 'unknown'
@@ -122,7 +56,7 @@ export interface FirefoxAssessment {
 /** Cross-site cookies kept apart (5), or third-party cookies refused (1, 2). */
 const GOOD_COOKIES = new Set<PrefValue>([1, 2, 5])
 
-export function assessFirefox(inputs: FirefoxInputs): FirefoxAssessment {
+export function assessFirefox(inputs: PrefInputs): FirefoxAssessment {
   const settings = Object.fromEntries(Object.values(FF).map((n) => [n, resolveFirefoxPref(n, inputs)])) as Record<FirefoxPrefName, Setting>
   const cookies = settings[FF.cookies]
   const tp = settings[FF.tp]

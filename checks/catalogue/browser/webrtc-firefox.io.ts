@@ -1,86 +1,24 @@
 /**
  * Reads what decides Firefox's WebRTC prefs for each profile: the installation's default-pref files
- * and AutoConfig file, the profile's prefs.js and user.js, and the `Preferences` enterprise policy
- * (Windows registry, macOS managed preferences, policies.json), in the order Firefox applies them.
+ * and AutoConfig file and the profile's prefs.js and user.js (readers/browsers/firefox-prefs.io.ts),
+ * and the `Preferences` enterprise policy (Windows registry, macOS managed preferences, policies.json).
  */
-import { decodeAutoConfig, DEFAULT_OBSCURE_VALUE, parseAutoConfig, type ParsedAutoConfig } from '../dns/autoconfig.parse.js'
-import { parsePrefs, type ParsedPrefs, type PrefFileKind } from '../dns/prefs.parse.js'
+import { readAdminPrefs, readPrefFile } from '../../readers/browsers/firefox-prefs.io.js'
+import type { AdminPrefs, PolicyPref, PrefInputs } from '../../readers/browsers/firefox-prefs.verdict.js'
 import { findFirefoxProfiles, type FirefoxDiscovery, type FirefoxPackaging } from '../../readers/browsers/firefox-profiles.io.js'
 import { firefoxInstallDirs } from '../../readers/browsers/firefox-installs.io.js'
 import { parseJsonLenient } from '../../readers/browsers/json.parse.js'
 import { managedPrefsPaths, readPlist } from '../../readers/browsers/mac-managed-prefs.io.js'
-import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
+import { attempt, describeHostError, pathsFor } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
 import type { Msg } from '../../core/i18n/message.js'
 import { findKey, findValue } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
-import { FF_PREFS, type FirefoxSources, type PolicyValue, type PrefSource } from './webrtc.verdict.js'
+import { FF_PREFS } from './webrtc.verdict.js'
 import { firefoxText as t } from './webrtc.messages.js'
 
-async function readPrefs(host: Host, path: string, kind: PrefFileKind): Promise<PrefSource<ParsedPrefs>> {
-  const read = await tryReadText(host, path)
-  if (read.ok) return { state: 'read', path, parsed: parsePrefs(read.value, kind) }
-  if (read.reason.code === 'not_found' || read.reason.code === 'not_a_file') return { state: 'absent', path }
-  return { state: 'unreadable', path, reason: describeHostError(read.reason, path) }
-}
-
-/** Firefox loads the files of a defaults folder in reverse name order (Preferences.cpp pref_LoadPrefsInDir). */
-async function readDefaultsDir(host: Host, dir: string): Promise<PrefSource<ParsedPrefs>[]> {
-  const listed = await attempt(dir, () => host.readDir(dir))
-  if (!listed.ok) {
-    if (listed.reason.code === 'not_found' || listed.reason.code === 'not_a_file') return []
-    return [{ state: 'unreadable', path: dir, reason: describeHostError(listed.reason, dir) }]
-  }
-  const p = pathsFor(host.platform)
-  const names = listed.value
-    .filter((e) => e.kind !== 'dir' && e.name.toLowerCase().endsWith('.js'))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
-  return Promise.all(names.map((n) => readPrefs(host, p.join(dir, n), 'default')))
-}
-
-function lastDefault(files: readonly PrefSource<ParsedPrefs>[], name: string): string | number | boolean | undefined {
-  let value: string | number | boolean | undefined
-  for (const f of files)
-    if (f.state === 'read') for (const e of f.parsed.entries) if (e.name === name && e.kind !== 'user_pref') value = e.value
-  return value
-}
-
-async function readAutoConfig(
-  host: Host,
-  install: string,
-  defaults: readonly PrefSource<ParsedPrefs>[],
-): Promise<PrefSource<ParsedAutoConfig> | undefined> {
-  const name = lastDefault(defaults, 'general.config.filename')
-  if (typeof name !== 'string' || name === '') return undefined
-  const p = pathsFor(host.platform)
-  const file = p.join(install, name)
-  if (/[\\/]/.test(name) || name === '..') return { state: 'unreadable', path: file, reason: t('badCfgName', { name }) }
-  const obscure = lastDefault(defaults, 'general.config.obscure_value')
-  const read = await attempt(file, () => host.readFile(file))
-  if (!read.ok) return { state: 'unreadable', path: file, reason: describeHostError(read.reason, file) }
-  const parsed = parseAutoConfig(decodeAutoConfig(read.value, typeof obscure === 'number' ? obscure : DEFAULT_OBSCURE_VALUE))
-  return { state: 'read', path: file, parsed }
-}
-
-export interface InstallPrefs {
-  install: string
-  defaults: PrefSource<ParsedPrefs>[]
-  autoconfig?: PrefSource<ParsedAutoConfig>
-}
-
-async function readInstall(host: Host, install: string): Promise<InstallPrefs | undefined> {
-  const st = await attempt(install, () => host.stat(install))
-  if (!st.ok || st.value.kind !== 'dir') return undefined
-  const p = pathsFor(host.platform)
-  const dirs = [p.join(install, 'defaults', 'pref'), p.join(install, 'browser', 'defaults', 'preferences')]
-  const defaults = (await Promise.all(dirs.map((d) => readDefaultsDir(host, d)))).flat()
-  const autoconfig = await readAutoConfig(host, install, defaults)
-  return { install, defaults, ...(autoconfig ? { autoconfig } : {}) }
-}
-
 export interface PolicyRead {
-  prefs: Map<string, PolicyValue>
+  prefs: Map<string, PolicyPref>
   /** Where the Preferences policy came from, or why a source could not be read (the result is then unknown). */
   source?: string
   uncertain?: { source: string; reason: Msg }
@@ -90,22 +28,26 @@ type PolicySource = { source: string; policies: Record<string, unknown> } | { so
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** The WebRTC prefs one `Preferences` policy sets (Policies.sys.mjs: the old plain form locks; Status defaults to "default"). */
-export function webrtcPolicyPrefs(preferences: unknown, source: string): Map<string, PolicyValue> {
-  const out = new Map<string, PolicyValue>()
+/**
+ * The WebRTC prefs one `Preferences` policy sets (Policies.sys.mjs: the old plain form locks; Status
+ * defaults to "default"; "user" sets the user value, "clear" drops it).
+ */
+export function webrtcPolicyPrefs(preferences: unknown, source: string): Map<string, PolicyPref> {
+  const out = new Map<string, PolicyPref>()
   if (!isObject(preferences)) return out
   for (const name of FF_PREFS) {
     const raw = preferences[name]
     if (raw === undefined) continue
+    const base = { source, via: 'Preferences' }
     if (!isObject(raw)) {
-      out.set(name, { value: typeof raw === 'boolean' ? raw : undefined, status: 'locked', source })
+      out.set(name, { ...base, locked: true, ...(typeof raw === 'boolean' ? { value: raw } : {}) })
       continue
     }
-    const status = raw.Status === 'locked' || raw.Status === 'user' || raw.Status === 'clear' ? raw.Status : 'default'
     // The registry gives booleans as 0/1 with Type "boolean".
     const v = raw.Value
     const value = typeof v === 'boolean' ? v : raw.Type === 'boolean' && (v === 0 || v === 1) ? v === 1 : undefined
-    out.set(name, { value, status, source })
+    const effect = raw.Status === 'user' || raw.Status === 'clear' ? { effect: raw.Status as 'user' | 'clear' } : {}
+    out.set(name, { ...base, locked: raw.Status === 'locked', ...effect, ...(value === undefined ? {} : { value }) })
   }
   return out
 }
@@ -190,7 +132,7 @@ export interface FirefoxProfileRead {
   name: string
   path: string
   /** AutoConfig and defaults differ per installation and nothing says which one runs a profile: one set per installation. */
-  variants: FirefoxSources[]
+  variants: PrefInputs[]
   policy: PolicyRead
 }
 
@@ -208,25 +150,21 @@ export async function readFirefoxWebrtc(host: Host, signal: AbortSignal): Promis
       packagings.map(async (pk) => {
         const [policy, installs] = await Promise.all([
           readWebrtcPolicy(host, pk, signal),
-          Promise.all(firefoxInstallDirs(host, pk).map((d) => readInstall(host, d))),
+          Promise.all(firefoxInstallDirs(host, pk).map((d) => readAdminPrefs(host, d))),
         ])
-        return [pk, { policy, installs: installs.filter((i): i is InstallPrefs => i !== undefined) }] as const
+        return [pk, { policy, installs: installs.filter((i): i is AdminPrefs => i !== undefined) }] as const
       }),
     ),
   )
   const profiles = await Promise.all(
     discovery.profiles.map(async (profile): Promise<FirefoxProfileRead> => {
       const [userJs, prefsJs] = await Promise.all([
-        readPrefs(host, p.join(profile.path, 'user.js'), 'user'),
-        readPrefs(host, p.join(profile.path, 'prefs.js'), 'user'),
+        readPrefFile(host, p.join(profile.path, 'user.js'), 'user'),
+        readPrefFile(host, p.join(profile.path, 'prefs.js'), 'user'),
       ])
       const { policy, installs } = perPackaging.get(profile.root.packaging) ?? { policy: { prefs: new Map() }, installs: [] }
-      const base: FirefoxSources = { defaults: [], userJs, prefsJs, policy: policy.prefs }
-      const variants = installs.map((i): FirefoxSources => ({
-        ...base,
-        defaults: i.defaults,
-        ...(i.autoconfig ? { autoconfig: i.autoconfig } : {}),
-      }))
+      const base: PrefInputs = { userJs, prefsJs, policy: policy.prefs }
+      const variants = installs.map((admin): PrefInputs => ({ ...base, admin }))
       return { name: profile.name, path: profile.path, variants: variants.length > 0 ? variants : [base], policy }
     }),
   )

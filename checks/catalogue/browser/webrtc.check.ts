@@ -4,6 +4,8 @@
  * Chromium-family profile's Preferences and managed policy, then weighs what it finds with whether
  * a VPN tunnel is up now (webrtc.verdict.ts).
  */
+import type { FixTarget } from '../../core/fix/offer.js'
+import { webrtcFixes, webrtcFixTarget } from './webrtc-fix.verdict.js'
 import { defineCheck } from '../../core/define-check.js'
 import type { Host } from '../../core/host/host.js'
 import { observedUnknown } from '../../core/host/helpers.js'
@@ -37,6 +39,8 @@ interface Finding {
   source: string
   result: { exposure: Exposure } | { unknown: Msg }
   evidence: Evidence[]
+  /** A Firefox profile whose user.js can limit WebRTC. */
+  fixable?: FixTarget
 }
 
 function prefSeen(r: ResolvedPref): Msg {
@@ -94,7 +98,8 @@ function judgeFirefox(profile: FirefoxProfileRead): Finding {
       ...(pref === FF_PREF.defaultAddressOnly || pref === FF_PREF.noHost ? { expected: t('expectedPref') } : {}),
     }
   })
-  return { family: 'firefox', browser, source: profile.path, result: chosen.result, evidence }
+  const fixable = 'unknown' in chosen.result ? undefined : webrtcFixTarget(profile)
+  return { family: 'firefox', browser, source: profile.path, result: chosen.result, evidence, ...(fixable ? { fixable } : {}) }
 }
 
 function judgeChromium(b: ChromiumBrowserRead): Finding[] {
@@ -265,7 +270,16 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
   if (!worst) return { status: 'unknown', summary: t('noBrowsersButProblems', { reason: firstProblem ?? '' }), evidence }
   const needs = (family: Finding['family']): boolean => judged.some((j) => j.status !== 'pass' && j.f.family === family)
   const steps = [...(needs('firefox') ? firefoxSteps(host.platform) : []), ...(needs('chromium') ? chromiumSteps(host.platform) : [])]
-  return { status: overall, summary: summaryFor(worst.f, overall, tunnel?.state, count), evidence, ...(steps.length > 0 ? { steps } : {}) }
+  // Only Firefox profiles at fault whose own user.js decides: a policy, a locked default or AutoConfig keeps the others out.
+  const fixable =
+    overall === 'unknown' ? [] : judged.flatMap((j) => (j.status !== 'pass' && j.status !== 'unknown' && j.f.fixable ? [j.f.fixable] : []))
+  return {
+    status: overall,
+    summary: summaryFor(worst.f, overall, tunnel?.state, count),
+    evidence,
+    ...(steps.length > 0 ? { steps } : {}),
+    ...(fixable.length > 0 ? { fixable } : {}),
+  }
 }
 
 export const webrtcCheck = defineCheck({
@@ -290,5 +304,6 @@ export const webrtcCheck = defineCheck({
       { title: 'Mozilla policy templates: Preferences', url: 'https://mozilla.github.io/policy-templates/#preferences' },
     ],
   },
+  fixes: webrtcFixes,
   run,
 })

@@ -65,11 +65,21 @@ export const t = defineMessages('browser.webrtc', {
 })
 
 export const firefoxText = defineMessages('browser.webrtc.firefox', {
-  badCfgName: 'general.config.filename is "{name}", which Firefox refuses; the AutoConfig file cannot be told',
   registryNotJson: 'the Preferences policy in the registry is not valid JSON',
 })
 
 export const chromiumText = defineMessages('browser.webrtc.chromium', {
   notJson: 'it is not valid JSON ({error}); the file may be damaged',
   notObject: 'it is not a JSON object',
+})
+
+/** The words of browser.webrtc's fix (webrtc-fix.verdict.ts). */
+export const fixText = defineMessages('browser.webrtc.fix', {
+  fixTitle: 'Limit WebRTC in the Firefox profile {name} to the route your web traffic takes',
+  fixProtects:
+    'Pages can no longer learn the addresses of your other network interfaces through WebRTC, such as the real address behind a VPN or your local address.',
+  fixMayBreakDirect:
+    'Calls and file transfers in the browser may connect through a relay server instead of directly, which can be slower; a direct connection to a device on your own network may fail.',
+  fixMayBreakNotOff:
+    'WebRTC stays on, so video calls keep working. To turn it off completely, set media.peerconnection.enabled to false in about:config yourself (sites with calls then stop working).',
 })

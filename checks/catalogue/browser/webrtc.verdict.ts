@@ -9,12 +9,11 @@
  *   default_public_interface_only          → the default route only, no local address;
  *   disable_non_proxied_udp                → only through the proxy (or TCP): nothing more.
  *
- * Firefox prefs are resolved by Firefox's precedence (docs/checks/browser.md has the sources):
- * default-pref files of the installation, then prefs.js and user.js, then AutoConfig, then the
- * `Preferences` enterprise policy (a locked value wins, an unlocked one sets the default or user value).
+ * Firefox prefs are resolved by Firefox's precedence (readers/browsers/firefox-prefs.verdict.ts;
+ * docs/checks/browser.md has the sources).
  */
-import type { ParsedAutoConfig } from '../dns/autoconfig.parse.js'
-import type { ParsedPrefs, PrefValue } from '../dns/prefs.parse.js'
+import { firefoxPrefsText as prefsText } from '../../readers/browsers/browsers.messages.js'
+import { isLocked, isUserValue, resolvePref, type PrefInputs, type Resolved } from '../../readers/browsers/firefox-prefs.verdict.js'
 import type { Msg } from '../../core/i18n/message.js'
 import type { Status } from '../../core/types.js'
 
@@ -50,101 +49,34 @@ const CHROMIUM_VALUES: Record<string, Exposure> = {
   disable_non_proxied_udp: 'proxy_only',
 }
 
-/** One file as read. */
-export type PrefSource<T> =
-  { state: 'read'; path: string; parsed: T } | { state: 'absent'; path: string } | { state: 'unreadable'; path: string; reason: Msg }
-
-/** A value the `Preferences` policy sets (Status: default, locked, user or clear; the old plain form locks). */
-export interface PolicyValue {
-  value: PrefValue | undefined
-  status: 'default' | 'locked' | 'user' | 'clear'
-  source: string
-}
-
-export interface FirefoxSources {
-  /** Default-pref files in the order Firefox loads them. */
-  defaults: PrefSource<ParsedPrefs>[]
-  prefsJs: PrefSource<ParsedPrefs>
-  userJs: PrefSource<ParsedPrefs>
-  autoconfig?: PrefSource<ParsedAutoConfig>
-  policy: ReadonlyMap<string, PolicyValue>
-}
-
 export type ResolvedPref =
   | { known: true; value: boolean; source: string; how: 'builtin' | 'default' | 'user' | 'locked' }
   | { known: false; source: string; reason: Msg | { line: number; text: string } }
 
-type Known = Extract<ResolvedPref, { known: true }>
-
-function unreadable(file: PrefSource<unknown>): ResolvedPref | undefined {
-  return file.state === 'unreadable' ? { known: false, source: file.path, reason: file.reason } : undefined
+function fromResolved(r: Resolved, profileDir: string): ResolvedPref {
+  if (!r.known) {
+    const c = r.cause
+    if (c.kind === 'unreadable') return { known: false, source: r.path, reason: c.reason }
+    if (c.kind === 'policyConflict')
+      return { known: false, source: r.path, reason: prefsText('policyConflict', { lockedAt: c.lockedAt, source: c.source }) }
+    return { known: false, source: r.path, reason: { line: c.line, text: c.text } }
+  }
+  const value = r.value === true
+  const o = r.origin
+  if (o.kind === 'builtin') return { known: true, value, source: profileDir, how: 'builtin' }
+  const source = o.kind === 'policy' ? o.source : `${o.path}:${o.line}`
+  return { known: true, value, source, how: isLocked(o) ? 'locked' : isUserValue(o) ? 'user' : 'default' }
 }
 
-/** Resolves one boolean WebRTC pref for a profile; a value of another type is refused by Firefox and ignored. */
-export function resolveFirefoxPref(name: FfPrefName, s: FirefoxSources, profileDir: string): ResolvedPref {
-  const policy = s.policy.get(name)
-  const bool = (v: PrefValue | undefined): v is boolean => typeof v === 'boolean'
-  if (policy?.status === 'locked' && bool(policy.value)) return { known: true, value: policy.value, source: policy.source, how: 'locked' }
-  let def: Known = { known: true, value: FF_BUILT_IN[name], source: profileDir, how: 'builtin' }
-  let locked = false
-  for (const file of s.defaults) {
-    const bad = unreadable(file)
-    if (bad) return bad
-    if (file.state !== 'read') continue
-    const damaged = file.parsed.skipped.find((k) => k.text.includes(name))
-    if (damaged) return { known: false, source: file.path, reason: damaged }
-    for (const e of file.parsed.entries) {
-      if (e.name !== name || locked || e.kind === 'user_pref' || !bool(e.value)) continue
-      locked = e.locked === true
-      def = { known: true, value: e.value, source: `${file.path}:${e.line}`, how: locked ? 'locked' : 'default' }
-    }
-  }
-  let user: Known | undefined
-  for (const file of [s.userJs, s.prefsJs]) {
-    const bad = unreadable(file)
-    if (bad) return bad
-    if (file.state !== 'read') continue
-    const entry = file.parsed.entries.findLast((e) => e.name === name && e.kind === 'user_pref' && bool(e.value))
-    const damaged = file.parsed.skipped.find((k) => k.text.includes(name) && (!entry || k.line > entry.line))
-    if (damaged) return { known: false, source: file.path, reason: damaged }
-    if (entry && bool(entry.value)) {
-      user = { known: true, value: entry.value, source: `${file.path}:${entry.line}`, how: 'user' }
-      break
-    }
-  }
-  const ac = s.autoconfig
-  if (ac) {
-    const bad = unreadable(ac)
-    if (bad) return bad
-    if (ac.state === 'read') {
-      const opaque = ac.parsed.opaque.find((o) => o.prefName === undefined || o.prefName === name)
-      if (opaque) return { known: false, source: opaque.path ?? ac.path, reason: { line: opaque.line, text: opaque.text } }
-      for (const op of ac.parsed.ops.filter((o) => o.name === name)) {
-        const at = `${ac.path}:${op.line}`
-        if (op.fn === 'clearPref') user = undefined
-        else if (op.fn === 'unlockPref') locked = false
-        else if (!bool(op.value)) continue
-        else if (op.fn === 'pref') user = { known: true, value: op.value, source: at, how: 'user' }
-        else if (op.fn === 'lockPref') {
-          def = { known: true, value: op.value, source: at, how: 'locked' }
-          locked = true
-        } else if (!locked) def = { known: true, value: op.value, source: at, how: 'default' }
-      }
-    }
-  }
-  if (policy && !locked) {
-    if (policy.status === 'clear') user = undefined
-    else if (policy.status === 'user' && bool(policy.value)) user = { known: true, value: policy.value, source: policy.source, how: 'user' }
-    else if (policy.status === 'default' && bool(policy.value))
-      def = { known: true, value: policy.value, source: policy.source, how: 'default' }
-  }
-  return locked ? def : (user ?? def)
+/** One boolean WebRTC pref of a profile, by Firefox's precedence. */
+export function resolveFirefoxPref(name: FfPrefName, inputs: PrefInputs, profileDir: string): ResolvedPref {
+  return fromResolved(resolvePref(name, FF_BUILT_IN[name], inputs), profileDir)
 }
 
 export type FirefoxResolved = Record<FfPrefName, ResolvedPref>
 
-export function resolveFirefox(s: FirefoxSources, profileDir: string): FirefoxResolved {
-  return Object.fromEntries(FF_PREFS.map((n) => [n, resolveFirefoxPref(n, s, profileDir)])) as FirefoxResolved
+export function resolveFirefox(inputs: PrefInputs, profileDir: string): FirefoxResolved {
+  return Object.fromEntries(FF_PREFS.map((n) => [n, resolveFirefoxPref(n, inputs, profileDir)])) as FirefoxResolved
 }
 
 /** Where the prefs land on the scale, or the first pref that decides it but is unknown. */

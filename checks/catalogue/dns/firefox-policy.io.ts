@@ -20,7 +20,8 @@ import type { Host } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'
 import { findKey, findValue, type RegKey } from '../../readers/windows/reg-query.parse.js'
 import { queryRegistry } from '../../readers/windows/registry.io.js'
-import { PREF, RELEVANT_PREFS, type PolicyPref } from './firefox.verdict.js'
+import type { PolicyPref } from '../../readers/browsers/firefox-prefs.verdict.js'
+import { PREF, RELEVANT_PREFS } from './firefox.verdict.js'
 import { policyText as t } from './firefox.messages.js'
 
 export interface PolicySourceNote {

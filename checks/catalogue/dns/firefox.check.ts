@@ -13,15 +13,13 @@ import { joinMessages, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Outcome } from '../../core/types.js'
 import { readFirefoxPolicies, type FirefoxPolicies } from './firefox-policy.io.js'
 import { overallOf, policyNoteSeen, verdictSeen, worstVerdict } from '../../readers/browsers/browsers.verdict.js'
-import { readAdminPrefs, readPrefFile } from './firefox-admin.io.js'
+import { readAdminPrefs, readPrefFile } from '../../readers/browsers/firefox-prefs.io.js'
+import type { AdminPrefs, PrefFile, Resolved } from '../../readers/browsers/firefox-prefs.verdict.js'
 import {
   assessProfile,
   wrongTypeEntries,
-  type AdminPrefs,
   type FirefoxVerdict,
-  type PrefFile,
   type ProfileAssessment,
-  type Resolved,
   type VerdictReason,
   fittingSteps,
   stepsFor,
@@ -65,6 +63,8 @@ interface ProfileResult {
   /** Why the verdict is unknown, when it is. */
   cause?: Msg
   evidence: Evidence[]
+  /** Lines in its user.js would fix it, whichever installation runs it (no lock, policy or AutoConfig decides). */
+  fixable: boolean
 }
 
 /** Which installation runs a profile is not recorded anywhere Bulwark reads: take the weakest. */
@@ -141,7 +141,14 @@ async function assess(
       })
     }
   }
-  return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence }
+  const variants = (admins.length === 0 ? [undefined] : admins).map((admin) => ({
+    userJs,
+    prefsJs,
+    policy: policies.prefs,
+    ...(admin ? { admin } : {}),
+  }))
+  const fixable = fixableProfile(verdict, variants)
+  return { profile, assessment: a, verdict, ...(verdict === 'unknown' && cause ? { cause } : {}), evidence, fixable }
 }
 
 function originSource(r: Resolved, profilePath: string): string {
@@ -224,7 +231,7 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
     return { status: 'unknown', summary: t('unknownProfile', { name: worst.profile.name, reason: worst.cause ?? '' }), evidence }
   const steps = fittingSteps(host.platform, worst.assessment)
   // Only profiles whose own user.js decides: where a policy or AutoConfig locks the value, no file of the user's helps.
-  const fixable = results.filter((r) => fixableProfile(r.assessment)).map((r) => ({ path: r.profile.path, name: r.profile.name }))
+  const fixable = results.filter((r) => r.fixable).map((r) => ({ path: r.profile.path, name: r.profile.name }))
   return {
     status: overall,
     summary: reasonText(worst.assessment, worst.profile.name, count),

@@ -87,12 +87,6 @@ export const t = defineMessages('dns.firefox', {
     'DNS over HTTPS is locked for this Firefox by {source}, so neither the settings page nor user.js can change it: ask whoever manages this computer to change it there (the next step is for them).',
 })
 
-export const adminText = defineMessages('dns.firefox.admin', {
-  missingCfg:
-    '{file} is named by general.config.filename but does not exist; Firefox shows "Failed to read the configuration file" and does not start until it is fixed.',
-  badCfgName: 'general.config.filename is "{name}", which is not a plain file name; Firefox cannot open it and does not start.',
-})
-
 export const policyText = defineMessages('dns.firefox.policy', {
   absent: 'No policy file here.',
   none: 'Read; sets nothing about DNS over HTTPS.',
@@ -111,12 +105,6 @@ export const policyText = defineMessages('dns.firefox.policy', {
 export const fixText = defineMessages('dns.firefox.fix', {
   fixTitle: 'Turn on DNS over HTTPS only (mode 3) in the Firefox profile {name}, with the resolver {url}',
   fixProtects: 'Your network and its provider can no longer see or change the names of the sites Firefox visits.',
-  fixMayBreakClose: 'Firefox must be closed first: it reads user.js when it starts.',
   fixMayBreakLocal: 'Names only your local network knows (a router page, an office intranet) may stop opening in Firefox.',
-  fixMayBreakUndo:
-    'Firefox copies these settings into prefs.js when it runs: after an undo, set network.trr.mode back in about:config if it stays.',
-  fixRunning: 'Firefox is running on the profile {name}. Quit Firefox, then run the fix again.',
-  fixUserJsDamaged:
-    '{path} ends in a way Firefox would not read the new lines after (an unclosed comment or text). Fix or remove its last lines first.',
   fixProviderLabel: 'DNS-over-HTTPS resolver',
 })

@@ -1,22 +1,20 @@
 /**
- * How Firefox arrives at its DNS-over-HTTPS settings, and what they are worth. Pure.
- *
- * Firefox keeps a default value, a user value and a lock per pref; the effective value is the
- * default when locked, else the user value if any, else the default. They are written in this
- * order (docs/checks/dns-browsers.md, "How the value is decided", has the sources):
- *   1. default-pref files of the installation, in Firefox's load order: `pref()` sets the default,
- *      `pref(…, locked)` sets and locks it, and a locked default no longer changes;
- *   2. prefs.js, then user.js (user values);
- *   3. AutoConfig (`mozilla.cfg`), top to bottom: pref() user value, defaultPref() default,
- *      lockPref() default + lock, unlockPref(), clearPref() drops the user value;
- *   4. enterprise policies: a locked policy wins; an unlocked one replaces the default only.
+ * What Firefox's DNS-over-HTTPS settings are worth. Pure. Each pref is resolved by Firefox's own
+ * precedence (readers/browsers/firefox-prefs.verdict.ts; docs/checks/dns-browsers.md, "How the
+ * value is decided", has the sources).
  */
 import { isHttpsUrl, type BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
-import type { Msg } from '../../core/i18n/message.js'
 import type { Platform, Step } from '../../core/types.js'
 import { t } from './firefox.messages.js'
-import type { AutoConfigOp, OpaqueStatement, OpaqueWhy, ParsedAutoConfig } from './autoconfig.parse.js'
-import type { ParsedPrefs, PrefEntry, PrefValue } from './prefs.parse.js'
+import type { PrefEntry, PrefValue } from '../../readers/browsers/firefox-prefs.parse.js'
+import {
+  resolvePref as resolveShared,
+  wrongTypeEntries as sharedWrongTypeEntries,
+  type AdminPrefs,
+  type PolicyPref,
+  type PrefFile,
+  type Resolved,
+} from '../../readers/browsers/firefox-prefs.verdict.js'
 
 export const PREF = {
   mode: 'network.trr.mode',
@@ -35,188 +33,23 @@ const BUILT_IN: Record<PrefName, PrefValue> = {
   [PREF.strictFallback]: false,
 }
 
-/** A value a policy sets: a default unless locked. */
-export interface PolicyPref {
-  value: PrefValue
-  locked: boolean
-  /** The file, registry key or plist it came from. */
-  source: string
-  /** The policy that set it: 'DNSOverHTTPS' or 'Preferences'. */
-  via: string
-}
-
-/** One preference file as read: parsed, absent, or unreadable (with the reason). */
-export type PrefFile =
-  | { state: 'read'; path: string; parsed: ParsedPrefs }
-  | { state: 'absent'; path: string }
-  | { state: 'unreadable'; path: string; reason: Msg }
-
-/** AutoConfig as read: parsed, or unreadable (absent counts: Firefox then refuses to start). */
-export type AutoConfigFile = { state: 'read'; path: string; parsed: ParsedAutoConfig } | { state: 'unreadable'; path: string; reason: Msg }
-
-/** What one Firefox installation sets for every profile it runs. */
-export interface AdminPrefs {
-  install: string
-  /** Default-pref files in the order Firefox loads them. */
-  defaults: PrefFile[]
-  autoconfig?: AutoConfigFile
-}
-
-export type Origin =
-  | { kind: 'policy'; locked: boolean; source: string; via: string }
-  | { kind: 'file'; file: 'user.js' | 'prefs.js' | 'default' | 'autoconfig'; path: string; line: number; locked?: boolean; via?: string }
-  | { kind: 'builtin' }
-
-export type UnknownCause =
-  | { kind: 'unreadable'; reason: Msg }
-  | { kind: 'damaged'; line: number; text: string }
-  | { kind: 'opaque'; line: number; text: string; why: OpaqueWhy }
-  | { kind: 'policyConflict'; source: string; lockedAt: string }
-
-export type Resolved = { known: true; value: PrefValue; origin: Origin } | { known: false; path: string; cause: UnknownCause }
-
 /**
  * Firefox keeps a pref's type: in user.js or prefs.js a value of another type (mode "3" as text) is
  * refused and the value before it stands. Seen with firefox-esr 153: user.js "3" over prefs.js 2
  * left 2, and "3" alone was never saved.
  */
-export function hasBuiltInType(name: PrefName, value: PrefValue): boolean {
-  return typeof value === typeof BUILT_IN[name]
-}
-
-/** The statements for DoH settings in a user.js or prefs.js that Firefox refuses for their type. */
 export function wrongTypeEntries(file: PrefFile): PrefEntry[] {
-  if (file.state !== 'read') return []
-  return file.parsed.entries.filter(
-    (e) => (RELEVANT_PREFS as readonly string[]).includes(e.name) && !hasBuiltInType(e.name as PrefName, e.value),
-  )
+  return sharedWrongTypeEntries(file, BUILT_IN)
 }
 
-function fromFile(file: PrefFile, name: PrefName, label: 'user.js' | 'prefs.js'): Resolved | 'none' {
-  if (file.state === 'absent') return 'none'
-  if (file.state === 'unreadable') return { known: false, path: file.path, cause: { kind: 'unreadable', reason: file.reason } }
-  const entry = file.parsed.entries.findLast((e) => e.name === name && e.kind === 'user_pref' && hasBuiltInType(name, e.value))
-  // Firefox dropped a damaged statement that names this pref (perhaps with a valid one after it): say so, don't guess.
-  const damaged = file.parsed.skipped.find((s) => s.text.includes(name) && (!entry || s.line > entry.line))
-  if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }
-  // pref(), sticky_pref() and lockPref() in a user file set or lock the default, not the user value.
-  const other = file.parsed.entries.find((e) => e.name === name && e.kind !== 'user_pref')
-  if (other) {
-    const text = `${other.kind}("${name}", ${JSON.stringify(other.value)})`
-    return { known: false, path: file.path, cause: { kind: 'damaged', line: other.line, text } }
-  }
-  if (!entry) return 'none'
-  return { known: true, value: entry.value, origin: { kind: 'file', file: label, path: file.path, line: entry.line } }
-}
-
-type Known = Extract<Resolved, { known: true }>
-const BUILTIN_ORIGIN: Origin = { kind: 'builtin' }
-
-/**
- * The default value and lock that default-pref files leave for `name`, or why that is unknown.
- * Also used for `general.config.filename` and `general.config.obscure_value`.
- */
-export function foldDefaults(
-  files: readonly PrefFile[],
-  name: string,
-  initial: PrefValue | undefined,
-): { value: PrefValue | undefined; origin: Origin; locked: boolean } | Extract<Resolved, { known: false }> {
-  let value = initial
-  let origin: Origin = BUILTIN_ORIGIN
-  let locked = false
-  for (const file of files) {
-    if (file.state === 'absent') continue
-    if (file.state === 'unreadable') return { known: false, path: file.path, cause: { kind: 'unreadable', reason: file.reason } }
-    const damaged = file.parsed.skipped.find((s) => s.text.includes(name))
-    if (damaged) return { known: false, path: file.path, cause: { kind: 'damaged', line: damaged.line, text: damaged.text } }
-    for (const e of file.parsed.entries.filter((x: PrefEntry) => x.name === name)) {
-      // user_pref() has no documented meaning in a default-pref file: do not guess what it does.
-      if (e.kind === 'user_pref')
-        return {
-          known: false,
-          path: file.path,
-          cause: { kind: 'damaged', line: e.line, text: `user_pref("${name}", ${JSON.stringify(e.value)})` },
-        }
-      if (locked) continue
-      value = e.value
-      locked = e.locked === true
-      origin = { kind: 'file', file: 'default', path: file.path, line: e.line, ...(locked ? { locked: true } : {}) }
-    }
-  }
-  return { value, origin, locked }
-}
-
-function opaqueFor(ac: ParsedAutoConfig, name: string): OpaqueStatement | undefined {
-  return ac.opaque.find((o) => o.prefName === undefined || o.prefName === name)
-}
-
-export function resolvePref(
+function resolvePref(
   name: PrefName,
   userJs: PrefFile,
   prefsJs: PrefFile,
   policy: ReadonlyMap<string, PolicyPref>,
   admin?: AdminPrefs,
 ): Resolved {
-  const p = policy.get(name)
-  const fromPolicy = (pp: PolicyPref): Resolved => ({
-    known: true,
-    value: pp.value,
-    origin: { kind: 'policy', locked: pp.locked, source: pp.source, via: pp.via },
-  })
-  if (p?.locked) return fromPolicy(p)
-  const folded = foldDefaults(admin?.defaults ?? [], name, BUILT_IN[name])
-  if ('known' in folded) return folded
-  let def: Known = { known: true, value: folded.value ?? BUILT_IN[name], origin: folded.origin }
-  let locked = folded.locked
-  let user: Resolved | undefined
-  for (const [file, label] of [
-    [userJs, 'user.js'],
-    [prefsJs, 'prefs.js'],
-  ] as const) {
-    const r = fromFile(file, name, label)
-    if (r !== 'none') {
-      user = r
-      break
-    }
-  }
-  const ac = admin?.autoconfig
-  if (ac?.state === 'unreadable') return { known: false, path: ac.path, cause: { kind: 'unreadable', reason: ac.reason } }
-  if (ac) {
-    const opaque = opaqueFor(ac.parsed, name)
-    if (opaque)
-      return {
-        known: false,
-        path: opaque.path ?? ac.path,
-        cause: { kind: 'opaque', line: opaque.line, text: opaque.text, why: opaque.why },
-      }
-    for (const op of ac.parsed.ops.filter((o: AutoConfigOp) => o.name === name)) {
-      const origin = (lock: boolean): Origin => ({
-        kind: 'file',
-        file: 'autoconfig',
-        path: ac.path,
-        line: op.line,
-        via: `${op.fn}()`,
-        ...(lock ? { locked: true } : {}),
-      })
-      const value = op.value ?? BUILT_IN[name]
-      if (op.fn === 'pref') user = { known: true, value, origin: origin(false) }
-      else if (op.fn === 'clearPref') user = undefined
-      else if (op.fn === 'unlockPref') locked = false
-      else if (op.fn === 'lockPref') {
-        // prefcalls.js lockPref(): unlock, set the default, lock again.
-        def = { known: true, value, origin: origin(true) }
-        locked = true
-      } else if (!locked) def = { known: true, value, origin: origin(false) }
-    }
-  }
-  if (p) {
-    if (locked && p.value !== def.value) {
-      const lockedAt = def.origin.kind === 'file' ? `${def.origin.path}:${def.origin.line}` : ''
-      return { known: false, path: p.source, cause: { kind: 'policyConflict', source: p.source, lockedAt } }
-    }
-    if (!locked) def = fromPolicy(p) as Known
-  }
-  return locked ? def : (user ?? def)
+  return resolveShared(name, BUILT_IN[name], { userJs, prefsJs, policy, ...(admin ? { admin } : {}) })
 }
 
 export type FirefoxVerdict = BrowserVerdict

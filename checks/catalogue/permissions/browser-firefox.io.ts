@@ -1,5 +1,5 @@
 import { findFirefoxProfiles, type FirefoxProfile } from '../../readers/browsers/firefox-profiles.io.js'
-import { parsePrefs } from '../dns/prefs.parse.js'
+import { parsePrefs } from '../../readers/browsers/firefox-prefs.parse.js'
 import { describeHostError, observedError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { HostErrorCode } from '../../core/host/host.js'
 import { type Msg } from '../../core/i18n/message.js'

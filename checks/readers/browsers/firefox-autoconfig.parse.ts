@@ -10,7 +10,7 @@
  * a redefined pref function, a remote config URL, any other text naming a DNS-over-HTTPS pref)
  * is reported as opaque, never guessed.
  */
-import type { PrefValue } from './prefs.parse.js'
+import type { PrefValue } from './firefox-prefs.parse.js'
 
 export type AutoConfigFn = 'pref' | 'defaultPref' | 'lockPref' | 'unlockPref' | 'clearPref'
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { resolveFfPref, type FfPolicies, type PrefFile } from '../../../../checks/catalogue/browser/telemetry-firefox.verdict.js'
+import { resolveFfPref, type FfPolicies } from '../../../../checks/catalogue/browser/telemetry-firefox.verdict.js'
+import type { PrefFile } from '../../../../checks/readers/browsers/firefox-prefs.verdict.js'
 import { collectFfPolicies, parseLocalStateMetrics, policyFlag } from '../../../../checks/catalogue/browser/telemetry.parse.js'
-import { parsePrefs } from '../../../../checks/catalogue/dns/prefs.parse.js'
+import { parsePrefs } from '../../../../checks/readers/browsers/firefox-prefs.parse.js'
 import { keyed } from '../../../support/seen.js'
 
 const MiB4 = 4 * 1024 * 1024

@@ -355,14 +355,14 @@ describe('dns.firefox with preference files in the Firefox installation (default
       'general.config.filename names a missing file: unknown (Firefox will not start)',
       { [`${GRE}/defaults/pref/autoconfig.js`]: AUTOCONFIG_JS },
       'unknown',
-      /dns\.firefox\.admin\.missingCfg\(file=[^)]*mozilla.cfg\)/,
+      /browsers\.firefox\.prefs\.missingCfg\(file=[^)]*mozilla.cfg\)/,
       /mozilla.cfg/,
     ],
     [
       'general.config.filename with a path: unknown',
       { [`${GRE}/defaults/pref/autoconfig.js`]: 'pref("general.config.filename", "../../etc/x.cfg");\n' },
       'unknown',
-      /dns\.firefox\.admin\.badCfgName\(/,
+      /browsers\.firefox\.prefs\.badCfgName\(/,
       /x.cfg/,
     ],
     [

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseAutoConfig } from '../../../../checks/catalogue/dns/autoconfig.parse.js'
-import {
-  assessProfile,
-  fittingSteps,
-  stepsFor,
-  type AdminPrefs,
-  type AutoConfigFile,
-  type PolicyPref,
-  type PrefFile,
-} from '../../../../checks/catalogue/dns/firefox.verdict.js'
-import { parsePrefs, type PrefFileKind } from '../../../../checks/catalogue/dns/prefs.parse.js'
+import { parseAutoConfig } from '../../../../checks/readers/browsers/firefox-autoconfig.parse.js'
+import { assessProfile, fittingSteps, stepsFor } from '../../../../checks/catalogue/dns/firefox.verdict.js'
+import type { AdminPrefs, AutoConfigFile, PolicyPref, PrefFile } from '../../../../checks/readers/browsers/firefox-prefs.verdict.js'
+import { parsePrefs, type PrefFileKind } from '../../../../checks/readers/browsers/firefox-prefs.parse.js'
 import { verbatim } from '../../../../checks/core/i18n/message.js'
 
 const read = (path: string, text: string, kind: PrefFileKind = 'user'): PrefFile => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from '../../../../checks/catalogue/dns/autoconfig.parse.js'
+import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from '../../../../checks/readers/browsers/firefox-autoconfig.parse.js'
 
 const FIRST = '// IMPORTANT: Start your code on the 2nd line\n'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parsePrefs } from '../../../../checks/catalogue/dns/prefs.parse.js'
+import { parsePrefs } from '../../../../checks/readers/browsers/firefox-prefs.parse.js'
 
 const realPrefsJs = readFileSync(
   path.join(__dirname, '../../../fixtures/dns.firefox/linux/home/alex/.config/mozilla/firefox/khbt3iio.work/prefs.js'),

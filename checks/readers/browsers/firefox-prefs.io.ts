@@ -1,6 +1,7 @@
 /**
- * Reads the preference files an administrator puts into a Firefox installation: the default-pref
- * files and the AutoConfig file they name. I/O only; firefox.rules.ts decides what they mean.
+ * Reads the preference files that decide a Firefox profile's prefs: the profile's user.js and
+ * prefs.js, and what an administrator puts into an installation, its default-pref files and the
+ * AutoConfig file they name. I/O only; firefox-prefs.verdict.ts decides what they mean.
  *
  * Load order (modules/libpref/Preferences.cpp pref_InitInitialObjects / pref_LoadPrefsInDir):
  * `<install>/defaults/pref/*.js`, then the application's `browser/defaults/preferences/*.js`, then
@@ -11,10 +12,10 @@
  */
 import { attempt, describeHostError, pathsFor, tryReadText } from '../../core/host/helpers.js'
 import type { Host } from '../../core/host/host.js'
-import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from './autoconfig.parse.js'
-import { foldDefaults, type AdminPrefs, type AutoConfigFile, type PrefFile } from './firefox.verdict.js'
-import { parsePrefs, type PrefFileKind } from './prefs.parse.js'
-import { adminText as t } from './firefox.messages.js'
+import { DEFAULT_OBSCURE_VALUE, decodeAutoConfig, parseAutoConfig } from './firefox-autoconfig.parse.js'
+import { parsePrefs, type PrefFileKind } from './firefox-prefs.parse.js'
+import { foldDefaults, type AdminPrefs, type AutoConfigFile, type PrefFile } from './firefox-prefs.verdict.js'
+import { firefoxPrefsText as t } from './browsers.messages.js'
 
 export async function readPrefFile(host: Host, path: string, kind: PrefFileKind): Promise<PrefFile> {
   const read = await tryReadText(host, path)
@@ -43,13 +44,18 @@ async function readDefaultsDir(host: Host, dir: string): Promise<PrefFile[]> {
 async function readAutoConfig(host: Host, install: string, defaults: readonly PrefFile[]): Promise<AutoConfigFile | undefined> {
   const p = pathsFor(host.platform)
   const name = foldDefaults(defaults, 'general.config.filename', undefined)
-  // An unreadable default file already makes every DoH pref unknown; nothing more to add here.
-  if ('known' in name || typeof name.value !== 'string' || name.value === '') return undefined
+  if (!name.known) {
+    // An unreadable default file makes every pref unknown already; a damaged line naming the file hides which one runs.
+    if (name.cause.kind !== 'damaged') return undefined
+    const { line, text } = name.cause
+    return { state: 'unreadable', path: name.path, reason: t('cfgNameUnknown', { file: name.path, line, text }) }
+  }
+  if (typeof name.value !== 'string' || name.value === '') return undefined
   const file = p.join(install, name.value)
   if (/[\\/]/.test(name.value) || name.value === '..')
     return { state: 'unreadable', path: file, reason: t('badCfgName', { name: name.value }) }
   const obscure = foldDefaults(defaults, 'general.config.obscure_value', DEFAULT_OBSCURE_VALUE)
-  const shift = !('known' in obscure) && typeof obscure.value === 'number' ? obscure.value : DEFAULT_OBSCURE_VALUE
+  const shift = obscure.known && typeof obscure.value === 'number' ? obscure.value : DEFAULT_OBSCURE_VALUE
   const read = await attempt(file, () => host.readFile(file))
   if (!read.ok) {
     const reason = read.reason.code === 'not_found' ? t('missingCfg', { file }) : describeHostError(read.reason, file)
@@ -59,7 +65,7 @@ async function readAutoConfig(host: Host, install: string, defaults: readonly Pr
   // Once AutoConfig runs, it fetches autoadmin.global_config_url wherever that pref was set, a
   // default-pref file included (nsReadConfig readConfigFile): settings Bulwark cannot see.
   const remote = foldDefaults(defaults, 'autoadmin.global_config_url', undefined)
-  if (!('known' in remote) && typeof remote.value === 'string' && remote.value !== '' && remote.origin.kind === 'file') {
+  if (remote.known && typeof remote.value === 'string' && remote.value !== '' && remote.origin.kind === 'file') {
     const text = `pref("autoadmin.global_config_url", ${JSON.stringify(remote.value)})`
     parsed.opaque.push({ line: remote.origin.line, text, why: 'remote', path: remote.origin.path })
   }
