@@ -10,6 +10,7 @@ import { HistoryView } from './features/history/HistoryView.js'
 import { StoreNotices } from './features/notices/StoreNotices.js'
 import { PanicChecklist } from './features/panic/PanicChecklist.js'
 import { ChecklistView } from './features/checklist/ChecklistView.js'
+import { ChecklistHistory } from './features/checklist/ChecklistHistory.js'
 import { checklistEntries } from '../checks/core/guidance/checklist.js'
 import { PlanView } from './features/plan/PlanView.js'
 import { QuickExitButton } from './features/quick-exit/QuickExitButton.js'
@@ -117,7 +118,12 @@ export function App() {
       case 'results':
         return <ResultsView scan={scan} />
       case 'history':
-        return <HistoryView history={history} onClear={clearHistory} onForget={forget} />
+        return (
+          <>
+            <HistoryView history={history} onClear={clearHistory} onForget={forget} />
+            <ChecklistHistory checklist={guidance.state?.checklist ?? {}} />
+          </>
+        )
       case 'panic':
         return (
           <PanicChecklist

@@ -5,6 +5,7 @@ import { checklistFor, checklistText } from '../../../../checks/core/guidance/ch
 import { LOCALES, render } from '../../../../checks/core/i18n/locale.js'
 import { ok } from '../../../../src-main/shared/result.js'
 import { ChecklistView } from '../../../../src-renderer/features/checklist/ChecklistView.js'
+import { ChecklistHistory } from '../../../../src-renderer/features/checklist/ChecklistHistory.js'
 import { PlanView } from '../../../../src-renderer/features/plan/PlanView.js'
 import { fakeApi, result } from '../../support/fake-api.js'
 import { weigh } from '../../../../src-renderer/features/guidance/model.js'
@@ -93,5 +94,26 @@ describe('the plan', () => {
     expect(section?.closest('.score-card')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Open the checklist' }))
     expect(onOpen).toHaveBeenCalledOnce()
+  })
+})
+
+describe('the history of ticks', () => {
+  it('lists the ticks newest first with their dates, apart from the scans', () => {
+    const { container } = renderUi(
+      <ChecklistHistory
+        checklist={{
+          'advice.messenger': '2026-11-01T10:00:00.000Z',
+          'advice.patterns': '2026-12-01T10:00:00.000Z',
+          'panic.encryption': '2026-12-02T10:00:00.000Z',
+        }}
+      />,
+    )
+    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('data-item'))).toEqual(['patterns', 'messenger'])
+    expect(container.querySelector('li')?.textContent).toMatch(/^Varied patterns: .*2026/)
+  })
+
+  it('says when nothing is ticked', () => {
+    renderUi(<ChecklistHistory checklist={{}} />)
+    expect(screen.getByText('Nothing ticked yet.')).toBeTruthy()
   })
 })
