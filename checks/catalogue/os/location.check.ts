@@ -1,5 +1,6 @@
 import { defineCheck } from '../../core/define-check.js'
 import { readMacLocation } from './location.darwin.io.js'
+import { gnomeLocationFixable, locationFixes } from './location-fix.verdict.js'
 import { readLinuxLocation } from './location.linux.io.js'
 import { t } from './location.messages.js'
 import { DEFAULT_STEPS, locationOutcome } from './location.verdict.js'
@@ -36,6 +37,8 @@ export const locationCheck = defineCheck({
   async run(host, signal) {
     if (host.platform === 'win32') return locationOutcome(await readWindowsLocation(host, signal))
     if (host.platform === 'darwin') return locationOutcome(await readMacLocation(host, signal))
-    return locationOutcome(await readLinuxLocation(host, signal))
+    const facts = await readLinuxLocation(host, signal)
+    return gnomeLocationFixable(facts, locationOutcome(facts))
   },
+  fixes: locationFixes,
 })

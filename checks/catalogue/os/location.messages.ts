@@ -78,3 +78,11 @@ export const darwinText = defineMessages('os.location', {
   seenNone: 'none',
   seenMore: '{list} and {count} more',
 })
+
+/** The words of the GNOME fix (location-fix.verdict.ts). */
+export const fixText = defineMessages('os.location.fix', {
+  fixTitle: 'Turn GNOME’s Location Services off',
+  fixProtects: 'No app can ask GeoClue where this computer is: GNOME refuses every request while the switch is off.',
+  fixMayBreakTimezone: 'The automatic time zone stops following you when you travel: set the time zone by hand in Settings.',
+  fixMayBreakApps: 'Maps, weather and other apps no longer find your position by themselves: type the place instead.',
+})
