@@ -30,7 +30,7 @@ export function createNodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     stat: (file) => statPath(file, true),
     lstat: (file) => statPath(file, false),
     probeLoopback,
-    sysinfo: createSystemInfo(),
+    sysinfo: createSystemInfo(env),
     sqlite: sqlJsEngine,
   }
 }
