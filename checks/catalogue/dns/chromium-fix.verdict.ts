@@ -7,7 +7,7 @@
  *   (docs/checks/dns-browsers.md, with the sources).
  * - `scope=policy` (an administrator, Linux): DnsOverHttpsMode and DnsOverHttpsTemplates in a managed policy file
  *   of the browser's policy folder, for every user.
- * The resolvers are dns.firefox's list.
+ * The resolvers are dns.firefox's list (readers/browsers/doh-providers.data.ts).
  */
 import type { CheckFixes, FixOffer, FixTarget } from '../../core/fix/offer.js'
 import { failed, ok, type Result } from '../../core/host/result.js'
@@ -15,8 +15,7 @@ import type { Msg } from '../../core/i18n/message.js'
 import type { BrowserVerdict } from '../../readers/browsers/browsers.verdict.js'
 import { POLICY_MODE, POLICY_TEMPLATES } from './chromium-policy.io.js'
 import type { ChromiumAssessment } from './chromium.verdict.js'
-import { DOH_PROVIDERS, type DohProvider } from './firefox-fix.verdict.js'
-import { fixText as firefoxText } from './firefox.messages.js'
+import { DOH_PROVIDERS, isDohProvider } from '../../readers/browsers/doh-providers.data.js'
 import { fixText as t } from './chromium.messages.js'
 
 /** The file the policy fix writes in a browser's managed policy folder. */
@@ -106,16 +105,14 @@ function policyOffer(dir: string, url: string): FixOffer {
   }
 }
 
-const isProvider = (v: string): v is DohProvider => Object.hasOwn(DOH_PROVIDERS, v)
-
 export const chromiumFixes: CheckFixes = {
   choices: {
-    provider: { values: Object.keys(DOH_PROVIDERS), default: 'quad9', label: firefoxText('fixProviderLabel') },
+    provider: { values: Object.keys(DOH_PROVIDERS), default: 'quad9', label: t('providerLabel') },
     scope: { values: ['user', 'policy'], default: 'user', label: t('scopeLabel') },
   },
   offers(outcome, chosen) {
     const provider = chosen.provider ?? 'quad9'
-    if (!isProvider(provider)) return []
+    if (!isDohProvider(provider)) return []
     const url = DOH_PROVIDERS[provider]
     const targets = outcome.fixable ?? []
     if (chosen.scope === 'policy') {

@@ -59,6 +59,7 @@ export const policyText = defineMessages('dns.chromium.policy', {
 
 /** The words of the secure-DNS fixes: each browser's own Local State, or the managed policy for every user. */
 export const fixText = defineMessages('dns.chromium.fix', {
+  providerLabel: 'DNS-over-HTTPS resolver for Chromium-family browsers',
   scopeLabel: 'Where to set it: user (this browser’s own setting) or policy (every user, as an administrator)',
   title: 'Secure DNS only, with {url}, in {browser} (its Local State file)',
   policyTitle: 'Secure DNS only, with {url}, for every user of the browsers reading {dir} (a managed policy)',
