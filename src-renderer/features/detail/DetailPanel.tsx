@@ -10,6 +10,7 @@ import { EvidenceTable } from './EvidenceTable.js'
 import { detailText } from './messages.js'
 import { References } from './References.js'
 import { RemediationSteps } from './RemediationSteps.js'
+import { FixPanel } from '../fix/FixPanel.js'
 
 const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'severityMedium', high: 'severityHigh' } as const
 
@@ -84,6 +85,7 @@ export function DetailPanel({ entry, platform, busy, onRunAgain }: Props) {
               <p className="note">{t(detailText('passingNote'))}</p>
             ) : null}
             <RemediationSteps steps={result.remediation.steps} platform={platformLabel} />
+            <FixPanel checkId={entry.id} title={entry.title} status={result.status} onChanged={() => onRunAgain(entry.id)} />
           </section>
           <References references={result.remediation.references} headingId="refs-heading" />
         </>

@@ -65,9 +65,9 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
   const ready = preview?.kind === 'ready' ? preview : null
   const busy = phase === 'applying' || phase === 'undoing'
   return (
-    <Modal labelledBy="fix-heading" onClose={() => (busy ? undefined : onClose())}>
+    <Modal labelledBy="fix-dialog-heading" onClose={() => (busy ? undefined : onClose())}>
       <div className="modal-body fix-dialog" data-check-id={checkId} aria-busy={busy || preview === null}>
-        <h2 id="fix-heading">{t(fixUiText('dialogHeading'))}</h2>
+        <h2 id="fix-dialog-heading">{t(fixUiText('dialogHeading'))}</h2>
         <p className="modal-subject">{title}</p>
         {error ? <ErrorNotice error={error} /> : null}
         {phase === 'preview' ? (
@@ -112,7 +112,7 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
                       <li key={i}>
                         <span className="fix-change-line">{t(c.line)}</span>
                         {c.diff.length > 0 ? (
-                          <pre className="fix-diff" dir="ltr" aria-label={t(fixUiText('diffLabel'))}>
+                          <pre className="fix-diff" dir="ltr" role="region" tabIndex={0} aria-label={t(fixUiText('diffLabel'))}>
                             {c.diff.join('\n')}
                           </pre>
                         ) : null}

@@ -11,10 +11,11 @@ import { render as renderMsg } from '../../../../checks/core/i18n/locale.js'
 import { verbatim } from '../../../../checks/core/i18n/message.js'
 import { t as appFix } from '../../../../src-main/electron/fix-messages.js'
 import type { FixListView, FixOffersView, FixPreviewView } from '../../../../src-main/shared/fix-contract.js'
+import { DetailPanel } from '../../../../src-renderer/features/detail/DetailPanel.js'
 import { FixPanel } from '../../../../src-renderer/features/fix/FixPanel.js'
 import { HistoryView } from '../../../../src-renderer/features/history/HistoryView.js'
 import { ok } from '../../../../src-main/shared/result.js'
-import { fakeApi } from '../../support/fake-api.js'
+import { fakeApi, result } from '../../support/fake-api.js'
 import { renderUi } from '../../support/render.js'
 
 afterEach(cleanup)
@@ -128,6 +129,18 @@ describe('Fix this for me', () => {
     expect(document.documentElement.dir).toBe('rtl')
     fireEvent.click(button)
     await waitFor(() => expect(document.querySelector('.fix-diff')?.getAttribute('dir')).toBe('ltr'))
+  })
+})
+
+describe('Fix this for me in All results', () => {
+  it('the detail panel offers it beside the steps, and a fix applied there runs the check again', async () => {
+    const onRunAgain = vi.fn()
+    const entry = { id: 'dns.firefox', title: 'Firefox encrypted DNS', phase: 'done' as const, result: result({ status: 'warn' }) }
+    renderUi(<DetailPanel entry={entry} platform="linux" busy={false} onRunAgain={onRunAgain} />, { api: api() })
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix this for me' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply the fix' }))
+    await screen.findByText(renderMsg(appFix('verified', { status: 'pass' }), 'en'))
+    expect(onRunAgain).toHaveBeenCalledWith('dns.firefox')
   })
 })
 
