@@ -12,6 +12,7 @@ export const t = defineMessages('app.fix', {
   adminChanged: 'Nothing was changed: a file changed since the preview. Open the fix again to see a new preview.',
   adminPartWay: 'The administrator helper stopped part-way. Undo this fix in History to put back what it changed.',
   adminFailed: 'The administrator helper did not finish. See in History whether anything was changed.',
+  notSupported: 'Nothing was changed: Bulwark cannot make this change on this system. Follow the steps instead.',
   undone: 'Undone. Every file the fix changed is back as it was.',
   alreadyUndone: 'This fix was already undone.',
   undoChanged:

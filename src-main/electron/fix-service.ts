@@ -199,7 +199,7 @@ export function createFixService(deps: FixServiceDeps) {
           return ok({ kind: 'failed', fixId: applied.id, message: fixText('writeFailed', { path: applied.path, reason: applied.reason }) })
         default:
           // A change this system cannot make (refused before anything was written).
-          return ok({ kind: 'refused', message: t('adminFailed') })
+          return ok({ kind: 'refused', message: t('notSupported') })
       }
     },
 
