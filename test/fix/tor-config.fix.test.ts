@@ -161,6 +161,17 @@ describe.skipIf(tor === null)('tor.config fix on a real tor whose control port a
     expect(journal().list().records).toEqual([])
   }, 30000)
 
+  it('planned by a user who does not own the torrc, the change and the restart need an administrator', async () => {
+    const outcome = await torConfigCheck.run(host(), signal)
+    const planned = await planFix(host(), torConfigCheck.id, offersFor(torConfigCheck.fixes, outcome), { uid: 4242 })
+    expect(planned.ok && planned.value).toMatchObject({
+      ops: [{ path: daemon.torrcPath, needsAdmin: true }],
+      restarts: [{ unit: UNIT, needsAdmin: true }],
+    })
+    const preview = planned.ok && planned.value ? previewOf(planned.value, torConfigCheck.title) : null
+    expect(preview?.admin).toMatchObject({ key: 'fix.needsAdmin', params: { paths: `${daemon.torrcPath}, ${UNIT}` } })
+  })
+
   it('a kill between the journal and the write, then undo, leaves the torrc as it was', async () => {
     const before = readFileSync(daemon.torrcPath, 'utf8')
     journal().begin(await plan())
