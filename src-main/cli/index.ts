@@ -11,9 +11,22 @@ function packageVersion(): string {
 }
 
 const args = process.argv.slice(2)
-// The version alone is answered before the rest of the CLI (every check, every language) is even loaded.
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) process.stdout.write(`${packageVersion()}\n`)
-else {
+const only = args.length === 1 ? args[0] : undefined
+// The version and the help alone are answered before the rest of the CLI (every check, the store) is even loaded.
+if (only === '--version' || only === '-v') process.stdout.write(`${packageVersion()}\n`)
+else if (only === '--help' || only === '-h' || only === 'help') {
+  const [{ helpText, writeFailure }, { localeFromEnv }] = await Promise.all([
+    import('./help.js'),
+    import('../../checks/core/i18n/locale.js'),
+  ])
+  const locale = localeFromEnv(process.env)
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    const said = writeFailure(e, locale)
+    if (said !== null) process.stderr.write(said)
+    process.exitCode = said === null ? 0 : 2
+  })
+  process.stdout.write(helpText(locale))
+} else {
   const { main } = await import('./main.js')
   await main({ scanThread: new URL('./scan-worker.js', import.meta.url), version: packageVersion() })
 }

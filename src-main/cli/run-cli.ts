@@ -21,10 +21,9 @@ import { t } from './messages.js'
 import { runFleet } from './fleet/run.js'
 import { describeFleetProblem } from './fleet/problems.js'
 import { describeFixProblem } from './fix-args.js'
-import { t as fixCli } from './fix-messages.js'
+import { helpText } from './help.js'
 import { runFixCommand, type FixDeps } from './fix-run.js'
 import { describeChecklistProblem } from './checklist/args.js'
-import { t as checklistCli } from './checklist/messages.js'
 import { runChecklist } from './checklist/run.js'
 import type { CliChecklist } from './checklist/store.js'
 import { readChecklistHints } from '../../checks/readers/hints/checklist-hints.io.js'
@@ -288,9 +287,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     switch (command.kind) {
       case 'help':
-        io.stdout(
-          render(t('usage'), locale) + '\n\n' + render(fixCli('usage'), locale) + '\n\n' + render(checklistCli('usage'), locale) + '\n',
-        )
+        io.stdout(helpText(locale))
         return EXIT_OK
       case 'version':
         io.stdout(`${deps.version}\n`)
