@@ -156,6 +156,14 @@ describe.skipIf(!hasChromium)('dns.chromium fix with a Local State written by ch
     expect(readFileSync(localState).equals(firstRun)).toBe(true)
   }, 60000)
 
+  it('a kill between the journal and the write, then undo, leaves Local State as it was', async () => {
+    journal().begin(await plan())
+    const { records } = journal().list()
+    expect(records[0]?.state).toBe('applying')
+    expect((await undoFix(records[0]!, records, writer(), journal())).kind).toBe('undone')
+    expect(readFileSync(localState).equals(firstRun)).toBe(true)
+  })
+
   it('the policy fix needs an administrator for another user', async () => {
     const p = await plan({ scope: 'policy' }, 1000)
     expect(p.ops.every((op) => op.needsAdmin)).toBe(true)
