@@ -25,6 +25,7 @@ import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { untilFirefoxLeaves } from '../support/firefox-lock.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
+import { createFixtureHost } from '../support/fixture-host.js'
 import { hasTool } from '../support/tools.js'
 
 const hasFirefox = hasTool('firefox-esr')
@@ -54,7 +55,7 @@ describe('the offers of the Firefox user.js fixes', () => {
       trackingCheck,
       'privacy.globalprivacycontrol.enabled',
       'tracking:',
-      'browser.tracking.fix.fixTitleGpc',
+      'browser.tracking.fix.fixTitle',
       ['browsers.firefox.userJs.mayBreakClose', 'browsers.firefox.userJs.mayBreakUndo'],
       'user_pref("privacy.globalprivacycontrol.enabled", true);\n',
     ],
@@ -86,6 +87,15 @@ describe('the offers of the Firefox user.js fixes', () => {
     expect(rest).toEqual([])
     expect(offer?.key).toBe(`${keyPrefix}/home/a/.mozilla/firefox/x.p`)
     expect(offer?.title).toMatchObject({ key: title, params: { name: 'p' } })
+    if (check === trackingCheck)
+      expect(offer?.title.params?.prefs).toBe(
+        prefs
+          .split(' ')
+          .map(
+            (n) => `${n} = ${n === 'network.cookie.cookieBehavior' ? '5' : n === 'browser.contentblocking.category' ? '"strict"' : 'true'}`,
+          )
+          .join(', '),
+      )
     expect(offer?.mayBreak.map((m) => m.key)).toEqual(mayBreak)
     expect(offer?.mayBreak.at(-1)?.params).toEqual({ prefs: prefs.split(' ').join(', ') })
     expect(offer?.changes).toMatchObject([{ kind: 'edit-text', path: '/home/a/.mozilla/firefox/x.p/user.js' }])
@@ -100,6 +110,48 @@ describe('the offers of the Firefox user.js fixes', () => {
       expect(offersFor(check.fixes, { status: 'fail' })).toEqual([])
     },
   )
+})
+
+describe('which Firefox profiles browser.tracking offers a fix for (recorded firefox-esr profile)', () => {
+  const PROFILE = '/home/alex/.config/mozilla/firefox/rnqjn2ud.strict'
+  const run = (files: Record<string, string>) =>
+    trackingCheck.run(
+      createFixtureHost({ platform: 'linux', root: path.join(__dirname, '../fixtures/browser.tracking/linux'), files }),
+      signal,
+    )
+  const accepting = { [`${PROFILE}/user.js`]: 'user_pref("network.cookie.cookieBehavior", 0);\n' }
+
+  it('offers cookie behaviour 5 alone where user.js accepts every cookie and prefs.js already has Strict and GPC', async () => {
+    const o = await run(accepting)
+    expect(o.status).toBe('fail')
+    expect(o.fixable).toEqual([
+      {
+        path: PROFILE,
+        name: 'strict',
+        detail: { prefs: 'network.cookie.cookieBehavior' },
+      },
+    ])
+  })
+
+  it.each([
+    [
+      'a locked Cookies policy',
+      { '/etc/firefox/policies/policies.json': JSON.stringify({ policies: { Cookies: { Behavior: 'accept', Locked: true } } }) },
+    ],
+    [
+      'a Preferences policy that sets the user value',
+      {
+        '/etc/firefox/policies/policies.json': JSON.stringify({
+          policies: { Preferences: { 'privacy.globalprivacycontrol.enabled': { Value: false, Status: 'user' } } },
+        }),
+      },
+    ],
+  ])('offers nothing where %s (one it cannot interpret also counts)', async (_name, files) => {
+    const o = await run({ ...accepting, ...files })
+    expect(o.status).not.toBe('pass')
+    expect(o.fixable).toBeUndefined()
+    expect(offersFor(trackingCheck.fixes, o)).toEqual([])
+  })
 })
 
 describe.skipIf(!hasFirefox)('Firefox user.js fixes on a profile written by firefox-esr', () => {

@@ -36,14 +36,14 @@ export const trackingFixes: CheckFixes = {
       const prefs = prefsOf(target, TRACKING_PREFS)
       if (prefs.length === 0) return []
       const name = target.name ?? target.path
-      const strict = prefs.some((p) => p.name !== FF.gpc)
+      const cookies = prefs.some((p) => p.name === FF.cookies)
       return [
         userJsOffer(target, {
           key: `tracking:${target.path}`,
           prefs,
-          title: strict ? t('fixTitle', { name }) : t('fixTitleGpc', { name }),
-          protects: strict ? t('fixProtects') : t('fixProtectsGpc'),
-          mayBreak: strict ? [t('fixMayBreakStrict')] : [],
+          title: t('fixTitle', { name, prefs: prefs.map((p) => `${p.name} = ${JSON.stringify(p.value)}`).join(', ') }),
+          protects: cookies ? t('fixProtects') : t('fixProtectsGpc'),
+          mayBreak: prefs.some((p) => p.name === FF.category) ? [t('fixMayBreakStrict')] : [],
         }),
       ]
     })

@@ -101,7 +101,8 @@ async function assessFirefoxProfile(
     verdict === 'unknown'
       ? t('unknownProfile', { name, reason: reason ?? '' })
       : t(`ff_${a.reason as 'cookies_accept'}`, { name, count, value })
-  const fixable = verdict === 'fail' || verdict === 'warn' ? trackingFixTarget(profile, a.reason, variants) : undefined
+  // A policy Bulwark cannot interpret may decide any of these prefs: no fix is offered beside it.
+  const fixable = !uncertain && (verdict === 'fail' || verdict === 'warn') ? trackingFixTarget(profile, a.reason, variants) : undefined
   return { name, verdict, summary, evidence, ...(fixable ? { fixable } : {}) }
 }
 

@@ -83,8 +83,7 @@ export const policyText = defineMessages('browser.tracking.policy', {
 
 /** The words of browser.tracking's fix (tracking-fix.verdict.ts). */
 export const fixText = defineMessages('browser.tracking.fix', {
-  fixTitle: 'Turn on Strict tracking protection, Total Cookie Protection and Global Privacy Control in the Firefox profile {name}',
-  fixTitleGpc: 'Turn on Global Privacy Control in the Firefox profile {name}',
+  fixTitle: 'Strengthen tracking protection in the Firefox profile {name}: {prefs}',
   fixProtects:
     'Firefox blocks known trackers, keeps each site’s cookies in a separate jar, and tells sites not to sell or share your data.',
   fixProtectsGpc: 'Firefox tells every site not to sell or share your data (Global Privacy Control).',
