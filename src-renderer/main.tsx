@@ -7,6 +7,7 @@ import { LocaleGate } from './i18n/LocaleGate.js'
 import './styles/base.css'
 import './styles/app.css'
 import './styles/guided.css'
+import './styles/checklist.css'
 
 const api = getApi()
 const container = document.getElementById('root')
