@@ -33,7 +33,7 @@ export const answersSchema = z
   })
   .strict()
 
-/** A checklist key: a step of a finding (`dns.firefox#2`) or a panic-checklist item (`panic.<item>`). */
+/** A checklist key: a step of a finding (`dns.firefox#2`), a panic-checklist item (`panic.<item>`) or a self-assessed item (`advice.<item>`). */
 export const checklistItemRequestSchema = z
   .object({
     key: z
