@@ -11,6 +11,7 @@ import { runDarwin } from './system.darwin.io.js'
 import { runWin32 } from './system.win32.io.js'
 import { t } from './system.messages.js'
 import { judgeWithTunnel } from './system.verdict.js'
+import { systemDnsFixes } from './system-fix.verdict.js'
 import { gatherNet } from '../vpn/net.io.js'
 
 export interface DnsSystemOptions {
@@ -25,6 +26,7 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
   return defineCheck({
     id: 'dns.system',
     texts: t,
+    fixes: systemDnsFixes,
     category: 'dns',
     severity: 'high',
     effort: 2,

@@ -13,6 +13,7 @@ import { commandOf, runTool } from '../../core/host/toolkit.js'
 import { readParsed, unreadableEvidence, type Read } from './system.io.js'
 import { decideLinux, probeTargets, RESOLVED_STUBS, type LinuxFacts, type Listening } from './system.linux.verdict.js'
 import { t } from './system.messages.js'
+import { resolvedDotFixable } from './system-fix.verdict.js'
 import { formatSocketAddress } from './resolver-text.parse.js'
 
 /** Where each file is looked for; injectable so tests (and the stubby integration test) can use a temp dir. */
@@ -311,5 +312,6 @@ export function linuxEvidence(f: LinuxFacts): Evidence[] {
 export async function runLinux(host: Host, paths: LinuxPaths, signal: AbortSignal): Promise<Outcome> {
   const facts = await gatherLinux(host, paths, signal)
   const verdict = decideLinux(facts)
-  return { status: verdict.status, summary: verdict.summary, evidence: linuxEvidence(facts) }
+  const dropInDir = paths.resolvedDropInDirs[0] ?? '/etc/systemd/resolved.conf.d'
+  return resolvedDotFixable(facts, dropInDir, { status: verdict.status, summary: verdict.summary, evidence: linuxEvidence(facts) })
 }

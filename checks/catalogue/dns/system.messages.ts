@@ -142,3 +142,17 @@ export const t = defineMessages('dns.system', {
   fixWinPolicy:
     'Managed PCs: Group Policy Computer Configuration → Administrative Templates → Network → DNS Client → Configure DNS over HTTPS (DoH) name resolution → Require DoH.',
 })
+
+/** The words of the systemd-resolved fix (system-fix.verdict.ts). */
+export const fixText = defineMessages('dns.system.fix', {
+  fixTitle: 'Send every DNS query over TLS, strictly, to {servers}: a systemd-resolved drop-in, {path} (needs an administrator)',
+  fixProtects: 'Your network and its provider can no longer see or change the names of the sites and services this computer looks up.',
+  fixMayBreakLocal:
+    'Names only your local network knows (a router page, a printer, an office intranet) may stop resolving: every name now goes to the resolver you picked.',
+  fixMayBreakPortal:
+    'A network that blocks DNS over TLS (port 853), or a hotel or airport sign-in page, leaves you without name resolution until you undo the fix or leave that network.',
+  fixMayBreakRestart: 'systemd-resolved is restarted to read it (and again after an undo): lookups pause for a moment.',
+  fixNotOurs:
+    '{path} already exists and was not written by Bulwark, so Bulwark leaves it alone. Look at what it sets, then follow the steps.',
+  fixProviderLabel: 'DNS-over-TLS resolver',
+})
