@@ -381,6 +381,18 @@ describe.skipIf(missing !== undefined)('gsettings, applied and undone for real',
     expect(box.userValue(SCHEMA, 'idle-delay')).toBe('uint32 900')
   })
 
+  it('a kill between the journal and the change, then undo, leaves the value as it was', async () => {
+    box.set(SCHEMA, 'idle-delay', 'uint32 900')
+    journal().begin(await plan('uint32 120'))
+    expect(
+      journal()
+        .list()
+        .records.map((r) => r.state),
+    ).toEqual(['applying'])
+    expect(await undoLast()).toMatchObject({ kind: 'undone' })
+    expect(box.userValue(SCHEMA, 'idle-delay')).toBe('uint32 900')
+  })
+
   it('a value changed since the preview stops the fix before anything is journalled', async () => {
     const p = await plan('uint32 120')
     box.set(SCHEMA, 'idle-delay', 'uint32 60')
