@@ -1,6 +1,6 @@
 // Promise 4: a file any program can write never stalls a scan. Each parser's time on 1, 2 and 4 MiB
 // of hostile input must grow no faster than the input (a backtracking or quadratic parser quadruples).
-import { describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { configEnablesProxyDns, unitRunsProxyDns } from '../../checks/catalogue/dns/cloudflared.parse.js'
 import { parsePrefs } from '../../checks/readers/browsers/firefox-prefs.parse.js'
 import { parseResolvedConf } from '../../checks/catalogue/dns/resolved-conf.parse.js'
@@ -9,6 +9,7 @@ import { parseKeyFile } from '../../checks/catalogue/permissions/keyfile.parse.j
 import { parseTorrc } from '../../checks/catalogue/tor/torrc.parse.js'
 import { parseIni } from '../../checks/catalogue/vpn/wg-conf.parse.js'
 import { decodeNative, encodeNative, showNative } from '../../checks/core/host/native-names.js'
+import { expectLinearTime } from '../support/linear-time.js'
 
 const MiB = 1024 * 1024
 
@@ -32,18 +33,8 @@ const CASES: ReadonlyArray<[string, (text: string) => unknown, (size: number) =>
   ['a file name of escaped bytes, shown', showNative, (n) => '\udce9'.repeat(n)],
 ]
 
-function timed(parse: (text: string) => unknown, text: string): number {
-  const started = performance.now()
-  parse(text)
-  return performance.now() - started
-}
-
 describe.each(CASES)('%s', (_name, parse, make) => {
   it('takes time linear in its size (1, 2, 4 MiB)', () => {
-    const inputs = [1, 2, 4].map((m) => make(m * MiB))
-    timed(parse, inputs[0] ?? '') // warm up the JIT so the first size is not the slowest
-    const [t1, , t4] = inputs.map((text) => Math.min(timed(parse, text), timed(parse, text)))
-    // Linear growth is ×4 from 1 to 4 MiB; allow noise, refuse quadratic (×16). The floor keeps tiny times from flapping.
-    expect(t4 ?? 0).toBeLessThan(Math.max(8 * (t1 ?? 0), 250))
+    expectLinearTime((scale) => make(scale * MiB), parse)
   })
 })

@@ -4,6 +4,7 @@ import type { PrefFile } from '../../../../checks/readers/browsers/firefox-prefs
 import { collectFfPolicies, parseLocalStateMetrics, policyFlag } from '../../../../checks/catalogue/browser/telemetry.parse.js'
 import { parsePrefs } from '../../../../checks/readers/browsers/firefox-prefs.parse.js'
 import { keyed } from '../../../support/seen.js'
+import { expectLinearTime } from '../../../support/linear-time.js'
 
 const MiB4 = 4 * 1024 * 1024
 
@@ -30,13 +31,10 @@ describe('parseLocalStateMetrics', () => {
   })
 
   it('reads a 4 MiB Local State in linear time', () => {
-    const filler = 'x'.repeat(MiB4)
-    const started = Date.now()
-    expect(parseLocalStateMetrics(JSON.stringify({ pad: filler, user_experience_metrics: { reporting_enabled: true } }))).toEqual({
-      state: 'ok',
-      reporting: true,
-    })
-    expect(Date.now() - started).toBeLessThan(2000)
+    const localState = (scale: number): string =>
+      JSON.stringify({ pad: 'x'.repeat((MiB4 / 4) * scale), user_experience_metrics: { reporting_enabled: true } })
+    expect(parseLocalStateMetrics(localState(4))).toEqual({ state: 'ok', reporting: true })
+    expectLinearTime(localState, parseLocalStateMetrics)
   })
 
   it('a name with control characters stays a value, never a key it matches', () => {
@@ -138,13 +136,10 @@ describe('resolveFfPref precedence', () => {
   })
 
   it('a 4 MiB prefs.js of hostile noise is read and decided', () => {
-    const noise = `${'user_pref("x", "\\u0007\\x1b[31m");\n'.repeat(MiB4 / 40)}user_pref("browser.crashReports.unsubmittedCheck.autoSubmit2", true);\n`
-    const started = Date.now()
-    expect(resolveFfPref('crash', absent('user.js'), file('prefs.js', noise), none)).toMatchObject({
-      known: true,
-      value: true,
-      how: 'user',
-    })
-    expect(Date.now() - started).toBeLessThan(5000)
+    const noise = (scale: number): string =>
+      `${'user_pref("x", "\\u0007\\x1b[31m");\n'.repeat((MiB4 / 160) * scale)}user_pref("browser.crashReports.unsubmittedCheck.autoSubmit2", true);\n`
+    const resolve = (text: string): unknown => resolveFfPref('crash', absent('user.js'), file('prefs.js', text), none)
+    expect(resolve(noise(4))).toMatchObject({ known: true, value: true, how: 'user' })
+    expectLinearTime(noise, resolve)
   })
 })
