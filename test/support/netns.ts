@@ -232,12 +232,14 @@ export class WireGuardLab {
 
 /**
  * A WireGuardLab for the tests of the enclosing describe block: started before them, stopped after them, with the
- * real host as seen from its first namespace (and an empty HOME of its own). `host()` is valid inside the tests.
+ * real host as seen from its first namespace (and an empty HOME of its own). `host()` is valid inside the tests and
+ * gives a new Host each call, as the app and the CLI give each scan its own: what a Host memoises (one network
+ * reading per scan) must not outlive the scan that read it.
  */
 export function useWireGuardLab(): { wg: WireGuardLab; host: () => Host } {
   const wg = new WireGuardLab()
   let home: string | undefined
-  let host: Host | undefined
+  let started = false
   beforeAll(async () => {
     home = mkdtempSync(path.join(os.tmpdir(), 'bwk-home-'))
     try {
@@ -246,7 +248,7 @@ export function useWireGuardLab(): { wg: WireGuardLab; host: () => Host } {
       wg.stop()
       throw e
     }
-    host = netnsHost(createNodeHost({ ...process.env, HOME: home }), wg.nsA)
+    started = true
   })
   afterAll(() => {
     wg.stop()
@@ -255,8 +257,8 @@ export function useWireGuardLab(): { wg: WireGuardLab; host: () => Host } {
   return {
     wg,
     host: () => {
-      if (!host) throw new Error('the WireGuard lab has not started')
-      return host
+      if (!started || !home) throw new Error('the WireGuard lab has not started')
+      return netnsHost(createNodeHost({ ...process.env, HOME: home }), wg.nsA)
     },
   }
 }
