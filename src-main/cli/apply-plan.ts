@@ -18,7 +18,7 @@ import {
   type SavedFileProblem,
 } from '../node/fix/saved-plan.js'
 import type { FixWriter } from '../node/fix/writer.js'
-import { describeDifferences } from './fix-run.js'
+import { describeDifferences } from '../../checks/core/fix/preview.js'
 import { t } from './helper-messages.js'
 
 export const HELPER_VERB = 'apply-plan'

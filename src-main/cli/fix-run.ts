@@ -5,18 +5,19 @@
 import type { FixChoice } from '../../checks/core/fix/offer.js'
 import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
-import { previewOf, settingWords } from '../../checks/core/fix/preview.js'
+import { describeDifferences, previewOf } from '../../checks/core/fix/preview.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { formatMode, needsAdmin, type Difference } from '../../checks/core/fix/model.js'
+import { needsAdmin } from '../../checks/core/fix/model.js'
 import { t as fixText } from '../../checks/core/fix/messages.js'
 import { localDateTime } from '../../checks/core/report/document.js'
 import { render, type Locale } from '../../checks/core/i18n/locale.js'
-import { joinMessages, type Msg } from '../../checks/core/i18n/message.js'
+import type { Msg } from '../../checks/core/i18n/message.js'
 import type { Check, Host } from '../../checks/core/types.js'
 import { escapeControls } from '../../checks/core/report/text.js'
 import { applyPlan, undoFix } from '../node/fix/apply.js'
-import type { FixJournal, FixRecord, FixState } from '../node/fix/journal.js'
+import type { FixJournal, FixRecord } from '../node/fix/journal.js'
 import type { FixWriter } from '../node/fix/writer.js'
+import { fixStateWord } from '../node/fix/words.js'
 import type { FixCommand } from './fix-args.js'
 import { t } from './fix-messages.js'
 
@@ -42,38 +43,6 @@ export interface FixContext {
 export const EXIT_FIX_OK = 0
 export const EXIT_FIX_REFUSED = 3
 export const EXIT_FIX_UNVERIFIED = 4
-
-const KIND_WORD = { absent: 'kindAbsent', file: 'kindFile', dir: 'kindDir', special: 'kindOther' } as const
-
-/** What differs at a path, in words: content by sha256, mode in octal, owner as uid:gid. */
-export function describeDifferences(diffs: readonly Difference[]): Msg {
-  return joinMessages(
-    diffs.map((d) => {
-      switch (d.what) {
-        case 'content':
-          return fixText('diffContent', { expected: d.expected.slice(0, 12), found: d.found.slice(0, 12) })
-        case 'mode':
-          return fixText('diffMode', { expected: formatMode(d.expected), found: formatMode(d.found) })
-        case 'owner':
-          return fixText('diffOwner', { expected: d.expected, found: d.found })
-        case 'kind':
-          return fixText('diffKind', { expected: fixText(KIND_WORD[d.expected]), found: fixText(KIND_WORD[d.found]) })
-        case 'value':
-          return fixText('diffValue', { expected: settingWords(d.expected), found: settingWords(d.found) })
-      }
-    }),
-    '; ',
-  )
-}
-
-const STATE_WORD: Record<FixState, Parameters<typeof fixText>[0]> = {
-  applying: 'stateApplying',
-  applied: 'stateApplied',
-  verified: 'stateVerified',
-  unverified: 'stateUnverified',
-  failed: 'stateFailed',
-  undone: 'stateUndone',
-}
 
 function choiceLines(choices: Readonly<Record<string, FixChoice>>, chosen: Readonly<Record<string, string>>): Msg[] {
   return Object.entries(choices).map(([name, c]) =>
@@ -201,7 +170,7 @@ function listFixes(command: Extract<FixCommand, { kind: 'fixes' }>, ctx: FixCont
     line(
       t('listLine', {
         id: r.entry.id,
-        state: fixText(STATE_WORD[r.state]),
+        state: fixStateWord(r.state),
         date: localDateTime(r.entry.createdAt, ctx.locale),
         changes: t('listChanges', { paths: paths.join(', ') }),
       }),

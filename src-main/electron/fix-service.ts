@@ -8,14 +8,14 @@ import { t as fixText } from '../../checks/core/fix/messages.js'
 import { needsAdmin, type FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
-import { previewOf } from '../../checks/core/fix/preview.js'
+import { describeDifferences, previewOf } from '../../checks/core/fix/preview.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
 import type { Msg } from '../../checks/core/i18n/message.js'
 import type { Check, Host } from '../../checks/core/types.js'
-import { describeDifferences } from '../cli/fix-run.js'
 import { applyPlan, undoFix } from '../node/fix/apply.js'
-import type { FixJournal, FixRecord, FixState } from '../node/fix/journal.js'
+import type { FixJournal, FixRecord } from '../node/fix/journal.js'
 import { savePlanFile } from '../node/fix/saved-plan.js'
+import { fixStateWord } from '../node/fix/words.js'
 import type { FixWriter } from '../node/fix/writer.js'
 import type {
   ApplyFixRequest,
@@ -54,15 +54,6 @@ interface Pending {
 
 /** Previews not yet confirmed: a handful at most (one per open dialog), oldest dropped first. */
 const MAX_PENDING = 8
-
-const STATE_WORD: Record<FixState, Parameters<typeof fixText>[0]> = {
-  applying: 'stateApplying',
-  applied: 'stateApplied',
-  verified: 'stateVerified',
-  unverified: 'stateUnverified',
-  failed: 'stateFailed',
-  undone: 'stateUndone',
-}
 
 export function createFixService(deps: FixServiceDeps) {
   const pending = new Map<string, Pending>()
@@ -122,7 +113,7 @@ export function createFixService(deps: FixServiceDeps) {
     checkId: r.entry.plan.checkId,
     createdAt: r.entry.createdAt,
     state: r.state,
-    stateText: fixText(STATE_WORD[r.state]),
+    stateText: fixStateWord(r.state),
     titles: r.entry.plan.offers.map((o) => o.title),
     paths: r.entry.plan.ops.map((op) => op.path),
     needsAdmin: needsAdmin(r.entry.plan),

@@ -1,4 +1,7 @@
-/** What a person sees before a fix: each offer's words, then each change (a diff per file, old → new per mode). */
+/**
+ * What a person sees of a fix: before it, each offer's words, then each change (a diff per file, old → new per mode);
+ * when a change is refused, what differs from what the plan expected.
+ */
 import { joinMessages, verbatim, type Msg } from '../i18n/message.js'
 import { unifiedDiff } from './diff.js'
 import {
@@ -7,6 +10,7 @@ import {
   needsAdmin,
   planHash,
   settingCommand,
+  type Difference,
   type FixOp,
   type FixPlan,
   type SettingOp,
@@ -84,4 +88,27 @@ export function previewOf(plan: FixPlan, checkTitle: Msg): FixPreview {
     admin: needsAdmin(plan) ? t('needsAdmin', { paths: adminPaths.join(', ') }) : t('noAdmin'),
     hash: planHash(plan),
   }
+}
+
+const KIND_WORD = { absent: 'kindAbsent', file: 'kindFile', dir: 'kindDir', special: 'kindOther' } as const
+
+/** What differs at a path, in words: content by sha256, mode in octal, owner as uid:gid, a setting's value. */
+export function describeDifferences(diffs: readonly Difference[]): Msg {
+  return joinMessages(
+    diffs.map((d) => {
+      switch (d.what) {
+        case 'content':
+          return t('diffContent', { expected: d.expected.slice(0, 12), found: d.found.slice(0, 12) })
+        case 'mode':
+          return t('diffMode', { expected: formatMode(d.expected), found: formatMode(d.found) })
+        case 'owner':
+          return t('diffOwner', { expected: d.expected, found: d.found })
+        case 'kind':
+          return t('diffKind', { expected: t(KIND_WORD[d.expected]), found: t(KIND_WORD[d.found]) })
+        case 'value':
+          return t('diffValue', { expected: settingWords(d.expected), found: settingWords(d.found) })
+      }
+    }),
+    '; ',
+  )
 }
