@@ -4,7 +4,7 @@ import { detailText } from '../../src-renderer/features/detail/messages.js'
 import { scanText } from '../../src-renderer/features/scan/messages.js'
 import { shellText } from '../../src-renderer/features/shell/messages.js'
 import { expect, test } from './support/fixtures.js'
-import { axeViolations } from './support/screens.js'
+import { axeViolations, tabTo } from './support/screens.js'
 
 test.use({ profile: 'everyday' })
 
@@ -29,19 +29,19 @@ test('the whole flow works from the keyboard alone', async ({ page, server, real
   await expect(page.getByRole('button', { name: scanAgain })).toBeEnabled()
   // Tab to "All results" in the navigation and open it with Enter.
   const results = page.getByRole('button', { name: render(shellText('results'), 'en') })
-  for (let i = 0; i < 10 && !(await results.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await tabTo(page, results)
   await expect(results).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.locator('.result-row[data-phase="done"]')).toHaveCount(CHECKS.length)
   // Tab to the first result row and open it with Enter: focus lands on the detail heading.
   const firstRow = page.locator('.result-button').first()
-  for (let i = 0; i < 20 && !(await firstRow.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await tabTo(page, firstRow)
   await expect(firstRow).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.locator('#detail-heading')).toBeFocused()
   // Tab onward reaches "Run this check again"; Space runs it.
   const runAgain = page.getByRole('button', { name: render(detailText('runAgain'), 'en') })
-  for (let i = 0; i < 5 && !(await runAgain.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab')
+  await tabTo(page, runAgain)
   await expect(runAgain).toBeFocused()
   const before = realApi.calls.length
   await page.keyboard.press('Space')

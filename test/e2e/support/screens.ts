@@ -82,3 +82,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
+
+/**
+ * Presses Tab until the target has focus, going once round every stop on the page at most. How many stops lie
+ * before the target depends on where focus was and on this machine's verdicts (one "Show me how" per gap).
+ */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  const stops = await page.locator('a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])').count()
+  for (let i = 0; i <= stops + 1 && !(await target.evaluate((el) => el === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab')
+}
