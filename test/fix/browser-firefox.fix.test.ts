@@ -17,8 +17,6 @@ import { offersFor, type FixOffer } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
 import type { Check } from '../../checks/core/types.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
@@ -27,6 +25,7 @@ import { untilFirefoxLeaves } from '../support/firefox-lock.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { createFixtureHost } from '../support/fixture-host.js'
 import { hasTool } from '../support/tools.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const hasFirefox = hasTool('firefox-esr')
 if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')
@@ -189,7 +188,7 @@ describe.skipIf(!hasFirefox)('Firefox user.js fixes on a profile written by fire
   afterAll(() => rmSync(tmp, { recursive: true, force: true }))
   beforeEach(async () => {
     store = mkdtempSync(path.join(tmp, 'store-'))
-    await untilFirefoxLeaves(profile)
+    await untilFirefoxLeaves(profile, home)
     rmSync(path.join(profile, 'prefs.js'), { force: true })
   })
 
@@ -271,21 +270,15 @@ describe.skipIf(!hasFirefox)('Firefox user.js fixes on a profile written by fire
   it.each([trackingCheck, telemetryCheck, webrtcCheck])('bulwark fix $id --dry-run prints the diff and changes nothing', async (check) => {
     writeFileSync(userJs(), '// mine\nuser_pref("network.cookie.cookieBehavior", 0);\n')
     const before = [treeHash(home), treeHash(store)]
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', check.id, '--dry-run'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
+    const { code, text } = await runFixCli(['fix', check.id, '--dry-run'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
     expect(code).toBe(0)
-    console.log('DBGOUT', JSON.stringify(out.join('')))
-    expect(out.join('')).toMatch(/^ +\+user_pref\("(browser|network|privacy|datareporting|app|media)\./m)
+    console.log('DBGOUT', JSON.stringify(text))
+    expect(text).toMatch(/^ +\+user_pref\("(browser|network|privacy|datareporting|app|media)\./m)
     expect([treeHash(home), treeHash(store)]).toEqual(before)
   })
 })

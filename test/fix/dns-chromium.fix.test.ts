@@ -15,14 +15,13 @@ import type { FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { hasTool } from '../support/tools.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const hasChromium = hasTool('chromium')
 if (!hasChromium && process.env.CI) throw new Error('chromium is missing, and CI must run this test (apt-get install chromium)')
@@ -199,20 +198,14 @@ describe.skipIf(!hasChromium)('dns.chromium fix with a Local State written by ch
 
   it('bulwark fix dns.chromium --dry-run prints the change and changes nothing (the tree hashes the same)', async () => {
     const before = [treeHash(home), treeHash(store)]
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', 'dns.chromium', '--dry-run', '--choose', 'provider=quad9'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
-    expect(code, out.join('')).toBe(0)
-    expect(out.join('')).toContain(`"templates":"${QUAD9}"`)
+    const { code, text } = await runFixCli(['fix', 'dns.chromium', '--dry-run', '--choose', 'provider=quad9'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
+    expect(code, text).toBe(0)
+    expect(text).toContain(`"templates":"${QUAD9}"`)
     expect([treeHash(home), treeHash(store)]).toEqual(before)
   })
 

@@ -16,13 +16,12 @@ import type { FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { createFixtureHost } from '../support/fixture-host.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const signal = new AbortController().signal
 const DROP_IN = `/etc/systemd/resolved.conf.d/${RESOLVED_DROP_IN_NAME}`
@@ -145,21 +144,7 @@ describe('dns.system fix in a temporary root', () => {
   it('without sudo nothing changes, and --dry-run shows the drop-in and the restart and changes nothing', async () => {
     const hashes = () => [treeHash(root), treeHash(store)]
     const start = hashes()
-    const cli = async (argv: string[]) => {
-      const out: string[] = []
-      const code = await runCli(
-        argv,
-        { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-        {
-          checks: CHECKS,
-          createHost: () => host(),
-          version: '0.0.0',
-          redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-          fix: { writer: writer(), journal: journal(), uid: 1000, confirm: null },
-        },
-      )
-      return { code, text: out.join('') }
-    }
+    const cli = (argv: string[]) => runFixCli(argv, () => host(), { writer: writer(), journal: journal(), uid: 1000, confirm: null })
     const dry = await cli(['fix', 'dns.system', '--dry-run'])
     expect(dry.code).toBe(0)
     expect(dry.text).toContain(`+DNSOverTLS=yes`)

@@ -13,13 +13,13 @@ import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import type { FixPlan } from '../../checks/core/fix/model.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
+import { runFixCli } from '../support/fix-cli.js'
+import { untilFirefoxLeaves } from '../support/firefox-lock.js'
 
 const hasFirefox = spawnSync('sh', ['-c', 'command -v firefox-esr']).status === 0
 if (!hasFirefox && process.env.CI) throw new Error('firefox-esr is missing, and CI must run this test (apt-get install firefox-esr)')
@@ -171,21 +171,16 @@ describe.skipIf(!hasFirefox)('dns.firefox fix on profiles written by firefox-esr
   }, 60000)
 
   it('bulwark fix dns.firefox --dry-run prints the diff and changes nothing (the tree hashes the same)', async () => {
+    // A Firefox started by an earlier case, or its crash helper, may still write under HOME for a moment after it exits.
+    await untilFirefoxLeaves(profile, home)
     const before = [treeHash(home), treeHash(store)]
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', 'dns.firefox', '--dry-run', '--choose', 'provider=quad9'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
+    const { code, text } = await runFixCli(['fix', 'dns.firefox', '--dry-run', '--choose', 'provider=quad9'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
     expect(code).toBe(0)
-    const text = out.join('')
     expect(text).toContain(`+user_pref("network.trr.uri", "${QUAD9}");`)
     expect(text).toContain(' user_pref("network.trr.mode", 2);')
     expect([treeHash(home), treeHash(store)]).toEqual(before)

@@ -16,14 +16,13 @@ import type { FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor, type FixOffer } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { missingTool } from '../support/tools.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const missing = missingTool(['flatpak', 'dbus-daemon', '/usr/libexec/xdg-permission-store'])
 if (missing && process.env.CI)
@@ -263,21 +262,15 @@ describe.skipIf(missing !== undefined)('permissions.apps fix with real Flatpak a
 
   it('bulwark fix permissions.apps --dry-run prints the diff and changes nothing (the tree hashes the same)', async () => {
     const before = [treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', 'permissions.apps', '--dry-run'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
-    expect(code, out.join('')).toBe(0)
-    expect(out.join('')).toContain('+filesystems=!home;')
-    expect(out.join('')).toContain('+devices=!all;')
+    const { code, text } = await runFixCli(['fix', 'permissions.apps', '--dry-run'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
+    expect(code, text).toBe(0)
+    expect(text).toContain('+filesystems=!home;')
+    expect(text).toContain('+devices=!all;')
     expect([treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]).toEqual(before)
   })
 })

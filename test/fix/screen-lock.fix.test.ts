@@ -12,14 +12,13 @@ import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
 import type { Outcome } from '../../checks/core/types.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash } from '../support/fix-tree.js'
 import { gsettingsSandbox, type GsettingsSandbox } from '../support/gsettings-sandbox.js'
 import { missingTool } from '../support/tools.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const signal = new AbortController().signal
 const outcome = (status: Outcome['status'], key: string): Outcome => ({ status, summary: { key, en: 'x' }, evidence: [] })
@@ -138,20 +137,13 @@ describe.skipIf(missing !== undefined)('screen.lock fix with real gsettings', ()
     // read (the check's too) creates, is not a setting.
     const config = path.join(box.home, '.config')
     const hash = treeHash(config)
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', 'screen.lock', '--dry-run'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
+    const { code, text } = await runFixCli(['fix', 'screen.lock', '--dry-run'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
     expect(code).toBe(0)
-    const text = out.join('')
     expect(text).toContain('Setting gsettings org.gnome.desktop.screensaver lock-enabled: false → true')
     expect(text).toContain('Undo runs: gsettings set org.gnome.desktop.screensaver lock-enabled false')
     expect(text).toContain('Dry run: nothing was changed.')

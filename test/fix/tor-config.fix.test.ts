@@ -18,14 +18,13 @@ import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { previewOf } from '../../checks/core/fix/preview.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { findTorBinary, startTor, type TorDaemon } from '../support/tor-daemon.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const tor = findTorBinary()
 if (tor === null && process.env.CI) throw new Error('tor is missing, and CI must run this test (apt-get install tor)')
@@ -185,21 +184,15 @@ describe.skipIf(tor === null)('tor.config fix on a real tor whose control port a
   it('bulwark fix tor.config --dry-run prints the plan and changes nothing (the tree hashes the same)', async () => {
     // The torrc and the journal: tor's own DataDirectory beside it changes by itself while it runs.
     const before = [treeState(path.dirname(daemon.torrcPath))['torrc'], treeHash(store)]
-    const out: string[] = []
-    const code = await runCli(
-      ['fix', 'tor.config', '--dry-run'],
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: host,
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid: process.getuid?.() ?? null, confirm: null },
-      },
-    )
-    expect(code, out.join('')).toBe(0)
-    expect(out.join('')).toContain('+CookieAuthentication 1')
-    expect(out.join('')).toContain(`systemctl restart ${UNIT}`)
+    const { code, text } = await runFixCli(['fix', 'tor.config', '--dry-run'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
+    expect(code, text).toBe(0)
+    expect(text).toContain('+CookieAuthentication 1')
+    expect(text).toContain(`systemctl restart ${UNIT}`)
     expect([treeState(path.dirname(daemon.torrcPath))['torrc'], treeHash(store)]).toEqual(before)
     expect(restarts).toEqual([])
   }, 30000)

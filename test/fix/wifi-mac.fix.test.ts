@@ -16,14 +16,13 @@ import type { FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
-import { CHECKS } from '../../checks/registry.js'
-import { runCli } from '../../src-main/cli/run-cli.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
 import { createFixtureHost, type FixtureCommand } from '../support/fixture-host.js'
 import { missingTool } from '../support/tools.js'
+import { runFixCli } from '../support/fix-cli.js'
 
 const signal = new AbortController().signal
 
@@ -94,21 +93,7 @@ describe.skipIf(missing !== undefined)('wifi.mac-randomization fix against the r
     if (!planned.ok || !planned.value) throw new Error(`no plan: ${JSON.stringify(planned)}`)
     return planned.value
   }
-  const cli = async (argv: string[], uid: number) => {
-    const out: string[] = []
-    const code = await runCli(
-      argv,
-      { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false, env: { LANG: 'C' } },
-      {
-        checks: CHECKS,
-        createHost: () => host(),
-        version: '0.0.0',
-        redactionContext: () => ({ usernames: [], hostnames: [], homes: [] }),
-        fix: { writer: writer(), journal: journal(), uid, confirm: null },
-      },
-    )
-    return { code, text: out.join('') }
-  }
+  const cli = (argv: string[], uid: number) => runFixCli(argv, () => host(), { writer: writer(), journal: journal(), uid, confirm: null })
 
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'bulwark-nm-fix-'))
