@@ -4,7 +4,7 @@
  * undone to the exact old bytes; refused while chromium runs (its SingletonLock); and, as root, the managed policy
  * in /etc/chromium/policies/managed, only where that folder did not exist (undo removes every folder it made).
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,6 +20,7 @@ import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { treeHash, treeState } from '../support/fix-tree.js'
+import { chromiumArgs, runChromium } from '../support/chromium.js'
 import { hasTool } from '../support/tools.js'
 import { runFixCli } from '../support/fix-cli.js'
 
@@ -86,17 +87,7 @@ describe.skipIf(!hasChromium)('dns.chromium fix with a Local State written by ch
   const host = () => createNodeHost(env())
   const writer = () => createNodeFixWriter()
   const journal = () => openFixJournal(store)
-  const chromiumArgs = (): string[] => [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    `--user-data-dir=${userData}`,
-  ]
-  const chromium = (): void =>
-    void execFileSync('chromium', [...chromiumArgs(), '--dump-dom', 'about:blank'], { env: env(), stdio: 'ignore', timeout: 30000 })
+  const chromium = (): void => runChromium(userData, env())
   const plan = async (chosen: FixChoices = {}, uid = process.getuid?.() ?? null): Promise<FixPlan> => {
     const outcome = await chromiumCheck.run(host(), signal)
     const planned = await planFix(host(), chromiumCheck.id, offersFor(chromiumCheck.fixes, outcome, chosen), { uid })
@@ -210,7 +201,7 @@ describe.skipIf(!hasChromium)('dns.chromium fix with a Local State written by ch
   })
 
   it('refuses while chromium runs on the folder (its SingletonLock), changing nothing', async () => {
-    const child = spawn('chromium', [...chromiumArgs(), 'about:blank'], { env: env(), stdio: 'ignore' })
+    const child = spawn('chromium', [...chromiumArgs(userData), 'about:blank'], { env: env(), stdio: 'ignore' })
     try {
       for (let i = 0; i < 200 && !readdirSync(userData).includes('SingletonLock'); i++) await new Promise((r) => setTimeout(r, 100))
       expect(lstatSync(path.join(userData, 'SingletonLock')).isSymbolicLink()).toBe(true)

@@ -14,6 +14,7 @@ import { runCheck } from '../../checks/core/engine/runner.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { keyed } from '../support/seen.js'
+import { runChromium } from '../support/chromium.js'
 import { hasTool } from '../support/tools.js'
 
 const hasFirefox = hasTool('firefox-esr')
@@ -96,21 +97,7 @@ describe.skipIf(!hasFirefox || !hasChromium)('browser.telemetry with profiles wr
 
   it("adds chromium's own Local State and credits the build: Chromium has no usage reporting", async () => {
     const userData = path.join(home, '.config', 'chromium')
-    execFileSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${userData}`,
-        '--dump-dom',
-        'about:blank',
-      ],
-      { env: env(), stdio: 'ignore', timeout: 30000 },
-    )
+    runChromium(userData, env())
     const localState = path.join(userData, 'Local State')
     const state = JSON.parse(readFileSync(localState, 'utf8')) as { user_experience_metrics?: Record<string, unknown> }
     // Debian's chromium records no consent at all: the key is absent after a first run.

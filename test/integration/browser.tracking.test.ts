@@ -14,6 +14,7 @@ import { runCheck } from '../../checks/core/engine/runner.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { keyed } from '../support/seen.js'
+import { runChromium } from '../support/chromium.js'
 import { untilFirefoxLeaves } from '../support/firefox-lock.js'
 import { hasTool } from '../support/tools.js'
 
@@ -55,23 +56,7 @@ describe.skipIf(!hasFirefox || !hasChromium)('browser.tracking with profiles wri
     writeFileSync(path.join(profile, 'user.js'), `${lines.join('\n')}\n`)
   }
   const prefsJs = (): string => readFileSync(path.join(profile, 'prefs.js'), 'utf8')
-  const chromium = (): void => {
-    execFileSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${userData}`,
-        '--dump-dom',
-        'about:blank',
-      ],
-      { env: env(), stdio: 'ignore', timeout: 30000 },
-    )
-  }
+  const chromium = (): void => runChromium(userData, env())
   const preferences = (): string => path.join(userData, 'Default', 'Preferences')
 
   beforeAll(async () => {

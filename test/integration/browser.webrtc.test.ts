@@ -15,6 +15,7 @@ import type { Host } from '../../checks/core/host/host.js'
 import type { Outcome } from '../../checks/core/types.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { netnsHost, netnsLabAvailable, WireGuardLab } from '../support/netns.js'
+import { runChromium } from '../support/chromium.js'
 import { keyed, keyedEvidence } from '../support/seen.js'
 import { hasTool } from '../support/tools.js'
 
@@ -46,15 +47,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
       },
     )
   }
-  const runChromium = (): void => {
-    const userData = path.join(home, '.config', 'chromium')
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
-    execFileSync('chromium', [...args, '--no-first-run', `--user-data-dir=${userData}`, '--dump-dom', 'about:blank'], {
-      env: env(),
-      stdio: 'ignore',
-      timeout: 30000,
-    })
-  }
+  const chromium = (): void => runChromium(path.join(home, '.config', 'chromium'), env())
   /** user.js lines for Firefox to read on its next run and save into prefs.js; user.js is then removed. */
   const throughUserJs = (prefs: Record<string, boolean>): void => {
     const lines = Object.entries(prefs).map(([k, v]) => `user_pref("${k}", ${String(v)});`)
@@ -74,7 +67,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
     if (!dir) throw new Error(`firefox-esr did not create the profile under ${root}`)
     profile = path.join(root, dir)
     runFirefox()
-    runChromium()
+    chromium()
     preferences = path.join(home, '.config', 'chromium', 'Default', 'Preferences')
     if (!existsSync(preferences)) throw new Error('chromium did not write Default/Preferences')
     try {
@@ -129,7 +122,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
     throughUserJs({ 'media.peerconnection.ice.no_host': true })
     const doc = JSON.parse(readFileSync(preferences, 'utf8')) as Record<string, unknown>
     writeFileSync(preferences, JSON.stringify({ ...doc, webrtc: { ip_handling_policy: 'default_public_interface_only' } }))
-    runChromium()
+    chromium()
     expect((JSON.parse(readFileSync(preferences, 'utf8')) as { webrtc?: unknown }).webrtc).toEqual({
       ip_handling_policy: 'default_public_interface_only',
     })

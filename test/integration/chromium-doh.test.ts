@@ -4,7 +4,7 @@
  * when it rewrites the file on exit, and the check reads that rewritten file. As root, a managed
  * policy file is added in a folder that did not exist before, and removed.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,7 @@ import { runCheck } from '../../checks/core/engine/runner.js'
 import type { RawResult } from '../../checks/core/report/model.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { keyed } from '../support/seen.js'
+import { runChromium } from '../support/chromium.js'
 
 const hasChromium = spawnSync('sh', ['-c', 'command -v chromium']).status === 0
 if (!hasChromium && process.env.CI) throw new Error('chromium is missing, and CI must run this test (apt-get install chromium)')
@@ -32,21 +33,7 @@ describe.skipIf(!hasChromium)('dns.chromium with a Local State written by chromi
   const scan = (): Promise<RawResult> => runCheck(chromiumCheck, createNodeHost(env()))
   const chromium = (label: string): void => {
     const started = Date.now()
-    execFileSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${userData}`,
-        '--dump-dom',
-        'about:blank',
-      ],
-      { env: env(), stdio: 'ignore', timeout: 20000 },
-    )
+    runChromium(userData, env(), 20000)
     timings[label] = Date.now() - started
   }
   /** Puts a value into Local State and lets chromium rewrite the file, as a user's change would be saved. */
