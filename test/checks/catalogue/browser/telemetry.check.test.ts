@@ -49,12 +49,26 @@ const win = (files: Record<string, FixtureFile>, commands: Record<string, Fixtur
   const all: Record<string, FixtureCommand> = {}
   for (const key of ['Mozilla\\Firefox', 'Microsoft\\Edge', 'Google\\Chrome', 'Chromium'])
     for (const hive of ['HKLM', 'HKCU']) all[`reg query ${hive}\\SOFTWARE\\Policies\\${key} /s`] = ABSENT
-  return createFixtureHost({ platform: 'win32', home: 'C:\\Users\\alex', env: WIN_ENV, files, commands: { ...all, ...commands } })
+  return createFixtureHost({
+    platform: 'win32',
+    root: path.join(FIXTURES, 'win32'),
+    home: 'C:\\Users\\alex',
+    env: WIN_ENV,
+    files,
+    commands: { ...all, ...commands },
+  })
 }
 const winFirefox = (prefs: string): Record<string, FixtureFile> => ({
   [`${WIN_FF}\\profiles.ini`]:
     '[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/abcd1234.default-release\r\nDefault=1\r\n',
   [`${WIN_FF}\\Profiles\\abcd1234.default-release\\prefs.js`]: prefs,
+})
+
+// A real prefs.js of Firefox Developer Edition 72 on Windows (public, SOURCE.md); profiles.ini is hand-written around it.
+const WIN_REAL_PROFILE = `${WIN_FF}\\Profiles\\q7x2kd9m.dev-edition-default`
+const winRealFirefox = (): Record<string, FixtureFile> => ({
+  [`${WIN_FF}\\profiles.ini`]:
+    '[Profile0]\r\nName=dev-edition-default\r\nIsRelative=1\r\nPath=Profiles/q7x2kd9m.dev-edition-default\r\nDefault=1\r\n',
 })
 
 const MAC_HOME = '/Users/alex'
@@ -280,6 +294,28 @@ describe('browser.telemetry per OS (fixtures)', () => {
       () => win(winFirefox('user_pref("browser.startup.homepage_override.mstone", "153.8.0");\n')),
       'fail',
       /^browser\.telemetry\.ffTechnicalStudies\(name=default-release\)$/,
+    ],
+    [
+      'win32: a real Developer Edition profile with crash auto-submit on and the health report at its default fails',
+      () => win(winRealFirefox()),
+      'fail',
+      /^browser\.telemetry\.ffTechnicalStudies\(name=dev-edition-default\)$/,
+      [
+        `browser.telemetry.profileLabel(name=dev-edition-default) | ${WIN_REAL_PROFILE} | browser.telemetry.verdict_fail`,
+        `browser.telemetry.prefLabel(pref=browser.crashReports.unsubmittedCheck.autoSubmit2, name=dev-edition-default) | ${WIN_REAL_PROFILE}\\prefs.js:48 | browser.telemetry.obs_user(value=true, via=)`,
+      ],
+    ],
+    [
+      'win32: the same real profile under DisableTelemetry still sends crash reports without asking',
+      () =>
+        win(winRealFirefox(), {
+          'reg query HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox /s': reg('HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Mozilla\\Firefox', {
+            DisableTelemetry: 1,
+            DisableFirefoxStudies: 1,
+          }),
+        }),
+      'warn',
+      /^browser\.telemetry\.ffCrash\(name=dev-edition-default\)$/,
     ],
     [
       'win32: a registry that cannot be read makes Firefox unknown',
