@@ -51,6 +51,8 @@ export const RULES: readonly Rule[] = [
       if (isPackage(target, 'electron')) return 'imports electron'
       // Core reads only through Host and never writes: a fix is data, applied by src-main/node/fix's writer.
       if (/^(node:)?fs(\/promises)?$/.test(target)) return 'imports the file system (read through Host; fixes write in src-main/node/fix)'
+      // The checks build on core, never the other way round: what core needs from a reader moves into core.
+      if (under(target, 'checks/catalogue') || under(target, 'checks/readers') || target === 'checks/registry') return 'imports the checks'
       return null
     },
   },
@@ -164,6 +166,9 @@ describe('the walls would catch a violation', () => {
     expect(bad('checks/core/fix/x.ts', "import { writeFileSync } from 'node:fs'")).toEqual(['node:fs'])
     expect(bad('checks/core/fix/x.ts', "import fs from 'fs/promises'")).toEqual(['fs/promises'])
     expect(bad('checks/core/fix/x.ts', "import { createHash } from 'node:crypto'")).toEqual([])
+    expect(bad('checks/core/fix/x.ts', "import { parseRegQuery } from '../../readers/windows/reg-query.parse.js'")).toEqual([
+      '../../readers/windows/reg-query.parse.js',
+    ])
   })
 
   it('renderer: electron, node, src-main outside shared, the checks', () => {

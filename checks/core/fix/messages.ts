@@ -55,6 +55,7 @@ export const t = defineMessages('fix', {
   settingNotPrinted: 'the value was not in what the command printed',
   settingTypeDiffers:
     '{name} holds a value of another type ({found}) than the fix writes ({expected}): Bulwark could not put it back exactly, so it leaves it alone.',
+  settingRefused: '{name} holds a value Bulwark does not hand back to its tool as it is, so it leaves the setting alone.',
   settingOdd: '{name} holds a value Bulwark cannot keep exactly (several lines or over 4096 characters), so it leaves it alone.',
   settingUnsupported: "Did not change anything: Bulwark cannot change {name} on this system yet. Follow the check's steps instead.",
   diffValue: 'its value ({expected} expected, {found} found)',

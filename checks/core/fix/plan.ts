@@ -8,7 +8,7 @@ import { isHostError } from '../host/host.js'
 import { failed, ok, type Result } from '../host/result.js'
 import type { Msg } from '../i18n/message.js'
 import { fromBase64, SERVICE_UNIT, settingName, sha256Hex, toBase64, type FixOp, type FixPlan, type Snapshot } from './model.js'
-import { readSettingValue, settingNeedsAdmin } from './settings.js'
+import { readSettingValue, settingNeedsAdmin, settingProblem } from './settings.js'
 import type { FixChange, FixOffer } from './offer.js'
 import { t } from './messages.js'
 
@@ -70,12 +70,17 @@ async function planSetting(host: Host, change: Extract<FixChange, { kind: 'set' 
   const now = before.value
   const effective = now.kind === 'value' ? now.value : now.shown
   if (effective === change.value || (effective !== undefined && change.keep?.(effective) === true)) return ok(null)
+  const after = { kind: 'value' as const, value: change.value }
+  // The writer would refuse to put this value back (a quote in a registry string): refused now, before any change.
+  if (settingProblem(change.setting, now) !== null || settingProblem(change.setting, after) !== null) {
+    return failed(t('settingRefused', { name: settingName(change.setting) }))
+  }
   return ok({
     op: 'setting',
     path: settingName(change.setting),
     setting: change.setting,
     before: now,
-    after: { kind: 'value', value: change.value },
+    after,
     needsAdmin: settingNeedsAdmin(change.setting),
   })
 }

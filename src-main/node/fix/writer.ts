@@ -16,7 +16,9 @@ import {
   type SettingValue,
   type Snapshot,
 } from '../../../checks/core/fix/model.js'
-import { dconfPath, oneValue } from '../../../checks/core/fix/settings.js'
+import { readSettingWith, settingProblem, type SettingExec } from '../../../checks/core/fix/settings.js'
+import { failed, ok } from '../../../checks/core/host/result.js'
+import { englishText, verbatim } from '../../../checks/core/i18n/message.js'
 import { syncFolderSync, unsafeKind, writeViaNewFileSync, type UnsafeKind } from '../safe-write.js'
 
 /** What stands at a path now: a snapshot (without bytes), or something Bulwark never changes. */
@@ -41,7 +43,7 @@ export interface FixWriter {
   remove(path: string): Promise<void>
   /** Makes a folder a new file needs, with this mode and owner. */
   makeDir(path: string, meta: { mode: number; uid: number; gid: number }): Promise<void>
-  /** Whether this writer can change the setting here (the GSettings of this user; no registry or defaults yet). */
+  /** Whether this writer can change the setting here: GSettings, the registry on Windows, `defaults` on macOS. */
   supportsSetting(setting: SettingRef): boolean
   /** The user's own value of a setting, or `default` when none is set (what the default is, is not read). */
   readSetting(setting: SettingRef): Promise<SettingValue>
@@ -51,7 +53,10 @@ export interface FixWriter {
   restartService(unit: string): Promise<void>
 }
 
-/** Runs one program with an argument array (never a shell line); tests point it at a private D-Bus session. */
+/**
+ * Runs one program with an argument array (never a shell line); tests point it at a private D-Bus session, or
+ * record the argv and answer with `reg query` / `defaults read` output recorded on Windows and macOS.
+ */
 export type SettingRunner = (file: string, args: readonly string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>
 
 const runArgv: SettingRunner = (file, args) =>
@@ -93,8 +98,10 @@ export interface NodeFixWriterOptions {
   resolve?: (path: string) => string
   /** The user running Bulwark: a file it writes for another owner is given that owner (only root can). */
   uid?: number
-  /** Runs gsettings and dconf for a setting; the real programs by default. */
+  /** Runs gsettings and dconf, reg or defaults for a setting; the real programs by default. */
   run?: SettingRunner
+  /** The system whose settings this writer changes (the registry only on win32, `defaults` only on darwin). */
+  platform?: NodeJS.Platform
   /** Restarts a service unit; `systemctl restart <unit>` by default, a test's own daemon in tests. */
   restartService?: (unit: string) => Promise<void>
 }
@@ -120,9 +127,22 @@ export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWrit
   const real = options.resolve ?? ((p: string) => p)
   const uid = options.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1)
   const run = options.run ?? runArgv
-  const gsettingsOnly = (s: SettingRef): Extract<SettingRef, { backend: 'gsettings' }> => {
-    if (s.backend !== 'gsettings') throw new SettingCommandError([s.backend], 'not supported on this system yet')
+  const platform = options.platform ?? process.platform
+  const supports = (s: SettingRef): boolean =>
+    s.backend === 'gsettings' || (s.backend === 'registry' ? platform === 'win32' : platform === 'darwin')
+  /** The setting (and value) as the tool may take them; a journal entry edited on disk stops here, before any argv. */
+  const checked = (s: SettingRef, to?: SettingValue): SettingRef => {
+    if (!supports(s)) throw new SettingCommandError([s.backend], 'not supported on this system')
+    const problem = settingProblem(s, to)
+    if (problem !== null) throw new SettingCommandError([s.backend], `refused: ${problem}`)
     return s
+  }
+  const exec: SettingExec = async (file, args) => {
+    try {
+      return ok(await run(file, args))
+    } catch (e) {
+      return failed(verbatim(e instanceof Error ? e.message : String(e)))
+    }
   }
   const ran = async (argv: readonly string[]): Promise<string> => {
     const [file = '', ...args] = argv
@@ -137,15 +157,15 @@ export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWrit
       if (!SERVICE_UNIT.test(unit)) throw new Error(`${unit}: not a service unit name`)
       await restart(unit)
     },
-    supportsSetting: (s) => s.backend === 'gsettings',
+    supportsSetting: supports,
     async readSetting(setting) {
-      const s = gsettingsOnly(setting)
-      const value = oneValue(await ran(['dconf', 'read', dconfPath(s.schema, s.key)]))
-      if (value === null) throw new SettingCommandError(['dconf', 'read', dconfPath(s.schema, s.key)], 'not one value')
-      return value === '' ? { kind: 'default' } : { kind: 'value', value }
+      // The reader the planner uses, through this writer's runner: the before-value is read the same way twice.
+      const read = await readSettingWith(exec, checked(setting), { withDefault: false })
+      if (!read.ok) throw new SettingCommandError([setting.backend], englishText(read.reason))
+      return read.value
     },
     async writeSetting(setting, to) {
-      await ran(settingCommand(gsettingsOnly(setting), to))
+      await ran(settingCommand(checked(setting, to), to))
     },
     async inspect(path) {
       const file = real(path)
