@@ -99,6 +99,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   last: { type: 'boolean' },
   choose: { type: 'string', multiple: true },
+  offer: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

@@ -9,18 +9,34 @@ export type FixVerb = (typeof FIX_VERBS)[number]
 export const isFixVerb = (v: string): v is FixVerb => (FIX_VERBS as readonly string[]).includes(v)
 
 export const FIX_OPTIONS = {
-  fix: ['dry-run', 'yes', 'choose', 'lang'],
+  fix: ['dry-run', 'yes', 'choose', 'offer', 'lang'],
   fixes: ['json', 'lang'],
   undo: ['last', 'force', 'lang'],
 } as const
 
+const MAX_OFFER_KEY = 4096
+const MAX_OFFERS = 100
+
 export type FixCommand =
-  | { kind: 'fix'; checkId: string; dryRun: boolean; yes: boolean; choices: Record<string, string>; lang?: Locale }
+  | {
+      kind: 'fix'
+      checkId: string
+      dryRun: boolean
+      yes: boolean
+      choices: Record<string, string>
+      /** Keys of the offers to make (--offer, repeatable); empty: every offer the check makes. */
+      offers: string[]
+      lang?: Locale
+    }
   | { kind: 'fixes'; json: boolean; lang?: Locale }
   | { kind: 'undo'; target: { id: string } | 'last'; force: boolean; lang?: Locale }
 
 export type FixUsageProblem =
-  { kind: 'fix-needs-check' } | { kind: 'undo-needs-target' } | { kind: 'undo-target-and-last' } | { kind: 'bad-choice'; value: string }
+  | { kind: 'fix-needs-check' }
+  | { kind: 'undo-needs-target' }
+  | { kind: 'undo-target-and-last' }
+  | { kind: 'bad-choice'; value: string }
+  | { kind: 'bad-offer'; value: string }
 
 export interface FixValues {
   json?: boolean
@@ -29,6 +45,7 @@ export interface FixValues {
   force?: boolean
   last?: boolean
   choose?: string[]
+  offer?: string[]
 }
 
 /** `extra` are the words after the verb; the caller has checked the options belong to it. */
@@ -60,7 +77,20 @@ export function parseFix(
     if (!m?.[1] || !m[2]) return failed({ kind: 'bad-choice', value: pair })
     choices[m[1]] = m[2]
   }
-  return ok({ kind: 'fix', checkId: first, dryRun: values['dry-run'] ?? false, yes: values.yes ?? false, choices, ...lang })
+  const offers = values.offer ?? []
+  // An offer key names a path or an app, so almost anything goes; as on the app's channel, at most 4096 characters and 100 keys.
+  const badOffer = offers.find((key) => key.length === 0 || key.length > MAX_OFFER_KEY)
+  if (badOffer !== undefined || offers.length > MAX_OFFERS)
+    return failed({ kind: 'bad-offer', value: badOffer ?? offers[MAX_OFFERS] ?? '' })
+  return ok({
+    kind: 'fix',
+    checkId: first,
+    dryRun: values['dry-run'] ?? false,
+    yes: values.yes ?? false,
+    choices,
+    offers: [...new Set(offers)],
+    ...lang,
+  })
 }
 
 export function describeFixProblem(p: FixUsageProblem): Msg {
@@ -73,5 +103,7 @@ export function describeFixProblem(p: FixUsageProblem): Msg {
       return t('targetAndLast')
     case 'bad-choice':
       return t('badChoice', { value: p.value })
+    case 'bad-offer':
+      return t('badOffer', { value: p.value.slice(0, 200) })
   }
 }

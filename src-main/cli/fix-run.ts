@@ -2,7 +2,7 @@
  * `bulwark fix`, `bulwark fixes` and `bulwark undo`: the check runs, its offers become a plan, the preview is
  * shown, and only after a yes (or --yes) is the journal written and the plan applied; then the check runs again.
  */
-import type { FixChoice } from '../../checks/core/fix/offer.js'
+import type { FixChoice, FixOffer } from '../../checks/core/fix/offer.js'
 import { offersFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { describeDifferences, previewOf } from '../../checks/core/fix/preview.js'
@@ -41,6 +41,7 @@ export interface FixContext {
 }
 
 export const EXIT_FIX_OK = 0
+export const EXIT_FIX_USAGE = 2
 export const EXIT_FIX_REFUSED = 3
 export const EXIT_FIX_UNVERIFIED = 4
 
@@ -48,6 +49,22 @@ function choiceLines(choices: Readonly<Record<string, FixChoice>>, chosen: Reado
   return Object.entries(choices).map(([name, c]) =>
     t('choiceLine', { label: c.label, value: chosen[name] ?? c.default, name, valid: c.values.join(', ') }),
   )
+}
+
+/** A word a POSIX shell takes back unchanged: bare when it is plain, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`
+}
+
+const offerFlag = (key: string): string => `--offer ${shellWord(key)}`
+
+/** With more than one offer, each with the exact flag that picks it, so a person can make only some of the changes. */
+function offerLines(offered: readonly FixOffer[], chosen: readonly FixOffer[]): Msg[] {
+  if (offered.length < 2) return []
+  return [
+    t('offersHeading', { count: offered.length }),
+    ...offered.map((o) => t(chosen.includes(o) ? 'offerIncluded' : 'offerLeftOut', { title: o.title, flag: offerFlag(o.key) })),
+  ]
 }
 
 async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContext): Promise<number> {
@@ -61,7 +78,7 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
     if (!choices[name]?.values.includes(value)) {
       const valid = Object.entries(choices).map(([n, c]) => `${n}=${c.values.join('|')}`)
       say(t('unknownChoice', { check: check.id, name, value, valid: valid.length > 0 ? valid.join(', ') : t('noChoices') }))
-      return 2
+      return EXIT_FIX_USAGE
     }
   }
   if (!check.fixes) {
@@ -70,11 +87,18 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
   }
   const host = ctx.createHost()
   const outcome = await check.run(host, ctx.signal)
-  const offers = offersFor(check.fixes, outcome, command.choices)
-  if (offers.length === 0) {
+  const offered = offersFor(check.fixes, outcome, command.choices)
+  if (offered.length === 0) {
     say(fixText('nothingToFix', { check: check.id, reason: fixText('notOffered', { status: outcome.status }) }))
     return outcome.status === 'pass' ? EXIT_FIX_OK : EXIT_FIX_REFUSED
   }
+  // Offer keys come from what the check finds now, so an --offer is judged only after the check ran.
+  const unknown = command.offers.find((key) => !offered.some((o) => o.key === key))
+  if (unknown !== undefined) {
+    say(t('unknownOffer', { check: check.id, offer: unknown, valid: offered.map((o) => offerFlag(o.key)).join(', ') }))
+    return EXIT_FIX_USAGE
+  }
+  const offers = command.offers.length === 0 ? offered : offered.filter((o) => command.offers.includes(o.key))
   const planned = await planFix(host, check.id, offers, { uid: ctx.fix.uid })
   if (!planned.ok) {
     say(planned.reason)
@@ -89,6 +113,7 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
   line(preview.heading)
   for (const offer of preview.offers) offer.forEach((m, i) => line(m, i === 0 ? '  ' : '    '))
   for (const m of choiceLines(choices, command.choices)) line(m, '  ')
+  for (const [i, m] of offerLines(offered, offers).entries()) line(m, i === 0 ? '  ' : '    ')
   for (const change of preview.changes) {
     line(change.line, '  ')
     for (const d of change.diff) ctx.stdout(`    ${escapeControls(d)}\n`)

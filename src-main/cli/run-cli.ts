@@ -114,6 +114,7 @@ function describeProblem(p: UsageProblem): Msg {
     case 'undo-needs-target':
     case 'undo-target-and-last':
     case 'bad-choice':
+    case 'bad-offer':
       return describeFixProblem(p)
     case 'checklist-needs-item':
     case 'unknown-checklist-item':

@@ -25,10 +25,30 @@ const ids = CHECKS.map((c) => c.id)
 
 describe('parsing fix, fixes and undo', () => {
   it.each([
-    [['fix', 'vpn.wireguard-keys'], { kind: 'fix', checkId: 'vpn.wireguard-keys', dryRun: false, yes: false, choices: {} }],
+    [['fix', 'vpn.wireguard-keys'], { kind: 'fix', checkId: 'vpn.wireguard-keys', dryRun: false, yes: false, choices: {}, offers: [] }],
     [
       ['fix', 'dns.firefox', '--dry-run', '-y', '--choose', 'provider=mullvad'],
-      { kind: 'fix', checkId: 'dns.firefox', dryRun: true, yes: true, choices: { provider: 'mullvad' } },
+      { kind: 'fix', checkId: 'dns.firefox', dryRun: true, yes: true, choices: { provider: 'mullvad' }, offers: [] },
+    ],
+    [
+      [
+        'fix',
+        'permissions.apps',
+        '--offer',
+        'flatpak:org.a.B:filesystems=home',
+        '--offer',
+        "doh:/a b/'c'",
+        '--offer',
+        'flatpak:org.a.B:filesystems=home',
+      ],
+      {
+        kind: 'fix',
+        checkId: 'permissions.apps',
+        dryRun: false,
+        yes: false,
+        choices: {},
+        offers: ['flatpak:org.a.B:filesystems=home', "doh:/a b/'c'"],
+      },
     ],
     [['fixes', '--json'], { kind: 'fixes', json: true }],
     [['undo', '--last'], { kind: 'undo', target: 'last', force: false }],
@@ -42,6 +62,10 @@ describe('parsing fix, fixes and undo', () => {
     [['fix', 'no.such'], 'unknown-check'],
     [['fix', 'dns.firefox', 'extra'], 'unexpected-argument'],
     [['fix', 'dns.firefox', '--choose', 'provider'], 'bad-choice'],
+    [['fix', 'permissions.apps', '--offer', ''], 'bad-offer'],
+    [['fix', 'permissions.apps', '--offer', 'x'.repeat(4097)], 'bad-offer'],
+    [['fix', 'permissions.apps', ...Array.from({ length: 101 }, (_, i) => ['--offer', `k${i}`]).flat()], 'bad-offer'],
+    [['undo', 'x', '--offer', 'k'], 'not-for-command'],
     [['fix', 'dns.firefox', '--force'], 'not-for-command'],
     [['undo'], 'undo-needs-target'],
     [['undo', 'x', '--last'], 'undo-target-and-last'],

@@ -16,6 +16,9 @@ import type { FixPlan } from '../../checks/core/fix/model.js'
 import { offersFor, type FixOffer } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
+import { render } from '../../checks/core/i18n/locale.js'
+import { fixText as appsText } from '../../checks/catalogue/permissions/apps.messages.js'
+import { t as cliFix } from '../../src-main/cli/fix-messages.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
@@ -260,17 +263,71 @@ describe.skipIf(missing !== undefined)('permissions.apps fix with real Flatpak a
     })
   })
 
-  it('bulwark fix permissions.apps --dry-run prints the diff and changes nothing (the tree hashes the same)', async () => {
-    const before = [treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]
-    const { code, text } = await runFixCli(['fix', 'permissions.apps', '--dry-run'], host, {
+  const cli = (...argv: string[]) =>
+    runFixCli(['fix', 'permissions.apps', ...argv], host, {
       writer: writer(),
       journal: journal(),
       uid: process.getuid?.() ?? null,
       confirm: null,
     })
+  const en = (m: Parameters<typeof render>[0]): string => render(m, 'en')
+  const HOME_KEY = `flatpak:${RECORDER}:filesystems=home`
+  const DEVICES_KEY = `flatpak:${RECORDER}:devices=all`
+  const offerLine = (included: boolean, entry: string, key: string): string =>
+    en(cliFix(included ? 'offerIncluded' : 'offerLeftOut', { title: appsText('title', { entry, app: RECORDER }), flag: `--offer ${key}` }))
+
+  it('bulwark fix permissions.apps --dry-run prints the diff and each offer with its --offer, and changes nothing', async () => {
+    const before = [treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]
+    const { code, text } = await cli('--dry-run')
     expect(code, text).toBe(0)
     expect(text).toContain('+filesystems=!home;')
     expect(text).toContain('+devices=!all;')
+    expect(text).toContain(en(cliFix('offersHeading', { count: 2 })))
+    expect(text).toContain(offerLine(true, 'filesystems=home', HOME_KEY))
+    expect(text).toContain(offerLine(true, 'devices=all', DEVICES_KEY))
+    const only = await cli('--dry-run', '--offer', DEVICES_KEY)
+    expect(only.code, only.text).toBe(0)
+    expect(only.text).toContain(offerLine(false, 'filesystems=home', HOME_KEY))
+    expect(only.text).toContain(offerLine(true, 'devices=all', DEVICES_KEY))
+    expect(only.text).toContain('+devices=!all;')
+    expect(only.text).not.toContain('!home')
+    expect([treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]).toEqual(before)
+  })
+
+  it('--offer applies only the chosen grant: flatpak reports just it gone, verified; undo --last is byte-identical', async () => {
+    const before = treeState(overrides())
+    const first = await appsCheck.run(host(), signal)
+    const applied = await cli('--offer', HOME_KEY, '--yes')
+    expect(applied.code, applied.text).toBe(0)
+    expect(applied.text).toContain(offerLine(false, 'devices=all', DEVICES_KEY))
+    expect(flatpak('override', '--user', '--show', RECORDER)).toMatch(/filesystems=!home;/)
+    expect(flatpak('override', '--user', '--show', RECORDER)).not.toMatch(/devices=/)
+    expect(permissions()).not.toMatch(/filesystems=[^\n]*\bhome\b/)
+    expect(permissions()).toMatch(/devices=all/)
+    const [record] = journal().list().records
+    expect(record?.entry.plan.offers.map((o) => o.key)).toEqual([HOME_KEY])
+    expect(record?.state).toBe('verified')
+    // The grant left out is still offered, and now alone: no list of offers to pick from.
+    expect((await offers()).map((o) => o.key)).toEqual([DEVICES_KEY])
+    const undone = await runFixCli(['undo', '--last'], host, {
+      writer: writer(),
+      journal: journal(),
+      uid: process.getuid?.() ?? null,
+      confirm: null,
+    })
+    expect(undone.code, undone.text).toBe(0)
+    expect(treeState(overrides())).toEqual(before)
+    expect((await appsCheck.run(host(), signal)).summary).toEqual(first.summary)
+  })
+
+  it('an --offer the check does not make now is a usage error (exit 2) naming the offers, and changes nothing', async () => {
+    const before = [treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]
+    const wrong = `flatpak:${RECORDER}:sockets=x11`
+    const { code, text } = await cli('--offer', HOME_KEY, '--offer', wrong, '--yes')
+    expect(code, text).toBe(2)
+    expect(text).toContain(
+      en(cliFix('unknownOffer', { check: appsCheck.id, offer: wrong, valid: `--offer ${HOME_KEY}, --offer ${DEVICES_KEY}` })),
+    )
     expect([treeHash(env.FLATPAK_USER_DIR ?? ''), treeHash(store)]).toEqual(before)
   })
 })
