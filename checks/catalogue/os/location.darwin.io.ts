@@ -5,7 +5,7 @@
 import { runTool } from '../../core/host/toolkit.js'
 import { verbatim, type Msg } from '../../core/i18n/message.js'
 import type { Evidence, Host } from '../../core/types.js'
-import { isPlistDict, parsePlist } from '../../readers/macos/plist.parse.js'
+import { isPlistDict, parsePlist, type PlistDict } from '../../readers/macos/plist.parse.js'
 import { darwinText as t } from './location.messages.js'
 
 export const LOCATIOND_PREFS = '/var/db/locationd/Library/Preferences/ByHost/com.apple.locationd'
@@ -24,6 +24,16 @@ export interface MacLocation {
   authorised: string[] | null
 }
 
+/**
+ * Older locationd writes `Authorized` true/false; newer writes `Authorization` as a number instead (1 never,
+ * 2 while in use, 4 always; 0 or none: not asked yet), in entries keyed `i<bundle id>:`. A boolean, where
+ * present, decides; otherwise only the two granting numbers count as allowed.
+ */
+function isAuthorised(entry: PlistDict): boolean {
+  if (typeof entry.Authorized === 'boolean') return entry.Authorized
+  return entry.Authorization === 2 || entry.Authorization === 4
+}
+
 async function readClients(host: Host, evidence: Evidence[], signal?: AbortSignal): Promise<string[] | null> {
   const run = await runTool(host, 'plutil', PLUTIL_ARGS, { timeoutMs: 4000, signal })
   const command = `plutil ${PLUTIL_ARGS.join(' ')}`
@@ -38,7 +48,7 @@ async function readClients(host: Host, evidence: Evidence[], signal?: AbortSigna
   }
   const authorised: string[] = []
   for (const [key, entry] of Object.entries(parsed.value)) {
-    if (!isPlistDict(entry) || entry.Authorized !== true) continue
+    if (!isPlistDict(entry) || !isAuthorised(entry)) continue
     const id = typeof entry.BundleId === 'string' ? entry.BundleId : typeof entry.Executable === 'string' ? entry.Executable : key
     // Keys and paths come from a file any app's registration shapes: only printable text reaches a report.
     authorised.push(id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 200))

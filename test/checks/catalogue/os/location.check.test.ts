@@ -283,6 +283,15 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelClients', '/var/db/locationd/clients.plist', 'com.apple.weather, com.apple.Maps']],
   },
   {
+    name: 'Location Services on, clients in the newer Authorization form (2 while in use, 4 always; 1 never, none not asked)',
+    platform: 'darwin',
+    host: { commands: { [DEFAULTS]: '1\n', [PLUTIL]: fixture('darwin/clients-authorization.xml') } },
+    status: 'warn',
+    summary: 'macOn',
+    params: { count: '2' },
+    evidence: [['labelClients', '/var/db/locationd/clients.plist', 'com.apple.Maps, org.mozilla.firefox']],
+  },
+  {
     name: 'Location Services on, clients.plist not understood',
     platform: 'darwin',
     host: { commands: { [DEFAULTS]: '1\n', [PLUTIL]: '<plist><dict><key>x</key>' } },
@@ -297,8 +306,9 @@ const cases: (CheckCase & { platform: Platform })[] = [
       commands: {
         [DEFAULTS]: {
           code: 1,
+          // The layout of a real defaults error (sametsazak/mergen#7): a timestamped first line, then the sentence.
           stderr:
-            'The domain/default pair of (/var/db/locationd/Library/Preferences/ByHost/com.apple.locationd, LocationServicesEnabled) does not exist\n',
+            '2023-04-29 06:22:44.745 defaults[3296:29109] \nThe domain/default pair of (/var/db/locationd/Library/Preferences/ByHost/com.apple.locationd, LocationServicesEnabled) does not exist\n',
         },
       },
     },
