@@ -249,6 +249,17 @@ const cases: (CheckCase & { platform: Platform })[] = [
     steps: ['stepMacAnalytics'],
   },
   {
+    name: 'Mac analytics 1 and app developers 0 as integers, the values a real Mac printed (SOURCE.md)',
+    platform: 'darwin',
+    host: { commands: { [ANALYTICS]: fixture('darwin/analytics-apple-integers.xml'), [ADLIB]: fixture('darwin/adlib-off.xml') } },
+    status: 'warn',
+    summary: 'macApple',
+    evidence: [
+      ['labelSetting', `${ANALYTICS}: AutoSubmit`, true],
+      ['labelSetting', `${ANALYTICS}: ThirdPartyDataSubmit`, false],
+    ],
+  },
+  {
     name: 'shared with app developers and personalised ads on',
     platform: 'darwin',
     host: { commands: { [ANALYTICS]: fixture('darwin/analytics-all.xml'), [ADLIB]: fixture('darwin/adlib-on.xml') } },
