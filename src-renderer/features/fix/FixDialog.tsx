@@ -17,11 +17,20 @@ interface Props {
 
 type Phase = 'preview' | 'applying' | 'done' | 'undoing'
 
+/**
+ * Which offers start ticked. One offer is the fix the person asked for, so it is ticked (the preview and Apply still
+ * stand before any change). Several offers start unticked: each takes away something different (a Flatpak app's
+ * home folder, its devices) and may stop a different feature, so a cautious person expects nothing to be taken
+ * away that they did not pick, one change at a time, rather than having to find and untick what they want kept.
+ */
+const firstPicks = (view: FixOffersView): string[] => (view.offers.length === 1 ? view.offers.map((o) => o.key) : [])
+
 /** Preview → confirm → progress → the verified result, with undo; the plan itself never leaves main. */
 export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props) {
   const api = useApi()
   const { t } = useI18n()
   const [choices, setChoices] = useState<Record<string, string>>(() => Object.fromEntries(offers.choices.map((c) => [c.name, c.value])))
+  const [picked, setPicked] = useState<string[]>(() => firstPicks(offers))
   const [preview, setPreview] = useState<FixPreviewView | null>(null)
   const [phase, setPhase] = useState<Phase>('preview')
   const [applied, setApplied] = useState<FixApplyView | null>(null)
@@ -31,7 +40,8 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
   useEffect(() => {
     let live = true
     setPreview(null)
-    void api.previewFix({ id: checkId, offers: offers.offers.map((o) => o.key), choices }).then((r) => {
+    if (picked.length === 0) return
+    void api.previewFix({ id: checkId, offers: picked, choices }).then((r) => {
       if (!live) return
       if (r.ok) setPreview(r.value)
       else setError(r.error)
@@ -39,7 +49,11 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
     return () => {
       live = false
     }
-  }, [api, checkId, offers, choices])
+  }, [api, checkId, picked, choices])
+
+  // The picks keep the offers' order, so the same picks always ask main for the same plan.
+  const pick = (key: string, on: boolean): void =>
+    setPicked(offers.offers.map((o) => o.key).filter((k) => (k === key ? on : picked.includes(k))))
 
   const apply = async (hash: string): Promise<void> => {
     setPhase('applying')
@@ -64,9 +78,10 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
 
   const ready = preview?.kind === 'ready' ? preview : null
   const busy = phase === 'applying' || phase === 'undoing'
+  const nonePicked = picked.length === 0
   return (
     <Modal labelledBy="fix-dialog-heading" onClose={() => (busy ? undefined : onClose())}>
-      <div className="modal-body fix-dialog" data-check-id={checkId} aria-busy={busy || preview === null}>
+      <div className="modal-body fix-dialog" data-check-id={checkId} aria-busy={busy || (preview === null && !nonePicked)}>
         <h2 id="fix-dialog-heading">{t(fixUiText('dialogHeading'))}</h2>
         <p className="modal-subject">{title}</p>
         {error ? <ErrorNotice error={error} /> : null}
@@ -84,7 +99,25 @@ export function FixDialog({ checkId, title, offers, onClose, onChanged }: Props)
                 </select>
               </label>
             ))}
-            {preview === null ? <p role="status">{t(fixUiText('previewing'))}</p> : null}
+            {offers.offers.length > 1 ? (
+              <fieldset className="fix-picks">
+                <legend>{t(fixUiText('pickLegend'))}</legend>
+                <div className="choice-list">
+                  {offers.offers.map((o) => (
+                    <label key={o.key} className="choice">
+                      <input type="checkbox" checked={picked.includes(o.key)} onChange={(e) => pick(o.key, e.target.checked)} />
+                      <span>{t(o.title)}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
+            {nonePicked ? (
+              <p className="fix-nothing" role="status">
+                {t(fixUiText('pickNone'))}
+              </p>
+            ) : null}
+            {preview === null && !nonePicked ? <p role="status">{t(fixUiText('previewing'))}</p> : null}
             {preview?.kind === 'nothing' ? (
               <p className="fix-nothing" role="status">
                 {t(preview.reason)}

@@ -7,6 +7,8 @@ export const fixUiText = defineMessages('ui.fix', {
   fixButton: 'Fix this for me',
   dialogHeading: 'Fix this for me',
   previewing: 'Reading what would change…',
+  pickLegend: 'Changes to make',
+  pickNone: 'Tick the changes you want. Nothing is read or changed until you tick one, and only what you tick is changed.',
   changesHeading: 'What will change',
   whyHeading: 'What it protects, and what may stop working',
   adminPrompt: 'Your system will ask for an administrator password before anything changes.',

@@ -13,6 +13,7 @@ import { t as appFix } from '../../../../src-main/electron/fix-messages.js'
 import type { FixListView, FixOffersView, FixPreviewView } from '../../../../src-main/shared/fix-contract.js'
 import { DetailPanel } from '../../../../src-renderer/features/detail/DetailPanel.js'
 import { FixPanel } from '../../../../src-renderer/features/fix/FixPanel.js'
+import { fixUiText } from '../../../../src-renderer/features/fix/messages.js'
 import { HistoryView } from '../../../../src-renderer/features/history/HistoryView.js'
 import { ok } from '../../../../src-main/shared/result.js'
 import { fakeApi, result } from '../../support/fake-api.js'
@@ -95,6 +96,61 @@ describe('Fix this for me', () => {
     await within(dialog).findByText('Undone.')
     expect(onChanged).toHaveBeenCalledTimes(2)
     expect(within(dialog).queryByRole('button', { name: 'Undo this fix' })).toBeNull()
+  })
+
+  it('several offers start unticked: nothing is previewed until one is ticked, and only the ticked ones are planned, in order', async () => {
+    const grants: FixOffersView = {
+      offers: ['filesystems=home', 'devices=all'].map((entry) => ({
+        key: `flatpak:org.a.B:${entry}`,
+        title: verbatim(`Take ${entry} away from org.a.B`),
+        protects: verbatim('p'),
+        mayBreak: [],
+      })),
+      choices: [],
+    }
+    const a = api({ fixOffers: vi.fn(async () => ok(grants)) })
+    renderUi(<FixPanel checkId="permissions.apps" title="Apps" status="warn" onChanged={() => undefined} />, { api: a })
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix this for me' }))
+    const dialog = screen.getByRole('dialog', { name: 'Fix this for me' })
+    const picks = within(dialog).getByRole('group', { name: renderMsg(fixUiText('pickLegend'), 'en') })
+    const [home, devices] = within(picks).getAllByRole('checkbox') as HTMLInputElement[]
+    expect([home?.checked, devices?.checked]).toEqual([false, false])
+    expect(within(dialog).getByText(renderMsg(fixUiText('pickNone'), 'en'))).toBeTruthy()
+    expect(a.previewFix).not.toHaveBeenCalled()
+    expect(within(dialog).queryByRole('button', { name: 'Apply the fix' })).toBeNull()
+
+    fireEvent.click(within(picks).getByRole('checkbox', { name: 'Take devices=all away from org.a.B' }))
+    await waitFor(() =>
+      expect(a.previewFix).toHaveBeenLastCalledWith({ id: 'permissions.apps', offers: ['flatpak:org.a.B:devices=all'], choices: {} }),
+    )
+    fireEvent.click(within(picks).getByRole('checkbox', { name: 'Take filesystems=home away from org.a.B' }))
+    await waitFor(() =>
+      expect(a.previewFix).toHaveBeenLastCalledWith({
+        id: 'permissions.apps',
+        offers: ['flatpak:org.a.B:filesystems=home', 'flatpak:org.a.B:devices=all'],
+        choices: {},
+      }),
+    )
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Apply the fix' }))
+    await waitFor(() => expect(a.applyFix).toHaveBeenCalledWith({ id: 'permissions.apps', hash: HASH }))
+  })
+
+  it('unticking every offer takes the preview and Apply away again', async () => {
+    const two: FixOffersView = {
+      offers: [offers.offers[0]!, { ...offers.offers[0]!, key: 'doh:/q', title: verbatim('Profile q') }],
+      choices: [],
+    }
+    const a = api({ fixOffers: vi.fn(async () => ok(two)) })
+    renderUi(<FixPanel checkId="dns.firefox" title="Firefox" status="fail" onChanged={() => undefined} />, { api: a })
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix this for me' }))
+    const dialog = screen.getByRole('dialog', { name: 'Fix this for me' })
+    const q = within(dialog).getByRole('checkbox', { name: 'Profile q' })
+    fireEvent.click(q)
+    await within(dialog).findByRole('button', { name: 'Apply the fix' })
+    fireEvent.click(q)
+    expect(await within(dialog).findByText(renderMsg(fixUiText('pickNone'), 'en'))).toBeTruthy()
+    expect(within(dialog).queryByRole('button', { name: 'Apply the fix' })).toBeNull()
+    expect(a.previewFix).toHaveBeenCalledTimes(1)
   })
 
   it('shows why nothing can be done (close Firefox first) and offers no apply', async () => {
