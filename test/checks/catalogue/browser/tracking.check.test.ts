@@ -37,6 +37,11 @@ const winHost = (commands: Record<string, FixtureCommand>, files: Record<string,
   })
 }
 const CHROME_PLIST = '/Library/Managed Preferences/com.google.Chrome.plist'
+const WIN_PROFILE = 'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default'
+/** A real prefs.js of Firefox Developer Edition 72 on Windows (test/fixtures/browser.telemetry/SOURCE.md): category "standard" on line 45. */
+const winRealPrefs = fixture(
+  '../browser.telemetry/win32/C/Users/alex/AppData/Roaming/Mozilla/Firefox/Profiles/q7x2kd9m.dev-edition-default/prefs.js',
+)
 
 describe('browser.tracking per OS (fixtures)', () => {
   it.each([
@@ -160,6 +165,17 @@ describe('browser.tracking per OS (fixtures)', () => {
       [
         'browser.tracking.ffCookiesLabel(name=Firefox w) | HKLM\\SOFTWARE\\Policies\\Mozilla\\Firefox | browser.tracking.obsValueLocked(value=5, from=browser.tracking.from_policy)',
         'browser.tracking.crTopicsLabel(name=Microsoft Edge Default) | HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge | browser.tracking.obsValue(value=false, from=browser.tracking.from_policy)',
+      ],
+    ],
+    [
+      'win32: a real Windows profile on "standard" with no cookie pref warns for Firefox; Edge lets third-party cookies through',
+      () => winHost({}, { [`${WIN_PROFILE}\\prefs.js`]: winRealPrefs }),
+      'fail',
+      /^browser\.tracking\.cr_third_party_allowed\(name=Microsoft Edge Default, count=2\)$/,
+      [
+        `browser.tracking.profileLabel(name=Firefox w) | ${WIN_PROFILE} | browsers.verdict_warn`,
+        `browser.tracking.ffCategoryLabel(name=Firefox w) | ${WIN_PROFILE}\\prefs.js:45 | browser.tracking.obsValue(value="standard", from=browser.tracking.from_user)`,
+        `browser.tracking.ffCookiesLabel(name=Firefox w) | ${WIN_PROFILE} | browser.tracking.obsValue(value=5, from=browser.tracking.from_builtin) | browser.tracking.expectedCookies`,
       ],
     ],
     [

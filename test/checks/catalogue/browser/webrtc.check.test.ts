@@ -280,7 +280,7 @@ const darwinCases: Case[] = [
 // ---------------------------------------------------------------- Windows (derived from the Linux recordings)
 const EDGE_PREFERENCES = 'C:\\Users\\alex\\AppData\\Local\\Microsoft\\Edge\\User Data\\Default\\Preferences'
 const WIN_TUNNEL_UP = { [['powershell', ...WIN_NET_ARGS].join(' ')]: vpn('win32/winnet-wireguard-up.json') }
-const win = (commands: Record<string, FixtureCommand>): Host => {
+const win = (commands: Record<string, FixtureCommand>, files: Record<string, string> = {}): Host => {
   const absent: Record<string, FixtureCommand> = {}
   for (const key of ['Mozilla\\Firefox', 'Microsoft\\Edge'])
     for (const hive of ['HKLM', 'HKCU']) absent[`reg query ${hive}\\SOFTWARE\\Policies\\${key} /s`] = ABSENT
@@ -289,7 +289,18 @@ const win = (commands: Record<string, FixtureCommand>): Host => {
     root: path.join(FIXTURES, 'win32'),
     env: { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local', APPDATA: 'C:\\Users\\alex\\AppData\\Roaming', Path: 'C:\\Windows\\System32' },
     commands: { ...absent, ...commands },
+    files,
   })
+}
+// A real prefs.js of Firefox Developer Edition 72 on Windows (test/fixtures/browser.telemetry/SOURCE.md): no WebRTC pref.
+const WIN_REAL_PREFS = {
+  'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default\\prefs.js': readFileSync(
+    path.join(
+      FIXTURES,
+      '../browser.telemetry/win32/C/Users/alex/AppData/Roaming/Mozilla/Firefox/Profiles/q7x2kd9m.dev-edition-default/prefs.js',
+    ),
+    'utf8',
+  ),
 }
 
 const win32Cases: Case[] = [
@@ -301,6 +312,16 @@ const win32Cases: Case[] = [
     evidence: [
       `browser.webrtc.prefLabel(browser=Microsoft Edge (Default), pref=webrtc.ip_handling_policy) | ${EDGE_PREFERENCES} | browser.webrtc.obsPrefsSet(value="default")`,
       'browser.webrtc.browserLabel(browser=Firefox (w)) | C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default | browser.webrtc.exp_default_route_private',
+    ],
+    steps: ['firefox', 'chromium'],
+  },
+  {
+    name: 'a real Windows Firefox profile with no WebRTC pref offers every interface while the tunnel is up → fail',
+    host: () => win(WIN_TUNNEL_UP, WIN_REAL_PREFS),
+    status: 'fail',
+    summary: /^browser\.webrtc\.s_fail\(/,
+    evidence: [
+      'browser.webrtc.browserLabel(browser=Firefox (w)) | C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default | browser.webrtc.exp_all_interfaces',
     ],
     steps: ['firefox', 'chromium'],
   },
