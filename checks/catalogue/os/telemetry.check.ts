@@ -1,5 +1,6 @@
 import { defineCheck } from '../../core/define-check.js'
 import { t } from './telemetry.messages.js'
+import { darwinTelemetryFixable, osTelemetryFixes, windowsTelemetryFixable } from './telemetry-fix.verdict.js'
 import { readDarwinFacts } from './telemetry.darwin.io.js'
 import { readLinuxFacts } from './telemetry.linux.io.js'
 import { darwin, darwinOutcome, linux, linuxOutcome, win32, windowsOutcome } from './telemetry.verdict.js'
@@ -28,8 +29,15 @@ export const osTelemetryCheck = defineCheck({
     ],
   },
   async run(host, signal) {
-    if (host.platform === 'darwin') return darwinOutcome(await readDarwinFacts(host, signal))
-    if (host.platform === 'win32') return windowsOutcome(await readWindowsFacts(host, signal))
+    if (host.platform === 'darwin') {
+      const facts = await readDarwinFacts(host, signal)
+      return darwinTelemetryFixable(facts, darwinOutcome(facts))
+    }
+    if (host.platform === 'win32') {
+      const facts = await readWindowsFacts(host, signal)
+      return windowsTelemetryFixable(facts, windowsOutcome(facts))
+    }
     return linuxOutcome(await readLinuxFacts(host))
   },
+  fixes: osTelemetryFixes,
 })

@@ -51,4 +51,12 @@ export const t = defineMessages('os.telemetry', {
   stepMacAnalytics:
     'Open System Settings › Privacy & Security › Analytics & Improvements and turn off “Share Mac Analytics” and “Share with app developers”.',
   stepMacAds: 'Open System Settings › Privacy & Security › Apple Advertising and turn off “Personalized Ads”.',
+  fixAdIdTitle: 'Turn off the advertising ID for this account',
+  fixAdIdProtects: 'Apps can no longer use one ID to follow you from app to app for ads.',
+  fixTailoredTitle: 'Turn off tailored experiences for this account',
+  fixTailoredProtects: 'Microsoft stops using your diagnostic data to choose tips, ads and recommendations for you.',
+  fixMacAdsTitle: 'Turn off Apple’s personalised ads for this account',
+  fixMacAdsProtects: 'Apple stops using what it knows about you to choose the ads in the App Store, Apple News and Stocks.',
+  fixMayBreakAds: 'You still see ads, but they are no longer chosen for you.',
+  fixMayBreakTips: 'Windows still shows tips and suggestions, but they are no longer chosen from your diagnostic data.',
 })

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../core/define-check.js'
 import type { Step } from '../../core/types.js'
 import { readDarwinLock } from './lock.darwin.io.js'
-import { gnomeLockFixable, screenLockFixes } from './lock-fix.verdict.js'
+import { lockFixable, screenLockFixes } from './lock-fix.verdict.js'
 import { readLinuxLock } from './lock.linux.io.js'
 import { t } from './lock.messages.js'
 import { lockOutcome } from './lock.verdict.js'
@@ -53,10 +53,9 @@ export const screenLockCheck = defineCheck({
     ],
   },
   async run(host, signal) {
-    if (host.platform === 'darwin') return lockOutcome(await readDarwinLock(host, signal))
-    if (host.platform === 'win32') return lockOutcome(await readWin32Lock(host, signal))
-    const facts = await readLinuxLock(host, signal)
-    return facts.kind === 'settings' ? gnomeLockFixable(facts.desktop, lockOutcome(facts)) : lockOutcome(facts)
+    const read = host.platform === 'darwin' ? readDarwinLock : host.platform === 'win32' ? readWin32Lock : readLinuxLock
+    const facts = await read(host, signal)
+    return lockFixable(facts, lockOutcome(facts))
   },
   fixes: screenLockFixes,
 })

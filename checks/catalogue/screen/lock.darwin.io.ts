@@ -4,7 +4,7 @@ import { runTool } from '../../core/host/toolkit.js'
 import type { Evidence } from '../../core/types.js'
 import { parsePmset, parseScreenLockStatus, pmsetMinutes, wholeNumber } from './lock.parse.js'
 import { t } from './lock.messages.js'
-import type { LockFacts } from './lock.verdict.js'
+import { QUICK_LOCK_SECONDS, type LockFacts } from './lock.verdict.js'
 
 /** macOS starts the screen saver after 20 minutes when idleTime was never set (CIS Apple macOS benchmark, 2.x). */
 const DEFAULT_IDLE_SECONDS = 1200
@@ -51,11 +51,20 @@ export async function readDarwinLock(host: Host, signal?: AbortSignal): Promise<
   const displays = await readDisplaySleep(host, evidence, signal)
   // The password is asked "after screen saver begins or display is turned off": the earlier of the two starts the
   // delay. Display sleep is set per power source; the slowest one is the machine's weak moment.
-  const saverStart = idleSeconds > 0 ? idleSeconds : Infinity
-  const starts = displays.length > 0 ? displays.map((m) => Math.min(saverStart, m > 0 ? m * 60 : Infinity)) : [saverStart]
-  const start = Math.max(...starts)
-  const lockSeconds = lock.value.off || start === Infinity ? null : start + lock.value.delaySeconds
-  return { kind: 'settings', desktop: 'macOS', lockSeconds, onSuspend: null, evidence }
+  const lockAfter = (idle: number): number | null => {
+    const saverStart = idle > 0 ? idle : Infinity
+    const starts = displays.length > 0 ? displays.map((m) => Math.min(saverStart, m > 0 ? m * 60 : Infinity)) : [saverStart]
+    const start = Math.max(...starts)
+    return lock.value.off || start === Infinity ? null : start + lock.value.delaySeconds
+  }
+  return {
+    kind: 'settings',
+    desktop: 'macOS',
+    lockSeconds: lockAfter(idleSeconds),
+    onSuspend: null,
+    evidence,
+    fix: { os: 'macos', idleSeconds: set ?? null, lockSecondsAtQuickIdle: lockAfter(QUICK_LOCK_SECONDS) },
+  }
 }
 
 /**

@@ -75,6 +75,10 @@ export const fixText = defineMessages('screen.lock.fix', {
   fixProtects: 'Someone who picks up the laptop while you are away finds it locked behind your password.',
   fixMayBreakIdle:
     'The screen blanks and locks after 5 minutes without use (a shorter delay you set is kept): during a long video or a presentation, move the mouse now and then.',
+  fixTitleWindows: 'Start the Windows screen saver after at most {minutes} minutes without use, asking for the password on resume',
+  fixTitleMac: 'Start the Mac screen saver after at most {minutes} minutes without use',
+  fixMayBreakBlankSaver: 'Where no screen saver was chosen, the Blank one is: the screen goes black. A screen saver you chose stays.',
+  fixMayBreakSignIn: 'Windows reads these settings when you sign in: sign out and back in for the screen to lock by itself.',
   fixMayBreakPolicy:
     'Where an administrator has locked these settings, GNOME refuses the change: the fix then stops and says so, and undo puts back what it changed.',
 })

@@ -7,6 +7,15 @@ export const QUICK_LOCK_SECONDS = 5 * 60
 /** Locking later than this fails: past the everyday profile's bar, anyone who finds the laptop gets in. */
 export const SLOW_LOCK_SECONDS = 15 * 60
 
+/**
+ * Windows: whether a policy sets any screen-saver value (then the user's own values change nothing), and the
+ * Windows folder (SystemRoot) where the Blank screen saver lives. macOS: the idle delay the user set (null: never
+ * set), and how soon the screen would lock with the screen saver starting after 5 minutes (null: it still never would).
+ */
+export type LockFixFacts =
+  | { os: 'windows'; policySet: boolean; systemRoot: string | null }
+  | { os: 'macos'; idleSeconds: number | null; lockSecondsAtQuickIdle: number | null }
+
 /** What the desktop's settings say, or why they could not be read. */
 export type LockFacts =
   | {
@@ -18,6 +27,8 @@ export type LockFacts =
       /** Whether it also locks on suspend; null when this platform's setting is not read. */
       onSuspend: boolean | null
       evidence: Evidence[]
+      /** What the user-level fix of this platform needs to know (lock-fix.verdict.ts), where it has one. */
+      fix?: LockFixFacts
     }
   | { kind: 'unknown'; reason: Msg; evidence: Evidence[] }
   /** Nothing that locks was found where one should run (a window manager's session with no locker). */

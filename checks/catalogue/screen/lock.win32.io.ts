@@ -8,6 +8,8 @@ import type { LockFacts } from './lock.verdict.js'
 const DESKTOP = 'HKCU\\Control Panel\\Desktop'
 const DESKTOP_POLICY = 'HKCU\\Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop'
 const SYSTEM_POLICY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System'
+/** The values a screen saver locks by; a policy that sets any of them overrides what the user chose. */
+const SAVER_VALUES = ['ScreenSaveActive', 'SCRNSAVE.EXE', 'ScreenSaverIsSecure', 'ScreenSaveTimeOut'] as const
 
 export async function readWin32Lock(host: Host, signal?: AbortSignal): Promise<LockFacts> {
   const evidence: Evidence[] = []
@@ -49,5 +51,9 @@ export async function readWin32Lock(host: Host, signal?: AbortSignal): Promise<L
   if (active && program && secure && Number.isInteger(timeout) && timeout > 0) limits.push(timeout)
   if (typeof inactivity?.data === 'number' && inactivity.data > 0) limits.push(inactivity.data)
   const lockSeconds = limits.length > 0 ? Math.min(...limits) : null
-  return { kind: 'settings', desktop: 'Windows', lockSeconds, onSuspend: null, evidence }
+  const policySet = SAVER_VALUES.some((name) => findValue(policy, name) !== undefined)
+  // The Blank screen saver's folder, for a fix that must choose one; only a plain drive path is taken.
+  const root = host.env.SystemRoot ?? host.env.SYSTEMROOT
+  const systemRoot = root !== undefined && /^[A-Za-z]:\\[A-Za-z0-9 ._()-]{1,200}$/.test(root) ? root : null
+  return { kind: 'settings', desktop: 'Windows', lockSeconds, onSuspend: null, evidence, fix: { os: 'windows', policySet, systemRoot } }
 }
