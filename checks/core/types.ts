@@ -90,6 +90,12 @@ export interface Check {
   remediation: Remediation
   /** This check's usual limit, over the runner's default; the person's own limit (`--timeout`) still wins. */
   timeoutMs?: number
+  /**
+   * About how long this check waits on its own (the programs it runs, its probes and reads), in ms, as `npm run
+   * bench` measured it: a scan starts the costliest checks first so that they do not end last. Only the start
+   * order depends on it; unset means quick.
+   */
+  costMs?: number
   /** Read-only. May throw: the runner turns a throw into status 'error'. */
   run(host: Host, signal: AbortSignal): Promise<Outcome>
   /** The fixes this check can offer for what it found: pure, from the outcome; never given a writer. */

@@ -185,12 +185,20 @@ function familyOf(parts: FamilyParts, readers: number, frontends: readonly Front
 export async function gatherLinux(host: Host, paths: LinuxFirewallPaths = LINUX_FIREWALL_PATHS): Promise<InboundFacts> {
   const evidence: Evidence[] = []
   const parts = emptyParts()
-  const [nft, v4, v6, legacy4, legacy6] = await Promise.all([
+  // The front ends' files and IPv6's state need nothing from the rule sets: they are read while the savers run,
+  // each into its own list so the evidence keeps one order however the reads finish.
+  const ufwEvidence: Evidence[] = []
+  const firewalldEvidence: Evidence[] = []
+  const ipv6Evidence: Evidence[] = []
+  const [nft, v4, v6, legacy4, legacy6, ufw, firewalld, noIpv6] = await Promise.all([
     readNft(host, parts, evidence),
     tool(host, 'iptables-save', []),
     tool(host, 'ip6tables-save', []),
     tool(host, 'iptables-legacy-save', []),
     tool(host, 'ip6tables-legacy-save', []),
+    readUfw(host, paths, ufwEvidence),
+    readFirewalld(host, firewalldEvidence),
+    ipv6Off(host, ipv6Evidence),
   ])
   const saves: Source[] = []
   const nftBacked = new Set<string>()
@@ -221,11 +229,7 @@ export async function gatherLinux(host: Host, paths: LinuxFirewallPaths = LINUX_
       observed: chainSummary([...new Map(all.map((c) => [c.source, c])).values()]),
     })
   }
-  const [ufw, firewalld, noIpv6] = await Promise.all([
-    readUfw(host, paths, evidence),
-    readFirewalld(host, evidence),
-    ipv6Off(host, evidence),
-  ])
+  evidence.push(...ufwEvidence, ...firewalldEvidence, ...ipv6Evidence)
   const frontends = [ufw, firewalld].filter((f) => f !== null)
   const readers = (nft === 'skipped' ? 0 : 1) + saves.length
   const ipv6 = noIpv6 ? IPV6_OFF : familyOf(parts.ipv6, readers, frontends)

@@ -28,8 +28,13 @@ export const SS_ARGS = ['-H', '-tulpne'] as const
 export async function gatherLinux(host: Host): Promise<SocketFacts> {
   const evidence: Evidence[] = []
   const sockets: ProcSocket[] = []
-  for (const table of TABLES) {
-    const read = await tryReadText(host, table.path, { maxBytes: TABLE_MAX_BYTES })
+  // ss walks every process's descriptors, the longest wait here: it starts with the four table reads, not after
+  // them. Its answer is unused when a table cannot be read.
+  const ownersRun = runTool(host, 'ss', SS_ARGS, { timeoutMs: 5000 })
+  const reads = await Promise.all(
+    TABLES.map(async (table) => ({ table, read: await tryReadText(host, table.path, { maxBytes: TABLE_MAX_BYTES }) })),
+  )
+  for (const { table, read } of reads) {
     if (!read.ok) {
       if (table.optional && read.reason.code === 'not_found') {
         evidence.push({ label: t('evTable'), source: table.path, observed: t('obsAbsent') })
@@ -49,8 +54,7 @@ export async function gatherLinux(host: Host): Promise<SocketFacts> {
     evidence.push({ label: t('evTable'), source: table.path, observed: t('obsListening', { count: parsed.value.length }) })
     sockets.push(...parsed.value)
   }
-  const run = await runTool(host, 'ss', SS_ARGS, { timeoutMs: 5000 })
-  const owners = parseToolOutput(run, parseSsExtras)
+  const owners = parseToolOutput(await ownersRun, parseSsExtras)
   const command = `ss ${SS_ARGS.join(' ')}`
   const listeners: Listener[] = sockets.map(({ inode, ...s }) => {
     const extra = owners.ok && inode !== 0 ? owners.value.get(inode) : undefined

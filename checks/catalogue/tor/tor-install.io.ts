@@ -134,10 +134,11 @@ function compiledDefaults(host: Host, executable: string): { torrc: string; defa
 }
 
 async function discover(host: Host): Promise<TorDiscovery> {
-  const [daemon, browsers, listed] = await Promise.all([
+  const [daemon, browsers, listed, debianDefaults] = await Promise.all([
     which(host, 'tor', DAEMON_DIRS[host.platform]),
     torBrowserInstalls(host),
     attempt(processListCommand(host.platform), () => host.sysinfo.processes()),
+    host.platform === 'linux' ? exists(host, DEBIAN_SERVICE_DEFAULTS) : false,
   ])
   const processes = listed.ok ? torProcesses(listed.value, host.platform) : []
   const installs: TorInstall[] = [
@@ -162,9 +163,8 @@ async function discover(host: Host): Promise<TorDiscovery> {
     torrcs.push({ path: torrc ?? compiled.torrc, defaults: defaults ?? compiled.defaults, origin: 'process', pid: p.pid, cwd })
     seen.add(host.platform === 'win32' ? (torrc ?? compiled.torrc).toLowerCase() : (torrc ?? compiled.torrc))
   }
-  const debianDefaults = host.platform === 'linux' && (await exists(host, DEBIAN_SERVICE_DEFAULTS)) ? DEBIAN_SERVICE_DEFAULTS : null
   for (const path of systemTorrcs(host))
-    add({ path, defaults: path === '/etc/tor/torrc' ? debianDefaults : null, origin: 'system', cwd: null })
+    add({ path, defaults: path === '/etc/tor/torrc' && debianDefaults ? DEBIAN_SERVICE_DEFAULTS : null, origin: 'system', cwd: null })
   for (const install of browsers) add({ path: torBrowserTorrc(host, install), defaults: null, origin: 'tor-browser', cwd: null })
   return { installs, processes, processError: listed.ok ? null : listed.reason, torrcs }
 }

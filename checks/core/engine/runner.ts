@@ -176,19 +176,29 @@ export function endScan(
   }
 }
 
-/** Runs every check in parallel; never rejects: each failure is a result. */
+/**
+ * The order a scan starts its checks in: the costliest first (Check.costMs), the rest as given. Started last, a
+ * check that waits on programs and probes ended last too, after the quick ones had taken the cores.
+ */
+export function startOrder<T extends Pick<Check, 'costMs'>>(checks: readonly T[]): { check: T; index: number }[] {
+  return checks.map((check, index) => ({ check, index })).sort((a, b) => (b.check.costMs ?? 0) - (a.check.costMs ?? 0))
+}
+
+/** Runs every check in parallel, the costliest started first; never rejects: each failure is a result. */
 export async function runScan(checks: readonly Check[], host: Host, options: RunOptions = {}): Promise<RawReport> {
   const now = options.now ?? Date.now
   const started = now()
   const emit = progressTo(options.onProgress)
   emit({ type: 'scan-started', ids: checks.map((c) => c.id) })
-  const results = await Promise.all(
-    checks.map(async (check) => {
-      emit({ type: 'check-started', id: check.id })
-      const result = await runCheck(check, host, options)
+  // Each result goes where its check was given (the registry's order), whatever order they started or ended in.
+  const pending = new Array<Promise<RawResult>>(checks.length)
+  for (const { check, index } of startOrder(checks)) {
+    emit({ type: 'check-started', id: check.id })
+    pending[index] = runCheck(check, host, options).then((result) => {
       emit({ type: 'check-finished', id: check.id, result })
       return result
-    }),
-  )
+    })
+  }
+  const results = await Promise.all(pending)
   return endScan(results, host, started, options, emit)
 }

@@ -111,14 +111,12 @@ export async function which(host: Host, name: string, extraDirs: readonly string
   const separator = host.platform === 'win32' ? ';' : ':'
   const dirs = [...(host.env.PATH ?? host.env.Path ?? '').split(separator).filter(Boolean), ...extraDirs]
   const names = host.platform === 'win32' && !name.toLowerCase().endsWith('.exe') ? [`${name}.exe`, name] : [name]
-  for (const dir of dirs) {
-    for (const candidate of names) {
-      const full = paths.join(dir, candidate)
-      const st = await tryStat(host, full)
-      if (st.ok && st.value.kind === 'file') return full
-    }
-  }
-  return null
+  const candidates = dirs.flatMap((dir) => names.map((candidate) => paths.join(dir, candidate)))
+  // Every candidate at once, the first in PATH order wins: one after the other, each stat waited a turn of an
+  // event loop that a scan's other checks keep busy (a dozen turns per tool, most of a firewall reading's time).
+  const found = await Promise.all(candidates.map((full) => tryStat(host, full)))
+  const at = found.findIndex((st) => st.ok && st.value.kind === 'file')
+  return at < 0 ? null : (candidates[at] ?? null)
 }
 
 /** SHA-256 of base64 data, as unpadded base64: how OpenSSH prints a key fingerprint (SHA256:…). */

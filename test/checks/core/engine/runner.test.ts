@@ -150,6 +150,31 @@ describe('runScan', () => {
     expect(report.results[0]?.status).toBe('pass')
   })
 
+  it.each<[string, Record<string, number>, string[]]>([
+    ['every hint given', { 'test.a': 5, 'test.b': 80, 'test.c': 30, 'test.d': 80 }, ['test.b', 'test.d', 'test.c', 'test.a']],
+    ['some checks unhinted', { 'test.c': 40 }, ['test.c', 'test.a', 'test.b', 'test.d']],
+    ['no hints', {}, ['test.a', 'test.b', 'test.c', 'test.d']],
+  ])('starts the costliest checks first, ties as given, and reports in the given order (%s)', async (_, costs, expected) => {
+    const ran: string[] = []
+    const checks = ['test.a', 'test.b', 'test.c', 'test.d'].map((id) => {
+      const costMs = costs[id]
+      return check(
+        id,
+        async () => {
+          ran.push(id)
+          return pass()
+        },
+        costMs === undefined ? {} : { costMs },
+      )
+    })
+    const events: ProgressEvent[] = []
+    const report = await runScan(checks, linux, { onProgress: (e) => events.push(e) })
+    expect(ran).toEqual(expected)
+    expect(events.flatMap((e) => (e.type === 'check-started' ? [e.id] : []))).toEqual(expected)
+    expect(events[0]).toEqual({ type: 'scan-started', ids: ['test.a', 'test.b', 'test.c', 'test.d'] })
+    expect(report.results.map((r) => r.id)).toEqual(['test.a', 'test.b', 'test.c', 'test.d'])
+  })
+
   it('never rejects: one failing check does not lose the others', async () => {
     const report = await runScan([check('test.bad', () => Promise.reject(new Error('x'))), check('test.good', pass)], linux)
     expect(report.results.map((r) => r.status)).toEqual(['error', 'pass'])
