@@ -157,14 +157,21 @@ describe('planFix blockers', () => {
     changes: [{ kind: 'edit-text' as const, path: '/p/user.js', createMode: 0o644, edit: () => ok('x\n') }],
     blockers: [{ path: '/p/lock', whileRunning: ['firefox-esr'], reason: verbatim('running') }],
   }
-  const proc = (name: string) => ({ pid: 1, name, command: name, params: '', path: '', user: 'u' })
+  const proc = (name: string, pid = 1) => ({ pid, name, command: name, params: '', path: '', user: 'u' })
+  const byPid = { ...offer, blockers: [{ ...offer.blockers[0], linkEndsInPid: true }] }
+  symlinkSync('no pid here', path.join(root, 'p/odd-lock'))
+  const odd = { ...offer, blockers: [{ ...byPid.blockers[0], path: '/p/odd-lock' }] }
 
   it.each([
-    ['blocks while the named program runs', [proc('firefox-esr')], false],
-    ['lets a lock left by a crash pass when nothing of that name runs', [proc('bash')], true],
-  ])('%s', async (_name, processes, planned) => {
+    ['blocks while the named program runs', offer, [proc('firefox-esr')], false],
+    ['lets a lock left by a crash pass when nothing of that name runs', offer, [proc('bash')], true],
+    ['with the holder in the link: blocks while that process runs', byPid, [proc('firefox-esr', 4194000)], false],
+    ['with the holder in the link: passes while the program runs only on another profile', byPid, [proc('firefox-esr', 7)], true],
+    ['with the holder in the link: a process of another name with that id does not block', byPid, [proc('bash', 4194000)], true],
+    ['a link that names no process id blocks while any process of the name runs', odd, [proc('firefox-esr', 7)], false],
+  ])('%s', async (_name, theOffer, processes, planned) => {
     const host = createFixtureHost({ platform: 'linux', root, processes })
-    const r = await planFix(host, 'dns.firefox', [offer], { uid: 0 })
+    const r = await planFix(host, 'dns.firefox', [theOffer], { uid: 0 })
     expect(r.ok).toBe(planned)
     if (!r.ok) expect(r.reason).toMatchObject({ key: 'fix.blocked', params: { reason: { en: 'running' } } })
   })

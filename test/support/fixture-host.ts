@@ -11,7 +11,7 @@ import {
   type ProbeResult,
 } from '../../checks/core/host/host.js'
 import type { Platform } from '../../checks/core/types.js'
-import { listDir, readCapped, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
+import { listDir, readCapped, readLinkPath, statPath, DEFAULT_MAX_READ_BYTES } from '../../src-main/node/adapters/fs.js'
 import { isLoopbackAddress } from '../../checks/core/host/toolkit.js'
 import { sqlJsEngine } from '../../src-main/node/adapters/sqlite.js'
 
@@ -124,6 +124,18 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
     }
   }
 
+  // Inline entries are files and folders; only a link on disk (a fixture's own symlink) has a text.
+  const readLink = async (p: string): Promise<string> => {
+    if (inline(p) !== undefined || dirs.has(normalise(o.platform, p))) throw new HostError('not_a_file', p)
+    const real = onDisk(p)
+    if (!real) throw new HostError('not_found', p)
+    try {
+      return await readLinkPath(real)
+    } catch (e) {
+      throw e instanceof HostError ? new HostError(e.code, p) : e
+    }
+  }
+
   const readDir = async (p: string): Promise<DirEntry[]> => {
     // An inline { error } entry stands for a directory the OS refuses to list, too.
     const entry = inline(p)
@@ -170,6 +182,7 @@ export function createFixtureHost(o: FixtureHostOptions): Host & { calls: string
     readDir,
     stat: (p) => stat(p, true),
     lstat: (p) => stat(p, false),
+    readLink,
     async probeLoopback(port, send, options): Promise<ProbeResult> {
       const address = options?.address ?? '127.0.0.1'
       if (!isLoopbackAddress(address)) throw new HostError('not_loopback', address)

@@ -24,6 +24,7 @@ export function netnsHost(base: Host, ns: string): Host {
     readText: (file, options) => base.readText(mapped(file), options),
     stat: (file) => base.stat(mapped(file)),
     lstat: (file) => base.lstat(mapped(file)),
+    readLink: (file) => base.readLink(mapped(file)),
   }
 }
 

@@ -90,7 +90,9 @@ function userOffer(target: FixTarget, url: string): FixOffer | null {
     changes: [{ kind: 'edit-text', path: target.path, createMode: 0o600, edit: (old) => localStateWithDoh(old, url, target.path) }],
     // A running browser holds a SingletonLock link in its user data folder; one left by a crash blocks only while
     // a browser process runs, as the browser itself takes a lock whose process is gone for stale.
-    blockers: [{ path: `${dir}/SingletonLock`, whileRunning: BROWSER_PROCESSES, reason: t('running', { browser, dir }) }],
+    blockers: [
+      { path: `${dir}/SingletonLock`, whileRunning: BROWSER_PROCESSES, linkEndsInPid: true, reason: t('running', { browser, dir }) },
+    ],
   }
 }
 

@@ -62,6 +62,12 @@ export interface FixOffer {
 export interface Blocker {
   path: string
   whileRunning?: readonly string[]
+  /**
+   * The lock is a symbolic link whose text ends in its holder's process id (Firefox's `lock` is `address:+pid`,
+   * Chromium's `SingletonLock` is `host-pid`): then it blocks only while that process runs under one of the names,
+   * not while the same browser runs on another profile.
+   */
+  linkEndsInPid?: boolean
   reason: Msg
 }
 

@@ -170,6 +170,13 @@ async function planChange(host: Host, change: FixChange, ctx: PlanContext): Prom
   })
 }
 
+/** The process id a lock link ends in; null where the link cannot be read or names none (then any holder counts). */
+async function linkPid(host: Host, path: string): Promise<number | null> {
+  const text = await host.readLink(path).catch(() => '')
+  const pid = Number(/(?:^|\D)(\d{1,10})$/.exec(text)?.[1])
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : null
+}
+
 /** A blocker present (a lock file, while its program runs) refuses the whole plan with its reason. */
 async function blockerOf(host: Host, offer: FixOffer): Promise<Msg | null> {
   for (const b of offer.blockers ?? []) {
@@ -177,9 +184,10 @@ async function blockerOf(host: Host, offer: FixOffer): Promise<Msg | null> {
     if (st.ok && st.value === null) continue
     if (!b.whileRunning) return b.reason
     const names = new Set(b.whileRunning)
+    const holder = b.linkEndsInPid && st.ok && st.value?.kind === 'symlink' ? await linkPid(host, b.path) : null
     // A process list that cannot be read counts as running: the safe reading.
     const running = await host.sysinfo.processes().then(
-      (list) => list.some((p) => names.has(p.name)),
+      (list) => list.some((p) => names.has(p.name) && (holder === null || p.pid === holder)),
       () => true,
     )
     if (running) return b.reason

@@ -151,6 +151,8 @@ export interface Host {
   /** Follows symlinks (a loop fails with 'loop'). */
   stat(path: string): Promise<FileStat>
   lstat(path: string): Promise<FileStat>
+  /** The text of a symbolic link, not followed ('not_a_file' when the path is not a link). */
+  readLink(path: string): Promise<string>
   probeLoopback(port: number, send: Uint8Array, options?: ProbeOptions): Promise<ProbeResult>
   sysinfo: SystemInfoPort
   /** TCC.db and permissions.sqlite are read as bytes, then queried here. */

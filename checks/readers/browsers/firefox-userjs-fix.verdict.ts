@@ -133,7 +133,9 @@ export function userJsOffer(target: FixTarget, o: UserJsOffer): FixOffer {
     // On Linux a running Firefox holds a `lock` link in its profile; one left by a crash (or a headless run) blocks
     // only while a Firefox process runs, as Firefox itself takes a lock whose process is gone for stale.
     ...(sep === '/'
-      ? { blockers: [{ path: `${target.path}/lock`, whileRunning: FIREFOX_PROCESSES, reason: t('running', { name }) }] }
+      ? {
+          blockers: [{ path: `${target.path}/lock`, whileRunning: FIREFOX_PROCESSES, linkEndsInPid: true, reason: t('running', { name }) }],
+        }
       : {}),
   }
 }

@@ -49,6 +49,15 @@ export async function statPath(file: string, follow: boolean): Promise<FileStat>
   }
 }
 
+export async function readLinkPath(file: string): Promise<string> {
+  try {
+    return decodeNative(await fsp.readlink(nativePath(file), { encoding: 'buffer' }))
+  } catch (e) {
+    // readlink(2) answers EINVAL for a path that is not a symbolic link.
+    throw (e as NodeJS.ErrnoException | undefined)?.code === 'EINVAL' ? new HostError('not_a_file', file) : toHostError(e, file)
+  }
+}
+
 /**
  * Opening a FIFO for reading waits for a writer, forever holding one of the few threads every file
  * read shares. Non-blocking, the open returns at once and the kind check below turns it away; regular

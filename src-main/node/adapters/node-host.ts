@@ -2,7 +2,7 @@ import os from 'node:os'
 import type { Host } from '../../../checks/core/host/host.js'
 import type { Platform } from '../../../checks/core/types.js'
 import { execCommand } from './exec.js'
-import { listDir, readCapped, statPath } from './fs.js'
+import { listDir, readCapped, readLinkPath, statPath } from './fs.js'
 import { probeLoopback } from './loopback-probe.js'
 import { sqlJsEngine } from './sqlite.js'
 import { createSystemInfo } from './system-info.js'
@@ -29,6 +29,7 @@ export function createNodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     readDir: (dir) => listDir(dir),
     stat: (file) => statPath(file, true),
     lstat: (file) => statPath(file, false),
+    readLink: (file) => readLinkPath(file),
     probeLoopback,
     sysinfo: createSystemInfo(env),
     sqlite: sqlJsEngine,

@@ -152,6 +152,7 @@ describe('userJsOffer', () => {
       {
         path: '/home/a/p/lock',
         whileRunning: ['firefox', 'firefox-esr', 'firefox-bin'],
+        linkEndsInPid: true,
         reason: expect.objectContaining({ key: 'browsers.firefox.userJs.running', params: { name: 'default' } }),
       },
     ])
