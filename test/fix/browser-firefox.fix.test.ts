@@ -277,7 +277,6 @@ describe.skipIf(!hasFirefox)('Firefox user.js fixes on a profile written by fire
       confirm: null,
     })
     expect(code).toBe(0)
-    console.log('DBGOUT', JSON.stringify(text))
     expect(text).toMatch(/^ +\+user_pref\("(browser|network|privacy|datareporting|app|media)\./m)
     expect([treeHash(home), treeHash(store)]).toEqual(before)
   })
