@@ -60,14 +60,14 @@ export function useScan(api: BulwarkApi, locale: Locale): ScanController {
     if (started.current) return
     started.current = true
     void (async () => {
-      const checks = await api.listChecks()
+      // Asked together: the saved report (or the opening scan) waits for one round trip to main, not two.
+      const [checks, last] = await Promise.all([api.listChecks(), api.lastReport()])
       if (!checks.ok) {
         setError(checks.error)
         setReady(true)
         return
       }
       dispatch({ type: 'catalogue', checks: checks.value })
-      const last = await api.lastReport()
       setReady(true)
       if (last.ok && last.value) dispatch({ type: 'report', report: last.value })
       else await scan()
