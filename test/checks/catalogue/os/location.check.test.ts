@@ -323,6 +323,21 @@ describe('os.location', () => {
     expectOutcome(r, c)
   })
 
+  it('lets the old Authorized boolean decide where an entry has both forms; odd Authorization numbers allow nothing', async () => {
+    const entry = (id: string, body: string): string => `<key>i${id}:</key><dict><key>BundleId</key><string>${id}</string>${body}</dict>`
+    const xml = `<?xml version="1.0"?><plist version="1.0"><dict>${[
+      entry('both.denied', '<key>Authorized</key><false/><key>Authorization</key><integer>2</integer>'),
+      entry('both.allowed', '<key>Authorized</key><true/><key>Authorization</key><integer>2</integer>'),
+      entry('odd.three', '<key>Authorization</key><integer>3</integer>'),
+      entry('odd.huge', '<key>Authorization</key><integer>99999999999999999999</integer>'),
+      entry('odd.string', '<key>Authorization</key><string>4</string>'),
+    ].join('')}</dict></plist>`
+    const r = await runCheck(locationCheck, createFixtureHost({ platform: 'darwin', commands: { [DEFAULTS]: '1\n', [PLUTIL]: xml } }))
+    expect(r.summary.params).toMatchObject({ count: '1' })
+    const clients = r.evidence.find((e) => e.label.key === 'os.location.labelClients')
+    expect(JSON.stringify(clients?.observed)).toContain('both.allowed')
+  })
+
   it('keeps hostile client names printable and lists at most 20', async () => {
     const entries = Array.from(
       { length: 25 },
