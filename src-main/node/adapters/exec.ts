@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { HostError, type ExecOptions, type ExecResult } from '../../../checks/core/host/host.js'
 
 const DEFAULT_TIMEOUT_MS = 5000
@@ -172,11 +174,42 @@ function within(closed: Promise<void>, ms: number): Promise<void> {
 }
 
 /**
+ * Whether a bare program name is certainly in none of PATH's directories, so spawning it could only fail with
+ * ENOENT. That spawn still forks, and the fork blocks this thread until the child has tried every directory: a
+ * scan asks for many programs a system lacks. Unsure (Windows, no PATH, a relative entry, any other error) is false.
+ */
+async function absentFromPath(file: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (process.platform === 'win32' || file.includes('/') || !env.PATH) return false
+  const dirs = env.PATH.split(':')
+  if (dirs.some((d) => !d.startsWith('/'))) return false
+  const tries = await Promise.all(
+    dirs.map((d) =>
+      stat(join(d, file)).then(
+        () => false,
+        (e: NodeJS.ErrnoException) => e.code === 'ENOENT' || e.code === 'ENOTDIR',
+      ),
+    ),
+  )
+  return tries.every(Boolean)
+}
+
+/**
  * Runs a helper with an argument array (no shell), LC_ALL=C, stdin from /dev/null, a timeout and an output cap.
  * The helper gets a process group of its own, so a timeout, an abort or the cap ends everything it started, and
  * the promise settles by the deadline plus KILL_GRACE_MS even when its children ignore SIGTERM or hold its output open.
  */
-export function execCommand(file: string, args: readonly string[], env: NodeJS.ProcessEnv, options: ExecOptions = {}): Promise<ExecResult> {
+export async function execCommand(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: ExecOptions = {},
+): Promise<ExecResult> {
+  if (options.signal?.aborted) throw new HostError('aborted', file)
+  if (await absentFromPath(file, env)) throw new HostError('not_found', file)
+  return run(file, args, env, options)
+}
+
+function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv, options: ExecOptions): Promise<ExecResult> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   const { signal } = options
