@@ -37,7 +37,9 @@ const WRAPPING = new Set(['DNS Servers', 'Fallback DNS Servers', 'Protocols', 'D
 const MAX_LINKS = 256
 
 const HEADER_LINK = /^Link (\d+) \(([^)]*)\)\s*$/
-const FIELD = /^\s*([A-Za-z][A-Za-z. ]*?):(?:\s+(.*))?$/
+// The value starts at a non-space: with `\s+(.*)$` a line of spaces, then text, then a stray \r
+// backtracked through every split of the spaces (quadratic); this way only one split can match.
+const FIELD = /^\s*([A-Za-z][A-Za-z. ]*?):(?:\s+(\S.*)?)?$/
 
 function applyField(scope: ResolvectlScope, status: ResolvectlStatus, key: string, value: string): void {
   switch (key) {
