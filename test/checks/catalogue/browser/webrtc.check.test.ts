@@ -61,7 +61,20 @@ interface Case {
   steps?: ('firefox' | 'chromium')[]
 }
 
+/** A real prefs.js of Ubuntu's Firefox 80 hardened by a user.js (SOURCE.md): WebRTC off, and the ICE prefs set as well. */
+const ubuntuHardened = fixture('linux/recordings/ubuntu-firefox-80-prefs.js')
+
 const linuxCases: Case[] = [
+  {
+    name: 'a real Ubuntu Firefox 80 profile with media.peerconnection.enabled false while wg0 is up → pass for Firefox',
+    host: () => linux({ [LX_PREFS]: ubuntuHardened, ...WG_SOCK }, WG_UP),
+    status: 'pass',
+    summary: /^browser\.webrtc\.allPass\(count=2\)$/,
+    evidence: [
+      `${pref('enabled')} | ${LX_PREFS}:174 | browser.webrtc.obsUser(value=false)`,
+      `browser.webrtc.browserLabel(browser=${FF}) | ${LX_PROFILE} | browser.webrtc.exp_off`,
+    ],
+  },
   {
     name: 'firefox-esr saved default_address_only and no_host from user.js, chromium kept default_public_interface_only → pass',
     host: () => linux(),
