@@ -32,6 +32,9 @@ const localState = (reporting?: boolean): string =>
 const AUTOCONFIG = '/usr/lib/firefox-esr/defaults/pref/autoconfig.js'
 const AC_PREFS = 'pref("general.config.filename", "mozilla.cfg");\npref("general.config.obscure_value", 0);\n'
 
+/** A real prefs.js of Ubuntu's Firefox 80 hardened by a user.js (browser.webrtc's SOURCE.md): upload and studies off. */
+const ubuntuHardened = readFileSync(path.join(FIXTURES, '../browser.webrtc/linux/recordings/ubuntu-firefox-80-prefs.js'), 'utf8')
+
 // Windows and macOS: hand-written in the shapes the browsers write (SOURCE.md).
 const WIN_ENV = {
   LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local',
@@ -109,6 +112,16 @@ describe('browser.telemetry per OS (fixtures)', () => {
       ],
     ],
     ['linux: every switch off', () => linux({ [`${LX_PROFILE}/prefs.js`]: OFF }), 'pass', /^browser\.telemetry\.allPass\(count=2\)$/],
+    [
+      "linux: a real Ubuntu Firefox 80 profile with upload and studies off still sends today's daily usage ping (a newer pref it never set)",
+      () => linux({ [`${LX_PROFILE}/prefs.js`]: ubuntuHardened }),
+      'warn',
+      /^browser\.telemetry\.ffUsage\(name=daily\)$/,
+      [
+        `browser.telemetry.prefLabel(pref=datareporting.healthreport.uploadEnabled, name=daily) | ${LX_PROFILE}/prefs.js:93 | browser.telemetry.obs_user(value=false, via=)`,
+        `browser.telemetry.prefLabel(pref=app.shield.optoutstudies.enabled, name=daily) | ${LX_PROFILE}/prefs.js:17 | browser.telemetry.obs_user(value=false, via=)`,
+      ],
+    ],
     [
       'linux: DisableTelemetry in policies.json locks upload and usage off; crash auto-submit still warns',
       () =>

@@ -37,6 +37,8 @@ const winHost = (commands: Record<string, FixtureCommand>, files: Record<string,
   })
 }
 const CHROME_PLIST = '/Library/Managed Preferences/com.google.Chrome.plist'
+/** A real prefs.js of Ubuntu's Firefox 80 hardened by a user.js (browser.webrtc's SOURCE.md): "custom", cookies 1, RFP on. */
+const ubuntuHardened = fixture('../browser.webrtc/linux/recordings/ubuntu-firefox-80-prefs.js')
 const WIN_PROFILE = 'C:\\Users\\alex\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\w.default'
 /** A real prefs.js of Firefox Developer Edition 72 on Windows (test/fixtures/browser.telemetry/SOURCE.md): category "standard" on line 45. */
 const winRealPrefs = fixture(
@@ -151,6 +153,17 @@ describe('browser.tracking per OS (fixtures)', () => {
         `browser.tracking.crCookiesLabel(name=Google Chrome Default) | ${CHROME_PLIST} | browser.tracking.obsValue(value=false, from=browser.tracking.from_policy)`,
         'browser.tracking.crCookiesLabel(name=Brave Default) | /Users/alex/Library/Application Support/BraveSoftware/Brave-Browser/Default/Preferences | browser.tracking.obsValue(value=true, from=browser.tracking.from_braveDefault)',
         'browsers.verdict_warn',
+      ],
+    ],
+    [
+      'linux: a real Ubuntu Firefox 80 profile on "custom" blocking all third-party cookies with RFP on warns only for GPC',
+      () => linux({ [`${LX_PROFILE}/prefs.js`]: ubuntuHardened, [`${LX_PROFILE}/user.js`]: '' }),
+      'warn',
+      /^browser\.tracking\.ff_gpc_off\(name=Firefox strict, count=2, value=1\)$/,
+      [
+        `browser.tracking.ffCategoryLabel(name=Firefox strict) | ${LX_PROFILE}/prefs.js:35 | browser.tracking.obsValue(value="custom", from=browser.tracking.from_user)`,
+        `browser.tracking.ffCookiesLabel(name=Firefox strict) | ${LX_PROFILE}/prefs.js:185 | browser.tracking.obsValue(value=1, from=browser.tracking.from_user) | browser.tracking.expectedCookies`,
+        `browser.tracking.ffRfpLabel(name=Firefox strict) | ${LX_PROFILE}/prefs.js:209 | browser.tracking.obsValue(value=true, from=browser.tracking.from_user) | browser.tracking.rfpNote`,
       ],
     ],
     [
