@@ -9,6 +9,7 @@ export const bootIntegrityCheck = defineCheck({
   category: 'device',
   severity: 'medium',
   effort: 1,
+  costMs: 20, // mokutil
   remediation: {
     byPlatform: {
       linux: linuxSteps,

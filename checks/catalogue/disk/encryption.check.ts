@@ -17,6 +17,7 @@ export const diskEncryptionCheck = defineCheck({
   category: 'device',
   severity: 'high',
   effort: 3,
+  costMs: 30, // lsblk
   timeoutMs: 30_000,
   remediation: {
     byPlatform: {

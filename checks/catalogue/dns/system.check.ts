@@ -30,6 +30,7 @@ export function createDnsSystemCheck(options: DnsSystemOptions = {}): Check {
     category: 'dns',
     severity: 'high',
     effort: 2,
+    costMs: 80, // resolvectl, nmcli, ip route lookups and loopback probes
     timeoutMs: 5000,
     remediation: {
       byPlatform: {

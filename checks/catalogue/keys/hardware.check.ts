@@ -12,6 +12,7 @@ export const hardwareKeysCheck = defineCheck({
   category: 'keys',
   severity: 'medium',
   effort: 3,
+  costMs: 40, // ssh-add and the process list
   // Windows lists devices through PowerShell, whose start-up alone can take a second or two.
   timeoutMs: 8000,
   remediation: {

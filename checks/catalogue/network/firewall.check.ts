@@ -14,6 +14,7 @@ export const firewallCheck = defineCheck({
   category: 'network',
   severity: 'medium',
   effort: 1,
+  costMs: 60, // nft and four iptables savers
   timeoutMs: 12_000,
   remediation: {
     byPlatform: {

@@ -64,6 +64,7 @@ export function createListeningCheck(deps: ListeningDeps = {}): Check {
     category: 'network',
     severity: 'high',
     effort: 1,
+    costMs: 70, // ss, the /proc/net tables and the firewall reading
     timeoutMs: 20_000,
     remediation: {
       byPlatform: steps,

@@ -12,6 +12,7 @@ export const locationCheck = defineCheck({
   category: 'permissions',
   severity: 'medium',
   effort: 1,
+  costMs: 50, // geoclue and gsettings
   remediation: {
     byPlatform: DEFAULT_STEPS,
     references: [

@@ -11,6 +11,7 @@ export const osUpdatesCheck = defineCheck({
   category: 'device',
   severity: 'high',
   effort: 1,
+  costMs: 40, // apt-config
   remediation: {
     byPlatform: { linux, darwin, win32 },
     references: [

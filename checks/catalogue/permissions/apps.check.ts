@@ -16,6 +16,7 @@ export function createAppsCheck(engine?: SqliteEngine): Check {
     category: 'permissions',
     severity: 'high',
     effort: 1,
+    costMs: 50, // flatpak and snap
     timeoutMs: 8000,
     remediation: {
       byPlatform: DEFAULT_STEPS,

@@ -14,6 +14,7 @@ export const remoteAccessCheck = defineCheck({
   category: 'network',
   severity: 'high',
   effort: 1,
+  costMs: 40, // the process list and the socket tables
   // sshd -T runs twice, and the socket tables and the firewall are read (once per scan, shared with the network checks).
   timeoutMs: 20_000,
   remediation: {

@@ -12,6 +12,7 @@ export const torConfigCheck = defineCheck({
   category: 'tor',
   severity: 'high',
   effort: 1,
+  costMs: 40, // the process list and the torrc files
   remediation: {
     byPlatform: {
       linux: [

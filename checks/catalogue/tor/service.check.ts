@@ -82,6 +82,7 @@ export const torServiceCheck = defineCheck({
   category: 'tor',
   severity: 'medium',
   effort: 2,
+  costMs: 50, // loopback probes and the process list
   timeoutMs: 4000,
   remediation: {
     byPlatform: DEFAULT_STEPS,

@@ -10,6 +10,7 @@ export const wireguardCheck = defineCheck({
   category: 'vpn',
   severity: 'medium',
   effort: 2,
+  costMs: 50, // ip link and route lookups
   remediation: {
     byPlatform: DEFAULT_STEPS,
     references: [
