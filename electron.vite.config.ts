@@ -7,13 +7,20 @@ const SECURITY_LINT_MODE = 'security-lint'
 
 export default defineConfig(({ mode }) => ({
   main: {
+    // As in the CLI (vite.cli.config.ts): a catalogue is JSON.parse of one string, loaded when an export needs it.
+    json: { namedExports: false },
     build: {
       outDir: 'out/main',
       // electron-store is ESM-only and imports electron: bundling it keeps main one self-contained module graph.
       externalizeDeps: { exclude: ['electron-store'] },
-      // The scan thread is a second entry: main starts it by file name, next to its own (scan-worker.js).
+      // The scan and fix threads are entries of their own: main starts them by file name, next to its own
+      // (scan-worker.js, fix-worker.js).
       rollupOptions: {
-        input: { index: resolve('src-main/electron/index.ts'), 'scan-worker': resolve('src-main/node/scan-worker/entry.ts') },
+        input: {
+          index: resolve('src-main/electron/index.ts'),
+          'scan-worker': resolve('src-main/node/scan-worker/entry.ts'),
+          'fix-worker': resolve('src-main/electron/fix-worker/entry.ts'),
+        },
       },
     },
   },
@@ -31,12 +38,15 @@ export default defineConfig(({ mode }) => ({
   renderer: {
     root: 'src-renderer',
     plugins: [react()],
+    json: { namedExports: false },
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves minification off; the renderer carries every check text in four languages.
       // The security lint reviews findings line by line, which a one-line minified bundle defeats.
       minify: mode !== SECURITY_LINT_MODE,
-      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+      // One file as before: the catalogues main and the CLI load one at a time come inline, so switching language
+      // never fetches a chunk.
+      rollupOptions: { input: { index: resolve('src-renderer/index.html') }, output: { inlineDynamicImports: true } },
     },
   },
 }))

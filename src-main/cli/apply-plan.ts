@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { formatMode } from '../../checks/core/fix/model.js'
 import { t as fixText } from '../../checks/core/fix/messages.js'
-import { localeFromEnv, render } from '../../checks/core/i18n/locale.js'
+import { loadCatalog, localeFromEnv, render } from '../../checks/core/i18n/locale.js'
 import type { Msg } from '../../checks/core/i18n/message.js'
 import { escapeControls } from '../../checks/core/report/text.js'
 import {
@@ -93,6 +93,7 @@ function outcomeMessages(outcome: HelperOutcome, file: string, expected: string)
 /** Runs the helper on its arguments (those after `apply-plan`); returns the exit code the app maps. */
 export async function runApplyPlanCommand(argv: readonly string[], io: HelperIo): Promise<number> {
   const locale = localeFromEnv(io.env)
+  await loadCatalog(locale)
   const say = (msg: Msg): void => io.stderr(`bulwark: ${escapeControls(render(msg, locale))}\n`)
   let parsed
   try {

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises'
 import type { Platform } from '../../checks/core/types.js'
 import { openFixJournal } from '../node/fix/journal.js'
 import { createNodeFixWriter } from '../node/fix/writer.js'
-import { defaultStoreDir } from '../node/store/conf-store.js'
+import { defaultStoreDir } from '../node/store/store-dir.js'
 import type { FixDeps } from './fix-run.js'
 
 /** Yes only for an explicit y/yes; anything else, an empty line or a closed input, is no. */

@@ -4,7 +4,7 @@ import { render, type Locale } from '../../checks/core/i18n/locale.js'
 import type { Msg } from '../../checks/core/i18n/message.js'
 import type { RawReport } from '../../checks/core/report/model.js'
 import type { Platform } from '../../checks/core/types.js'
-import { CLI_STORE_NAME, defaultStoreDir, openConfStore } from '../node/store/conf-store.js'
+import { CLI_STORE_NAME, defaultStoreDir, loadConfStore } from '../node/store/store-dir.js'
 import { APP_STORE_NAME } from '../node/store/conf-backend.js'
 import { readRegularFile } from '../node/store/disk.js'
 import { noticeMessage } from '../node/store/notices.js'
@@ -33,7 +33,7 @@ export interface ForgetOutcome {
 export interface CliHistory {
   readonly file: string
   /** The saved scans, newest first, and anything the store had to say while reading them. */
-  read(): { reports: readonly RawReport[]; notices: Msg[] }
+  read(): Promise<{ reports: readonly RawReport[]; notices: Msg[] }>
   forget(): ForgetOutcome
 }
 
@@ -58,8 +58,9 @@ export function openCliHistory(options: Omit<CliHistoryOptions, 'stderr'>): CliH
   const file = path.join(folder, `${CLI_STORE_NAME}.json`)
   return {
     file,
-    read() {
+    async read() {
       if (!exists(file)) return { reports: [], notices: [] }
+      const { openConfStore } = await loadConfStore()
       const logged: string[] = []
       const store = openConfStore({ cwd: folder, log: (line) => void logged.push(line) })
       const notices = logged.length > 0 ? store.notices().slice(-logged.length).map(noticeMessage) : []
@@ -96,8 +97,9 @@ export function openCliHistory(options: Omit<CliHistoryOptions, 'stderr'>): CliH
  * is opened only then, so no other command creates or touches it. Anything the store had to do (a
  * damaged file set aside, a folder it cannot write) is said on stderr, in the scan's language.
  */
-export function cliHistory(options: CliHistoryOptions): (raw: RawReport, locale: Locale) => void {
-  return (raw, locale) => {
+export function cliHistory(options: CliHistoryOptions): (raw: RawReport, locale: Locale) => Promise<void> {
+  return async (raw, locale) => {
+    const { openConfStore } = await loadConfStore()
     let fresh = 0
     const store = openConfStore({
       cwd: defaultStoreDir(options.platform, options.env, options.home),

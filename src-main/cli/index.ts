@@ -15,11 +15,10 @@ const only = args.length === 1 ? args[0] : undefined
 // The version and the help alone are answered before the rest of the CLI (every check, the store) is even loaded.
 if (only === '--version' || only === '-v') process.stdout.write(`${packageVersion()}\n`)
 else if (only === '--help' || only === '-h' || only === 'help') {
-  const [{ helpText, writeFailure }, { localeFromEnv }] = await Promise.all([
-    import('./help.js'),
-    import('../../checks/core/i18n/locale.js'),
-  ])
+  const [{ helpText, writeFailure }, localeModule] = await Promise.all([import('./help.js'), import('../../checks/core/i18n/locale.js')])
+  const { loadCatalog, localeFromEnv } = localeModule
   const locale = localeFromEnv(process.env)
+  await loadCatalog(locale)
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     const said = writeFailure(e, locale)
     if (said !== null) process.stderr.write(said)

@@ -1,5 +1,5 @@
 import { applyProfile, PROFILES } from '../../checks/core/guidance/profiles.js'
-import { LOCALES, localeFromEnv, render, type Locale } from '../../checks/core/i18n/locale.js'
+import { LOCALES, loadCatalog, localeFromEnv, render, type Locale } from '../../checks/core/i18n/locale.js'
 import { computeScore } from '../../checks/core/guidance/score.js'
 import { runScan, type ScanRunner } from '../../checks/core/engine/runner.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
@@ -51,8 +51,8 @@ export interface CliDeps {
   redactionContext: () => RedactionContext
   /** Writes an exported report; private to the user (mode 0600) because reports describe their defences, and never through a link. */
   writeReport?: (path: string, content: string) => Promise<void>
-  /** Keeps a finished scan in the CLI's history: only with --save. Notices are said in `locale`. */
-  saveReport?: (raw: RawReport, locale: Locale) => void
+  /** Keeps a finished scan in the CLI's history: only with --save. Notices are said in `locale`. What it returns is awaited. */
+  saveReport?: (raw: RawReport, locale: Locale) => unknown
   /** The CLI's history file, for `history` and `forget`. */
   history?: CliHistory
   /** Where --out points, looked at before the scan (the real file system unless a test stands in). */
@@ -135,7 +135,7 @@ async function scan(selection: ScanSelection, locale: Locale, deps: CliDeps): Pr
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
   // Kept only when asked: a saved scan is a list of this machine's weak points. A cancelled scan is partial and never kept.
-  if (selection.save && !deps.signal?.aborted) deps.saveReport?.(raw, locale)
+  if (selection.save && !deps.signal?.aborted) await deps.saveReport?.(raw, locale)
   if (toDatabase && !deps.signal?.aborted) await saveToDatabase(database, raw, locale, selection.profile, deps.saveSqlite)
   const report = localizeReport(raw, locale)
   if (!selection.profile) return report
@@ -232,12 +232,15 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     argv,
     deps.checks.map((c) => c.id),
   )
+  // Only the catalogue of the language the run speaks is loaded, once that is known.
   if (!parsed.ok) {
+    await loadCatalog(envLocale)
     say(describeProblem(parsed.reason), envLocale)
     return EXIT_USAGE
   }
   const command = parsed.value
   const locale = ('lang' in command && command.lang) || envLocale
+  await loadCatalog(locale)
   const colour = io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'
   // Everything that can be refused is refused before the scan, so a mistake costs no waiting.
   const report = async (command: ReportCommand): Promise<number> => {
@@ -254,7 +257,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     }
     const scanned = await scan(command, locale, deps)
     // What the person said they did rides along in its own section, apart from the results and outside the score.
-    const ticks = deps.checklist?.read()
+    const ticks = await deps.checklist?.read()
     ticks?.notices.forEach((notice) => say(notice, locale))
     const full = ticks ? { ...scanned, checklist: reportChecklist(checklistEntries(command.profile, ticks.ticks), locale) } : scanned
     const shown = command.redact ? redactReport(full, deps.redactionContext()) : full
@@ -365,7 +368,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       case 'history': {
         const history = deps.history
         if (!history) throw new Error('no history store')
-        const { reports, notices } = history.read()
+        const { reports, notices } = await history.read()
         for (const notice of notices) say(notice, locale)
         if (command.json) {
           print(

@@ -1,6 +1,6 @@
 import { applyProfile, PROFILES, type ProfileId } from '../../checks/core/guidance/profiles.js'
 import { checklistEntries, reportChecklist } from '../../checks/core/guidance/checklist.js'
-import type { Locale } from '../../checks/core/i18n/locale.js'
+import { loadCatalog, type Locale } from '../../checks/core/i18n/locale.js'
 import { localizeReport, type RawReport, type ScanReport } from '../../checks/core/report/model.js'
 import { renderHtml } from '../../checks/core/report/html.js'
 import { renderJson } from '../../checks/core/report/json.js'
@@ -60,6 +60,8 @@ export function createExportService(deps: ExportServiceDeps) {
       if (!raw) return err('no_report', 'Run a scan first: there is no report to export yet.')
       const guidance = deps.store.guidance()
       const locale = deps.locale()
+      // Main loads a catalogue only when a file is written in that language; the window renders its own.
+      await loadCatalog(locale)
       // The person's own ticks go in a section of their own ("you said done"), never into the results or the score.
       const full = {
         ...exportedReport(raw, locale, guidance.profile),

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Locale } from '../../checks/core/i18n/locale.js'
+import { loadCatalog, type Locale } from '../../checks/core/i18n/locale.js'
 import type { BulwarkApi } from '../api.js'
 import { I18nProvider } from './I18nProvider.js'
 
@@ -26,7 +26,9 @@ export function LocaleGate({ api, children }: { api: BulwarkApi; children: React
   const [choice, setChoice] = useState<Locale | null>(null)
   const [systemLocale, setSystemLocale] = useState<Locale>('en')
 
-  const learn = useCallback((settings: { locale: Locale | null; effectiveLocale: Locale }) => {
+  const learn = useCallback(async (settings: { locale: Locale | null; effectiveLocale: Locale }) => {
+    // The window switches language once its catalogue is there (the renderer bundles them all: no wait in practice).
+    await loadCatalog(settings.effectiveLocale)
     setEffective(settings.effectiveLocale)
     setChoice(settings.locale)
     if (settings.locale === null) setSystemLocale(settings.effectiveLocale)
@@ -34,7 +36,7 @@ export function LocaleGate({ api, children }: { api: BulwarkApi; children: React
 
   const refresh = useCallback(async () => {
     const settings = await api.getSettings()
-    if (settings.ok) learn(settings.value)
+    if (settings.ok) await learn(settings.value)
   }, [api, learn])
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export function LocaleGate({ api, children }: { api: BulwarkApi; children: React
   const choose = useCallback(
     async (locale: Locale | null) => {
       const settings = await api.setSettings({ locale })
-      if (settings.ok) learn(settings.value)
+      if (settings.ok) await learn(settings.value)
       return settings.ok
     },
     [api, learn],

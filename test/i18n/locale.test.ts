@@ -1,6 +1,6 @@
 // The language Bulwark speaks is the one the environment asks for, decided as GNU gettext decides it
 // (issue 11, item 9): LANGUAGE first, as a priority list, unless the locale is C/POSIX or unset.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { localeFromEnv, matchLocale, resolveLocale } from '../../checks/core/i18n/locale.js'
 
 describe('resolveLocale', () => {
@@ -58,5 +58,35 @@ describe('localeFromEnv', () => {
     [{ LANG: 'de_DE.UTF-8' }, 'en'],
   ] as const)('%j speaks %s', (env, locale) => {
     expect(localeFromEnv(env)).toBe(locale)
+  })
+})
+
+describe('loadCatalog', () => {
+  const copy = { key: 'ui.components.copy', en: 'Copy' }
+
+  it('loads only the catalogue asked for; a language not loaded yet reads as English, never a crash', async () => {
+    // A module of its own: the test setup loaded every catalogue into the shared one.
+    vi.resetModules()
+    const fresh = await import('../../checks/core/i18n/locale.js')
+    expect(fresh.render(copy, 'es')).toBe('Copy')
+    await fresh.loadCatalog('es')
+    expect(fresh.render(copy, 'es')).toBe('Copiar')
+    expect(fresh.render(copy, 'fa')).toBe('Copy')
+    expect(fresh.render(copy, 'zh-CN')).toBe('Copy')
+    expect(fresh.catalogFor('fa')).toEqual({})
+    await fresh.loadCatalog('fa')
+    await fresh.loadCatalog('zh-CN')
+    expect([fresh.render(copy, 'fa'), fresh.render(copy, 'zh-CN')]).toEqual(['کپی', '复制'])
+  })
+
+  it('costs nothing for English and nothing the second time', async () => {
+    vi.resetModules()
+    const fresh = await import('../../checks/core/i18n/locale.js')
+    await fresh.loadCatalog('en')
+    expect(fresh.catalogFor('en')).toEqual({})
+    await fresh.loadCatalog('es')
+    const first = fresh.catalogFor('es')
+    await fresh.loadCatalog('es')
+    expect(fresh.catalogFor('es')).toBe(first)
   })
 })

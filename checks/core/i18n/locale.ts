@@ -1,6 +1,3 @@
-import es from './catalogs/es.json' with { type: 'json' }
-import fa from './catalogs/fa.json' with { type: 'json' }
-import zhCN from './catalogs/zh-CN.json' with { type: 'json' }
 import { interpolate, type Msg } from './message.js'
 
 export const LOCALES = ['en', 'es', 'zh-CN', 'fa'] as const
@@ -10,11 +7,31 @@ export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['fa'])
 
 export type Catalog = Readonly<Record<string, string>>
 
-// Bundled with whatever renders text (CLI, main, renderer), so no front end can forget to load them.
-const CATALOGS: Readonly<Record<Locale, Catalog>> = { en: {}, es, 'zh-CN': zhCN, fa }
+type Translated = Exclude<Locale, 'en'>
 
+// Each translation is a quarter to a third of a megabyte of code to parse: a process loads only the ones it
+// speaks, when it learns which (a CLI run one at most, the scan thread none).
+const LOADERS: Readonly<Record<Translated, () => Promise<{ default: Catalog }>>> = {
+  es: () => import('./catalogs/es.json', { with: { type: 'json' } }),
+  'zh-CN': () => import('./catalogs/zh-CN.json', { with: { type: 'json' } }),
+  fa: () => import('./catalogs/fa.json', { with: { type: 'json' } }),
+}
+
+const loaded = new Map<Locale, Catalog>([['en', {}]])
+
+/** Makes `locale` renderable: loads its catalogue once; later calls (and English) cost nothing. */
+export async function loadCatalog(locale: Locale): Promise<void> {
+  if (loaded.has(locale) || locale === 'en') return
+  const { default: catalog } = await LOADERS[locale]()
+  loaded.set(locale, catalog)
+}
+
+/**
+ * The catalogue of a locale loaded with loadCatalog. One not loaded yet reads as empty, so text falls back to
+ * English: a sentence in the wrong language, never a crash (the tests that print in each language see a missed load).
+ */
 export function catalogFor(locale: Locale): Catalog {
-  return CATALOGS[locale]
+  return loaded.get(locale) ?? {}
 }
 
 export function isLocale(value: unknown): value is Locale {

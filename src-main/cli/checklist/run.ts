@@ -65,7 +65,7 @@ function checklistLines(entries: readonly ChecklistEntry[], locale: Locale): str
 /** `bulwark checklist`: list, or tick and untick one item. Returns the exit code. */
 export async function runChecklist(command: ChecklistCommand, deps: ChecklistRunDeps): Promise<number> {
   if (command.action === 'list') {
-    const { ticks, notices } = deps.store.read()
+    const { ticks, notices } = await deps.store.read()
     notices.forEach(deps.say)
     const entries = checklistEntries(command.profile, ticks, await deps.readHints())
     if (command.json)
@@ -77,7 +77,7 @@ export async function runChecklist(command: ChecklistCommand, deps: ChecklistRun
   if (!item) return 2
   const at = deps.now()
   const done = command.action === 'done'
-  const outcome = deps.store.set(checklistKey(item.id), done, at)
+  const outcome = await deps.store.set(checklistKey(item.id), done, at)
   outcome.notices.forEach(deps.say)
   if (!outcome.saved) {
     deps.say(t('notSaved'))

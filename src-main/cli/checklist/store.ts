@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Msg } from '../../../checks/core/i18n/message.js'
 import type { Platform } from '../../../checks/core/types.js'
-import { CLI_STORE_NAME, defaultStoreDir, openConfStore } from '../../node/store/conf-store.js'
+import { CLI_STORE_NAME, defaultStoreDir, loadConfStore } from '../../node/store/store-dir.js'
 import { noticeMessage } from '../../node/store/notices.js'
 import type { StorePort } from '../../node/store/port.js'
 
@@ -10,9 +10,9 @@ import type { StorePort } from '../../node/store/port.js'
 export interface CliChecklist {
   readonly file: string
   /** Store key → ISO time. Reading never creates the file. */
-  read(): { ticks: Record<string, string>; notices: Msg[] }
+  read(): Promise<{ ticks: Record<string, string>; notices: Msg[] }>
   /** Ticks (with `at`; a tick already there keeps its date) or unticks one key; `saved` is false when the store could not be written. */
-  set(key: string, done: boolean, at: Date): { saved: boolean; changed: boolean; doneAt: string | null; notices: Msg[] }
+  set(key: string, done: boolean, at: Date): Promise<{ saved: boolean; changed: boolean; doneAt: string | null; notices: Msg[] }>
 }
 
 export function openCliChecklist(options: {
@@ -23,20 +23,21 @@ export function openCliChecklist(options: {
   const folder = defaultStoreDir(options.platform, options.env, options.home)
   const file = path.join(folder, `${CLI_STORE_NAME}.json`)
   // Anything the store had to do while opening (a damaged file set aside, with its new name) is said to the person.
-  const open = (): { store: StorePort; notices: () => Msg[] } => {
+  const open = async (): Promise<{ store: StorePort; notices: () => Msg[] }> => {
+    const { openConfStore } = await loadConfStore()
     let fresh = 0
     const store = openConfStore({ cwd: folder, log: () => void fresh++ })
     return { store, notices: () => (fresh > 0 ? store.notices().slice(-fresh).map(noticeMessage) : []) }
   }
   return {
     file,
-    read() {
+    async read() {
       if (!fs.lstatSync(file, { throwIfNoEntry: false })) return { ticks: {}, notices: [] }
-      const { store, notices } = open()
+      const { store, notices } = await open()
       return { ticks: store.guidance().checklist, notices: notices() }
     },
-    set(key, done, at) {
-      const { store, notices } = open()
+    async set(key, done, at) {
+      const { store, notices } = await open()
       const guidance = store.guidance()
       const had = Object.hasOwn(guidance.checklist, key)
       if (had === done) return { saved: true, changed: false, doneAt: guidance.checklist[key] ?? null, notices: notices() }

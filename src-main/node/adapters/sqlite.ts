@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js'
+import type { Database, SqlJsStatic } from 'sql.js'
 import type { SqlRow, SqliteDb, SqliteEngine } from '../../../checks/core/host/host.js'
 import { standaloneAsset } from '../sea.js'
 
@@ -27,9 +27,13 @@ let sqlJs: Promise<SqlJsStatic> | undefined
 /** sql.js's WASM file: in node_modules, or packed into the standalone executable under the same name. */
 export const SQL_WASM = 'sql-wasm.wasm'
 
-/** sql.js itself, its WASM file loaded on first use (the CLI's results database writes with it too). */
+/**
+ * sql.js itself, its code and its WASM file loaded on first use (the CLI's results database writes with it too):
+ * a scan that reads no SQLite file never parses either, in the CLI's thread or the scan's.
+ */
 export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= (async () => {
+    const { default: initSqlJs } = await import('sql.js')
     const packed = standaloneAsset(SQL_WASM)
     if (packed) return initSqlJs({ wasmBinary: packed })
     const wasm = createRequire(import.meta.url).resolve(`sql.js/dist/${SQL_WASM}`)
