@@ -23,4 +23,9 @@ export const t = defineMessages('app.fix', {
   undoAdminRefused: 'Did not undo: the administrator helper refused (a later fix changed the same file, or the record is not yours).',
   undoFailed: 'Could not finish the undo at {path}: {reason}',
   unknownFix: 'There is no such fix. The list of fixes may be out of date.',
+  planStopped: 'Nothing was planned or changed: the check did not finish within {seconds} seconds. Scan again, then open the fix again.',
+  verifyStopped:
+    'The change was made, but the check did not finish within {seconds} seconds, so the fix is not verified. Scan again to see whether the problem is gone, or undo the fix.',
+  fixStopped: 'The fix stopped before it finished. See in History whether anything was changed, and undo it there.',
+  undoStopped: 'The undo stopped before it finished. See in History what state the fix is in, and undo it again.',
 })

@@ -1,22 +1,18 @@
 /**
- * Fixes in the app: main runs the check, turns its offers into a plan, sends the preview, and applies only the
- * plan whose hash the person confirmed; then it runs the check again. A plan that needs an administrator is saved
- * and handed to the helper through the OS's own prompt (elevate.ts); everything else goes through the writer here.
+ * Fixes in the app: main validates what the window asks, keeps the plans it previewed, and applies only the plan
+ * whose hash the person confirmed; then the check runs again. Running checks and writing files is the fix work's
+ * (fix-worker/work.ts), done in a thread of its own so a check that blocks never freezes the window. A plan that
+ * needs an administrator is saved and handed to the helper through the OS's own prompt (elevate.ts).
  */
 import fs from 'node:fs'
-import { t as fixText } from '../../checks/core/fix/messages.js'
-import { needsAdmin, type FixPlan } from '../../checks/core/fix/model.js'
-import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
-import { planFix } from '../../checks/core/fix/plan.js'
-import { describeDifferences, previewOf } from '../../checks/core/fix/preview.js'
-import { verifyFix } from '../../checks/core/fix/verify.js'
+import { needsAdmin, planHash, type FixPlan } from '../../checks/core/fix/model.js'
+import type { FixChoices } from '../../checks/core/fix/offer.js'
 import type { Msg } from '../../checks/core/i18n/message.js'
-import type { Check, Host } from '../../checks/core/types.js'
-import { applyPlan, undoFix } from '../node/fix/apply.js'
+import type { Check } from '../../checks/core/types.js'
 import type { FixJournal, FixRecord } from '../node/fix/journal.js'
 import { savePlanFile } from '../node/fix/saved-plan.js'
 import { fixStateWord } from '../node/fix/words.js'
-import type { FixWriter } from '../node/fix/writer.js'
+import { t as fixText } from '../../checks/core/fix/messages.js'
 import type {
   ApplyFixRequest,
   FixApplyView,
@@ -32,11 +28,12 @@ import type {
 import { err, ok, type Result } from '../shared/result.js'
 import type { Elevator } from './elevate.js'
 import { t } from './fix-messages.js'
+import type { FixWork } from './fix-worker/work.js'
 
 export interface FixServiceDeps {
   checks: readonly Check[]
-  createHost: () => Host
-  writer: FixWriter
+  /** Runs the checks and writes the files: in a thread of its own in the app (fix-worker/supervisor.ts). */
+  work: FixWork
   journal: FixJournal
   /** The user the app runs as (null where the OS has no uids). */
   uid: number | null
@@ -58,8 +55,8 @@ const MAX_PENDING = 8
 export function createFixService(deps: FixServiceDeps) {
   const pending = new Map<string, Pending>()
   const find = (id: string): Check | undefined => deps.checks.find((c) => c.id === id)
-  const signal = (): AbortSignal => AbortSignal.timeout(deps.timeoutMs())
   const elevated = (plan: FixPlan): boolean => needsAdmin(plan) && deps.uid !== 0
+  const seconds = (): number => Math.ceil(deps.timeoutMs() / 1000)
 
   const remember = (hash: string, entry: Pending): void => {
     pending.delete(hash)
@@ -67,19 +64,33 @@ export function createFixService(deps: FixServiceDeps) {
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value as string)
   }
 
-  async function verify(check: Check, id: string, entry: Pending): Promise<FixApplyView> {
-    const verified = await verifyFix(check, deps.createHost(), entry.plan, entry.choices, signal())
-    if (verified.remaining.length > 0) {
-      deps.journal.mark(id, 'unverified', verified.remaining.join(', '))
-      return { kind: 'unverified', fixId: id, message: t('unverified', { summary: verified.outcome.summary }) }
-    }
-    deps.journal.mark(id, 'verified', verified.outcome.status)
-    return { kind: 'verified', fixId: id, message: t('verified', { status: verified.outcome.status }) }
-  }
-
   /** The helper journals the fix itself: its record is the newest with this plan's hash. */
   const recordOf = (hash: string): FixRecord | undefined =>
     [...deps.journal.list().records].reverse().find((r) => r.entry.hash === hash && r.state !== 'undone')
+
+  /**
+   * A fix applied whose verification was given up on (its check blocked, or its thread crashed): it stays in the
+   * journal, unverified, and the person is offered undo; one stopped before anything was applied says so.
+   */
+  function stoppedApply(fixId: string | null, hash: string): FixApplyView {
+    if (fixId !== null) {
+      deps.journal.mark(fixId, 'unverified', 'the check did not finish')
+      return { kind: 'unverified', fixId, message: t('verifyStopped', { seconds: seconds() }) }
+    }
+    return { kind: 'failed', fixId: recordOf(hash)?.entry.id ?? null, message: t('fixStopped') }
+  }
+
+  async function verify(check: Check, id: string, hash: string, entry: Pending): Promise<FixApplyView> {
+    const done = await deps.work.run({
+      kind: 'verify',
+      checkId: check.id,
+      fixId: id,
+      plan: entry.plan,
+      choices: entry.choices,
+      timeoutMs: deps.timeoutMs(),
+    })
+    return done.kind === 'answer' ? done.answer : stoppedApply(id, hash)
+  }
 
   async function applyAsAdmin(check: Check, hash: string, entry: Pending): Promise<FixApplyView> {
     if (!deps.elevator) return { kind: 'refused', message: t('noHelper', { check: check.id }) }
@@ -93,7 +104,7 @@ export function createFixService(deps: FixServiceDeps) {
     switch (outcome) {
       case 'done': {
         const record = recordOf(hash)
-        return record ? verify(check, record.entry.id, entry) : { kind: 'failed', fixId: null, message: t('adminFailed') }
+        return record ? verify(check, record.entry.id, hash, entry) : { kind: 'failed', fixId: null, message: t('adminFailed') }
       }
       case 'cancelled':
         return { kind: 'refused', message: t('adminCancelled') }
@@ -125,11 +136,12 @@ export function createFixService(deps: FixServiceDeps) {
       const check = find(request.id)
       if (!check) return err('unknown_check', `No check with id ${request.id}.`)
       if (!check.fixes) return ok({ offers: [], choices: [] })
-      const outcome = await check.run(deps.createHost(), signal())
-      const offers = offersFor(check.fixes, outcome)
+      const done = await deps.work.run({ kind: 'offers', checkId: check.id, timeoutMs: deps.timeoutMs() })
+      if (done.kind === 'stopped') return err('check_stopped', `The check ${check.id} did not finish within ${seconds()} seconds.`)
+      const { offers } = done.answer
       const choices = offers.length === 0 ? [] : Object.entries(check.fixes.choices ?? {})
       return ok({
-        offers: offers.map(({ key, title, protects, mayBreak }) => ({ key, title, protects, mayBreak })),
+        offers,
         choices: choices.map(([name, c]) => ({ name, label: c.label, values: [...c.values], value: c.default })),
       })
     },
@@ -142,26 +154,25 @@ export function createFixService(deps: FixServiceDeps) {
       for (const [name, value] of Object.entries(request.choices)) {
         if (!choices[name]?.values.includes(value)) return err('bad_request', `The fix for ${check.id} has no choice ${name}=${value}.`)
       }
-      const host = deps.createHost()
-      const outcome = await check.run(host, signal())
-      const offered = offersFor(check.fixes, outcome, request.choices)
-      const wanted = offered.filter((o) => request.offers.includes(o.key))
-      if (wanted.length === 0) {
-        return ok({
-          kind: 'nothing',
-          reason: fixText('nothingToFix', { check: check.title, reason: fixText('notOffered', { status: outcome.status }) }),
-        })
-      }
-      const planned = await planFix(host, check.id, wanted, { uid: deps.uid })
-      if (!planned.ok) return ok({ kind: 'nothing', reason: planned.reason })
-      if (!planned.value)
-        return ok({ kind: 'nothing', reason: fixText('nothingToFix', { check: check.title, reason: fixText('alreadyDone') }) })
-      const plan = planned.value
-      const preview = previewOf(plan, check.title)
-      remember(preview.hash, { checkId: check.id, plan, choices: request.choices })
+      const done = await deps.work.run({
+        kind: 'plan',
+        checkId: check.id,
+        offers: request.offers,
+        choices: request.choices,
+        uid: deps.uid,
+        timeoutMs: deps.timeoutMs(),
+      })
+      if (done.kind === 'stopped') return ok({ kind: 'nothing', reason: t('planStopped', { seconds: seconds() }) })
+      const planned = done.answer
+      if (planned.kind === 'nothing') return ok(planned)
+      const { plan, preview } = planned
+      // The hash the person confirms must be the plan kept here, whatever the thread said it was.
+      const hash = planHash(plan)
+      if (preview.hash !== hash) return ok({ kind: 'nothing', reason: t('planStopped', { seconds: seconds() }) })
+      remember(hash, { checkId: check.id, plan, choices: request.choices })
       return ok({
         kind: 'ready',
-        hash: preview.hash,
+        hash,
         heading: preview.heading,
         offers: preview.offers,
         changes: preview.changes.map(({ line, diff }) => ({ line, diff })),
@@ -177,21 +188,14 @@ export function createFixService(deps: FixServiceDeps) {
       if (!entry || !check || entry.checkId !== request.id) return ok({ kind: 'refused', message: t('stalePreview') })
       pending.delete(request.hash)
       if (elevated(entry.plan)) return ok(await applyAsAdmin(check, request.hash, entry))
-      const applied = await applyPlan(entry.plan, deps.writer, deps.journal)
-      switch (applied.kind) {
-        case 'applied':
-          return ok(await verify(check, applied.id, entry))
-        case 'changed':
-          return ok({
-            kind: 'refused',
-            message: fixText('changedSincePreview', { path: applied.path, what: describeDifferences(applied.differences) }),
-          })
-        case 'failed':
-          return ok({ kind: 'failed', fixId: applied.id, message: fixText('writeFailed', { path: applied.path, reason: applied.reason }) })
-        default:
-          // A change this system cannot make (refused before anything was written).
-          return ok({ kind: 'refused', message: t('notSupported') })
-      }
+      const done = await deps.work.run({
+        kind: 'apply',
+        checkId: check.id,
+        plan: entry.plan,
+        choices: entry.choices,
+        timeoutMs: deps.timeoutMs(),
+      })
+      return ok(done.kind === 'answer' ? done.answer : stoppedApply(done.fixId, request.hash))
     },
 
     list(): FixListView {
@@ -231,23 +235,8 @@ export function createFixService(deps: FixServiceDeps) {
             return ok({ kind: 'failed', message: t('adminFailed') })
         }
       }
-      const result = await undoFix(record, records, deps.writer, deps.journal, { force: request.force })
-      switch (result.kind) {
-        case 'undone':
-          return ok({ kind: 'undone', message: t('undone') })
-        case 'already-undone':
-          return ok({ kind: 'undone', message: t('alreadyUndone') })
-        case 'changed':
-          return ok({
-            kind: 'refused',
-            message: t('undoChanged', { path: result.path, what: describeDifferences(result.differences) }),
-            canForce: true,
-          })
-        case 'newer-first':
-          return ok({ kind: 'refused', message: t('undoNewerFirst', { path: result.path }), canForce: false })
-        case 'failed':
-          return ok({ kind: 'failed', message: t('undoFailed', { path: result.path, reason: result.reason }) })
-      }
+      const done = await deps.work.run({ kind: 'undo', fixId: record.entry.id, force: request.force })
+      return ok(done.kind === 'answer' ? done.answer : { kind: 'failed', message: t('undoStopped') })
     },
 
     /** Forget everything: the fix records and their backups go too (the renderer warned that undo goes with them). */

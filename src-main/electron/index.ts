@@ -11,7 +11,7 @@ import { createElevator } from './elevate.js'
 import { createExportService } from './export-service.js'
 import { createFixService } from './fix-service.js'
 import { openFixJournal } from '../node/fix/journal.js'
-import { createNodeFixWriter } from '../node/fix/writer.js'
+import { threadFixWork } from './fix-worker/supervisor.js'
 import { createGuidanceService } from './guidance-service.js'
 import { registerHandlers, type InvokeEvent } from './ipc/handlers.js'
 import { createRegister } from './ipc/register.js'
@@ -91,8 +91,8 @@ if (!app.requestSingleInstanceLock()) {
     const helper = app.isPackaged ? path.join(process.resourcesPath, 'helper', platform === 'win32' ? 'bulwark.exe' : 'bulwark') : null
     const fix = createFixService({
       checks: CHECKS,
-      createHost: () => createNodeHost(),
-      writer: createNodeFixWriter(),
+      // Planning and verifying run checks, and applying writes files: in a thread, so a stuck check never freezes the window.
+      work: threadFixWork(new URL('./fix-worker.js', import.meta.url), app.getPath('userData')),
       journal: openFixJournal(app.getPath('userData')),
       uid: typeof process.getuid === 'function' ? process.getuid() : null,
       elevator: helper && existsSync(helper) ? createElevator(platform, { program: helper, args: [] }) : null,

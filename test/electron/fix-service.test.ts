@@ -11,6 +11,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { wireguardKeysCheck } from '../../checks/catalogue/vpn/wireguard-keys.check.js'
 import type { ElevatedOutcome, ElevationRequest, Elevator } from '../../src-main/electron/elevate.js'
 import { createFixService } from '../../src-main/electron/fix-service.js'
+import { inProcessFixWork } from '../../src-main/electron/fix-worker/work.js'
 import { registerHandlers, type InvokeEvent } from '../../src-main/electron/ipc/handlers.js'
 import { createRegister } from '../../src-main/electron/ipc/register.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
@@ -58,9 +59,13 @@ function inProcessHelper(calls: ElevationRequest[], answer?: ElevatedOutcome): E
 function service(options: { uid?: number; elevator?: Elevator | null } = {}) {
   return createFixService({
     checks: [wireguardKeysCheck],
-    createHost: () =>
-      createFixtureHost({ platform: 'linux', root, home: '/home/alex', files: { '/proc/self/status': 'Uid:\t0\t0\t0\t0\n' } }),
-    writer: createNodeFixWriter({ resolve: real }),
+    work: inProcessFixWork({
+      checks: [wireguardKeysCheck],
+      createHost: () =>
+        createFixtureHost({ platform: 'linux', root, home: '/home/alex', files: { '/proc/self/status': 'Uid:\t0\t0\t0\t0\n' } }),
+      writer: createNodeFixWriter({ resolve: real }),
+      journal: openFixJournal(store),
+    }),
     journal: openFixJournal(store),
     uid: options.uid ?? 0,
     elevator: options.elevator ?? null,

@@ -11,6 +11,7 @@ import type { Check, Platform } from '../../checks/core/types.js'
 import { forgetEverything } from '../../src-main/electron/at-risk.js'
 import { createExportService } from '../../src-main/electron/export-service.js'
 import { createFixService } from '../../src-main/electron/fix-service.js'
+import { inProcessFixWork } from '../../src-main/electron/fix-worker/work.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { createGuidanceService } from '../../src-main/electron/guidance-service.js'
@@ -219,8 +220,12 @@ describe('IPC handlers', () => {
         quickExit,
         fix: createFixService({
           checks: [],
-          createHost: () => createFixtureHost({ platform: 'linux' }),
-          writer: createNodeFixWriter(),
+          work: inProcessFixWork({
+            checks: [],
+            createHost: () => createFixtureHost({ platform: 'linux' }),
+            writer: createNodeFixWriter(),
+            journal: openFixJournal(dir),
+          }),
           journal: openFixJournal(dir),
           uid: null,
           elevator: null,

@@ -47,7 +47,7 @@ export interface FixJournal {
 /** Entries are small (config files are capped at 4 MiB, base64 makes that about 5.4): more is not ours. */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024
 
-const msgSchema: z.ZodType<Msg> = z.lazy(() =>
+export const msgSchema: z.ZodType<Msg> = z.lazy(() =>
   z.object({
     key: z.string(),
     en: z.string(),

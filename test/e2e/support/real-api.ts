@@ -9,6 +9,7 @@ import { createNodeHost } from '../../../src-main/node/adapters/node-host.js'
 import { forgetEverything } from '../../../src-main/electron/at-risk.js'
 import { createExportService } from '../../../src-main/electron/export-service.js'
 import { createFixService } from '../../../src-main/electron/fix-service.js'
+import { inProcessFixWork } from '../../../src-main/electron/fix-worker/work.js'
 import { openFixJournal } from '../../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../../src-main/node/fix/writer.js'
 import { createGuidanceService } from '../../../src-main/electron/guidance-service.js'
@@ -190,11 +191,13 @@ export async function bindRealApi(page: Page, options: RealApiOptions): Promise<
   const savedPaths: string[] = []
   let quickExits = 0
   // The app's own fix path on the test's HOME: real journal in its store folder, real writer, no administrator prompt.
+  const fixChecks = options.checks ?? CHECKS
+  const fixJournal = openFixJournal(defaultStoreDir(probe.platform, options.env, probe.home))
   const fix = createFixService({
-    checks: options.checks ?? CHECKS,
-    createHost,
-    writer: createNodeFixWriter(),
-    journal: openFixJournal(defaultStoreDir(probe.platform, options.env, probe.home)),
+    checks: fixChecks,
+    // In this process, as the checks and the host here are the test's own; the app's thread is tested in test/electron.
+    work: inProcessFixWork({ checks: fixChecks, createHost, writer: createNodeFixWriter(), journal: fixJournal }),
+    journal: fixJournal,
     uid: process.getuid?.() ?? null,
     elevator: null,
     timeoutMs: () => store.settings().timeoutMs,
