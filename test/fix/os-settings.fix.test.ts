@@ -425,6 +425,66 @@ describe('reading a registry value that is not there, in any display language', 
   })
 })
 
+describe('what reg and defaults print, when it is not a value Bulwark can keep', () => {
+  const READ = 'defaults -currentHost read com.apple.screensaver idleTime'
+  const TYPE = 'defaults -currentHost read-type com.apple.screensaver idleTime'
+  const REG = `reg query ${DESKTOP} /v ScreenSaveTimeOut`
+  const regLine = (raw: string): string =>
+    `\r\nHKEY_CURRENT_USER\\Control Panel\\Desktop\r\n    ScreenSaveTimeOut    REG_SZ    ${raw}\r\n\r\n`
+  it.each<[string, 'win32' | 'darwin', SettingRef, Record<string, FixtureCommand>, SettingValue | string]>([
+    ['defaults: one integer', 'darwin', MAC_IDLE, { [READ]: '600\n', [TYPE]: 'Type is integer\n' }, v('600')],
+    [
+      'defaults: a value over 4096 characters',
+      'darwin',
+      MAC_IDLE,
+      { [READ]: `${'9'.repeat(5000)}\n`, [TYPE]: 'Type is integer\n' },
+      'fix.settingOdd',
+    ],
+    ['defaults: several lines', 'darwin', MAC_IDLE, { [READ]: '600\n700\n', [TYPE]: 'Type is integer\n' }, 'fix.settingOdd'],
+    [
+      'defaults: a dictionary',
+      'darwin',
+      MAC_IDLE,
+      { [READ]: '{\n    a = 1;\n}\n', [TYPE]: 'Type is dictionary\n' },
+      'fix.settingTypeDiffers',
+    ],
+    [
+      'defaults: read-type prints control characters',
+      'darwin',
+      MAC_IDLE,
+      { [READ]: '600\n', [TYPE]: '\u001b[2JType is integer\n' },
+      'fix.settingTypeDiffers',
+    ],
+    [
+      'defaults: exits 1 for another reason than a missing key',
+      'darwin',
+      MAC_IDLE,
+      { [READ]: { code: 1, stderr: 'Could not open domain\n' } },
+      'fix.cannotReadSetting',
+    ],
+    ['defaults: killed', 'darwin', MAC_IDLE, { [READ]: { code: null } }, 'fix.cannotReadSetting'],
+    ['reg: a value over 4096 characters', 'win32', WINDOWS_LOCK.timeout, { [REG]: regLine('9'.repeat(5000)) }, 'fix.settingOdd'],
+    [
+      'reg: printed nothing it could parse',
+      'win32',
+      WINDOWS_LOCK.timeout,
+      { [REG]: '\u0000\u001b[2J garbage\r\n' },
+      'fix.cannotReadSetting',
+    ],
+    [
+      'reg: a REG_EXPAND_SZ where REG_SZ is written',
+      'win32',
+      WINDOWS_LOCK.timeout,
+      { [REG]: regLine('x').replace('REG_SZ', 'REG_EXPAND_SZ') },
+      'fix.settingTypeDiffers',
+    ],
+    ['reg: the program is missing', 'win32', WINDOWS_LOCK.timeout, { [REG]: { error: 'not_found' } }, 'fix.cannotReadSetting'],
+  ])('%s', async (_name, platform, setting, commands, expected) => {
+    const read = await readSettingValue(createFixtureHost({ platform, commands }), setting)
+    expect(read.ok ? read.value : read.reason.key).toEqual(expected)
+  })
+})
+
 describe('a journal entry edited on disk never reaches reg or defaults', () => {
   const plan = (op: SettingOp): FixPlan => ({
     version: 1,
