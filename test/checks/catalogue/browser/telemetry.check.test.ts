@@ -67,11 +67,14 @@ const winFirefox = (prefs: string): Record<string, FixtureFile> => ({
   [`${WIN_FF}\\Profiles\\abcd1234.default-release\\prefs.js`]: prefs,
 })
 
-// A real prefs.js of Firefox Developer Edition 72 on Windows (public, SOURCE.md); profiles.ini is hand-written around it.
+// A real prefs.js of Firefox Developer Edition 72 on Windows (public, SOURCE.md).
 const WIN_REAL_PROFILE = `${WIN_FF}\\Profiles\\q7x2kd9m.dev-edition-default`
+// Its profiles.ini is dns.firefox's, rebuilt from a real Windows one (that SOURCE.md), pointed at this profile's folder.
 const winRealFirefox = (): Record<string, FixtureFile> => ({
-  [`${WIN_FF}\\profiles.ini`]:
-    '[Profile0]\r\nName=dev-edition-default\r\nIsRelative=1\r\nPath=Profiles/q7x2kd9m.dev-edition-default\r\nDefault=1\r\n',
+  [`${WIN_FF}\\profiles.ini`]: readFileSync(
+    path.join(FIXTURES, '../dns.firefox/win32/C/Users/alex/AppData/Roaming/Mozilla/Firefox/profiles.ini'),
+    'utf8',
+  ).replace('a1b2c3d4.dev-edition-default', 'q7x2kd9m.dev-edition-default'),
 })
 
 const MAC_HOME = '/Users/alex'
