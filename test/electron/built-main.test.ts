@@ -39,6 +39,7 @@ interface SmokeResult {
   progress: [string, string][]
   storeFiles: string[]
   exported: { ok: boolean; value?: unknown }
+  fixOffers: { ok: boolean; value?: { offers: unknown[]; choices: unknown[] } }
   saveDialogs: { defaultPath: string }[]
   shownBeforeQuickExit: boolean
   quickExit: { ok: boolean }
@@ -114,10 +115,17 @@ describe('the built main bundle under plain Node with a fake electron', () => {
     for (const r of result.served.refused) expect(r).toEqual({ url: r.url, status: 404 })
   })
 
-  it('builds the scan thread beside main, free of electron, so a stuck check cannot freeze the window', () => {
-    const thread = fs.readFileSync(path.join(OUT, 'main', 'scan-worker.js'), 'utf8')
-    expect(thread).toContain('node:worker_threads')
-    expect(thread).not.toMatch(/from ["']electron["']/)
+  it.each(['scan-worker.js', 'fix-worker.js'])(
+    'builds the %s thread beside main, free of electron, so a stuck check cannot freeze the window',
+    (file) => {
+      const thread = fs.readFileSync(path.join(OUT, 'main', file), 'utf8')
+      expect(thread).toContain('node:worker_threads')
+      expect(thread).not.toMatch(/from ["']electron["']/)
+    },
+  )
+
+  it('answers a fix channel from the built fix thread', () => {
+    expect(result.fixOffers).toMatchObject({ ok: true, value: { offers: expect.any(Array), choices: expect.any(Array) } })
   })
 
   it('installs the guards on the window', () => {

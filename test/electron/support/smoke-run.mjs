@@ -79,6 +79,8 @@ const result = {
   scan: await call('scan:run', trusted, {}),
   progress: contents.sent.map(([channel, payload]) => [channel, payload.type]),
   exported: await call('report:export', trusted, { format: 'html', redact: true }),
+  // Runs the check in the built fix thread (out/main/fix-worker.js), on this machine, as the app does.
+  fixOffers: await call('fix:offers', trusted, { id: 'vpn.wireguard-keys' }),
   saveDialogs: state.saveDialogs,
   shownBeforeQuickExit: win.shown === true,
   quickExit: await call('app:quick-exit', trusted, undefined),
