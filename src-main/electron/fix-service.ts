@@ -166,9 +166,9 @@ export function createFixService(deps: FixServiceDeps) {
       const planned = done.answer
       if (planned.kind === 'nothing') return ok(planned)
       const { plan, preview } = planned
-      // The hash the person confirms must be the plan kept here, whatever the thread said it was.
+      // The hash the person confirms must be that of the plan kept here, as it came through validation.
       const hash = planHash(plan)
-      if (preview.hash !== hash) return ok({ kind: 'nothing', reason: t('planStopped', { seconds: seconds() }) })
+      if (preview.hash !== hash) return err('internal', 'The plan read back from the fix thread is not the one it previewed.')
       remember(hash, { checkId: check.id, plan, choices: request.choices })
       return ok({
         kind: 'ready',
