@@ -8,7 +8,10 @@ async function readKey(host: Host, key: string, signal?: AbortSignal): Promise<R
   if (read.status === 'absent') return { source: key, state: 'absent' }
   if (read.status === 'unreadable') return { source: key, state: 'unreadable', reason: read.reason }
   const values = new Map<string, number>()
-  for (const v of findKey(read.keys, key)?.values ?? []) if (typeof v.data === 'number') values.set(v.name, v.data)
+  // These settings are DWORDs (Group Policy and Settings write them so); a value of another type, such as the REG_SZ
+  // old DisableWinTracking left or a REG_QWORD written by hand, reads as not set rather than as a level.
+  for (const v of findKey(read.keys, key)?.values ?? [])
+    if (v.type === 'REG_DWORD' && typeof v.data === 'number') values.set(v.name, v.data)
   return { source: key, state: 'ok', value: values }
 }
 

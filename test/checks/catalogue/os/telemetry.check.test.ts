@@ -214,6 +214,35 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelPolicy', `${WIN_KEYS.adPolicy}\\DisabledByGroupPolicy`, 1]],
   },
   {
+    name: 'a REG_QWORD AllowTelemetry 0 under the policy key is not a policy: the optional level chosen in Settings decides',
+    platform: 'win32',
+    host: {
+      commands: {
+        ...winAllOff,
+        [q(WIN_KEYS.diagPolicy)]: fixture('win32/reg-diag-policy-required.txt').replace('REG_DWORD    0x1', 'REG_QWORD    0x0'),
+      },
+    },
+    status: 'fail',
+    summary: 'diagOptional',
+    evidence: [['labelSetting', `${WIN_KEYS.diagUser}\\AllowTelemetry`, 3]],
+  },
+  {
+    name: 'AllowTelemetry as REG_SZ (10se1ucgo/DisableWinTracking#66) with no policy reads as not set: unknown',
+    platform: 'win32',
+    host: {
+      commands: {
+        ...winAllOff,
+        [q(WIN_KEYS.diagPolicy)]: ABSENT,
+        [q(WIN_KEYS.diagUser)]: fixture('win32/reg-diag-user-optional.txt').replace(
+          'AllowTelemetry    REG_DWORD    0x3',
+          'AllowTelemetry    REG_SZ    0',
+        ),
+      },
+    },
+    status: 'unknown',
+    summary: 'diagUnset',
+  },
+  {
     name: 'no diagnostic data setting anywhere',
     platform: 'win32',
     host: { commands: { ...winAllOff, [q(WIN_KEYS.diagPolicy)]: ABSENT, [q(WIN_KEYS.diagUser)]: ABSENT } },
