@@ -26,6 +26,7 @@ import { applyPlan, undoFix } from '../../src-main/node/fix/apply.js'
 import { openFixJournal } from '../../src-main/node/fix/journal.js'
 import { createNodeFixWriter } from '../../src-main/node/fix/writer.js'
 import { createFixtureHost, type FixtureCommand } from '../support/fixture-host.js'
+import { runFixCli } from '../support/fix-cli.js'
 import { recordedMachine } from '../support/recorded-settings.js'
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-os-settings-'))
@@ -571,5 +572,35 @@ describe('machine-wide settings', () => {
     }
     const planned = await planFix(host, 'os.telemetry', [offer], { uid: 501 })
     expect(planned.ok && planned.value?.ops.map((op) => [op.needsAdmin, op.before])).toEqual([[true, unset]])
+  })
+})
+
+describe('bulwark fix and undo on the recorded Windows machine', () => {
+  const c = CASES[0]!
+
+  it('--dry-run shows each value old → new with its command and inverse, and runs no change', async () => {
+    const { machine, host, writer, journal } = setup(c)
+    const { code, text } = await runFixCli(['fix', 'screen.lock', '--dry-run'], host, { writer, journal, uid: 501, confirm: null })
+    expect(code).toBe(0)
+    expect(text).toContain(`Setting ${DESKTOP}\\ScreenSaveTimeOut: 900 → 300`)
+    expect(text).toContain(`Setting ${DESKTOP}\\ScreenSaverIsSecure: not set (the default) → 1`)
+    expect(text).toContain(
+      `Runs: reg add "${DESKTOP}" /v ScreenSaveTimeOut /t REG_SZ /d 300 /f. Undo runs: reg add "${DESKTOP}" /v ScreenSaveTimeOut /t REG_SZ /d 900 /f`,
+    )
+    expect(text).toContain(`Undo runs: reg delete "${DESKTOP}" /v SCRNSAVE.EXE /f`)
+    expect(text).toContain('Needs no administrator.')
+    expect(text).toContain('Dry run: nothing was changed.')
+    expect(machine.ran.filter(([, verb]) => verb !== 'query')).toEqual([])
+    expect(regPrint(machine, DESKTOP)).toBe(recording('screen.lock/win32/desktop-default.txt'))
+  })
+
+  it('fix --yes, then undo --last, as a user runs them: verified, then the recording again', async () => {
+    const { machine, host, writer, journal } = setup(c)
+    const deps = { writer, journal, uid: 501, confirm: null }
+    const fixed = await runFixCli(['fix', 'screen.lock', '--yes'], host, deps)
+    expect([fixed.code, fixed.text]).toEqual([0, expect.stringContaining('Done and verified')])
+    const undone = await runFixCli(['undo', '--last'], host, deps)
+    expect(undone.code).toBe(0)
+    expect(regPrint(machine, DESKTOP)).toBe(recording('screen.lock/win32/desktop-default.txt'))
   })
 })

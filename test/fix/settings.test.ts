@@ -277,8 +277,9 @@ describe('plans from recorded outputs', () => {
     expect(line?.params?.m1).toMatchObject({
       key: 'fix.settingCommands',
       params: {
-        command: 'reg add HKCU\\Control Panel\\Desktop /v ScreenSaveTimeOut /t REG_SZ /d 300 /f',
-        inverse: 'reg delete HKCU\\Control Panel\\Desktop /v ScreenSaveTimeOut /f',
+        // Quoted where an argument holds a space, so the line can be copied into a terminal.
+        command: 'reg add "HKCU\\Control Panel\\Desktop" /v ScreenSaveTimeOut /t REG_SZ /d 300 /f',
+        inverse: 'reg delete "HKCU\\Control Panel\\Desktop" /v ScreenSaveTimeOut /f',
       },
     })
     expect(preview.admin.key).toBe('fix.noAdmin')

@@ -44,11 +44,14 @@ export function settingWords(v: SettingValue): Msg {
   return v.shown === undefined ? t('settingDefaultUnknown') : t('settingDefault', { value: v.shown })
 }
 
+/** A command as a person would type it: an argument with a space (a registry key, `uint32 300`), or an empty one, is quoted. */
+const typed = (argv: readonly string[]): string => argv.map((a) => (a === '' || /\s/.test(a) ? `"${a}"` : a)).join(' ')
+
 function settingChangeOf(op: SettingOp): PreviewChange {
   const line = t('settingChange', { name: op.path, from: settingWords(op.before), to: settingWords(op.after) })
   const commands = t('settingCommands', {
-    command: settingCommand(op.setting, op.after).join(' '),
-    inverse: settingCommand(op.setting, op.before).join(' '),
+    command: typed(settingCommand(op.setting, op.after)),
+    inverse: typed(settingCommand(op.setting, op.before)),
   })
   return { line: joinMessages([line, commands], '. '), diff: [] }
 }
