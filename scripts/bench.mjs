@@ -81,8 +81,10 @@ function waitsFor(result) {
 
 try {
   console.log(`load average at start: ${load()} (${runs} runs of each)`)
-  const bare = Array.from({ length: runs }, () => cold(process.execPath, ['-e', '0'], { node: false }).wall)
-  console.log(`bare node -e 0: wall ${spread(bare)}`)
+  // Bare Node with the same preload as the CLI below: what any `node` command costs here before Bulwark's own code.
+  const bareRuns = Array.from({ length: runs }, () => cold('-e', ['0']))
+  const bare = bareRuns.map((x) => x.wall)
+  console.log(`bare node -e 0: wall ${spread(bare)}, CPU ${spread(bareRuns.map((x) => x.cpu))}`)
 
   for (const flag of ['--version', '--help']) {
     const r = Array.from({ length: runs }, () => cold(CLI, [flag]))
