@@ -154,6 +154,21 @@ describe.skipIf(!hasWg)('bulwark fix vpn.wireguard-keys on real files', () => {
     expect(r.out).not.toContain('\u001b')
     expect(r.out).not.toContain('\u202e')
     expect(r.out).toContain('evil\\u001b[2J\\u202e.conf')
+    // Its --offer is shell-quoted, and escaped like the rest of the line.
+    expect(r.out).toContain("(--offer 'mode:/home/alex/Downloads/evil\\u001b[2J\\u202e.conf')")
+  })
+
+  it('--offer makes only the offer it names; the one left out keeps its mode and is still offered', async () => {
+    const r = await run(['fix', 'vpn.wireguard-keys', '--offer', `mode:/etc/wireguard/wg0.conf`, '--yes'])
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toContain('Left out: ')
+    expect(stateOf(real('/etc/wireguard/wg0.conf')).mode).toBe(0o600)
+    expect(stateOf(real(`/home/alex/Downloads/${hostile}`)).mode).toBe(0o644)
+    const [record] = openFixJournal(store).list().records
+    expect(record?.entry.plan.ops.map((op) => op.path)).toEqual(['/etc/wireguard/wg0.conf'])
+    const again = await run(['fix', 'vpn.wireguard-keys', '--offer', 'mode:/etc/wireguard/wg0.conf', '--dry-run'])
+    expect(again.code).toBe(2)
+    expect(again.err).toContain("offers no change with the key 'mode:/etc/wireguard/wg0.conf'")
   })
 
   it('without a terminal and without --yes, or when the answer is no, changes nothing (exit 3)', async () => {
