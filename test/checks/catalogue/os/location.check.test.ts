@@ -23,6 +23,15 @@ const HKCU = 'reg query HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Capa
 const ABSENT = { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' }
 const DEFAULTS = 'defaults -currentHost read /var/db/locationd/Library/Preferences/ByHost/com.apple.locationd LocationServicesEnabled'
 const PLUTIL = 'plutil -convert xml1 -o - /var/db/locationd/clients.plist'
+const IOREG = 'ioreg -a -r -d 1 -c IOPlatformExpertDevice'
+const MAC_UUID = '5E1A0C3B-7D24-4F6A-9B8E-2C71D0A4F936'
+const BYHOST = `defaults read /var/db/locationd/Library/Preferences/ByHost/com.apple.locationd.${MAC_UUID} LocationServicesEnabled`
+/** The answer of a Mac where nobody wrote the switch's file without the UUID (the layout of a real defaults error). */
+const NO_PAIR = {
+  code: 1,
+  stderr:
+    '2023-04-29 06:22:44.745 defaults[3296:29109] \nThe domain/default pair of (/var/db/locationd/Library/Preferences/ByHost/com.apple.locationd, LocationServicesEnabled) does not exist\n',
+}
 
 const cases: (CheckCase & { platform: Platform })[] = [
   // Linux: GeoClue as Debian ships it, and GNOME's switch read with gsettings.
@@ -292,6 +301,37 @@ const cases: (CheckCase & { platform: Platform })[] = [
     evidence: [['labelClients', '/var/db/locationd/clients.plist', 'com.apple.Maps, org.mozilla.firefox']],
   },
   {
+    name: 'as root on a Mac with only the hardware-UUID ByHost file: on, read from that file',
+    platform: 'darwin',
+    host: {
+      commands: {
+        [DEFAULTS]: NO_PAIR,
+        [IOREG]: fixture('darwin/ioreg-platform-expert.xml'),
+        [BYHOST]: '1\n',
+        [PLUTIL]: fixture('darwin/clients.xml'),
+      },
+    },
+    status: 'warn',
+    summary: 'macOn',
+    params: { count: '2' },
+    evidence: [['labelSwitch', BYHOST, '1']],
+  },
+  {
+    name: 'as root on a Mac with only the hardware-UUID ByHost file: off',
+    platform: 'darwin',
+    host: { commands: { [DEFAULTS]: NO_PAIR, [IOREG]: fixture('darwin/ioreg-platform-expert.xml'), [BYHOST]: '0\n' } },
+    status: 'pass',
+    summary: 'macOff',
+    evidence: [['labelSwitch', BYHOST, '0']],
+  },
+  {
+    name: 'the UUID file gives no answer either: the first answer stays the evidence, unknown',
+    platform: 'darwin',
+    host: { commands: { [DEFAULTS]: NO_PAIR, [IOREG]: fixture('darwin/ioreg-platform-expert.xml'), [BYHOST]: 'yes\n' } },
+    status: 'unknown',
+    summary: 'macUnread',
+  },
+  {
     name: 'Location Services on, clients.plist not understood',
     platform: 'darwin',
     host: { commands: { [DEFAULTS]: '1\n', [PLUTIL]: '<plist><dict><key>x</key>' } },
@@ -336,6 +376,24 @@ describe('os.location', () => {
     expect(r.summary.params).toMatchObject({ count: '1' })
     const clients = r.evidence.find((e) => e.label.key === 'os.location.labelClients')
     expect(JSON.stringify(clients?.observed)).toContain('both.allowed')
+  })
+
+  it('reads the UUID from ioreg with or without -r, and takes nothing but a UUID into a file name', async () => {
+    const children = (uuid: string): string =>
+      `<?xml version="1.0"?><plist version="1.0"><dict><key>IORegistryEntryChildren</key><array><dict><key>IOPlatformUUID</key><string>${uuid}</string></dict></array><key>IORegistryEntryName</key><string>Root</string></dict></plist>`
+    const asChildren = createFixtureHost({
+      platform: 'darwin',
+      commands: { [DEFAULTS]: NO_PAIR, [IOREG]: children(MAC_UUID), [BYHOST]: '0\n' },
+    })
+    expect((await runCheck(locationCheck, asChildren)).status).toBe('pass')
+    for (const hostile of ['../../../../etc/passwd', `${MAC_UUID} LocationServicesEnabled`, `${MAC_UUID}\u001b[2J`, '']) {
+      const host = createFixtureHost({ platform: 'darwin', commands: { [DEFAULTS]: NO_PAIR, [IOREG]: children(hostile) } })
+      const r = await runCheck(locationCheck, host)
+      expect(r.status).toBe('unknown')
+      expect(host.calls.filter((c) => c.startsWith('defaults '))).toHaveLength(1)
+    }
+    const garbage = createFixtureHost({ platform: 'darwin', commands: { [DEFAULTS]: NO_PAIR, [IOREG]: '<plist><array><dict>' } })
+    expect((await runCheck(locationCheck, garbage)).status).toBe('unknown')
   })
 
   it('keeps hostile client names printable and lists at most 20', async () => {
