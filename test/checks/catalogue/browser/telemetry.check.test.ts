@@ -322,6 +322,21 @@ describe('browser.telemetry per OS (fixtures)', () => {
       ],
     ],
     [
+      'win32: the same real profile with CRLF line ends (git may have normalised what Firefox wrote) reads the same, line 48 included',
+      () => {
+        const crlf = readFileSync(
+          path.join(FIXTURES, 'win32/C/Users/alex/AppData/Roaming/Mozilla/Firefox/Profiles/q7x2kd9m.dev-edition-default/prefs.js'),
+          'utf8',
+        ).replace(/\n/g, '\r\n')
+        return win({ ...winRealFirefox(), [`${WIN_REAL_PROFILE}\\prefs.js`]: crlf })
+      },
+      'fail',
+      /^browser\.telemetry\.ffTechnicalStudies\(name=dev-edition-default\)$/,
+      [
+        `browser.telemetry.prefLabel(pref=browser.crashReports.unsubmittedCheck.autoSubmit2, name=dev-edition-default) | ${WIN_REAL_PROFILE}\\prefs.js:48 | browser.telemetry.obs_user(value=true, via=)`,
+      ],
+    ],
+    [
       'win32: the same real profile under DisableTelemetry still sends crash reports without asking',
       () =>
         win(winRealFirefox(), {
