@@ -82,3 +82,48 @@ test('fix dns.firefox from the walk-through: preview with a choice → apply →
 
   expect(pageProblems).toEqual([])
 })
+
+test('several offers start unticked; ticking one profile previews and changes only that profile', async ({
+  page,
+  server,
+  realApi,
+  home,
+  pageProblems,
+}) => {
+  const firefox = path.join(home, '.mozilla', 'firefox')
+  const userJs = (dir: string): string => path.join(firefox, dir, 'user.js')
+  for (const dir of ['work.default', 'home.default']) {
+    await mkdir(path.join(firefox, dir), { recursive: true })
+    await writeFile(userJs(dir), OLD)
+  }
+  await writeFile(
+    path.join(firefox, 'profiles.ini'),
+    '[Profile0]\nName=work\nIsRelative=1\nPath=work.default\nDefault=1\n\n[Profile1]\nName=home\nIsRelative=1\nPath=home.default\n\n[General]\nStartWithLastProfile=1\nVersion=2\n',
+  )
+
+  await page.goto(server.url)
+  await expect.poll(() => realApi.latestResult(firefoxCheck.id)?.status).toBe('warn')
+  const title = realApi.latestResult(firefoxCheck.id)?.title ?? firefoxCheck.id
+  await page.getByRole('button', { name: `${en(planText('startGuide'))} ${title}` }).click()
+  await page
+    .locator('.walkthrough')
+    .getByRole('button', { name: en(fixUiText('fixButton')) })
+    .click()
+  const dialog = page.getByRole('dialog', { name: en(fixUiText('dialogHeading')) })
+  const picks = dialog.getByRole('group', { name: en(fixUiText('pickLegend')) })
+  const boxes = picks.getByRole('checkbox')
+  await expect(boxes).toHaveCount(2)
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked()
+  await expect(dialog.getByText(en(fixUiText('pickNone')))).toBeVisible()
+  await expect(dialog.getByRole('button', { name: en(fixUiText('apply')) })).toHaveCount(0)
+  expect(await axeViolations(page)).toEqual([])
+
+  await picks.getByRole('checkbox', { name: /profile home,/ }).check()
+  await expect(dialog.getByLabel(en(fixUiText('diffLabel')))).toHaveCount(1)
+  await expect(dialog.getByLabel(en(fixUiText('diffLabel')))).toContainText('home.default')
+  await dialog.getByRole('button', { name: en(fixUiText('apply')) }).click()
+  await expect(dialog.getByText(en(appFix('verified', { status: 'warn' })))).toBeVisible()
+  expect(await readFile(userJs('home.default'), 'utf8')).toMatch(/network.trr.mode", 3\);/)
+  expect(await readFile(userJs('work.default'), 'utf8')).toBe(OLD)
+  expect(pageProblems).toEqual([])
+})
