@@ -158,9 +158,10 @@ describe('planFix blockers', () => {
     blockers: [{ path: '/p/lock', whileRunning: ['firefox-esr'], reason: verbatim('running') }],
   }
   const proc = (name: string, pid = 1) => ({ pid, name, command: name, params: '', path: '', user: 'u' })
-  const byPid = { ...offer, blockers: [{ ...offer.blockers[0], linkEndsInPid: true }] }
+  const running = { whileRunning: ['firefox-esr'], linkEndsInPid: true, reason: verbatim('running') }
+  const byPid = { ...offer, blockers: [{ path: '/p/lock', ...running }] }
   symlinkSync('no pid here', path.join(root, 'p/odd-lock'))
-  const odd = { ...offer, blockers: [{ ...byPid.blockers[0], path: '/p/odd-lock' }] }
+  const odd = { ...offer, blockers: [{ path: '/p/odd-lock', ...running }] }
 
   it.each([
     ['blocks while the named program runs', offer, [proc('firefox-esr')], false],

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import type { Platform } from '../../../checks/core/types.js'
-import type * as ConfStore from './conf-store.js'
 
 /** The CLI keeps its own file beside the app's, so the two never overwrite each other's history. */
 export const CLI_STORE_NAME = 'cli-store'
@@ -12,6 +11,3 @@ export function defaultStoreDir(platform: Platform, env: Readonly<Record<string,
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'bulwark')
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'bulwark')
 }
-
-/** The CLI's store code (conf and the thirty modules it brings, about a tenth of a second): loaded only by a run that opens it. */
-export const loadConfStore = (): Promise<typeof ConfStore> => import('./conf-store.js')
