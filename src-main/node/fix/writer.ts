@@ -128,11 +128,14 @@ export function createNodeFixWriter(options: NodeFixWriterOptions = {}): FixWrit
   const uid = options.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1)
   const run = options.run ?? runArgv
   const platform = options.platform ?? process.platform
-  const supports = (s: SettingRef): boolean =>
+  const onThisSystem = (s: SettingRef): boolean =>
     s.backend === 'gsettings' || (s.backend === 'registry' ? platform === 'win32' : platform === 'darwin')
+  // A setting whose names the tool must not be handed (a journal edited on disk) is one this writer cannot change:
+  // apply and undo then stop before running anything, and say so.
+  const supports = (s: SettingRef): boolean => onThisSystem(s) && settingProblem(s) === null
   /** The setting (and value) as the tool may take them; a journal entry edited on disk stops here, before any argv. */
   const checked = (s: SettingRef, to?: SettingValue): SettingRef => {
-    if (!supports(s)) throw new SettingCommandError([s.backend], 'not supported on this system')
+    if (!onThisSystem(s)) throw new SettingCommandError([s.backend], 'not supported on this system')
     const problem = settingProblem(s, to)
     if (problem !== null) throw new SettingCommandError([s.backend], `refused: ${problem}`)
     return s
