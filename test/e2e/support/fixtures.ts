@@ -9,6 +9,8 @@ import type { Check } from '../../../checks/core/types.js'
 import { bindRealApi, type RealApi } from './real-api.js'
 import { E2E_HOME_PREFIX } from './screens.js'
 import { serveDirectory, type StaticServer } from './static-server.js'
+// The specs render expected texts in every language, as the vitest suite does.
+import '../../support/catalogs.js'
 
 export interface E2eFixtures {
   /**
