@@ -16,6 +16,7 @@ import type { Outcome } from '../../checks/core/types.js'
 import { createNodeHost } from '../../src-main/node/adapters/node-host.js'
 import { netnsHost, netnsLabAvailable, WireGuardLab } from '../support/netns.js'
 import { runChromium } from '../support/chromium.js'
+import { untilFirefoxLeaves } from '../support/firefox-lock.js'
 import { keyed, keyedEvidence } from '../support/seen.js'
 import { hasTool } from '../support/tools.js'
 
@@ -49,9 +50,11 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
   }
   const chromium = (): void => runChromium(path.join(home, '.config', 'chromium'), env())
   /** user.js lines for Firefox to read on its next run and save into prefs.js; user.js is then removed. */
-  const throughUserJs = (prefs: Record<string, boolean>): void => {
+  const throughUserJs = async (prefs: Record<string, boolean>): Promise<void> => {
     const lines = Object.entries(prefs).map(([k, v]) => `user_pref("${k}", ${String(v)});`)
     writeFileSync(path.join(profile, 'user.js'), `${lines.join('\n')}\n`)
+    // A Firefox started while the last one (or its crash helper) still runs hands over to it and reads no user.js.
+    await untilFirefoxLeaves(profile, home)
     runFirefox()
     unlinkSync(path.join(profile, 'user.js'))
   }
@@ -107,7 +110,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
   })
 
   it('warns when user.js asks for the default route only: firefox-esr saves it, and the private address still shows', async () => {
-    throughUserJs({ 'media.peerconnection.ice.default_address_only': true })
+    await throughUserJs({ 'media.peerconnection.ice.default_address_only': true })
     expect(saved()).toContain('user_pref("media.peerconnection.ice.default_address_only", true);')
     const o = await scan(inLab())
     expect(keyedEvidence(o)).toMatch(
@@ -119,7 +122,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
   })
 
   it('passes once Firefox hides the host addresses too and chromium keeps default_public_interface_only, without listing interfaces', async () => {
-    throughUserJs({ 'media.peerconnection.ice.no_host': true })
+    await throughUserJs({ 'media.peerconnection.ice.no_host': true })
     const doc = JSON.parse(readFileSync(preferences, 'utf8')) as Record<string, unknown>
     writeFileSync(preferences, JSON.stringify({ ...doc, webrtc: { ip_handling_policy: 'default_public_interface_only' } }))
     chromium()
@@ -133,7 +136,7 @@ describe.skipIf(!hasBrowsers || !lab.ok)('browser.webrtc with profiles written b
   })
 
   it('passes for Firefox with WebRTC turned off through user.js, as firefox-esr saved it', async () => {
-    throughUserJs({ 'media.peerconnection.enabled': false, 'media.peerconnection.ice.no_host': false })
+    await throughUserJs({ 'media.peerconnection.enabled': false, 'media.peerconnection.ice.no_host': false })
     expect(saved()).toContain('user_pref("media.peerconnection.enabled", false);')
     const o = await scan(inLab())
     expect(o.status, keyed(o.summary)).toBe('pass')
