@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { adoptHelper, killAdoptedHelper, releaseHelper } from '../../node/adapters/exec.js'
+import { adoptHelpers } from '../../node/adapters/exec.js'
 import { answerSchemas, fromFixThreadSchema, type FixThreadData } from './protocol.js'
 import type { FixJob, FixWork, JobOf, WorkOutcome } from './work.js'
 
@@ -31,7 +31,7 @@ export function threadFixWork(entry: URL, storeDir: string, limits: FixThreadLim
   return {
     run<K extends FixJob['kind']>(job: JobOf<K>): Promise<WorkOutcome<K>> {
       const data: FixThreadData = { job, storeDir }
-      const helpers = new Set<number>()
+      const helpers = adoptHelpers()
       let fixId: string | null = null
       return new Promise((resolve) => {
         const worker = new Worker(entry, { workerData: data })
@@ -39,7 +39,7 @@ export function threadFixWork(entry: URL, storeDir: string, limits: FixThreadLim
           clearTimeout(watchdog)
           worker.removeAllListeners()
           // Helpers of a thread given up on would otherwise outlive it: it can no longer end them itself.
-          for (const pid of helpers) killAdoptedHelper(pid)
+          helpers.killAll()
           void worker.terminate()
           resolve(outcome)
         }
@@ -54,14 +54,7 @@ export function threadFixWork(entry: URL, storeDir: string, limits: FixThreadLim
               fixId = message.fixId
               return
             case 'helper':
-              if (message.running) {
-                helpers.add(message.pid)
-                adoptHelper(message.pid)
-              } else {
-                helpers.delete(message.pid)
-                releaseHelper(message.pid)
-              }
-              return
+              return helpers.report(message.pid, message.running)
             case 'answer': {
               const schema = answerSchemas[job.kind]
               const answer = schema.safeParse(message.answer)

@@ -100,18 +100,31 @@ export function watchHelpers(listener: HelperListener): () => void {
   return () => listeners.delete(listener)
 }
 
-/** Takes over the ending of a helper another thread started, until `releaseHelper`. */
-export function adoptHelper(pid: number): void {
-  adopted.add(pid)
+/** The helpers one other thread reports starting and ending (see watchHelpers), for the thread that watches it. */
+export interface AdoptedHelpers {
+  /** A helper the thread started (taken over: ended with the rest on an exit) or whose tree is gone (let go). */
+  report(pid: number, running: boolean): void
+  /** Ends at once every tree the thread reported and did not see end: it can no longer end them itself. */
+  killAll(): void
 }
 
-export function releaseHelper(pid: number): void {
-  adopted.delete(pid)
-}
-
-/** Ends at once the tree of an adopted helper. */
-export function killAdoptedHelper(pid: number): void {
-  if (adopted.delete(pid)) tree.killPid(pid)
+export function adoptHelpers(): AdoptedHelpers {
+  const mine = new Set<number>()
+  return {
+    report(pid, running) {
+      if (running) {
+        mine.add(pid)
+        adopted.add(pid)
+      } else {
+        mine.delete(pid)
+        adopted.delete(pid)
+      }
+    },
+    killAll() {
+      for (const pid of mine) if (adopted.delete(pid)) tree.killPid(pid)
+      mine.clear()
+    },
+  }
 }
 
 /** SIGKILL to every helper tree still running: for an exit that cannot wait for a grace period. */

@@ -12,7 +12,7 @@ import {
 } from '../../../checks/core/engine/runner.js'
 import type { RawResult } from '../../../checks/core/report/model.js'
 import type { Check } from '../../../checks/core/types.js'
-import { adoptHelper, KILL_GRACE_MS, killAdoptedHelper, releaseHelper } from '../adapters/exec.js'
+import { adoptHelpers, KILL_GRACE_MS } from '../adapters/exec.js'
 import { currentPlatform } from '../adapters/node-host.js'
 import { fromScanThreadSchema, type ScanRequest, type ToScanThread } from './protocol.js'
 
@@ -61,7 +61,7 @@ function runInThread(
   const spawnedAt = Date.now()
   const startedAt = new Map<string, number>()
   const finished = new Map<string, RawResult>()
-  const helpers = new Set<number>()
+  const helpers = adoptHelpers()
   return new Promise((resolve) => {
     const worker = startThread(entry, request)
     let cancelTimer: ReturnType<typeof setTimeout> | undefined
@@ -71,7 +71,7 @@ function runInThread(
       options.signal?.removeEventListener('abort', onAbort)
       worker.removeAllListeners()
       // Helpers of a thread given up on would otherwise outlive the scan: it can no longer end them itself.
-      for (const pid of helpers) killAdoptedHelper(pid)
+      helpers.killAll()
       void worker.terminate()
       const now = Date.now()
       const unfinished = checks
@@ -106,14 +106,7 @@ function runInThread(
           finished.set(message.result.id, message.result)
           return emit({ type: 'check-finished', id: message.result.id, result: message.result })
         case 'helper':
-          if (message.running) {
-            helpers.add(message.pid)
-            adoptHelper(message.pid)
-          } else {
-            helpers.delete(message.pid)
-            releaseHelper(message.pid)
-          }
-          return
+          return helpers.report(message.pid, message.running)
         case 'done':
           return settle({ kind: 'done' })
       }
