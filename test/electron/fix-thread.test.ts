@@ -7,8 +7,6 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { wireguardKeysCheck } from '../../checks/catalogue/vpn/wireguard-keys.check.js'
 import { createFixService } from '../../src-main/electron/fix-service.js'
@@ -21,23 +19,14 @@ import { INVOKE_CHANNELS } from '../../src-main/shared/ipc-channels.js'
 import type { Result } from '../../src-main/shared/result.js'
 import { stateOf, treeHash, treeState } from '../support/fix-tree.js'
 import { blockingCheck, FIX_ROOT_ENV } from '../support/fix-thread-checks.js'
+import { bundleThread } from '../support/thread-bundle.js'
 
 // Inside the project, so the bundle's bare imports (zod) resolve from its node_modules.
 const OUT = path.join('out', `.test-fix-thread-${process.pid}`)
 let entry: URL
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['test/support/fix-thread.ts'],
-    outfile: path.join(OUT, 'thread.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  })
-  entry = pathToFileURL(path.join(OUT, 'thread.js'))
+  entry = await bundleThread('test/support/fix-thread.ts', OUT)
 })
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bulwark-fix-thread-'))

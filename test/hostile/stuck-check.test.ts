@@ -3,30 +3,19 @@
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProgressEvent, RunOptions } from '../../checks/core/engine/runner.js'
 import type { Check } from '../../checks/core/types.js'
 import { isolatedScans, type IsolationLimits } from '../../src-main/node/scan-worker/supervisor.js'
 import { HELPER_ARGS, STUCK_CHECKS } from '../support/stuck-checks.js'
+import { bundleThread } from '../support/thread-bundle.js'
 
 // Inside the project, so the bundle's bare imports (zod, sql.js) resolve from its node_modules.
 const OUT = join('out', `.test-stuck-${process.pid}`)
 let entry: URL
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['test/support/stuck-scan-thread.ts'],
-    outfile: join(OUT, 'thread.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  })
-  entry = pathToFileURL(join(OUT, 'thread.js'))
+  entry = await bundleThread('test/support/stuck-scan-thread.ts', OUT)
 })
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }))
