@@ -40,20 +40,24 @@ const OCTAL_ESCAPE = /([0-7]{1,3})/y
 
 /** Decodes a C-style quoted string starting at `text[0] === '"'`; returns the value and the rest. */
 export function unquote(text: string): { value: string; rest: string } | { error: 'unterminated_quote' | 'bad_escape' } {
-  let value = ''
+  // Runs between escapes are sliced whole and joined once, not added a character at a time.
+  const parts: string[] = []
+  let start = 1
   for (let i = 1; i < text.length; i++) {
     const c = text[i] as string
-    if (c === '"') return { value, rest: text.slice(i + 1) }
-    if (c !== '\\') {
-      value += c
-      continue
+    if (c === '"') {
+      parts.push(text.slice(start, i))
+      return { value: parts.join(''), rest: text.slice(i + 1) }
     }
+    if (c !== '\\') continue
+    parts.push(text.slice(start, i))
     const next = text[i + 1]
     if (next === undefined) return { error: 'unterminated_quote' }
     const simple = ESCAPES[next]
     if (simple !== undefined) {
-      value += simple
+      parts.push(simple)
       i += 1
+      start = i + 1
       continue
     }
     // Sticky patterns read in place: slicing the rest for every escape would be quadratic.
@@ -63,8 +67,9 @@ export function unquote(text: string): { value: string; rest: string } | { error
     const octal = OCTAL_ESCAPE.exec(text)
     const code = hex?.[1] !== undefined ? parseInt(hex[1], 16) : octal?.[1] !== undefined ? parseInt(octal[1], 8) : undefined
     if (code === undefined || code > 255) return { error: 'bad_escape' }
-    value += String.fromCharCode(code)
+    parts.push(String.fromCharCode(code))
     i += (hex?.[0] ?? octal?.[0] ?? '').length
+    start = i + 1
   }
   return { error: 'unterminated_quote' }
 }
@@ -100,10 +105,11 @@ export function parseTorrc(input: string): ParsedTorrc {
   for (const entry of logicalLines(text)) {
     const trimmed = entry.text.trim()
     if (trimmed === '' || trimmed.startsWith('#')) continue
-    const m = /^(\S+)\s*(.*)$/.exec(trimmed)
-    if (!m) continue
-    const keyword = (m[1] ?? '').replace(/^[+/]/, '')
-    let rest = m[2] ?? ''
+    // Split by index, not /^(\S+)\s*(.*)$/: that backtracked quadratically on a long line holding a
+    // \u2028 (which `.` does not match), and dropped such a line, which tor reads.
+    const gap = trimmed.search(/\s/)
+    const keyword = (gap < 0 ? trimmed : trimmed.slice(0, gap)).replace(/^[+/]/, '')
+    let rest = gap < 0 ? '' : trimmed.slice(gap).trimStart()
     let value: string
     if (rest.startsWith('"')) {
       const q = unquote(rest)
