@@ -5,6 +5,8 @@ import { configEnablesProxyDns, unitRunsProxyDns } from '../../checks/catalogue/
 import { parsePrefs } from '../../checks/readers/browsers/firefox-prefs.parse.js'
 import { parseResolvedConf } from '../../checks/catalogue/dns/resolved-conf.parse.js'
 import { parseStubbyYaml } from '../../checks/catalogue/dns/stubby.parse.js'
+import { parseDnscryptToml, parseSocketUnitListen } from '../../checks/catalogue/dns/dnscrypt.parse.js'
+import { parseSocketAddress } from '../../checks/catalogue/dns/resolver-text.parse.js'
 import { parseKeyFile } from '../../checks/catalogue/permissions/keyfile.parse.js'
 import { parseTorrc } from '../../checks/catalogue/tor/torrc.parse.js'
 import { parseIni } from '../../checks/catalogue/vpn/wg-conf.parse.js'
@@ -24,8 +26,36 @@ const CASES: ReadonlyArray<[string, (text: string) => unknown, (size: number) =>
   ['a cloudflared unit naming cloudflared over and over', unitRunsProxyDns, (n) => `ExecStart=${'cloudflared '.repeat(n / 12)}`],
   ['a torrc line of spaces ending in a backslash', parseTorrc, (n) => `SocksPort${' '.repeat(n)}\\`],
   ['a torrc of continuation lines', parseTorrc, (n) => 'SocksPort 9050 \\\n'.repeat(n / 16)],
+  ['a torrc line of spaces, then a value and a line separator', parseTorrc, (n) => `SocksPort${' '.repeat(n)}9050\u2028x`],
+  ['a torrc keyword of one long word and line separators', parseTorrc, (n) => `${'a'.repeat(n)}\u2028b\u2028c`],
   ['a Flatpak override with one long line and no "="', parseKeyFile, (n) => `[Context]\nfilesystems${' '.repeat(n)}x`],
   ['a stubby.yml line of spaces', parseStubbyYaml, (n) => `round_robin_upstreams: ${' '.repeat(n)}x`],
+  [
+    'a stubby.yml line of spaces, then a value and a stray carriage return',
+    parseStubbyYaml,
+    (n) => `tls_authentication:${' '.repeat(n)}x\ry`,
+  ],
+  [
+    'a dnscrypt-proxy.toml line of spaces, then a value and a stray carriage return',
+    parseDnscryptToml,
+    (n) => `server_names =${' '.repeat(n)}x\ry`,
+  ],
+  [
+    'a dnscrypt-proxy.toml array that never closes',
+    parseDnscryptToml,
+    (n) => `listen_addresses = [\n${"'127.0.0.1:53',\n".repeat(n / 16)}`,
+  ],
+  [
+    'a dnscrypt-proxy.toml address of "%" before a line separator',
+    parseDnscryptToml,
+    (n) => `listen_addresses = ['${'%'.repeat(n)}\u2028x']`,
+  ],
+  ['an address of "%" before a line separator', parseSocketAddress, (n) => `${'%'.repeat(n)}\u2028x`],
+  [
+    'a socket unit listening on many addresses',
+    parseSocketUnitListen,
+    (n) => Array.from({ length: n / 32 }, (_, i) => `ListenStream=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:53`).join('\n'),
+  ],
   ['a resolved.conf with a long DNS= line', parseResolvedConf, (n) => `[Resolve]\nDNS=${'1.1.1.1 '.repeat(n / 8)}`],
   ['a WireGuard config line of spaces', parseIni, (n) => `[Interface]\nPrivateKey = ${' '.repeat(n)}x`],
   ['a file name of Latin-1 bytes', (t) => decodeNative(Buffer.from(t, 'latin1')), (n) => '\xe9'.repeat(n)],

@@ -7,7 +7,9 @@
 import {
   binaryNot,
   findOutsideQuotes,
+  formatSocketAddress,
   looksBinary,
+  scanOutsideQuotes,
   parseSocketAddress,
   stripBom,
   type ParseResult,
@@ -26,9 +28,27 @@ function stripTomlComment(line: string): string {
   return hash < 0 ? line : line.slice(0, hash)
 }
 
-/** Index of the `]` closing an array that starts at 0, skipping brackets inside quotes ("[::1]:53"); -1 if none. */
-function closingBracket(value: string): number {
-  return findOutsideQuotes(value, (c) => c === ']', 1)
+/**
+ * The inside of an array whose `[` opens `first`, following it onto the lines after `from` until its `]`
+ * (skipping brackets inside quotes, "[::1]:53"); `last` is the last line it used. Each line is scanned once,
+ * the quote state carried over: rescanning the joined value for every line was quadratic.
+ */
+function arrayInside(first: string, lines: readonly string[], from: number): { inside: string; last: number } {
+  const pieces: string[] = []
+  let quote: string | null = null
+  let piece = first.slice(1)
+  let last = from
+  for (;;) {
+    const end = scanOutsideQuotes(piece, (c) => c === ']', 0, quote)
+    if (end.index >= 0 || last + 1 >= lines.length) {
+      pieces.push(end.index >= 0 ? piece.slice(0, end.index) : piece)
+      return { inside: pieces.join(' '), last }
+    }
+    pieces.push(piece)
+    quote = end.quote
+    last += 1
+    piece = (lines[last] ?? '').trim()
+  }
 }
 
 /** Top-level (before any [table]) string arrays and strings, keyed by name. */
@@ -38,14 +58,14 @@ function topLevelArrays(text: string): Map<string, string[]> {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim()
     if (line.startsWith('[') && !/^\[[^\]]*=/.test(line)) break
-    const m = /^([A-Za-z_][\w-]*)\s*=\s*(.*)$/.exec(line)
+    // The value starts at a non-space: `=\s*(.*)$` backtracked quadratically on spaces before a stray \r.
+    const m = /^([A-Za-z_][\w-]*)\s*=\s*(\S.*)?$/.exec(line)
     if (!m) continue
-    let value = m[2] ?? ''
+    const value = m[2] ?? ''
     if (value.startsWith('[')) {
-      while (closingBracket(value) < 0 && i + 1 < lines.length) value += ` ${(lines[++i] ?? '').trim()}`
-      const end = closingBracket(value)
-      const inner = value.slice(1, end < 0 ? undefined : end)
-      const strings = [...inner.matchAll(/"([^"]*)"|'([^']*)'/g)].map((s) => s[1] ?? s[2] ?? '')
+      const { inside, last } = arrayInside(value, lines, i)
+      i = last
+      const strings = [...inside.matchAll(/"([^"]*)"|'([^']*)'/g)].map((s) => s[1] ?? s[2] ?? '')
       out.set(m[1] ?? '', strings)
     }
   }
@@ -69,10 +89,14 @@ export function parseSocketUnitListen(text: string): SocketAddress[] {
   const body = stripBom(text)
   if (looksBinary(body)) return []
   const out: SocketAddress[] = []
+  // A set, not a search of the list for each line: a unit of many distinct sockets took quadratic time.
+  const seen = new Set<string>()
   for (const raw of body.split(/\r?\n/)) {
     const m = /^\s*Listen(?:Stream|Datagram)\s*=\s*(\S+)\s*$/.exec(raw)
     const a = m?.[1] ? parseSocketAddress(m[1]) : undefined
-    if (a && !out.some((o) => o.address === a.address && o.port === a.port)) out.push(a)
+    if (a === undefined || seen.has(formatSocketAddress(a))) continue
+    seen.add(formatSocketAddress(a))
+    out.push(a)
   }
   return out
 }

@@ -3,7 +3,7 @@ import type { Msg } from '../../core/i18n/message.js'
 import { parseText } from './resolver-text.messages.js'
 
 export { parseText }
-import { canonicalIp, type Result, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress } from '../../core/host/toolkit.js'
+import { canonicalIp, type Result, isIPv4, isIPv6, isLoopbackAddress, isWildcardAddress, withoutZone } from '../../core/host/toolkit.js'
 
 /** A parser's answer: the value, or why the text is not the format, in the reader's language. */
 export type ParseResult<T> = Result<T, Msg>
@@ -24,9 +24,17 @@ export function looksBinary(text: string): boolean {
   return replaced > 8 && replaced > text.length / 20
 }
 
-/** Index of the first character outside '…' / "…" quotes that `match` accepts, or -1. */
-export function findOutsideQuotes(text: string, match: (c: string, i: number) => boolean, from = 0): number {
-  let quote: string | null = null
+/**
+ * The first character outside '…' / "…" quotes that `match` accepts (`index` -1 if none), and the quote still
+ * open at the end, so a value spread over lines is scanned one line at a time, each once.
+ */
+export function scanOutsideQuotes(
+  text: string,
+  match: (c: string, i: number) => boolean,
+  from = 0,
+  open: string | null = null,
+): { index: number; quote: string | null } {
+  let quote = open
   for (let i = from; i < text.length; i++) {
     const c = text[i] ?? ''
     if (quote) {
@@ -34,10 +42,15 @@ export function findOutsideQuotes(text: string, match: (c: string, i: number) =>
     } else if (c === '"' || c === "'") {
       quote = c
     } else if (match(c, i)) {
-      return i
+      return { index: i, quote: null }
     }
   }
-  return -1
+  return { index: -1, quote }
+}
+
+/** Index of the first character outside '…' / "…" quotes that `match` accepts, or -1. */
+export function findOutsideQuotes(text: string, match: (c: string, i: number) => boolean, from = 0): number {
+  return scanOutsideQuotes(text, match, from).index
 }
 
 export interface SocketAddress {
@@ -70,7 +83,7 @@ export function parseSocketAddress(text: string, defaultPort = 53): SocketAddres
   } else if (bracketed) {
     address = bracketed[1] ?? ''
     if (bracketed[2] !== undefined) port = Number(bracketed[2])
-  } else if (isIPv6(rest.replace(/%.*$/, ''))) {
+  } else if (isIPv6(withoutZone(rest))) {
     address = rest
   } else {
     const m = /^([^:]*)(?::(\d+))?$/.exec(rest)
@@ -78,7 +91,7 @@ export function parseSocketAddress(text: string, defaultPort = 53): SocketAddres
     address = m[1] ?? ''
     if (m[2] !== undefined) port = Number(m[2])
   }
-  address = address.replace(/%.*$/, '')
+  address = withoutZone(address)
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined
   if (address !== '' && !isIPv4(canonicalIp(address)) && !isIPv6(canonicalIp(address))) return undefined
   return name === undefined ? { address: canonicalIp(address), port } : { address: canonicalIp(address), port, name }

@@ -49,7 +49,9 @@ function flowList(v: string): string[] | undefined {
     .filter((s) => s !== '')
 }
 
-const KEY_VALUE = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/
+// The value starts at a non-space: with `\s+(.*)$` a line of spaces, then text, then a stray \r
+// backtracked through every split of the spaces (quadratic); this way only one split can match.
+const KEY_VALUE = /^([A-Za-z_][\w-]*)\s*:(?:\s+(\S.*)?)?$/
 
 /** The top-level mapping: each key with a scalar or a list of scalars / flat mappings. */
 export function parseStubbyYaml(text: string): ParseResult<Map<string, StubbyValue>> {

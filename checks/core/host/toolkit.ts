@@ -128,13 +128,19 @@ export function isIPv6(text: string): boolean {
   }
 }
 
+/**
+ * `text` without an IPv6 zone (`%eth0`): what `replace(/%.*$/, '')` gave, without that pattern's quadratic
+ * backtracking on many `%` before a line separator (`.` stops there, so only a `%` after the last one counted).
+ */
+export function withoutZone(text: string): string {
+  const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => text.lastIndexOf(c)))
+  const zone = text.indexOf('%', lastBreak + 1)
+  return zone < 0 ? text : text.slice(0, zone)
+}
+
 /** Canonical text of an IP literal ("0::1" → "::1", "[::1]" → "::1"); anything else trimmed and lower-cased. */
 export function canonicalIp(address: string): string {
-  const a = address
-    .trim()
-    .replace(/^\[(.*)\]$/, '$1')
-    .replace(/%.*$/, '')
-    .toLowerCase()
+  const a = withoutZone(address.trim().replace(/^\[(.*)\]$/, '$1')).toLowerCase()
   return isIPv6(a) ? new URL(`http://[${a}]/`).hostname.slice(1, -1) : a
 }
 
