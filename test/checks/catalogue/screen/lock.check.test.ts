@@ -969,6 +969,18 @@ const cases: (CheckCase & { platform: Platform })[] = [
     ],
   },
   {
+    name: 'Windows: a real account with the screen saver on, none chosen and no timeout stored',
+    platform: 'win32',
+    host: { commands: { [REG_DESKTOP]: fixture('win32/desktop-published-no-saver.txt'), [REG_POLICY]: ABSENT, [REG_SYSTEM]: ABSENT } },
+    status: 'fail',
+    summary: 'never',
+    evidence: [
+      ['labelScreenSaver', 'HKCU\\Control Panel\\Desktop\\ScreenSaveActive', '1'],
+      ['labelScreenSaver', 'HKCU\\Control Panel\\Desktop\\SCRNSAVE.EXE', 'not set'],
+      ['labelTimeout', 'HKCU\\Control Panel\\Desktop\\ScreenSaveTimeOut', 'not set'],
+    ],
+  },
+  {
     name: 'Windows: InactivityTimeoutSecs 900 machine policy',
     platform: 'win32',
     host: {
