@@ -1,23 +1,26 @@
 /**
- * The Windows and macOS fixes (screen.lock, os.telemetry), as plans with their exact inverses, applied and undone
+ * The Windows and macOS fixes (screen.lock, os.telemetry, dns.chromium's managed policy), as plans with their exact inverses, applied and undone
  * through the Node writer on a machine seeded from recorded `reg query` and `defaults export` output
  * (test/support/recorded-settings.ts): the check finds the problem → the plan → apply runs exactly these argv →
  * the check passes on what the machine now prints → undo runs exactly the inverse argv → the machine prints the
  * recording again, byte for byte, and the check gives its first verdict. Recordings: test/fixtures/screen.lock and
- * test/fixtures/os.telemetry (SOURCE.md in each).
+ * test/fixtures/os.telemetry and test/fixtures/dns.chromium (SOURCE.md in each).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { policyValue } from '../../checks/catalogue/dns/chromium-fix.verdict.js'
+import { chromiumCheck } from '../../checks/catalogue/dns/chromium.check.js'
+import { POLICY_MODE, POLICY_TEMPLATES } from '../../checks/catalogue/dns/chromium-policy.io.js'
 import { MAC_IDLE, WINDOWS_LOCK } from '../../checks/catalogue/screen/lock-fix.verdict.js'
 import { screenLockCheck } from '../../checks/catalogue/screen/lock.check.js'
 import { TELEMETRY_SETTINGS } from '../../checks/catalogue/os/telemetry-fix.verdict.js'
 import { osTelemetryCheck } from '../../checks/catalogue/os/telemetry.check.js'
 import { WIN_KEYS } from '../../checks/catalogue/os/telemetry.verdict.js'
 import { inverseOf, settingCommand, type FixPlan, type SettingOp, type SettingRef, type SettingValue } from '../../checks/core/fix/model.js'
-import { offersFor } from '../../checks/core/fix/offer.js'
+import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { readSettingValue } from '../../checks/core/fix/settings.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
@@ -56,6 +59,11 @@ interface Case {
   check: Check
   platform: 'win32' | 'darwin'
   env?: Record<string, string>
+  /** A fixture folder the check's files are read from. */
+  root?: string
+  choices?: FixChoices
+  /** A machine-wide (HKLM) plan: every op needs an administrator. */
+  admin?: boolean
   seed: (m: Machine) => void
   /** Other commands the check runs, as recorded. */
   recorded?: Record<string, FixtureCommand>
@@ -83,6 +91,14 @@ const winTelemetry = (m: Machine, adId: string, tailored: string): void => {
     .load(recording('os.telemetry/win32/reg-system-activity-off.txt'))
     .load(recording(`os.telemetry/win32/${tailored}`))
 }
+
+const CHROMIUM_WIN = fileURLToPath(new URL('../fixtures/dns.chromium/win32', import.meta.url))
+const EDGE_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Edge'
+const EDGE_NO_DOH = 'dns.chromium/win32/recordings/reg-query-HKLM-Edge-no-doh.txt'
+const QUAD9 = 'https://dns.quad9.net/dns-query'
+const edgeMode = policyValue(EDGE_POLICY, POLICY_MODE)
+const edgeTemplates = policyValue(EDGE_POLICY, POLICY_TEMPLATES)
+const chromiumWin = { platform: 'win32', env: { LOCALAPPDATA: 'C:\\Users\\alex\\AppData\\Local' }, root: CHROMIUM_WIN } as const
 
 const CASES: Case[] = [
   {
@@ -195,12 +211,38 @@ const CASES: Case[] = [
     printsFixed: (m) => [[m.defaults.export('com.apple.AdLib').stdout, recording('os.telemetry/darwin/adlib-off.xml')]],
     printsFirst: (m) => [[m.defaults.export('com.apple.AdLib').stdout, recording('os.telemetry/darwin/adlib-on.xml')]],
   },
+  {
+    name: 'dns.chromium on Windows with scope=policy: Edge off in Local State, its HKLM policy key sets no DNS over HTTPS',
+    check: chromiumCheck,
+    ...chromiumWin,
+    choices: { scope: 'policy' },
+    admin: true,
+    seed: (m) => m.registry.load(recording(EDGE_NO_DOH)),
+    first: ['fail', 'dns.chromium.r_off'],
+    offers: [`policy:${EDGE_POLICY}`],
+    ops: [
+      [edgeMode, unset, v('secure')],
+      [edgeTemplates, unset, v(QUAD9)],
+    ],
+    applies: [
+      ['reg', 'add', EDGE_POLICY, '/v', 'DnsOverHttpsMode', '/t', 'REG_SZ', '/d', 'secure', '/f'],
+      ['reg', 'add', EDGE_POLICY, '/v', 'DnsOverHttpsTemplates', '/t', 'REG_SZ', '/d', QUAD9, '/f'],
+    ],
+    // Both values were absent: undo deletes them, leaving the key's own policy as it was.
+    undoes: [
+      ['reg', 'delete', EDGE_POLICY, '/v', 'DnsOverHttpsTemplates', '/f'],
+      ['reg', 'delete', EDGE_POLICY, '/v', 'DnsOverHttpsMode', '/f'],
+    ],
+    fixed: ['pass', 'dns.chromium.allPass'],
+    printsFirst: (m) => [[regPrint(m, EDGE_POLICY), recording(EDGE_NO_DOH)]],
+  },
 ]
 
 function setup(c: Case) {
   const machine = recordedMachine(c.recorded ?? {})
   c.seed(machine)
-  const host = () => createFixtureHost({ platform: c.platform, env: c.env ?? {}, commands: machine.commands })
+  const host = () =>
+    createFixtureHost({ platform: c.platform, env: c.env ?? {}, ...(c.root ? { root: c.root } : {}), commands: machine.commands })
   const writer = createNodeFixWriter({ platform: c.platform, run: machine.run })
   const journal = openFixJournal(mkdtempSync(path.join(tmp, 'j-')))
   return { machine, host, writer, journal }
@@ -208,7 +250,7 @@ function setup(c: Case) {
 
 async function planOf(c: Case, host: ReturnType<typeof createFixtureHost>): Promise<FixPlan> {
   const outcome = await c.check.run(host, signal)
-  const planned = await planFix(host, c.check.id, offersFor(c.check.fixes, outcome), { uid: 501 })
+  const planned = await planFix(host, c.check.id, offersFor(c.check.fixes, outcome, c.choices), { uid: 501 })
   if (!planned.ok || !planned.value) throw new Error(`no plan: ${JSON.stringify(planned)}`)
   return planned.value
 }
@@ -218,12 +260,12 @@ describe.each(CASES)('$name', (c) => {
     const { host } = setup(c)
     const first = await c.check.run(host(), signal)
     expect([first.status, first.summary.key]).toEqual(c.first)
-    expect(offersFor(c.check.fixes, first).map((o) => o.key)).toEqual(c.offers)
+    expect(offersFor(c.check.fixes, first, c.choices).map((o) => o.key)).toEqual(c.offers)
     const plan = await planOf(c, host())
     const ops = plan.ops as SettingOp[]
     expect(ops.map((op) => [op.setting, op.before, op.after])).toEqual(c.ops)
-    // A user-level fix: nothing here needs an administrator.
-    expect(ops.map((op) => op.needsAdmin)).toEqual(ops.map(() => false))
+    // A user-level fix needs no administrator; an HKLM one is an administrator plan throughout.
+    expect(ops.map((op) => op.needsAdmin)).toEqual(ops.map(() => c.admin ?? false))
     expect(ops.map((op) => settingCommand(op.setting, op.after))).toEqual(c.applies)
     expect([...ops].reverse().map((op) => settingCommand(op.setting, inverseOf(op).after))).toEqual(c.undoes)
   })
@@ -243,7 +285,7 @@ describe.each(CASES)('$name', (c) => {
       ...ops.flatMap((op, i) => [...reads(op, 'before'), c.applies[i]!]),
     ])
     for (const [printed, recorded] of c.printsFixed?.(machine) ?? []) expect(printed).toBe(recorded)
-    const verified = await verifyFix(c.check, host(), plan, {}, signal)
+    const verified = await verifyFix(c.check, host(), plan, c.choices ?? {}, signal)
     expect([verified.outcome.status, verified.outcome.summary.key, verified.remaining]).toEqual([...c.fixed, []])
 
     machine.ran.length = 0
@@ -531,6 +573,7 @@ describe('a journal entry edited on disk never reaches reg or defaults', () => {
   it.each<[string, 'win32' | 'darwin', SettingRef, string, string]>([
     ['REG_DWORD data that is not a DWORD', 'win32', TELEMETRY_SETTINGS.adId, '0x0', '1 /f'],
     ['REG_SZ data with a quote', 'win32', WINDOWS_LOCK.timeout, '300', '900" /t REG_DWORD'],
+    ['a policy template with a quote', 'win32', policyValue(EDGE_POLICY, POLICY_TEMPLATES), QUAD9, 'https://x" /f /t REG_DWORD'],
     ['an integer that is not one', 'darwin', MAC_IDLE, '300', '300; rm -rf ~'],
     ['a boolean that is not one', 'darwin', TELEMETRY_SETTINGS.macAds, '0', '-string'],
   ])('%s: undo reads, then refuses to write it back', async (_name, platform, setting, fixed, tampered) => {
@@ -602,5 +645,63 @@ describe('bulwark fix and undo on the recorded Windows machine', () => {
     const undone = await runFixCli(['undo', '--last'], host, deps)
     expect(undone.code).toBe(0)
     expect(regPrint(machine, DESKTOP)).toBe(recording('screen.lock/win32/desktop-default.txt'))
+  })
+})
+
+describe('dns.chromium’s managed policy on the recorded Windows machine', () => {
+  const c = CASES.find((x) => x.check === chromiumCheck)!
+  const HKCU_EDGE = `\r\nHKEY_CURRENT_USER\\SOFTWARE\\Policies\\Microsoft\\Edge\r\n    DnsOverHttpsMode    REG_SZ    off\r\n\r\n`
+  const DWORD_EDGE = `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\r\n    DnsOverHttpsMode    REG_DWORD    0x2\r\n\r\n`
+  const offered = async (seed: (m: Machine) => void, choices: FixChoices) => {
+    const machine = recordedMachine({})
+    seed(machine)
+    const outcome = await chromiumCheck.run(createFixtureHost({ ...chromiumWin, commands: machine.commands }), signal)
+    return [outcome.status, offersFor(chromiumCheck.fixes, outcome, choices).map((o) => o.key)]
+  }
+
+  it.each<[string, (m: Machine) => void, FixChoices, [string, string[]]]>([
+    ['the default scope: no Local State fix on Windows', (m) => m.registry.load(recording(EDGE_NO_DOH)), {}, ['fail', []]],
+    ['an HKCU policy already decides the mode', (m) => m.registry.load(HKCU_EDGE), { scope: 'policy' }, ['fail', []]],
+    ['no policy key at all: the key is made', () => undefined, { scope: 'policy' }, ['fail', [`policy:${EDGE_POLICY}`]]],
+  ])('%s', async (_name, seed, choices, expected) => {
+    expect(await offered(seed, choices)).toEqual(expected)
+  })
+
+  it('a DnsOverHttpsMode of another type (REG_DWORD) is refused: it could not be put back exactly', async () => {
+    const machine = recordedMachine({})
+    machine.registry.load(DWORD_EDGE)
+    const host = createFixtureHost({ ...chromiumWin, commands: machine.commands })
+    const outcome = await chromiumCheck.run(host, signal)
+    const planned = await planFix(host, chromiumCheck.id, offersFor(chromiumCheck.fixes, outcome, { scope: 'policy' }), { uid: 501 })
+    expect(planned.ok ? 'planned' : planned.reason.key).toBe('fix.settingTypeDiffers')
+    expect(machine.ran).toEqual([])
+  })
+
+  it('a value set since the preview stops the apply before anything is written', async () => {
+    const { machine, host, writer, journal } = setup(c)
+    const plan = await planOf(c, host())
+    await machine.run('reg', ['add', EDGE_POLICY, '/v', 'DnsOverHttpsMode', '/t', 'REG_SZ', '/d', 'automatic', '/f'])
+    machine.ran.length = 0
+    expect(await applyPlan(plan, writer, journal)).toMatchObject({ kind: 'changed', path: `${EDGE_POLICY}\\DnsOverHttpsMode` })
+    expect(machine.ran.filter(([, verb]) => verb !== 'query')).toEqual([])
+    expect(journal.list().records).toEqual([])
+  })
+
+  it('--dry-run shows both values old → new with reg add and the reg delete inverse, as an administrator plan, and runs nothing', async () => {
+    const { machine, host, writer, journal } = setup(c)
+    const deps = { writer, journal, uid: 501, confirm: null }
+    const { code, text } = await runFixCli(['fix', 'dns.chromium', '--dry-run', '--choose', 'scope=policy'], host, deps)
+    expect(code, text).toBe(0)
+    expect(text).toContain(`Setting ${EDGE_POLICY}\\DnsOverHttpsMode: not set (the default) → secure`)
+    expect(text).toContain(
+      `Runs: reg add ${EDGE_POLICY} /v DnsOverHttpsTemplates /t REG_SZ /d ${QUAD9} /f. Undo runs: reg delete ${EDGE_POLICY} /v DnsOverHttpsTemplates /f`,
+    )
+    expect(text).toContain('Needs an administrator')
+    expect(text).toContain('Dry run: nothing was changed.')
+    // Without an administrator the fix itself stops before changing anything.
+    const refused = await runFixCli(['fix', 'dns.chromium', '--yes', '--choose', 'scope=policy'], host, deps)
+    expect(refused.code).toBe(3)
+    expect(machine.ran.filter(([, verb]) => verb !== 'query')).toEqual([])
+    expect(regPrint(machine, EDGE_POLICY)).toBe(recording(EDGE_NO_DOH))
   })
 })

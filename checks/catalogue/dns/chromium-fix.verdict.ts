@@ -5,10 +5,17 @@
  *   file when it exits). Local State carries no MACs: Chromium opens it as a plain JSON store with no pref filter,
  *   and its list of MAC-protected ("tracked") preferences holds profile preferences only, none of them DoH
  *   (docs/checks/dns-browsers.md, with the sources).
- * - `scope=policy` (an administrator, Linux): DnsOverHttpsMode and DnsOverHttpsTemplates in a managed policy file
- *   of the browser's policy folder, for every user.
+ * - `scope=policy` (an administrator): DnsOverHttpsMode and DnsOverHttpsTemplates for every user. On Linux in a
+ *   managed policy file of the browser's policy folder; on Windows as two REG_SZ values under the browser's HKLM
+ *   policy key (the key the check reads in chromium-policy.io.ts), the form Chrome's and Edge's policy lists give
+ *   them: DnsOverHttpsMode "off", "automatic" or "secure", DnsOverHttpsTemplates the URI templates
+ *   (https://chromeenterprise.google/policies/#DnsOverHttpsMode, #DnsOverHttpsTemplates;
+ *   https://learn.microsoft.com/en-us/deployedge/microsoft-edge-policies#dnsoverhttpsmode). No policy fix on
+ *   macOS: Chrome reads its policies there from configuration profiles (/Library/Managed Preferences), which an
+ *   MDM owns and rewrites, so `defaults` cannot set one that stays.
  * The resolvers are dns.firefox's list (readers/browsers/doh-providers.data.ts).
  */
+import type { SettingRef } from '../../core/fix/model.js'
 import type { CheckFixes, FixOffer, FixTarget } from '../../core/fix/offer.js'
 import { failed, ok, type Result } from '../../core/host/result.js'
 import type { Msg } from '../../core/i18n/message.js'
@@ -107,6 +114,37 @@ function policyOffer(dir: string, url: string): FixOffer {
   }
 }
 
+/** One of the two policy values under a browser's HKLM policy key, REG_SZ as the policy lists document them. */
+export const policyValue = (
+  key: string,
+  name: typeof POLICY_MODE | typeof POLICY_TEMPLATES,
+): Extract<SettingRef, { backend: 'registry' }> => ({
+  backend: 'registry',
+  key,
+  name,
+  type: 'REG_SZ',
+})
+
+function registryPolicyOffer(target: FixTarget, key: string, url: string): FixOffer {
+  const browser = target.name ?? key
+  return {
+    key: `policy:${key}`,
+    title: t('policyTitleWindows', { url, browser, key }),
+    protects: t('protects'),
+    mayBreak: [t('mayBreakPolicyWindows', { browser }), t('mayBreakLocal')],
+    changes: [
+      { kind: 'set', setting: policyValue(key, POLICY_MODE), value: 'secure' },
+      { kind: 'set', setting: policyValue(key, POLICY_TEMPLATES), value: url },
+    ],
+  }
+}
+
+function policyOffers(targets: readonly FixTarget[], url: string): FixOffer[] {
+  const dirs = [...new Set(targets.map((x) => x.detail?.policyDir ?? '').filter((d) => d.startsWith('/')))]
+  const keyed = targets.flatMap((x) => (x.detail?.policyKey?.startsWith('HKLM\\') ? [registryPolicyOffer(x, x.detail.policyKey, url)] : []))
+  return [...dirs.map((dir) => policyOffer(dir, url)), ...keyed]
+}
+
 export const chromiumFixes: CheckFixes = {
   choices: {
     provider: { values: Object.keys(DOH_PROVIDERS), default: 'quad9', label: t('providerLabel') },
@@ -117,10 +155,7 @@ export const chromiumFixes: CheckFixes = {
     if (!isDohProvider(provider)) return []
     const url = DOH_PROVIDERS[provider]
     const targets = outcome.fixable ?? []
-    if (chosen.scope === 'policy') {
-      const dirs = [...new Set(targets.map((x) => x.detail?.policyDir ?? '').filter((d) => d.startsWith('/')))]
-      return dirs.map((dir) => policyOffer(dir, url))
-    }
+    if (chosen.scope === 'policy') return policyOffers(targets, url)
     return targets.map((x) => userOffer(x, url)).filter((o): o is FixOffer => o !== null)
   },
 }

@@ -123,20 +123,21 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
     host.platform,
     results.filter((r) => r.verdict !== 'pass').map((r) => r.install.spec),
   )
-  // Only where paths are POSIX: a Windows fix would need the browser's own lock file there, not checked yet.
-  const fixable =
-    host.platform === 'win32'
-      ? []
-      : results
-          .filter((r) => fixableBrowser(r.verdict, r.assessment))
-          .map((r) => ({
-            path: r.install.localStatePath,
-            name: r.install.spec.name,
-            detail: {
-              userDataDir: r.install.userDataDir,
-              policyDir: host.platform === 'linux' ? (r.install.spec.linuxPolicyDirs[0] ?? '') : '',
-            },
-          }))
+  // The policy fix needs somewhere to write: Linux's managed policy folder, Windows' HKLM policy key (macOS's
+  // policies come from configuration profiles, which no fix writes).
+  const policyPlace = (spec: ChromiumInstallation['spec']): Record<string, string> =>
+    host.platform === 'linux'
+      ? { policyDir: spec.linuxPolicyDirs[0] ?? '' }
+      : host.platform === 'win32' && spec.windowsPolicyKey
+        ? { policyKey: `HKLM\\${spec.windowsPolicyKey}` }
+        : {}
+  const fixable = results
+    .filter((r) => fixableBrowser(r.verdict, r.assessment))
+    .map((r) => ({
+      path: r.install.localStatePath,
+      name: r.install.spec.name,
+      detail: { userDataDir: r.install.userDataDir, ...policyPlace(r.install.spec) },
+    }))
   return {
     status: overall,
     summary: summaryFor(worst, count),

@@ -70,6 +70,9 @@ export const fixText = defineMessages('dns.chromium.fix', {
     'Names only your network knows (a printer, a company intranet, a hotel or café sign-in page) stop resolving in the browser while secure DNS is on.',
   mayBreakPolicy:
     'Nobody can change the setting in the browser any more (it shows as managed by your organisation) until the policy file is removed.',
+  policyTitleWindows: 'Secure DNS only, with {url}, for every user of {browser} (the managed policy in {key})',
+  mayBreakPolicyWindows:
+    'Nobody can change the setting in {browser} any more (it shows as managed by your organisation) until the two policy values are deleted.',
   running: '{browser} is running on {dir}. Quit it, then run the fix again.',
   localStateBad: '{path} is not the JSON object the browser writes, so Bulwark does not change it.',
   localStateGone: '{path} is no longer there: start the browser once, then run the fix again.',
