@@ -14,6 +14,7 @@ import {
   type SwayidleEvents,
 } from '../../../../checks/catalogue/screen/lockers.parse.js'
 import { parsePmset } from '../../../../checks/catalogue/screen/lock.parse.js'
+import { expectLinearTime } from '../../../support/linear-time.js'
 
 const HUGE = 'a'.repeat(4 * 1024 * 1024)
 
@@ -273,15 +274,7 @@ const LINEAR: ReadonlyArray<[string, (text: string) => unknown, (size: number) =
 ]
 
 describe.each(LINEAR)('%s', (_name, parse, make) => {
-  const timed = (text: string): number => {
-    const started = performance.now()
-    parse(text)
-    return performance.now() - started
-  }
   it('takes time linear in its size (60, 120, 240 KiB)', () => {
-    const inputs = [60, 120, 240].map((k) => make(k * KiB))
-    timed(inputs[0] ?? '')
-    const [t1, , t4] = inputs.map((text) => Math.min(timed(text), timed(text)))
-    expect(t4 ?? 0).toBeLessThan(Math.max(8 * (t1 ?? 0), 100))
+    expectLinearTime((scale) => make(scale * 60 * KiB), parse)
   })
 })
