@@ -38,13 +38,16 @@ export type SipState = 'enabled' | 'disabled' | 'custom'
 
 /**
  * `csrutil status`: "System Integrity Protection status: enabled." or "disabled.", and on a partly
- * disabled SIP "unknown (Custom Configuration)." followed by the protections that are off.
+ * disabled SIP "unknown (Custom Configuration)." followed by the protections that are off. OS X 10.11
+ * printed "enabled (Custom Configuration)." even with every protection off, so the parenthesis decides.
  */
 export function parseCsrutilStatus(text: string): Result<SipState, string> {
-  const match = /System Integrity Protection status:\s*(enabled|disabled|unknown \(Custom Configuration\))/i.exec(text.slice(0, 4096))
+  const match = /System Integrity Protection status:\s*(enabled|disabled|unknown)( \(Custom Configuration\))?/i.exec(text.slice(0, 4096))
   if (!match) return failed('no "System Integrity Protection status:" line')
   const word = (match[1] ?? '').toLowerCase()
-  return ok(word === 'enabled' ? 'enabled' : word === 'disabled' ? 'disabled' : 'custom')
+  if (match[2] !== undefined) return ok('custom')
+  if (word === 'unknown') return failed('"unknown" without "(Custom Configuration)"')
+  return ok(word === 'enabled' ? 'enabled' : 'disabled')
 }
 
 /** `spctl --status`: "assessments enabled" or "assessments disabled" (Gatekeeper). */

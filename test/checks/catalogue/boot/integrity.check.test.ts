@@ -146,6 +146,30 @@ const cases: (CheckCase & { platform: Platform })[] = [
     summary: 'sipCustom',
   },
   {
+    name: 'SIP custom configuration on Apple silicon (macOS 12, ten protections listed)',
+    platform: 'darwin',
+    host: {
+      commands: {
+        'csrutil status': fixture('darwin/csrutil-status-custom-apple-silicon.txt'),
+        'spctl --status': fixture('darwin/spctl-status-enabled.txt'),
+      },
+    },
+    status: 'warn',
+    summary: 'sipCustom',
+  },
+  {
+    name: 'SIP switched off on OS X 10.11, which says "enabled (Custom Configuration)"',
+    platform: 'darwin',
+    host: {
+      commands: {
+        'csrutil status': fixture('darwin/csrutil-status-enabled-custom-10.11.txt'),
+        'spctl --status': fixture('darwin/spctl-status-enabled.txt'),
+      },
+    },
+    status: 'warn',
+    summary: 'sipCustom',
+  },
+  {
     name: 'Gatekeeper off (spctl exits 1 and prints on stderr)',
     platform: 'darwin',
     host: {

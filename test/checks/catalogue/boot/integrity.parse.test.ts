@@ -61,12 +61,24 @@ describe('parseCsrutilStatus', () => {
     ['System Integrity Protection status: enabled.\n', 'enabled'],
     ['System Integrity Protection status: disabled.\n', 'disabled'],
     ['System Integrity Protection status: unknown (Custom Configuration).\n\nConfiguration:\n\tKext Signing: disabled\n', 'custom'],
+    // OS X 10.11's wording for a SIP with every protection off (openradar 22361698).
+    ['System Integrity Protection status: enabled (Custom Configuration).\n\nConfiguration:\n    Kext Signing: disabled\n', 'custom'],
   ])('%j', (text, expected) => {
     expect(parseCsrutilStatus(text)).toEqual({ ok: true, value: expected })
   })
 
-  it.each([[''], ['csrutil: command not found'], [HUGE], [`${HUGE}System Integrity Protection status: enabled.`]])('refuses %#', (text) => {
+  it.each([
+    [''],
+    ['csrutil: command not found'],
+    ['System Integrity Protection status: unknown.\n'],
+    [HUGE],
+    [`${HUGE}System Integrity Protection status: enabled.`],
+  ])('refuses %#', (text) => {
     expect(parseCsrutilStatus(text).ok).toBe(false)
+  })
+
+  it('reads a hostile 4 MiB output in time linear in its size', () => {
+    expectLinearTime((scale) => 'System Integrity Protection status: '.repeat(scale * 100_000), parseCsrutilStatus)
   })
 })
 
