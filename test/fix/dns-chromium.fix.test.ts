@@ -114,7 +114,11 @@ describe.skipIf(!hasChromium)('dns.chromium fix with a Local State written by ch
     const first = await chromiumCheck.run(host(), signal)
     expect(first.status).toBe('warn')
     expect(first.fixable).toEqual([
-      { path: localState, name: 'Chromium', detail: { userDataDir: userData, policyDir: '/etc/chromium/policies/managed' } },
+      {
+        path: localState,
+        name: 'Chromium',
+        detail: { userDataDir: userData, platform: 'linux', policyDir: '/etc/chromium/policies/managed' },
+      },
     ])
     const p = await plan()
     expect(p.ops).toMatchObject([

@@ -20,7 +20,7 @@ import { TELEMETRY_SETTINGS } from '../../checks/catalogue/os/telemetry-fix.verd
 import { osTelemetryCheck } from '../../checks/catalogue/os/telemetry.check.js'
 import { WIN_KEYS } from '../../checks/catalogue/os/telemetry.verdict.js'
 import { inverseOf, settingCommand, type FixPlan, type SettingOp, type SettingRef, type SettingValue } from '../../checks/core/fix/model.js'
-import { offersFor, type FixChoices } from '../../checks/core/fix/offer.js'
+import { offersFor, withheldFor, type FixChoices } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { readSettingValue } from '../../checks/core/fix/settings.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
@@ -652,19 +652,59 @@ describe('dns.chromium’s managed policy on the recorded Windows machine', () =
   const c = CASES.find((x) => x.check === chromiumCheck)!
   const HKCU_EDGE = `\r\nHKEY_CURRENT_USER\\SOFTWARE\\Policies\\Microsoft\\Edge\r\n    DnsOverHttpsMode    REG_SZ    off\r\n\r\n`
   const DWORD_EDGE = `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\r\n    DnsOverHttpsMode    REG_DWORD    0x2\r\n\r\n`
-  const offered = async (seed: (m: Machine) => void, choices: FixChoices) => {
+  const offered = async (host: (m: Machine) => ReturnType<typeof createFixtureHost>, seed: (m: Machine) => void, choices: FixChoices) => {
     const machine = recordedMachine({})
     seed(machine)
-    const outcome = await chromiumCheck.run(createFixtureHost({ ...chromiumWin, commands: machine.commands }), signal)
-    return [outcome.status, offersFor(chromiumCheck.fixes, outcome, choices).map((o) => o.key)]
+    const outcome = await chromiumCheck.run(host(machine), signal)
+    const why = withheldFor(chromiumCheck.fixes, outcome, choices)
+    return [outcome.status, offersFor(chromiumCheck.fixes, outcome, choices).map((o) => o.key), why?.key ?? null]
   }
+  const win = (m: Machine) => createFixtureHost({ ...chromiumWin, commands: m.commands })
+  const CHROME_PLIST = '/Library/Managed Preferences/com.google.Chrome.plist'
+  const mac = () =>
+    createFixtureHost({
+      platform: 'darwin',
+      root: fileURLToPath(new URL('../fixtures/dns.chromium/darwin', import.meta.url)),
+      commands: {
+        [`plutil -convert json -o - ${CHROME_PLIST}`]: recording('dns.chromium/darwin/recordings/plutil-com.google.Chrome.json'),
+      },
+    })
 
-  it.each<[string, (m: Machine) => void, FixChoices, [string, string[]]]>([
-    ['the default scope: no Local State fix on Windows', (m) => m.registry.load(recording(EDGE_NO_DOH)), {}, ['fail', []]],
-    ['an HKCU policy already decides the mode', (m) => m.registry.load(HKCU_EDGE), { scope: 'policy' }, ['fail', []]],
-    ['no policy key at all: the key is made', () => undefined, { scope: 'policy' }, ['fail', [`policy:${EDGE_POLICY}`]]],
-  ])('%s', async (_name, seed, choices, expected) => {
-    expect(await offered(seed, choices)).toEqual(expected)
+  it.each<
+    [string, (m: Machine) => ReturnType<typeof createFixtureHost>, (m: Machine) => void, FixChoices, [string, string[], string | null]]
+  >([
+    [
+      'Windows, the default scope: no Local State fix, and it says why',
+      win,
+      (m) => m.registry.load(recording(EDGE_NO_DOH)),
+      {},
+      ['fail', [], 'dns.chromium.fix.noLocalStateWindows'],
+    ],
+    ['Windows, an HKCU policy already decides the mode', win, (m) => m.registry.load(HKCU_EDGE), { scope: 'policy' }, ['fail', [], null]],
+    [
+      'Windows, no policy key at all: the key is made',
+      win,
+      () => undefined,
+      { scope: 'policy' },
+      ['fail', [`policy:${EDGE_POLICY}`], null],
+    ],
+    // Chrome is managed by its profile; Brave, with no setting, is what the fix would change.
+    [
+      'macOS, scope=policy: no policy fix, and it says why',
+      mac,
+      () => undefined,
+      { scope: 'policy' },
+      ['warn', [], 'dns.chromium.fix.noPolicyMac'],
+    ],
+    [
+      'macOS, the default scope: Brave’s Local State',
+      mac,
+      () => undefined,
+      {},
+      ['warn', [expect.stringMatching(/^doh:.*Brave-Browser\/Local State$/)], null],
+    ],
+  ])('%s', async (_name, host, seed, choices, expected) => {
+    expect(await offered(host, seed, choices)).toEqual(expected)
   })
 
   it('a DnsOverHttpsMode of another type (REG_DWORD) is refused: it could not be put back exactly', async () => {

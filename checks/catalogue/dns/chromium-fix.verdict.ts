@@ -158,4 +158,11 @@ export const chromiumFixes: CheckFixes = {
     if (chosen.scope === 'policy') return policyOffers(targets, url)
     return targets.map((x) => userOffer(x, url)).filter((o): o is FixOffer => o !== null)
   },
+  withheld(outcome, chosen) {
+    const targets = outcome.fixable ?? []
+    const allOn = (platform: string): boolean => targets.length > 0 && targets.every((x) => x.detail?.platform === platform)
+    if (chosen.scope === 'policy' && allOn('darwin')) return t('noPolicyMac')
+    if (chosen.scope !== 'policy' && allOn('win32')) return t('noLocalStateWindows')
+    return undefined
+  },
 }

@@ -136,7 +136,7 @@ async function run(host: Host, signal: AbortSignal): Promise<Outcome> {
     .map((r) => ({
       path: r.install.localStatePath,
       name: r.install.spec.name,
-      detail: { userDataDir: r.install.userDataDir, ...policyPlace(r.install.spec) },
+      detail: { userDataDir: r.install.userDataDir, platform: host.platform, ...policyPlace(r.install.spec) },
     }))
   return {
     status: overall,

@@ -73,6 +73,10 @@ export const fixText = defineMessages('dns.chromium.fix', {
   policyTitleWindows: 'Secure DNS only, with {url}, for every user of {browser} (the managed policy in {key})',
   mayBreakPolicyWindows:
     'Nobody can change the setting in {browser} any more (it shows as managed by your organisation) until the two policy values are deleted.',
+  noPolicyMac:
+    'No policy fix on macOS: the browsers read their policies there from configuration profiles, which an MDM or System Settings installs and may rewrite, so Bulwark does not write one. Install a profile as the steps say, or run the fix without --choose scope=policy to change each browser’s own setting.',
+  noLocalStateWindows:
+    'On Windows Bulwark changes only the managed policy: it cannot yet tell safely whether the browser is closed, and a running browser writes its Local State back over the change. Run the fix as an administrator with --choose scope=policy, or change the setting in the browser as the steps say.',
   running: '{browser} is running on {dir}. Quit it, then run the fix again.',
   localStateBad: '{path} is not the JSON object the browser writes, so Bulwark does not change it.',
   localStateGone: '{path} is no longer there: start the browser once, then run the fix again.',

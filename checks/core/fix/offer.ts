@@ -84,6 +84,11 @@ export interface CheckFixes {
   choices?: Readonly<Record<string, FixChoice>>
   /** Pure: the outcome (with its `fixable` targets) and the chosen values → zero or more offers. */
   offers(outcome: FixableOutcome, chosen: FixChoices): readonly FixOffer[]
+  /**
+   * Pure: why `offers` gave nothing for this finding, where the reason is the fix's own (it does not run on this
+   * system, or only with another choice), so a person is told that rather than that nothing could be changed.
+   */
+  withheld?(outcome: FixableOutcome, chosen: FixChoices): Msg | undefined
 }
 
 /** The part of an outcome fixes read; `Outcome` satisfies it. */
@@ -95,9 +100,19 @@ export interface FixableOutcome {
 /** Fixes are offered only for a real finding: a check that did not fail or warn offers nothing. */
 export function offersFor(fixes: CheckFixes | undefined, outcome: FixableOutcome, chosen: FixChoices = {}): readonly FixOffer[] {
   if (!fixes || (outcome.status !== 'fail' && outcome.status !== 'warn')) return []
+  return fixes.offers(outcome, withDefaults(fixes, chosen))
+}
+
+/** The fix's own reason for offering nothing for a real finding, when it has one (see CheckFixes.withheld). */
+export function withheldFor(fixes: CheckFixes | undefined, outcome: FixableOutcome, chosen: FixChoices = {}): Msg | undefined {
+  if (!fixes?.withheld || (outcome.status !== 'fail' && outcome.status !== 'warn')) return undefined
+  return fixes.withheld(outcome, withDefaults(fixes, chosen))
+}
+
+function withDefaults(fixes: CheckFixes, chosen: FixChoices): FixChoices {
   const full: Record<string, string> = {}
   for (const [name, choice] of Object.entries(fixes.choices ?? {})) full[name] = chosen[name] ?? choice.default
-  return fixes.offers(outcome, full)
+  return full
 }
 
 /** Owner-only: the owner keeps their bits; group, others and the set-id bits go (0644 → 0600, 0755 → 0700). */
