@@ -288,6 +288,15 @@ const darwin: CheckCase[] = [
     ],
   },
   {
+    name: 'FileVault on with an institutional key, as a real Mac printed it',
+    host: {
+      commands: { 'fdesetup status': fixture('darwin/fdesetup-status-on-master-keychain.txt'), [AUTOLOGIN]: noAutoLogin },
+    },
+    status: 'pass',
+    summary: 'fileVaultOn',
+    evidence: [['labelFileVault', 'fdesetup status', 'FileVault is On.']],
+  },
+  {
     name: 'FileVault off',
     host: { commands: { 'fdesetup status': 'FileVault is Off.\n', [AUTOLOGIN]: noAutoLogin } },
     status: 'fail',
