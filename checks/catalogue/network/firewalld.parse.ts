@@ -13,7 +13,9 @@ const KEYS = ['target', 'interfaces', 'services', 'ports', 'rich rules']
 export function firewalldOpenings(text: string): string {
   const found: string[] = []
   for (const line of text.split('\n').slice(0, 500)) {
-    const m = /^\s+([a-z -]+):\s*(.*)$/.exec(line.slice(0, 2000))
+    // The key starts at a non-space and the value at a non-space: `\s+([a-z -]+):\s*(.*)$` split a line of
+    // spaces (or spaces before a stray \r) every way it could, quadratic within each 2000-character line.
+    const m = /^\s+([a-z-][a-z -]*):\s*(\S.*)?$/.exec(line.slice(0, 2000))
     if (m?.[1] && KEYS.includes(m[1])) found.push(`${m[1]}: ${(m[2] ?? '').trim() || '-'}`)
   }
   return printable(found.join('; ')) || '-'

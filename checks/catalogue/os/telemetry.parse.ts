@@ -21,10 +21,11 @@ export function parseKeyValues(text: string): Result<Map<string, string>, string
   for (const raw of lines) {
     const line = raw.trim()
     if (!line || line.startsWith('#') || line.startsWith(';') || line.startsWith('[')) continue
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line)
-    const [, key, value] = m ?? []
-    if (key === undefined || value === undefined || key.length > MAX_KEY) continue
-    values.set(key, unquote(value))
+    // The value starts at a non-space: `=\s*(.*)$` backtracked quadratically on spaces before a stray \r.
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S.*)?$/.exec(line)
+    const key = m?.[1]
+    if (key === undefined || key.length > MAX_KEY) continue
+    values.set(key, unquote(m?.[2] ?? ''))
   }
   return { ok: true, value: values }
 }

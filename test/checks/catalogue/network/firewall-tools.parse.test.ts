@@ -6,6 +6,7 @@ import { parsePfRules, parsePfStatus } from '../../../../checks/catalogue/networ
 import { parseListApps, parseSocketfilterfw } from '../../../../checks/catalogue/network/socketfilterfw.parse.js'
 import { parseShellAssignments } from '../../../../checks/catalogue/network/ufw.parse.js'
 import { parseFirewallProfiles } from '../../../../checks/catalogue/network/windows-firewall.parse.js'
+import { expectLinearTime } from '../../../support/linear-time.js'
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures/network.firewall')
 const rec = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8')
@@ -47,6 +48,13 @@ describe('firewalld: --state and --list-all', () => {
     )
     expect(firewalldOpenings(HUGE)).toBe('-')
     expect(printable(firewalldOpenings(`  services: ssh\u001b[2J\n`))).toBe(true)
+  })
+
+  it.each([
+    ['lines of spaces', (lines: number) => `${' '.repeat(1999)}\n`.repeat(lines)],
+    ['values of spaces before a stray carriage return', (lines: number) => `  services:${' '.repeat(1980)}x\ry\n`.repeat(lines)],
+  ])('reads %s in time linear in their number (100, 200, 400 lines)', (_name, make) => {
+    expectLinearTime((scale) => make(scale * 100), firewalldOpenings)
   })
 })
 
