@@ -18,6 +18,7 @@ import {
   type SavedFileProblem,
 } from '../node/fix/saved-plan.js'
 import type { FixWriter } from '../node/fix/writer.js'
+import type { ApplyResult, UndoResult } from '../node/fix/apply.js'
 import { describeDifferences } from '../../checks/core/fix/preview.js'
 import { t } from './helper-messages.js'
 
@@ -59,34 +60,52 @@ export function problemMessage(problem: SavedFileProblem, file: string, expected
   }
 }
 
-function outcomeMessages(outcome: HelperOutcome, file: string, expected: string): { out: Msg[]; err: Msg[] } {
+type Said = { out: Msg[]; err: Msg[] }
+
+function appliedMessages(r: ApplyResult): Said {
+  switch (r.kind) {
+    case 'applied':
+      return { out: [t('applied', { id: r.id })], err: [] }
+    case 'changed':
+      return { out: [], err: [fixText('changedSincePreview', { path: r.path, what: describeDifferences(r.differences) })] }
+    case 'unsupported':
+      return { out: [], err: [fixText('settingUnsupported', { name: r.path })] }
+    case 'unreadable':
+      return { out: [], err: [fixText('readFailed', { path: r.path, reason: r.reason })] }
+    case 'failed':
+      return { out: [], err: [fixText('writeFailed', { path: r.path, reason: r.reason })] }
+  }
+}
+
+function undoneMessages(r: UndoResult): Said {
+  switch (r.kind) {
+    case 'undone':
+      return { out: [fixText('undone', { id: r.id })], err: [] }
+    case 'already-undone':
+      return { out: [fixText('alreadyUndone', { id: r.id })], err: [] }
+    case 'changed':
+      return { out: [], err: [fixText('undoRefused', { id: r.id, path: r.path, what: describeDifferences(r.differences) })] }
+    case 'newer-first':
+      return { out: [], err: [fixText('undoNewerFirst', { id: r.id, newer: r.newer, path: r.path })] }
+    case 'unsupported':
+      return { out: [], err: [fixText('settingUnsupported', { name: r.path })] }
+    case 'unreadable':
+      return { out: [], err: [fixText('undoReadFailed', { id: r.id, path: r.path, reason: r.reason })] }
+    case 'failed':
+      return { out: [], err: [fixText('writeFailed', { path: r.path, reason: r.reason })] }
+  }
+}
+
+function outcomeMessages(outcome: HelperOutcome, file: string, expected: string): Said {
   switch (outcome.kind) {
     case 'refused':
       return { out: [], err: [problemMessage(outcome.problem, file, expected), t('nothingChanged')] }
     case 'unknown-fix':
       return { out: [], err: [t('unknownFix', { file }), t('nothingChanged')] }
-    case 'applied': {
-      const r = outcome.result
-      if (r.kind === 'applied') return { out: [t('applied', { id: r.id })], err: [] }
-      if (r.kind === 'changed')
-        return { out: [], err: [fixText('changedSincePreview', { path: r.path, what: describeDifferences(r.differences) })] }
-      return { out: [], err: [fixText('writeFailed', { path: r.path, reason: r.reason })] }
-    }
-    case 'undone': {
-      const r = outcome.result
-      switch (r.kind) {
-        case 'undone':
-          return { out: [fixText('undone', { id: r.id })], err: [] }
-        case 'already-undone':
-          return { out: [fixText('alreadyUndone', { id: r.id })], err: [] }
-        case 'changed':
-          return { out: [], err: [fixText('undoRefused', { id: r.id, path: r.path, what: describeDifferences(r.differences) })] }
-        case 'newer-first':
-          return { out: [], err: [fixText('undoNewerFirst', { id: r.id, newer: r.newer, path: r.path })] }
-        case 'failed':
-          return { out: [], err: [fixText('writeFailed', { path: r.path, reason: r.reason })] }
-      }
-    }
+    case 'applied':
+      return appliedMessages(outcome.result)
+    case 'undone':
+      return undoneMessages(outcome.result)
   }
 }
 

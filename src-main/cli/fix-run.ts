@@ -147,6 +147,10 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
     say(fixText('settingUnsupported', { name: applied.path }))
     return EXIT_FIX_REFUSED
   }
+  if (applied.kind === 'unreadable') {
+    say(fixText('readFailed', { path: applied.path, reason: applied.reason }))
+    return EXIT_FIX_REFUSED
+  }
   if (applied.kind === 'failed') {
     say(fixText('writeFailed', { path: applied.path, reason: applied.reason }))
     say(fixText('notVerified', { check: check.id, summary: applied.reason, id: applied.id }))
@@ -240,6 +244,12 @@ async function undo(command: Extract<FixCommand, { kind: 'undo' }>, ctx: FixCont
       return EXIT_FIX_REFUSED
     case 'newer-first':
       say(fixText('undoNewerFirst', { id, newer: result.newer, path: result.path }))
+      return EXIT_FIX_REFUSED
+    case 'unsupported':
+      say(fixText('settingUnsupported', { name: result.path }))
+      return EXIT_FIX_REFUSED
+    case 'unreadable':
+      say(fixText('undoReadFailed', { id, path: result.path, reason: result.reason }))
       return EXIT_FIX_REFUSED
     case 'failed':
       say(fixText('writeFailed', { path: result.path, reason: result.reason }))

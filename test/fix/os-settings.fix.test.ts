@@ -565,7 +565,7 @@ describe('a journal entry edited on disk never reaches reg or defaults', () => {
     journal.begin(plan(op(setting, { kind: 'default' }, v('1'))))
     const { records } = journal.list()
     expect(records).toHaveLength(1)
-    expect(await undoFix(records[0]!, records, writer, journal)).toMatchObject({ kind: 'failed' })
+    expect(await undoFix(records[0]!, records, writer, journal)).toMatchObject({ kind: 'unsupported' })
     expect(await applyPlan(plan(op(setting, { kind: 'default' }, v('1'))), writer, journal)).toMatchObject({ kind: 'unsupported' })
     expect(ran).toEqual([])
   })

@@ -324,6 +324,34 @@ describe('journal and writer', () => {
     expect(await applyPlan(plan(registryOp), w, j)).toMatchObject({ kind: 'unsupported', path: 'HKLM\\x\\Value' })
     expect(j.list().records).toEqual([])
   })
+
+  it('a setting that cannot be read stops the fix and the undo with its name, before anything is journalled or written', async () => {
+    const j = openFixJournal(mkdtempSync(path.join(tmp, 'j-')))
+    const ran: string[][] = []
+    const w = createNodeFixWriter({
+      platform: 'win32',
+      run: (_file, args) => {
+        ran.push([...args])
+        return Promise.reject(new Error('spawn reg.exe EACCES'))
+      },
+    })
+    expect(await applyPlan(plan(registryOp), w, j)).toEqual({
+      kind: 'unreadable',
+      path: 'HKLM\\x\\Value',
+      reason: expect.stringContaining('EACCES'),
+    })
+    expect(j.list().records).toEqual([])
+    const { id } = j.begin(plan(registryOp))
+    const { records } = j.list()
+    expect(await undoFix(records[0]!, records, w, j)).toEqual({
+      kind: 'unreadable',
+      id,
+      path: 'HKLM\\x\\Value',
+      reason: expect.stringContaining('EACCES'),
+    })
+    expect(j.list().records[0]?.state).toBe('applying')
+    expect(ran.every((args) => args[0] === 'query')).toBe(true)
+  })
 })
 
 const missing = missingTool(['gsettings', 'dconf', 'dbus-run-session'])

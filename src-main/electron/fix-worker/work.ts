@@ -121,8 +121,9 @@ export function createFixWork(deps: FixWorkDeps) {
           }
         case 'failed':
           return { kind: 'failed', fixId: applied.id, message: fixText('writeFailed', { path: applied.path, reason: applied.reason }) }
-        default:
-          // A change this system cannot make (refused before anything was written).
+        case 'unreadable':
+          return { kind: 'refused', message: fixText('readFailed', { path: applied.path, reason: applied.reason }) }
+        case 'unsupported':
           return { kind: 'refused', message: t('notSupported') }
       }
     },
@@ -148,6 +149,14 @@ export function createFixWork(deps: FixWorkDeps) {
           }
         case 'newer-first':
           return { kind: 'refused', message: t('undoNewerFirst', { path: result.path }), canForce: false }
+        case 'unsupported':
+          return { kind: 'refused', message: t('notSupported'), canForce: false }
+        case 'unreadable':
+          return {
+            kind: 'refused',
+            message: fixText('undoReadFailed', { id: job.fixId, path: result.path, reason: result.reason }),
+            canForce: false,
+          }
         case 'failed':
           return { kind: 'failed', message: t('undoFailed', { path: result.path, reason: result.reason }) }
       }

@@ -21,7 +21,9 @@ export type ApplyResult =
   /** Nothing was changed and nothing journalled: the file is no longer what the preview showed. */
   | { kind: 'changed'; path: string; differences: Difference[] }
   /** Nothing was changed and nothing journalled: this writer cannot change that setting on this system. */
-  | { kind: 'unsupported'; path: string; reason: string }
+  | { kind: 'unsupported'; path: string }
+  /** Nothing was changed and nothing journalled: what stands at the path could not be read to compare with the preview. */
+  | { kind: 'unreadable'; path: string; reason: string }
   /** A write failed part-way: the journal holds the entry, and undo puts back what was changed. */
   | { kind: 'failed'; id: string; path: string; reason: string }
 
@@ -30,6 +32,10 @@ export type UndoResult =
   | { kind: 'already-undone'; id: string }
   | { kind: 'changed'; id: string; path: string; differences: Difference[] }
   | { kind: 'newer-first'; id: string; newer: string; path: string }
+  /** Nothing was put back: this writer cannot change that setting on this system. */
+  | { kind: 'unsupported'; id: string; path: string }
+  /** Nothing was put back: what stands at the path could not be read to compare with what the fix left. */
+  | { kind: 'unreadable'; id: string; path: string; reason: string }
   | { kind: 'failed'; id: string; path: string; reason: string }
 
 /** A link or special file where a file was: one difference of kind, so it is said like any other. */
@@ -39,8 +45,6 @@ export function foundDifferences(expected: Snapshot, found: Found): Difference[]
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-
-const UNSUPPORTED = 'Bulwark cannot change this setting on this system yet'
 
 /** Makes what is at `op.path` go from `op.before` to `op.after`. */
 async function perform(writer: FixWriter, op: FixOp): Promise<void> {
@@ -58,11 +62,26 @@ async function differencesAt(writer: FixWriter, op: FixOp, side: 'before' | 'aft
   return foundDifferences(op[side], await writer.inspect(op.path))
 }
 
-/** The first op whose path no longer holds what it expects, with what differs. */
-async function firstChanged(writer: FixWriter, ops: readonly FixOp[]): Promise<{ op: FixOp; differences: Difference[] } | null> {
+type Comparison = { kind: 'same' } | { kind: 'changed'; differences: Difference[] } | { kind: 'unreadable'; reason: string }
+
+/**
+ * Compares without throwing: a path or setting that cannot be read (a permission, a tool that failed) must stop
+ * the fix or undo with its name before anything is written, not escape as an error from the middle of it.
+ */
+async function compareAt(writer: FixWriter, op: FixOp, side: 'before' | 'after'): Promise<Comparison> {
+  try {
+    const diffs = await differencesAt(writer, op, side)
+    return diffs.length > 0 ? { kind: 'changed', differences: diffs } : { kind: 'same' }
+  } catch (e) {
+    return { kind: 'unreadable', reason: message(e) }
+  }
+}
+
+/** The first op whose path no longer holds what it expects, or cannot be read. */
+async function firstChanged(writer: FixWriter, ops: readonly FixOp[]): Promise<{ op: FixOp; found: Comparison } | null> {
   for (const op of ops) {
-    const diffs = await differencesAt(writer, op, 'before')
-    if (diffs.length > 0) return { op, differences: diffs }
+    const found = await compareAt(writer, op, 'before')
+    if (found.kind !== 'same') return { op, found }
   }
   return null
 }
@@ -86,9 +105,10 @@ export interface ApplyHooks {
 
 export async function applyPlan(plan: FixPlan, writer: FixWriter, journal: FixJournal, hooks: ApplyHooks = {}): Promise<ApplyResult> {
   const unsupported = plan.ops.find((op) => op.op === 'setting' && !writer.supportsSetting(op.setting))
-  if (unsupported) return { kind: 'unsupported', path: unsupported.path, reason: UNSUPPORTED }
+  if (unsupported) return { kind: 'unsupported', path: unsupported.path }
   const stale = await firstChanged(writer, plan.ops)
-  if (stale) return { kind: 'changed', path: stale.op.path, differences: stale.differences }
+  if (stale?.found.kind === 'changed') return { kind: 'changed', path: stale.op.path, differences: stale.found.differences }
+  if (stale?.found.kind === 'unreadable') return { kind: 'unreadable', path: stale.op.path, reason: stale.found.reason }
   const { id } = journal.begin(plan)
   hooks.journalled?.(id)
   for (const op of plan.ops) {
@@ -146,12 +166,14 @@ export async function undoFix(
   const newer = newerTouching(record, all)
   if (newer) return { kind: 'newer-first', id, ...newer }
   const unsupported = record.entry.plan.ops.find((op) => op.op === 'setting' && !writer.supportsSetting(op.setting))
-  if (unsupported) return { kind: 'failed', id, path: unsupported.path, reason: UNSUPPORTED }
+  if (unsupported) return { kind: 'unsupported', id, path: unsupported.path }
   const steps: FixOp[] = []
   for (const op of [...record.entry.plan.ops].reverse()) {
-    if ((await differencesAt(writer, op, 'before')).length === 0) continue
-    const diffs = await differencesAt(writer, op, 'after')
-    if (diffs.length > 0 && !options.force) return { kind: 'changed', id, path: op.path, differences: diffs }
+    const before = await compareAt(writer, op, 'before')
+    if (before.kind === 'same') continue
+    const after = before.kind === 'unreadable' ? before : await compareAt(writer, op, 'after')
+    if (after.kind === 'unreadable') return { kind: 'unreadable', id, path: op.path, reason: after.reason }
+    if (after.kind === 'changed' && !options.force) return { kind: 'changed', id, path: op.path, differences: after.differences }
     steps.push(inverseOf(op))
   }
   for (const step of steps) {

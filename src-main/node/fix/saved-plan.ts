@@ -166,31 +166,33 @@ export const HELPER_EXIT = {
   changed: 5,
 } as const
 
+const APPLY_EXIT: Record<ApplyResult['kind'], number> = {
+  applied: HELPER_EXIT.done,
+  changed: HELPER_EXIT.changed,
+  failed: HELPER_EXIT.failedPartWay,
+  // Refused before anything was journalled or written.
+  unsupported: HELPER_EXIT.refused,
+  unreadable: HELPER_EXIT.refused,
+}
+
+const UNDO_EXIT: Record<UndoResult['kind'], number> = {
+  undone: HELPER_EXIT.done,
+  'already-undone': HELPER_EXIT.done,
+  changed: HELPER_EXIT.changed,
+  'newer-first': HELPER_EXIT.refused,
+  unsupported: HELPER_EXIT.refused,
+  unreadable: HELPER_EXIT.refused,
+  failed: HELPER_EXIT.failedPartWay,
+}
+
 export function helperExitCode(outcome: HelperOutcome): number {
   switch (outcome.kind) {
     case 'refused':
     case 'unknown-fix':
       return HELPER_EXIT.refused
     case 'applied':
-      // Anything else (a writer that cannot make a change here) refused before changing anything.
-      return outcome.result.kind === 'applied'
-        ? HELPER_EXIT.done
-        : outcome.result.kind === 'changed'
-          ? HELPER_EXIT.changed
-          : outcome.result.kind === 'failed'
-            ? HELPER_EXIT.failedPartWay
-            : HELPER_EXIT.refused
+      return APPLY_EXIT[outcome.result.kind]
     case 'undone':
-      switch (outcome.result.kind) {
-        case 'undone':
-        case 'already-undone':
-          return HELPER_EXIT.done
-        case 'changed':
-          return HELPER_EXIT.changed
-        case 'newer-first':
-          return HELPER_EXIT.refused
-        case 'failed':
-          return HELPER_EXIT.failedPartWay
-      }
+      return UNDO_EXIT[outcome.result.kind]
   }
 }
