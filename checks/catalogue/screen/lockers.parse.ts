@@ -364,7 +364,8 @@ export function swayExecSwayidle(text: string): string[] {
     }
     const full = (joined + line).trim()
     joined = ''
-    const m = /^exec(?:_always)?\s+(?:--no-startup-id\s+)?(.*)$/.exec(full)
+    // The command starts at a non-space: with `(.*)$` spaces before a stray \r backtracked quadratically.
+    const m = /^exec(?:_always)?\s+(?:--no-startup-id\s+)?(\S.*)?$/.exec(full)
     if (m?.[1] !== undefined && /(?:^|[\s/])swayidle(?:\s|$)/.test(m[1])) found.push(m[1].slice(0, MAX_ARG))
     if (found.length >= 16) break
   }

@@ -68,10 +68,13 @@ export function wifiPorts(text: string): string[] {
   const devices: string[] = []
   let port = ''
   for (const line of text.split('\n').slice(0, 10_000)) {
-    const field = /^(Hardware Port|Device):\s*(.*?)\s*$/.exec(line)
-    if (!field) continue
-    if (field[1] === 'Hardware Port') port = field[2] ?? ''
-    else if (/^(Wi-Fi|AirPort)$/i.test(port) && field[2]) devices.push(field[2])
+    const field = /^(Hardware Port|Device):/.exec(line)
+    // Trimmed, not read by `:\s*(.*?)\s*$`, which tried every split of a long value before a line separator
+    // (quadratic); a value holding one matched nothing, and still gives nothing.
+    const value = field ? line.slice(field[0].length).trim() : ''
+    if (!field || /[\r\u2028\u2029]/.test(value)) continue
+    if (field[1] === 'Hardware Port') port = value
+    else if (/^(Wi-Fi|AirPort)$/i.test(port) && value) devices.push(value)
   }
   return devices
 }

@@ -66,7 +66,9 @@ export function parseRegQuery(text: string): RegKey[] {
       keys.push(current)
       continue
     }
-    const m = VALUE_LINE.exec(line)
+    // A line separator left in the line made VALUE_LINE (whose `.` stops there) try every split of the line
+    // before failing, quadratic; such a line never matched, so it is skipped first.
+    const m = /[\r\u2028\u2029]/.test(line) ? null : VALUE_LINE.exec(line)
     if (m && current) {
       const name = m[1] ?? ''
       const type = m[2] as RegType

@@ -269,6 +269,7 @@ const LINEAR: ReadonlyArray<[string, (text: string) => unknown, (size: number) =
   ['a swayidle config of comment lines', (t) => parseSwayidleConfig(t, { timeouts: [] }), (n) => '#\n'.repeat(n / 2)],
   ['xset output of one line of spaces', parseXsetQuery, (n) => `Screen Saver:\n${' '.repeat(n)}timeout:`],
   ['a sway config of continuation lines', swayExecSwayidle, (n) => 'exec swayidle \\\n'.repeat(n / 16)],
+  ['a sway exec line of spaces before a stray carriage return', swayExecSwayidle, (n) => `exec${' '.repeat(n)}x\ry`],
   ['pmset output of a line of spaces', parsePmset, (n) => `AC Power:\n${' '.repeat(n / 2)}x${' '.repeat(n / 2)}`],
   ['a cmdline of empty arguments', splitCmdline, (n) => '\x00'.repeat(n)],
 ]

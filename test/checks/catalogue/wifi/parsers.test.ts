@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { expectLinearTime } from '../../../support/linear-time.js'
 import { macosMode, parseKnownNetworks, systemSettingOf, wifiPorts } from '../../../../checks/catalogue/wifi/known-networks.parse.js'
 import {
   legacyRandomization,
@@ -245,6 +246,15 @@ describe('macOS known networks', () => {
     expect(wifiPorts(fixture('darwin/networksetup-listallhardwareports.txt'))).toEqual(['en0'])
     expect(wifiPorts('Hardware Port: AirPort\nDevice: en1\n')).toEqual(['en1'])
     expect(wifiPorts('\u0000'.repeat(HUGE))).toEqual([])
+  })
+  it.each([
+    ['CRLF line ends', 'Hardware Port: Wi-Fi\r\nDevice: en0\r\n', ['en0']],
+    ['a line separator inside the device', 'Hardware Port: Wi-Fi\nDevice: en\u20280\n', []],
+  ])('reads networksetup output with %s', (_name, text, devices) => {
+    expect(wifiPorts(text)).toEqual(devices)
+  })
+  it('reads a device of spaces before a line separator in time linear in its size (256 KiB, 512 KiB, 1 MiB)', () => {
+    expectLinearTime((scale) => `Device:x${' '.repeat(scale * 256 * 1024)}y\u2028`, wifiPorts)
   })
 })
 

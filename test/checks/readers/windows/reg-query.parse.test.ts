@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { expectLinearTime } from '../../../support/linear-time.js'
 import { findKey, findValue, normaliseKeyPath, parseRegQuery } from '../../../../checks/readers/windows/reg-query.parse.js'
 
 // Shape recorded from `reg query ... /s` on Windows 11 23H2 (values written for this test by `reg add`).
@@ -53,6 +54,11 @@ describe('parseRegQuery', () => {
     ['values before any key', '    Orphan    REG_SZ    x\n'],
   ])('yields no keys for %s', (_label, text) => {
     expect(parseRegQuery(text)).toEqual([])
+  })
+
+  it('skips a value line holding a line separator, in time linear in its size (64, 128, 256 KiB)', () => {
+    expect(parseRegQuery('HKLM\\X\n    A\u2028B    REG_SZ    x\n    C    REG_SZ    y\n')[0]?.values.map((v) => v.name)).toEqual(['C'])
+    expectLinearTime((scale) => `HKLM\\X\n    a${'    REG_SZ'.repeat(scale * 6554)}\u2028`, parseRegQuery)
   })
 
   it('keeps a malformed DWORD as its text instead of guessing a number', () => {
