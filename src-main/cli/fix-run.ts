@@ -3,7 +3,7 @@
  * shown, and only after a yes (or --yes) is the journal written and the plan applied; then the check runs again.
  */
 import type { FixChoice, FixOffer } from '../../checks/core/fix/offer.js'
-import { offersFor } from '../../checks/core/fix/offer.js'
+import { offersFor, withheldFor } from '../../checks/core/fix/offer.js'
 import { planFix } from '../../checks/core/fix/plan.js'
 import { describeDifferences, previewOf } from '../../checks/core/fix/preview.js'
 import { verifyFix } from '../../checks/core/fix/verify.js'
@@ -89,7 +89,8 @@ async function fix(command: Extract<FixCommand, { kind: 'fix' }>, ctx: FixContex
   const outcome = await check.run(host, ctx.signal)
   const offered = offersFor(check.fixes, outcome, command.choices)
   if (offered.length === 0) {
-    say(fixText('nothingToFix', { check: check.id, reason: fixText('notOffered', { status: outcome.status }) }))
+    const reason = withheldFor(check.fixes, outcome, command.choices) ?? fixText('notOffered', { status: outcome.status })
+    say(fixText('nothingToFix', { check: check.id, reason }))
     return outcome.status === 'pass' ? EXIT_FIX_OK : EXIT_FIX_REFUSED
   }
   // Offer keys come from what the check finds now, so an --offer is judged only after the check ran.

@@ -707,6 +707,24 @@ describe('dns.chromium’s managed policy on the recorded Windows machine', () =
     expect(await offered(host, seed, choices)).toEqual(expected)
   })
 
+  it.each<[string, (m: Machine) => ReturnType<typeof createFixtureHost>, string[], string]>([
+    ['on Windows without --choose', win, [], 'On Windows Bulwark changes only the managed policy'],
+    ['on macOS with --choose scope=policy', mac, ['--choose', 'scope=policy'], 'No policy fix on macOS'],
+  ])('bulwark fix dns.chromium %s says why nothing is offered and changes nothing (exit 3)', async (_name, host, args, why) => {
+    const machine = recordedMachine({})
+    machine.registry.load(recording(EDGE_NO_DOH))
+    const journal = openFixJournal(mkdtempSync(path.join(tmp, 'j-')))
+    const writer = createNodeFixWriter({ platform: 'win32', run: machine.run })
+    const { code, text } = await runFixCli(['fix', 'dns.chromium', ...args], () => host(machine), {
+      writer,
+      journal,
+      uid: 501,
+      confirm: null,
+    })
+    expect([code, text]).toEqual([3, expect.stringContaining(why)])
+    expect(machine.ran).toEqual([])
+  })
+
   it('a DnsOverHttpsMode of another type (REG_DWORD) is refused: it could not be put back exactly', async () => {
     const machine = recordedMachine({})
     machine.registry.load(DWORD_EDGE)

@@ -6,7 +6,7 @@
  */
 import { t as fixText } from '../../../checks/core/fix/messages.js'
 import type { FixPlan } from '../../../checks/core/fix/model.js'
-import { offersFor, type FixChoices } from '../../../checks/core/fix/offer.js'
+import { offersFor, withheldFor, type FixChoices } from '../../../checks/core/fix/offer.js'
 import { planFix } from '../../../checks/core/fix/plan.js'
 import { describeDifferences, previewOf, type FixPreview } from '../../../checks/core/fix/preview.js'
 import { verifyFix } from '../../../checks/core/fix/verify.js'
@@ -95,10 +95,8 @@ export function createFixWork(deps: FixWorkDeps) {
       const outcome = await check.run(host, signal(job.timeoutMs))
       const wanted = offersFor(check.fixes, outcome, job.choices).filter((o) => job.offers.includes(o.key))
       if (wanted.length === 0) {
-        return {
-          kind: 'nothing',
-          reason: fixText('nothingToFix', { check: check.title, reason: fixText('notOffered', { status: outcome.status }) }),
-        }
+        const reason = withheldFor(check.fixes, outcome, job.choices) ?? fixText('notOffered', { status: outcome.status })
+        return { kind: 'nothing', reason: fixText('nothingToFix', { check: check.title, reason }) }
       }
       const planned = await planFix(host, check.id, wanted, { uid: job.uid })
       if (!planned.ok) return { kind: 'nothing', reason: planned.reason }
